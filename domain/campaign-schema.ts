@@ -1,0 +1,236 @@
+/**
+ * The campaign file format: the single source of truth for validation, for the TypeScript types
+ * every side imports, and for the exported JSON Schema (editor completion, see
+ * `scripts/export-schema.ts`). Cross-field rules (dates in order, lock never before deadline, quota
+ * that can be met) live in `domain/campaign-validate.ts`, which reads dates with
+ * `domain/date-phrases.ts`.
+ *
+ * Objects are strict: an unknown field (a typo such as `dealine`) is an error, not silently ignored.
+ */
+import { z } from 'zod';
+
+/** A date as the documents write it or as an ISO instant; read by `parseDateExpression`. */
+export const DateExpr = z
+  .string()
+  .min(1)
+  .describe(
+    'ISO instant (2009-10-15T17:00:00+07:00) or as documents write it: "15/10/2009", "15/10/2009 17:00", ' +
+      '"trước ngày 15/10/2009", "quý II/2015", "trước quý II/2015", "tháng 11/2009".',
+  );
+
+/** Offset before a deadline: `7d` calendar days, `3wd` working days, `0d` on the day. */
+export const ReminderOffset = z
+  .string()
+  .regex(/^\d{1,3}(d|wd)$/, 'an offset such as "7d" (calendar days) or "3wd" (working days); "0d" is the day itself')
+  .describe('Days before the deadline: "7d" calendar days, "3wd" working days, "0d" the day itself.');
+
+/** Offset after a deadline: `1d`, `3d` calendar days, `2wd` working days. */
+export const LatenessOffset = z
+  .string()
+  .regex(/^\d{1,3}(d|wd)$/, 'an offset such as "1d" (calendar days) or "2wd" (working days) after the deadline')
+  .describe('Days after the deadline: "1d" calendar days, "2wd" working days.');
+
+export const Email = z.email({ error: 'a valid email address such as van.phong@vinhphuc.gov.vn' });
+
+export const Person = z
+  .object({
+    name: z.string().min(1),
+    title: z.string().optional().describe('Position, e.g. "Chánh Văn phòng"'),
+    email: Email,
+    phone: z.string().optional(),
+  })
+  .strict();
+
+export const Contact = Person.extend({
+  division: z.string().optional().describe('Division or office, e.g. "Phòng Thi đua - Khen thưởng"'),
+  fax: z.string().optional(),
+}).strict();
+
+/** Who a message goes to, by role relative to the unit. */
+export const Role = z.enum(['focal', 'head', 'supervisor', 'secretariat']);
+
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const TimeOfDay = z.string().regex(TIME_OF_DAY, 'a local time such as "08:00"');
+
+export const UnitKind = z.enum([
+  'department', // sở, ban, ngành
+  'mass-organization', // đoàn thể
+  'district-committee', // huyện/thị/thành ủy
+  'party-committee', // đảng ủy trực thuộc
+  'ministry-unit', // đơn vị thuộc Bộ
+  'enterprise', // doanh nghiệp
+  'province', // tỉnh, thành phố
+  'other',
+]);
+
+export interface UnitInput {
+  id: string;
+  name: string;
+  kind: z.infer<typeof UnitKind>;
+  cluster?: string;
+  focal: z.infer<typeof Person>;
+  head: z.infer<typeof Person>;
+  supervisor?: z.infer<typeof Person>;
+  subUnits?: UnitInput[];
+}
+
+export const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export const Unit: z.ZodType<UnitInput> = z.lazy(() =>
+  z
+    .object({
+      id: z.string().regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "so-noi-vu"'),
+      name: z.string().min(1),
+      kind: UnitKind,
+      cluster: z.string().optional().describe('Khối/Cụm thi đua'),
+      focal: Person.describe('Focal person (cán bộ đầu mối) who receives reminders'),
+      head: Person.describe('Head of the unit (thủ trưởng), first step of the escalation ladder'),
+      supervisor: Person.optional().describe('To whom lateness escalates; defaults to the secretariat'),
+      subUnits: z.array(Unit).optional(),
+    })
+    .strict(),
+);
+
+export const Window = z.object({ start: DateExpr, end: DateExpr }).strict();
+
+export const EscalationStep = z
+  .object({
+    after: LatenessOffset,
+    notify: z.array(Role).min(1),
+    cc: z.array(Role).default([]),
+  })
+  .strict();
+
+export const NominationQuota = z
+  .object({
+    total: z.int().min(0).describe('At most this many nominations in all'),
+    collective: z.int().min(0).optional().describe('At most this many collectives (tập thể)'),
+    individual: z.int().min(0).optional().describe('At most this many individuals (cá nhân)'),
+  })
+  .strict();
+
+export const Nominations = z
+  .object({
+    required: z.boolean().default(false),
+    quota: NominationQuota,
+    forms: z.array(z.string().min(1)).min(1).describe('Award forms that may be proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh"'),
+    description: z.string().optional().describe('The quota as the plan says it, e.g. "01 tập thể hoặc 01 cá nhân"'),
+  })
+  .strict();
+
+export const Requirement = z.enum(['required', 'optional', 'none']);
+
+export const Due = z
+  .object({
+    summaryReport: Requirement.default('required'),
+    presentationPaper: Requirement.default('optional'),
+    nominations: Nominations.optional(),
+  })
+  .strict();
+
+const phaseCommon = {
+  name: z.string().optional().describe('Vietnamese name shown in messages, e.g. "Tự kiểm điểm, tổng kết tại đơn vị"'),
+  window: Window,
+};
+
+/** A phase in which units owe something by a deadline. */
+const deadlinePhase = {
+  ...phaseCommon,
+  deadline: DateExpr,
+  lock: DateExpr.describe('When submissions become read-only; never before the deadline'),
+  reminders: z.array(ReminderOffset).default([]),
+  escalation: z.array(EscalationStep).default([]),
+};
+
+export const PlanIssuePhase = z
+  .object({ kind: z.literal('plan-issue'), ...phaseCommon, attachments: z.array(z.string()).default([]) })
+  .strict();
+
+export const SelfReviewPhase = z
+  .object({ kind: z.literal('self-review'), ...deadlinePhase, due: Due })
+  .strict();
+
+export const SynthesisPhase = z.object({ kind: z.literal('synthesis'), ...phaseCommon }).strict();
+
+export const ConferencePhase = z
+  .object({
+    kind: z.literal('conference'),
+    ...phaseCommon,
+    date: DateExpr,
+    venue: z.string().min(1),
+    agenda: z.array(z.string().min(1)).default([]),
+    invitees: z.array(z.string().min(1)).default([]).describe('Unit ids, or "all"'),
+  })
+  .strict();
+
+export const AwardsPhase = z
+  .object({
+    kind: z.literal('awards'),
+    ...phaseCommon,
+    awardingBody: z.string().optional(),
+    forms: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+export const Phase = z.discriminatedUnion('kind', [
+  PlanIssuePhase,
+  SelfReviewPhase,
+  SynthesisPhase,
+  ConferencePhase,
+  AwardsPhase,
+]);
+
+export const PHASE_ORDER = ['plan-issue', 'self-review', 'synthesis', 'conference', 'awards'] as const;
+export type PhaseKind = (typeof PHASE_ORDER)[number];
+
+export const DeadlinePolicy = z
+  .enum(['keep', 'previous', 'next'])
+  .describe('A deadline on a day off: keep it, move to the previous or to the next working day');
+
+export const CampaignCalendar = z
+  .object({
+    workingHours: z.object({ start: TimeOfDay, end: TimeOfDay }).strict().default({ start: '08:00', end: '17:00' }),
+    reminderTime: TimeOfDay.default('08:00').describe('Local time at which reminders are delivered'),
+    deadlineOnDayOff: DeadlinePolicy.default('previous'),
+  })
+  .strict();
+
+export const CampaignHeader = z
+  .object({
+    id: z.string().regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "vinh-phuc-67-kh-tu-2009"'),
+    plan: z.object({ number: z.string().min(1).describe('e.g. "67-KH/TU"'), date: DateExpr }).strict(),
+    title: z.string().min(1),
+    directive: z.string().min(1).describe('The directive under review, e.g. "Chỉ thị 39-CT/TW"'),
+    issuingBody: z.string().min(1),
+    secretariat: z
+      .object({ name: z.string().min(1), contacts: z.array(Contact).min(1) })
+      .strict()
+      .describe('The standing body that runs the campaign; every message names its contacts'),
+    timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+    language: z.enum(['vi']).default('vi'),
+    calendar: CampaignCalendar.default({
+      workingHours: { start: '08:00', end: '17:00' },
+      reminderTime: '08:00',
+      deadlineOnDayOff: 'previous',
+    }),
+  })
+  .strict();
+
+export const CampaignFile = z
+  .object({
+    campaign: CampaignHeader,
+    units: z.array(Unit).min(1),
+    phases: z.array(Phase).min(1),
+  })
+  .strict();
+
+export type CampaignDefinition = z.infer<typeof CampaignFile>;
+export type CampaignHeaderDef = z.infer<typeof CampaignHeader>;
+export type PhaseDef = z.infer<typeof Phase>;
+export type SelfReviewPhaseDef = z.infer<typeof SelfReviewPhase>;
+export type ConferencePhaseDef = z.infer<typeof ConferencePhase>;
+export type PersonDef = z.infer<typeof Person>;
+export type ContactDef = z.infer<typeof Contact>;
+export type RoleName = z.infer<typeof Role>;
+export type EscalationStepDef = z.infer<typeof EscalationStep>;
+export type NominationsDef = z.infer<typeof Nominations>;

@@ -1,0 +1,69 @@
+/**
+ * What the timeline compiler (`domain/timeline.ts`) produces and what workflows consume: exact
+ * instants, nothing left to interpret. Workflows never run the calendar; an extension is compiled
+ * by the client into a new {@link PhaseSchedule} and sent in the update.
+ *
+ * Instants are ISO-8601 strings in UTC (`2009-10-14T10:00:00.000Z`) with the local reading beside
+ * them for people (`local`: `dd/MM/yyyy HH:mm`, campaign time zone).
+ */
+import type { PhaseKind, RoleName } from './campaign-schema';
+
+export interface CompiledInstant {
+  /** ISO instant in UTC. */
+  utc: string;
+  /** Local wall time in the campaign's time zone, `dd/MM/yyyy HH:mm`. */
+  local: string;
+}
+
+export interface ReadInstant extends CompiledInstant {
+  /** The phrase as written in the file, and how it was read (shown by `campaign plan`). */
+  written: string;
+  reading: string;
+}
+
+export interface CompiledReminder {
+  /** Stable id within the phase, e.g. `r-7d`; part of the message's idempotency key. */
+  id: string;
+  /** As written in the file, e.g. `7d`, `3wd`, `0d`. */
+  offset: string;
+  /** `due-today` for the reminder on the deadline's own day. */
+  kind: 'reminder' | 'due-today';
+  at: CompiledInstant;
+}
+
+export interface CompiledEscalation {
+  /** 1-based step of the ladder. */
+  step: number;
+  after: string;
+  at: CompiledInstant;
+  notify: RoleName[];
+  cc: RoleName[];
+}
+
+/** The instants of one deadline: the part of a phase that an extension recompiles. */
+export interface DeadlineSchedule {
+  deadline: ReadInstant;
+  lock: ReadInstant;
+  reminders: CompiledReminder[];
+  escalations: CompiledEscalation[];
+}
+
+export interface PhaseSchedule {
+  kind: PhaseKind;
+  name: string;
+  windowStart: ReadInstant;
+  windowEnd: ReadInstant;
+  /** Present for phases in which units owe something (self-review). */
+  deadline?: DeadlineSchedule;
+  /** Conference date, for the conference phase. */
+  conferenceAt?: ReadInstant;
+}
+
+export interface CompiledCampaign {
+  campaignId: string;
+  planNumber: string;
+  timeZone: string;
+  phases: PhaseSchedule[];
+  /** Set when the timeline was compressed by `--rehearse`. */
+  rehearsal?: { spec: string; origin: string; anchor: string; factor: number };
+}
