@@ -1,0 +1,176 @@
+/**
+ * All effects of thidua, created with their dependencies injected (real SMTP and stores in the
+ * worker; test doubles only in unit tests of one piece). Workflows import this module as a type.
+ */
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import type { Transporter } from 'nodemailer';
+import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaign-schema';
+import { composeMessage, type MessageContext } from '../domain/messages';
+import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
+import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
+import type { SentLog } from './mail/sent-log';
+import type { DefinitionStore } from './store/definition-store';
+import type { ReportStore } from './store/report-store';
+import type { UnitLinks } from './store/unit-links';
+
+export interface ActivityDeps {
+  transport: Transporter;
+  sentLog: SentLog;
+  definitions: DefinitionStore;
+  reports: ReportStore;
+  links: UnitLinks;
+  from: string;
+  /** Used to check that a reminder is still due when it is about to go out. */
+  client?: Client;
+}
+
+/** Flattens the unit tree (sub-units included) in file order: the order batches page through. */
+export function flattenUnits(units: UnitInput[]): UnitInput[] {
+  return units.flatMap((u) => [u, ...flattenUnits(u.subUnits ?? [])]);
+}
+
+export function dueItems(definition: CampaignDefinition): string[] {
+  const phase = definition.phases.find((p) => p.kind === 'self-review');
+  if (!phase || phase.kind !== 'self-review') return [];
+  const items: string[] = [];
+  const req = (r: string) => (r === 'required' ? 'bắt buộc' : 'nếu có');
+  if (phase.due.summaryReport !== 'none') items.push(`Báo cáo tổng kết (${req(phase.due.summaryReport)})`);
+  if (phase.due.presentationPaper !== 'none') items.push(`Báo cáo tham luận (${req(phase.due.presentationPaper)})`);
+  if (phase.due.nominations) {
+    const n = phase.due.nominations;
+    items.push(
+      `Hồ sơ đề nghị khen thưởng${n.description ? `: ${n.description}` : `, tối đa ${n.quota.total}`} (${n.forms.join('; ')})`,
+    );
+  }
+  return items;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  const unitsByRef = new Map<string, Map<string, UnitInput>>();
+  const unitOf = (ref: string, unitId: string): { definition: CampaignDefinition; unit: UnitInput } => {
+    const definition = deps.definitions.load(ref);
+    let index = unitsByRef.get(ref);
+    if (!index) {
+      index = new Map(flattenUnits(definition.units).map((u) => [u.id, u]));
+      unitsByRef.set(ref, index);
+    }
+    const unit = index.get(unitId);
+    if (!unit) throw new Error(`unit ${unitId} is not in campaign definition ${ref}`);
+    return { definition, unit };
+  };
+
+  const secretariatPeople = (definition: CampaignDefinition): PersonDef[] => definition.campaign.secretariat.contacts;
+  const byRole = (definition: CampaignDefinition, unit: UnitInput, role: string): PersonDef[] => {
+    switch (role) {
+      case 'focal':
+        return [unit.focal];
+      case 'head':
+        return [unit.head];
+      case 'supervisor':
+        return unit.supervisor ? [unit.supervisor] : secretariatPeople(definition);
+      case 'secretariat':
+        return secretariatPeople(definition);
+      default:
+        throw new Error(`unknown role ${role}`);
+    }
+  };
+  const addresses = (people: PersonDef[]) => [...new Set(people.map((p) => `"${p.name}" <${p.email}>`))];
+
+  return {
+    /** Page of the campaign's units for a batch workflow: ids and names only. */
+    async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
+      const definition = deps.definitions.load(input.definitionRef);
+      return flattenUnits(definition.units)
+        .slice(input.offset, input.offset + input.limit)
+        .map((u) => ({ id: u.id, name: u.name }));
+    },
+
+    /** Makes a unit's reports read-only in the store and records who locked what and when. */
+    async lockUnitReports(input: { campaignId: string; unitId: string; phase: string; files: string[]; lockedBy: string }) {
+      await deps.reports.lock({ ...input, lockedAt: new Date().toISOString() });
+    },
+
+    /**
+     * Composes and sends one unit message. Idempotent (Message-ID from the workflow's key + sent
+     * log); a reminder that became stale (unit submitted, deadline moved or passed) is not sent; an
+     * address refused for good is reported to the secretariat and not retried.
+     */
+    async sendUnitMessage(input: UnitMessageInput): Promise<UnitMessageResult> {
+      const { definition, unit } = unitOf(input.definitionRef, input.unitId);
+      const messageId = messageIdFor(input.key, deps.from);
+
+      if (input.staleCheck) {
+        if (Date.now() >= Date.parse(input.staleCheck.notAfter)) {
+          return { sent: false, reason: 'stale', messageId, recipients: [], note: 'deadline passed before sending' };
+        }
+        if (deps.client) {
+          const status = await deps.client.workflow
+            .getHandle(input.staleCheck.workflowId)
+            .query<UnitStatusView>('getUnitStatus');
+          if (status.status === 'submitted' || status.status === 'late') {
+            return { sent: false, reason: 'stale', messageId, recipients: [], note: 'unit already submitted' };
+          }
+          if (status.deadlineVersion !== input.deadlineVersion) {
+            return { sent: false, reason: 'stale', messageId, recipients: [], note: 'deadline moved' };
+          }
+        }
+      }
+
+      const toRoles = input.kind === 'escalation' ? (input.notify ?? ['head']) : ['focal'];
+      const ccRoles = input.kind === 'escalation' ? (input.cc ?? []) : input.kind === 'late-notice' ? [] : [];
+      const to = addresses(toRoles.flatMap((r) => byRole(definition, unit, r)));
+      const cc = addresses(ccRoles.flatMap((r) => byRole(definition, unit, r))).filter((a) => !to.includes(a));
+      const link = await deps.links.linkFor(input.campaignId, input.unitId);
+      const ctx: MessageContext = {
+        kind: input.kind,
+        planNumber: definition.campaign.plan.number,
+        planDate: definition.campaign.plan.date,
+        campaignTitle: definition.campaign.title,
+        issuingBody: definition.campaign.issuingBody,
+        secretariatName: definition.campaign.secretariat.name,
+        contacts: definition.campaign.secretariat.contacts,
+        unitName: unit.name,
+        phaseName: input.phaseName,
+        deadline: input.deadline,
+        lockAt: input.lockAt,
+        timeZone: definition.campaign.timeZone,
+        link,
+        dueItems: dueItems(definition),
+        detail: input.detail,
+        addresseeRole: toRoles[0] as MessageContext['addresseeRole'],
+      };
+      const composed = composeMessage(ctx);
+      Context.current().heartbeat();
+      try {
+        const outcome = await sendOnce(deps.transport, deps.sentLog, {
+          messageId,
+          from: deps.from,
+          to,
+          cc,
+          ...composed,
+        });
+        return {
+          sent: !outcome.alreadySent,
+          reason: outcome.alreadySent ? 'already-sent' : undefined,
+          messageId,
+          recipients: outcome.recipients,
+        };
+      } catch (err) {
+        if (!(err instanceof UndeliverableError)) throw err; // retryable: Temporal retries with backoff
+        const failure = composeMessage({
+          ...ctx,
+          kind: 'delivery-failure',
+          detail: { subject: composed.subject, recipients: to.join(', '), error: err.message },
+        });
+        await sendOnce(deps.transport, deps.sentLog, {
+          messageId: messageIdFor(`${input.key}/delivery-failure`, deps.from),
+          from: deps.from,
+          to: addresses(secretariatPeople(definition)),
+          ...failure,
+        });
+        return { sent: false, reason: 'undeliverable', messageId, recipients: to, note: err.message };
+      }
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Sends one message exactly once as far as SMTP allows: a deterministic Message-ID and the
+ * {@link SentLog} make retries harmless. SMTP failures are classified: connection errors and 4xx
+ * replies are thrown as retryable; a 5xx refusal of an address is permanent and reported as
+ * {@link UndeliverableError} so that the caller can tell the secretariat instead of retrying forever.
+ */
+import type { Transporter } from 'nodemailer';
+import type { SentLog } from './sent-log';
+
+export interface OutgoingMessage {
+  messageId: string;
+  from: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+}
+
+export type SendOutcome = { sent: true; alreadySent: boolean; recipients: string[] };
+
+export class UndeliverableError extends Error {
+  constructor(
+    message: string,
+    public readonly responseCode: number,
+  ) {
+    super(message);
+    this.name = 'UndeliverableError';
+  }
+}
+
+/** `<key@domain>` Message-ID from an idempotency key; the same key always gives the same id. */
+export function messageIdFor(key: string, fromAddress: string): string {
+  const domain = /@([^>\s]+)/.exec(fromAddress)?.[1] ?? 'thidua.local';
+  const local = key.replace(/[^A-Za-z0-9.-]+/g, '.').replace(/^\.+|\.+$/g, '');
+  return `<${local}@${domain}>`;
+}
+
+export async function sendOnce(transport: Transporter, log: SentLog, msg: OutgoingMessage): Promise<SendOutcome> {
+  const recipients = [...msg.to, ...(msg.cc ?? [])];
+  if (log.get(msg.messageId)) return { sent: true, alreadySent: true, recipients };
+  try {
+    const info = await transport.sendMail({
+      messageId: msg.messageId,
+      from: msg.from,
+      to: msg.to,
+      cc: msg.cc,
+      subject: msg.subject,
+      text: msg.text,
+      html: msg.html,
+      attachments: msg.attachments,
+      textEncoding: 'base64',
+    });
+    const rejected = (info.rejected ?? []).map(String);
+    if (rejected.length > 0 && rejected.length === recipients.length) {
+      throw new UndeliverableError(`every recipient was refused: ${rejected.join(', ')}`, 550);
+    }
+    log.record({
+      messageId: msg.messageId,
+      recipients,
+      subject: msg.subject,
+      sentAt: new Date().toISOString(),
+      smtpResponse: info.response,
+    });
+    return { sent: true, alreadySent: false, recipients };
+  } catch (err) {
+    throw classifySmtpError(err);
+  }
+}
+
+/** Permanent (5xx, bad envelope) → {@link UndeliverableError}; anything else stays retryable. */
+export function classifySmtpError(err: unknown): Error {
+  if (err instanceof UndeliverableError) return err;
+  const e = err as { responseCode?: number; code?: string; message?: string };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600 && e.code !== 'EAUTH') {
+    return new UndeliverableError(e.message ?? 'SMTP 5xx', e.responseCode);
+  }
+  if (e.code === 'EENVELOPE' && (e.responseCode ?? 0) >= 500) {
+    return new UndeliverableError(e.message ?? 'recipient refused', e.responseCode ?? 550);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}

@@ -1,0 +1,34 @@
+/**
+ * What was sent, keyed by Message-ID: a retried activity checks it first and never mails twice.
+ * One small file per message (atomic rename); a cluster of workers shares it on a common volume or
+ * replaces it with a database behind the same two methods.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../store/atomic';
+
+export interface SentEntry {
+  messageId: string;
+  recipients: string[];
+  subject: string;
+  sentAt: string;
+  smtpResponse?: string;
+}
+
+export class SentLog {
+  constructor(private readonly dir: string) {}
+
+  get(messageId: string): SentEntry | undefined {
+    const file = this.file(messageId);
+    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SentEntry) : undefined;
+  }
+
+  record(entry: SentEntry): void {
+    writeFileAtomic(this.file(entry.messageId), JSON.stringify(entry));
+  }
+
+  private file(messageId: string): string {
+    return path.join(this.dir, `${crypto.createHash('sha256').update(messageId).digest('hex')}.json`);
+  }
+}

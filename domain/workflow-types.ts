@@ -1,0 +1,270 @@
+/**
+ * Everything that crosses the boundary between clients, workflows and activities: inputs, outputs,
+ * update and query payloads, ids. Pure, imported by every side. Single-object inputs, so fields can
+ * be added without breaking running histories.
+ */
+import type { NominationsDef, PhaseKind } from './campaign-schema';
+import type { CompiledCampaign, DeadlineSchedule } from './timeline-types';
+
+export const TASK_QUEUE_DEFAULT = 'thidua';
+
+/** Units per batch workflow: keeps every parent far below Temporal's ~1,000-children guidance. */
+export const UNITS_PER_BATCH = 250;
+
+export const campaignWorkflowId = (campaignId: string): string => `campaign/${campaignId}`;
+export const batchWorkflowId = (campaignId: string, batch: number): string => `campaign/${campaignId}/batch/${batch}`;
+export const unitWorkflowId = (campaignId: string, unitId: string): string => `campaign/${campaignId}/unit/${unitId}`;
+
+export type SubmissionStatus = 'pending' | 'submitted' | 'late' | 'missing';
+export type SubmissionKind = 'summary-report' | 'presentation-paper';
+
+/** A stored file as the workflow knows it: a reference, never the bytes. */
+export interface FileRef {
+  name: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+}
+
+export interface FileVersion extends FileRef {
+  version: number;
+  /** ISO instant the workflow accepted it. */
+  receivedAt: string;
+  submittedBy: string;
+  late: boolean;
+}
+
+export type NomineeType = 'collective' | 'individual';
+
+export interface Nomination {
+  type: NomineeType;
+  /** Name of the collective (tập thể) or individual (cá nhân). */
+  name: string;
+  /** Position or description, e.g. "Trưởng phòng Tổ chức". */
+  position?: string;
+  awardForm: string;
+  reasons: string;
+}
+
+export interface NominationVersion {
+  version: number;
+  receivedAt: string;
+  submittedBy: string;
+  late: boolean;
+  nominations: Nomination[];
+}
+
+/** What a unit owes in the self-review phase, as the workflow needs it to validate submissions. */
+export interface DueSummary {
+  summaryReport: 'required' | 'optional' | 'none';
+  presentationPaper: 'required' | 'optional' | 'none';
+  nominations?: NominationsDef;
+}
+
+export interface UnitPhaseInput {
+  kind: PhaseKind;
+  name: string;
+  windowStart: string;
+  schedule: DeadlineSchedule;
+  due: DueSummary;
+}
+
+export interface UnitReviewInput {
+  campaignId: string;
+  planNumber: string;
+  /** sha256 of the stored campaign definition; activities read contacts from it. */
+  definitionRef: string;
+  unitId: string;
+  unitName: string;
+  /** Whom to contact, as one line; refusals and the portal show it. */
+  contact: string;
+  phase: UnitPhaseInput;
+  /** Send the plan-issued message first (false for units that joined after the plan went out). */
+  issuePlan: boolean;
+  /** Batch workflow told when the unit's phase locks. */
+  parentWorkflowId?: string;
+  /** Carried over continue-as-new. */
+  carried?: UnitReviewState;
+}
+
+export interface SentRecord {
+  kind: MessageKind;
+  key: string;
+  at: string;
+  sent: boolean;
+  note?: string;
+}
+
+export interface UnitReviewState {
+  schedule: DeadlineSchedule;
+  deadlineVersion: number;
+  status: SubmissionStatus;
+  locked: boolean;
+  lockedAt?: string;
+  cancelled?: { reason: string; by: string; at: string };
+  closed: boolean;
+  reports: FileVersion[];
+  papers: FileVersion[];
+  nominations: NominationVersion[];
+  /** Reminder ids and escalation steps already handled (sent or skipped) for the current deadline version. */
+  handled: string[];
+  messages: SentRecord[];
+  extensions: Array<{ from: string; to: string; reason: string; grantedBy: string; at: string }>;
+  /** Receipts and notices waiting to be sent by the main loop. */
+  outbox: OutboxItem[];
+}
+
+export interface OutboxItem {
+  kind: MessageKind;
+  key: string;
+  detail?: Record<string, string | number>;
+}
+
+/** Answer of the `getUnitStatus` query: what a unit, the portal and the CLI show. */
+export interface UnitStatusView {
+  campaignId: string;
+  planNumber: string;
+  unitId: string;
+  unitName: string;
+  phase: { kind: PhaseKind; name: string };
+  status: SubmissionStatus;
+  locked: boolean;
+  lockedAt?: string;
+  cancelled?: { reason: string; at: string };
+  deadline: string;
+  lockAt: string;
+  deadlineVersion: number;
+  due: DueSummary;
+  reports: FileVersion[];
+  papers: FileVersion[];
+  nominations: NominationVersion[];
+  remindersSent: number;
+  messages: SentRecord[];
+  extensions: UnitReviewState['extensions'];
+}
+
+export interface SubmitFileInput {
+  kind: SubmissionKind;
+  file: FileRef;
+  /** Who submitted: a portal token holder, or staff on the unit's behalf. */
+  submittedBy: string;
+}
+
+export interface SubmitNominationsInput {
+  nominations: Nomination[];
+  submittedBy: string;
+}
+
+export interface SubmissionReceipt {
+  kind: SubmissionKind | 'nominations';
+  version: number;
+  receivedAt: string;
+  late: boolean;
+  status: SubmissionStatus;
+}
+
+export interface GrantExtensionInput {
+  /** The recompiled schedule for the new deadline (compiled by the client: workflows never run the calendar). */
+  schedule: DeadlineSchedule;
+  reason: string;
+  grantedBy: string;
+}
+
+export interface CancelCampaignInput {
+  reason: string;
+  cancelledBy: string;
+}
+
+export type MessageKind =
+  | 'plan-issued'
+  | 'reminder'
+  | 'due-today'
+  | 'late-notice'
+  | 'escalation'
+  | 'phase-locked'
+  | 'submission-receipt'
+  | 'extension-granted'
+  | 'campaign-cancelled'
+  | 'delivery-failure';
+
+/** One unit message as a workflow asks for it; the activity resolves people and words. */
+export interface UnitMessageInput {
+  campaignId: string;
+  definitionRef: string;
+  unitId: string;
+  kind: MessageKind;
+  /** Idempotency key: (campaign, unit, kind, deadline version, step) — becomes the Message-ID. */
+  key: string;
+  /** Deadline the message speaks of, and the phase. */
+  deadline: string;
+  lockAt: string;
+  phaseName: string;
+  deadlineVersion: number;
+  /** Escalation: roles addressed and copied. */
+  notify?: string[];
+  cc?: string[];
+  detail?: Record<string, string | number>;
+  /** For reminders: check that it is still due when the activity runs (unit may have submitted). */
+  staleCheck?: { workflowId: string; notAfter: string };
+}
+
+export interface UnitMessageResult {
+  sent: boolean;
+  /** Why it was not sent: already sent (idempotent retry), stale, or undeliverable. */
+  reason?: 'already-sent' | 'stale' | 'undeliverable';
+  messageId: string;
+  recipients: string[];
+  note?: string;
+}
+
+export interface CampaignInput {
+  campaignId: string;
+  planNumber: string;
+  title: string;
+  definitionRef: string;
+  contact: string;
+  unitCount: number;
+  compiled: CompiledCampaign;
+  due: DueSummary;
+  /** Units per batch workflow (default {@link UNITS_PER_BATCH}); small in tests. */
+  unitsPerBatch?: number;
+}
+
+export interface BatchInput {
+  campaignId: string;
+  planNumber: string;
+  definitionRef: string;
+  contact: string;
+  batch: number;
+  offset: number;
+  limit: number;
+  phase: UnitPhaseInput;
+  parentWorkflowId: string;
+}
+
+export interface BatchResult {
+  batch: number;
+  units: number;
+  counts: Record<SubmissionStatus, number>;
+}
+
+export interface CampaignStatusView {
+  campaignId: string;
+  planNumber: string;
+  title: string;
+  phase: PhaseKind | 'closed' | 'cancelled';
+  unitCount: number;
+  batches: number;
+  batchesLocked: number;
+  counts: Record<SubmissionStatus, number>;
+  cancelled?: { reason: string; by: string; at: string };
+  extensions: Array<{ to: string; reason: string; grantedBy: string; at: string }>;
+}
+
+/** A phase that has closed refuses submissions with this text (what, when, whom to contact). */
+export class SubmissionRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SubmissionRefused';
+  }
+}

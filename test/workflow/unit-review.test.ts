@@ -1,0 +1,214 @@
+/**
+ * A unit's deadline over weeks, on the time-skipping test server: reminders, late notice,
+ * escalation ladder, extension, lock, and submissions refused after the lock. Activities are
+ * replaced at the activity boundary to record what would be sent and when (workflow time).
+ */
+import { Context } from '@temporalio/activity';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { createActivities } from '../../activities';
+import type { UnitMessageInput, UnitReviewInput } from '../../domain/workflow-types';
+import { closeUnit, getUnitStatus, grantExtension, submitFile, unitReviewWorkflow } from '../../workflows/unit-review';
+import { DAY, scheduleFrom } from '../helpers/schedules';
+import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+
+type Activities = ReturnType<typeof createActivities>;
+interface Sent {
+  kind: string;
+  key: string;
+  at: number;
+  notify?: string[];
+  cc?: string[];
+}
+
+let env: TestWorkflowEnvironment;
+beforeAll(async () => {
+  env = await timeSkippingEnv();
+});
+afterAll(async () => {
+  await env?.teardown();
+});
+
+const report = {
+  name: 'bao-cao-tong-ket.pdf',
+  size: 1234,
+  sha256: 'a'.repeat(64),
+  contentType: 'application/pdf',
+};
+
+function recordingActivities(sent: Sent[], locks: string[]): Activities {
+  return {
+    async sendUnitMessage(input: UnitMessageInput) {
+      sent.push({
+        kind: input.kind,
+        key: input.key,
+        at: Context.current().info.currentAttemptScheduledTimestampMs,
+        notify: input.notify,
+        cc: input.cc,
+      });
+      return { sent: true, messageId: `<${input.key}>`, recipients: ['x@example.vn'] };
+    },
+    async lockUnitReports(input: { unitId: string }) {
+      locks.push(input.unitId);
+    },
+    async loadUnitPage() {
+      return [];
+    },
+  } as unknown as Activities;
+}
+
+async function startUnit(taskQueue: string, unitId: string, start: number) {
+  const input: UnitReviewInput = {
+    campaignId: 'test',
+    planNumber: '67-KH/TU',
+    definitionRef: '0'.repeat(64),
+    unitId,
+    unitName: `Đơn vị ${unitId}`,
+    contact: 'Ban Thi đua - Khen thưởng tỉnh, ĐT 0211.3862.xxx',
+    phase: {
+      kind: 'self-review',
+      name: 'Tự kiểm điểm, tổng kết tại đơn vị',
+      windowStart: new Date(start).toISOString(),
+      schedule: scheduleFrom(start, { deadlineDays: 30, lockDays: 35 }),
+      due: { summaryReport: 'required', presentationPaper: 'optional' },
+    },
+    issuePlan: true,
+  };
+  return env.client.workflow.start(unitReviewWorkflow, {
+    taskQueue,
+    workflowId: `unit-${unitId}-${Date.now()}`,
+    args: [input],
+  });
+}
+
+async function withWorker<T>(sent: Sent[], locks: string[], fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `tq-${Math.random().toString(36).slice(2)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: recordingActivities(sent, locks),
+  });
+  return worker.runUntil(() => fn(taskQueue));
+}
+
+test('a unit that never submits: reminders, late notice, escalation ladder and lock over 35 days, in seconds', async () => {
+  const sent: Sent[] = [];
+  const locks: string[] = [];
+  const wallStart = Date.now();
+  const view = await withWorker(sent, locks, async (tq) => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(tq, 'silent', start);
+    await env.sleep(36 * DAY); // past the lock at day 35
+    await handle.signal(closeUnit);
+    const result = await handle.result();
+    return { result, start };
+  });
+  const { result, start } = view;
+  const days = (ms: number) => Math.round(((ms - start) / DAY) * 100) / 100;
+
+  expect(sent.map((s) => s.kind)).toEqual([
+    'plan-issued',
+    'reminder',
+    'reminder',
+    'reminder',
+    'due-today',
+    'late-notice',
+    'escalation',
+    'escalation',
+    'phase-locked',
+  ]);
+  // 30-day deadline: 7, 3, 1 days before, the morning of, then late at 30, escalations at 31 and 33, lock at 35.
+  expect(sent.map((s) => days(s.at))).toEqual([0, 23, 27, 29, 29.63, 30, 31, 33, 35]);
+  expect(sent[6]).toMatchObject({ notify: ['head'], cc: [] });
+  expect(sent[7]).toMatchObject({ notify: ['supervisor'], cc: ['secretariat'] });
+  expect(result.status).toBe('missing');
+  expect(result.locked).toBe(true);
+  expect(locks).toEqual(['silent']);
+  // 35 days of workflow time must not take 35 days (nor minutes) of wall time.
+  expect(Date.now() - wallStart).toBeLessThan(60_000);
+});
+
+test('a unit that submits stops receiving reminders, gets a receipt, and keeps every version', async () => {
+  const sent: Sent[] = [];
+  const { result, start } = await withWorker(sent, [], async (tq) => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(tq, 'diligent', start);
+    await env.sleep(25 * DAY); // after the 7-day reminder (day 23)
+    const first = await handle.executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report, submittedBy: 'focal' }],
+    });
+    expect(first).toMatchObject({ version: 1, late: false, status: 'submitted' });
+    const second = await handle.executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: { ...report, sha256: 'b'.repeat(64) }, submittedBy: 'focal' }],
+    });
+    expect(second.version).toBe(2);
+    await env.sleep(11 * DAY); // day 36: locked
+    await handle.signal(closeUnit);
+    return { result: await handle.result(), start };
+  });
+  const kinds = sent.map((s) => s.kind);
+  expect(kinds).toEqual(['plan-issued', 'reminder', 'submission-receipt', 'submission-receipt', 'phase-locked']);
+  expect(Math.round((sent[1].at - start) / DAY)).toBe(23);
+  expect(result.status).toBe('submitted');
+  expect(result.reports.map((r) => [r.version, r.sha256[0]])).toEqual([
+    [1, 'a'],
+    [2, 'b'],
+  ]);
+});
+
+test('an extension moves pending reminders and escalations; a late submission is marked late; after the lock it is refused', async () => {
+  const sent: Sent[] = [];
+  await withWorker(sent, [], async (tq) => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(tq, 'extended', start);
+    await env.sleep(28 * DAY);
+    // New deadline at day 40, lock at day 45: the 3-day reminder of the new deadline (day 37) still comes.
+    const newSchedule = scheduleFrom(start, { deadlineDays: 40, lockDays: 45 });
+    const ext = await handle.executeUpdate(grantExtension, {
+      args: [{ schedule: newSchedule, reason: 'Đơn vị đang kiện toàn lãnh đạo', grantedBy: 'secretariat' }],
+    });
+    expect(ext.deadlineVersion).toBe(2);
+    await expect(
+      handle.executeUpdate(grantExtension, {
+        args: [{ schedule: scheduleFrom(start, { deadlineDays: 39, lockDays: 45 }), reason: 'x', grantedBy: 's' }],
+      }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/phải sau hạn hiện tại/) } });
+    await env.sleep(13.5 * DAY); // day 41.5: after the first escalation
+    const late = await handle.executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report, submittedBy: 'focal' }],
+    });
+    expect(late).toMatchObject({ late: true, status: 'late' });
+    await env.sleep(5 * DAY); // day 46.5: locked at 45
+    const refused = handle.executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report, submittedBy: 'focal' }],
+    });
+    await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(refused).rejects.toMatchObject({ cause: { message: expect.stringMatching(/đã khóa lúc .*Liên hệ: Ban Thi đua/) } });
+    const status = await handle.query(getUnitStatus);
+    expect(status.reports).toHaveLength(1); // nothing accepted was lost, nothing refused was added
+    expect(status.locked).toBe(true);
+    expect(status.status).toBe('late');
+    await handle.signal(closeUnit);
+    await handle.result();
+    return start;
+  });
+  const kinds = sent.map((s) => `${s.kind}:${s.key.split('/').slice(2).join('/')}`);
+  // Before the extension: 7- and 3-day reminders of v1 (days 23, 27). After it: v2's reminders at
+  // days 33, 37, 39 and the morning of 40, late notice at 40, first escalation at 41; then the unit submits.
+  expect(kinds).toEqual([
+    'plan-issued:plan-issued',
+    'reminder:v1/r-7d',
+    'reminder:v1/r-3d',
+    'extension-granted:extension/v2',
+    'reminder:v2/r-7d',
+    'reminder:v2/r-3d',
+    'reminder:v2/r-1d',
+    'due-today:v2/r-0d',
+    'late-notice:v2/late',
+    'escalation:v2/esc1',
+    'submission-receipt:receipt/summary-report/v1',
+    'phase-locked:lock/self-review',
+  ]);
+});

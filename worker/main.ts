@@ -1,0 +1,35 @@
+/**
+ * The worker: hosts thidua's workflows and activities on the task queue. Connection settings come
+ * from `@temporalio/envconfig` (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key, profiles).
+ */
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
+import { createDeps } from './deps';
+
+async function run(): Promise<void> {
+  const settings = loadSettings();
+  const temporal = loadTemporalConnectConfig();
+  const connection = await NativeConnection.connect(temporal.connectionOptions);
+  const clientConnection = await Connection.connect(temporal.connectionOptions);
+  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
+  const worker = await Worker.create({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: settings.taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities(createDeps(settings, client)),
+  });
+  console.log(
+    `thidua worker: ${temporal.connectionOptions.address} namespace ${temporal.namespace}, task queue ${settings.taskQueue}`,
+  );
+  await worker.run();
+  await clientConnection.close();
+  await connection.close();
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,206 @@
+/**
+ * A campaign from plan issue to close. It starts the units in batches (a tree: campaign → batches of
+ * at most 250 units → unit workflows), waits for the self-review phase to lock everywhere, then runs
+ * the later phases. Each phase is one entry of {@link PHASE_RUNNERS}: synthesis, conference and
+ * awards slot in there without touching the rest.
+ */
+import {
+  ParentClosePolicy,
+  condition,
+  defineQuery,
+  defineUpdate,
+  getExternalWorkflowHandle,
+  setCurrentDetails,
+  setHandler,
+  startChild,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+  allHandlersFinished,
+  log,
+} from '@temporalio/workflow';
+import type { PhaseKind } from '../domain/campaign-schema';
+import { CampaignIdKey, DeadlineKey, PhaseKey } from '../domain/search-attributes';
+import type { PhaseSchedule } from '../domain/timeline-types';
+import {
+  batchWorkflowId,
+  UNITS_PER_BATCH,
+  type BatchResult,
+  type CampaignInput,
+  type CampaignStatusView,
+  type CancelCampaignInput,
+  type GrantExtensionInput,
+  type SubmissionStatus,
+} from '../domain/workflow-types';
+import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
+
+export const extendCampaign = defineUpdate<{ deadline: string }, [GrantExtensionInput]>('extendCampaign');
+export const cancelCampaign = defineUpdate<{ cancelled: true }, [CancelCampaignInput]>('cancelCampaign');
+export const getCampaignStatus = defineQuery<CampaignStatusView>('getCampaignStatus');
+
+interface CampaignContext {
+  input: CampaignInput;
+  batches: number;
+  /** Batches started so far: signals go to these only. */
+  started: number;
+  locked: Map<number, BatchResult>;
+  view: CampaignStatusView;
+  cancelled: () => boolean;
+}
+
+type PhaseRunner = (ctx: CampaignContext, phase: PhaseSchedule) => Promise<void>;
+
+/** How each phase kind runs. Phases without a runner yet are recorded as reached at their window. */
+const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
+  // The plan is issued by each unit workflow as its first act: one message per unit, spread over
+  // the batches, retried and de-duplicated per unit.
+  'plan-issue': async () => undefined,
+  'self-review': runSelfReview,
+};
+
+export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
+  const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
+  const batches = Math.ceil(input.unitCount / perBatch);
+  const view: CampaignStatusView = {
+    campaignId: input.campaignId,
+    planNumber: input.planNumber,
+    title: input.title,
+    phase: input.compiled.phases[0].kind,
+    unitCount: input.unitCount,
+    batches,
+    batchesLocked: 0,
+    counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0 },
+    extensions: [],
+  };
+  const ctx: CampaignContext = { input, batches, started: 0, locked: new Map(), view, cancelled: () => !!view.cancelled };
+  const selfReview = input.compiled.phases.find((p) => p.kind === 'self-review');
+
+  setHandler(getCampaignStatus, () => view);
+  setHandler(batchLocked, (result) => {
+    ctx.locked.set(result.batch, result);
+    view.batchesLocked = ctx.locked.size;
+  });
+  setHandler(
+    extendCampaign,
+    async (req) => {
+      view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
+      upsertSearchAttributes([{ key: DeadlineKey, value: new Date(req.schedule.deadline.utc) }]);
+      await signalBatches(ctx, (h) => h.signal(batchExtension, req));
+      return { deadline: req.schedule.deadline.utc };
+    },
+    {
+      validator: (req) => {
+        if (view.cancelled) throw new Error('Đợt tổng kết đã bị hủy; không thể gia hạn.');
+        if (view.phase !== 'self-review' && view.phase !== 'plan-issue') {
+          throw new Error(`Giai đoạn tự kiểm điểm đã kết thúc (đang ở "${view.phase}"); không thể gia hạn.`);
+        }
+        if (!req.reason?.trim()) throw new Error('Cần ghi lý do gia hạn.');
+        const to = Date.parse(req.schedule?.deadline?.utc ?? '');
+        if (!Number.isFinite(to) || to <= Date.now()) throw new Error('Hạn mới phải là một thời điểm trong tương lai.');
+      },
+    },
+  );
+  setHandler(
+    cancelCampaign,
+    async (req) => {
+      view.cancelled = { reason: req.reason, by: req.cancelledBy, at: now() };
+      view.phase = 'cancelled';
+      upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
+      await signalBatches(ctx, (h) => h.signal(batchCancel, req));
+      return { cancelled: true as const };
+    },
+    {
+      validator: (req) => {
+        if (view.cancelled) throw new Error(`Đợt tổng kết đã bị hủy lúc ${view.cancelled.at}.`);
+        if (view.phase === 'closed') throw new Error('Đợt tổng kết đã kết thúc.');
+        if (!req.reason?.trim()) throw new Error('Cần ghi lý do hủy: mọi đơn vị sẽ được thông báo lý do.');
+      },
+    },
+  );
+
+  upsertMemo({ planNumber: input.planNumber, title: input.title, unitCount: input.unitCount });
+  upsertSearchAttributes([
+    { key: CampaignIdKey, value: input.campaignId },
+    ...(selfReview?.deadline ? [{ key: DeadlineKey, value: new Date(selfReview.deadline.deadline.utc) }] : []),
+  ]);
+
+  for (const phase of input.compiled.phases) {
+    if (view.cancelled) break;
+    // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
+    const startAt = Date.parse(phase.windowStart.utc);
+    if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
+      await condition(() => !!view.cancelled, startAt - Date.now());
+      if (view.cancelled) break;
+    }
+    view.phase = phase.kind;
+    upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
+    setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
+    const runner = PHASE_RUNNERS[phase.kind];
+    if (runner) await runner(ctx, phase);
+    else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
+  }
+  if (!view.cancelled) {
+    view.phase = 'closed';
+    upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
+  }
+  await signalBatches(ctx, (h) => h.signal(batchClose));
+  await condition(allHandlersFinished);
+  setCurrentDetails(`**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`);
+  return view;
+}
+
+/** Starts the unit batches and waits until every batch has locked (or the campaign is cancelled). */
+async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
+  const { input } = ctx;
+  const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
+  if (!phase.deadline) throw new Error('self-review phase without a deadline schedule');
+  const unitPhase = {
+    kind: phase.kind,
+    name: phase.name,
+    windowStart: phase.windowStart.utc,
+    schedule: phase.deadline,
+    due: input.due,
+  };
+  for (let batch = 0; batch < ctx.batches; batch++) {
+    await startChild(unitBatchWorkflow, {
+      workflowId: batchWorkflowId(input.campaignId, batch),
+      parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+      staticSummary: `Đơn vị ${batch * perBatch + 1}–${Math.min((batch + 1) * perBatch, input.unitCount)}`,
+      args: [
+        {
+          campaignId: input.campaignId,
+          planNumber: input.planNumber,
+          definitionRef: input.definitionRef,
+          contact: input.contact,
+          batch,
+          offset: batch * perBatch,
+          limit: perBatch,
+          phase: unitPhase,
+          parentWorkflowId: workflowInfo().workflowId,
+        },
+      ],
+    });
+    ctx.started = batch + 1;
+  }
+  await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
+  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
+  for (const r of ctx.locked.values()) for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
+  ctx.view.counts = counts;
+}
+
+async function signalBatches(
+  ctx: CampaignContext,
+  send: (handle: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>,
+): Promise<void> {
+  await Promise.all(
+    Array.from({ length: ctx.started }, (_, batch) =>
+      send(getExternalWorkflowHandle(batchWorkflowId(ctx.input.campaignId, batch))).catch((err: unknown) =>
+        log.warn(`signal to batch ${batch} not delivered`, { err }),
+      ),
+    ),
+  );
+}
+
+function now(): string {
+  return new Date(Date.now()).toISOString();
+}

@@ -1,0 +1,4 @@
+/** Workflows registered by the worker (the bundle entry point). */
+export { campaignWorkflow } from './campaign';
+export { unitBatchWorkflow } from './unit-batch';
+export { unitReviewWorkflow } from './unit-review';

@@ -1,0 +1,127 @@
+/**
+ * A slice of a campaign's units (at most {@link UNITS_PER_BATCH}): starts one unit workflow per unit
+ * and gathers their lock signals, so that no parent holds more than a few hundred children and every
+ * history stays far below Temporal's limits even for a national campaign of 10,000 units.
+ */
+import {
+  ParentClosePolicy,
+  condition,
+  defineSignal,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+  log,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import { CampaignIdKey, PhaseKey } from '../domain/search-attributes';
+import {
+  unitWorkflowId,
+  type BatchInput,
+  type BatchResult,
+  type CancelCampaignInput,
+  type GrantExtensionInput,
+  type SubmissionStatus,
+} from '../domain/workflow-types';
+import { campaignExtension, cancelUnit, closeUnit, unitLocked, unitReviewWorkflow } from './unit-review';
+
+export const batchLocked = defineSignal<[BatchResult]>('batchLocked');
+/** Down the tree: campaign → batch → units. */
+export const batchExtension = defineSignal<[GrantExtensionInput]>('batchExtension');
+export const batchCancel = defineSignal<[CancelCampaignInput]>('batchCancel');
+export const batchClose = defineSignal('batchClose');
+
+const { loadUnitPage } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+});
+
+export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult> {
+  const statuses = new Map<string, SubmissionStatus>();
+  const pendingDown: Array<{ signal: 'extension' | 'cancel' | 'close'; arg?: GrantExtensionInput | CancelCampaignInput }> = [];
+  let closed = false;
+
+  setHandler(unitLocked, ({ unitId, status }) => void statuses.set(unitId, status));
+  setHandler(batchExtension, (arg) => void pendingDown.push({ signal: 'extension', arg }));
+  setHandler(batchCancel, (arg) => void pendingDown.push({ signal: 'cancel', arg }));
+  setHandler(batchClose, () => {
+    closed = true;
+    pendingDown.push({ signal: 'close' });
+  });
+
+  upsertSearchAttributes([
+    { key: CampaignIdKey, value: input.campaignId },
+    { key: PhaseKey, value: input.phase.kind },
+  ]);
+  const units = await loadUnitPage.executeWithOptions(
+    { startToCloseTimeout: '1 minute', summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}` },
+    [{ campaignId: input.campaignId, definitionRef: input.definitionRef, offset: input.offset, limit: input.limit }],
+  );
+  await Promise.all(
+    units.map((unit) =>
+      startChild(unitReviewWorkflow, {
+      workflowId: unitWorkflowId(input.campaignId, unit.id),
+      // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
+      // unit's history if only its batch is reset by an operator.
+      parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+      staticSummary: `${unit.name} — ${input.phase.name}`,
+      args: [
+        {
+          campaignId: input.campaignId,
+          planNumber: input.planNumber,
+          definitionRef: input.definitionRef,
+          unitId: unit.id,
+          unitName: unit.name,
+          contact: input.contact,
+          phase: input.phase,
+          issuePlan: true,
+          parentWorkflowId: workflowInfo().workflowId,
+        },
+      ],
+    }),
+    ),
+  );
+  const ids = units.map((u) => u.id);
+  setCurrentDetails(`${units.length} đơn vị (${input.offset + 1}–${input.offset + units.length})`);
+
+  const forward = async () => {
+    while (pendingDown.length > 0) {
+      const item = pendingDown.shift()!;
+      await Promise.all(
+        ids.map((id) => {
+          const handle = getExternalWorkflowHandle(unitWorkflowId(input.campaignId, id));
+          const sent =
+            item.signal === 'extension'
+              ? handle.signal(campaignExtension, item.arg as GrantExtensionInput)
+              : item.signal === 'cancel'
+                ? handle.signal(cancelUnit, item.arg as CancelCampaignInput)
+                : handle.signal(closeUnit);
+          // A unit that already completed (cancelled, or reset by an operator) cannot be signalled:
+          // that is expected for it, so log it and go on with the others.
+          return sent.catch((err: unknown) => log.warn(`signal ${item.signal} to unit ${id} not delivered`, { err }));
+        }),
+      );
+    }
+  };
+
+  let reported = false;
+  while (!closed || pendingDown.length > 0) {
+    await condition(() => pendingDown.length > 0 || closed || (!reported && statuses.size >= ids.length));
+    await forward();
+    if (!reported && statuses.size >= ids.length) {
+      reported = true;
+      await getExternalWorkflowHandle(input.parentWorkflowId).signal(batchLocked, result());
+      setCurrentDetails(`${units.length} đơn vị — đã khóa`);
+    }
+  }
+  return result();
+
+  function result(): BatchResult {
+    const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
+    for (const status of statuses.values()) counts[status] += 1;
+    return { batch: input.batch, units: ids.length, counts };
+  }
+}

@@ -1,0 +1,455 @@
+/**
+ * One unit's part of a campaign phase: it owns the unit's deadline. Reminders at the compiled
+ * instants (none once the unit has submitted), the late notice and the escalation ladder once it is
+ * late, the lock when the phase closes. Extensions replace the schedule; pending reminders and
+ * escalations follow the new deadline. Submissions arrive as updates with the shared validators of
+ * `domain/submission-rules.ts`; files live in the report store, the workflow keeps references.
+ */
+import {
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setCurrentDetails,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+  allHandlersFinished,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import {
+  DeadlineKey,
+  LockedKey,
+  PhaseKey,
+  RemindersSentKey,
+  SubmissionStatusKey,
+  SubmittedAtKey,
+  CampaignIdKey,
+  UnitIdKey,
+} from '../domain/search-attributes';
+import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
+import type {
+  CancelCampaignInput,
+  FileVersion,
+  GrantExtensionInput,
+  MessageKind,
+  SubmissionReceipt,
+  SubmitFileInput,
+  SubmitNominationsInput,
+  UnitReviewInput,
+  UnitReviewState,
+  UnitStatusView,
+} from '../domain/workflow-types';
+
+export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
+export const submitNominations = defineUpdate<SubmissionReceipt, [SubmitNominationsInput]>('submitNominations');
+export const grantExtension = defineUpdate<{ deadline: string; deadlineVersion: number }, [GrantExtensionInput]>(
+  'grantExtension',
+);
+/** Campaign-wide extension forwarded down the tree: applied only if it moves this unit's deadline later. */
+export const campaignExtension = defineSignal<[GrantExtensionInput]>('campaignExtension');
+export const cancelUnit = defineSignal<[CancelCampaignInput]>('cancelUnit');
+/** The campaign is over for this unit (later phases done): the workflow completes. */
+export const closeUnit = defineSignal('closeUnit');
+export const sendReminderNow = defineUpdate<{ queued: boolean }, [{ requestedBy: string }]>('sendReminderNow');
+export const getUnitStatus = defineQuery<UnitStatusView>('getUnitStatus');
+
+/** Told to the batch workflow when this unit's phase locks. */
+export const unitLocked = defineSignal<[{ unitId: string; status: UnitReviewState['status'] }]>('unitLocked');
+
+// Mail outages can last hours: retry with backoff; a reminder is dropped by the activity itself once stale.
+const mailOptions = {
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 40 },
+} as const;
+const mail = proxyActivities<ReturnType<typeof createActivities>>(mailOptions);
+const store = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+});
+
+function initialState(input: UnitReviewInput): UnitReviewState {
+  return {
+    schedule: input.phase.schedule,
+    deadlineVersion: 1,
+    status: 'pending',
+    locked: false,
+    closed: false,
+    reports: [],
+    papers: [],
+    nominations: [],
+    handled: [],
+    messages: [],
+    extensions: [],
+    outbox: [],
+  };
+}
+
+export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitStatusView> {
+  const state: UnitReviewState = input.carried ?? initialState(input);
+  const { campaignId, unitId } = input;
+  let changes = 0; // bumped by every handler so the main loop re-plans
+  const touch = () => void changes++;
+  const now = () => Date.now();
+  const deadlineMs = () => Date.parse(state.schedule.deadline.utc);
+  const lockMs = () => Date.parse(state.schedule.lock.utc);
+  const submitted = () => state.status === 'submitted' || state.status === 'late';
+  const gate = () => ({
+    phaseName: input.phase.name,
+    locked: state.locked,
+    lockAt: state.schedule.lock.utc,
+    lockLocal: state.schedule.lock.local,
+    cancelled: state.cancelled,
+    contact: input.contact,
+  });
+
+  const view = (): UnitStatusView => ({
+    campaignId,
+    planNumber: input.planNumber,
+    unitId,
+    unitName: input.unitName,
+    phase: { kind: input.phase.kind, name: input.phase.name },
+    status: state.status,
+    locked: state.locked,
+    lockedAt: state.lockedAt,
+    cancelled: state.cancelled && { reason: state.cancelled.reason, at: state.cancelled.at },
+    deadline: state.schedule.deadline.utc,
+    lockAt: state.schedule.lock.utc,
+    deadlineVersion: state.deadlineVersion,
+    due: input.phase.due,
+    reports: state.reports,
+    papers: state.papers,
+    nominations: state.nominations,
+    remindersSent: state.messages.filter((m) => m.sent && (m.kind === 'reminder' || m.kind === 'due-today')).length,
+    messages: state.messages,
+    extensions: state.extensions,
+  });
+
+  const publish = () => {
+    const v = view();
+    upsertSearchAttributes([
+      { key: CampaignIdKey, value: campaignId },
+      { key: UnitIdKey, value: unitId },
+      { key: PhaseKey, value: input.phase.kind },
+      { key: SubmissionStatusKey, value: state.status },
+      { key: DeadlineKey, value: new Date(state.schedule.deadline.utc) },
+      { key: LockedKey, value: state.locked },
+      { key: RemindersSentKey, value: v.remindersSent },
+      ...(submitted() ? [{ key: SubmittedAtKey, value: new Date(firstSubmissionAt()) }] : []),
+    ]);
+    setCurrentDetails(
+      `**${input.unitName}** — ${input.phase.name}: ${statusLabel(state.status)}${state.locked ? ' (đã khóa)' : ''}\n\n` +
+        `Hạn nộp: ${state.schedule.deadline.local} · Khóa: ${state.schedule.lock.local} · Nhắc đã gửi: ${v.remindersSent}`,
+    );
+  };
+  const firstSubmissionAt = () => {
+    const all = [...state.reports, ...state.papers].map((f) => f.receivedAt);
+    all.push(...state.nominations.map((n) => n.receivedAt));
+    return all.sort()[0];
+  };
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  const recordSubmission = (late: boolean) => {
+    const requiresReport = input.phase.due.summaryReport === 'required';
+    const complete = requiresReport ? state.reports.length > 0 : true;
+    if (complete && !submitted()) state.status = late ? 'late' : 'submitted';
+  };
+
+  setHandler(
+    submitFile,
+    (req) => {
+      const late = now() > deadlineMs();
+      const list = req.kind === 'summary-report' ? state.reports : state.papers;
+      const version: FileVersion = {
+        ...req.file,
+        version: list.length + 1,
+        receivedAt: new Date(now()).toISOString(),
+        submittedBy: req.submittedBy,
+        late,
+      };
+      list.push(version);
+      recordSubmission(late);
+      state.outbox.push({
+        kind: 'submission-receipt',
+        key: `receipt/${req.kind}/v${version.version}`,
+        detail: { what: kindLabel(req.kind), name: req.file.name, version: version.version, sha256: req.file.sha256 },
+      });
+      touch();
+      publish();
+      return { kind: req.kind, version: version.version, receivedAt: version.receivedAt, late, status: state.status };
+    },
+    {
+      validator: (req) => {
+        assertPhaseOpen(gate(), now());
+        assertFileRef(req.kind, req.file, input.phase.due);
+      },
+    },
+  );
+
+  setHandler(
+    submitNominations,
+    (req) => {
+      const late = now() > deadlineMs();
+      const version = state.nominations.length + 1;
+      const receivedAt = new Date(now()).toISOString();
+      state.nominations.push({ version, receivedAt, submittedBy: req.submittedBy, late, nominations: req.nominations });
+      if (input.phase.due.summaryReport !== 'required') recordSubmission(late);
+      state.outbox.push({
+        kind: 'submission-receipt',
+        key: `receipt/nominations/v${version}`,
+        detail: { what: kindLabel('nominations'), name: `${req.nominations.length} đề nghị`, version },
+      });
+      touch();
+      publish();
+      return { kind: 'nominations', version, receivedAt, late, status: state.status };
+    },
+    {
+      validator: (req) => {
+        assertPhaseOpen(gate(), now());
+        assertNominations(req.nominations, input.phase.due);
+      },
+    },
+  );
+
+  const applyExtension = (req: GrantExtensionInput) => {
+    const from = state.schedule.deadline.utc;
+    state.schedule = req.schedule;
+    state.deadlineVersion += 1;
+    // Instants of the new schedule already in the past are not sent in a burst: they are skipped.
+    state.handled = [
+      ...req.schedule.reminders.filter((r) => Date.parse(r.at.utc) <= now()).map((r) => `v${state.deadlineVersion}/${r.id}`),
+      ...req.schedule.escalations
+        .filter((e) => Date.parse(e.at.utc) <= now())
+        .map((e) => `v${state.deadlineVersion}/esc${e.step}`),
+    ];
+    if (state.status === 'missing' && Date.parse(req.schedule.deadline.utc) > now()) state.status = 'pending';
+    state.extensions.push({
+      from,
+      to: req.schedule.deadline.utc,
+      reason: req.reason,
+      grantedBy: req.grantedBy,
+      at: new Date(now()).toISOString(),
+    });
+    state.outbox.push({
+      kind: 'extension-granted',
+      key: `extension/v${state.deadlineVersion}`,
+      detail: { reason: req.reason, previousDeadline: from },
+    });
+    touch();
+    publish();
+  };
+  const extensionProblem = (req: GrantExtensionInput): string | undefined => {
+    if (state.locked) return `Giai đoạn đã khóa lúc ${state.schedule.lock.local}; không thể gia hạn.`;
+    if (state.cancelled) return 'Đợt tổng kết đã bị hủy; không thể gia hạn.';
+    const to = Date.parse(req.schedule?.deadline?.utc ?? '');
+    if (!Number.isFinite(to)) return 'Hạn mới không hợp lệ.';
+    if (to <= deadlineMs()) return `Hạn mới ${req.schedule.deadline.local} phải sau hạn hiện tại ${state.schedule.deadline.local}.`;
+    if (to <= now()) return `Hạn mới ${req.schedule.deadline.local} đã qua.`;
+    if (Date.parse(req.schedule.lock.utc) < to) return 'Thời điểm khóa không được trước hạn nộp mới.';
+    if (!req.reason?.trim()) return 'Cần ghi lý do gia hạn.';
+    return undefined;
+  };
+
+  setHandler(
+    grantExtension,
+    (req) => {
+      applyExtension(req);
+      return { deadline: state.schedule.deadline.utc, deadlineVersion: state.deadlineVersion };
+    },
+    {
+      validator: (req) => {
+        const problem = extensionProblem(req);
+        if (problem) throw new Error(problem);
+      },
+    },
+  );
+  setHandler(campaignExtension, (req) => {
+    if (!extensionProblem(req)) applyExtension(req);
+  });
+
+  setHandler(
+    sendReminderNow,
+    (req) => {
+      state.outbox.push({ kind: 'reminder', key: `manual/${state.messages.length + 1}`, detail: { requestedBy: req.requestedBy } });
+      touch();
+      return { queued: true };
+    },
+    {
+      validator: (_req) => {
+        if (state.locked || state.cancelled) throw new Error('Giai đoạn đã khóa hoặc đợt đã hủy: không gửi nhắc.');
+        if (submitted()) throw new Error('Đơn vị đã nộp báo cáo: không cần nhắc.');
+      },
+    },
+  );
+
+  setHandler(cancelUnit, (req) => {
+    if (state.cancelled || state.closed) return;
+    state.cancelled = { reason: req.reason, by: req.cancelledBy, at: new Date(now()).toISOString() };
+    state.outbox.push({ kind: 'campaign-cancelled', key: 'cancelled', detail: { reason: req.reason } });
+    touch();
+  });
+  setHandler(closeUnit, () => {
+    state.closed = true;
+    touch();
+  });
+  setHandler(getUnitStatus, view);
+
+  // ---- effects --------------------------------------------------------------------------------
+
+  const send = async (
+    kind: MessageKind,
+    key: string,
+    extra: { notify?: string[]; cc?: string[]; detail?: Record<string, string | number>; stale?: boolean } = {},
+  ) => {
+    const result = await mail.sendUnitMessage.executeWithOptions(
+      { ...mailOptions, summary: `${messageLabel(kind)} → ${input.unitName}` },
+      [
+        {
+          campaignId,
+          definitionRef: input.definitionRef,
+          unitId,
+          kind,
+          key: `${campaignId}/${unitId}/${key}`,
+          deadline: state.schedule.deadline.utc,
+          lockAt: state.schedule.lock.utc,
+          phaseName: input.phase.name,
+          deadlineVersion: state.deadlineVersion,
+          notify: extra.notify,
+          cc: extra.cc,
+          detail: extra.detail,
+          staleCheck: extra.stale
+            ? { workflowId: workflowInfo().workflowId, notAfter: state.schedule.deadline.utc }
+            : undefined,
+        },
+      ],
+    );
+    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: result.sent, note: result.reason });
+    publish();
+  };
+
+  const flushOutbox = async () => {
+    while (state.outbox.length > 0) {
+      const item = state.outbox[0];
+      await send(item.kind, item.key, { detail: item.detail });
+      state.outbox.shift();
+    }
+  };
+
+  /** The next timed step of the phase, given the current schedule and what was handled. */
+  type Step = { at: number; id: string; run: () => Promise<void> };
+  const nextStep = (): Step | undefined => {
+    const v = `v${state.deadlineVersion}`;
+    const steps: Step[] = [];
+    if (!state.locked) steps.push({ at: lockMs(), id: 'lock', run: lock });
+    if (!submitted()) {
+      for (const r of state.schedule.reminders) {
+        const id = `${v}/${r.id}`;
+        if (!state.handled.includes(id)) {
+          steps.push({
+            at: Date.parse(r.at.utc),
+            id,
+            run: () => send(r.kind, id, { stale: true, detail: { offset: r.offset } }),
+          });
+        }
+      }
+      const lateId = `${v}/late`;
+      if (!state.handled.includes(lateId)) {
+        steps.push({ at: deadlineMs(), id: lateId, run: markLate });
+      }
+      for (const e of state.schedule.escalations) {
+        const id = `${v}/esc${e.step}`;
+        if (!state.handled.includes(id)) {
+          steps.push({
+            at: Date.parse(e.at.utc),
+            id,
+            run: () => send('escalation', id, { notify: e.notify, cc: e.cc, detail: { step: e.step, after: e.after } }),
+          });
+        }
+      }
+    }
+    return steps.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))[0];
+  };
+
+  const markLate = async () => {
+    if (submitted()) return;
+    state.status = 'missing';
+    publish();
+    await send('late-notice', `v${state.deadlineVersion}/late`);
+  };
+
+  const lock = async () => {
+    state.locked = true;
+    state.lockedAt = new Date(now()).toISOString();
+    if (!submitted()) state.status = 'missing';
+    publish();
+    await store.lockUnitReports({
+      campaignId,
+      unitId,
+      phase: input.phase.kind,
+      files: [...state.reports, ...state.papers].map((f) => f.sha256),
+      lockedBy: 'thidua (hết hạn giai đoạn)',
+    });
+    await send('phase-locked', `lock/${input.phase.kind}`);
+    if (input.parentWorkflowId) {
+      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, { unitId, status: state.status });
+    }
+  };
+
+  // ---- main loop --------------------------------------------------------------------------------
+
+  upsertMemo({ unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name });
+  publish();
+  if (input.issuePlan && !input.carried) {
+    await send('plan-issued', 'plan-issued');
+  }
+
+  while (!state.closed && !state.cancelled) {
+    await flushOutbox();
+    const step = nextStep();
+    if (!step) {
+      // Locked: wait for later phases or the close of the campaign.
+      await condition(() => state.closed || !!state.cancelled || state.outbox.length > 0);
+      continue;
+    }
+    const seen = changes;
+    const wait = step.at - now();
+    if (wait > 0) {
+      const interrupted = await condition(() => changes !== seen, wait);
+      if (interrupted) continue;
+    }
+    state.handled.push(step.id);
+    await step.run();
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
+    }
+  }
+  await flushOutbox();
+  await condition(allHandlersFinished);
+  return view();
+}
+
+function statusLabel(status: UnitReviewState['status']): string {
+  return { pending: 'chưa nộp', submitted: 'đã nộp', late: 'nộp muộn', missing: 'quá hạn, chưa nộp' }[status];
+}
+
+function messageLabel(kind: MessageKind): string {
+  const labels: Record<MessageKind, string> = {
+    'plan-issued': 'Gửi kế hoạch',
+    reminder: 'Nhắc hạn',
+    'due-today': 'Nhắc hạn hôm nay',
+    'late-notice': 'Báo quá hạn',
+    escalation: 'Báo cáo cấp trên',
+    'phase-locked': 'Báo khóa giai đoạn',
+    'submission-receipt': 'Xác nhận đã nhận',
+    'extension-granted': 'Báo gia hạn',
+    'campaign-cancelled': 'Báo hủy đợt',
+    'delivery-failure': 'Báo không gửi được',
+  };
+  return labels[kind];
+}
