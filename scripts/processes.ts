@@ -66,11 +66,29 @@ export interface Maildev {
 }
 
 /** Starts the maildev mail catcher (SMTP + web inbox) as its own process group. */
-export async function startMaildev(opts: { bin: string; smtpPort: number; webPort: number; mailDirectory: string; ip?: string }): Promise<Maildev> {
+export async function startMaildev(opts: {
+  bin: string;
+  smtpPort: number;
+  webPort: number;
+  mailDirectory: string;
+  ip?: string;
+}): Promise<Maildev> {
   const ip = opts.ip ?? '127.0.0.1';
   const child = spawn(
     opts.bin,
-    ['--smtp', String(opts.smtpPort), '--web', String(opts.webPort), '--ip', ip, '--web-ip', ip, '--mail-directory', opts.mailDirectory, '--silent'],
+    [
+      '--smtp',
+      String(opts.smtpPort),
+      '--web',
+      String(opts.webPort),
+      '--ip',
+      ip,
+      '--web-ip',
+      ip,
+      '--mail-directory',
+      opts.mailDirectory,
+      '--silent',
+    ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -42,7 +42,9 @@ function embeddedServerVersion(binary: string): number[] | undefined {
 
 function newEnough(version: number[] | undefined): boolean {
   if (!version) return false;
-  return version[0] > MIN_SERVER_VERSION[0] || (version[0] === MIN_SERVER_VERSION[0] && version[1] >= MIN_SERVER_VERSION[1]);
+  return (
+    version[0] > MIN_SERVER_VERSION[0] || (version[0] === MIN_SERVER_VERSION[0] && version[1] >= MIN_SERVER_VERSION[1])
+  );
 }
 
 /** Path of a `temporal` CLI whose embedded server is new enough; builds one when needed. */

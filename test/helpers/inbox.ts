@@ -4,10 +4,9 @@ export interface InboxMessage {
   subject: string;
   text: string;
   html: string;
-  messageId: string;
+  headers: Record<string, string>;
   to: Array<{ address: string; name: string }>;
   cc?: Array<{ address: string; name: string }>;
-  date: string;
 }
 
 export async function readInbox(webPort: number): Promise<InboxMessage[]> {

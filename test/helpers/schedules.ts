@@ -3,7 +3,10 @@ import type { DeadlineSchedule } from '../../domain/timeline-types';
 
 export const DAY = 24 * 3600_000;
 
-const instant = (ms: number) => ({ utc: new Date(ms).toISOString(), local: new Date(ms + 7 * 3600_000).toISOString().slice(0, 16) });
+const instant = (ms: number) => ({
+  utc: new Date(ms).toISOString(),
+  local: new Date(ms + 7 * 3600_000).toISOString().slice(0, 16),
+});
 
 export function scheduleFrom(
   startMs: number,

@@ -7,7 +7,9 @@ import { ensureTools } from '../../scripts/tools';
 
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.THIDUA_TEST_SERVER ?? ensureTools().testServer;
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
   // The Java test server knows only the default search attributes: register thidua's.
   const indexedType: Record<string, temporal.api.enums.v1.IndexedValueType> = {
     KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,

@@ -185,7 +185,9 @@ test('an extension moves pending reminders and escalations; a late submission is
       args: [{ kind: 'summary-report', file: report, submittedBy: 'focal' }],
     });
     await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    await expect(refused).rejects.toMatchObject({ cause: { message: expect.stringMatching(/đã khóa lúc .*Liên hệ: Ban Thi đua/) } });
+    await expect(refused).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/đã khóa lúc .*Liên hệ: Ban Thi đua/) },
+    });
     const status = await handle.query(getUnitStatus);
     expect(status.reports).toHaveLength(1); // nothing accepted was lost, nothing refused was added
     expect(status.locked).toBe(true);

@@ -1,0 +1,130 @@
+/**
+ * `npm run dev`: the whole embedded stack on one machine — the Temporal dev server (SQLite file in
+ * the data folder, thidua's search attributes registered, Web UI), the maildev mail catcher (SMTP +
+ * web inbox) and a worker. Prints the URLs; Ctrl-C stops everything it started. A second run keeps
+ * what the first created (the database and the inbox live in the data folder).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
+import { searchAttributeCliArgs } from '../domain/search-attributes';
+import { createDeps } from '../worker/deps';
+import { portOpen, startMaildev, stopProcess, waitFor, type Maildev } from './processes';
+import { ensureTools, maildevBin, MissingToolError } from './tools';
+
+const TEMPORAL_PORT = Number(process.env.THIDUA_DEV_TEMPORAL_PORT ?? 7233);
+const UI_PORT = Number(process.env.THIDUA_DEV_UI_PORT ?? 8233);
+const MAIL_WEB_PORT = Number(process.env.THIDUA_DEV_MAIL_WEB_PORT ?? 1080);
+
+async function run(): Promise<void> {
+  const settings = loadSettings();
+  const tools = ensureTools();
+  fs.mkdirSync(settings.dataDir, { recursive: true });
+  const children: ChildProcess[] = [];
+  // Filled as things start, so that Ctrl-C at any moment stops exactly what is running.
+  const running: { maildev?: Maildev; worker?: Worker } = {};
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nthidua dev: stopping...');
+    if (running.worker?.getState() === 'RUNNING') running.worker.shutdown();
+    await running.maildev?.stop();
+    for (const child of children.reverse()) await stopProcess(child);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  for (const [port, what] of [
+    [TEMPORAL_PORT, 'Temporal'],
+    [UI_PORT, 'Temporal UI'],
+    [settings.smtp.port, 'SMTP'],
+    [MAIL_WEB_PORT, 'mail inbox'],
+  ] as const) {
+    if (await portOpen(port)) {
+      throw new Error(
+        `port ${port} (${what}) is already in use: is another \`npm run dev\` running? Stop it or set THIDUA_DEV_* ports.`,
+      );
+    }
+  }
+
+  const temporal = spawn(
+    tools.temporalCli,
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(TEMPORAL_PORT),
+      '--ui-port',
+      String(UI_PORT),
+      '--db-filename',
+      path.join(settings.dataDir, 'temporal.db'),
+      '--namespace',
+      'default',
+      '--log-level',
+      'warn',
+      ...searchAttributeCliArgs(),
+    ],
+    { detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  children.push(temporal);
+  temporal.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`thidua dev: the Temporal dev server exited (${code}); stopping.`);
+      void stopAll(1);
+    }
+  });
+
+  running.maildev = await startMaildev({
+    bin: maildevBin(),
+    smtpPort: settings.smtp.port,
+    webPort: MAIL_WEB_PORT,
+    mailDirectory: path.join(settings.dataDir, 'mail-catcher'),
+  });
+  await waitFor('the Temporal dev server', () => portOpen(TEMPORAL_PORT), 60_000);
+
+  const config = loadTemporalConnectConfig({ ...process.env, TEMPORAL_ADDRESS: `127.0.0.1:${TEMPORAL_PORT}` });
+  const connection = await NativeConnection.connect(config.connectionOptions);
+  const client = new Client({
+    connection: await Connection.connect(config.connectionOptions),
+    namespace: config.namespace,
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.namespace,
+    taskQueue: settings.taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities(createDeps(settings, client)),
+  });
+
+  console.log(
+    [
+      '',
+      'thidua dev stack is running:',
+      `  Temporal server   127.0.0.1:${TEMPORAL_PORT} (namespace ${config.namespace}, data ${path.join(settings.dataDir, 'temporal.db')})`,
+      `  Temporal UI       http://localhost:${UI_PORT}`,
+      `  Mail (SMTP)       smtp://localhost:${settings.smtp.port}`,
+      `  Mail inbox        http://localhost:${MAIL_WEB_PORT}`,
+      `  Worker            task queue ${settings.taskQueue}`,
+      '',
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'),
+  );
+  running.worker = worker;
+  await worker.run();
+  await stopAll(0);
+}
+
+run().catch((err) => {
+  console.error(err instanceof MissingToolError ? `thidua: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,162 @@
+/**
+ * End to end on the real stack: the Temporal dev server, a real worker with the real activities,
+ * nodemailer and the maildev SMTP server. A unit workflow issues the plan; the message is read back
+ * from the mail catcher's inbox (recipient, subject, Vietnamese body intact), then a submission
+ * through the update produces a receipt, and a retried send does not mail twice.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { loadSettings } from '../../config/settings';
+import type { CampaignDefinition } from '../../domain/campaign-schema';
+import type { UnitReviewInput } from '../../domain/workflow-types';
+import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
+import { maildevBin } from '../../scripts/tools';
+import { createDeps } from '../../worker/deps';
+import { closeUnit, submitFile, unitReviewWorkflow } from '../../workflows/unit-review';
+import { readInbox } from '../helpers/inbox';
+import { scheduleFrom } from '../helpers/schedules';
+import { devServerEnv, workflowBundle } from '../helpers/temporal';
+
+let env: TestWorkflowEnvironment;
+let maildev: Maildev;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
+  const [smtpPort, webPort] = [await freePort(), await freePort()];
+  maildev = await startMaildev({
+    bin: maildevBin(),
+    smtpPort,
+    webPort,
+    mailDirectory: path.join(dataDir, 'mail-catcher'),
+  });
+  env = await devServerEnv();
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await maildev?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const definition: CampaignDefinition = {
+  campaign: {
+    id: 'e2e-67-kh-tu',
+    plan: { number: '67-KH/TU', date: '21/9/2009' },
+    title: 'tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW',
+    directive: 'Chỉ thị 39-CT/TW',
+    issuingBody: 'Ban Thường vụ Tỉnh ủy Vĩnh Phúc',
+    secretariat: {
+      name: 'Ban Thi đua - Khen thưởng tỉnh',
+      contacts: [
+        {
+          name: 'Nguyễn Thị Hòa',
+          division: 'Phòng Nghiệp vụ',
+          email: 'hoa.tdkt@vinhphuc.example.vn',
+          phone: '0211 3862 000',
+        },
+      ],
+    },
+    timeZone: 'Asia/Ho_Chi_Minh',
+    language: 'vi',
+    calendar: { workingHours: { start: '08:00', end: '17:00' }, reminderTime: '08:00', deadlineOnDayOff: 'previous' },
+  },
+  units: [
+    {
+      id: 'so-noi-vu',
+      name: 'Sở Nội vụ',
+      kind: 'department',
+      focal: { name: 'Trần Văn Bình', email: 'binh.snv@vinhphuc.example.vn' },
+      head: { name: 'Lê Quang Đức', email: 'duc.snv@vinhphuc.example.vn' },
+    },
+  ],
+  phases: [{ kind: 'plan-issue', window: { start: '21/9/2009', end: '30/9/2009' }, attachments: [] }],
+};
+
+test('a unit receives its plan and its receipt by email through the real SMTP server, once', async () => {
+  const settings = loadSettings({
+    THIDUA_SMTP_HOST: '127.0.0.1',
+    THIDUA_SMTP_PORT: String(maildev.smtpPort),
+    THIDUA_DATA_DIR: dataDir,
+    THIDUA_PUBLIC_URL: 'http://portal.example.vn',
+  });
+  const deps = createDeps(settings, env.client);
+  const definitionRef = deps.definitions.save(definition);
+  const taskQueue = 'e2e-mail';
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities(deps),
+  });
+
+  await worker.runUntil(async () => {
+    const start = Date.now();
+    const input: UnitReviewInput = {
+      campaignId: definition.campaign.id,
+      planNumber: '67-KH/TU',
+      definitionRef,
+      unitId: 'so-noi-vu',
+      unitName: 'Sở Nội vụ',
+      contact: 'Ban Thi đua - Khen thưởng tỉnh, ĐT 0211 3862 000',
+      phase: {
+        kind: 'self-review',
+        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
+        windowStart: new Date(start).toISOString(),
+        schedule: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
+        due: { summaryReport: 'required', presentationPaper: 'optional' },
+      },
+      issuePlan: true,
+    };
+    const handle = await env.client.workflow.start(unitReviewWorkflow, {
+      taskQueue,
+      workflowId: `e2e/${start}`,
+      args: [input],
+    });
+
+    await waitFor('the plan-issued message in the inbox', async () => (await readInbox(maildev.webPort)).length >= 1);
+    const report = await deps.reports.put('Báo cáo tổng kết.pdf', 'application/pdf', Buffer.from('%PDF-1.4 báo cáo'));
+    await handle.executeUpdate(submitFile, { args: [{ kind: 'summary-report', file: report, submittedBy: 'e2e' }] });
+    await waitFor('the receipt in the inbox', async () => (await readInbox(maildev.webPort)).length >= 2);
+    await handle.signal(closeUnit);
+    await handle.result();
+
+    // A retried activity with the same idempotency key does not send again.
+    const again = await new MockActivityEnvironment()
+      .run(createActivities(deps).sendUnitMessage, {
+        campaignId: definition.campaign.id,
+        definitionRef,
+        unitId: 'so-noi-vu',
+        kind: 'plan-issued' as const,
+        key: `${definition.campaign.id}/so-noi-vu/plan-issued`,
+        deadline: input.phase.schedule.deadline.utc,
+        lockAt: input.phase.schedule.lock.utc,
+        phaseName: input.phase.name,
+        deadlineVersion: 1,
+      })
+      .catch((err: Error) => err);
+    expect(again).toMatchObject({ sent: false, reason: 'already-sent' });
+  });
+
+  const inbox = await readInbox(maildev.webPort);
+  expect(inbox).toHaveLength(2);
+  const plan = inbox.find((m) => m.subject.includes('Triển khai'))!;
+  const receipt = inbox.find((m) => m.subject.includes('Xác nhận'))!;
+  expect(plan.to).toEqual([{ address: 'binh.snv@vinhphuc.example.vn', name: 'Trần Văn Bình' }]);
+  expect(plan.subject).toBe('[67-KH/TU] Triển khai tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW');
+  expect(plan.text).toContain('Ban Thường vụ Tỉnh ủy Vĩnh Phúc ban hành Kế hoạch số 67-KH/TU ngày 21/9/2009');
+  expect(plan.text).toContain('Kính gửi: Sở Nội vụ');
+  expect(plan.text).toMatch(
+    /Hạn nộp: \d\d:\d\d (thứ Hai|thứ Ba|thứ Tư|thứ Năm|thứ Sáu|thứ Bảy|Chủ nhật), \d\d\/\d\d\/\d{4}\./,
+  );
+  expect(plan.text).toContain('Nguyễn Thị Hòa, Phòng Nghiệp vụ, ĐT: 0211 3862 000, hoa.tdkt@vinhphuc.example.vn');
+  expect(plan.text).toMatch(/Đường dẫn nộp hồ sơ của đơn vị: http:\/\/portal\.example\.vn\/u\/[A-Za-z0-9_-]{32}/);
+  expect(plan.html).toContain('<a href="http://portal.example.vn/u/');
+  expect(plan.headers['message-id']).toBe('<e2e-67-kh-tu.so-noi-vu.plan-issued@localhost>');
+  expect(receipt.subject).toBe('[67-KH/TU] Xác nhận đã nhận báo cáo tổng kết của Sở Nội vụ');
+  expect(receipt.text).toContain('"Báo cáo tổng kết.pdf" (phiên bản 1, mã SHA-256 ');
+});
