@@ -4,8 +4,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'fs', 'fs/promises', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'worker_threads',
-  'dns', 'tls', 'stream', 'zlib', 'process', 'timers', 'util', 'events', 'readline', 'cluster',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'worker_threads',
+  'dns',
+  'tls',
+  'stream',
+  'zlib',
+  'process',
+  'timers',
+  'util',
+  'events',
+  'readline',
+  'cluster',
 ];
 const ioPackages = ['nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'luxon', 'yaml'];
 

@@ -87,7 +87,13 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     /** Makes a unit's reports read-only in the store and records who locked what and when. */
-    async lockUnitReports(input: { campaignId: string; unitId: string; phase: string; files: string[]; lockedBy: string }) {
+    async lockUnitReports(input: {
+      campaignId: string;
+      unitId: string;
+      phase: string;
+      files: string[];
+      lockedBy: string;
+    }) {
       await deps.reports.lock({ ...input, lockedAt: new Date().toISOString() });
     },
 

@@ -95,7 +95,9 @@ export function loadSettings(env: Env = process.env): Settings {
   }
   const publicBaseUrl = text('THIDUA_PUBLIC_URL', 'http://localhost:3000').replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
-    problems.push(`THIDUA_PUBLIC_URL=${JSON.stringify(publicBaseUrl)}: expected an http(s) URL such as https://thidua.example.vn`);
+    problems.push(
+      `THIDUA_PUBLIC_URL=${JSON.stringify(publicBaseUrl)}: expected an http(s) URL such as https://thidua.example.vn`,
+    );
   }
   const from = text('THIDUA_MAIL_FROM', '"Thường trực Hội đồng Thi đua - Khen thưởng" <thiduakhenthuong@localhost>');
   if (!/<?[^\s<>@]+@[^\s<>@]+>?\s*$/.test(from)) {
@@ -107,7 +109,8 @@ export function loadSettings(env: Env = process.env): Settings {
     problems.push('THIDUA_SMTP_USER and THIDUA_SMTP_PASSWORD: set both or neither');
   }
   const taskQueue = text('THIDUA_TASK_QUEUE', 'thidua');
-  if (!/^[\w.-]+$/.test(taskQueue)) problems.push(`THIDUA_TASK_QUEUE=${JSON.stringify(taskQueue)}: use letters, digits, ".", "-", "_"`);
+  if (!/^[\w.-]+$/.test(taskQueue))
+    problems.push(`THIDUA_TASK_QUEUE=${JSON.stringify(taskQueue)}: use letters, digits, ".", "-", "_"`);
 
   const settings: Settings = {
     taskQueue,

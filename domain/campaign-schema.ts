@@ -113,7 +113,10 @@ export const Nominations = z
   .object({
     required: z.boolean().default(false),
     quota: NominationQuota,
-    forms: z.array(z.string().min(1)).min(1).describe('Award forms that may be proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh"'),
+    forms: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Award forms that may be proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh"'),
     description: z.string().optional().describe('The quota as the plan says it, e.g. "01 tập thể hoặc 01 cá nhân"'),
   })
   .strict();
@@ -146,9 +149,7 @@ export const PlanIssuePhase = z
   .object({ kind: z.literal('plan-issue'), ...phaseCommon, attachments: z.array(z.string()).default([]) })
   .strict();
 
-export const SelfReviewPhase = z
-  .object({ kind: z.literal('self-review'), ...deadlinePhase, due: Due })
-  .strict();
+export const SelfReviewPhase = z.object({ kind: z.literal('self-review'), ...deadlinePhase, due: Due }).strict();
 
 export const SynthesisPhase = z.object({ kind: z.literal('synthesis'), ...phaseCommon }).strict();
 

@@ -156,7 +156,8 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
     `Mọi thắc mắc xin liên hệ ${ctx.secretariatName}:`,
     ...contactLines(ctx.contacts).map((l) => `  ${l}`),
   ];
-  const greeting = ctx.kind === 'escalation' || ctx.kind === 'delivery-failure' ? [] : [`Kính gửi: ${ctx.unitName}`, ''];
+  const greeting =
+    ctx.kind === 'escalation' || ctx.kind === 'delivery-failure' ? [] : [`Kính gửi: ${ctx.unitName}`, ''];
   const lines = [...greeting, ...body, '', ...footer, '', `Trân trọng,`, ctx.secretariatName];
   const text = lines.join('\n') + '\n';
   const html =

@@ -53,9 +53,7 @@ export function assertFileRef(kind: SubmissionKind, file: FileRef, due: DueSumma
   const extensions = ALLOWED_CONTENT_TYPES[file.contentType];
   const ext = file.name.toLowerCase().slice(file.name.lastIndexOf('.'));
   if (!extensions || !extensions.includes(ext)) {
-    throw new Error(
-      `Tệp "${file.name}" (${file.contentType}) không đúng định dạng; chấp nhận: PDF, DOC, DOCX, ODT.`,
-    );
+    throw new Error(`Tệp "${file.name}" (${file.contentType}) không đúng định dạng; chấp nhận: PDF, DOC, DOCX, ODT.`);
   }
 }
 
@@ -77,9 +75,7 @@ export function assertNominations(nominations: Nomination[], due: DueSummary): v
   if (!Array.isArray(nominations)) throw new Error('Danh sách đề nghị khen thưởng không hợp lệ.');
   const quotaText = rules.description ? ` (${rules.description})` : '';
   if (nominations.length > rules.quota.total) {
-    throw new Error(
-      `Vượt chỉ tiêu: ${nominations.length} đề nghị, tối đa ${rules.quota.total}${quotaText}.`,
-    );
+    throw new Error(`Vượt chỉ tiêu: ${nominations.length} đề nghị, tối đa ${rules.quota.total}${quotaText}.`);
   }
   const count = (type: string) => nominations.filter((n) => n.type === type).length;
   for (const type of ['collective', 'individual'] as const) {
@@ -97,7 +93,9 @@ export function assertNominations(nominations: Nomination[], due: DueSummary): v
     if (!n.name?.trim()) throw new Error(`${where}: thiếu tên tập thể/cá nhân.`);
     if (!n.reasons?.trim()) throw new Error(`${where}: thiếu thành tích, lý do đề nghị.`);
     if (!rules.forms.includes(n.awardForm)) {
-      throw new Error(`${where}: hình thức "${n.awardForm}" không thuộc các hình thức được đề nghị: ${rules.forms.join('; ')}.`);
+      throw new Error(
+        `${where}: hình thức "${n.awardForm}" không thuộc các hình thức được đề nghị: ${rules.forms.join('; ')}.`,
+      );
     }
   });
 }

@@ -72,7 +72,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0 },
     extensions: [],
   };
-  const ctx: CampaignContext = { input, batches, started: 0, locked: new Map(), view, cancelled: () => !!view.cancelled };
+  const ctx: CampaignContext = {
+    input,
+    batches,
+    started: 0,
+    locked: new Map(),
+    view,
+    cancelled: () => !!view.cancelled,
+  };
   const selfReview = input.compiled.phases.find((p) => p.kind === 'self-review');
 
   setHandler(getCampaignStatus, () => view);
@@ -184,7 +191,8 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
   }
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
   const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
-  for (const r of ctx.locked.values()) for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
+  for (const r of ctx.locked.values())
+    for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
   ctx.view.counts = counts;
 }
 

@@ -41,7 +41,10 @@ const { loadUnitPage } = proxyActivities<ReturnType<typeof createActivities>>({
 
 export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult> {
   const statuses = new Map<string, SubmissionStatus>();
-  const pendingDown: Array<{ signal: 'extension' | 'cancel' | 'close'; arg?: GrantExtensionInput | CancelCampaignInput }> = [];
+  const pendingDown: Array<{
+    signal: 'extension' | 'cancel' | 'close';
+    arg?: GrantExtensionInput | CancelCampaignInput;
+  }> = [];
   let closed = false;
 
   setHandler(unitLocked, ({ unitId, status }) => void statuses.set(unitId, status));
@@ -57,31 +60,34 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     { key: PhaseKey, value: input.phase.kind },
   ]);
   const units = await loadUnitPage.executeWithOptions(
-    { startToCloseTimeout: '1 minute', summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}` },
+    {
+      startToCloseTimeout: '1 minute',
+      summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}`,
+    },
     [{ campaignId: input.campaignId, definitionRef: input.definitionRef, offset: input.offset, limit: input.limit }],
   );
   await Promise.all(
     units.map((unit) =>
       startChild(unitReviewWorkflow, {
-      workflowId: unitWorkflowId(input.campaignId, unit.id),
-      // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
-      // unit's history if only its batch is reset by an operator.
-      parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-      staticSummary: `${unit.name} — ${input.phase.name}`,
-      args: [
-        {
-          campaignId: input.campaignId,
-          planNumber: input.planNumber,
-          definitionRef: input.definitionRef,
-          unitId: unit.id,
-          unitName: unit.name,
-          contact: input.contact,
-          phase: input.phase,
-          issuePlan: true,
-          parentWorkflowId: workflowInfo().workflowId,
-        },
-      ],
-    }),
+        workflowId: unitWorkflowId(input.campaignId, unit.id),
+        // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
+        // unit's history if only its batch is reset by an operator.
+        parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+        staticSummary: `${unit.name} — ${input.phase.name}`,
+        args: [
+          {
+            campaignId: input.campaignId,
+            planNumber: input.planNumber,
+            definitionRef: input.definitionRef,
+            unitId: unit.id,
+            unitName: unit.name,
+            contact: input.contact,
+            phase: input.phase,
+            issuePlan: true,
+            parentWorkflowId: workflowInfo().workflowId,
+          },
+        ],
+      }),
     ),
   );
   const ids = units.map((u) => u.id);

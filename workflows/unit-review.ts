@@ -222,7 +222,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     state.deadlineVersion += 1;
     // Instants of the new schedule already in the past are not sent in a burst: they are skipped.
     state.handled = [
-      ...req.schedule.reminders.filter((r) => Date.parse(r.at.utc) <= now()).map((r) => `v${state.deadlineVersion}/${r.id}`),
+      ...req.schedule.reminders
+        .filter((r) => Date.parse(r.at.utc) <= now())
+        .map((r) => `v${state.deadlineVersion}/${r.id}`),
       ...req.schedule.escalations
         .filter((e) => Date.parse(e.at.utc) <= now())
         .map((e) => `v${state.deadlineVersion}/esc${e.step}`),
@@ -248,7 +250,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     if (state.cancelled) return 'Đợt tổng kết đã bị hủy; không thể gia hạn.';
     const to = Date.parse(req.schedule?.deadline?.utc ?? '');
     if (!Number.isFinite(to)) return 'Hạn mới không hợp lệ.';
-    if (to <= deadlineMs()) return `Hạn mới ${req.schedule.deadline.local} phải sau hạn hiện tại ${state.schedule.deadline.local}.`;
+    if (to <= deadlineMs())
+      return `Hạn mới ${req.schedule.deadline.local} phải sau hạn hiện tại ${state.schedule.deadline.local}.`;
     if (to <= now()) return `Hạn mới ${req.schedule.deadline.local} đã qua.`;
     if (Date.parse(req.schedule.lock.utc) < to) return 'Thời điểm khóa không được trước hạn nộp mới.';
     if (!req.reason?.trim()) return 'Cần ghi lý do gia hạn.';
@@ -275,7 +278,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   setHandler(
     sendReminderNow,
     (req) => {
-      state.outbox.push({ kind: 'reminder', key: `manual/${state.messages.length + 1}`, detail: { requestedBy: req.requestedBy } });
+      state.outbox.push({
+        kind: 'reminder',
+        key: `manual/${state.messages.length + 1}`,
+        detail: { requestedBy: req.requestedBy },
+      });
       touch();
       return { queued: true };
     },

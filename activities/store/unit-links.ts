@@ -51,7 +51,10 @@ export class UnitLinks {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
     const indexFile = this.tokenFile(token);
     if (!fs.existsSync(indexFile)) return undefined;
-    const { campaignId, unitId } = JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { campaignId: string; unitId: string };
+    const { campaignId, unitId } = JSON.parse(fs.readFileSync(indexFile, 'utf8')) as {
+      campaignId: string;
+      unitId: string;
+    };
     const record = JSON.parse(fs.readFileSync(this.unitFile(campaignId, unitId), 'utf8')) as LinkRecord;
     const a = Buffer.from(record.token);
     const b = Buffer.from(token);
