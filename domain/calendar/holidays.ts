@@ -132,7 +132,9 @@ export const HOLIDAY_NAMES: Readonly<Record<HolidayGroup, string>> = {
 
 function checkCalendarYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-    throw new RangeError(`calendar: year ${year} is outside the supported years ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`);
+    throw new RangeError(
+      `calendar: year ${year} is outside the supported years ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`,
+    );
   }
 }
 

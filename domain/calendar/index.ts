@@ -1,9 +1,11 @@
 /** The Vietnamese working-day calendar: lunar conversion, holidays, working days. Pure, no I/O. */
 export type { Holiday, HolidayKind, IsoDate, WorkingCalendar } from './types';
 export {
+  dayNumberOfLunar,
   jdFromDate,
   jdToDate,
   leapMonthOf,
+  lunarOfDayNumber,
   lunarMonthLength,
   lunarToSolar,
   MAX_LUNAR_YEAR,
@@ -21,6 +23,7 @@ export {
   holidayLawFor,
   hungKingsDayNumber,
   isoToDayNumber,
+  isWeekendDayNumber,
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
   nationalDayAdjacentDayNumber,
@@ -29,6 +32,7 @@ export {
   tetDayNumber,
   weekdayOfDayNumber,
   type ComputedHoliday,
+  type ComputedHolidaysOptions,
   type HolidayGroup,
   type HolidayLaw,
 } from './holidays';

@@ -10,7 +10,9 @@
  * Everything depends on the time zone the new moon is dated in. Việt Nam uses UTC+7 (the default here),
  * China UTC+8, so the two calendars differ when a new moon or solar term falls between 00:00 and 01:00
  * Beijing time: Tết 1985 was 21/01/1985 in Việt Nam and 20/02/1985 in China, Tết 2007 was 17/02/2007
- * in Việt Nam and 18/02/2007 in China. Checked for 1900–2199 (see test/unit/calendar).
+ * in Việt Nam and 18/02/2007 in China. UTC+7 is applied to every year, which is the modern
+ * convention but not history before 1968 (the North moved from UTC+8 on 8/8/1967, the South in 1975):
+ * pass `timeZone` 8 for those. Checked for 1900–2199 (see test/unit/calendar).
  */
 
 /** A Gregorian calendar date; month and day are 1-based. */
@@ -31,7 +33,10 @@ export interface LunarDate {
 /** Việt Nam's time zone offset in hours (Asia/Ho_Chi_Minh, no daylight saving). */
 export const VIETNAM_TIME_ZONE = 7;
 
-/** Years for which the conversion is supported (and tested). */
+/**
+ * Gregorian years for which the conversion is supported (and tested). Lunar years run from 1899 (its
+ * last months fall in January 1900) to 2199.
+ */
 export const MIN_LUNAR_YEAR = 1900;
 export const MAX_LUNAR_YEAR = 2199;
 
@@ -44,7 +49,15 @@ export function jdFromDate(day: number, month: number, year: number): number {
   const a = Math.floor((14 - month) / 12);
   const y = year + 4800 - a;
   const m = month + 12 * a - 3;
-  return day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
+  return (
+    day +
+    Math.floor((153 * m + 2) / 5) +
+    365 * y +
+    Math.floor(y / 4) -
+    Math.floor(y / 100) +
+    Math.floor(y / 400) -
+    32045
+  );
 }
 
 /** The proleptic Gregorian date of a Julian day number. */
@@ -110,8 +123,23 @@ function newMoonDay(k: number, timeZone: number): number {
   return Math.floor(newMoon(k) + 0.5 + timeZone / 24);
 }
 
+// Month 11 and the leap month of a year are needed by every conversion: computed once per year and
+// time zone (a few hundred entries at most), which makes walking every day of three centuries cheap.
+const month11Cache = new Map<string, number>();
+const leapOffsetCache = new Map<string, number>();
+
 /** Day number of the first day of lunar month 11 (the month containing the winter solstice) of year `year`. */
 function lunarMonth11(year: number, timeZone: number): number {
+  const key = `${year}@${timeZone}`;
+  let cached = month11Cache.get(key);
+  if (cached === undefined) {
+    cached = computeLunarMonth11(year, timeZone);
+    month11Cache.set(key, cached);
+  }
+  return cached;
+}
+
+function computeLunarMonth11(year: number, timeZone: number): number {
   const off = jdFromDate(31, 12, year) - 2415021;
   const k = Math.floor(off / SYNODIC_MONTH);
   const nm = newMoonDay(k, timeZone);
@@ -121,6 +149,16 @@ function lunarMonth11(year: number, timeZone: number): number {
 
 /** In a 13-month stretch starting at month 11 `a11`, the offset (1..12) of the leap month. */
 function leapMonthOffset(a11: number, timeZone: number): number {
+  const key = `${a11}@${timeZone}`;
+  let cached = leapOffsetCache.get(key);
+  if (cached === undefined) {
+    cached = computeLeapMonthOffset(a11, timeZone);
+    leapOffsetCache.set(key, cached);
+  }
+  return cached;
+}
+
+function computeLeapMonthOffset(a11: number, timeZone: number): number {
   const k = Math.floor((a11 - NEW_MOON_EPOCH) / SYNODIC_MONTH + 0.5);
   let i = 1; // the month after month 11
   let arc = sunSector(newMoonDay(k + i, timeZone), timeZone);
@@ -133,9 +171,9 @@ function leapMonthOffset(a11: number, timeZone: number): number {
   return i - 1;
 }
 
-function checkYear(year: number, what: string): void {
-  if (!Number.isInteger(year) || year < MIN_LUNAR_YEAR || year > MAX_LUNAR_YEAR) {
-    throw new RangeError(`${what}: year ${year} is outside ${MIN_LUNAR_YEAR}–${MAX_LUNAR_YEAR}`);
+function checkYear(year: number, what: string, min = MIN_LUNAR_YEAR): void {
+  if (!Number.isInteger(year) || year < min || year > MAX_LUNAR_YEAR) {
+    throw new RangeError(`${what}: year ${year} is outside ${min}–${MAX_LUNAR_YEAR}`);
   }
 }
 
@@ -224,7 +262,7 @@ export function dayNumberOfLunar(lunar: LunarDate, timeZone: number = VIETNAM_TI
   if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1 || day > 30) {
     throw new RangeError(`lunarToSolar: ${describe()} is not a lunar date`);
   }
-  checkYear(year, 'lunarToSolar');
+  checkYear(year, 'lunarToSolar', MIN_LUNAR_YEAR - 1);
   const jd = dayNumberOfLunarUnchecked(lunar, timeZone);
   const back = jd === undefined ? undefined : lunarOfDayNumber(jd, timeZone);
   if (
@@ -246,14 +284,19 @@ export function lunarToSolar(lunar: LunarDate, timeZone: number = VIETNAM_TIME_Z
 }
 
 /** Number of days (29 or 30) of a lunar month. */
-export function lunarMonthLength(year: number, month: number, leap = false, timeZone: number = VIETNAM_TIME_ZONE): number {
+export function lunarMonthLength(
+  year: number,
+  month: number,
+  leap = false,
+  timeZone: number = VIETNAM_TIME_ZONE,
+): number {
   const first = dayNumberOfLunar({ year, month, day: 1, leap }, timeZone);
   return lunarOfDayNumber(first + 29, timeZone).day === 30 ? 30 : 29;
 }
 
 /** The leap month (1..12) of a lunar year, or undefined when the year has twelve months. */
 export function leapMonthOf(year: number, timeZone: number = VIETNAM_TIME_ZONE): number | undefined {
-  checkYear(year, 'leapMonthOf');
+  checkYear(year, 'leapMonthOf', MIN_LUNAR_YEAR - 1);
   // Walk the year's months from Tết to the next Tết: at most 13 month starts.
   let jd = dayNumberOfLunar({ year, month: 1, day: 1, leap: false }, timeZone);
   for (let i = 0; i < 13; i++) {

@@ -28,6 +28,9 @@ export interface WorkingCalendar {
    * "3 working days before d".
    */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
-  /** Days off (holidays, substitutes, announced) of a year, sorted; weekends not listed. */
+  /**
+   * Days off (holidays, substitutes, announced) of a year, sorted. Plain weekends are not listed (a
+   * holiday that falls on one is); announced make-up workdays are not either, being working days.
+   */
   holidays(year: number): Holiday[];
 }

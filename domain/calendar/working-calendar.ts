@@ -172,7 +172,10 @@ export function validateHolidayOverrides(raw: unknown, origin = 'holiday overrid
           const name = nameOf(`${field}.name`, item.name);
           if (jd === undefined) return;
           if (!isWeekendDayNumber(jd)) {
-            return void at(`${field}.date`, `${item.date as string} is a weekday; a make-up workday is a Saturday or Sunday`);
+            return void at(
+              `${field}.date`,
+              `${item.date as string} is a weekday; a make-up workday is a Saturday or Sunday`,
+            );
           }
           if (seen.has(jd)) return void at(`${field}.date`, `${item.date as string} is listed twice`);
           if (offDays.has(jd)) return void at(`${field}.date`, `${item.date as string} is also in ${offDays.get(jd)}`);
@@ -296,14 +299,18 @@ export function createWorkingCalendar(overrides: HolidayOverrideTable = {}): Vie
 
     holidays(year) {
       if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-        throw new RangeError(`calendar: year ${year} is outside the supported years ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`);
+        throw new RangeError(
+          `calendar: year ${year} is outside the supported years ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`,
+        );
       }
       return yearCalendar(year).holidays.map((h) => ({ ...h }));
     },
 
     makeUpWorkdays(year) {
       if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-        throw new RangeError(`calendar: year ${year} is outside the supported years ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`);
+        throw new RangeError(
+          `calendar: year ${year} is outside the supported years ${MIN_CALENDAR_YEAR}–${MAX_CALENDAR_YEAR}`,
+        );
       }
       return yearCalendar(year).makeUp.map((h) => ({ ...h }));
     },
