@@ -8,11 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { searchAttributeCliArgs } from '../domain/search-attributes';
-import { createDeps } from '../worker/deps';
+import { createThiduaWorker } from '../worker/create-worker';
 import { portOpen, startMaildev, stopProcess, waitFor, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
 
@@ -97,13 +96,7 @@ async function run(): Promise<void> {
     connection: await Connection.connect(config.connectionOptions),
     namespace: config.namespace,
   });
-  const worker = await Worker.create({
-    connection,
-    namespace: config.namespace,
-    taskQueue: settings.taskQueue,
-    workflowsPath: require.resolve('../workflows'),
-    activities: createActivities(createDeps(settings, client)),
-  });
+  const worker = await createThiduaWorker({ connection, namespace: config.namespace, settings, client });
 
   console.log(
     [

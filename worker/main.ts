@@ -3,10 +3,9 @@
  * from `@temporalio/envconfig` (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key, profiles).
  */
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
+import { NativeConnection } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
-import { createDeps } from './deps';
+import { createThiduaWorker } from './create-worker';
 
 async function run(): Promise<void> {
   const settings = loadSettings();
@@ -14,13 +13,7 @@ async function run(): Promise<void> {
   const connection = await NativeConnection.connect(temporal.connectionOptions);
   const clientConnection = await Connection.connect(temporal.connectionOptions);
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
-  const worker = await Worker.create({
-    connection,
-    namespace: temporal.namespace,
-    taskQueue: settings.taskQueue,
-    workflowsPath: require.resolve('../workflows'),
-    activities: createActivities(createDeps(settings, client)),
-  });
+  const worker = await createThiduaWorker({ connection, namespace: temporal.namespace, settings, client });
   console.log(
     `thidua worker: ${temporal.connectionOptions.address} namespace ${temporal.namespace}, task queue ${settings.taskQueue}`,
   );

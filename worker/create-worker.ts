@@ -1,0 +1,21 @@
+import type { Client } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import type { Settings } from '../config/settings';
+import { createDeps } from './deps';
+
+/** The thidua worker: every workflow and activity on the task queue; used by `worker/main.ts` and `npm run dev`. */
+export function createThiduaWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  settings: Settings;
+  client: Client;
+}): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.settings.taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: createActivities(createDeps(opts.settings, opts.client)),
+  });
+}
