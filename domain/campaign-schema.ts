@@ -76,20 +76,23 @@ export interface UnitInput {
 
 export const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-export const Unit: z.ZodType<UnitInput> = z.lazy(() =>
-  z
-    .object({
-      id: z.string().regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "so-noi-vu"'),
-      name: z.string().min(1),
-      kind: UnitKind,
-      cluster: z.string().optional().describe('Khối/Cụm thi đua'),
-      focal: Person.describe('Focal person (cán bộ đầu mối) who receives reminders'),
-      head: Person.describe('Head of the unit (thủ trưởng), first step of the escalation ladder'),
-      supervisor: Person.optional().describe('To whom lateness escalates; defaults to the secretariat'),
-      subUnits: z.array(Unit).optional(),
-    })
-    .strict(),
-);
+/** Named (`meta.id`) so that the exported JSON Schema calls the recursive definition "Unit". */
+export const Unit: z.ZodType<UnitInput> = z
+  .lazy(() =>
+    z
+      .object({
+        id: z.string().regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "so-noi-vu"'),
+        name: z.string().min(1),
+        kind: UnitKind,
+        cluster: z.string().optional().describe('Khối/Cụm thi đua'),
+        focal: Person.describe('Focal person (cán bộ đầu mối) who receives reminders'),
+        head: Person.describe('Head of the unit (thủ trưởng), first step of the escalation ladder'),
+        supervisor: Person.optional().describe('To whom lateness escalates; defaults to the secretariat'),
+        subUnits: z.array(Unit).optional(),
+      })
+      .strict(),
+  )
+  .meta({ id: 'Unit' });
 
 export const Window = z.object({ start: DateExpr, end: DateExpr }).strict();
 
@@ -134,6 +137,12 @@ export const Due = z
 const phaseCommon = {
   name: z.string().optional().describe('Vietnamese name shown in messages, e.g. "Tự kiểm điểm, tổng kết tại đơn vị"'),
   window: Window,
+  tasks: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'What is done in the phase, as the plan lists it (plans spell out each step: "Tổng hợp; dự thảo báo cáo …")',
+    ),
 };
 
 /** A phase in which units owe something by a deadline. */
@@ -159,6 +168,11 @@ export const ConferencePhase = z
     ...phaseCommon,
     date: DateExpr,
     venue: z.string().min(1),
+    organizer: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Who organizes the conference when not the secretariat, e.g. "Ban cán sự Đảng UBND tỉnh"'),
     agenda: z.array(z.string().min(1)).default([]),
     invitees: z.array(z.string().min(1)).default([]).describe('Unit ids, or "all"'),
   })
@@ -202,6 +216,10 @@ export const CampaignHeader = z
     plan: z.object({ number: z.string().min(1).describe('e.g. "67-KH/TU"'), date: DateExpr }).strict(),
     title: z.string().min(1),
     directive: z.string().min(1).describe('The directive under review, e.g. "Chỉ thị 39-CT/TW"'),
+    basis: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Documents the plan carries out ("Thực hiện Kế hoạch số 42-KH/BCĐ ngày 31/7/2009 …")'),
     issuingBody: z.string().min(1),
     secretariat: z
       .object({ name: z.string().min(1), contacts: z.array(Contact).min(1) })

@@ -1,0 +1,78 @@
+/**
+ * The thin shell around {@link validateCampaign}: reads a campaign file and the working calendar, and
+ * turns anything that goes wrong on the way (a missing file, a broken holiday table) into problems
+ * too, so that `campaign validate`, `campaign plan` and `campaign start` report every failure the
+ * same way and never with a stack trace.
+ */
+import fs from 'node:fs';
+import { loadWorkingCalendar } from '../config/holidays';
+import type { WorkingCalendar } from './calendar/types';
+import type { CampaignDefinition } from './campaign-schema';
+import { validateCampaign, type Problem, type ValidationMode } from './campaign-validate';
+import { parseYamlSource } from './yaml-source';
+
+export { formatProblem, type Problem, type ValidationMode } from './campaign-validate';
+
+export interface LoadOptions {
+  mode: ValidationMode;
+  /** ISO instant for the past-deadline rule; the clock when absent. */
+  now?: string;
+  /** The working calendar; `loadWorkingCalendar()` (the shipped holiday table) when absent. */
+  calendar?: WorkingCalendar;
+}
+
+export type LoadResult =
+  { ok: true; campaign: CampaignDefinition; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Reads and validates the campaign file at `file`; `ok` only when there is no error. The mode is
+ * `validate` unless told: a past deadline is then a warning, as `campaign plan` wants.
+ */
+export function loadCampaign(file: string, options: LoadOptions = { mode: 'validate' }): LoadResult {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [fileProblem(file, readFailure(error as NodeJS.ErrnoException))] };
+  }
+
+  let calendar = options.calendar;
+  if (!calendar) {
+    try {
+      calendar = loadWorkingCalendar();
+    } catch (error) {
+      return {
+        ok: false,
+        problems: [
+          fileProblem(file, `cannot check dates: the holiday table does not load: ${(error as Error).message}`),
+        ],
+      };
+    }
+  }
+
+  const { campaign, problems } = validateCampaign(parseYamlSource(text, file), {
+    calendar,
+    mode: options.mode,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
+  if (!campaign) return { ok: false, problems };
+  return { ok: true, campaign, warnings: problems };
+}
+
+function fileProblem(file: string, message: string): Problem {
+  return { severity: 'error', file, path: '', message };
+}
+
+function readFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `the file does not exist (looked for it from ${process.cwd()}); check the name and the folder`;
+    case 'EISDIR':
+      return 'this is a folder, not a file; name a campaign file such as config/campaigns/vinh-phuc-67-kh-tu-2009.yaml';
+    case 'EACCES':
+    case 'EPERM':
+      return 'the file cannot be read (no permission); ask for read access or copy it elsewhere';
+    default:
+      return `the file cannot be read: ${error.message}`;
+  }
+}
