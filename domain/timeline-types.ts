@@ -66,4 +66,12 @@ export interface CompiledCampaign {
   phases: PhaseSchedule[];
   /** Set when the timeline was compressed by `--rehearse`. */
   rehearsal?: { spec: string; origin: string; anchor: string; factor: number };
+  /** The plan's date (`campaign.plan.date` read as a start); always set by the compiler. */
+  planDate?: ReadInstant;
+  /**
+   * What the compiler changed or dropped and why (a reminder before the window opened, two offsets
+   * on the same instant, an escalation pushed to keep the ladder increasing); always set by the
+   * compiler, shown under `campaign plan`.
+   */
+  notes?: string[];
 }

@@ -1,0 +1,580 @@
+/**
+ * The timeline compiler: a campaign definition and the working calendar in, exact instants out
+ * ({@link CompiledCampaign}). It runs in the client (plan, start, extend) and never in workflow code:
+ * workflows receive the instants and only sleep until them, so a calendar change can never make a
+ * running workflow non-deterministic.
+ *
+ * Rules (see docs/dates.md for how the written dates are read):
+ *
+ * - Reminders go out at `calendar.reminderTime` (08:00 by default, local) on a working day. `7d` is 7
+ *   calendar days before the deadline's date, `3wd` 3 working days before, `0d` the deadline's own day
+ *   (a `due-today` reminder). A day off moves the reminder EARLIER to the previous working day, never
+ *   later; a reminder is always strictly before its deadline (a 07:30 deadline gets its `0d` reminder
+ *   the working day before). Reminders before the phase window opens or before the plan date are
+ *   dropped, two offsets on the same instant are collapsed, each with a note.
+ * - Escalations: `1d` is the deadline's date + 1 calendar day at reminderTime, moved to the NEXT working
+ *   day when that is a day off; `2wd` is 2 working days after. Always strictly after the deadline and
+ *   strictly increasing by step (a colliding step goes to the next working day, with a note).
+ * - Phase windows are read as start/end, the plan date as a start, the deadline as a deadline, the lock
+ *   as an end, the conference date as a start (an explicit time is kept).
+ */
+import { DateTime } from 'luxon';
+import type { IsoDate, WorkingCalendar } from './calendar/types';
+import type {
+  CampaignDefinition,
+  ConferencePhaseDef,
+  PhaseKind,
+  RoleName,
+  SelfReviewPhaseDef,
+  UnitInput,
+} from './campaign-schema';
+import {
+  atLocalTime,
+  dateContextFor,
+  formatLocal,
+  formatVietnameseDateTime,
+  localDateOf,
+  readDate,
+  type DateContext,
+  type DateRole,
+} from './date-phrases';
+import type {
+  CompiledCampaign,
+  CompiledEscalation,
+  CompiledInstant,
+  CompiledReminder,
+  DeadlineSchedule,
+  PhaseSchedule,
+  ReadInstant,
+} from './timeline-types';
+
+/** Vietnamese phase names used when the file gives none. */
+export const DEFAULT_PHASE_NAMES: Record<PhaseKind, string> = {
+  'plan-issue': 'Ban hành kế hoạch',
+  'self-review': 'Tự kiểm điểm, tổng kết tại đơn vị',
+  synthesis: 'Tổng hợp, dự thảo báo cáo',
+  conference: 'Hội nghị tổng kết',
+  awards: 'Khen thưởng',
+};
+
+const OFFSET = /^(\d{1,3})(d|wd)$/;
+
+/** What a deadline schedule is compiled from: the deadline part of a self-review phase. */
+export interface DeadlineScheduleInput {
+  reminders: readonly string[];
+  escalation: ReadonlyArray<{ after: string; notify: RoleName[]; cc?: RoleName[] }>;
+  /** Reminders before the phase window opens are dropped. */
+  windowStartUtc?: string;
+  /** Reminders before the plan date are dropped. */
+  planDateUtc?: string;
+  /** Reminders already in the past are dropped (an extension compiled at `nowUtc`). */
+  nowUtc?: string;
+  /** Prefix of the notes, e.g. the phase name. */
+  label?: string;
+}
+
+/** A deadline or lock given as a UTC instant, or as already read from a phrase. */
+export type InstantInput = string | { utc: string; written: string; reading: string };
+
+export type ScheduleContext = DateContext & { reminderTime: string };
+
+// ---------------------------------------------------------------------------------------------------
+// Small date arithmetic on local calendar dates
+
+const plusDays = (date: IsoDate, n: number): IsoDate =>
+  DateTime.fromISO(date, { zone: 'utc' }).plus({ days: n }).toISODate()!;
+
+function parseOffset(offset: string, what: string): { n: number; working: boolean } {
+  const m = OFFSET.exec(offset);
+  if (!m) {
+    throw new Error(`${what} "${offset}" is not an offset such as "7d" (calendar days) or "3wd" (working days)`);
+  }
+  return { n: Number(m[1]), working: m[2] === 'wd' };
+}
+
+function instantOf(utc: string, zone: string): CompiledInstant {
+  return { utc, local: formatLocal(utc, zone) };
+}
+
+function readInstantOf(input: InstantInput, zone: string): ReadInstant {
+  if (typeof input === 'string') {
+    const utc = DateTime.fromISO(input, { zone: 'utc' });
+    if (!utc.isValid) throw new Error(`not an ISO instant: "${input}"`);
+    const iso = utc.toISO()!;
+    return { ...instantOf(iso, zone), written: input, reading: formatVietnameseDateTime(iso, zone) };
+  }
+  const utc = DateTime.fromISO(input.utc, { zone: 'utc' });
+  if (!utc.isValid) throw new Error(`not an ISO instant: "${input.utc}"`);
+  const iso = utc.toISO()!;
+  return { ...instantOf(iso, zone), written: input.written, reading: input.reading };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Deadline schedule
+
+/**
+ * The reminders and escalations of one deadline. Used by {@link compileCampaign} and again by the
+ * client when an extension moves a deadline (the workflow gets the whole new schedule).
+ */
+export function compileDeadlineSchedule(
+  phase: DeadlineScheduleInput,
+  deadlineUtc: InstantInput,
+  lockUtc: InstantInput,
+  ctx: ScheduleContext,
+): DeadlineSchedule {
+  return compileDeadlineScheduleWithNotes(phase, deadlineUtc, lockUtc, ctx).schedule;
+}
+
+/** {@link compileDeadlineSchedule}, also returning what it dropped or moved and why. */
+export function compileDeadlineScheduleWithNotes(
+  phase: DeadlineScheduleInput,
+  deadlineUtc: InstantInput,
+  lockUtc: InstantInput,
+  ctx: ScheduleContext,
+): { schedule: DeadlineSchedule; notes: string[] } {
+  const { calendar, timeZone: zone, reminderTime } = ctx;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(reminderTime)) {
+    throw new Error(`reminderTime "${reminderTime}" is not a local time such as "08:00"`);
+  }
+  const deadline = readInstantOf(deadlineUtc, zone);
+  const lock = readInstantOf(lockUtc, zone);
+  const dl = Date.parse(deadline.utc);
+  if (Date.parse(lock.utc) < dl) {
+    throw new Error(
+      `the lock (${lock.local}) is before the deadline (${deadline.local}): a lock never precedes its deadline`,
+    );
+  }
+  const notes: string[] = [];
+  const note = (text: string) => notes.push(phase.label ? `${phase.label}: ${text}` : text);
+  const vn = (utc: string) => formatVietnameseDateTime(utc, zone);
+  const at = (date: IsoDate) => atLocalTime(date, reminderTime, zone);
+  const deadlineDay = localDateOf(deadline.utc, zone);
+
+  // Reminders: never on a day off (move earlier), never at or after the deadline.
+  const reminders: CompiledReminder[] = [];
+  for (const offset of phase.reminders) {
+    const { n, working } = parseOffset(offset, 'reminder offset');
+    let day = n === 0 ? deadlineDay : working ? calendar.addWorkingDays(deadlineDay, -n) : plusDays(deadlineDay, -n);
+    if (!calendar.isWorkingDay(day)) day = calendar.previousWorkingDay(day);
+    let utc = at(day);
+    while (Date.parse(utc) >= dl) {
+      day = calendar.previousWorkingDay(day);
+      utc = at(day);
+    }
+    const kind = n === 0 && day === deadlineDay ? 'due-today' : 'reminder';
+    if (n === 0 && kind === 'reminder') {
+      note(
+        `nhắc "${offset}" gửi lúc ${vn(utc)} vì ngày hạn không có giờ gửi nhắc ${reminderTime} nào trước hạn ` +
+          `(reminder "${offset}" goes out the working day before: no reminder time on the deadline's day precedes it)`,
+      );
+    }
+    const bound: Array<[string | undefined, string, string]> = [
+      [phase.planDateUtc, 'ngày ban hành kế hoạch', 'the plan date'],
+      [phase.windowStartUtc, 'lúc giai đoạn bắt đầu', 'the phase window opens'],
+      [phase.nowUtc, 'thời điểm hiện tại', 'now'],
+    ];
+    const before = bound.find(([limit]) => limit !== undefined && Date.parse(utc) < Date.parse(limit));
+    if (before) {
+      note(
+        `bỏ nhắc "${offset}" (${vn(utc)}) vì trước ${before[1]} (${vn(before[0]!)}) ` +
+          `(reminder dropped: before ${before[2]})`,
+      );
+      continue;
+    }
+    // Two offsets on one instant: send once (the first written). Only 0d/0wd can be due-today, and
+    // they agree on the kind, so nothing is lost.
+    const same = reminders.find((r) => r.at.utc === utc);
+    if (same) {
+      note(
+        `nhắc "${offset}" trùng thời điểm với "${same.offset}" (${vn(utc)}): chỉ gửi một lần ` +
+          `(reminder "${offset}" lands on the same instant as "${same.offset}": sent once)`,
+      );
+      continue;
+    }
+    reminders.push({ id: `r-${offset}`, offset, kind, at: instantOf(utc, zone) });
+  }
+  reminders.sort((a, b) => Date.parse(a.at.utc) - Date.parse(b.at.utc));
+
+  // Escalations: after the deadline, in working hours on a working day, strictly increasing.
+  const escalations: CompiledEscalation[] = [];
+  let previous: { day: IsoDate; ms: number } | undefined;
+  phase.escalation.forEach((step, i) => {
+    const { n, working } = parseOffset(step.after, 'escalation offset');
+    let day = working ? calendar.addWorkingDays(deadlineDay, n) : plusDays(deadlineDay, n);
+    if (!calendar.isWorkingDay(day)) day = calendar.nextWorkingDay(day);
+    let utc = at(day);
+    while (Date.parse(utc) <= dl) {
+      day = calendar.nextWorkingDay(day);
+      utc = at(day);
+    }
+    if (previous && Date.parse(utc) <= previous.ms) {
+      day = calendar.nextWorkingDay(previous.day);
+      utc = at(day);
+      note(
+        `bước ${i + 1} ("${step.after}") không muộn hơn bước ${i}: dời sang ${vn(utc)} ` +
+          `(escalation step ${i + 1} pushed to the working day after step ${i})`,
+      );
+    }
+    if (Date.parse(utc) > Date.parse(lock.utc)) {
+      note(
+        `bước ${i + 1} ("${step.after}", ${vn(utc)}) sau thời điểm khóa (${vn(lock.utc)}): vẫn gửi nếu đơn vị chưa nộp ` +
+          `(escalation after the lock: still sent if the unit has not submitted)`,
+      );
+    }
+    previous = { day, ms: Date.parse(utc) };
+    escalations.push({
+      step: i + 1,
+      after: step.after,
+      at: instantOf(utc, zone),
+      notify: [...step.notify],
+      cc: [...(step.cc ?? [])],
+    });
+  });
+
+  return { schedule: { deadline, lock, reminders, escalations }, notes };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Campaign
+
+/**
+ * Compiles a campaign. Assumes a definition the validator accepted (and the schema's defaults
+ * applied); throws an Error naming the field if a date cannot be read all the same.
+ */
+export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalendar): CompiledCampaign {
+  const header = def.campaign;
+  const ctx = dateContextFor(header, calendar);
+  const zone = ctx.timeZone;
+  const notes: string[] = [];
+  const read = (text: string, role: DateRole, field: string): ReadInstant => {
+    const r = readDate(text, role, ctx);
+    if (!r.ok) throw new Error(`${field}: ${r.error}`);
+    return { utc: r.utc, local: r.local, written: text, reading: r.reading };
+  };
+
+  const planDate = read(header.plan.date, 'start', 'campaign.plan.date');
+  const phases = def.phases.map((phase, i): PhaseSchedule => {
+    const field = `phases[${i}]`;
+    const name = phase.name ?? DEFAULT_PHASE_NAMES[phase.kind];
+    const compiled: PhaseSchedule = {
+      kind: phase.kind,
+      name,
+      windowStart: read(phase.window.start, 'start', `${field}.window.start`),
+      windowEnd: read(phase.window.end, 'end', `${field}.window.end`),
+    };
+    if (phase.kind === 'self-review') {
+      const { schedule, notes: phaseNotes } = compileDeadlineScheduleWithNotes(
+        {
+          reminders: phase.reminders,
+          escalation: phase.escalation,
+          windowStartUtc: compiled.windowStart.utc,
+          planDateUtc: planDate.utc,
+          label: name,
+        },
+        read(phase.deadline, 'deadline', `${field}.deadline`),
+        read(phase.lock, 'end', `${field}.lock`),
+        { ...ctx, reminderTime: header.calendar.reminderTime },
+      );
+      compiled.deadline = schedule;
+      notes.push(...phaseNotes);
+    }
+    if (phase.kind === 'conference') {
+      compiled.conferenceAt = read(phase.date, 'start', `${field}.date`);
+      const day = localDateOf(compiled.conferenceAt.utc, zone);
+      if (!calendar.isWorkingDay(day)) {
+        notes.push(
+          `${name}: ngày hội nghị "${phase.date}" được đọc là ${formatVietnameseDateTime(compiled.conferenceAt.utc, zone)}, ` +
+            `một ngày nghỉ (${calendar.reasonOff(day) ?? 'ngày nghỉ'}); ghi ngày cụ thể khi đã định ` +
+            `(the conference date reads as a day off: write the exact date once it is set)`,
+        );
+      }
+    }
+    return compiled;
+  });
+
+  return { campaignId: header.id, planNumber: header.plan.number, timeZone: zone, phases, planDate, notes };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rehearsal
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/**
+ * `1d=20s`: one day of the real timeline lasts 20 seconds in the rehearsal. Units s, m, h, d, w; the
+ * right side may not be longer than the left (a rehearsal compresses or, at `1d=1d`, only shifts).
+ */
+export function parseRehearsalSpec(spec: string): { factor: number } {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*=\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$/.exec(spec);
+  if (!m) {
+    throw new Error(
+      `--rehearse "${spec}": viết dạng "1d=20s" (một ngày thật = 20 giây diễn tập); đơn vị s, m, h, d, w ` +
+        `(write it as "1d=20s": one real day lasts 20 seconds; units s, m, h, d, w)`,
+    );
+  }
+  const real = Number(m[1]) * UNIT_MS[m[2]];
+  const rehearsed = Number(m[3]) * UNIT_MS[m[4]];
+  if (real === 0 || rehearsed === 0) {
+    throw new Error(`--rehearse "${spec}": hai vế phải lớn hơn 0 (both sides must be longer than zero)`);
+  }
+  if (rehearsed > real) {
+    throw new Error(
+      `--rehearse "${spec}": diễn tập chỉ rút ngắn thời gian, vế phải không được dài hơn vế trái ` +
+        `(a rehearsal compresses time: the right side may not be longer than the left)`,
+    );
+  }
+  return { factor: rehearsed / real };
+}
+
+/** Every instant of a compiled campaign, for mapping. */
+function forEachInstant(compiled: CompiledCampaign, visit: (i: CompiledInstant) => void): void {
+  if (compiled.planDate) visit(compiled.planDate);
+  for (const p of compiled.phases) {
+    visit(p.windowStart);
+    visit(p.windowEnd);
+    if (p.conferenceAt) visit(p.conferenceAt);
+    if (p.deadline) {
+      visit(p.deadline.deadline);
+      visit(p.deadline.lock);
+      p.deadline.reminders.forEach((r) => visit(r.at));
+      p.deadline.escalations.forEach((e) => visit(e.at));
+    }
+  }
+}
+
+/**
+ * The same campaign compressed to run now: every instant t becomes `anchor + (t − origin) × factor`,
+ * origin being the earliest instant of the campaign (normally the plan date) and anchor `nowUtc`.
+ * Order and proportions are kept (to the millisecond); `written` and `reading` still tell the real dates.
+ */
+export function rehearse(compiled: CompiledCampaign, spec: string, nowUtc: string): CompiledCampaign {
+  if (compiled.rehearsal) throw new Error(`the campaign is already a rehearsal (${compiled.rehearsal.spec})`);
+  const { factor } = parseRehearsalSpec(spec);
+  const anchor = Date.parse(nowUtc);
+  if (!Number.isFinite(anchor)) throw new Error(`rehearsal anchor "${nowUtc}" is not an ISO instant`);
+  const copy = structuredClone(compiled);
+  let origin = Infinity;
+  forEachInstant(copy, (i) => (origin = Math.min(origin, Date.parse(i.utc))));
+  if (!Number.isFinite(origin)) throw new Error('the campaign has no instants to rehearse');
+  forEachInstant(copy, (i) => {
+    const utc = new Date(anchor + Math.round((Date.parse(i.utc) - origin) * factor)).toISOString();
+    i.utc = utc;
+    i.local = formatLocal(utc, copy.timeZone);
+  });
+  copy.rehearsal = {
+    spec,
+    origin: new Date(origin).toISOString(),
+    anchor: new Date(anchor).toISOString(),
+    factor,
+  };
+  return copy;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows for people: the campaign plan table and the per-unit view
+
+export type TimelineEvent =
+  | 'plan'
+  | 'window-start'
+  | 'window-end'
+  | 'reminder'
+  | 'due-today'
+  | 'deadline'
+  | 'late-notice'
+  | 'escalation'
+  | 'lock'
+  | 'conference';
+
+export interface TimelineRow {
+  at: CompiledInstant;
+  /** Phase name; empty for the plan itself. */
+  phase: string;
+  phaseKind?: PhaseKind;
+  /** 1-based position of the phase in the file; absent for the plan itself. */
+  phaseNumber?: number;
+  event: TimelineEvent;
+  /** What happens, in Vietnamese ("Nhắc hạn 7 ngày", "Hạn nộp ...", "Khóa báo cáo"). */
+  what: string;
+  /** To whom ("tất cả 27 đơn vị", "Thủ trưởng đơn vị", a person's name in the unit view). */
+  to: string;
+}
+
+const ROLE_LABELS: Record<RoleName, string> = {
+  focal: 'cán bộ đầu mối',
+  head: 'Thủ trưởng đơn vị',
+  supervisor: 'cấp trên',
+  secretariat: 'Thường trực',
+};
+
+/** The unit tree in file order, sub-units included (as the batches page through it). */
+export function flattenUnits(units: readonly UnitInput[]): UnitInput[] {
+  return units.flatMap((u) => [u, ...flattenUnits(u.subUnits ?? [])]);
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function offsetLabel(offset: string, after: boolean): string {
+  const m = OFFSET.exec(offset);
+  if (!m) return offset;
+  const n = Number(m[1]);
+  if (n === 0) return after ? 'trong ngày' : 'hôm nay';
+  return `${n} ngày${m[2] === 'wd' ? ' làm việc' : ''}`;
+}
+
+function dueLabel(phase: SelfReviewPhaseDef | undefined): string {
+  if (!phase) return 'Hạn nộp';
+  const items: string[] = [];
+  if (phase.due.summaryReport !== 'none') items.push('báo cáo tổng kết');
+  if (phase.due.presentationPaper !== 'none') items.push('tham luận');
+  if (phase.due.nominations) items.push('đề nghị khen thưởng');
+  return items.length > 0 ? `Hạn nộp ${items.join(', ')}` : 'Hạn nộp';
+}
+
+type Addressee = (roles: RoleName[]) => string;
+
+function rowsOf(
+  compiled: CompiledCampaign,
+  def: CampaignDefinition,
+  who: {
+    all: string;
+    focal: string;
+    roles: Addressee;
+    invited: (p: ConferencePhaseDef) => string;
+    /** Who a role resolves to, so that a copy to someone already addressed is left out. */
+    key: (role: RoleName) => string;
+  },
+): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  const header = def.campaign;
+  if (compiled.planDate) {
+    rows.push({
+      at: compiled.planDate,
+      phase: '',
+      event: 'plan',
+      what: `Ký ban hành Kế hoạch số ${header.plan.number}`,
+      to: header.issuingBody,
+    });
+  }
+  compiled.phases.forEach((p, i) => {
+    const source = def.phases[i];
+    const base = { phase: p.name, phaseKind: p.kind, phaseNumber: i + 1 };
+    const audience =
+      p.kind === 'synthesis'
+        ? header.secretariat.name
+        : p.kind === 'awards' && source?.kind === 'awards'
+          ? (source.awardingBody ?? header.issuingBody)
+          : p.kind === 'conference' && source?.kind === 'conference'
+            ? who.invited(source)
+            : who.all;
+    rows.push({
+      ...base,
+      at: p.windowStart,
+      event: 'window-start',
+      what: p.kind === 'plan-issue' ? 'Gửi kế hoạch, đề cương báo cáo tới các đơn vị' : 'Bắt đầu giai đoạn',
+      to: audience,
+    });
+    if (p.deadline) {
+      const d = p.deadline;
+      for (const r of d.reminders) {
+        rows.push({
+          ...base,
+          at: r.at,
+          event: r.kind,
+          what: r.kind === 'due-today' ? 'Nhắc hạn hôm nay' : `Nhắc hạn ${offsetLabel(r.offset, false)}`,
+          to: who.focal,
+        });
+      }
+      rows.push({
+        ...base,
+        at: d.deadline,
+        event: 'deadline',
+        what: dueLabel(source?.kind === 'self-review' ? source : undefined),
+        to: who.all,
+      });
+      rows.push({
+        ...base,
+        at: d.deadline,
+        event: 'late-notice',
+        what: 'Quá hạn – báo đơn vị chưa nộp',
+        to: who.focal,
+      });
+      for (const e of d.escalations) {
+        const addressed = new Set(e.notify.map(who.key));
+        const cc = e.cc.filter((r) => !addressed.has(who.key(r)));
+        rows.push({
+          ...base,
+          at: e.at,
+          event: 'escalation',
+          what: `Quá hạn ${offsetLabel(e.after, true)} – báo ${e.notify.map((r) => ROLE_LABELS[r]).join(', ')}`,
+          to: capitalize(who.roles(e.notify) + (cc.length > 0 ? `, đồng gửi ${who.roles(cc)}` : '')),
+        });
+      }
+      rows.push({ ...base, at: d.lock, event: 'lock', what: 'Khóa báo cáo (hết nhận, chỉ còn xem)', to: who.all });
+    }
+    if (p.conferenceAt && source?.kind === 'conference') {
+      rows.push({
+        ...base,
+        at: p.conferenceAt,
+        event: 'conference',
+        what: `Hội nghị tại ${source.venue}`,
+        to: who.invited(source),
+      });
+    }
+    rows.push({ ...base, at: p.windowEnd, event: 'window-end', what: 'Kết thúc giai đoạn', to: audience });
+  });
+  // Stable: same instant keeps the order above (deadline before its late notice).
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => Date.parse(a.row.at.utc) - Date.parse(b.row.at.utc) || a.i - b.i)
+    .map(({ row }) => row);
+}
+
+/** Every event of the campaign, in time order, addressed by role ("tất cả 27 đơn vị", "Thủ trưởng đơn vị"). */
+export function campaignTimeline(compiled: CompiledCampaign, def: CampaignDefinition): TimelineRow[] {
+  const count = flattenUnits(def.units).length;
+  const all = `tất cả ${count} đơn vị`;
+  return rowsOf(compiled, def, {
+    all,
+    focal: 'Cán bộ đầu mối các đơn vị chưa nộp',
+    roles: (roles) => roles.map((r) => ROLE_LABELS[r]).join(', '),
+    invited: (p) =>
+      p.invitees.length === 0 || p.invitees.includes('all') ? all : `${p.invitees.length} đơn vị được mời`,
+    key: (role) => role,
+  });
+}
+
+/** One unit's events, addressed to its people by name; throws if the unit is not in the campaign. */
+export function unitTimeline(compiled: CompiledCampaign, def: CampaignDefinition, unitId: string): TimelineRow[] {
+  const units = flattenUnits(def.units);
+  const unit = units.find((u) => u.id === unitId);
+  if (!unit) {
+    const known = units.slice(0, 10).map((u) => u.id);
+    throw new Error(
+      `Không có đơn vị "${unitId}" trong ${def.campaign.plan.number} (unknown unit). ` +
+        `Các đơn vị: ${known.join(', ')}${units.length > known.length ? `, … (${units.length} đơn vị)` : ''}`,
+    );
+  }
+  const secretariat = def.campaign.secretariat;
+  const person = (role: RoleName): string => {
+    switch (role) {
+      case 'focal':
+        return `${unit.focal.name} (cán bộ đầu mối)`;
+      case 'head':
+        return `${unit.head.name} (Thủ trưởng)`;
+      case 'supervisor':
+        return unit.supervisor ? `${unit.supervisor.name} (cấp trên)` : `${secretariat.name} (thay cấp trên)`;
+      case 'secretariat':
+        return secretariat.name;
+    }
+  };
+  return rowsOf(compiled, def, {
+    all: unit.name,
+    focal: person('focal'),
+    roles: (roles) => roles.map(person).join(', '),
+    invited: (p) =>
+      p.invitees.length === 0 || p.invitees.includes('all') || p.invitees.includes(unit.id)
+        ? `${unit.name} (được mời)`
+        : `${unit.name} không có trong danh sách mời`,
+    key: (role) => (role === 'supervisor' && !unit.supervisor ? 'secretariat' : role),
+  });
+}
