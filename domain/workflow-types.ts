@@ -250,6 +250,11 @@ export interface BatchResult {
 
 export interface CampaignStatusView {
   campaignId: string;
+  definitionRef: string;
+  /** Set when the timeline was compressed for a rehearsal (extensions are shifted in the same scale). */
+  rehearsalFactor?: number;
+  /** The self-review schedule as started and as last extended campaign-wide. */
+  selfReview?: DeadlineSchedule;
   planNumber: string;
   title: string;
   phase: PhaseKind | 'closed' | 'cancelled';

@@ -61,8 +61,12 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
   const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
   const batches = Math.ceil(input.unitCount / perBatch);
+  const selfReview = input.compiled.phases.find((p) => p.kind === 'self-review');
   const view: CampaignStatusView = {
     campaignId: input.campaignId,
+    definitionRef: input.definitionRef,
+    rehearsalFactor: input.compiled.rehearsal?.factor,
+    selfReview: selfReview?.deadline,
     planNumber: input.planNumber,
     title: input.title,
     phase: input.compiled.phases[0].kind,
@@ -80,7 +84,6 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     view,
     cancelled: () => !!view.cancelled,
   };
-  const selfReview = input.compiled.phases.find((p) => p.kind === 'self-review');
 
   setHandler(getCampaignStatus, () => view);
   setHandler(batchLocked, (result) => {
@@ -91,6 +94,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     extendCampaign,
     async (req) => {
       view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
+      view.selfReview = req.schedule;
       upsertSearchAttributes([{ key: DeadlineKey, value: new Date(req.schedule.deadline.utc) }]);
       await signalBatches(ctx, (h) => h.signal(batchExtension, req));
       return { deadline: req.schedule.deadline.utc };

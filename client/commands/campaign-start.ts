@@ -1,0 +1,102 @@
+/**
+ * `thidua campaign start FILE [--rehearse 1d=20s] [--units-per-batch N]`: validates, compiles the
+ * timeline, stores the definition and starts `campaign/<id>`. Starting a running campaign again
+ * says so and changes nothing.
+ */
+import path from 'node:path';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DefinitionStore } from '../../activities/store/definition-store';
+import { flattenUnits } from '../../activities';
+import { loadWorkingCalendar } from '../../config/holidays';
+import { loadCampaign, formatProblem } from '../../domain/campaign-load';
+import { contactLine } from '../../domain/messages';
+import { CampaignIdKey, DeadlineKey, PhaseKey } from '../../domain/search-attributes';
+import { compileCampaign, rehearse } from '../../domain/timeline';
+import { campaignWorkflowId, type CampaignInput, type DueSummary } from '../../domain/workflow-types';
+import { campaignWorkflow } from '../../workflows/campaign';
+import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { temporalUiLink } from './links';
+
+export async function startCommand(argv: string[], io: Io = processIo): Promise<number> {
+  const { positional, options } = parseArgs(argv);
+  const file = positional[0];
+  if (!file) throw new CliError('usage: thidua campaign start FILE [--rehearse 1d=20s] [--units-per-batch N]');
+  const rehearsal = options.rehearse;
+  const loaded = loadCampaign(file, { mode: rehearsal ? 'rehearse' : 'start' });
+  if (!loaded.ok) {
+    for (const p of loaded.problems) io.stderr.write(formatProblem(p) + '\n');
+    io.stderr.write(
+      `${file}: not started: ${loaded.problems.filter((p) => p.severity === 'error').length} error(s).\n`,
+    );
+    return 1;
+  }
+  for (const w of loaded.warnings) io.stderr.write(formatProblem(w) + '\n');
+  const def = loaded.campaign;
+  let compiled = compileCampaign(def, loadWorkingCalendar());
+  if (rehearsal) compiled = rehearse(compiled, rehearsal, new Date().toISOString());
+
+  const selfReview = def.phases.find((p) => p.kind === 'self-review');
+  if (!selfReview || selfReview.kind !== 'self-review') throw new CliError(`${file}: no self-review phase`);
+  const due: DueSummary = {
+    summaryReport: selfReview.due.summaryReport,
+    presentationPaper: selfReview.due.presentationPaper,
+    nominations: selfReview.due.nominations,
+  };
+  const unitsPerBatch = options['units-per-batch'] ? Number(options['units-per-batch']) : undefined;
+  if (unitsPerBatch !== undefined && (!Number.isInteger(unitsPerBatch) || unitsPerBatch < 1 || unitsPerBatch > 1000)) {
+    throw new CliError('--units-per-batch: a whole number from 1 to 1000');
+  }
+
+  const cli = await connect();
+  try {
+    const definitionRef = new DefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save(def);
+    const input: CampaignInput = {
+      campaignId: def.campaign.id,
+      planNumber: def.campaign.plan.number,
+      title: def.campaign.title,
+      definitionRef,
+      contact: contactLine(def.campaign.secretariat.name, def.campaign.secretariat.contacts),
+      unitCount: flattenUnits(def.units).length,
+      compiled,
+      due,
+      unitsPerBatch,
+    };
+    const deadline = compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline.utc;
+    const workflowId = campaignWorkflowId(def.campaign.id);
+    try {
+      await cli.client.workflow.start(campaignWorkflow, {
+        workflowId,
+        taskQueue: cli.settings.taskQueue,
+        args: [input],
+        staticSummary: `${def.campaign.plan.number} — ${def.campaign.title}${rehearsal ? ` (diễn tập ${rehearsal})` : ''}`,
+        typedSearchAttributes: [
+          { key: CampaignIdKey, value: def.campaign.id },
+          { key: PhaseKey, value: compiled.phases[0].kind },
+          ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline) }] : []),
+        ],
+        memo: { planNumber: def.campaign.plan.number, title: def.campaign.title },
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        io.stderr.write(
+          `Campaign ${def.campaign.id} (${def.campaign.plan.number}) is already running as ${workflowId}; nothing was changed.\n` +
+            `See it with \`thidua campaign status ${def.campaign.id}\`.\n`,
+        );
+        return 2;
+      }
+      throw err;
+    }
+    io.stdout.write(
+      `Started ${def.campaign.plan.number} — ${def.campaign.title}\n` +
+        `  workflow  ${workflowId}${rehearsal ? `  (rehearsal ${rehearsal}: the timeline starts now)` : ''}\n` +
+        `  units     ${input.unitCount}\n` +
+        (deadline
+          ? `  deadline  ${compiled.phases.find((p) => p.kind === 'self-review')!.deadline!.deadline.local}\n`
+          : '') +
+        `  UI        ${temporalUiLink(cli, workflowId)}\n`,
+    );
+    return 0;
+  } finally {
+    await cli.close();
+  }
+}

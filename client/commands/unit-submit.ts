@@ -1,0 +1,76 @@
+/**
+ * `thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper] [--by-name NAME]`:
+ * staff submitting a file on a unit's behalf. The file goes to the report store first (content
+ * addressed, so a retry stores nothing twice); the unit's workflow then accepts or refuses the
+ * reference through the same update and validators as the portal.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { FileReportStore } from '../../activities/store/report-store';
+import { ALLOWED_CONTENT_TYPES, assertFileRef, kindLabel } from '../../domain/submission-rules';
+import { unitWorkflowId, type SubmissionKind } from '../../domain/workflow-types';
+import { getUnitStatus, submitFile } from '../../workflows/unit-review';
+import { CliError, connect, parseArgs, processIo, withWorkerDeadline, type Io } from '../connect';
+import { updateRefusal } from './campaign-actions';
+
+export function contentTypeOf(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  const found = Object.entries(ALLOWED_CONTENT_TYPES).find(([, exts]) => exts.includes(ext));
+  if (!found) throw new CliError(`${file}: only PDF, DOC, DOCX and ODT files are accepted`);
+  return found[0];
+}
+
+export async function submitCommand(argv: string[], io: Io = processIo): Promise<number> {
+  const { positional, options } = parseArgs(argv);
+  const [campaignId, unitId, file] = positional;
+  if (!campaignId || !unitId || !file) {
+    throw new CliError('usage: thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper]');
+  }
+  const kind = (options.kind ?? 'summary-report') as SubmissionKind;
+  if (kind !== 'summary-report' && kind !== 'presentation-paper') {
+    throw new CliError('--kind: summary-report or presentation-paper');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    throw new CliError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code})`);
+  }
+  const cli = await connect();
+  try {
+    const handle = cli.client.workflow.getHandle(unitWorkflowId(campaignId, unitId));
+    // Check the unit and its phase before storing anything, and validate the file as the workflow will.
+    const status = await withWorkerDeadline(cli, 'reading the unit', () => handle.query(getUnitStatus)).catch(
+      (err: Error) => {
+        if (err.name === 'WorkflowNotFoundError') {
+          throw new CliError(
+            `unit "${unitId}" is not part of campaign "${campaignId}" (or the campaign has not started).`,
+          );
+        }
+        throw err;
+      },
+    );
+    const store = new FileReportStore(path.join(cli.settings.dataDir, 'reports'));
+    const contentType = contentTypeOf(file);
+    assertFileRef(
+      kind,
+      { name: path.basename(file), size: bytes.length, sha256: '0'.repeat(64), contentType },
+      status.due,
+    );
+    const ref = await store.put(path.basename(file), contentType, bytes);
+    const receipt = await withWorkerDeadline(cli, 'submitting', () =>
+      handle.executeUpdate(submitFile, {
+        args: [{ kind, file: ref, submittedBy: options['by-name'] ?? 'staff (CLI)' }],
+      }),
+    ).catch((err) => {
+      throw updateRefusal(err);
+    });
+    io.stdout.write(
+      `Received ${kindLabel(kind)} of ${status.unitName}: "${ref.name}", version ${receipt.version}` +
+        `${receipt.late ? ' (late)' : ''}, sha256 ${ref.sha256}.\n`,
+    );
+    return 0;
+  } finally {
+    await cli.close();
+  }
+}

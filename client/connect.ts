@@ -1,0 +1,88 @@
+/** A Temporal client from `@temporalio/envconfig` settings, shared by every CLI command. */
+import { Client, Connection } from '@temporalio/client';
+import { loadSettings, loadTemporalConnectConfig, type Settings } from '../config/settings';
+
+export interface Cli {
+  client: Client;
+  settings: Settings;
+  address: string;
+  close(): Promise<void>;
+}
+
+export async function connect(): Promise<Cli> {
+  const settings = loadSettings();
+  const temporal = loadTemporalConnectConfig();
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ ...temporal.connectionOptions, connectTimeout: '5 seconds' });
+  } catch (err) {
+    throw new CliError(
+      `cannot reach the Temporal server at ${temporal.connectionOptions.address} (${(err as Error).message}). ` +
+        'Start it with `npm run dev`, or set TEMPORAL_ADDRESS / TEMPORAL_PROFILE.',
+    );
+  }
+  return {
+    client: new Client({ connection, namespace: temporal.namespace }),
+    settings,
+    address: temporal.connectionOptions.address ?? 'localhost:7233',
+    close: () => connection.close(),
+  };
+}
+
+/** An error the user can act on: printed without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    public readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface Io {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+export const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
+
+/** `--name value` and `--flag` options, and positional arguments, from argv. */
+export function parseArgs(
+  argv: string[],
+  flags: string[] = [],
+): { positional: string[]; options: Record<string, string> } {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2);
+      if (inline !== undefined) options[name] = inline;
+      else if (flags.includes(name)) options[name] = 'true';
+      else {
+        const value = argv[++i];
+        if (value === undefined) throw new CliError(`--${name} needs a value`);
+        options[name] = value;
+      }
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+/** Runs a Temporal call that needs a worker; fails within seconds, saying so, when none answers. */
+export async function withWorkerDeadline<T>(cli: Cli, what: string, fn: () => Promise<T>, seconds = 10): Promise<T> {
+  try {
+    return await cli.client.withDeadline(Date.now() + seconds * 1000, fn);
+  } catch (err) {
+    const e = err as { code?: number; message?: string; cause?: { code?: number } };
+    const code = e.code ?? e.cause?.code;
+    if (code === 4 /* DEADLINE_EXCEEDED */ || /deadline/i.test(e.message ?? '')) {
+      throw new CliError(
+        `${what}: no worker answered within ${seconds} s. Is a worker running on task queue "${cli.settings.taskQueue}" ` +
+          `(\`npm run dev\` or \`npm run worker\`)? Nothing was changed.`,
+      );
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * A whole self-review phase on the time-skipping server, through the campaign → batch → unit tree:
+ * on-time, late, individually extended, missing and resubmitting units; a campaign-wide extension;
+ * a cancellation every unit is told about. Activities record what would be sent, with workflow time.
+ */
+import { Context } from '@temporalio/activity';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { createActivities } from '../../activities';
+import type { CompiledCampaign } from '../../domain/timeline-types';
+import {
+  unitWorkflowId,
+  type CampaignInput,
+  type UnitMessageInput,
+  type UnitStatusView,
+} from '../../domain/workflow-types';
+import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
+import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
+import { DAY, scheduleFrom } from '../helpers/schedules';
+import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+
+type Activities = ReturnType<typeof createActivities>;
+interface Sent {
+  unitId: string;
+  kind: string;
+  key: string;
+  day: number;
+}
+
+// One server per test: once every workflow of a test has completed, the Java test server no longer
+// skips time for the next test's env.sleep (seen with temporal-test-server 1.38.0).
+let env: TestWorkflowEnvironment;
+beforeEach(async () => {
+  env = await timeSkippingEnv();
+});
+afterEach(async () => {
+  await env?.teardown();
+});
+
+const UNITS = ['on-time', 'late', 'extended', 'missing', 'resubmit'];
+const report = (c: string) => ({
+  name: 'bao-cao.pdf',
+  size: 100,
+  sha256: c.repeat(64),
+  contentType: 'application/pdf',
+});
+
+function campaignInput(id: string, start: number): CampaignInput {
+  const iso = (ms: number) => ({ utc: new Date(ms).toISOString(), local: '', written: '', reading: '' });
+  const compiled: CompiledCampaign = {
+    campaignId: id,
+    planNumber: '67-KH/TU',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    phases: [
+      { kind: 'plan-issue', name: 'Ban hành kế hoạch', windowStart: iso(start), windowEnd: iso(start + DAY) },
+      {
+        kind: 'self-review',
+        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
+        windowStart: iso(start),
+        windowEnd: iso(start + 25 * DAY),
+        deadline: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
+      },
+      { kind: 'synthesis', name: 'Tổng hợp', windowStart: iso(start + 25 * DAY), windowEnd: iso(start + 35 * DAY) },
+    ],
+  };
+  return {
+    campaignId: id,
+    planNumber: '67-KH/TU',
+    title: 'Tổng kết 10 năm Chỉ thị 39-CT/TW',
+    definitionRef: '0'.repeat(64),
+    contact: 'Ban Thi đua - Khen thưởng tỉnh',
+    unitCount: UNITS.length,
+    compiled,
+    due: { summaryReport: 'required', presentationPaper: 'optional' },
+    unitsPerBatch: 2,
+  };
+}
+
+async function run<T>(
+  fn: (taskQueue: string, sent: Sent[], start: number) => Promise<T>,
+): Promise<{ result: T; sent: Sent[] }> {
+  const sent: Sent[] = [];
+  const start = await env.currentTimeMs();
+  const activities = {
+    async sendUnitMessage(input: UnitMessageInput) {
+      const at = Context.current().info.currentAttemptScheduledTimestampMs;
+      sent.push({
+        unitId: input.unitId,
+        kind: input.kind,
+        key: input.key,
+        day: Math.round(((at - start) / DAY) * 100) / 100,
+      });
+      return { sent: true, messageId: input.key, recipients: [] };
+    },
+    async lockUnitReports() {},
+    async loadUnitPage(input: { offset: number; limit: number }) {
+      return UNITS.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
+    },
+  } as unknown as Activities;
+  const taskQueue = `campaign-${Math.random().toString(36).slice(2)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  const result = await worker.runUntil(() => fn(taskQueue, sent, start));
+  return { result, sent };
+}
+
+/** Saves a history for the replay tests when THIDUA_SAVE_HISTORIES is set (see test/replay). */
+async function saveHistory(name: string, workflowId: string): Promise<void> {
+  if (!process.env.THIDUA_SAVE_HISTORIES) return;
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  const dir = path.join(__dirname, '..', 'replay', 'histories');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(history, null, 1));
+}
+
+test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmitting units', async () => {
+  const id = `vp-${Date.now()}`;
+  const { result, sent } = await run(async (taskQueue, _sent, start) => {
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [campaignInput(id, start)],
+    });
+    const unit = (u: string) => env.client.workflow.getHandle(unitWorkflowId(id, u));
+    await env.sleep(2 * DAY);
+    await unit('on-time').executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report('a'), submittedBy: 'f' }],
+    });
+    await unit('resubmit').executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report('b'), submittedBy: 'f' }],
+    });
+    await env.sleep(15.5 * DAY); // day 17.5
+    const later = scheduleFrom(start, { deadlineDays: 23, lockDays: 25 });
+    await unit('extended').executeUpdate(grantExtension, {
+      args: [{ schedule: later, reason: 'Thủ trưởng đi công tác', grantedBy: 'TĐKT' }],
+    });
+    await unit('resubmit').executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report('c'), submittedBy: 'f' }],
+    });
+    await env.sleep(4 * DAY); // day 21.5: one and a half days late, after the first escalation
+    await unit('late').executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report('d'), submittedBy: 'f' }],
+    });
+    await env.sleep(1 * DAY); // day 22.5: before the extended deadline
+    await unit('extended').executeUpdate(submitFile, {
+      args: [{ kind: 'summary-report', file: report('e'), submittedBy: 'f' }],
+    });
+    // Waiting for the result skips time to the lock (day 25) and the close of the campaign. (An
+    // env.sleep past the close would hang: the Java test server stops skipping time once every
+    // workflow has completed.)
+    const campaign = await handle.result();
+    const statuses: Record<string, UnitStatusView> = {};
+    for (const u of UNITS) statuses[u] = await unit(u).result();
+    await saveHistory('campaign-vinh-phuc', `campaign/${id}`);
+    await saveHistory('unit-extended', unitWorkflowId(id, 'extended'));
+    return { statuses, campaign };
+  });
+
+  const { statuses, campaign } = result;
+  expect(Object.fromEntries(UNITS.map((u) => [u, [statuses[u].status, statuses[u].locked]]))).toEqual({
+    'on-time': ['submitted', true],
+    late: ['late', true],
+    extended: ['submitted', true],
+    missing: ['missing', true],
+    resubmit: ['submitted', true],
+  });
+  expect(statuses.resubmit.reports.map((r) => r.version)).toEqual([1, 2]);
+  expect(campaign).toMatchObject({
+    phase: 'closed',
+    batches: 3,
+    batchesLocked: 3,
+    counts: { pending: 0, submitted: 3, late: 1, missing: 1 },
+  });
+
+  const of = (u: string) => sent.filter((s) => s.unitId === u).map((s) => `${s.kind}@${s.day}`);
+  // Deadline day 20 (reminders 13, 17, 19, 19.63), escalations 21 and 23, lock 25.
+  expect(of('missing')).toEqual([
+    'plan-issued@0',
+    'reminder@13',
+    'reminder@17',
+    'reminder@19',
+    'due-today@19.63',
+    'late-notice@20',
+    'escalation@21',
+    'escalation@23',
+    'phase-locked@25',
+  ]);
+  expect(of('on-time')).toEqual(['plan-issued@0', 'submission-receipt@2', 'phase-locked@25']);
+  expect(of('resubmit')).toEqual([
+    'plan-issued@0',
+    'submission-receipt@2',
+    'submission-receipt@17.5',
+    'phase-locked@25',
+  ]);
+  expect(of('late')).toEqual([
+    'plan-issued@0',
+    'reminder@13',
+    'reminder@17',
+    'reminder@19',
+    'due-today@19.63',
+    'late-notice@20',
+    'escalation@21',
+    'submission-receipt@21.5',
+    'phase-locked@25',
+  ]);
+  // Extended at day 17.5 to day 23: v1's reminders until then; v2's day-16 reminder is past and skipped,
+  // and the unit submits before v2's due-today reminder.
+  expect(of('extended')).toEqual([
+    'plan-issued@0',
+    'reminder@13',
+    'reminder@17',
+    'extension-granted@17.5',
+    'reminder@20',
+    'reminder@22',
+    'submission-receipt@22.5',
+    'phase-locked@25',
+  ]);
+});
+
+test('a campaign-wide extension reaches every unit; a cancellation tells every unit the reason', async () => {
+  const id = `ext-${Date.now()}`;
+  const { result, sent } = await run(async (taskQueue, _sent, start) => {
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [campaignInput(id, start)],
+    });
+    await env.sleep(10 * DAY);
+    await handle.executeUpdate(extendCampaign, {
+      args: [
+        {
+          schedule: scheduleFrom(start, { deadlineDays: 22, lockDays: 27 }),
+          reason: 'Trùng lịch Đại hội',
+          grantedBy: 'TĐKT',
+        },
+      ],
+    });
+    await env.sleep(5.5 * DAY); // day 15.5: after the new deadline's 7-day reminder
+    const units = await Promise.all(
+      UNITS.map((u) => env.client.workflow.getHandle(unitWorkflowId(id, u)).query(getUnitStatus)),
+    );
+    await expect(
+      handle.executeUpdate(cancelCampaign, { args: [{ reason: '', cancelledBy: 'x' }] }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/Cần ghi lý do hủy/) } });
+    await handle.executeUpdate(cancelCampaign, {
+      args: [{ reason: 'Sáp nhập đơn vị hành chính', cancelledBy: 'TĐKT' }],
+    });
+    const view = await handle.result();
+    const queried = await handle.query(getCampaignStatus).catch(() => undefined);
+    return { units, view, queried };
+  });
+  expect(result.units.map((u) => [u.deadlineVersion, u.deadline])).toEqual(
+    UNITS.map(() => [2, result.units[0].deadline]),
+  );
+  expect(result.view).toMatchObject({ phase: 'cancelled', cancelled: { reason: 'Sáp nhập đơn vị hành chính' } });
+  for (const u of UNITS) {
+    const kinds = sent.filter((s) => s.unitId === u).map((s) => s.kind);
+    expect(kinds).toEqual(['plan-issued', 'extension-granted', 'reminder', 'campaign-cancelled']);
+  }
+});
