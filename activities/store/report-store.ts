@@ -1,12 +1,14 @@
 /**
- * The report store: unit submissions, addressed by content hash. Workflows keep only references
- * (name, size, sha256); every read verifies the hash; locking makes a unit's files read-only and
- * records who locked what and when. {@link ReportStore} is the seam a deployment replaces (object
- * storage, a document management system); {@link FileReportStore} is the embedded default.
+ * The report store: unit submissions and plan documents, addressed by content hash. Workflows keep
+ * only references (name, size, sha256); every read verifies the hash; locking makes a unit's files
+ * read-only and records who locked what and when. {@link ReportStore} is the seam a deployment
+ * replaces (object storage, a document management system); {@link FileReportStore} is the embedded
+ * default: blobs in files under the data folder, an index in SQLite beside them.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { FileRef } from '../../domain/workflow-types';
 import { writeFileAtomic } from './atomic';
 
@@ -14,31 +16,109 @@ export interface LockRecord {
   campaignId: string;
   unitId: string;
   phase: string;
+  /** sha256 of every file the unit had submitted when its phase locked. */
   files: string[];
   lockedBy: string;
   lockedAt: string;
 }
 
+/** Whose upload a file is: the store refuses uploads for a unit whose phase is locked. */
+export interface UploadOwner {
+  campaignId: string;
+  unitId: string;
+  phase: string;
+  uploadedBy: string;
+}
+
+export interface UploadRecord extends FileRef {
+  campaignId: string;
+  unitId: string;
+  phase: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export class ReportLockedError extends Error {
+  constructor(public readonly lock: LockRecord) {
+    super(
+      `the reports of unit ${lock.unitId} (campaign ${lock.campaignId}, phase ${lock.phase}) are read-only since ` +
+        `${lock.lockedAt} (locked by ${lock.lockedBy})`,
+    );
+    this.name = 'ReportLockedError';
+  }
+}
+
 export interface ReportStore {
-  /** Stores bytes (idempotent: same bytes, same reference). */
-  put(name: string, contentType: string, bytes: Buffer): Promise<FileRef>;
+  /** Stores bytes (idempotent: same bytes, same reference); with an owner, indexes the upload. */
+  put(name: string, contentType: string, bytes: Buffer, owner?: UploadOwner): Promise<FileRef>;
   /** Reads bytes back, verifying the sha256. */
   get(sha256: string): Promise<Buffer>;
   lock(record: LockRecord): Promise<void>;
   lockOf(campaignId: string, unitId: string, phase: string): Promise<LockRecord | undefined>;
+  uploadsOf(campaignId: string, unitId: string): Promise<UploadRecord[]>;
+  close(): void;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS blobs (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, stored_at TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS uploads (
+    campaign_id TEXT NOT NULL, unit_id TEXT NOT NULL, phase TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES blobs,
+    name TEXT NOT NULL, content_type TEXT NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL,
+    PRIMARY KEY (campaign_id, unit_id, phase, sha256, name));
+  CREATE TABLE IF NOT EXISTS locks (
+    campaign_id TEXT NOT NULL, unit_id TEXT NOT NULL, phase TEXT NOT NULL, files TEXT NOT NULL,
+    locked_by TEXT NOT NULL, locked_at TEXT NOT NULL, PRIMARY KEY (campaign_id, unit_id, phase));
+`;
+
+interface LockRow {
+  campaign_id: string;
+  unit_id: string;
+  phase: string;
+  files: string;
+  locked_by: string;
+  locked_at: string;
 }
 
 export class FileReportStore implements ReportStore {
-  constructor(private readonly dir: string) {}
+  private readonly db: Database.Database;
 
-  async put(name: string, contentType: string, bytes: Buffer): Promise<FileRef> {
+  constructor(private readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.db = new Database(path.join(dir, 'index.sqlite'));
+    // WAL + a busy timeout: the worker and CLI processes share the index.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  async put(name: string, contentType: string, bytes: Buffer, owner?: UploadOwner): Promise<FileRef> {
+    if (owner) {
+      const lock = await this.lockOf(owner.campaignId, owner.unitId, owner.phase);
+      if (lock) throw new ReportLockedError(lock);
+    }
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const file = this.blob(sha256);
     if (!fs.existsSync(file)) {
       writeFileAtomic(file, bytes);
       fs.chmodSync(file, 0o444);
     }
-    return { name: path.basename(name), size: bytes.length, sha256, contentType };
+    const ref: FileRef = { name: path.basename(name), size: bytes.length, sha256, contentType };
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)')
+        .run(sha256, bytes.length, now);
+      if (owner) {
+        this.db
+          .prepare(
+            `INSERT OR IGNORE INTO uploads (campaign_id, unit_id, phase, sha256, name, content_type, uploaded_by, uploaded_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(owner.campaignId, owner.unitId, owner.phase, sha256, ref.name, contentType, owner.uploadedBy, now);
+      }
+    })();
+    return ref;
   }
 
   async get(sha256: string): Promise<Buffer> {
@@ -50,23 +130,76 @@ export class FileReportStore implements ReportStore {
   }
 
   async lock(record: LockRecord): Promise<void> {
-    const file = this.lockFile(record.campaignId, record.unitId, record.phase);
-    if (fs.existsSync(file)) return; // idempotent: the first lock is the record
-    for (const sha of record.files) fs.chmodSync(this.blob(sha), 0o444);
-    writeFileAtomic(file, JSON.stringify(record, null, 2));
+    for (const sha of record.files) {
+      if (fs.existsSync(this.blob(sha))) fs.chmodSync(this.blob(sha), 0o444);
+    }
+    // Idempotent: the first lock is the record; a retried activity changes nothing.
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO locks (campaign_id, unit_id, phase, files, locked_by, locked_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.campaignId,
+        record.unitId,
+        record.phase,
+        JSON.stringify(record.files),
+        record.lockedBy,
+        record.lockedAt,
+      );
   }
 
   async lockOf(campaignId: string, unitId: string, phase: string): Promise<LockRecord | undefined> {
-    const file = this.lockFile(campaignId, unitId, phase);
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as LockRecord) : undefined;
+    const row = this.db
+      .prepare('SELECT * FROM locks WHERE campaign_id = ? AND unit_id = ? AND phase = ?')
+      .get(campaignId, unitId, phase) as LockRow | undefined;
+    return (
+      row && {
+        campaignId: row.campaign_id,
+        unitId: row.unit_id,
+        phase: row.phase,
+        files: JSON.parse(row.files) as string[],
+        lockedBy: row.locked_by,
+        lockedAt: row.locked_at,
+      }
+    );
+  }
+
+  async uploadsOf(campaignId: string, unitId: string): Promise<UploadRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT u.*, b.size FROM uploads u JOIN blobs b USING (sha256)
+         WHERE campaign_id = ? AND unit_id = ? ORDER BY uploaded_at, name`,
+      )
+      .all(campaignId, unitId) as Array<{
+      campaign_id: string;
+      unit_id: string;
+      phase: string;
+      sha256: string;
+      name: string;
+      content_type: string;
+      uploaded_by: string;
+      uploaded_at: string;
+      size: number;
+    }>;
+    return rows.map((r) => ({
+      campaignId: r.campaign_id,
+      unitId: r.unit_id,
+      phase: r.phase,
+      name: r.name,
+      size: r.size,
+      sha256: r.sha256,
+      contentType: r.content_type,
+      uploadedBy: r.uploaded_by,
+      uploadedAt: r.uploaded_at,
+    }));
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   private blob(sha256: string): string {
     return path.join(this.dir, 'blobs', sha256.slice(0, 2), sha256);
-  }
-
-  private lockFile(campaignId: string, unitId: string, phase: string): string {
-    const safe = (s: string) => s.replace(/[^a-z0-9-]/gi, '_');
-    return path.join(this.dir, 'locks', safe(campaignId), `${safe(unitId)}.${safe(phase)}.json`);
   }
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileReportStore } from '../../activities/store/report-store';
+import { FileReportStore, ReportLockedError } from '../../activities/store/report-store';
 import { ALLOWED_CONTENT_TYPES, assertFileRef, kindLabel } from '../../domain/submission-rules';
 import { unitWorkflowId, type SubmissionKind } from '../../domain/workflow-types';
 import { getUnitStatus, submitFile } from '../../workflows/unit-review';
@@ -50,17 +50,33 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         throw err;
       },
     );
-    const store = new FileReportStore(path.join(cli.settings.dataDir, 'reports'));
     const contentType = contentTypeOf(file);
     assertFileRef(
       kind,
       { name: path.basename(file), size: bytes.length, sha256: '0'.repeat(64), contentType },
       status.due,
     );
-    const ref = await store.put(path.basename(file), contentType, bytes);
+    const submittedBy = options['by-name'] ?? 'staff (CLI)';
+    const store = new FileReportStore(path.join(cli.settings.dataDir, 'reports'));
+    let ref;
+    try {
+      ref = await store.put(path.basename(file), contentType, bytes, {
+        campaignId,
+        unitId,
+        phase: status.phase.kind,
+        uploadedBy: submittedBy,
+      });
+    } catch (err) {
+      if (err instanceof ReportLockedError) {
+        throw new CliError(`${status.unitName}: ${status.phase.name} is locked; nothing was stored (${err.message}).`);
+      }
+      throw err;
+    } finally {
+      store.close();
+    }
     const receipt = await withWorkerDeadline(cli, 'submitting', () =>
       handle.executeUpdate(submitFile, {
-        args: [{ kind, file: ref, submittedBy: options['by-name'] ?? 'staff (CLI)' }],
+        args: [{ kind, file: ref, submittedBy }],
       }),
     ).catch((err) => {
       throw updateRefusal(err);
