@@ -1,4 +1,4 @@
-/** Three kinds of test, each its own jest project so the summary shows which ran. */
+/** Four kinds of test, each its own jest project so the summary shows which ran. */
 const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
@@ -18,6 +18,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
     },
+    // Saved histories replayed against the current workflow code: no server needed.
+    { ...common, displayName: 'replay', testMatch: ['<rootDir>/test/replay/**/*.test.ts'] },
   ],
   testTimeout: 120000,
 };

@@ -6,11 +6,10 @@
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { createActivities } from '../../activities';
 import type { CompiledCampaign } from '../../domain/timeline-types';
 import {
+  batchWorkflowId,
   unitWorkflowId,
   type CampaignInput,
   type UnitMessageInput,
@@ -18,6 +17,7 @@ import {
 } from '../../domain/workflow-types';
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
+import { saveHistory } from '../helpers/histories';
 import { DAY, scheduleFrom } from '../helpers/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -110,15 +110,6 @@ async function run<T>(
   return { result, sent };
 }
 
-/** Saves a history for the replay tests when THIDUA_SAVE_HISTORIES is set (see test/replay). */
-async function saveHistory(name: string, workflowId: string): Promise<void> {
-  if (!process.env.THIDUA_SAVE_HISTORIES) return;
-  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-  const dir = path.join(__dirname, '..', 'replay', 'histories');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(history, null, 1));
-}
-
 test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmitting units', async () => {
   const id = `vp-${Date.now()}`;
   const { result, sent } = await run(async (taskQueue, _sent, start) => {
@@ -157,8 +148,11 @@ test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmit
     const campaign = await handle.result();
     const statuses: Record<string, UnitStatusView> = {};
     for (const u of UNITS) statuses[u] = await unit(u).result();
-    await saveHistory('campaign-vinh-phuc', `campaign/${id}`);
-    await saveHistory('unit-extended', unitWorkflowId(id, 'extended'));
+    // Histories for the replay tests (test/replay): the campaign, its first batch and one unit.
+    await env.client.workflow.getHandle(batchWorkflowId(id, 0)).result();
+    await saveHistory(env, 'campaign-vinh-phuc', `campaign/${id}`);
+    await saveHistory(env, 'batch-vinh-phuc-0', batchWorkflowId(id, 0));
+    await saveHistory(env, 'unit-extended', unitWorkflowId(id, 'extended'));
     return { statuses, campaign };
   });
 

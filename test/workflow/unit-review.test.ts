@@ -10,6 +10,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { createActivities } from '../../activities';
 import type { UnitMessageInput, UnitReviewInput } from '../../domain/workflow-types';
 import { closeUnit, getUnitStatus, grantExtension, submitFile, unitReviewWorkflow } from '../../workflows/unit-review';
+import { saveHistory } from '../helpers/histories';
 import { DAY, scheduleFrom } from '../helpers/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -194,6 +195,7 @@ test('an extension moves pending reminders and escalations; a late submission is
     expect(status.status).toBe('late');
     await handle.signal(closeUnit);
     await handle.result();
+    await saveHistory(env, 'unit-standalone-extended-late', handle.workflowId); // for test/replay
     return start;
   });
   const kinds = sent.map((s) => `${s.kind}:${s.key.split('/').slice(2).join('/')}`);
