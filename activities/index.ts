@@ -10,7 +10,7 @@ import { composeMessage, type MessageContext } from '../domain/messages';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import type { SentLog } from './mail/sent-log';
-import type { DefinitionStore } from './store/definition-store';
+import type { DefinitionStore, StoredDefinition } from './store/definition-store';
 import type { ReportStore } from './store/report-store';
 import type { UnitLinks } from './store/unit-links';
 
@@ -48,7 +48,7 @@ export function dueItems(definition: CampaignDefinition): string[] {
 
 export function createActivities(deps: ActivityDeps) {
   const unitsByRef = new Map<string, Map<string, UnitInput>>();
-  const unitOf = (ref: string, unitId: string): { definition: CampaignDefinition; unit: UnitInput } => {
+  const unitOf = (ref: string, unitId: string): { definition: StoredDefinition; unit: UnitInput } => {
     const definition = deps.definitions.load(ref);
     let index = unitsByRef.get(ref);
     if (!index) {
@@ -146,6 +146,19 @@ export function createActivities(deps: ActivityDeps) {
         detail: input.detail,
         addresseeRole: toRoles[0] as MessageContext['addresseeRole'],
       };
+      const documents = input.kind === 'plan-issued' ? (definition.documents ?? []) : [];
+      ctx.documents = documents.map((d) => ({ title: d.title, attached: !!d.file }));
+      const attachments = await Promise.all(
+        documents.flatMap((d) =>
+          d.file
+            ? [
+                deps.reports
+                  .get(d.file.sha256)
+                  .then((content) => ({ filename: d.file!.name, content, contentType: d.file!.contentType })),
+              ]
+            : [],
+        ),
+      );
       const composed = composeMessage(ctx);
       Context.current().heartbeat();
       try {
@@ -155,6 +168,7 @@ export function createActivities(deps: ActivityDeps) {
           to,
           cc,
           ...composed,
+          attachments,
         });
         return {
           sent: !outcome.alreadySent,

@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import { loadWorkingCalendar } from '../config/holidays';
 import type { WorkingCalendar } from './calendar/types';
 import type { CampaignDefinition } from './campaign-schema';
-import { validateCampaign, type Problem, type ValidationMode } from './campaign-validate';
-import { parseYamlSource } from './yaml-source';
+import { attachmentProblem } from '../activities/store/plan-documents';
+import { formatPath, validateCampaign, type Problem, type ValidationMode } from './campaign-validate';
+import { parseYamlSource, type YamlSource } from './yaml-source';
 
 export { formatProblem, type Problem, type ValidationMode } from './campaign-validate';
 
@@ -50,13 +51,33 @@ export function loadCampaign(file: string, options: LoadOptions = { mode: 'valid
     }
   }
 
-  const { campaign, problems } = validateCampaign(parseYamlSource(text, file), {
+  const source = parseYamlSource(text, file);
+  const { campaign, problems } = validateCampaign(source, {
     calendar,
     mode: options.mode,
     ...(options.now !== undefined ? { now: options.now } : {}),
   });
   if (!campaign) return { ok: false, problems };
+  const missing = attachmentFileProblems(campaign, source, file);
+  if (missing.length > 0) return { ok: false, problems: [...problems, ...missing] };
   return { ok: true, campaign, warnings: problems };
+}
+
+/** Files attached to the plan must exist beside the campaign file: checked before anything starts. */
+function attachmentFileProblems(campaign: CampaignDefinition, source: YamlSource, file: string): Problem[] {
+  const problems: Problem[] = [];
+  campaign.phases.forEach((phase, i) => {
+    if (phase.kind !== 'plan-issue') return;
+    phase.attachments.forEach((attachment, j) => {
+      if (typeof attachment === 'string') return;
+      const message = attachmentProblem(file, attachment.file);
+      if (!message) return;
+      const fieldPath = ['phases', i, 'attachments', j, 'file'];
+      const { line, column } = source.locate(fieldPath, 'value');
+      problems.push({ severity: 'error', file, line, column, path: formatPath(fieldPath), message });
+    });
+  });
+  return problems;
 }
 
 function fileProblem(file: string, message: string): Problem {

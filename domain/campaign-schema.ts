@@ -154,8 +154,22 @@ const deadlinePhase = {
   escalation: z.array(EscalationStep).default([]),
 };
 
+/**
+ * A document sent with the plan: its title alone (named in the message, sent on paper), or a title
+ * and a file (relative to the campaign file) that every unit receives attached to the plan message.
+ */
+export const Attachment = z.union([
+  z.string().min(1),
+  z
+    .object({
+      title: z.string().min(1).describe('e.g. "Đề cương báo cáo tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW"'),
+      file: z.string().min(1).describe('Path relative to the campaign file: PDF, DOC, DOCX, ODT or TXT, at most 10 MB'),
+    })
+    .strict(),
+]);
+
 export const PlanIssuePhase = z
-  .object({ kind: z.literal('plan-issue'), ...phaseCommon, attachments: z.array(z.string()).default([]) })
+  .object({ kind: z.literal('plan-issue'), ...phaseCommon, attachments: z.array(Attachment).default([]) })
   .strict();
 
 export const SelfReviewPhase = z.object({ kind: z.literal('self-review'), ...deadlinePhase, due: Due }).strict();
@@ -253,3 +267,4 @@ export type ContactDef = z.infer<typeof Contact>;
 export type RoleName = z.infer<typeof Role>;
 export type EscalationStepDef = z.infer<typeof EscalationStep>;
 export type NominationsDef = z.infer<typeof Nominations>;
+export type AttachmentDef = z.infer<typeof Attachment>;

@@ -34,6 +34,8 @@ export interface MessageContext {
   /** What is due, as one phrase per item. */
   dueItems: string[];
   detail?: Record<string, string | number>;
+  /** Plan issue: the documents sent with the plan, attached as files or named only. */
+  documents?: Array<{ title: string; attached: boolean }>;
   /** Escalations: the addressee's role. */
   addresseeRole?: 'focal' | 'head' | 'supervisor' | 'secretariat';
 }
@@ -75,6 +77,7 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
         ...due,
         `Hạn nộp: ${deadline}.`,
         `Sau ${lock}, báo cáo của đơn vị sẽ được khóa và không thể sửa đổi.`,
+        ...documentLines(ctx.documents ?? []),
       ];
       break;
     case 'reminder':
@@ -174,6 +177,15 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
       .join('\n') +
     '</body></html>';
   return { subject, text, html };
+}
+
+function documentLines(documents: Array<{ title: string; attached: boolean }>): string[] {
+  const attached = documents.filter((d) => d.attached).map((d) => `- ${d.title}`);
+  const named = documents.filter((d) => !d.attached).map((d) => `- ${d.title}`);
+  return [
+    ...(attached.length ? ['Văn bản gửi kèm thư này:', ...attached] : []),
+    ...(named.length ? ['Văn bản liên quan (gửi theo đường văn thư):', ...named] : []),
+  ];
 }
 
 function roleTitle(role: MessageContext['addresseeRole']): string {

@@ -8,14 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
 import { writeFileAtomic } from './atomic';
+import type { PlanDocument } from './plan-documents';
+
+/** The definition a campaign was started with, and the plan documents copied into the report store. */
+export type StoredDefinition = CampaignDefinition & { documents?: PlanDocument[] };
 
 export class DefinitionStore {
-  private readonly cache = new Map<string, CampaignDefinition>();
+  private readonly cache = new Map<string, StoredDefinition>();
 
   constructor(private readonly dir: string) {}
 
   /** Stores the definition; returns its reference. Idempotent. */
-  save(definition: CampaignDefinition): string {
+  save(definition: StoredDefinition): string {
     const json = JSON.stringify(definition);
     const ref = crypto.createHash('sha256').update(json).digest('hex');
     const file = this.file(ref);
@@ -24,14 +28,14 @@ export class DefinitionStore {
     return ref;
   }
 
-  load(ref: string): CampaignDefinition {
+  load(ref: string): StoredDefinition {
     const cached = this.cache.get(ref);
     if (cached) return cached;
     if (!/^[0-9a-f]{64}$/.test(ref)) throw new Error(`invalid campaign definition reference ${JSON.stringify(ref)}`);
     const json = fs.readFileSync(this.file(ref), 'utf8');
     const actual = crypto.createHash('sha256').update(json).digest('hex');
     if (actual !== ref) throw new Error(`campaign definition ${ref} is corrupt (sha256 ${actual})`);
-    const definition = JSON.parse(json) as CampaignDefinition;
+    const definition = JSON.parse(json) as StoredDefinition;
     this.cache.set(ref, definition);
     return definition;
   }

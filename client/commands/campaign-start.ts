@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DefinitionStore } from '../../activities/store/definition-store';
+import { storePlanDocuments } from '../../activities/store/plan-documents';
+import { FileReportStore } from '../../activities/store/report-store';
 import { flattenUnits } from '../../activities';
 import { loadWorkingCalendar } from '../../config/holidays';
 import { loadCampaign, formatProblem } from '../../domain/campaign-load';
@@ -49,7 +51,14 @@ export async function startCommand(argv: string[], io: Io = processIo): Promise<
 
   const cli = await connect();
   try {
-    const definitionRef = new DefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save(def);
+    const reports = new FileReportStore(path.join(cli.settings.dataDir, 'reports'));
+    let documents;
+    try {
+      documents = await storePlanDocuments(def, file, reports);
+    } finally {
+      reports.close();
+    }
+    const definitionRef = new DefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save({ ...def, documents });
     const input: CampaignInput = {
       campaignId: def.campaign.id,
       planNumber: def.campaign.plan.number,

@@ -85,7 +85,12 @@ test('a unit receives its plan and its receipt by email through the real SMTP se
     THIDUA_PUBLIC_URL: 'http://portal.example.vn',
   });
   const deps = createDeps(settings, env.client);
-  const definitionRef = deps.definitions.save(definition);
+  const planText = Buffer.from('KẾ HOẠCH Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW\n', 'utf8');
+  const planFile = await deps.reports.put('67-KH-TU.txt', 'text/plain; charset=utf-8', planText);
+  const definitionRef = deps.definitions.save({
+    ...definition,
+    documents: [{ title: 'Kế hoạch số 67-KH/TU', file: planFile }, { title: 'Đề cương báo cáo tổng kết' }],
+  });
   const taskQueue = 'e2e-mail';
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -156,6 +161,11 @@ test('a unit receives its plan and its receipt by email through the real SMTP se
   expect(plan.text).toContain('Nguyễn Thị Hòa, Phòng Nghiệp vụ, ĐT: 0211 3862 000, hoa.tdkt@vinhphuc.example.vn');
   expect(plan.text).toMatch(/Đường dẫn nộp hồ sơ của đơn vị: http:\/\/portal\.example\.vn\/u\/[A-Za-z0-9_-]{32}/);
   expect(plan.html).toContain('<a href="http://portal.example.vn/u/');
+  // The plan travels attached; a document named without a file is listed as sent on paper.
+  expect(plan.attachments?.map((a) => [a.filename, a.size])).toEqual([['67-KH-TU.txt', planText.length]]);
+  expect(plan.text).toContain('Văn bản gửi kèm thư này:\n- Kế hoạch số 67-KH/TU');
+  expect(plan.text).toContain('Văn bản liên quan (gửi theo đường văn thư):\n- Đề cương báo cáo tổng kết');
+  expect(receipt.attachments ?? []).toEqual([]);
   expect(plan.headers['message-id']).toBe('<e2e-67-kh-tu.so-noi-vu.plan-issued@localhost>');
   expect(receipt.subject).toBe('[67-KH/TU] Xác nhận đã nhận báo cáo tổng kết của Sở Nội vụ');
   expect(receipt.text).toContain('"Báo cáo tổng kết.pdf" (phiên bản 1, mã SHA-256 ');

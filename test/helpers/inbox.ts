@@ -5,8 +5,10 @@ export interface InboxMessage {
   text: string;
   html: string;
   headers: Record<string, string>;
+  from: Array<{ address: string; name: string }>;
   to: Array<{ address: string; name: string }>;
   cc?: Array<{ address: string; name: string }>;
+  attachments?: Array<{ filename: string; contentType: string; size: number }>;
 }
 
 export async function readInbox(webPort: number): Promise<InboxMessage[]> {

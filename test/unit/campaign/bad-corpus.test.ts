@@ -6,8 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadWorkingCalendar } from '../../../config/holidays';
-import { formatProblem, validateCampaign } from '../../../domain/campaign-validate';
-import { parseYamlSource } from '../../../domain/yaml-source';
+import { formatProblem, loadCampaign } from '../../../domain/campaign-load';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DIR = 'test/fixtures/bad-campaigns';
@@ -23,8 +22,13 @@ const calendar = loadWorkingCalendar();
 /** The problems of one fixture as `campaign validate` prints them, one per line. */
 function validate(name: string): string {
   const file = `${DIR}/${name}`;
-  const source = parseYamlSource(fs.readFileSync(path.join(ROOT, file), 'utf8'), file);
-  const { problems } = validateCampaign(source, { calendar, mode: 'validate', now: NOW });
+  // As the CLI reads it: the file checks (attached documents) included. Run from the project root.
+  const result = loadCampaign(path.relative(process.cwd(), path.join(ROOT, file)), {
+    calendar,
+    mode: 'validate',
+    now: NOW,
+  });
+  const problems = result.ok ? result.warnings : result.problems;
   return problems.map((p) => `${formatProblem(p)}\n`).join('');
 }
 
