@@ -11,6 +11,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { searchAttributeCliArgs } from '../domain/search-attributes';
+import { startCommand } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { portOpen, startMaildev, stopProcess, waitFor, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
@@ -113,8 +114,48 @@ async function run(): Promise<void> {
     ].join('\n'),
   );
   running.worker = worker;
-  await worker.run();
+  const run = worker.run();
+  await startDemo(TEMPORAL_PORT, UI_PORT, MAIL_WEB_PORT);
+  await run;
   await stopAll(0);
+}
+
+/**
+ * Plays a sample campaign on a compressed timeline so that the stack shows something at once: the
+ * plan, reminders, late notices, escalations and the lock arrive in the inbox within minutes.
+ * `THIDUA_DEV_DEMO=off` skips it; `THIDUA_DEV_DEMO` may name another campaign file, and
+ * `THIDUA_DEV_REHEARSE` another compression.
+ */
+async function startDemo(temporalPort: number, uiPort: number, mailWebPort: number): Promise<void> {
+  const file = process.env.THIDUA_DEV_DEMO ?? 'config/campaigns/vinh-phuc-67-kh-tu-2009.yaml';
+  if (file === 'off') return;
+  const rehearse = process.env.THIDUA_DEV_REHEARSE ?? '1d=20s';
+  process.env.TEMPORAL_ADDRESS ??= `127.0.0.1:${temporalPort}`;
+  const out: string[] = [];
+  const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } };
+  try {
+    const code = await startCommand([file, '--rehearse', rehearse], io);
+    const id = /^\s+workflow\s+campaign\/(\S+)/m.exec(out.join(''))?.[1];
+    console.log(
+      [
+        `Demo: ${file} rehearsed at ${rehearse} (THIDUA_DEV_DEMO=off to skip)`,
+        ...out
+          .join('')
+          .split('\n')
+          .filter((l) => l && !/warning phases/.test(l))
+          .map((l) => `  ${l}`),
+        ...(code === 0 && id
+          ? [
+              `  Follow it: npm run thidua -- campaign status ${id}`,
+              `             http://localhost:${uiPort}  ·  inbox http://localhost:${mailWebPort}`,
+            ]
+          : []),
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    console.error(`thidua dev: the demo campaign did not start (the stack keeps running): ${(err as Error).message}`);
+  }
 }
 
 run().catch((err) => {
