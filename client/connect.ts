@@ -57,7 +57,10 @@ export function parseArgs(
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2);
+      // Split at the first "=" only: `--rehearse=1d=20s` is the value "1d=20s".
+      const eq = arg.indexOf('=');
+      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      const inline = eq === -1 ? undefined : arg.slice(eq + 1);
       if (inline !== undefined) options[name] = inline;
       else if (flags.includes(name)) options[name] = 'true';
       else {

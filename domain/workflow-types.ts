@@ -133,6 +133,10 @@ export interface UnitStatusView {
   cancelled?: { reason: string; at: string };
   deadline: string;
   lockAt: string;
+  /** The lock as people read it, as the refusal after the lock writes it. */
+  lockLocal: string;
+  /** Whom to contact (the secretariat's line), as every refusal names it. */
+  contact: string;
   deadlineVersion: number;
   due: DueSummary;
   reports: FileVersion[];

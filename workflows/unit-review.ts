@@ -119,6 +119,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     cancelled: state.cancelled && { reason: state.cancelled.reason, at: state.cancelled.at },
     deadline: state.schedule.deadline.utc,
     lockAt: state.schedule.lock.utc,
+    lockLocal: state.schedule.lock.local,
+    contact: input.contact,
     deadlineVersion: state.deadlineVersion,
     due: input.phase.due,
     reports: state.reports,

@@ -35,7 +35,13 @@ export async function startCommand(argv: string[], io: Io = processIo): Promise<
   for (const w of loaded.warnings) io.stderr.write(formatProblem(w) + '\n');
   const def = loaded.campaign;
   let compiled = compileCampaign(def, loadWorkingCalendar());
-  if (rehearsal) compiled = rehearse(compiled, rehearsal, new Date().toISOString());
+  if (rehearsal) {
+    try {
+      compiled = rehearse(compiled, rehearsal, new Date().toISOString());
+    } catch (err) {
+      throw new CliError((err as Error).message); // a mistyped --rehearse: its explanation, not a stack trace
+    }
+  }
 
   const selfReview = def.phases.find((p) => p.kind === 'self-review');
   if (!selfReview || selfReview.kind !== 'self-review') throw new CliError(`${file}: no self-review phase`);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FileReportStore, ReportLockedError } from '../../activities/store/report-store';
-import { ALLOWED_CONTENT_TYPES, assertFileRef, kindLabel } from '../../domain/submission-rules';
+import { ALLOWED_CONTENT_TYPES, assertFileRef, assertPhaseOpen, kindLabel } from '../../domain/submission-rules';
 import { unitWorkflowId, type SubmissionKind } from '../../domain/workflow-types';
 import { getUnitStatus, submitFile } from '../../workflows/unit-review';
 import { CliError, connect, parseArgs, processIo, withWorkerDeadline, type Io } from '../connect';
@@ -50,6 +50,24 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         throw err;
       },
     );
+    // A closed phase (locked or cancelled) is refused here, before anything is stored, in the words of
+    // the workflow's own validator: what closed, when, and whom to contact. Once the campaign is over
+    // the unit workflow has completed and could not answer the update at all.
+    try {
+      assertPhaseOpen(
+        {
+          phaseName: status.phase.name,
+          locked: status.locked,
+          lockAt: status.lockAt,
+          lockLocal: status.lockLocal,
+          cancelled: status.cancelled,
+          contact: status.contact,
+        },
+        Date.now(),
+      );
+    } catch (err) {
+      throw new CliError(`refused: ${(err as Error).message}`);
+    }
     const contentType = contentTypeOf(file);
     assertFileRef(
       kind,
