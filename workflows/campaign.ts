@@ -13,6 +13,8 @@ import {
   setCurrentDetails,
   setHandler,
   startChild,
+  patched,
+  type ChildWorkflowHandle,
   upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
@@ -32,6 +34,7 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
+import { waitForChildren } from './children';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 
 export const extendCampaign = defineUpdate<{ deadline: string }, [GrantExtensionInput]>('extendCampaign');
@@ -43,6 +46,7 @@ interface CampaignContext {
   batches: number;
   /** Batches started so far: signals go to these only. */
   started: number;
+  children: Array<ChildWorkflowHandle<typeof unitBatchWorkflow>>;
   locked: Map<number, BatchResult>;
   view: CampaignStatusView;
   cancelled: () => boolean;
@@ -80,6 +84,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     input,
     batches,
     started: 0,
+    children: [],
     locked: new Map(),
     view,
     cancelled: () => !!view.cancelled,
@@ -155,6 +160,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
   }
   await signalBatches(ctx, (h) => h.signal(batchClose));
+  // Completing while the batches still pass the close on would send them the parent-close cancel
+  // in the middle of it: wait for them. Versioned: histories recorded before it complete at once.
+  if (patched('campaign-waits-for-batches')) await waitForChildren(ctx.children, 'batch');
   await condition(allHandlersFinished);
   setCurrentDetails(`**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`);
   return view;
@@ -173,7 +181,7 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
     due: input.due,
   };
   for (let batch = 0; batch < ctx.batches; batch++) {
-    await startChild(unitBatchWorkflow, {
+    const child = await startChild(unitBatchWorkflow, {
       workflowId: batchWorkflowId(input.campaignId, batch),
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
       staticSummary: `Đơn vị ${batch * perBatch + 1}–${Math.min((batch + 1) * perBatch, input.unitCount)}`,
@@ -191,6 +199,7 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
         },
       ],
     });
+    ctx.children.push(child);
     ctx.started = batch + 1;
   }
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);

@@ -12,6 +12,7 @@ import {
   setCurrentDetails,
   setHandler,
   startChild,
+  patched,
   upsertSearchAttributes,
   workflowInfo,
   log,
@@ -26,6 +27,7 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
+import { waitForChildren } from './children';
 import { campaignExtension, cancelUnit, closeUnit, unitLocked, unitReviewWorkflow } from './unit-review';
 
 export const batchLocked = defineSignal<[BatchResult]>('batchLocked');
@@ -66,7 +68,7 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     },
     [{ campaignId: input.campaignId, definitionRef: input.definitionRef, offset: input.offset, limit: input.limit }],
   );
-  await Promise.all(
+  const children = await Promise.all(
     units.map((unit) =>
       startChild(unitReviewWorkflow, {
         workflowId: unitWorkflowId(input.campaignId, unit.id),
@@ -123,6 +125,9 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
       setCurrentDetails(`${units.length} đơn vị — đã khóa`);
     }
   }
+  // As the campaign does for its batches: let the units finish closing before the parent-close
+  // cancel could reach them. Versioned: histories recorded before it complete at once.
+  if (patched('batch-waits-for-units')) await waitForChildren(children, 'unit');
   return result();
 
   function result(): BatchResult {
