@@ -145,7 +145,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
     const startAt = Date.parse(phase.windowStart.utc);
     if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
-      await condition(() => !!view.cancelled, startAt - Date.now());
+      await condition(() => !!view.cancelled, startAt - Date.now(), { summary: `Chờ giai đoạn: ${phase.name}` });
       if (view.cancelled) break;
     }
     view.phase = phase.kind;

@@ -350,11 +350,13 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   };
 
   /** The next timed step of the phase, given the current schedule and what was handled. */
-  type Step = { at: number; id: string; run: () => Promise<void> };
+  type Step = { at: number; id: string; label: string; run: () => Promise<void> };
   const nextStep = (): Step | undefined => {
     const v = `v${state.deadlineVersion}`;
     const steps: Step[] = [];
-    if (!state.locked) steps.push({ at: lockMs(), id: 'lock', run: lock });
+    if (!state.locked) {
+      steps.push({ at: lockMs(), id: 'lock', label: `Khóa hồ sơ — ${state.schedule.lock.local}`, run: lock });
+    }
     if (!submitted()) {
       for (const r of state.schedule.reminders) {
         const id = `${v}/${r.id}`;
@@ -362,13 +364,19 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           steps.push({
             at: Date.parse(r.at.utc),
             id,
+            label: `${r.kind === 'due-today' ? 'Nhắc hạn hôm nay' : `Nhắc hạn ${r.offset}`} — ${r.at.local}`,
             run: () => send(r.kind, id, { stale: true, detail: { offset: r.offset } }),
           });
         }
       }
       const lateId = `${v}/late`;
       if (!state.handled.includes(lateId)) {
-        steps.push({ at: deadlineMs(), id: lateId, run: markLate });
+        steps.push({
+          at: deadlineMs(),
+          id: lateId,
+          label: `Hạn nộp — ${state.schedule.deadline.local}`,
+          run: markLate,
+        });
       }
       for (const e of state.schedule.escalations) {
         const id = `${v}/esc${e.step}`;
@@ -376,6 +384,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           steps.push({
             at: Date.parse(e.at.utc),
             id,
+            label: `Báo cáo cấp trên, bước ${e.step} (quá hạn ${e.after}) — ${e.at.local}`,
             run: () => send('escalation', id, { notify: e.notify, cc: e.cc, detail: { step: e.step, after: e.after } }),
           });
         }
@@ -428,7 +437,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     const seen = changes;
     const wait = step.at - now();
     if (wait > 0) {
-      const interrupted = await condition(() => changes !== seen, wait);
+      // The summary names the awaited step in the Temporal UI's timeline.
+      const interrupted = await condition(() => changes !== seen, wait, { summary: step.label });
       if (interrupted) continue;
     }
     state.handled.push(step.id);
