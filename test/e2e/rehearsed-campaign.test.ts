@@ -13,6 +13,7 @@
  * before the deadline, so no reminder is dropped as stale on a busy machine. Everything else is
  * awaited on the inbox or on Temporal, never on a fixed sleep.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,8 +35,9 @@ import {
 import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
 import { maildevBin } from '../../scripts/tools';
 import { createThiduaWorker } from '../../worker/create-worker';
-import { getUnitStatus } from '../../workflows/unit-review';
+import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
+import { scheduleFrom } from '../helpers/schedules';
 import { devServerEnv } from '../helpers/temporal';
 
 const CAMPAIGN_ID = 'e2e-dien-tap-67-kh-tu';
@@ -467,3 +469,49 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
 
   console.log(`rehearsed campaign: ${((Date.now() - started) / 1000).toFixed(1)} s from start to closed`);
 }, 240_000);
+
+test('with no worker on the task queue, a submission fails within seconds, says so, and stores nothing', async () => {
+  // A unit workflow whose task queue no worker polls, as after every worker has stopped.
+  const campaignId = `no-worker-${Date.now()}`;
+  const start = Date.now();
+  await env.client.workflow.start(unitReviewWorkflow, {
+    taskQueue: `nobody-polls-${process.pid}`,
+    workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
+    args: [
+      {
+        campaignId,
+        planNumber: '67-KH/TU',
+        definitionRef: '0'.repeat(64),
+        unitId: 'so-noi-vu',
+        unitName: 'Sở Nội vụ',
+        contact: 'Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc',
+        phase: {
+          kind: 'self-review',
+          name: 'Tổng kết tại đơn vị',
+          windowStart: new Date(start).toISOString(),
+          schedule: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
+          due: { summaryReport: 'required', presentationPaper: 'optional' },
+        },
+        issuePlan: false,
+      },
+    ],
+  });
+  const file = path.join(dataDir, 'bao-cao-khong-worker.pdf');
+  fs.writeFileSync(file, '%PDF-1.4 Báo cáo tổng kết');
+  const io = captureIo();
+  const began = Date.now();
+  const error = await submitCommand([campaignId, 'so-noi-vu', file], io).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  const seconds = (Date.now() - began) / 1000;
+  expect(error).toBeInstanceOf(CliError);
+  expect((error as Error).message).toMatch(/no worker answered within 10 s.*npm run worker.*Nothing was changed/);
+  expect(seconds).toBeLessThan(30); // a bound on a hang, not a speed target
+  expect(io.out()).toBe('');
+  const reports = path.join(dataDir, 'data', 'reports', 'blobs');
+  const stored = fs.existsSync(reports) ? fs.readdirSync(reports, { recursive: true }).map(String) : [];
+  const sha = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  expect(stored.filter((f) => f.endsWith(sha))).toEqual([]);
+  await env.client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
+}, 60_000);
