@@ -13,6 +13,7 @@ import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { searchAttributeCliArgs } from '../domain/search-attributes';
 import { startCommand } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
+import { startPortal, type RunningPortal } from '../portal';
 import { portOpen, startMaildev, stopProcess, waitFor, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
 
@@ -26,7 +27,7 @@ async function run(): Promise<void> {
   fs.mkdirSync(settings.dataDir, { recursive: true });
   const children: ChildProcess[] = [];
   // Filled as things start, so that Ctrl-C at any moment stops exactly what is running.
-  const running: { maildev?: Maildev; worker?: Worker } = {};
+  const running: { maildev?: Maildev; worker?: Worker; portal?: RunningPortal } = {};
   let stopping = false;
 
   const stopAll = async (code: number) => {
@@ -34,6 +35,7 @@ async function run(): Promise<void> {
     stopping = true;
     console.log('\nthidua dev: stopping...');
     if (running.worker?.getState() === 'RUNNING') running.worker.shutdown();
+    await running.portal?.close();
     await running.maildev?.stop();
     for (const child of children.reverse()) await stopProcess(child);
     process.exit(code);
@@ -46,6 +48,7 @@ async function run(): Promise<void> {
     [UI_PORT, 'Temporal UI'],
     [settings.smtp.port, 'SMTP'],
     [MAIL_WEB_PORT, 'mail inbox'],
+    [settings.portalPort, 'unit portal'],
   ] as const) {
     if (await portOpen(port)) {
       throw new Error(
@@ -98,6 +101,7 @@ async function run(): Promise<void> {
     namespace: config.namespace,
   });
   const worker = await createThiduaWorker({ connection, namespace: config.namespace, settings, client });
+  running.portal = await startPortal({ settings, client });
 
   console.log(
     [
@@ -108,6 +112,7 @@ async function run(): Promise<void> {
       `  Mail (SMTP)       smtp://localhost:${settings.smtp.port}`,
       `  Mail inbox        http://localhost:${MAIL_WEB_PORT}`,
       `  Worker            task queue ${settings.taskQueue}`,
+      `  Unit portal       http://localhost:${settings.portalPort} (links in messages: ${settings.publicBaseUrl}/u/…)`,
       '',
       'Press Ctrl-C to stop everything.',
       '',

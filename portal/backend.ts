@@ -1,0 +1,111 @@
+/**
+ * What the portal asks of Temporal, behind one small interface so that the HTTP layer can be tested
+ * without a server: read a unit (the `getUnitStatus` query), read its campaign's title and time zone,
+ * submit a file reference (the `submitFile` update, with the workflow's own validators).
+ */
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { DefinitionStore } from '../activities/store/definition-store';
+import {
+  campaignWorkflowId,
+  unitWorkflowId,
+  type SubmissionReceipt,
+  type SubmitFileInput,
+  type UnitStatusView,
+} from '../domain/workflow-types';
+import { getCampaignStatus } from '../workflows/campaign';
+import { getUnitStatus, submitFile } from '../workflows/unit-review';
+
+export interface CampaignInfo {
+  title: string;
+  timeZone: string;
+}
+
+export interface UnitBackend {
+  unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView>;
+  campaignInfo(campaignId: string): Promise<CampaignInfo | undefined>;
+  submitFile(campaignId: string, unitId: string, input: SubmitFileInput): Promise<SubmissionReceipt>;
+}
+
+/** Something the unit should read as is (a refusal, no worker, an unknown unit); nothing was changed. */
+export class PortalRefusal extends Error {
+  constructor(
+    message: string,
+    public readonly status: number,
+  ) {
+    super(message);
+    this.name = 'PortalRefusal';
+  }
+}
+
+export const NO_WORKER_MESSAGE =
+  'Hệ thống xử lý hồ sơ hiện không phản hồi; chưa có gì được ghi nhận. Vui lòng thử lại sau ít phút ' +
+  'hoặc liên hệ Thường trực Hội đồng Thi đua - Khen thưởng.';
+
+export class TemporalUnitBackend implements UnitBackend {
+  private readonly campaigns = new Map<string, CampaignInfo>();
+
+  constructor(
+    private readonly client: Client,
+    private readonly definitions: DefinitionStore,
+    private readonly defaultTimeZone: string,
+    /** How long to wait for a worker to answer a query or update before saying none answers. */
+    private readonly workerDeadlineMs = 10_000,
+  ) {}
+
+  unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
+    return this.withWorker(() =>
+      this.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).query(getUnitStatus),
+    );
+  }
+
+  async campaignInfo(campaignId: string): Promise<CampaignInfo | undefined> {
+    const cached = this.campaigns.get(campaignId);
+    if (cached) return cached;
+    try {
+      const status = await this.withWorker(() =>
+        this.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus),
+      );
+      let timeZone = this.defaultTimeZone;
+      try {
+        timeZone = this.definitions.load(status.definitionRef).campaign.timeZone ?? timeZone;
+      } catch {
+        // The definition lives in the data folder of the worker; without it the default zone is used.
+      }
+      const info = { title: status.title, timeZone };
+      this.campaigns.set(campaignId, info);
+      return info;
+    } catch {
+      return undefined; // the unit's page still shows what its own workflow knows
+    }
+  }
+
+  submitFile(campaignId: string, unitId: string, input: SubmitFileInput): Promise<SubmissionReceipt> {
+    return this.withWorker(() =>
+      this.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).executeUpdate(submitFile, { args: [input] }),
+    ).catch((err: unknown) => {
+      if (err instanceof WorkflowUpdateFailedError) {
+        throw new PortalRefusal(err.cause?.message ?? err.message, 409);
+      }
+      throw err;
+    });
+  }
+
+  private async withWorker<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + this.workerDeadlineMs, fn);
+    } catch (err) {
+      const e = err as { code?: number; message?: string; name?: string; cause?: { code?: number } };
+      const code = e.code ?? e.cause?.code;
+      if (code === 4 /* DEADLINE_EXCEEDED */ || /deadline/i.test(e.message ?? '')) {
+        throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+      }
+      if (e.name === 'WorkflowNotFoundError') {
+        throw new PortalRefusal(
+          'Không tìm thấy hồ sơ của đơn vị trong đợt thi đua này (đợt có thể chưa bắt đầu).',
+          404,
+        );
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/** The unit portal wired to the real stores under the data folder and a Temporal client. */
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { DefinitionStore } from '../activities/store/definition-store';
+import { FileReportStore } from '../activities/store/report-store';
+import { UnitLinks } from '../activities/store/unit-links';
+import type { Settings } from '../config/settings';
+import { TemporalUnitBackend } from './backend';
+import { createPortal, type Portal, type PortalOptions } from './server';
+
+export { createPortal, type Portal, type PortalOptions } from './server';
+
+export interface RunningPortal extends Portal {
+  port: number;
+  url: string;
+}
+
+/** Starts the portal on `settings.portalPort` (or `port`, 0 for any free port). */
+export async function startPortal(opts: {
+  settings: Settings;
+  client: Client;
+  port?: number;
+  host?: string;
+  workerDeadlineMs?: number;
+  overrides?: Partial<PortalOptions>;
+}): Promise<RunningPortal> {
+  const { settings } = opts;
+  const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
+  const portal = createPortal({
+    backend: new TemporalUnitBackend(
+      opts.client,
+      new DefinitionStore(path.join(settings.dataDir, 'campaigns')),
+      settings.timeZone,
+      opts.workerDeadlineMs,
+    ),
+    links: new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl),
+    reports,
+    timeZone: settings.timeZone,
+    secureCookies: settings.publicBaseUrl.startsWith('https:'),
+    log: (line) => console.log(line),
+    ...opts.overrides,
+  });
+  const port = await portal.listen(opts.port ?? settings.portalPort, opts.host);
+  return {
+    ...portal,
+    port,
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await portal.close();
+      reports.close();
+    },
+  };
+}

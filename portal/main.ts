@@ -1,0 +1,31 @@
+/**
+ * `npm run portal`: the unit portal on THIDUA_PORTAL_PORT (default 3000), reading and submitting
+ * through Temporal (connection from `@temporalio/envconfig`, as the worker and the CLI).
+ */
+import { Client, Connection } from '@temporalio/client';
+import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
+import { startPortal } from '.';
+
+async function run(): Promise<void> {
+  const settings = loadSettings();
+  const temporal = loadTemporalConnectConfig();
+  const connection = await Connection.connect(temporal.connectionOptions);
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const portal = await startPortal({ settings, client });
+  console.log(
+    `thidua portal: ${portal.url} (links ${settings.publicBaseUrl}/u/…; Temporal ${temporal.connectionOptions.address}, ` +
+      `namespace ${temporal.namespace}, task queue ${settings.taskQueue})`,
+  );
+  const stop = async () => {
+    await portal.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

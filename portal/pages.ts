@@ -1,0 +1,202 @@
+/** The portal's pages, rendered on the server as HTML strings, in Vietnamese; no client script. */
+import { formatDeadline } from '../domain/messages';
+import { kindLabel } from '../domain/submission-rules';
+import type { FileVersion, SubmissionKind, SubmissionStatus, UnitStatusView } from '../domain/workflow-types';
+import type { CampaignInfo } from './backend';
+import { PORTAL_MAX_FILE_BYTES } from './upload';
+
+/** Escapes text for HTML content and attribute values. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const STYLE = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;background:#f4f5f7;color:#1d1d1f}
+header{background:#a50e0e;color:#fff;padding:12px 24px}
+header p{margin:0;font-size:14px}
+main{max-width:920px;margin:24px auto;background:#fff;padding:24px 32px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+h1{font-size:24px;margin-top:0}
+h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
+dt{font-weight:600}
+dd{margin:0}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}
+td.sha{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
+.msg{padding:12px 16px;border-radius:4px;margin:16px 0}
+.msg.error{background:#fdecea;border:1px solid #f5c2c0;color:#8a1c1c}
+.msg.ok{background:#e8f5e9;border:1px solid #b7dfb9;color:#1e5e24}
+.locked{background:#fff4e5;border:1px solid #ffd599;color:#7a4b00}
+.receipt{font-size:14px;color:#333}
+button{background:#a50e0e;color:#fff;border:0;border-radius:4px;padding:10px 18px;font-size:16px;cursor:pointer}
+button.link{background:none;color:#a50e0e;padding:0;font-size:14px;text-decoration:underline}
+label{display:block;margin:10px 0 4px;font-weight:600}
+.hint{font-size:13px;color:#555}
+`;
+
+export function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><p>Hệ thống tiếp nhận hồ sơ thi đua – khen thưởng</p></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** The page behind a link from a message: it opens nothing by itself (mail scanners prefetch links). */
+export function linkPage(token: string, csrf: string): string {
+  return layout(
+    'Trang nộp hồ sơ thi đua – khen thưởng',
+    `<h1>Trang nộp hồ sơ thi đua – khen thưởng</h1>
+<p>Đường dẫn này dành riêng cho đơn vị của quý cơ quan. Bấm nút dưới đây để mở trang nộp hồ sơ của đơn vị.</p>
+<form method="post" action="/u/${esc(token)}/open">
+<input type="hidden" name="csrf" value="${esc(csrf)}">
+<button type="submit">Mở trang nộp hồ sơ</button>
+</form>
+<p class="hint">Không chuyển tiếp thư chứa đường dẫn này: bất kỳ ai có đường dẫn đều mở được trang nộp hồ sơ của đơn vị.</p>`,
+  );
+}
+
+export function messagePage(title: string, text: string, extra = ''): string {
+  return layout(title, `<h1>${esc(title)}</h1>\n<div class="msg error">${esc(text)}</div>\n${extra}`);
+}
+
+const STATUS_LABELS: Record<SubmissionStatus, string> = {
+  pending: 'Chưa nộp',
+  submitted: 'Đã nộp',
+  late: 'Đã nộp (muộn)',
+  missing: 'Quá hạn, chưa nộp',
+};
+
+const requirementLabel = (r: 'required' | 'optional' | 'none') => (r === 'required' ? 'bắt buộc' : 'nếu có');
+
+/** A local instant as the messages write it: `17:00 thứ Tư, 14/10/2009`. */
+export const localTime = (utc: string, zone: string): string => formatDeadline(utc, zone);
+
+export interface UnitPageInput {
+  view: UnitStatusView;
+  campaign?: CampaignInfo;
+  timeZone: string;
+  csrf: string;
+  flash?: { kind: 'ok' | 'error'; html: string };
+}
+
+export function unitPage({ view, campaign, timeZone, csrf, flash }: UnitPageInput): string {
+  const t = (utc: string) => localTime(utc, timeZone);
+  const closed = view.locked || Boolean(view.cancelled);
+  const kinds: SubmissionKind[] = [];
+  if (view.due.summaryReport !== 'none') kinds.push('summary-report');
+  if (view.due.presentationPaper !== 'none') kinds.push('presentation-paper');
+
+  const due: string[] = [];
+  if (view.due.summaryReport !== 'none') due.push(`Báo cáo tổng kết (${requirementLabel(view.due.summaryReport)})`);
+  if (view.due.presentationPaper !== 'none') {
+    due.push(`Báo cáo tham luận (${requirementLabel(view.due.presentationPaper)})`);
+  }
+  if (view.due.nominations) {
+    const n = view.due.nominations;
+    due.push(
+      `Hồ sơ đề nghị khen thưởng: ${n.description ?? `tối đa ${n.quota.total} đề nghị`} (hình thức: ${n.forms.join('; ')}) — ` +
+        'gửi Thường trực Hội đồng theo hướng dẫn',
+    );
+  }
+
+  const rows = (kind: SubmissionKind, list: FileVersion[]) =>
+    list
+      .map(
+        (f) =>
+          `<tr><td>${esc(kindLabel(kind))}</td><td>${esc(f.name)}</td><td>${f.version}</td>` +
+          `<td>${esc(t(f.receivedAt))}</td><td>${f.late ? 'Nộp muộn' : 'Đúng hạn'}</td><td class="sha">${esc(f.sha256)}</td></tr>`,
+      )
+      .join('\n');
+  const versions = [...rows('summary-report', view.reports), ...rows('presentation-paper', view.papers)].join('');
+  const receipts = (
+    [
+      ['summary-report', view.reports],
+      ['presentation-paper', view.papers],
+    ] as const
+  )
+    .filter(([, list]) => list.length > 0)
+    .map(([kind, list]) => {
+      const f = list[list.length - 1];
+      return (
+        `<p class="receipt">Biên nhận: đã nhận ${esc(kindLabel(kind))} "${esc(f.name)}", phiên bản ${f.version}, ` +
+        `lúc ${esc(t(f.receivedAt))}${f.late ? ' (nộp muộn)' : ''}; mã SHA-256 ${esc(f.sha256)}.</p>`
+      );
+    })
+    .join('\n');
+
+  let closedNotice = '';
+  if (view.cancelled) {
+    closedNotice = `<div class="msg locked">Đợt tổng kết đã bị hủy (${esc(view.cancelled.reason)}); không nhận hồ sơ. Liên hệ: ${esc(view.contact)}.</div>`;
+  } else if (view.locked) {
+    closedNotice =
+      `<div class="msg locked"><strong>Đã khóa.</strong> Giai đoạn "${esc(view.phase.name)}" đã khóa lúc ${esc(view.lockLocal)}; ` +
+      `báo cáo của đơn vị chỉ còn xem được, không thể nộp hoặc sửa nữa. Liên hệ: ${esc(view.contact)}.</div>`;
+  }
+
+  const uploadForm =
+    closed || kinds.length === 0
+      ? ''
+      : `<h2>Nộp hồ sơ</h2>
+<form method="post" action="/unit/upload" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="${esc(csrf)}">
+<label for="kind">Loại hồ sơ</label>
+<select id="kind" name="kind">
+${kinds.map((k) => `<option value="${k}">${esc(capitalize(kindLabel(k)))}</option>`).join('\n')}
+</select>
+<label for="file">Tệp</label>
+<input id="file" type="file" name="file" required accept=".pdf,.doc,.docx,.odt,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text">
+<p class="hint">Chấp nhận PDF, DOC, DOCX, ODT; tối đa ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB. Mỗi lần nộp là một phiên bản mới; các phiên bản trước vẫn được lưu.</p>
+<p><button type="submit">Nộp hồ sơ</button></p>
+</form>`;
+
+  const flashHtml = flash ? `<div class="msg ${flash.kind}" role="status">${flash.html}</div>` : '';
+  const extended = view.extensions.length > 0 ? ' (đã gia hạn)' : '';
+  return layout(
+    `${view.unitName} — ${view.planNumber}`,
+    `<h1>${esc(view.unitName)}</h1>
+${flashHtml}
+<dl>
+<dt>Kế hoạch</dt><dd>Số ${esc(view.planNumber)}${campaign ? `: ${esc(campaign.title)}` : ''}</dd>
+<dt>Giai đoạn</dt><dd>${esc(view.phase.name)}</dd>
+<dt>Hạn nộp</dt><dd>${esc(t(view.deadline))}${extended}</dd>
+<dt>Khóa tiếp nhận</dt><dd>${esc(t(view.lockAt))}</dd>
+<dt>Trạng thái</dt><dd id="status">${esc(STATUS_LABELS[view.status])}${view.locked ? ' — đã khóa' : ''}</dd>
+</dl>
+${closedNotice}
+<h2>Hồ sơ cần nộp</h2>
+<ul>${due.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
+<h2>Các phiên bản đã nộp</h2>
+${
+  versions
+    ? `<table><thead><tr><th>Loại</th><th>Tên tệp</th><th>Phiên bản</th><th>Thời điểm nhận</th><th>Hạn</th><th>SHA-256</th></tr></thead><tbody>
+${versions}
+</tbody></table>
+${receipts}`
+    : '<p>Đơn vị chưa nộp tệp nào.</p>'
+}
+${uploadForm}
+<h2>Liên hệ</h2>
+<p>${esc(view.contact)}</p>
+<form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,
+  );
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,413 @@
+/**
+ * The unit portal (issue 5): a small node:http server.
+ *
+ * - `GET /u/<token>` opens nothing (mail scanners prefetch links): a page with one button that POSTs,
+ *   with a CSRF token, to `/u/<token>/open`, which starts a server-side session bound to the unit and
+ *   redirects to `/unit`. Token attempts are rate limited per IP.
+ * - `GET /unit` shows the unit's state from its workflow (`getUnitStatus`); `POST /unit/upload` stores
+ *   the file in the report store with its owner, then submits it through the `submitFile` update.
+ *
+ * The unit comes only from the session, never from the request. Refusals (locked, wrong type, empty,
+ * oversized, no worker) are shown on the page and nothing is written.
+ */
+import http from 'node:http';
+import { ReportLockedError, type ReportStore } from '../activities/store/report-store';
+import { assertFileRef, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
+import type { SubmissionKind, UnitStatusView } from '../domain/workflow-types';
+import { PortalRefusal, type UnitBackend } from './backend';
+import { esc, layout, linkPage, localTime, messagePage, unitPage } from './pages';
+import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
+import {
+  contentTypeForName,
+  FormError,
+  magicBytesMatch,
+  multipartBoundary,
+  parseMultipart,
+  parseUrlEncoded,
+  PORTAL_MAX_FILE_BYTES,
+  safeBaseName,
+} from './upload';
+
+export const SESSION_COOKIE = 'thidua_session';
+export const OPEN_COOKIE = 'thidua_open';
+
+export interface PortalOptions {
+  backend: UnitBackend;
+  links: { resolve(token: string): { campaignId: string; unitId: string } | undefined };
+  reports: ReportStore;
+  /** Zone of times on pages when the campaign's own is unknown. */
+  timeZone: string;
+  /** Cookies with `Secure` (the public URL is https). */
+  secureCookies?: boolean;
+  maxFileBytes?: number;
+  /** Token attempts (GET and POST of `/u/...`) per IP and window. */
+  rateLimit?: { max: number; windowMs: number };
+  sessions?: SessionStore;
+  log?: (line: string) => void;
+}
+
+export interface Portal {
+  server: http.Server;
+  sessions: SessionStore;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+const BAD_CSRF = new HttpError(
+  403,
+  'Yêu cầu không hợp lệ',
+  'Biểu mẫu thiếu hoặc sai mã bảo vệ (CSRF); yêu cầu bị từ chối, không có gì được ghi nhận. Hãy tải lại trang và thử lại.',
+);
+const NO_SESSION = new HttpError(
+  401,
+  'Chưa mở phiên làm việc',
+  'Phiên làm việc không tồn tại hoặc đã hết hạn. Hãy mở lại đường dẫn nộp hồ sơ trong thư của Thường trực Hội đồng.',
+);
+const BAD_LINK = new HttpError(
+  404,
+  'Đường dẫn không hợp lệ',
+  'Đường dẫn nộp hồ sơ không đúng hoặc đã bị thu hồi. Hãy dùng đường dẫn trong thư mới nhất, hoặc liên hệ Thường trực Hội đồng Thi đua - Khen thưởng.',
+);
+
+export function createPortal(opts: PortalOptions): Portal {
+  const sessions = opts.sessions ?? new SessionStore();
+  const limiter = new RateLimiter(opts.rateLimit?.max ?? 10, opts.rateLimit?.windowMs ?? 60_000);
+  const maxFileBytes = opts.maxFileBytes ?? PORTAL_MAX_FILE_BYTES;
+  const log = opts.log ?? (() => undefined);
+  const secure = opts.secureCookies ? '; Secure' : '';
+
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    html: string,
+    headers: Record<string, string | string[]> = {},
+  ) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', ...headers });
+    res.end(html);
+  };
+
+  const sessionOf = (req: http.IncomingMessage): UnitSession | undefined =>
+    sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+
+  const clientIp = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+
+  async function renderUnit(
+    res: http.ServerResponse,
+    session: UnitSession,
+    status: number,
+    flash?: UnitSession['flash'],
+  ): Promise<void> {
+    let view: UnitStatusView;
+    try {
+      view = await opts.backend.unitStatus(session.campaignId, session.unitId);
+    } catch (err) {
+      if (err instanceof PortalRefusal) {
+        const extra = flash ? `<div class="msg ${flash.kind}">${flash.html}</div>` : '';
+        send(res, flash ? status : err.status, messagePage('Không đọc được hồ sơ của đơn vị', err.message, extra));
+        return;
+      }
+      throw err;
+    }
+    const campaign = await opts.backend.campaignInfo(session.campaignId);
+    send(
+      res,
+      status,
+      unitPage({ view, campaign, timeZone: campaign?.timeZone ?? opts.timeZone, csrf: session.csrf, flash }),
+    );
+  }
+
+  async function openLink(req: http.IncomingMessage, res: http.ServerResponse, token: string): Promise<void> {
+    const body = await readBody(req, 8 * 1024);
+    if (!body) throw new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.');
+    const form = parseUrlEncoded(body);
+    if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
+    const unit = opts.links.resolve(token);
+    if (!unit) throw BAD_LINK;
+    const session = sessions.create(unit.campaignId, unit.unitId);
+    log(`portal: session opened for ${unit.campaignId}/${unit.unitId}`);
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      Location: '/unit',
+      'Set-Cookie': [
+        `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800${secure}`,
+        `${OPEN_COOKIE}=; Path=/u/; HttpOnly; SameSite=Strict; Max-Age=0${secure}`,
+      ],
+    });
+    res.end();
+  }
+
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse, session: UnitSession): Promise<void> {
+    const refuse = (status: number, text: string) =>
+      renderUnit(res, session, status, { kind: 'error', html: `${esc(text)} Không có gì được ghi nhận.` });
+    const boundary = multipartBoundary(req.headers['content-type']);
+    if (!boundary)
+      throw new HttpError(400, 'Yêu cầu không hợp lệ', 'Biểu mẫu nộp hồ sơ phải gửi dạng multipart/form-data.');
+    const mb = maxFileBytes / 1024 / 1024;
+    const body = await readBody(req, maxFileBytes + 64 * 1024);
+    if (!body) return refuse(413, `Tệp quá lớn; tối đa ${mb} MB.`);
+    let form;
+    try {
+      form = parseMultipart(body, boundary);
+    } catch (err) {
+      if (err instanceof FormError) throw new HttpError(400, 'Yêu cầu không hợp lệ', err.message);
+      throw err;
+    }
+    if (!safeEqual(form.fields.csrf, session.csrf)) throw BAD_CSRF;
+    const kind = form.fields.kind as SubmissionKind;
+    if (kind !== 'summary-report' && kind !== 'presentation-paper') return refuse(400, 'Loại hồ sơ không hợp lệ.');
+    const file = form.files.find((f) => f.field === 'file');
+    if (!file || file.filename === '') return refuse(400, 'Chưa chọn tệp để nộp.');
+    const name = safeBaseName(file.filename);
+    if (!name) return refuse(400, `Tên tệp "${file.filename}" không hợp lệ.`);
+    if (file.data.length === 0) return refuse(400, `Tệp "${name}" rỗng (0 byte).`);
+    if (file.data.length > maxFileBytes) {
+      return refuse(413, `Tệp "${name}" quá lớn (${(file.data.length / 1024 / 1024).toFixed(1)} MB); tối đa ${mb} MB.`);
+    }
+    const contentType = contentTypeForName(name);
+    if (!contentType) return refuse(415, `Tệp "${name}" không đúng định dạng; chấp nhận: PDF, DOC, DOCX, ODT.`);
+    if (!magicBytesMatch(contentType, file.data)) {
+      const label = { 'application/pdf': 'PDF', 'application/msword': 'DOC' }[contentType] ?? 'DOCX/ODT';
+      return refuse(415, `Nội dung tệp "${name}" không phải là tệp ${label} như phần mở rộng của tên tệp.`);
+    }
+
+    let view: UnitStatusView;
+    try {
+      view = await opts.backend.unitStatus(session.campaignId, session.unitId);
+      assertPhaseOpen(
+        {
+          phaseName: view.phase.name,
+          locked: view.locked,
+          lockAt: view.lockAt,
+          lockLocal: view.lockLocal,
+          cancelled: view.cancelled,
+          contact: view.contact,
+        },
+        Date.now(),
+      );
+      assertFileRef(kind, { name, size: file.data.length, sha256: '0'.repeat(64), contentType }, view.due);
+    } catch (err) {
+      if (err instanceof PortalRefusal) return refuse(err.status, err.message);
+      return refuse(409, (err as Error).message);
+    }
+
+    const submittedBy = `Cổng nộp hồ sơ (${view.unitName})`;
+    let ref;
+    try {
+      ref = await opts.reports.put(name, contentType, file.data, {
+        campaignId: session.campaignId,
+        unitId: session.unitId,
+        phase: view.phase.kind,
+        uploadedBy: submittedBy,
+      });
+    } catch (err) {
+      if (err instanceof ReportLockedError) {
+        return refuse(
+          409,
+          `Hồ sơ của đơn vị đã khóa từ ${localTime(err.lock.lockedAt, opts.timeZone)}; chỉ còn xem được.`,
+        );
+      }
+      throw err;
+    }
+    let receipt;
+    try {
+      receipt = await opts.backend.submitFile(session.campaignId, session.unitId, { kind, file: ref, submittedBy });
+    } catch (err) {
+      if (err instanceof PortalRefusal) {
+        return renderUnit(res, session, err.status, { kind: 'error', html: esc(err.message) });
+      }
+      throw err;
+    }
+    log(`portal: ${session.campaignId}/${session.unitId} submitted ${kind} v${receipt.version} ${ref.sha256}`);
+    const campaign = await opts.backend.campaignInfo(session.campaignId);
+    session.flash = {
+      kind: 'ok',
+      html:
+        `Đã nhận ${esc(kindLabel(kind))} "${esc(ref.name)}", phiên bản ${receipt.version}` +
+        `${receipt.late ? ' (nộp muộn)' : ''}, lúc ${esc(localTime(receipt.receivedAt, campaign?.timeZone ?? opts.timeZone))}; ` +
+        `mã SHA-256 ${esc(ref.sha256)}. Thư xác nhận sẽ được gửi tới đầu mối của đơn vị.`,
+    };
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: '/unit' });
+    res.end();
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://portal.invalid');
+    const route = url.pathname;
+    const method = req.method ?? 'GET';
+
+    const linkMatch = /^\/u\/([^/]*)(\/open)?\/?$/.exec(route);
+    if (linkMatch) {
+      const ip = clientIp(req);
+      if (!limiter.attempt(ip)) {
+        req.resume();
+        send(
+          res,
+          429,
+          messagePage(
+            'Quá nhiều lần thử',
+            'Có quá nhiều lần mở đường dẫn từ địa chỉ này; vui lòng thử lại sau một phút.',
+          ),
+          { 'Retry-After': String(limiter.retryAfter(ip)) },
+        );
+        return;
+      }
+      const token = decodeURIComponentSafe(linkMatch[1]);
+      if (!linkMatch[2]) {
+        if (method !== 'GET' && method !== 'HEAD')
+          throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+        if (!opts.links.resolve(token)) throw BAD_LINK;
+        // A random value in a cookie and in the form (double submit): the POST must come from this page.
+        const csrf = randomToken();
+        send(res, 200, linkPage(token, csrf), {
+          'Set-Cookie': `${OPEN_COOKIE}=${csrf}; Path=/u/; HttpOnly; SameSite=Strict; Max-Age=3600${secure}`,
+        });
+        return;
+      }
+      if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      await openLink(req, res, token);
+      return;
+    }
+
+    if (route === '/' && method === 'GET') {
+      send(
+        res,
+        200,
+        layout(
+          'Hệ thống tiếp nhận hồ sơ thi đua – khen thưởng',
+          '<h1>Hệ thống tiếp nhận hồ sơ thi đua – khen thưởng</h1><p>Mở trang nộp hồ sơ của đơn vị bằng đường dẫn riêng trong thư của Thường trực Hội đồng Thi đua - Khen thưởng.</p>',
+        ),
+      );
+      return;
+    }
+    if (route === '/healthz' && method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end('ok\n');
+      return;
+    }
+
+    if (route === '/unit' || route.startsWith('/unit/')) {
+      const session = sessionOf(req);
+      if (!session) throw NO_SESSION;
+      if (route === '/unit' && method === 'GET') {
+        const flash = session.flash;
+        session.flash = undefined;
+        await renderUnit(res, session, 200, flash);
+        return;
+      }
+      if (route === '/unit/upload' && method === 'POST') {
+        await upload(req, res, session);
+        return;
+      }
+      if (route === '/unit/logout' && method === 'POST') {
+        const body = await readBody(req, 8 * 1024);
+        if (!body || !safeEqual(parseUrlEncoded(body).csrf, session.csrf)) throw BAD_CSRF;
+        sessions.delete(session.id);
+        send(
+          res,
+          200,
+          layout(
+            'Đã đóng phiên làm việc',
+            '<h1>Đã đóng phiên làm việc</h1><p>Mở lại đường dẫn trong thư để tiếp tục.</p>',
+          ),
+          { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure}` },
+        );
+        return;
+      }
+    }
+    throw new HttpError(404, 'Không tìm thấy', 'Trang này không tồn tại.');
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!(err instanceof HttpError))
+        log(`portal: ${req.method} ${req.url?.replace(/\/u\/[^/]+/, '/u/…')}: ${String(err)}`);
+      const e =
+        err instanceof HttpError
+          ? err
+          : new HttpError(
+              500,
+              'Lỗi hệ thống',
+              'Đã có lỗi khi xử lý yêu cầu; không có gì được ghi nhận. Vui lòng thử lại sau.',
+            );
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      req.resume();
+      send(res, e.status, messagePage(e.title, e.message));
+    });
+  });
+  server.requestTimeout = 5 * 60_000;
+
+  return {
+    server,
+    sessions,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as { port: number }).port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * The request body, or undefined once it passes `limit` bytes: the rest is still read and dropped
+ * (so the client sees the answer rather than a reset), up to a hard cap where the connection is cut.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const hardCap = Math.max(limit * 4, 100 * 1024 * 1024);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > hardCap) {
+        req.destroy();
+        reject(new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.'));
+        return;
+      }
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,378 @@
+/**
+ * The unit portal over real HTTP, with the real unit links and report store in a temporary folder
+ * and an in-memory stand-in for Temporal that applies the workflow's own validators (the full stack
+ * is in test/e2e/portal.test.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FileReportStore } from '../../../activities/store/report-store';
+import { UnitLinks } from '../../../activities/store/unit-links';
+import { formatDeadline } from '../../../domain/messages';
+import { assertFileRef, assertPhaseOpen } from '../../../domain/submission-rules';
+import type { SubmissionReceipt, SubmitFileInput, UnitStatusView } from '../../../domain/workflow-types';
+import { NO_WORKER_MESSAGE, PortalRefusal, type UnitBackend } from '../../../portal/backend';
+import { createPortal, type Portal } from '../../../portal/server';
+import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const CAMPAIGN = 'kh-67-test';
+const DAY = 24 * 3600_000;
+
+function unitView(unitId: string, unitName: string): UnitStatusView {
+  const now = Date.now();
+  const deadline = new Date(now + 5 * DAY).toISOString();
+  const lockAt = new Date(now + 7 * DAY).toISOString();
+  return {
+    campaignId: CAMPAIGN,
+    planNumber: '67-KH/TU',
+    unitId,
+    unitName,
+    phase: { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành' },
+    status: 'pending',
+    locked: false,
+    deadline,
+    lockAt,
+    lockLocal: formatDeadline(lockAt, ZONE),
+    contact: 'Ban Thi đua - Khen thưởng tỉnh: Nguyễn Văn T, ĐT 0211 3862 000',
+    deadlineVersion: 1,
+    due: { summaryReport: 'required', presentationPaper: 'optional' },
+    reports: [],
+    papers: [],
+    nominations: [],
+    remindersSent: 0,
+    messages: [],
+    extensions: [],
+  };
+}
+
+/** Temporal as the portal sees it: the workflow's validators, versions kept in memory. */
+class FakeBackend implements UnitBackend {
+  readonly units = new Map<string, UnitStatusView>();
+  workerDown = false;
+
+  async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
+    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    const view = this.units.get(unitId);
+    if (!view || view.campaignId !== campaignId) throw new PortalRefusal('not found', 404);
+    return structuredClone(view);
+  }
+
+  async campaignInfo() {
+    return { title: 'Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW', timeZone: ZONE };
+  }
+
+  async submitFile(campaignId: string, unitId: string, req: SubmitFileInput): Promise<SubmissionReceipt> {
+    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    const view = this.units.get(unitId)!;
+    try {
+      assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
+      assertFileRef(req.kind, req.file, view.due);
+    } catch (err) {
+      throw new PortalRefusal((err as Error).message, 409);
+    }
+    const list = req.kind === 'summary-report' ? view.reports : view.papers;
+    const receivedAt = new Date().toISOString();
+    list.push({ ...req.file, version: list.length + 1, receivedAt, submittedBy: req.submittedBy, late: false });
+    view.status = 'submitted';
+    return { kind: req.kind, version: list.length, receivedAt, late: false, status: view.status };
+  }
+}
+
+let dir: string;
+let links: UnitLinks;
+let reports: FileReportStore;
+let backend: FakeBackend;
+let portal: Portal;
+let base: string;
+let linkA: string;
+let linkB: string;
+
+async function startPortal(extra: Partial<Parameters<typeof createPortal>[0]> = {}): Promise<[Portal, string]> {
+  const p = createPortal({ backend, links, reports, timeZone: ZONE, maxFileBytes: 64 * 1024, ...extra });
+  const port = await p.listen(0, '127.0.0.1');
+  return [p, `http://127.0.0.1:${port}`];
+}
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-portal-'));
+  links = new UnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
+  reports = new FileReportStore(path.join(dir, 'reports'));
+  backend = new FakeBackend();
+  backend.units.set('so-noi-vu', unitView('so-noi-vu', 'Sở Nội vụ'));
+  backend.units.set('so-y-te', unitView('so-y-te', 'Sở Y tế'));
+  linkA = linkPath(await links.linkFor(CAMPAIGN, 'so-noi-vu'));
+  linkB = linkPath(await links.linkFor(CAMPAIGN, 'so-y-te'));
+  [portal, base] = await startPortal();
+});
+
+afterEach(async () => {
+  await portal.close();
+  reports.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const uploadsA = () => reports.uploadsOf(CAMPAIGN, 'so-noi-vu');
+
+test('GET of a link opens nothing and shows nothing of the unit: only a button that POSTs with a CSRF token', async () => {
+  const browser = new PortalBrowser(base);
+  const page = await browser.get(linkA);
+  expect(page.status).toBe(200);
+  expect(page.body).toContain('Mở trang nộp hồ sơ');
+  expect(page.body).toContain(`<form method="post" action="${linkA}/open">`);
+  expect(page.body).not.toContain('Sở Nội vụ');
+  expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(page.headers.get('cache-control')).toBe('no-store');
+  expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+  // A mail scanner fetching the link twice starts no session.
+  await browser.get(linkA);
+  expect(portal.sessions.size).toBe(0);
+  expect(browser.cookies.has('thidua_session')).toBe(false);
+  expect((await browser.get('/unit')).status).toBe(401);
+});
+
+test('opening a link: POST without or with a wrong CSRF token is refused (403) and opens no session', async () => {
+  const browser = new PortalBrowser(base);
+  const page = await browser.get(linkA);
+  const csrf = csrfOf(page.body);
+  expect((await browser.postForm(`${linkA}/open`, {})).status).toBe(403);
+  expect((await browser.postForm(`${linkA}/open`, { csrf: csrf.slice(1) + 'x' })).status).toBe(403);
+  // The token in the form alone is not enough: the cookie set with the page must come too (another site's form).
+  const stranger = new PortalBrowser(base);
+  expect((await stranger.postForm(`${linkA}/open`, { csrf })).status).toBe(403);
+  expect(portal.sessions.size).toBe(0);
+
+  const opened = await browser.postForm(`${linkA}/open`, { csrf });
+  expect(opened.status).toBe(303);
+  expect(opened.headers.get('location')).toBe('/unit');
+  const cookie = opened.headers.getSetCookie().find((c) => c.startsWith('thidua_session='))!;
+  expect(cookie).toMatch(/; HttpOnly/);
+  expect(cookie).toMatch(/; SameSite=Strict/);
+  expect(portal.sessions.size).toBe(1);
+});
+
+test('the unit page: plan, phase, deadline and lock in local time, what is due, status', async () => {
+  const browser = new PortalBrowser(base);
+  const page = await browser.open(linkA);
+  expect(page.status).toBe(200);
+  const view = backend.units.get('so-noi-vu')!;
+  expect(page.body).toContain('<h1>Sở Nội vụ</h1>');
+  expect(page.body).toContain('Số 67-KH/TU: Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW');
+  expect(page.body).toContain('Tổng kết tại các sở, ban, ngành');
+  expect(page.body).toContain(formatDeadline(view.deadline, ZONE));
+  expect(page.body).toMatch(/\d{2}:\d{2} (thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), \d{2}\/\d{2}\/\d{4}/);
+  expect(page.body).toContain(formatDeadline(view.lockAt, ZONE));
+  expect(page.body).toContain('Báo cáo tổng kết (bắt buộc)');
+  expect(page.body).toContain('Báo cáo tham luận (nếu có)');
+  expect(page.body).toContain('Chưa nộp');
+  expect(page.body).toContain('action="/unit/upload" enctype="multipart/form-data"');
+});
+
+test('unknown, tampered and malformed tokens: 404, no session', async () => {
+  const browser = new PortalBrowser(base);
+  const token = linkA.slice(3);
+  const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+  for (const p of [`/u/${tampered}`, '/u/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', '/u/..%2F..%2Fetc%2Fpasswd', '/u/']) {
+    const res = await browser.get(p);
+    expect(res.status).toBe(404);
+    expect(res.body).toContain('Đường dẫn không hợp lệ');
+  }
+  // The POST checks the token too, even with a valid CSRF pair from another link's page.
+  const csrf = csrfOf((await browser.get(linkB)).body);
+  expect((await browser.postForm(`/u/${tampered}/open`, { csrf })).status).toBe(404);
+  expect(portal.sessions.size).toBe(0);
+});
+
+test('token attempts are rate limited per IP (429 with Retry-After)', async () => {
+  const [limited, limitedBase] = await startPortal({ rateLimit: { max: 3, windowMs: 60_000 } });
+  try {
+    const browser = new PortalBrowser(limitedBase);
+    for (let i = 0; i < 3; i++) expect((await browser.get(`/u/wrong-token-${i}-aaaaaaaaaaaaaaaaaa`)).status).toBe(404);
+    const res = await browser.get(linkA);
+    expect(res.status).toBe(429);
+    expect(res.body).toContain('Quá nhiều lần thử');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  } finally {
+    await limited.close();
+  }
+});
+
+test('a unit’s session sees and writes only its own unit, whatever the request names', async () => {
+  const a = new PortalBrowser(base);
+  await a.open(linkA);
+  const up = await a.postMultipart(
+    '/unit/upload',
+    { csrf: csrfOf((await a.get('/unit')).body), kind: 'summary-report' },
+    { filename: 'Báo cáo Sở Nội vụ.pdf', data: pdfBytes('Sở Nội vụ') },
+  );
+  expect(up.status).toBe(303);
+
+  const b = new PortalBrowser(base);
+  const pageB = await b.open(linkB);
+  expect(pageB.body).toContain('<h1>Sở Y tế</h1>');
+  expect(pageB.body).not.toContain('Sở Nội vụ');
+  // Naming unit A in the query or the form changes nothing: the unit comes from the session.
+  const pageB2 = await b.get('/unit?unitId=so-noi-vu&campaignId=kh-67-test');
+  expect(pageB2.body).toContain('<h1>Sở Y tế</h1>');
+  expect(pageB2.body).not.toContain('Báo cáo Sở Nội vụ.pdf');
+  const csrfB = csrfOf(pageB.body);
+  expect(
+    (
+      await b.postMultipart(
+        '/unit/upload?unitId=so-noi-vu',
+        { csrf: csrfB, kind: 'summary-report', unitId: 'so-noi-vu', campaignId: CAMPAIGN },
+        { filename: 'b.pdf', data: pdfBytes('Sở Y tế') },
+      )
+    ).status,
+  ).toBe(303);
+  expect((await uploadsA()).map((u) => u.name)).toEqual(['Báo cáo Sở Nội vụ.pdf']);
+  expect((await reports.uploadsOf(CAMPAIGN, 'so-y-te')).map((u) => u.name)).toEqual(['b.pdf']);
+  // A's CSRF token does not work in B's session.
+  const csrfA = csrfOf((await a.get('/unit')).body);
+  expect(
+    (
+      await b.postMultipart(
+        '/unit/upload',
+        { csrf: csrfA, kind: 'summary-report' },
+        { filename: 'x.pdf', data: pdfBytes('x') },
+      )
+    ).status,
+  ).toBe(403);
+  // A forged session id is no session.
+  const forged = new PortalBrowser(base);
+  forged.cookies.set('thidua_session', 'A'.repeat(43));
+  expect((await forged.get('/unit')).status).toBe(401);
+});
+
+describe('uploads', () => {
+  let browser: PortalBrowser;
+  let csrf: string;
+  beforeEach(async () => {
+    browser = new PortalBrowser(base);
+    csrf = csrfOf((await browser.open(linkA)).body);
+  });
+  const upload = (filename: string, data: Buffer, fields: Record<string, string> = {}) =>
+    browser.postMultipart('/unit/upload', { csrf, kind: 'summary-report', ...fields }, { filename, data });
+
+  test('without a CSRF token, or with a wrong one: 403 and nothing stored', async () => {
+    expect(
+      (
+        await browser.postMultipart(
+          '/unit/upload',
+          { kind: 'summary-report' },
+          { filename: 'a.pdf', data: pdfBytes('a') },
+        )
+      ).status,
+    ).toBe(403);
+    expect((await upload('a.pdf', pdfBytes('a'), { csrf: 'x'.repeat(43) })).status).toBe(403);
+    expect(await uploadsA()).toEqual([]);
+    expect(backend.units.get('so-noi-vu')!.reports).toEqual([]);
+  });
+
+  test('an upload goes through: version 1 on the page with its receipt line', async () => {
+    const bytes = pdfBytes('Báo cáo tổng kết');
+    const res = await upload('Báo cáo tổng kết.pdf', bytes);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/unit');
+    const page = await browser.get('/unit');
+    expect(page.body).toMatch(/Đã nhận báo cáo tổng kết "Báo cáo tổng kết\.pdf", phiên bản 1, lúc \d{2}:\d{2} /);
+    expect(page.body).toContain('Thư xác nhận sẽ được gửi tới đầu mối của đơn vị.');
+    const [stored] = await uploadsA();
+    expect(stored).toMatchObject({
+      name: 'Báo cáo tổng kết.pdf',
+      contentType: 'application/pdf',
+      size: bytes.length,
+      phase: 'self-review',
+    });
+    expect(page.body).toContain(`<td class="sha">${stored.sha256}</td>`);
+    expect(page.body).toContain(`Biên nhận: đã nhận báo cáo tổng kết "Báo cáo tổng kết.pdf", phiên bản 1`);
+    expect(page.body).toContain('Đã nộp');
+    expect(await reports.get(stored.sha256)).toEqual(bytes);
+    // The flash shows once.
+    expect((await browser.get('/unit')).body).not.toContain('Thư xác nhận sẽ được gửi');
+  });
+
+  test('a path in the file name is reduced to its base name', async () => {
+    expect((await upload('../../../etc/Báo cáo.pdf', pdfBytes('1'))).status).toBe(303);
+    expect((await upload('..\\..\\windows\\tham-luan.pdf', pdfBytes('2'), { kind: 'presentation-paper' })).status).toBe(
+      303,
+    );
+    expect((await upload('...hidden "quoted".pdf', pdfBytes('3'))).status).toBe(303);
+    expect((await uploadsA()).map((u) => u.name).sort()).toEqual(['Báo cáo.pdf', 'hidden quoted.pdf', 'tham-luan.pdf']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['links', 'reports']);
+  });
+
+  test.each([
+    ['empty', 'rong.pdf', Buffer.alloc(0), 400, 'Tệp &quot;rong.pdf&quot; rỗng (0 byte).'],
+    ['oversized', 'lon.pdf', Buffer.concat([pdfBytes('x'), Buffer.alloc(70 * 1024, 1)]), 413, 'quá lớn'],
+    [
+      'of a refused type',
+      'setup.exe',
+      Buffer.from('MZ\x90\x00'),
+      415,
+      'không đúng định dạng; chấp nhận: PDF, DOC, DOCX, ODT.',
+    ],
+    ['not a PDF inside', 'bao-cao.pdf', Buffer.from('MZ\x90\x00 not a pdf'), 415, 'không phải là tệp PDF'],
+    ['not a DOCX inside', 'bao-cao.docx', Buffer.from('%PDF-1.4'), 415, 'không phải là tệp DOCX/ODT'],
+    ['nameless', '', pdfBytes('x'), 400, 'Chưa chọn tệp'],
+    [
+      'far too large',
+      'rat-lon.pdf',
+      Buffer.concat([pdfBytes('x'), Buffer.alloc(300 * 1024, 1)]),
+      413,
+      'Tệp quá lớn; tối đa 0.0625 MB.',
+    ],
+  ])('%s: refused with a clear message, nothing stored', async (_what, filename, data, status, message) => {
+    const res = await upload(filename, data);
+    expect(res.status).toBe(status);
+    expect(res.body).toContain(message);
+    expect(res.body).toContain('Không có gì được ghi nhận.');
+    expect(res.body).toContain('<h1>Sở Nội vụ</h1>');
+    expect(await uploadsA()).toEqual([]);
+    expect(backend.units.get('so-noi-vu')!.reports).toEqual([]);
+  });
+
+  test('a locked phase shows as locked, offers no form and refuses uploads with the reason', async () => {
+    const view = backend.units.get('so-noi-vu')!;
+    view.locked = true;
+    view.lockedAt = new Date().toISOString();
+    const page = await browser.get('/unit');
+    expect(page.body).toContain('Đã khóa.');
+    expect(page.body).toContain(`đã khóa lúc ${view.lockLocal}`);
+    expect(page.body).not.toContain('action="/unit/upload"');
+    const res = await upload('muon.pdf', pdfBytes('muộn'));
+    expect(res.status).toBe(409);
+    expect(res.body).toContain(`Giai đoạn &quot;${view.phase.name}&quot; đã khóa lúc ${view.lockLocal}`);
+    expect(res.body).toContain('Liên hệ: Ban Thi đua - Khen thưởng tỉnh');
+    expect(await uploadsA()).toEqual([]);
+  });
+
+  test('the report store’s own lock refuses too (a lock recorded before the workflow shows it)', async () => {
+    await reports.lock({
+      campaignId: CAMPAIGN,
+      unitId: 'so-noi-vu',
+      phase: 'self-review',
+      files: [],
+      lockedBy: 'test',
+      lockedAt: new Date().toISOString(),
+    });
+    const res = await upload('muon.pdf', pdfBytes('muộn'));
+    expect(res.status).toBe(409);
+    expect(res.body).toContain('Hồ sơ của đơn vị đã khóa từ');
+    expect(await uploadsA()).toEqual([]);
+  });
+
+  test('no worker: a clear message and nothing stored', async () => {
+    backend.workerDown = true;
+    const res = await upload('bao-cao.pdf', pdfBytes('x'));
+    expect(res.status).toBe(503);
+    expect(res.body).toContain('Hệ thống xử lý hồ sơ hiện không phản hồi');
+    expect(await uploadsA()).toEqual([]);
+  });
+
+  test('logging out ends the session (with the CSRF token)', async () => {
+    expect((await browser.postForm('/unit/logout', {})).status).toBe(403);
+    expect((await browser.postForm('/unit/logout', { csrf })).status).toBe(200);
+    expect((await browser.get('/unit')).status).toBe(401);
+  });
+});
