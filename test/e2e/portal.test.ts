@@ -1,0 +1,375 @@
+/**
+ * Issue 5, end to end: the unit portal on the real stack — the Temporal dev server, the real worker,
+ * maildev — with a two-unit campaign started through `thidua campaign start --rehearse`. The links
+ * are read from the plan messages in the inbox, as a unit would; an upload through the portal shows
+ * as version 1 in the workflow and brings the receipt by mail; one unit never sees the other's data;
+ * an oversized upload and a unit whose workflow no worker serves are refused with nothing stored.
+ * With /usr/bin/chromium present, a headless browser plays the same as a person: the link from the
+ * inbox, the open button, a PDF upload, the receipt (screenshot in test-results/).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { FileReportStore } from '../../activities/store/report-store';
+import { UnitLinks } from '../../activities/store/unit-links';
+import { startCommand } from '../../client/commands/campaign-start';
+import { loadSettings, SETTINGS_DOC } from '../../config/settings';
+import { formatDeadline } from '../../domain/messages';
+import { unitWorkflowId } from '../../domain/workflow-types';
+import { startPortal, type RunningPortal } from '../../portal';
+import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
+import { maildevBin } from '../../scripts/tools';
+import { createThiduaWorker } from '../../worker/create-worker';
+import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
+import { readInbox, type InboxMessage } from '../helpers/inbox';
+import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../helpers/portal-client';
+import { scheduleFrom } from '../helpers/schedules';
+import { devServerEnv } from '../helpers/temporal';
+
+const CAMPAIGN_ID = 'e2e-cong-don-vi-67-kh-tu';
+const ZONE = 'Asia/Ho_Chi_Minh';
+const PLAN = '67-KH/TU';
+const TITLE = 'Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW của Bộ Chính trị';
+const FROM_EMAIL = 'tdkt-cong@vinhphuc.example.vn';
+const UNIT_A = { id: 'thanh-uy-vinh-yen', name: 'Thành ủy Vĩnh Yên', email: 'thidua.vinh-yen@vinhphuc.example.vn' };
+const UNIT_B = { id: 'so-y-te', name: 'Sở Y tế', email: 'thidua.so-y-te@vinhphuc.example.vn' };
+const CHROMIUM = '/usr/bin/chromium';
+
+const CAMPAIGN_YAML = `campaign:
+  id: ${CAMPAIGN_ID}
+  plan: { number: ${PLAN}, date: 5/10/2009 }
+  title: ${TITLE}
+  directive: Chỉ thị 39-CT/TW ngày 21/5/2004 của Bộ Chính trị (khóa IX)
+  issuingBody: Ban Thường vụ Tỉnh ủy Vĩnh Phúc
+  secretariat:
+    name: Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc
+    contacts:
+      - { name: Nguyễn Văn T, title: Chuyên viên, phone: 0211 3862 000, email: thiduakhenthuong@vinhphuc.example.vn }
+  timeZone: ${ZONE}
+units:
+  - id: ${UNIT_A.id}
+    name: ${UNIT_A.name}
+    kind: district-committee
+    focal: { name: Nguyễn Văn A, email: ${UNIT_A.email} }
+    head: { name: Trần Thị B, email: lanhdao.vinh-yen@vinhphuc.example.vn }
+  - id: ${UNIT_B.id}
+    name: ${UNIT_B.name}
+    kind: department
+    focal: { name: Hoàng Văn N, email: ${UNIT_B.email} }
+    head: { name: Vũ Thị P, email: lanhdao.so-y-te@vinhphuc.example.vn }
+phases:
+  - kind: plan-issue
+    name: Ban hành Kế hoạch tổng kết
+    window: { start: 5/10/2009, end: 7/10/2009 }
+    attachments: []
+  - kind: self-review
+    name: Tổng kết tại các đơn vị
+    window: { start: 8/10/2009, end: 16/10/2009 }
+    deadline: trước ngày 15/10/2009
+    lock: 16/10/2009
+    reminders: [3d]
+    escalation:
+      - { after: 1d, notify: [head] }
+    due:
+      summaryReport: required
+      presentationPaper: optional
+`;
+
+let env: TestWorkflowEnvironment;
+let maildev: Maildev;
+let dataDir: string;
+let worker: Worker | undefined;
+let workerRun: Promise<void> | undefined;
+let portal: RunningPortal;
+let reports: FileReportStore;
+const links = new Map<string, string>();
+const savedEnv = new Map<string, string | undefined>();
+
+function setEnv(values: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+const receiptId = (unitId: string) =>
+  `<${`${CAMPAIGN_ID}/${unitId}/receipt/summary-report/v1`.replace(/[^A-Za-z0-9.-]+/g, '.')}@vinhphuc.example.vn>`;
+
+async function waitForMail(what: string, found: (inbox: InboxMessage[]) => boolean, timeoutMs = 30_000) {
+  let inbox: InboxMessage[] = [];
+  await waitFor(
+    what,
+    async () => {
+      inbox = await readInbox(maildev.webPort);
+      return found(inbox);
+    },
+    timeoutMs,
+  );
+  return inbox;
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-portal-'));
+  const [smtpPort, webPort, portalPort] = [await freePort(), await freePort(), await freePort()];
+  maildev = await startMaildev({ bin: maildevBin(), smtpPort, webPort, mailDirectory: path.join(dataDir, 'mail') });
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  env = await devServerEnv();
+  const thidua: Record<string, string> = {
+    THIDUA_SMTP_HOST: '127.0.0.1',
+    THIDUA_SMTP_PORT: String(maildev.smtpPort),
+    THIDUA_DATA_DIR: path.join(dataDir, 'data'),
+    THIDUA_TASK_QUEUE: `e2e-portal-${process.pid}-${Date.now()}`,
+    THIDUA_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
+    THIDUA_PORTAL_PORT: String(portalPort),
+    THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <${FROM_EMAIL}>`,
+  };
+  setEnv(Object.fromEntries(SETTINGS_DOC.map((s) => [s.env, thidua[s.env]])));
+  setEnv(
+    Object.fromEntries(Object.keys(process.env).flatMap((k) => (k.startsWith('TEMPORAL_') ? [[k, undefined]] : []))),
+  );
+  setEnv({
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_NAMESPACE: env.namespace ?? 'default',
+    TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-temporal-profile.toml'),
+  });
+  const settings = loadSettings({ ...thidua });
+  worker = await createThiduaWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    settings,
+    client: env.client,
+  });
+  workerRun = worker.run();
+  // As `npm run dev` starts it: on THIDUA_PORTAL_PORT, with the settings' stores.
+  portal = await startPortal({
+    settings,
+    client: env.client,
+    host: '127.0.0.1',
+    workerDeadlineMs: 5_000,
+    overrides: { log: () => undefined },
+  });
+  reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
+
+  const campaignFile = path.join(dataDir, 'cong-don-vi.yaml');
+  fs.writeFileSync(campaignFile, CAMPAIGN_YAML);
+  const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+  // 1 campaign day = 30 s: the deadline is ~4.7 min away, far beyond this file's tests.
+  expect(await startCommand([campaignFile, '--rehearse', '1d=30s'], quiet)).toBe(0);
+  const inbox = await waitForMail('the plan for both units', (msgs) =>
+    [UNIT_A, UNIT_B].every((u) => msgs.some((m) => m.to[0]?.address === u.email && /Triển khai/.test(m.subject))),
+  );
+  for (const u of [UNIT_A, UNIT_B]) {
+    const plan = inbox.find((m) => m.to[0]?.address === u.email && /Triển khai/.test(m.subject))!;
+    const link = /Đường dẫn nộp hồ sơ của đơn vị: (\S+)/.exec(plan.text)?.[1];
+    expect(link).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${portalPort}/u/[A-Za-z0-9_-]{32}$`));
+    links.set(u.id, link!);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await portal?.close();
+  reports?.close();
+  if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+  await workerRun?.catch((err: unknown) => console.error('worker failed', err));
+  await env?.teardown();
+  await maildev?.stop();
+  for (const [name, value] of savedEnv) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+const unitHandle = (unitId: string) => env.client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, unitId));
+
+test('a unit opens its link from the plan message, uploads its report: version 1 in the workflow, the receipt by mail', async () => {
+  const a = new PortalBrowser(portal.url);
+  const linkA = linkPath(links.get(UNIT_A.id)!);
+  // The GET (what a mail scanner does) opens nothing.
+  const landing = await a.get(linkA);
+  expect(landing.status).toBe(200);
+  expect(landing.body).not.toContain(UNIT_A.name);
+  expect(portal.sessions.size).toBe(0);
+  expect((await a.postForm(`${linkA}/open`, {})).status).toBe(403);
+  expect(portal.sessions.size).toBe(0);
+
+  const page = await a.open(linkA);
+  expect(page.status).toBe(200);
+  const view = await unitHandle(UNIT_A.id).query(getUnitStatus);
+  expect(page.body).toContain(`<h1>${UNIT_A.name}</h1>`);
+  expect(page.body).toContain(`Số ${PLAN}: ${TITLE}`);
+  expect(page.body).toContain('Tổng kết tại các đơn vị');
+  expect(page.body).toContain(formatDeadline(view.deadline, ZONE));
+  expect(page.body).toContain(formatDeadline(view.lockAt, ZONE));
+  expect(page.body).toContain('Chưa nộp');
+
+  // Refused before anything is written: no CSRF token, an empty file, a type that is not accepted.
+  const csrf = csrfOf(page.body);
+  const file = (filename: string, data: Buffer) => ({ filename, data, contentType: 'application/pdf' });
+  expect((await a.postMultipart('/unit/upload', { kind: 'summary-report' }, file('a.pdf', pdfBytes('a')))).status).toBe(
+    403,
+  );
+  const empty = await a.postMultipart(
+    '/unit/upload',
+    { csrf, kind: 'summary-report' },
+    file('rong.pdf', Buffer.alloc(0)),
+  );
+  expect(empty.status).toBe(400);
+  expect(empty.body).toContain('rỗng (0 byte). Không có gì được ghi nhận.');
+  const exe = await a.postMultipart(
+    '/unit/upload',
+    { csrf, kind: 'summary-report' },
+    file('bao-cao.exe', Buffer.from('MZ')),
+  );
+  expect(exe.status).toBe(415);
+  expect(exe.body).toContain('không đúng định dạng; chấp nhận: PDF, DOC, DOCX, ODT.');
+  expect(await reports.uploadsOf(CAMPAIGN_ID, UNIT_A.id)).toEqual([]);
+
+  const bytes = pdfBytes('Báo cáo tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW — Thành ủy Vĩnh Yên');
+  const name = 'Báo cáo tổng kết Chỉ thị 39 - Thành ủy Vĩnh Yên.pdf';
+  const up = await a.postMultipart(
+    '/unit/upload',
+    { csrf, kind: 'summary-report' },
+    file(`C:\\Tài liệu\\${name}`, bytes),
+  );
+  expect(up.status).toBe(303);
+  const after = await a.get('/unit');
+  expect(after.body).toContain(`Đã nhận báo cáo tổng kết "${name}", phiên bản 1`);
+  expect(after.body).toContain('Đã nộp');
+
+  const status = await unitHandle(UNIT_A.id).query(getUnitStatus);
+  expect(status.status).toBe('submitted');
+  expect(status.reports).toEqual([
+    expect.objectContaining({ name, version: 1, late: false, size: bytes.length, contentType: 'application/pdf' }),
+  ]);
+  const [stored] = await reports.uploadsOf(CAMPAIGN_ID, UNIT_A.id);
+  expect(stored).toMatchObject({ name, sha256: status.reports[0].sha256, phase: 'self-review' });
+  expect(after.body).toContain(`Biên nhận: đã nhận báo cáo tổng kết "${name}", phiên bản 1`);
+  expect(after.body).toContain(status.reports[0].sha256);
+
+  const inbox = await waitForMail('the receipt', (msgs) =>
+    msgs.some((m) => m.headers['message-id'] === receiptId(UNIT_A.id)),
+  );
+  const receipt = inbox.find((m) => m.headers['message-id'] === receiptId(UNIT_A.id))!;
+  expect(receipt.to[0].address).toBe(UNIT_A.email);
+  expect(receipt.subject).toBe(`[${PLAN}] Xác nhận đã nhận báo cáo tổng kết của ${UNIT_A.name}`);
+  expect(receipt.text).toContain(`"${name}" (phiên bản 1, mã SHA-256 ${status.reports[0].sha256})`);
+
+  // Unit B's session sees its own unit only, and an oversized file (over 20 MB) is refused unstored.
+  const b = new PortalBrowser(portal.url);
+  const pageB = await b.open(linkPath(links.get(UNIT_B.id)!));
+  expect(pageB.body).toContain(`<h1>${UNIT_B.name}</h1>`);
+  expect(pageB.body).not.toContain(UNIT_A.name);
+  expect(pageB.body).not.toContain(name);
+  expect((await b.get(`/unit?unitId=${UNIT_A.id}`)).body).not.toContain(name);
+  const big = Buffer.concat([pdfBytes('lớn'), Buffer.alloc(21 * 1024 * 1024, 0x20)]);
+  const oversized = await b.postMultipart(
+    '/unit/upload',
+    { csrf: csrfOf(pageB.body), kind: 'summary-report' },
+    file('lon.pdf', big),
+  );
+  expect(oversized.status).toBe(413);
+  expect(oversized.body).toContain('Tệp quá lớn; tối đa 20 MB. Không có gì được ghi nhận.');
+  expect(await reports.uploadsOf(CAMPAIGN_ID, UNIT_B.id)).toEqual([]);
+  expect((await unitHandle(UNIT_B.id).query(getUnitStatus)).reports).toEqual([]);
+}, 120_000);
+
+test('a unit whose workflow no worker serves: the portal says so within seconds and stores nothing', async () => {
+  const campaignId = `portal-no-worker-${Date.now()}`;
+  const start = Date.now();
+  await env.client.workflow.start(unitReviewWorkflow, {
+    taskQueue: `nobody-polls-${process.pid}`,
+    workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
+    args: [
+      {
+        campaignId,
+        planNumber: PLAN,
+        definitionRef: '0'.repeat(64),
+        unitId: 'so-noi-vu',
+        unitName: 'Sở Nội vụ',
+        contact: 'Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc',
+        phase: {
+          kind: 'self-review',
+          name: 'Tổng kết tại đơn vị',
+          windowStart: new Date(start).toISOString(),
+          schedule: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
+          due: { summaryReport: 'required', presentationPaper: 'optional' },
+        },
+        issuePlan: false,
+      },
+    ],
+  });
+  const settings = loadSettings();
+  const link = await new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl).linkFor(
+    campaignId,
+    'so-noi-vu',
+  );
+  const browser = new PortalBrowser(portal.url);
+  const linkP = linkPath(link);
+  const landing = await browser.get(linkP);
+  expect((await browser.postForm(`${linkP}/open`, { csrf: csrfOf(landing.body) })).status).toBe(303);
+  const t0 = Date.now();
+  const page = await browser.get('/unit');
+  expect(page.status).toBe(503);
+  expect(page.body).toContain('Hệ thống xử lý hồ sơ hiện không phản hồi');
+  expect(Date.now() - t0).toBeLessThan(15_000);
+  expect(await reports.uploadsOf(campaignId, 'so-noi-vu')).toEqual([]);
+  await env.client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
+}, 60_000);
+
+const browserTest = fs.existsSync(CHROMIUM) ? test : test.skip;
+
+browserTest(
+  'in a headless browser: the link from the inbox, the open button, a PDF upload, the receipt',
+  async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const inbox = await readInbox(maildev.webPort);
+      const plan = inbox.find((m) => m.to[0]?.address === UNIT_B.email && /Triển khai/.test(m.subject))!;
+      const link = /Đường dẫn nộp hồ sơ của đơn vị: (\S+)/.exec(plan.text)![1];
+      const page = await browser.newPage();
+      await page.goto(link);
+      await page.getByRole('button', { name: 'Mở trang nộp hồ sơ' }).click();
+      await page.waitForURL(/\/unit$/);
+      await page.getByRole('heading', { name: UNIT_B.name }).waitFor();
+      const pdf = path.join(dataDir, 'Báo cáo tổng kết - Sở Y tế.pdf');
+      fs.writeFileSync(pdf, pdfBytes('Báo cáo tổng kết - Sở Y tế'));
+      await page.locator('#kind').selectOption('summary-report');
+      await page.locator('#file').setInputFiles(pdf);
+      await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+      const flash = page.getByRole('status');
+      await flash.waitFor();
+      expect(await flash.innerText()).toContain(
+        'Đã nhận báo cáo tổng kết "Báo cáo tổng kết - Sở Y tế.pdf", phiên bản 1',
+      );
+      expect(await page.locator('.receipt').innerText()).toContain('Biên nhận: đã nhận báo cáo tổng kết');
+      fs.mkdirSync('test-results', { recursive: true });
+      await page.screenshot({ path: path.join('test-results', 'portal-receipt.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+    expect((await unitHandle(UNIT_B.id).query(getUnitStatus)).reports).toEqual([
+      expect.objectContaining({ name: 'Báo cáo tổng kết - Sở Y tế.pdf', version: 1 }),
+    ]);
+    await waitForMail('the receipt for unit B', (msgs) =>
+      msgs.some((m) => m.headers['message-id'] === receiptId(UNIT_B.id)),
+    );
+  },
+  120_000,
+);
