@@ -10,10 +10,11 @@ import {
   unitWorkflowId,
   type SubmissionReceipt,
   type SubmitFileInput,
+  type SubmitNominationsInput,
   type UnitStatusView,
 } from '../domain/workflow-types';
 import { getCampaignStatus } from '../workflows/campaign';
-import { getUnitStatus, submitFile } from '../workflows/unit-review';
+import { getUnitStatus, submitFile, submitNominations } from '../workflows/unit-review';
 
 export interface CampaignInfo {
   title: string;
@@ -24,6 +25,7 @@ export interface UnitBackend {
   unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView>;
   campaignInfo(campaignId: string): Promise<CampaignInfo | undefined>;
   submitFile(campaignId: string, unitId: string, input: SubmitFileInput): Promise<SubmissionReceipt>;
+  submitNominations(campaignId: string, unitId: string, input: SubmitNominationsInput): Promise<SubmissionReceipt>;
 }
 
 /** Something the unit should read as is (a refusal, no worker, an unknown unit); nothing was changed. */
@@ -80,9 +82,22 @@ export class TemporalUnitBackend implements UnitBackend {
   }
 
   submitFile(campaignId: string, unitId: string, input: SubmitFileInput): Promise<SubmissionReceipt> {
-    return this.withWorker(() =>
+    return this.update(() =>
       this.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).executeUpdate(submitFile, { args: [input] }),
-    ).catch((err: unknown) => {
+    );
+  }
+
+  submitNominations(campaignId: string, unitId: string, input: SubmitNominationsInput): Promise<SubmissionReceipt> {
+    return this.update(() =>
+      this.client.workflow
+        .getHandle(unitWorkflowId(campaignId, unitId))
+        .executeUpdate(submitNominations, { args: [input] }),
+    );
+  }
+
+  /** An update; the workflow validator's refusal becomes a {@link PortalRefusal} in its own words. */
+  private update<T>(fn: () => Promise<T>): Promise<T> {
+    return this.withWorker(fn).catch((err: unknown) => {
       if (err instanceof WorkflowUpdateFailedError) {
         throw new PortalRefusal(err.cause?.message ?? err.message, 409);
       }

@@ -1,7 +1,13 @@
 /** The portal's pages, rendered on the server as HTML strings, in Vietnamese; no client script. */
 import { formatDeadline } from '../domain/messages';
 import { kindLabel } from '../domain/submission-rules';
-import type { FileVersion, SubmissionKind, SubmissionStatus, UnitStatusView } from '../domain/workflow-types';
+import type {
+  FileVersion,
+  Nomination,
+  SubmissionKind,
+  SubmissionStatus,
+  UnitStatusView,
+} from '../domain/workflow-types';
 import type { CampaignInfo } from './backend';
 import { PORTAL_MAX_FILE_BYTES } from './upload';
 
@@ -112,8 +118,7 @@ export function unitPage({ view, campaign, timeZone, csrf, flash }: UnitPageInpu
   if (view.due.nominations) {
     const n = view.due.nominations;
     due.push(
-      `Hồ sơ đề nghị khen thưởng: ${n.description ?? `tối đa ${n.quota.total} đề nghị`} (hình thức: ${n.forms.join('; ')}) — ` +
-        'gửi Thường trực Hội đồng theo hướng dẫn',
+      `Hồ sơ đề nghị khen thưởng (${n.required ? 'bắt buộc' : 'nếu có'}): ${n.description ?? `tối đa ${n.quota.total} đề nghị`}`,
     );
   }
 
@@ -193,6 +198,7 @@ ${receipts}`
     : '<p>Đơn vị chưa nộp tệp nào.</p>'
 }
 ${uploadForm}
+${view.due.nominations ? nominationsSection(view, csrf, closed, t) : ''}
 <h2>Liên hệ</h2>
 <p>${esc(view.contact)}</p>
 <form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,
@@ -200,3 +206,66 @@ ${uploadForm}
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Rows of the nominations form: the quota's total, at most this many. */
+export const MAX_NOMINATION_ROWS = 10;
+
+const nomineeLabel = (n: Nomination) => (n.type === 'collective' ? 'Tập thể' : 'Cá nhân');
+
+/** The quota explained, the versions sent, and (while the phase is open) the form, filled with the last version. */
+function nominationsSection(view: UnitStatusView, csrf: string, closed: boolean, t: (utc: string) => string): string {
+  const n = view.due.nominations!;
+  const limits = [`tối đa ${n.quota.total} đề nghị`];
+  if (n.quota.collective !== undefined) limits.push(`tập thể: tối đa ${n.quota.collective}`);
+  if (n.quota.individual !== undefined) limits.push(`cá nhân: tối đa ${n.quota.individual}`);
+  const quota =
+    `<p>Chỉ tiêu${n.description ? `: ${esc(n.description)}` : ''} (${esc(limits.join('; '))}). ` +
+    `Hình thức khen thưởng được đề nghị: ${esc(n.forms.join('; '))}.</p>`;
+  const versions = view.nominations.length
+    ? `<ul>${view.nominations
+        .map(
+          (v) =>
+            `<li>Phiên bản ${v.version}, lúc ${esc(t(v.receivedAt))}${v.late ? ' (nộp muộn)' : ''}: ` +
+            (v.nominations.length === 0
+              ? 'không đề nghị'
+              : v.nominations
+                  .map(
+                    (x) =>
+                      `${nomineeLabel(x)} ${esc(x.name)}${x.position ? ` (${esc(x.position)})` : ''} — ${esc(x.awardForm)}`,
+                  )
+                  .join('; ')) +
+            '</li>',
+        )
+        .join('')}</ul>`
+    : '<p>Đơn vị chưa gửi đề nghị khen thưởng.</p>';
+  const rows = Math.min(n.quota.total, MAX_NOMINATION_ROWS);
+  const last = view.nominations.at(-1)?.nominations ?? [];
+  const row = (i: number) => {
+    const x = last[i];
+    const opt = (value: string, label: string, selected: boolean) =>
+      `<option value="${esc(value)}"${selected ? ' selected' : ''}>${esc(label)}</option>`;
+    return `<fieldset>
+<legend>Đề nghị thứ ${i + 1}</legend>
+<label for="n${i}-type">Loại</label>
+<select id="n${i}-type" name="n${i}_type">${opt('collective', 'Tập thể', x?.type === 'collective')}${opt('individual', 'Cá nhân', x?.type === 'individual')}</select>
+<label for="n${i}-name">Tên tập thể hoặc họ và tên cá nhân</label>
+<input id="n${i}-name" name="n${i}_name" maxlength="300" size="60" value="${esc(x?.name)}">
+<label for="n${i}-position">Chức vụ, đơn vị công tác (cá nhân)</label>
+<input id="n${i}-position" name="n${i}_position" maxlength="300" size="60" value="${esc(x?.position)}">
+<label for="n${i}-form">Hình thức khen thưởng</label>
+<select id="n${i}-form" name="n${i}_form">${n.forms.map((f) => opt(f, f, x?.awardForm === f)).join('')}</select>
+<label for="n${i}-reasons">Thành tích, lý do đề nghị</label>
+<textarea id="n${i}-reasons" name="n${i}_reasons" rows="4" cols="70" maxlength="4000">${esc(x?.reasons)}</textarea>
+</fieldset>`;
+  };
+  const form =
+    closed || rows === 0
+      ? ''
+      : `<form method="post" action="/unit/nominations">
+<input type="hidden" name="csrf" value="${esc(csrf)}">
+${Array.from({ length: rows }, (_, i) => row(i)).join('\n')}
+<p class="hint">Để trống tên ở những dòng không dùng. Mỗi lần gửi là một phiên bản mới, thay cho danh sách trước.</p>
+<p><button type="submit">Gửi đề nghị khen thưởng</button></p>
+</form>`;
+  return `<h2>Đề nghị khen thưởng</h2>\n${quota}\n${versions}\n${form}`;
+}

@@ -12,10 +12,10 @@
  */
 import http from 'node:http';
 import { ReportLockedError, type ReportStore } from '../activities/store/report-store';
-import { assertFileRef, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
-import type { SubmissionKind, UnitStatusView } from '../domain/workflow-types';
+import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
+import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
 import { PortalRefusal, type UnitBackend } from './backend';
-import { esc, layout, linkPage, localTime, messagePage, unitPage } from './pages';
+import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
 import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
 import {
   contentTypeForName,
@@ -192,17 +192,7 @@ export function createPortal(opts: PortalOptions): Portal {
     let view: UnitStatusView;
     try {
       view = await opts.backend.unitStatus(session.campaignId, session.unitId);
-      assertPhaseOpen(
-        {
-          phaseName: view.phase.name,
-          locked: view.locked,
-          lockAt: view.lockAt,
-          lockLocal: view.lockLocal,
-          cancelled: view.cancelled,
-          contact: view.contact,
-        },
-        Date.now(),
-      );
+      assertOpen(view);
       assertFileRef(kind, { name, size: file.data.length, sha256: '0'.repeat(64), contentType }, view.due);
     } catch (err) {
       if (err instanceof PortalRefusal) return refuse(err.status, err.message);
@@ -244,6 +234,59 @@ export function createPortal(opts: PortalOptions): Portal {
         `Đã nhận ${esc(kindLabel(kind))} "${esc(ref.name)}", phiên bản ${receipt.version}` +
         `${receipt.late ? ' (nộp muộn)' : ''}, lúc ${esc(localTime(receipt.receivedAt, campaign?.timeZone ?? opts.timeZone))}; ` +
         `mã SHA-256 ${esc(ref.sha256)}. Thư xác nhận sẽ được gửi tới đầu mối của đơn vị.`,
+    };
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: '/unit' });
+    res.end();
+  }
+
+  async function nominations(req: http.IncomingMessage, res: http.ServerResponse, session: UnitSession): Promise<void> {
+    const refuse = (status: number, text: string) =>
+      renderUnit(res, session, status, { kind: 'error', html: `${esc(text)} Không có gì được ghi nhận.` });
+    const body = await readBody(req, 64 * 1024);
+    if (!body) return refuse(413, 'Nội dung đề nghị quá dài.');
+    const form = parseUrlEncoded(body);
+    if (!safeEqual(form.csrf, session.csrf)) throw BAD_CSRF;
+    const list: Nomination[] = [];
+    for (let i = 0; i < MAX_NOMINATION_ROWS; i++) {
+      const name = (form[`n${i}_name`] ?? '').trim();
+      if (!name) continue;
+      const position = (form[`n${i}_position`] ?? '').trim();
+      list.push({
+        type: form[`n${i}_type`] as NomineeType,
+        name,
+        ...(position ? { position } : {}),
+        awardForm: form[`n${i}_form`] ?? '',
+        reasons: (form[`n${i}_reasons`] ?? '').trim(),
+      });
+    }
+    if (list.length === 0) return refuse(400, 'Chưa nhập đề nghị nào (tên tập thể hoặc họ và tên cá nhân).');
+    let view: UnitStatusView;
+    try {
+      view = await opts.backend.unitStatus(session.campaignId, session.unitId);
+      assertOpen(view);
+      assertNominations(list, view.due);
+    } catch (err) {
+      if (err instanceof PortalRefusal) return refuse(err.status, err.message);
+      return refuse(409, (err as Error).message);
+    }
+    let receipt;
+    try {
+      receipt = await opts.backend.submitNominations(session.campaignId, session.unitId, {
+        nominations: list,
+        submittedBy: `Cổng nộp hồ sơ (${view.unitName})`,
+      });
+    } catch (err) {
+      if (err instanceof PortalRefusal) return refuse(err.status, err.message);
+      throw err;
+    }
+    log(`portal: ${session.campaignId}/${session.unitId} submitted nominations v${receipt.version}`);
+    const campaign = await opts.backend.campaignInfo(session.campaignId);
+    session.flash = {
+      kind: 'ok',
+      html:
+        `Đã nhận hồ sơ đề nghị khen thưởng (${list.length} đề nghị), phiên bản ${receipt.version}` +
+        `${receipt.late ? ' (nộp muộn)' : ''}, lúc ${esc(localTime(receipt.receivedAt, campaign?.timeZone ?? opts.timeZone))}. ` +
+        'Thư xác nhận sẽ được gửi tới đầu mối của đơn vị.',
     };
     res.writeHead(303, { ...SECURITY_HEADERS, Location: '/unit' });
     res.end();
@@ -317,6 +360,10 @@ export function createPortal(opts: PortalOptions): Portal {
         await upload(req, res, session);
         return;
       }
+      if (route === '/unit/nominations' && method === 'POST') {
+        await nominations(req, res, session);
+        return;
+      }
       if (route === '/unit/logout' && method === 'POST') {
         const body = await readBody(req, 8 * 1024);
         if (!body || !safeEqual(parseUrlEncoded(body).csrf, session.csrf)) throw BAD_CSRF;
@@ -375,6 +422,21 @@ export function createPortal(opts: PortalOptions): Portal {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Throws the workflow validator's own refusal when the unit's phase no longer accepts submissions. */
+function assertOpen(view: UnitStatusView): void {
+  assertPhaseOpen(
+    {
+      phaseName: view.phase.name,
+      locked: view.locked,
+      lockAt: view.lockAt,
+      lockLocal: view.lockLocal,
+      cancelled: view.cancelled,
+      contact: view.contact,
+    },
+    Date.now(),
+  );
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -75,6 +75,10 @@ phases:
     due:
       summaryReport: required
       presentationPaper: optional
+      nominations:
+        quota: { total: 1, collective: 1, individual: 1 }
+        forms: [Bằng khen của Chủ tịch UBND tỉnh]
+        description: 01 tập thể hoặc 01 cá nhân tiêu biểu xuất sắc
 `;
 
 let env: TestWorkflowEnvironment;
@@ -257,6 +261,37 @@ test('a unit opens its link from the plan message, uploads its report: version 1
   expect(receipt.to[0].address).toBe(UNIT_A.email);
   expect(receipt.subject).toBe(`[${PLAN}] Xác nhận đã nhận báo cáo tổng kết của ${UNIT_A.name}`);
   expect(receipt.text).toContain(`"${name}" (phiên bản 1, mã SHA-256 ${status.reports[0].sha256})`);
+
+  // Nominations through the form, checked by the workflow's own validator (quota, forms).
+  expect(after.body).toContain('Chỉ tiêu: 01 tập thể hoặc 01 cá nhân tiêu biểu xuất sắc');
+  const nomination = {
+    csrf,
+    n0_type: 'individual',
+    n0_name: 'Nguyễn Văn C',
+    n0_position: 'Trưởng ban Tổ chức Thành ủy',
+    n0_form: 'Bằng khen của Chủ tịch UBND tỉnh',
+    n0_reasons: 'Có thành tích tiêu biểu xuất sắc trong 05 năm thực hiện Chỉ thị 39-CT/TW',
+  };
+  const tooMany = await a.postForm('/unit/nominations', { ...nomination, n1_name: 'Phòng B', n1_reasons: 'x' });
+  expect(tooMany.status).toBe(409);
+  expect(tooMany.body).toContain('Vượt chỉ tiêu: 2 đề nghị, tối đa 1');
+  expect((await a.postForm('/unit/nominations', nomination)).status).toBe(303);
+  expect((await a.get('/unit')).body).toContain('Đã nhận hồ sơ đề nghị khen thưởng (1 đề nghị), phiên bản 1');
+  expect((await unitHandle(UNIT_A.id).query(getUnitStatus)).nominations).toEqual([
+    expect.objectContaining({
+      version: 1,
+      late: false,
+      nominations: [
+        {
+          type: 'individual',
+          name: 'Nguyễn Văn C',
+          position: 'Trưởng ban Tổ chức Thành ủy',
+          awardForm: 'Bằng khen của Chủ tịch UBND tỉnh',
+          reasons: 'Có thành tích tiêu biểu xuất sắc trong 05 năm thực hiện Chỉ thị 39-CT/TW',
+        },
+      ],
+    }),
+  ]);
 
   // Unit B's session sees its own unit only, and an oversized file (over 20 MB) is refused unstored.
   const b = new PortalBrowser(portal.url);

@@ -9,8 +9,13 @@ import path from 'node:path';
 import { FileReportStore } from '../../../activities/store/report-store';
 import { UnitLinks } from '../../../activities/store/unit-links';
 import { formatDeadline } from '../../../domain/messages';
-import { assertFileRef, assertPhaseOpen } from '../../../domain/submission-rules';
-import type { SubmissionReceipt, SubmitFileInput, UnitStatusView } from '../../../domain/workflow-types';
+import { assertFileRef, assertNominations, assertPhaseOpen } from '../../../domain/submission-rules';
+import type {
+  SubmissionReceipt,
+  SubmitFileInput,
+  SubmitNominationsInput,
+  UnitStatusView,
+} from '../../../domain/workflow-types';
 import { NO_WORKER_MESSAGE, PortalRefusal, type UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
@@ -77,7 +82,30 @@ class FakeBackend implements UnitBackend {
     view.status = 'submitted';
     return { kind: req.kind, version: list.length, receivedAt, late: false, status: view.status };
   }
+
+  async submitNominations(campaignId: string, unitId: string, req: SubmitNominationsInput): Promise<SubmissionReceipt> {
+    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    const view = this.units.get(unitId)!;
+    try {
+      assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
+      assertNominations(req.nominations, view.due);
+    } catch (err) {
+      throw new PortalRefusal((err as Error).message, 409);
+    }
+    const receivedAt = new Date().toISOString();
+    const version = view.nominations.length + 1;
+    view.nominations.push({
+      version,
+      receivedAt,
+      submittedBy: req.submittedBy,
+      late: false,
+      nominations: req.nominations,
+    });
+    return { kind: 'nominations', version, receivedAt, late: false, status: view.status };
+  }
 }
+
+const FORM = 'Bằng khen của Chủ tịch UBND tỉnh';
 
 let dir: string;
 let links: UnitLinks;
@@ -101,6 +129,12 @@ beforeEach(async () => {
   backend = new FakeBackend();
   backend.units.set('so-noi-vu', unitView('so-noi-vu', 'Sở Nội vụ'));
   backend.units.set('so-y-te', unitView('so-y-te', 'Sở Y tế'));
+  backend.units.get('so-noi-vu')!.due.nominations = {
+    required: true,
+    quota: { total: 1, collective: 1, individual: 1 },
+    forms: [FORM],
+    description: '01 tập thể hoặc 01 cá nhân có thành tích tiêu biểu xuất sắc',
+  };
   linkA = linkPath(await links.linkFor(CAMPAIGN, 'so-noi-vu'));
   linkB = linkPath(await links.linkFor(CAMPAIGN, 'so-y-te'));
   [portal, base] = await startPortal();
@@ -374,5 +408,74 @@ describe('uploads', () => {
     expect((await browser.postForm('/unit/logout', {})).status).toBe(403);
     expect((await browser.postForm('/unit/logout', { csrf })).status).toBe(200);
     expect((await browser.get('/unit')).status).toBe(401);
+  });
+});
+
+describe('nominations', () => {
+  let browser: PortalBrowser;
+  let csrf: string;
+  let page: string;
+  beforeEach(async () => {
+    browser = new PortalBrowser(base);
+    page = (await browser.open(linkA)).body;
+    csrf = csrfOf(page);
+  });
+  const row = (i: number, name: string, type = 'collective') => ({
+    [`n${i}_type`]: type,
+    [`n${i}_name`]: name,
+    [`n${i}_position`]: '',
+    [`n${i}_form`]: FORM,
+    [`n${i}_reasons`]: 'Hoàn thành xuất sắc nhiệm vụ 5 năm',
+  });
+
+  test('the quota is explained and the form has one row per nomination allowed', () => {
+    expect(page).toContain('Chỉ tiêu: 01 tập thể hoặc 01 cá nhân có thành tích tiêu biểu xuất sắc');
+    expect(page).toContain('tối đa 1 đề nghị; tập thể: tối đa 1; cá nhân: tối đa 1');
+    expect(page).toContain(`Hình thức khen thưởng được đề nghị: ${FORM}.`);
+    expect(page).toContain('name="n0_name"');
+    expect(page).not.toContain('name="n1_name"');
+  });
+
+  test('a nomination within the quota is received; the page shows the version and fills the form with it', async () => {
+    const res = await browser.postForm('/unit/nominations', { csrf, ...row(0, 'Phòng Tổ chức cán bộ') });
+    expect(res.status).toBe(303);
+    const after = (await browser.get('/unit')).body;
+    expect(after).toContain('Đã nhận hồ sơ đề nghị khen thưởng (1 đề nghị), phiên bản 1');
+    expect(after).toMatch(/Phiên bản 1, lúc [^:]+:\d{2}[^:]*: Tập thể Phòng Tổ chức cán bộ — Bằng khen/);
+    expect(after).toContain('value="Phòng Tổ chức cán bộ"');
+    expect(backend.units.get('so-noi-vu')!.nominations[0].nominations).toEqual([
+      {
+        type: 'collective',
+        name: 'Phòng Tổ chức cán bộ',
+        awardForm: FORM,
+        reasons: 'Hoàn thành xuất sắc nhiệm vụ 5 năm',
+      },
+    ]);
+  });
+
+  test.each([
+    [
+      'over the quota',
+      { ...row(0, 'Phòng A'), ...row(1, 'Ông B', 'individual') },
+      'Vượt chỉ tiêu: 2 đề nghị, tối đa 1',
+    ],
+    [
+      'an award form not offered',
+      { ...row(0, 'Phòng A'), n0_form: 'Huân chương Lao động' },
+      'hình thức &quot;Huân chương Lao động&quot; không thuộc',
+    ],
+    ['without reasons', { ...row(0, 'Phòng A'), n0_reasons: ' ' }, 'thiếu thành tích, lý do đề nghị'],
+    ['empty', { ...row(0, '') }, 'Chưa nhập đề nghị nào'],
+  ])('%s: refused with the reason, nothing recorded', async (_what, fields, message) => {
+    const res = await browser.postForm('/unit/nominations', { csrf, ...fields });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.body).toContain(message);
+    expect(res.body).toContain('Không có gì được ghi nhận.');
+    expect(backend.units.get('so-noi-vu')!.nominations).toEqual([]);
+  });
+
+  test('without the CSRF token: 403', async () => {
+    expect((await browser.postForm('/unit/nominations', row(0, 'Phòng A'))).status).toBe(403);
+    expect(backend.units.get('so-noi-vu')!.nominations).toEqual([]);
   });
 });
