@@ -37,8 +37,11 @@ const UNIT_A = { id: 'thanh-uy-vinh-yen', name: 'Thành ủy Vĩnh Yên', email:
 const UNIT_B = { id: 'so-y-te', name: 'Sở Y tế', email: 'thidua.so-y-te@vinhphuc.example.vn' };
 const CHROMIUM = '/usr/bin/chromium';
 
-const CAMPAIGN_YAML = `campaign:
-  id: ${CAMPAIGN_ID}
+const CAMPAIGN_YAML = campaignYaml(CAMPAIGN_ID);
+
+function campaignYaml(id: string): string {
+  return `campaign:
+  id: ${id}
   plan: { number: ${PLAN}, date: 5/10/2009 }
   title: ${TITLE}
   directive: Chỉ thị 39-CT/TW ngày 21/5/2004 của Bộ Chính trị (khóa IX)
@@ -80,6 +83,7 @@ phases:
         forms: [Bằng khen của Chủ tịch UBND tỉnh]
         description: 01 tập thể hoặc 01 cá nhân tiêu biểu xuất sắc
 `;
+}
 
 let env: TestWorkflowEnvironment;
 let maildev: Maildev;
@@ -99,8 +103,10 @@ function setEnv(values: Record<string, string | undefined>): void {
   }
 }
 
-const receiptId = (unitId: string) =>
-  `<${`${CAMPAIGN_ID}/${unitId}/receipt/summary-report/v1`.replace(/[^A-Za-z0-9.-]+/g, '.')}@vinhphuc.example.vn>`;
+/** The Message-ID the mail activity gives a unit's message with this workflow key. */
+const messageId = (campaignId: string, unitId: string, key: string) =>
+  `<${`${campaignId}/${unitId}/${key}`.replace(/[^A-Za-z0-9.-]+/g, '.')}@vinhphuc.example.vn>`;
+const receiptId = (unitId: string) => messageId(CAMPAIGN_ID, unitId, 'receipt/summary-report/v1');
 
 async function waitForMail(what: string, found: (inbox: InboxMessage[]) => boolean, timeoutMs = 30_000) {
   let inbox: InboxMessage[] = [];
@@ -153,7 +159,8 @@ beforeAll(async () => {
     client: env.client,
     host: '127.0.0.1',
     workerDeadlineMs: 5_000,
-    overrides: { log: () => undefined },
+    // Every test here comes from 127.0.0.1: the per-IP limit on token attempts (10 a minute) is raised.
+    overrides: { log: () => undefined, rateLimit: { max: 100, windowMs: 60_000 } },
   });
   reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
 
@@ -355,6 +362,46 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
   await env.client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
 }, 60_000);
 
+test('after the lock: the page shows the phase locked, offers no form, and an upload is refused with the reason, unstored', async () => {
+  // The same campaign played at 1 campaign day = 1 s: the lock (16/10 17:00) comes ~11 s after the start.
+  const campaignId = 'e2e-cong-don-vi-da-khoa';
+  const file = path.join(dataDir, 'da-khoa.yaml');
+  fs.writeFileSync(file, campaignYaml(campaignId));
+  const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+  expect(await startCommand([file, '--rehearse', '1d=1s'], quiet)).toBe(0);
+  const lockedId = messageId(campaignId, UNIT_B.id, 'lock/self-review');
+  const inbox = await waitForMail(
+    'the phase-locked message',
+    (msgs) => msgs.some((m) => m.headers['message-id'] === lockedId),
+    90_000,
+  );
+  const plan = inbox.find((m) => m.headers['message-id'] === messageId(campaignId, UNIT_B.id, 'plan-issued'))!;
+  const link = /Đường dẫn nộp hồ sơ của đơn vị: (\S+)/.exec(plan.text)![1];
+  expect(link).not.toBe(links.get(UNIT_B.id));
+
+  const browser = new PortalBrowser(portal.url);
+  const page = await browser.open(linkPath(link));
+  const view = await env.client.workflow.getHandle(unitWorkflowId(campaignId, UNIT_B.id)).query(getUnitStatus);
+  expect(view.locked).toBe(true);
+  expect(page.status).toBe(200);
+  expect(page.body).toContain('Đã khóa.');
+  expect(page.body).toContain(`đã khóa lúc ${view.lockLocal}`);
+  expect(page.body).toContain('Quá hạn, chưa nộp — đã khóa');
+  expect(page.body).not.toContain('action="/unit/upload"');
+  expect(page.body).not.toContain('action="/unit/nominations"');
+
+  const refused = await browser.postMultipart(
+    '/unit/upload',
+    { csrf: csrfOf(page.body), kind: 'summary-report' },
+    { filename: 'nop-muon.pdf', data: pdfBytes('nộp muộn'), contentType: 'application/pdf' },
+  );
+  expect(refused.status).toBe(409);
+  expect(refused.body).toContain(`đã khóa lúc ${view.lockLocal}; báo cáo không thể nộp hoặc sửa nữa.`);
+  expect(refused.body).toContain('Liên hệ: Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc');
+  expect(refused.body).toContain('Không có gì được ghi nhận.');
+  expect(await reports.uploadsOf(campaignId, UNIT_B.id)).toEqual([]);
+}, 120_000);
+
 const browserTest = fs.existsSync(CHROMIUM) ? test : test.skip;
 
 browserTest(
@@ -376,7 +423,7 @@ browserTest(
     });
     try {
       const inbox = await readInbox(maildev.webPort);
-      const plan = inbox.find((m) => m.to[0]?.address === UNIT_B.email && /Triển khai/.test(m.subject))!;
+      const plan = inbox.find((m) => m.headers['message-id'] === messageId(CAMPAIGN_ID, UNIT_B.id, 'plan-issued'))!;
       const link = /Đường dẫn nộp hồ sơ của đơn vị: (\S+)/.exec(plan.text)![1];
       const page = await browser.newPage();
       await page.goto(link);
