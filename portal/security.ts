@@ -10,6 +10,8 @@ export interface UnitSession {
   id: string;
   campaignId: string;
   unitId: string;
+  /** The link's token, kept on the server: a revoked link ends its sessions at their next request. */
+  token: string;
   csrf: string;
   createdAt: number;
   lastSeen: number;
@@ -39,13 +41,14 @@ export class SessionStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(campaignId: string, unitId: string): UnitSession {
+  create(campaignId: string, unitId: string, token: string): UnitSession {
     this.sweep();
     const at = this.now();
     const session: UnitSession = {
       id: randomToken(),
       campaignId,
       unitId,
+      token,
       csrf: randomToken(),
       createdAt: at,
       lastSeen: at,

@@ -105,8 +105,17 @@ export function createPortal(opts: PortalOptions): Portal {
     res.end(html);
   };
 
-  const sessionOf = (req: http.IncomingMessage): UnitSession | undefined =>
-    sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+  const sessionOf = (req: http.IncomingMessage): UnitSession | undefined => {
+    const session = sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
+    if (!session) return undefined;
+    // The link must still open the same unit (a revoked link closes its sessions).
+    const unit = opts.links.resolve(session.token);
+    if (!unit || unit.campaignId !== session.campaignId || unit.unitId !== session.unitId) {
+      sessions.delete(session.id);
+      return undefined;
+    }
+    return session;
+  };
 
   const clientIp = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
@@ -142,7 +151,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
     const unit = opts.links.resolve(token);
     if (!unit) throw BAD_LINK;
-    const session = sessions.create(unit.campaignId, unit.unitId);
+    const session = sessions.create(unit.campaignId, unit.unitId, token);
     log(`portal: session opened for ${unit.campaignId}/${unit.unitId}`);
     res.writeHead(303, {
       ...SECURITY_HEADERS,

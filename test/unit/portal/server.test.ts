@@ -403,6 +403,16 @@ describe('uploads', () => {
     expect(await uploadsA()).toEqual([]);
   });
 
+  test('a revoked link ends its open sessions at their next request', async () => {
+    const file = path.join(dir, 'links', 'units', CAMPAIGN, 'so-noi-vu.json');
+    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    fs.writeFileSync(file, JSON.stringify({ ...record, revokedAt: new Date().toISOString() }));
+    expect((await browser.get('/unit')).status).toBe(401);
+    expect((await upload('a.pdf', pdfBytes('a'))).status).toBe(401);
+    expect((await browser.get(linkA)).status).toBe(404);
+    expect(await uploadsA()).toEqual([]);
+  });
+
   test('logging out ends the session (with the CSRF token)', async () => {
     expect((await browser.postForm('/unit/logout', {})).status).toBe(403);
     expect((await browser.postForm('/unit/logout', { csrf })).status).toBe(200);
