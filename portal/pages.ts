@@ -126,7 +126,7 @@ export function unitPage({ view, campaign, timeZone, csrf, flash }: UnitPageInpu
     list
       .map(
         (f) =>
-          `<tr><td>${esc(kindLabel(kind))}</td><td>${esc(f.name)}</td><td>${f.version}</td>` +
+          `<tr><td>${esc(capitalize(kindLabel(kind)))}</td><td>${esc(f.name)}</td><td>${f.version}</td>` +
           `<td>${esc(t(f.receivedAt))}</td><td>${f.late ? 'Nộp muộn' : 'Đúng hạn'}</td><td class="sha">${esc(f.sha256)}</td></tr>`,
       )
       .join('\n');
@@ -154,6 +154,10 @@ export function unitPage({ view, campaign, timeZone, csrf, flash }: UnitPageInpu
     closedNotice =
       `<div class="msg locked"><strong>Đã khóa.</strong> Giai đoạn "${esc(view.phase.name)}" đã khóa lúc ${esc(view.lockLocal)}; ` +
       `báo cáo của đơn vị chỉ còn xem được, không thể nộp hoặc sửa nữa. Liên hệ: ${esc(view.contact)}.</div>`;
+  } else if (Date.now() > Date.parse(view.deadline)) {
+    closedNotice =
+      `<div class="msg locked">Đã quá hạn nộp (${esc(t(view.deadline))}). Hồ sơ gửi từ nay đến khi khóa ` +
+      `(${esc(t(view.lockAt))}) vẫn được tiếp nhận và ghi là nộp muộn.</div>`;
   }
 
   const uploadForm =

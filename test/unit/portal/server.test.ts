@@ -365,6 +365,16 @@ describe('uploads', () => {
     expect(backend.units.get('so-noi-vu')!.reports).toEqual([]);
   });
 
+  test('after the deadline, before the lock: the page says uploads are still taken, as late', async () => {
+    const view = backend.units.get('so-noi-vu')!;
+    view.deadline = new Date(Date.now() - DAY).toISOString();
+    const page = await browser.get('/unit');
+    expect(page.body).toContain(`Đã quá hạn nộp (${formatDeadline(view.deadline, ZONE)}).`);
+    expect(page.body).toContain('vẫn được tiếp nhận và ghi là nộp muộn');
+    expect(page.body).toContain('action="/unit/upload"');
+    expect((await upload('muon.pdf', pdfBytes('muộn'))).status).toBe(303);
+  });
+
   test('a locked phase shows as locked, offers no form and refuses uploads with the reason', async () => {
     const view = backend.units.get('so-noi-vu')!;
     view.locked = true;
