@@ -39,6 +39,14 @@ export class PortalRefusal extends Error {
   }
 }
 
+/**
+ * An update sent when no worker answered in time may still be applied once one does (the server
+ * keeps it while it runs): the unit is asked to check before sending again.
+ */
+export const UPDATE_UNANSWERED_MESSAGE =
+  'Hệ thống xử lý hồ sơ không phản hồi kịp; hồ sơ có thể chưa được ghi nhận. Sau ít phút, hãy tải lại trang ' +
+  'và xem danh sách phiên bản trước khi nộp lại.';
+
 export const NO_WORKER_MESSAGE =
   'Hệ thống xử lý hồ sơ hiện không phản hồi; chưa có gì được ghi nhận. Vui lòng thử lại sau ít phút ' +
   'hoặc liên hệ Thường trực Hội đồng Thi đua - Khen thưởng.';
@@ -97,7 +105,7 @@ export class TemporalUnitBackend implements UnitBackend {
 
   /** An update; the workflow validator's refusal becomes a {@link PortalRefusal} in its own words. */
   private update<T>(fn: () => Promise<T>): Promise<T> {
-    return this.withWorker(fn).catch((err: unknown) => {
+    return this.withWorker(fn, UPDATE_UNANSWERED_MESSAGE).catch((err: unknown) => {
       if (err instanceof WorkflowUpdateFailedError) {
         throw new PortalRefusal(err.cause?.message ?? err.message, 409);
       }
@@ -105,14 +113,14 @@ export class TemporalUnitBackend implements UnitBackend {
     });
   }
 
-  private async withWorker<T>(fn: () => Promise<T>): Promise<T> {
+  private async withWorker<T>(fn: () => Promise<T>, unanswered = NO_WORKER_MESSAGE): Promise<T> {
     try {
       return await this.client.withDeadline(Date.now() + this.workerDeadlineMs, fn);
     } catch (err) {
       const e = err as { code?: number; message?: string; name?: string; cause?: { code?: number } };
       const code = e.code ?? e.cause?.code;
       if (code === 4 /* DEADLINE_EXCEEDED */ || /deadline/i.test(e.message ?? '')) {
-        throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+        throw new PortalRefusal(unanswered, 503);
       }
       if (e.name === 'WorkflowNotFoundError') {
         throw new PortalRefusal(

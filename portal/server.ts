@@ -285,7 +285,10 @@ export function createPortal(opts: PortalOptions): Portal {
         submittedBy: `Cổng nộp hồ sơ (${view.unitName})`,
       });
     } catch (err) {
-      if (err instanceof PortalRefusal) return refuse(err.status, err.message);
+      // A refusal by the workflow recorded nothing; an unanswered update may still be applied later.
+      if (err instanceof PortalRefusal && err.status === 409) return refuse(err.status, err.message);
+      if (err instanceof PortalRefusal)
+        return renderUnit(res, session, err.status, { kind: 'error', html: esc(err.message) });
       throw err;
     }
     log(`portal: ${session.campaignId}/${session.unitId} submitted nominations v${receipt.version}`);

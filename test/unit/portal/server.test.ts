@@ -16,7 +16,7 @@ import type {
   SubmitNominationsInput,
   UnitStatusView,
 } from '../../../domain/workflow-types';
-import { NO_WORKER_MESSAGE, PortalRefusal, type UnitBackend } from '../../../portal/backend';
+import { NO_WORKER_MESSAGE, PortalRefusal, UPDATE_UNANSWERED_MESSAGE, type UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 
@@ -55,6 +55,8 @@ function unitView(unitId: string, unitName: string): UnitStatusView {
 class FakeBackend implements UnitBackend {
   readonly units = new Map<string, UnitStatusView>();
   workerDown = false;
+  /** The query is answered, the update is not (the worker stopped in between). */
+  updateUnanswered = false;
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
     if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
@@ -69,6 +71,7 @@ class FakeBackend implements UnitBackend {
 
   async submitFile(campaignId: string, unitId: string, req: SubmitFileInput): Promise<SubmissionReceipt> {
     if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    if (this.updateUnanswered) throw new PortalRefusal(UPDATE_UNANSWERED_MESSAGE, 503);
     const view = this.units.get(unitId)!;
     try {
       assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
@@ -411,6 +414,14 @@ describe('uploads', () => {
     expect(res.status).toBe(503);
     expect(res.body).toContain('Hệ thống xử lý hồ sơ hiện không phản hồi');
     expect(await uploadsA()).toEqual([]);
+  });
+
+  test('an update no worker answers: the unit is told it may not be recorded and to check before sending again', async () => {
+    backend.updateUnanswered = true;
+    const res = await upload('bao-cao.pdf', pdfBytes('x'));
+    expect(res.status).toBe(503);
+    expect(res.body).toContain('hồ sơ có thể chưa được ghi nhận');
+    expect(res.body).not.toContain('Không có gì được ghi nhận');
   });
 
   test('a revoked link ends its open sessions at their next request', async () => {
