@@ -126,7 +126,7 @@ export function unitPage({ view, campaign, timeZone, csrf, flash }: UnitPageInpu
     list
       .map(
         (f) =>
-          `<tr><td>${esc(capitalize(kindLabel(kind)))}</td><td>${esc(f.name)}</td><td>${f.version}</td>` +
+          `<tr><td>${esc(capitalize(kindLabel(kind)))}</td><td><a href="/unit/files/${esc(f.sha256)}">${esc(f.name)}</a></td><td>${f.version}</td>` +
           `<td>${esc(t(f.receivedAt))}</td><td>${f.late ? 'Nộp muộn' : 'Đúng hạn'}</td><td class="sha">${esc(f.sha256)}</td></tr>`,
       )
       .join('\n');

@@ -304,6 +304,32 @@ export function createPortal(opts: PortalOptions): Portal {
     res.end();
   }
 
+  /** One of the unit's own submitted files, as its workflow lists it; the store verifies the hash. */
+  async function download(res: http.ServerResponse, session: UnitSession, sha256: string): Promise<void> {
+    let view: UnitStatusView;
+    try {
+      view = await opts.backend.unitStatus(session.campaignId, session.unitId);
+    } catch (err) {
+      if (err instanceof PortalRefusal) throw new HttpError(err.status, 'Không đọc được hồ sơ của đơn vị', err.message);
+      throw err;
+    }
+    const file = [...view.reports, ...view.papers].find((f) => f.sha256 === sha256);
+    if (!file) throw new HttpError(404, 'Không tìm thấy', 'Đơn vị không có tệp này.');
+    const bytes = await opts.reports.get(sha256);
+    const ascii =
+      file.name
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/["\\]/g, '') || 'tep';
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
+    res.end(bytes);
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://portal.invalid');
     const route = url.pathname;
@@ -366,6 +392,11 @@ export function createPortal(opts: PortalOptions): Portal {
         const flash = session.flash;
         session.flash = undefined;
         await renderUnit(res, session, 200, flash);
+        return;
+      }
+      const fileMatch = /^\/unit\/files\/([0-9a-f]{64})$/.exec(route);
+      if (fileMatch && method === 'GET') {
+        await download(res, session, fileMatch[1]);
         return;
       }
       if (route === '/unit/upload' && method === 'POST') {

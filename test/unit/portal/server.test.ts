@@ -328,6 +328,29 @@ describe('uploads', () => {
     expect((await browser.get('/unit')).body).not.toContain('Thư xác nhận sẽ được gửi');
   });
 
+  test('the unit downloads its own files; another unit’s file or an unknown hash is not found', async () => {
+    const bytes = pdfBytes('Báo cáo tổng kết');
+    await upload('Báo cáo tổng kết.pdf', bytes);
+    const [stored] = await uploadsA();
+    const page = (await browser.get('/unit')).body;
+    expect(page).toContain(`<a href="/unit/files/${stored.sha256}">Báo cáo tổng kết.pdf</a>`);
+    const res = await fetch(`${base}/unit/files/${stored.sha256}`, {
+      headers: { cookie: `thidua_session=${browser.cookies.get('thidua_session')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="Bao cao tong ket.pdf"; filename*=UTF-8''${encodeURIComponent('Báo cáo tổng kết.pdf')}`,
+    );
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
+
+    const b = new PortalBrowser(base);
+    await b.open(linkB);
+    expect((await b.get(`/unit/files/${stored.sha256}`)).status).toBe(404);
+    expect((await browser.get(`/unit/files/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await new PortalBrowser(base).get(`/unit/files/${stored.sha256}`)).status).toBe(401);
+  });
+
   test('a path in the file name is reduced to its base name', async () => {
     expect((await upload('../../../etc/Báo cáo.pdf', pdfBytes('1'))).status).toBe(303);
     expect((await upload('..\\..\\windows\\tham-luan.pdf', pdfBytes('2'), { kind: 'presentation-paper' })).status).toBe(
