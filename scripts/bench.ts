@@ -1,0 +1,877 @@
+/**
+ * `npm run bench [-- --units N]`: the scale benchmark of issue 4. A campaign of N units (default
+ * 10,000) on a Temporal dev server started here (the CLI of `scripts/tools.ts`, thidua's search
+ * attributes, Temporal's default limits: no `--dynamic-config-value`, so that what is checked is
+ * what a default cluster enforces), the real workflows on a real worker, and the activities
+ * replaced at the activity boundary by in-process fakes (MAIL IS FAKED: no SMTP, no stores). It
+ * prints figures and a summary, then `bench: OK`, or `bench: FAILED (why)` and exit 1, when:
+ *
+ * - not every unit workflow is running (visibility count) and has issued its plan within the
+ *   bounded waits (a wait fails on its timeout, or after 3 minutes without progress);
+ * - `thidua campaign status` (the real command: visibility only) takes 1 s or more, at worst of
+ *   its runs, once every unit runs;
+ * - a parent (campaign, batch) started more than 1,000 children, or a history of the campaign, of a
+ *   batch or of a sampled unit exceeds Temporal's warning limits (10,240 events, 10 MiB): measured
+ *   once every unit runs and again after the campaign is cancelled through its `cancelCampaign`
+ *   update, which fans out through the whole tree (where batch histories peak);
+ * - the server is left running.
+ *
+ * Options: `--units N`; `--units-per-batch N` (default: the product's 250); `--sample N` (units whose
+ * histories are read, default 25); `--status-runs N` (default 7); `--timeout-minutes N` (per wait,
+ * default 25); `--db-file` (SQLite file as `npm run dev` has, instead of in-memory: about 3 times
+ * slower on this workload); `--keep` (keep the database and server log). Worker tuning, SDK defaults
+ * otherwise (as `worker/create-worker.ts`): `--max-cached-workflows N`,
+ * `--max-concurrent-workflow-tasks N`, `--workflow-task-pollers N`, `--non-sticky-ratio R`.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
+import type { createActivities } from '../activities';
+import { statusCommand } from '../client/commands/campaign-status';
+import { CampaignIdKey, PhaseKey, searchAttributeCliArgs } from '../domain/search-attributes';
+import type { CompiledCampaign, ReadInstant } from '../domain/timeline-types';
+import {
+  UNITS_PER_BATCH,
+  batchWorkflowId,
+  campaignWorkflowId,
+  unitWorkflowId,
+  type CampaignInput,
+  type MessageKind,
+} from '../domain/workflow-types';
+import { DAY, scheduleFrom } from '../test/helpers/schedules';
+import { campaignWorkflow, cancelCampaign } from '../workflows/campaign';
+import { freePort, portOpen, stopProcess, waitFor } from './processes';
+import { ensureTemporalCli, MissingToolError } from './tools';
+
+/** Temporal's defaults: history warning limits (`limit.historyCount.warn`, `limit.historySize.warn`). */
+const HISTORY_EVENTS_WARN = 10_240;
+const HISTORY_BYTES_WARN = 10 * 1024 * 1024;
+/** Issue 4's target; Temporal itself refuses new children at 2,000 pending (`limit.numPendingChildExecutions.error`). */
+const CHILDREN_PER_PARENT = 1_000;
+const STATUS_TARGET_MS = 1_000;
+/** A wait that sees no progress for this long is stuck, whatever its overall timeout. */
+const STALL_MS = 3 * 60_000;
+
+type Activities = ReturnType<typeof createActivities>;
+
+interface Options {
+  units: number;
+  unitsPerBatch: number;
+  sample: number;
+  statusRuns: number;
+  timeoutMs: number;
+  inMemory: boolean;
+  keep: boolean;
+  maxCachedWorkflows?: number;
+  maxConcurrentWorkflowTaskExecutions?: number;
+  maxConcurrentWorkflowTaskPolls?: number;
+  nonStickyToStickyPollRatio?: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const opts: Options = {
+    units: 10_000,
+    unitsPerBatch: UNITS_PER_BATCH,
+    sample: 25,
+    statusRuns: 7,
+    timeoutMs: 25 * 60_000,
+    inMemory: true,
+    keep: false,
+  };
+  const int = (name: string, value: string | undefined, min: number, max: number): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new UsageError(`--${name}: a whole number from ${min} to ${max}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
+    const value = () => inline ?? argv[++i];
+    switch (name) {
+      case 'units':
+        opts.units = int(name, value(), 1, 1_000_000);
+        break;
+      case 'units-per-batch':
+        opts.unitsPerBatch = int(name, value(), 1, 2_000);
+        break;
+      case 'sample':
+        opts.sample = int(name, value(), 1, 10_000);
+        break;
+      case 'status-runs':
+        opts.statusRuns = int(name, value(), 1, 100);
+        break;
+      case 'timeout-minutes':
+        opts.timeoutMs = int(name, value(), 1, 24 * 60) * 60_000;
+        break;
+      case 'max-cached-workflows':
+        opts.maxCachedWorkflows = int(name, value(), 0, 1_000_000);
+        break;
+      case 'max-concurrent-workflow-tasks':
+        opts.maxConcurrentWorkflowTaskExecutions = int(name, value(), 2, 10_000);
+        break;
+      case 'workflow-task-pollers':
+        opts.maxConcurrentWorkflowTaskPolls = int(name, value(), 2, 1_000);
+        break;
+      case 'non-sticky-ratio':
+        opts.nonStickyToStickyPollRatio = Number(value());
+        if (!(opts.nonStickyToStickyPollRatio > 0 && opts.nonStickyToStickyPollRatio <= 1))
+          throw new UsageError('--non-sticky-ratio: a number in (0, 1]');
+        break;
+      case 'db-file':
+        opts.inMemory = false;
+        break;
+      case 'keep':
+        opts.keep = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${argv[i]}`);
+    }
+  }
+  return opts;
+}
+
+class UsageError extends Error {}
+
+// ---- figures and checks -----------------------------------------------------------------------------
+
+const figures: Array<[string, string]> = [];
+const failures: string[] = [];
+const figure = (name: string, value: string) => {
+  figures.push([name, value]);
+  console.log(`  ${name}: ${value}`);
+};
+const fail = (why: string) => {
+  failures.push(why);
+  console.log(`  FAILED: ${why}`);
+};
+const n = (x: number) => x.toLocaleString('en-US');
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const step = (title: string) => console.log(`\nbench: ${title}`);
+
+/** Peak resident memory: this process (worker + client) and the Temporal server, sampled each second. */
+const memory = { workerPeak: 0, serverPeak: 0 };
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; 0 elsewhere). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100 on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+function rssOf(pid: number | undefined): { rss: number; hwm: number } {
+  if (!pid) return { rss: 0, hwm: 0 };
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+// ---- the fakes at the activity boundary -------------------------------------------------------------
+
+interface FakeCounters {
+  pages: number;
+  locks: number;
+  messages: Map<MessageKind, number>;
+  messagesTotal: number;
+}
+
+function fakeActivities(units: number, counters: FakeCounters): Activities {
+  return {
+    async loadUnitPage(input) {
+      counters.pages++;
+      const end = Math.min(units, input.offset + input.limit);
+      return Array.from({ length: Math.max(0, end - input.offset) }, (_, i) => ({
+        id: unitId(input.offset + i),
+        name: `Đơn vị thử ${input.offset + i + 1}`,
+      }));
+    },
+    async lockUnitReports() {
+      counters.locks++;
+    },
+    async sendUnitMessage(input) {
+      counters.messages.set(input.kind, (counters.messages.get(input.kind) ?? 0) + 1);
+      counters.messagesTotal++;
+      return { sent: true, messageId: `<${input.key}@bench>`, recipients: [] };
+    },
+  };
+}
+
+const unitId = (i: number) => `dv${String(i + 1).padStart(6, '0')}`;
+
+function campaignInput(campaignId: string, units: number, unitsPerBatch: number, start: number): CampaignInput {
+  const at = (ms: number): ReadInstant => ({
+    utc: new Date(ms).toISOString(),
+    local: new Date(ms + 7 * 3600_000).toISOString().slice(0, 16),
+    written: '',
+    reading: 'bench',
+  });
+  // Deadline in 30 days, lock in 35: no reminder, escalation or lock fires during the run.
+  const compiled: CompiledCampaign = {
+    campaignId,
+    planNumber: 'BENCH-KH',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    phases: [
+      { kind: 'plan-issue', name: 'Ban hành kế hoạch', windowStart: at(start), windowEnd: at(start + DAY) },
+      {
+        kind: 'self-review',
+        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
+        windowStart: at(start),
+        windowEnd: at(start + 35 * DAY),
+        deadline: scheduleFrom(start, { deadlineDays: 30, lockDays: 35 }),
+      },
+      { kind: 'synthesis', name: 'Tổng hợp', windowStart: at(start + 35 * DAY), windowEnd: at(start + 45 * DAY) },
+    ],
+  };
+  return {
+    campaignId,
+    planNumber: 'BENCH-KH',
+    title: `Benchmark ${n(units)} đơn vị`,
+    definitionRef: '0'.repeat(64),
+    contact: 'Ban Thi đua - Khen thưởng (benchmark)',
+    unitCount: units,
+    compiled,
+    due: { summaryReport: 'required', presentationPaper: 'optional' },
+    unitsPerBatch,
+  };
+}
+
+// ---- worker metrics (Prometheus endpoint of the SDK's Core runtime) ----------------------------------
+
+async function scrape(port: number): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(5_000) });
+    for (const line of (await res.text()).split('\n')) {
+      const m = /^([a-zA-Z_:][\w:]*)(?:\{[^}]*\})?\s+([-+\d.eE]+|NaN)$/.exec(line);
+      if (m && m[2] !== 'NaN') sums.set(m[1], (sums.get(m[1]) ?? 0) + Number(m[2]));
+    }
+  } catch {
+    // metrics are a diagnostic: a failed scrape leaves the figures empty
+  }
+  return sums;
+}
+
+// ---- history limits -------------------------------------------------------------------------------
+
+interface HistoryFigures {
+  workflowId: string;
+  events: number;
+  bytes: number;
+  /** Children ever started (history) and still open (describe). */
+  children: number;
+  pendingChildren: number;
+  /** Workflow tasks that failed, timed out while the worker held them, or waited too long on the sticky queue (parents only). */
+  taskProblems: { failed: number; startToClose: number; stickyScheduleToStart: number };
+  /** Causes of the failed workflow tasks, e.g. UNHANDLED_COMMAND (a signal arrived while the task completed). */
+  failureCauses: string[];
+}
+
+async function historyFigures(client: Client, workflowId: string, withChildren: boolean): Promise<HistoryFigures> {
+  const handle = client.workflow.getHandle(workflowId);
+  const d = await handle.describe();
+  let children = 0;
+  const taskProblems = { failed: 0, startToClose: 0, stickyScheduleToStart: 0 };
+  const failureCauses: string[] = [];
+  if (withChildren) {
+    for (const e of (await handle.fetchHistory()).events ?? []) {
+      if (e.startChildWorkflowExecutionInitiatedEventAttributes) children++;
+      if (e.workflowTaskFailedEventAttributes) {
+        taskProblems.failed++;
+        const cause = Number(e.workflowTaskFailedEventAttributes.cause ?? 0);
+        failureCauses.push(
+          (temporal.api.enums.v1.WorkflowTaskFailedCause[cause] ?? String(cause)).replace(
+            'WORKFLOW_TASK_FAILED_CAUSE_',
+            '',
+          ),
+        );
+      }
+      const timedOut = e.workflowTaskTimedOutEventAttributes;
+      if (timedOut) {
+        // TIMEOUT_TYPE_SCHEDULE_TO_START (2) only happens on a worker's sticky queue: the task then goes to the normal queue.
+        if (Number(timedOut.timeoutType) === 2) taskProblems.stickyScheduleToStart++;
+        else taskProblems.startToClose++;
+      }
+    }
+  }
+  return {
+    workflowId,
+    events: d.historyLength,
+    bytes: d.historySize ?? Number(d.raw.workflowExecutionInfo?.historySizeBytes ?? 0),
+    children,
+    pendingChildren: d.raw.pendingChildren?.length ?? 0,
+    taskProblems,
+    failureCauses,
+  };
+}
+
+async function checkLimits(
+  client: Client,
+  label: string,
+  campaignId: string,
+  batches: number,
+  sampleIds: string[],
+): Promise<void> {
+  const campaign = await historyFigures(client, campaignWorkflowId(campaignId), true);
+  const batchFigures = await mapLimited(
+    Array.from({ length: batches }, (_, b) => batchWorkflowId(campaignId, b)),
+    8,
+    (id) => historyFigures(client, id, true),
+  );
+  const unitFigures = await mapLimited(sampleIds, 8, (id) => historyFigures(client, id, false));
+  const worst = (list: HistoryFigures[], key: 'events' | 'bytes' | 'children') =>
+    list.reduce((a, b) => (b[key] > a[key] ? b : a), list[0]);
+
+  const groups: Array<[string, HistoryFigures[], boolean]> = [
+    ['campaign', [campaign], true],
+    [`batches (${batches})`, batchFigures, true],
+    [`units (sample of ${sampleIds.length})`, unitFigures, false],
+  ];
+  for (const [name, list, parents] of groups) {
+    if (list.length === 0) continue;
+    const e = worst(list, 'events');
+    const b = worst(list, 'bytes');
+    figure(
+      `${label}: ${name} history, max`,
+      `${n(e.events)} events (${e.workflowId}), ${mib(b.bytes)} (${b.workflowId}); warn at ${n(HISTORY_EVENTS_WARN)} events / ${mib(HISTORY_BYTES_WARN)}`,
+    );
+    if (e.events > HISTORY_EVENTS_WARN)
+      fail(`${label}: ${e.workflowId} has ${n(e.events)} history events (warning limit ${n(HISTORY_EVENTS_WARN)})`);
+    if (b.bytes > HISTORY_BYTES_WARN)
+      fail(`${label}: ${b.workflowId} history is ${mib(b.bytes)} (warning limit ${mib(HISTORY_BYTES_WARN)})`);
+    if (parents) {
+      const c = worst(list, 'children');
+      const pending = Math.max(...list.map((x) => x.pendingChildren));
+      const sum = (k: keyof HistoryFigures['taskProblems']) => list.reduce((t, x) => t + x.taskProblems[k], 0);
+      figure(
+        `${label}: ${name} children, max`,
+        `${n(c.children)} started (${c.workflowId}), ${n(pending)} open; target <= ${n(CHILDREN_PER_PARENT)}`,
+      );
+      figure(
+        `${label}: ${name} workflow tasks`,
+        `${n(sum('failed'))} failed${causes(list)}, ${n(sum('startToClose'))} timed out on the worker (start-to-close), ` +
+          `${n(sum('stickyScheduleToStart'))} sticky schedule-to-start timeouts`,
+      );
+      if (c.children > CHILDREN_PER_PARENT)
+        fail(`${label}: ${c.workflowId} started ${n(c.children)} children (target <= ${n(CHILDREN_PER_PARENT)})`);
+    }
+  }
+}
+
+function causes(list: HistoryFigures[]): string {
+  const counts = new Map<string, number>();
+  for (const c of list.flatMap((x) => x.failureCauses)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return counts.size ? ` (${[...counts].map(([c, k]) => `${k} ${c}`).join(', ')})` : '';
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Polls `probe` every 2 s until it reports done; prints progress every 10 s; fails with `what` when
+ * the overall timeout passes or the progress figure has not moved for {@link STALL_MS}.
+ */
+async function waitProgress(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<{ done: boolean; progress: number; line: string }>,
+  abort: () => string | undefined,
+): Promise<number> {
+  const start = Date.now();
+  let lastProgress = -1;
+  let lastMove = start;
+  let lastPrint = 0;
+  for (;;) {
+    const aborted = abort();
+    if (aborted) throw new Error(`${what}: ${aborted}`);
+    const p = await bounded(`a progress check while waiting for ${what}`, 60_000, probe());
+    const now = Date.now();
+    if (p.progress !== lastProgress) {
+      lastProgress = p.progress;
+      lastMove = now;
+    }
+    if (p.done || now - lastPrint >= 10_000) {
+      console.log(`  [${secs(now - start).padStart(7)}] ${p.line}`);
+      lastPrint = now;
+    }
+    if (p.done) return now - start;
+    if (now - start > timeoutMs) throw new Error(`timed out after ${secs(timeoutMs)} waiting for ${what} (${p.line})`);
+    if (now - lastMove > STALL_MS) throw new Error(`no progress for ${secs(STALL_MS)} waiting for ${what} (${p.line})`);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+}
+
+/** `promise`, or a clear error once `ms` have passed: no call of the bench can hang it. */
+function bounded<T>(what: string, ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${secs(ms)}: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+// ---- the run --------------------------------------------------------------------------------------
+
+async function run(opts: Options): Promise<void> {
+  const wallStart = Date.now();
+  const cli = process.env.THIDUA_TEMPORAL_CLI ?? ensureTemporalCli();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-bench-'));
+  const serverLog = path.join(dir, 'temporal.log');
+  const port = await freePort();
+  const metricsPort = await freePort();
+  const campaignId = `bench-${Date.now().toString(36)}`;
+  const taskQueue = `bench-${campaignId}`;
+  const batches = Math.ceil(opts.units / opts.unitsPerBatch);
+
+  console.log(
+    [
+      `bench: campaign of ${n(opts.units)} units in ${n(batches)} batches of <= ${n(opts.unitsPerBatch)}, on ${os.cpus().length} CPU(s), Node ${process.version}`,
+      `bench: code ${codeVersion()}`,
+      'bench: MAIL IS FAKED in this benchmark: sendUnitMessage returns "sent" in-process (no SMTP), loadUnitPage',
+      '       returns synthetic units, lockUnitReports does nothing. Workflows, server and visibility are real.',
+    ].join('\n'),
+  );
+
+  // Warnings of workflows (e.g. a signal to a unit that already completed) are counted, not printed by the thousand.
+  const warnings = new Map<string, number>();
+  Runtime.install({
+    logger: new DefaultLogger('WARN', (entry: LogEntry) => {
+      const kind = entry.message
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:\d+)*/g, '<run>')
+        .replace(/\b(dv)?\d+\b/g, '#');
+      const count = (warnings.get(kind) ?? 0) + 1;
+      warnings.set(kind, count);
+      if (count <= 2 || entry.level === 'ERROR') {
+        const err = (entry.meta as { err?: Error } | undefined)?.err;
+        console.log(
+          `  [worker ${entry.level}] ${entry.message}${err ? `: ${err.message}` : ''}${count === 2 ? ' (further ones only counted)' : ''}`,
+        );
+      }
+    }),
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      metrics: { prometheus: { bindAddress: `127.0.0.1:${metricsPort}` } },
+    },
+  });
+
+  let server: ChildProcess | undefined;
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  let workerError: Error | undefined;
+  const closers: Array<() => Promise<unknown>> = [];
+  let sampler: NodeJS.Timeout | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      if (sampler) clearInterval(sampler);
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      if (workerRun) {
+        await Promise.race([workerRun.catch(() => undefined), new Promise((r) => setTimeout(r, 30_000))]);
+      }
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+      if (server) await stopProcess(server, 10_000);
+      if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+      else console.log(`bench: kept ${dir}`);
+    })());
+  const interrupt = (signal: NodeJS.Signals) => {
+    console.log(`\nbench: ${signal}: stopping the worker and the server...`);
+    failures.push(`interrupted by ${signal}`);
+    void cleanup().finally(() => {
+      summary();
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  // Last resort: never leave the server behind, whatever happens to this process.
+  process.once('exit', () => {
+    if (server?.pid && server.exitCode === null && server.signalCode === null) {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+
+  try {
+    // -- server
+    step('starting the Temporal dev server');
+    const logFd = fs.openSync(serverLog, 'a');
+    server = spawn(
+      cli,
+      [
+        'server',
+        'start-dev',
+        '--headless',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        ...(opts.inMemory ? [] : ['--db-filename', path.join(dir, 'temporal.db')]),
+        '--namespace',
+        'default',
+        '--log-level',
+        'warn',
+        ...searchAttributeCliArgs(),
+      ],
+      { detached: true, stdio: ['ignore', logFd, logFd] },
+    );
+    fs.closeSync(logFd);
+    const serverExited = () =>
+      server && (server.exitCode !== null || server.signalCode !== null)
+        ? `the Temporal dev server exited (${server.exitCode ?? server.signalCode}); see ${serverLog}: ${tail(serverLog)}`
+        : undefined;
+    const serverStart = Date.now();
+    await waitFor(
+      'the Temporal dev server port',
+      async () => {
+        const exited = serverExited();
+        if (exited) throw new Error(exited);
+        return portOpen(port);
+      },
+      90_000,
+    );
+    const address = `127.0.0.1:${port}`;
+    const connection = await bounded('connecting to the dev server', 30_000, Connection.connect({ address }));
+    closers.push(() => connection.close());
+    const client = new Client({ connection, namespace: 'default' });
+    const unitsQuery = `${CampaignIdKey.name} = '${campaignId}' AND WorkflowType = 'unitReviewWorkflow'`;
+    await waitFor(
+      'the dev server to answer visibility queries on the thidua search attributes',
+      async () => (await bounded('a visibility query', 10_000, client.workflow.count(unitsQuery))).count === 0,
+      60_000,
+    );
+    figure(
+      'server',
+      `${opts.inMemory ? 'in-memory SQLite' : 'SQLite file'}, ready in ${secs(Date.now() - serverStart)}`,
+    );
+
+    // -- worker
+    step('starting the worker (real workflows, fake activities)');
+    const counters: FakeCounters = { pages: 0, locks: 0, messages: new Map(), messagesTotal: 0 };
+    const nativeConnection = await bounded(
+      'connecting the worker to the dev server',
+      30_000,
+      NativeConnection.connect({ address }),
+    );
+    closers.push(() => nativeConnection.close());
+    const workerStart = Date.now();
+    worker = await bounded(
+      'creating the worker (bundling the workflows)',
+      5 * 60_000,
+      Worker.create({
+        connection: nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        workflowsPath: require.resolve('../workflows'),
+        activities: fakeActivities(opts.units, counters),
+        ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
+        ...(opts.maxConcurrentWorkflowTaskExecutions !== undefined
+          ? { maxConcurrentWorkflowTaskExecutions: opts.maxConcurrentWorkflowTaskExecutions }
+          : {}),
+        ...(opts.maxConcurrentWorkflowTaskPolls !== undefined
+          ? { maxConcurrentWorkflowTaskPolls: opts.maxConcurrentWorkflowTaskPolls }
+          : {}),
+        ...(opts.nonStickyToStickyPollRatio !== undefined
+          ? { nonStickyToStickyPollRatio: opts.nonStickyToStickyPollRatio }
+          : {}),
+      }),
+    );
+    const w = worker;
+    workerRun = w.run().catch((err: Error) => {
+      workerError = err;
+    });
+    const workerFailed = () =>
+      serverExited() ?? (workerError ? `the worker stopped: ${workerError.message}` : undefined);
+    const wo = w.options;
+    const slots = (supplier: unknown) => (supplier as { numSlots?: number } | undefined)?.numSlots ?? 'tuned';
+    const tuner = wo.tuner as { workflowTaskSlotSupplier?: unknown; activityTaskSlotSupplier?: unknown };
+    const pollers = wo.workflowTaskPollerBehavior as { maximum?: number };
+    figure(
+      'worker',
+      `ready in ${secs(Date.now() - workerStart)} (bundle included); cache ${n(wo.maxCachedWorkflows)} workflows, ` +
+        `${slots(tuner.workflowTaskSlotSupplier)} workflow task slots, ${slots(tuner.activityTaskSlotSupplier)} activity slots, ` +
+        `${pollers.maximum ?? '?'} workflow task pollers (non-sticky ratio ${wo.nonStickyToStickyPollRatio}), ` +
+        `${wo.workflowThreadPoolSize} workflow thread(s)`,
+    );
+    sampler = setInterval(() => {
+      memory.workerPeak = Math.max(memory.workerPeak, process.memoryUsage().rss);
+      memory.serverPeak = Math.max(memory.serverPeak, rssOf(server?.pid).rss);
+    }, 1_000);
+    sampler.unref();
+
+    // -- campaign start
+    step(`starting campaign ${campaignId}`);
+    const input = campaignInput(campaignId, opts.units, opts.unitsPerBatch, Date.now());
+    const t0 = Date.now();
+    const handle = await bounded(
+      'starting the campaign workflow',
+      60_000,
+      client.workflow.start(campaignWorkflow, {
+        workflowId: campaignWorkflowId(campaignId),
+        taskQueue,
+        args: [input],
+        typedSearchAttributes: [
+          { key: CampaignIdKey, value: campaignId },
+          { key: PhaseKey, value: input.compiled.phases[0].kind },
+        ],
+        memo: { planNumber: input.planNumber, title: input.title },
+      }),
+    );
+    const metrics0 = await scrape(metricsPort);
+    let running = 0;
+    let started = -1;
+    const rate = (count: number) => `${((count * 1000) / Math.max(1, Date.now() - t0)).toFixed(0)}/s`;
+    await waitProgress(
+      `all ${n(opts.units)} unit workflows to be running and to have issued their plan`,
+      opts.timeoutMs,
+      async () => {
+        running = (await client.workflow.count(`${unitsQuery} AND ExecutionStatus = 'Running'`)).count;
+        const issued = counters.messages.get('plan-issued') ?? 0;
+        if (running >= opts.units && started < 0) started = Date.now() - t0;
+        return {
+          done: running >= opts.units && issued >= opts.units,
+          progress: running + issued,
+          line:
+            `units running ${n(running)}/${n(opts.units)} (${rate(running)}) · plans issued ${n(issued)} (${rate(issued)}) · ` +
+            `cached ${n(w.getStatus().numCachedWorkflows)} · rss ${mib(process.memoryUsage().rss)}`,
+        };
+      },
+      workerFailed,
+    );
+    const settled = Date.now() - t0;
+    const metrics1 = await scrape(metricsPort);
+    const delta = (name: string) => (metrics1.get(name) ?? 0) - (metrics0.get(name) ?? 0);
+    const wfts = delta('temporal_workflow_task_execution_latency_count');
+    const s2sCount = delta('temporal_workflow_task_schedule_to_start_latency_count');
+    const s2sMean = s2sCount ? delta('temporal_workflow_task_schedule_to_start_latency_sum') / s2sCount : 0;
+    const execMean = wfts ? delta('temporal_workflow_task_execution_latency_sum') / wfts : 0;
+    step('start-up figures');
+    figure(
+      'time to start all units',
+      `${secs(started)} (${n(opts.units)} unit workflows running in visibility; ${((opts.units * 1000) / started).toFixed(0)} units/s)`,
+    );
+    figure('time until every unit issued its plan', `${secs(settled)}`);
+    figure(
+      'worker throughput',
+      `${n(wfts)} workflow tasks (${((wfts * 1000) / settled).toFixed(0)}/s, mean ${execMean.toFixed(1)} ms each, ` +
+        `mean schedule-to-start ${s2sMean.toFixed(0)} ms), ${n(counters.messagesTotal + counters.pages)} activities ` +
+        `(${(((counters.messagesTotal + counters.pages) * 1000) / settled).toFixed(0)}/s)`,
+    );
+    figure(
+      'worker cache',
+      `${n(w.getStatus().numCachedWorkflows)} cached now; ${n(delta('temporal_sticky_cache_total_forced_eviction'))} forced evictions, ` +
+        `${n(delta('temporal_sticky_cache_miss'))} misses, ${n(delta('temporal_sticky_cache_hit'))} hits`,
+    );
+
+    // -- status latency
+    step(`timing \`thidua campaign status ${campaignId}\` (${opts.statusRuns} runs)`);
+    process.env.TEMPORAL_ADDRESS = address;
+    process.env.TEMPORAL_NAMESPACE = 'default';
+    let out = '';
+    const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) } };
+    const statusRun = (args: string[]) =>
+      bounded(`thidua campaign status ${args.join(' ')}`, 30_000, statusCommand(args, io));
+    const code = await statusRun([campaignId, '--json']);
+    const view = JSON.parse(out) as { total: number; counts: Record<string, number> };
+    if (code !== 0 || view.total !== opts.units || view.counts.pending !== opts.units) {
+      fail(`campaign status reports ${view.total} units, ${view.counts.pending} pending (expected ${n(opts.units)})`);
+    }
+    const times: number[] = [];
+    for (let i = 0; i < opts.statusRuns; i++) {
+      out = '';
+      const s = performance.now();
+      const rc = await statusRun([campaignId]);
+      times.push(performance.now() - s);
+      if (rc !== 0) fail(`campaign status exited with ${rc}: ${out}`);
+    }
+    console.log(out.split('\n').slice(0, 3).join('\n'));
+    const statusMedian = median(times);
+    const statusMax = Math.max(...times);
+    figure(
+      'campaign status latency',
+      `median ${statusMedian.toFixed(0)} ms, max ${statusMax.toFixed(0)} ms over ${times.length} runs (target < ${STATUS_TARGET_MS} ms; connection included)`,
+    );
+    if (statusMax >= STATUS_TARGET_MS) {
+      fail(`campaign status took ${statusMax.toFixed(0)} ms at worst (target < ${STATUS_TARGET_MS} ms)`);
+    }
+
+    // -- limits while every unit runs
+    const sampleCount = Math.min(opts.sample, opts.units);
+    const sampleIds = Array.from(
+      new Set(
+        Array.from({ length: sampleCount }, (_, i) =>
+          unitWorkflowId(campaignId, unitId(Math.round((i * (opts.units - 1)) / Math.max(1, sampleCount - 1)))),
+        ),
+      ),
+    );
+    step('history and children limits, every unit running');
+    await bounded('reading the histories', 5 * 60_000, checkLimits(client, 'running', campaignId, batches, sampleIds));
+
+    // -- cancellation through the tree (the product's path), then the final histories
+    step('cancelling the campaign through its cancelCampaign update (fans out to every unit)');
+    const c0 = Date.now();
+    await bounded(
+      'the cancelCampaign update',
+      5 * 60_000,
+      handle.executeUpdate(cancelCampaign, { args: [{ reason: 'Kết thúc benchmark', cancelledBy: 'bench' }] }),
+    );
+    const openQuery = `${CampaignIdKey.name} = '${campaignId}' AND ExecutionStatus = 'Running'`;
+    let drained = true;
+    try {
+      await waitProgress(
+        'every workflow of the campaign to close after the cancellation',
+        opts.timeoutMs,
+        async () => {
+          const open = (await client.workflow.count(openQuery)).count;
+          const told = counters.messages.get('campaign-cancelled') ?? 0;
+          return {
+            done: open === 0,
+            progress: told * 1e6 - open,
+            line: `open workflows ${n(open)} · units told of the cancellation ${n(told)}/${n(opts.units)}`,
+          };
+        },
+        workerFailed,
+      );
+    } catch (err) {
+      drained = false;
+      fail((err as Error).message);
+    }
+    figure('time to cancel and close the whole tree', secs(Date.now() - c0));
+    const told = counters.messages.get('campaign-cancelled') ?? 0;
+    const byStatus: string[] = [];
+    for (const s of ['Completed', 'Canceled', 'Terminated', 'Failed', 'Running']) {
+      const query = `${unitsQuery} AND ExecutionStatus = '${s}'`;
+      const c = (await bounded(`counting ${s} units`, 60_000, client.workflow.count(query))).count;
+      if (c > 0) byStatus.push(`${s} ${n(c)}`);
+    }
+    figure(
+      'units after the cancellation',
+      `${byStatus.join(', ')}; told of it by mail (faked): ${n(told)}` +
+        (told < opts.units ? ` — ${n(opts.units - told)} NOT told` : ''),
+    );
+    if (told < opts.units) {
+      console.log(
+        `  NOTE: ${n(opts.units - told)} unit(s) closed without sending their cancellation notice (see the report).`,
+      );
+    }
+    if (drained) {
+      step('history and children limits, after the cancellation (final histories)');
+      await bounded('reading the histories', 5 * 60_000, checkLimits(client, 'closed', campaignId, batches, sampleIds));
+    }
+    if (warnings.size > 0) {
+      figure('worker warnings', [...warnings].map(([m, c]) => `${n(c)} x "${m}"`).join('; '));
+    }
+
+    const cpu = process.cpuUsage();
+    figure(
+      'CPU used over the run',
+      `worker+bench process ${((cpu.user + cpu.system) / 1e6).toFixed(0)} s, Temporal dev server ${cpuSecondsOf(server.pid).toFixed(0)} s ` +
+        `(wall ${secs(Date.now() - wallStart)}, ${os.cpus().length} CPUs)`,
+    );
+    const self = rssOf(process.pid);
+    memory.workerPeak = Math.max(memory.workerPeak, self.hwm);
+    memory.serverPeak = Math.max(memory.serverPeak, rssOf(server.pid).hwm);
+    figure('peak RSS', `worker+bench process ${mib(memory.workerPeak)}, Temporal dev server ${mib(memory.serverPeak)}`);
+  } finally {
+    step('stopping the worker and the server');
+    await cleanup();
+    const left = server?.pid && isAlive(server.pid);
+    if (left) fail(`the Temporal dev server (pid ${server?.pid}) is still running after stop`);
+    figure('total wall time', secs(Date.now() - wallStart));
+  }
+}
+
+/** The commit benchmarked, and whether the workflows differ from it (best effort: no git, no figure). */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: path.join(__dirname, '..'), encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'workflows', 'domain').length > 0;
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in workflows/ or domain/' : ''}`;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tail(file: string, lines = 15): string {
+  try {
+    return '\n' + fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function summary(): void {
+  const width = Math.max(...figures.map(([k]) => k.length));
+  console.log('\nbench: summary');
+  for (const [k, v] of figures) console.log(`  ${k.padEnd(width)}  ${v}`);
+  console.log(failures.length === 0 ? 'bench: OK' : `bench: FAILED (${failures.join('; ')})`);
+}
+
+async function main(): Promise<number> {
+  let opts: Options;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}`);
+    return 2;
+  }
+  try {
+    await run(opts);
+  } catch (err) {
+    const e = err as Error;
+    failures.push(e instanceof MissingToolError ? e.message : e.message || String(e));
+    if (!(e instanceof MissingToolError)) console.error(e.stack ?? e);
+  }
+  summary();
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    console.log(`bench: FAILED (${String(err)})`);
+    process.exit(1);
+  },
+);
