@@ -40,7 +40,9 @@ export function attachmentProblem(campaignFile: string, relative: string): strin
   try {
     stat = fs.statSync(full);
   } catch {
-    return `"${relative}" does not exist (looked for ${full}); the path is relative to the campaign file`;
+    // Named from the current folder, as the user typed the campaign file's own path.
+    const shown = path.relative(process.cwd(), full) || full;
+    return `"${relative}" does not exist (looked for ${shown}); the path is relative to the campaign file`;
   }
   if (!stat.isFile()) return `"${relative}" is not a file`;
   if (stat.size === 0) return `"${relative}" is empty`;
