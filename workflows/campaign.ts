@@ -90,6 +90,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     cancelled: () => !!view.cancelled,
   };
 
+  let cancelDelivered = false;
   setHandler(getCampaignStatus, () => view);
   setHandler(batchLocked, (result) => {
     ctx.locked.set(result.batch, result);
@@ -123,6 +124,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       view.phase = 'cancelled';
       upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
       await signalBatches(ctx, (h) => h.signal(batchCancel, req));
+      cancelDelivered = true;
       return { cancelled: true as const };
     },
     {
@@ -159,6 +161,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     view.phase = 'closed';
     upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
   }
+  // The close must reach the batches after the cancel, or a unit closed first is never told why.
+  if (view.cancelled && patched('close-after-cancel-delivered')) await condition(() => cancelDelivered);
   await signalBatches(ctx, (h) => h.signal(batchClose));
   // Completing while the batches still pass the close on would send them the parent-close cancel
   // in the middle of it: wait for them. Versioned: histories recorded before it complete at once.
