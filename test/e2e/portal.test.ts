@@ -15,7 +15,7 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { FileReportStore } from '../../activities/store/report-store';
 import { UnitLinks } from '../../activities/store/unit-links';
 import { startCommand } from '../../client/commands/campaign-start';
-import { loadSettings, SETTINGS_DOC } from '../../config/settings';
+import { loadSettings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import { unitWorkflowId } from '../../domain/workflow-types';
 import { startPortal, type RunningPortal } from '../../portal';
@@ -26,6 +26,7 @@ import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../helpers/portal-client';
 import { scheduleFrom } from '../helpers/schedules';
+import { setCliEnvironment, type CliEnvironment } from '../helpers/cli-environment';
 import { devServerEnv } from '../helpers/temporal';
 
 const CAMPAIGN_ID = 'e2e-cong-don-vi-67-kh-tu';
@@ -93,15 +94,7 @@ let workerRun: Promise<void> | undefined;
 let portal: RunningPortal;
 let reports: FileReportStore;
 const links = new Map<string, string>();
-const savedEnv = new Map<string, string | undefined>();
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
+let cliEnv: CliEnvironment | undefined;
 
 /** The Message-ID the mail activity gives a unit's message with this workflow key. */
 const messageId = (campaignId: string, unitId: string, key: string) =>
@@ -136,14 +129,11 @@ beforeAll(async () => {
     THIDUA_PORTAL_PORT: String(portalPort),
     THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <${FROM_EMAIL}>`,
   };
-  setEnv(Object.fromEntries(SETTINGS_DOC.map((s) => [s.env, thidua[s.env]])));
-  setEnv(
-    Object.fromEntries(Object.keys(process.env).flatMap((k) => (k.startsWith('TEMPORAL_') ? [[k, undefined]] : []))),
-  );
-  setEnv({
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-    TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-temporal-profile.toml'),
+  cliEnv = setCliEnvironment({
+    thidua,
+    temporalAddress: env.address,
+    namespace: env.namespace ?? 'default',
+    dataDir,
   });
   const settings = loadSettings({ ...thidua });
   worker = await createThiduaWorker({
@@ -187,10 +177,7 @@ afterAll(async () => {
   await workerRun?.catch((err: unknown) => console.error('worker failed', err));
   await env?.teardown();
   await maildev?.stop();
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  cliEnv?.restore();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 

@@ -23,7 +23,7 @@ import { startCommand } from '../../client/commands/campaign-start';
 import { statusCommand, type UnitRow } from '../../client/commands/campaign-status';
 import { submitCommand } from '../../client/commands/unit-submit';
 import { CliError, type Io } from '../../client/connect';
-import { loadSettings, SETTINGS_DOC } from '../../config/settings';
+import { loadSettings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import {
   campaignWorkflowId,
@@ -38,6 +38,7 @@ import { createThiduaWorker } from '../../worker/create-worker';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { scheduleFrom } from '../helpers/schedules';
+import { setCliEnvironment, type CliEnvironment } from '../helpers/cli-environment';
 import { devServerEnv } from '../helpers/temporal';
 
 const CAMPAIGN_ID = 'e2e-dien-tap-67-kh-tu';
@@ -147,15 +148,7 @@ let maildev: Maildev;
 let dataDir: string;
 let worker: Worker | undefined;
 let workerRun: Promise<void> | undefined;
-const savedEnv = new Map<string, string | undefined>();
-
-function setEnv(values: Record<string, string | undefined>): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-}
+let cliEnv: CliEnvironment | undefined;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-rehearsal-'));
@@ -181,14 +174,11 @@ beforeAll(async () => {
     THIDUA_PUBLIC_URL: 'http://portal.example.vn',
     THIDUA_MAIL_FROM: `"${FROM_NAME}" <${FROM_EMAIL}>`,
   };
-  setEnv(Object.fromEntries(SETTINGS_DOC.map((s) => [s.env, thidua[s.env]])));
-  setEnv(
-    Object.fromEntries(Object.keys(process.env).flatMap((k) => (k.startsWith('TEMPORAL_') ? [[k, undefined]] : []))),
-  );
-  setEnv({
-    TEMPORAL_ADDRESS: env.address,
-    TEMPORAL_NAMESPACE: env.namespace ?? 'default',
-    TEMPORAL_CONFIG_FILE: path.join(dataDir, 'no-temporal-profile.toml'),
+  cliEnv = setCliEnvironment({
+    thidua,
+    temporalAddress: env.address,
+    namespace: env.namespace ?? 'default',
+    dataDir,
   });
 
   const settings = loadSettings({ ...thidua });
@@ -206,10 +196,7 @@ afterAll(async () => {
   await workerRun?.catch((err: unknown) => console.error('worker failed', err));
   await env?.teardown();
   await maildev?.stop();
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  cliEnv?.restore();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
