@@ -14,7 +14,7 @@ import {
 import { DeterminismViolationError } from '@temporalio/workflow';
 import * as workflows from '../../workflows';
 import { loadHistory, savedHistoryNames, workflowTypeOf } from '../helpers/histories';
-import { workflowBundle } from '../helpers/temporal';
+import { quietLogger, workflowBundle } from '../helpers/temporal';
 
 // Replay workers log their start and stop at INFO: only warnings and errors here.
 Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -91,12 +91,3 @@ describe('a change to the commands of a running workflow', () => {
     ).resolves.toBeUndefined();
   });
 });
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (m: string) => console.warn(m),
-  error: (m: string) => console.error(m),
-};
