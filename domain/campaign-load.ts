@@ -5,10 +5,10 @@
  * same way and never with a stack trace.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { loadWorkingCalendar } from '../config/holidays';
 import type { WorkingCalendar } from './calendar/types';
 import type { CampaignDefinition } from './campaign-schema';
-import { attachmentProblem } from '../activities/store/plan-documents';
 import { formatPath, validateCampaign, type Problem, type ValidationMode } from './campaign-validate';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
@@ -96,4 +96,34 @@ function readFailure(error: NodeJS.ErrnoException): string {
     default:
       return `the file cannot be read: ${error.message}`;
   }
+}
+
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** File types a plan document may have, by extension. */
+export const DOCUMENT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.odt': 'application/vnd.oasis.opendocument.text',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** What is wrong with an attachment's file, relative to the campaign file; undefined when fine. */
+export function attachmentProblem(campaignFile: string, relative: string): string | undefined {
+  const type = DOCUMENT_TYPES[path.extname(relative).toLowerCase()];
+  if (!type) return `"${relative}": only ${Object.keys(DOCUMENT_TYPES).join(', ')} files can be attached`;
+  const full = path.resolve(path.dirname(campaignFile), relative);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    // Named from the current folder, as the user typed the campaign file's own path.
+    const shown = path.relative(process.cwd(), full) || full;
+    return `"${relative}" does not exist (looked for ${shown}); the path is relative to the campaign file`;
+  }
+  if (!stat.isFile()) return `"${relative}" is not a file`;
+  if (stat.size === 0) return `"${relative}" is empty`;
+  if (stat.size > MAX_DOCUMENT_BYTES) return `"${relative}" is ${stat.size} bytes; at most 10 MB can be attached`;
+  return undefined;
 }
