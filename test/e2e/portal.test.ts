@@ -8,26 +8,21 @@
  * inbox, the open button, a PDF upload, the receipt (screenshot in test-results/).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { FileReportStore } from '../../activities/store/report-store';
 import { UnitLinks } from '../../activities/store/unit-links';
 import { startCommand } from '../../client/commands/campaign-start';
-import { loadSettings } from '../../config/settings';
+import type { Settings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import { unitWorkflowId } from '../../domain/workflow-types';
 import { startPortal, type RunningPortal } from '../../portal';
-import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
-import { maildevBin } from '../../scripts/tools';
-import { createThiduaWorker } from '../../worker/create-worker';
+import { freePort, waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../helpers/portal-client';
 import { scheduleFrom } from '../helpers/schedules';
-import { setCliEnvironment, type CliEnvironment } from '../helpers/cli-environment';
-import { devServerEnv } from '../helpers/temporal';
 
 const CAMPAIGN_ID = 'e2e-cong-don-vi-67-kh-tu';
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -86,15 +81,14 @@ phases:
 `;
 }
 
+let stack: E2eStack | undefined;
 let env: TestWorkflowEnvironment;
 let maildev: Maildev;
 let dataDir: string;
-let worker: Worker | undefined;
-let workerRun: Promise<void> | undefined;
+let settings: Settings;
 let portal: RunningPortal;
 let reports: FileReportStore;
 const links = new Map<string, string>();
-let cliEnv: CliEnvironment | undefined;
 
 /** The Message-ID the mail activity gives a unit's message with this workflow key. */
 const messageId = (campaignId: string, unitId: string, key: string) =>
@@ -115,34 +109,13 @@ async function waitForMail(what: string, found: (inbox: InboxMessage[]) => boole
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-portal-'));
-  const [smtpPort, webPort, portalPort] = [await freePort(), await freePort(), await freePort()];
-  maildev = await startMaildev({ bin: maildevBin(), smtpPort, webPort, mailDirectory: path.join(dataDir, 'mail') });
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await devServerEnv();
-  const thidua: Record<string, string> = {
-    THIDUA_SMTP_HOST: '127.0.0.1',
-    THIDUA_SMTP_PORT: String(maildev.smtpPort),
-    THIDUA_DATA_DIR: path.join(dataDir, 'data'),
-    THIDUA_TASK_QUEUE: `e2e-portal-${process.pid}-${Date.now()}`,
+  const portalPort = await freePort();
+  stack = await startE2eStack('portal', {
     THIDUA_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
     THIDUA_PORTAL_PORT: String(portalPort),
     THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <${FROM_EMAIL}>`,
-  };
-  cliEnv = setCliEnvironment({
-    thidua,
-    temporalAddress: env.address,
-    namespace: env.namespace ?? 'default',
-    dataDir,
   });
-  const settings = loadSettings({ ...thidua });
-  worker = await createThiduaWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    settings,
-    client: env.client,
-  });
-  workerRun = worker.run();
+  ({ env, maildev, dataDir, settings } = stack);
   // As `npm run dev` starts it: on THIDUA_PORTAL_PORT, with the settings' stores.
   portal = await startPortal({
     settings,
@@ -173,12 +146,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal?.close();
   reports?.close();
-  if (worker && worker.getState() === 'RUNNING') worker.shutdown();
-  await workerRun?.catch((err: unknown) => console.error('worker failed', err));
-  await env?.teardown();
-  await maildev?.stop();
-  cliEnv?.restore();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await stack?.stop();
 }, 60_000);
 
 const unitHandle = (unitId: string) => env.client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, unitId));
@@ -331,7 +299,6 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
       },
     ],
   });
-  const settings = loadSettings();
   const link = await new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl).linkFor(
     campaignId,
     'so-noi-vu',

@@ -15,15 +15,12 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { startCommand } from '../../client/commands/campaign-start';
 import { statusCommand, type UnitRow } from '../../client/commands/campaign-status';
 import { submitCommand } from '../../client/commands/unit-submit';
 import { CliError, type Io } from '../../client/connect';
-import { loadSettings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import {
   campaignWorkflowId,
@@ -32,14 +29,11 @@ import {
   type SubmissionStatus,
   type UnitStatusView,
 } from '../../domain/workflow-types';
-import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
-import { maildevBin } from '../../scripts/tools';
-import { createThiduaWorker } from '../../worker/create-worker';
+import { waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { scheduleFrom } from '../helpers/schedules';
-import { setCliEnvironment, type CliEnvironment } from '../helpers/cli-environment';
-import { devServerEnv } from '../helpers/temporal';
 
 const CAMPAIGN_ID = 'e2e-dien-tap-67-kh-tu';
 const REHEARSAL = '1d=4s';
@@ -143,62 +137,20 @@ phases:
 // 13/10 08:00 (1d); deadline 14/10 17:00 (the working day before 15/10) with the late notice;
 // escalations 15/10 08:00 (head) and 16/10 08:00 (supervisor, cc secretariat); lock 16/10 17:00.
 
+let stack: E2eStack | undefined;
 let env: TestWorkflowEnvironment;
 let maildev: Maildev;
 let dataDir: string;
-let worker: Worker | undefined;
-let workerRun: Promise<void> | undefined;
-let cliEnv: CliEnvironment | undefined;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-rehearsal-'));
-  const [smtpPort, webPort] = [await freePort(), await freePort()];
-  maildev = await startMaildev({
-    bin: maildevBin(),
-    smtpPort,
-    webPort,
-    mailDirectory: path.join(dataDir, 'mail-catcher'),
-  });
-  // The worker's own INFO lines (webpack's bundle report, state changes) would drown the test's output.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await devServerEnv();
-
-  // The CLI reads everything from the environment, as on a developer's machine: thidua's settings
-  // (every other THIDUA_ setting back to its default) and the Temporal connection through envconfig
-  // (no profile file, no other TEMPORAL_ variable).
-  const thidua: Record<string, string> = {
-    THIDUA_SMTP_HOST: '127.0.0.1',
-    THIDUA_SMTP_PORT: String(maildev.smtpPort),
-    THIDUA_DATA_DIR: path.join(dataDir, 'data'),
-    THIDUA_TASK_QUEUE: `e2e-rehearsal-${process.pid}-${Date.now()}`,
+  stack = await startE2eStack('rehearsal', {
     THIDUA_PUBLIC_URL: 'http://portal.example.vn',
     THIDUA_MAIL_FROM: `"${FROM_NAME}" <${FROM_EMAIL}>`,
-  };
-  cliEnv = setCliEnvironment({
-    thidua,
-    temporalAddress: env.address,
-    namespace: env.namespace ?? 'default',
-    dataDir,
   });
-
-  const settings = loadSettings({ ...thidua });
-  worker = await createThiduaWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    settings,
-    client: env.client,
-  });
-  workerRun = worker.run();
+  ({ env, maildev, dataDir } = stack);
 }, 120_000);
 
-afterAll(async () => {
-  if (worker && worker.getState() === 'RUNNING') worker.shutdown();
-  await workerRun?.catch((err: unknown) => console.error('worker failed', err));
-  await env?.teardown();
-  await maildev?.stop();
-  cliEnv?.restore();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => stack?.stop(), 60_000);
 
 function captureIo(): Io & { out: () => string; err: () => string } {
   const out: string[] = [];

@@ -1,0 +1,69 @@
+/**
+ * The real stack of an end-to-end test, on free ports: the maildev SMTP server, the Temporal dev
+ * server, the CLI's environment pointed at both, and a thidua worker with the real activities.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { loadSettings, type Settings } from '../../config/settings';
+import { freePort, startMaildev, type Maildev } from '../../scripts/processes';
+import { maildevBin } from '../../scripts/tools';
+import { createThiduaWorker } from '../../worker/create-worker';
+import { setCliEnvironment, type CliEnvironment } from './cli-environment';
+import { devServerEnv } from './temporal';
+
+export interface E2eStack {
+  env: TestWorkflowEnvironment;
+  maildev: Maildev;
+  /** A temporary folder of the test's; thidua's data folder is `data/` inside it. */
+  dataDir: string;
+  settings: Settings;
+  /** Stops everything started, restores the environment, removes the folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the stack; `thidua` adds settings (public URL, sender, portal port) to the ones it sets
+ * itself (SMTP, data folder, a task queue of its own). A failure half-way stops what had started.
+ */
+export async function startE2eStack(name: string, thidua: Record<string, string> = {}): Promise<E2eStack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `thidua-e2e-${name}-`));
+  let maildev: Maildev | undefined;
+  let env: TestWorkflowEnvironment | undefined;
+  let cliEnv: CliEnvironment | undefined;
+  let worker: Worker | undefined;
+  let workerRun: Promise<void> | undefined;
+  const stop = async () => {
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await workerRun?.catch((err: unknown) => console.error('worker failed', err));
+    await env?.teardown();
+    await maildev?.stop();
+    cliEnv?.restore();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const [smtpPort, webPort] = [await freePort(), await freePort()];
+    maildev = await startMaildev({ bin: maildevBin(), smtpPort, webPort, mailDirectory: path.join(dataDir, 'mail') });
+    // The worker's own INFO lines (webpack's bundle report, state changes) would drown the test's output.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    env = await devServerEnv();
+    const values: Record<string, string> = {
+      THIDUA_SMTP_HOST: '127.0.0.1',
+      THIDUA_SMTP_PORT: String(maildev.smtpPort),
+      THIDUA_DATA_DIR: path.join(dataDir, 'data'),
+      THIDUA_TASK_QUEUE: `e2e-${name}-${process.pid}-${Date.now()}`,
+      ...thidua,
+    };
+    const namespace = env.namespace ?? 'default';
+    cliEnv = setCliEnvironment({ thidua: values, temporalAddress: env.address, namespace, dataDir });
+    const settings = loadSettings({ ...values });
+    worker = await createThiduaWorker({ connection: env.nativeConnection, namespace, settings, client: env.client });
+    workerRun = worker.run();
+    return { env, maildev, dataDir, settings, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
