@@ -9,6 +9,9 @@
  *   thidua campaign cancel ID --reason TEXT
  *   thidua campaign list
  *   thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper]
+ *   thidua unit remind CAMPAIGN UNIT      a reminder now (refused once submitted or locked)
+ *   thidua unit link CAMPAIGN UNIT [--revoke | --reissue]
+ *   thidua secretariat add-user LOGIN --name NAME   a dashboard account (password from stdin)
  */
 import { SettingsError } from '../config/settings';
 import { CliError, processIo } from './connect';
@@ -24,6 +27,9 @@ const commands: Record<string, () => Promise<Command>> = {
   'campaign cancel': async () => (await import('./commands/campaign-actions')).cancelCommand,
   'campaign list': async () => (await import('./commands/campaign-actions')).listCommand,
   'unit submit': async () => (await import('./commands/unit-submit')).submitCommand,
+  'unit remind': async () => (await import('./commands/campaign-actions')).remindCommand,
+  'unit link': async () => (await import('./commands/unit-link')).linkCommand,
+  'secretariat add-user': async () => (await import('./commands/secretariat-user')).addUserCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -44,7 +50,8 @@ if (require.main === module) {
   main(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((err) => {
-      if (err instanceof CliError || err instanceof SettingsError) {
+      // SecretariatError by name: importing it would load every command's modules up front.
+      if (err instanceof CliError || err instanceof SettingsError || err?.name === 'SecretariatError') {
         console.error(`thidua: ${err.message}`);
         process.exit(err instanceof CliError ? err.exitCode : 1);
       }

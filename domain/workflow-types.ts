@@ -268,6 +268,10 @@ export interface CampaignStatusView {
   counts: Record<SubmissionStatus, number>;
   cancelled?: { reason: string; by: string; at: string };
   extensions: Array<{ to: string; reason: string; grantedBy: string; at: string }>;
+  /** The campaign's time zone (query answers only). */
+  timeZone?: string;
+  /** Every phase's window, as compiled at the start (query answers only). */
+  phases?: Array<{ kind: PhaseKind; name: string; start: string; end: string; conferenceAt?: string }>;
 }
 
 /** A phase that has closed refuses submissions with this text (what, when, whom to contact). */

@@ -6,17 +6,28 @@
  */
 import crypto from 'node:crypto';
 
-export interface UnitSession {
+/** What every session has: a random id (the cookie), its CSRF token, and a message for the next page. */
+export interface Session {
   id: string;
-  campaignId: string;
-  unitId: string;
-  /** The link's token, kept on the server: a revoked link ends its sessions at their next request. */
-  token: string;
   csrf: string;
   createdAt: number;
   lastSeen: number;
   /** A message to show once on the next page (after a redirect). */
   flash?: { kind: 'ok' | 'error'; html: string };
+}
+
+/** A unit's portal session, opened by its link. */
+export interface UnitSession extends Session {
+  campaignId: string;
+  unitId: string;
+  /** The link's token, kept on the server: a revoked link ends its sessions at their next request. */
+  token: string;
+}
+
+/** A secretariat member's dashboard session, opened by logging in. */
+export interface StaffSession extends Session {
+  login: string;
+  name: string;
 }
 
 export const randomToken = (bytes = 32): string => crypto.randomBytes(bytes).toString('base64url');
@@ -32,32 +43,27 @@ export function safeEqual(a: string | undefined, b: string | undefined): boolean
   return crypto.timingSafeEqual(hx, hy) && x.length === y.length;
 }
 
-/** Sessions in memory: a restart of the portal asks units to open their link again. */
-export class SessionStore {
-  private readonly sessions = new Map<string, UnitSession>();
+/**
+ * Sessions in memory, ending after `idleMs` without a request: a restart of the portal asks units to
+ * open their link again and staff to log in again.
+ */
+export class SessionStore<S extends Session = UnitSession> {
+  private readonly sessions = new Map<string, S>();
 
   constructor(
     private readonly idleMs = 8 * 3600_000,
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(campaignId: string, unitId: string, token: string): UnitSession {
+  create(data: Omit<S, keyof Session>): S {
     this.sweep();
     const at = this.now();
-    const session: UnitSession = {
-      id: randomToken(),
-      campaignId,
-      unitId,
-      token,
-      csrf: randomToken(),
-      createdAt: at,
-      lastSeen: at,
-    };
+    const session = { ...data, id: randomToken(), csrf: randomToken(), createdAt: at, lastSeen: at } as S;
     this.sessions.set(session.id, session);
     return session;
   }
 
-  get(id: string | undefined): UnitSession | undefined {
+  get(id: string | undefined): S | undefined {
     if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
     const session = this.sessions.get(id);
     if (!session) return undefined;

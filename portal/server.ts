@@ -15,6 +15,7 @@ import { ReportLockedError, type ReportStore } from '../activities/store/report-
 import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
 import { PortalRefusal, type UnitBackend } from './backend';
+import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
 import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
 import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
 import {
@@ -53,25 +54,6 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    public readonly status: number,
-    public readonly title: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-};
-
 const BAD_CSRF = new HttpError(
   403,
   'Yêu cầu không hợp lệ',
@@ -95,15 +77,7 @@ export function createPortal(opts: PortalOptions): Portal {
   const log = opts.log ?? (() => undefined);
   const secure = opts.secureCookies ? '; Secure' : '';
 
-  const send = (
-    res: http.ServerResponse,
-    status: number,
-    html: string,
-    headers: Record<string, string | string[]> = {},
-  ) => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', ...headers });
-    res.end(html);
-  };
+  const send = sendHtml;
 
   const sessionOf = (req: http.IncomingMessage): UnitSession | undefined => {
     const session = sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
@@ -151,7 +125,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
     const unit = opts.links.resolve(token);
     if (!unit) throw BAD_LINK;
-    const session = sessions.create(unit.campaignId, unit.unitId, token);
+    const session = sessions.create({ campaignId: unit.campaignId, unitId: unit.unitId, token });
     log(`portal: session opened for ${unit.campaignId}/${unit.unitId}`);
     res.writeHead(303, {
       ...SECURITY_HEADERS,
@@ -315,19 +289,7 @@ export function createPortal(opts: PortalOptions): Portal {
     }
     const file = [...view.reports, ...view.papers].find((f) => f.sha256 === sha256);
     if (!file) throw new HttpError(404, 'Không tìm thấy', 'Đơn vị không có tệp này.');
-    const bytes = await opts.reports.get(sha256);
-    const ascii =
-      file.name
-        .normalize('NFD')
-        .replace(/[^\x20-\x7e]/g, '')
-        .replace(/["\\]/g, '') || 'tep';
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': file.contentType,
-      'Content-Length': String(bytes.length),
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    });
-    res.end(bytes);
+    sendDownload(res, file, await opts.reports.get(sha256));
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -488,31 +450,4 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
-}
-
-/**
- * The request body, or undefined once it passes `limit` bytes: the rest is still read and dropped
- * (so the client sees the answer rather than a reset), up to a hard cap where the connection is cut.
- */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const hardCap = Math.max(limit * 4, 100 * 1024 * 1024);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > hardCap) {
-        req.destroy();
-        reject(new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.'));
-        return;
-      }
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -91,7 +91,18 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   };
 
   let cancelDelivered = false;
-  setHandler(getCampaignStatus, () => view);
+  // The phases' windows and the zone ride on the query answer only (queries are not in the history).
+  const timeline = {
+    timeZone: input.compiled.timeZone,
+    phases: input.compiled.phases.map((p) => ({
+      kind: p.kind,
+      name: p.name,
+      start: p.windowStart.utc,
+      end: p.windowEnd.utc,
+      conferenceAt: p.conferenceAt?.utc,
+    })),
+  };
+  setHandler(getCampaignStatus, () => ({ ...view, ...timeline }));
   setHandler(batchLocked, (result) => {
     ctx.locked.set(result.batch, result);
     view.batchesLocked = ctx.locked.size;

@@ -1,99 +1,51 @@
 /**
  * `thidua campaign status ID [--filter pending|submitted|late|missing|locked] [--limit N] [--json]`:
  * counts and a table of units, read from Temporal's visibility store (search attributes and memos)
- * only, so it answers in well under a second for 10,000 units and needs no running worker.
+ * only, so it answers in well under a second for 10,000 units and needs no running worker. The
+ * dashboard reads the same (`campaignUnits` in `client/secretariat.ts`).
  */
-import type { WorkflowExecutionInfo } from '@temporalio/client';
-import {
-  CampaignIdKey,
-  DeadlineKey,
-  LockedKey,
-  PhaseKey,
-  RemindersSentKey,
-  SubmissionStatusKey,
-  SubmittedAtKey,
-  UnitIdKey,
-} from '../../domain/search-attributes';
 import { campaignWorkflowId, type SubmissionStatus } from '../../domain/workflow-types';
 import { formatDeadline } from '../../domain/messages';
+import { campaignUnits, SecretariatError, SUBMISSION_STATUSES, UNIT_FILTERS, type UnitFilter } from '../secretariat';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { temporalUiLink } from './links';
 
-const STATUSES: SubmissionStatus[] = ['pending', 'submitted', 'late', 'missing'];
-const LABEL: Record<SubmissionStatus, string> = {
+export type { UnitRow } from '../secretariat';
+
+export const STATUS_LABEL: Record<SubmissionStatus, string> = {
   pending: 'chưa đến hạn',
   submitted: 'đã nộp',
   late: 'nộp muộn',
   missing: 'quá hạn, chưa nộp',
 };
 
-export interface UnitRow {
-  unitId: string;
-  unitName: string;
-  status: SubmissionStatus;
-  locked: boolean;
-  deadline?: string;
-  remindersSent: number;
-  submittedAt?: string;
-}
-
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv, ['json']);
   const campaignId = positional[0];
   if (!campaignId)
     throw new CliError('usage: thidua campaign status ID [--filter late|missing|...] [--limit N] [--json]');
-  const filter = options.filter;
-  if (filter && ![...STATUSES, 'locked'].includes(filter)) {
-    throw new CliError(`--filter: one of ${[...STATUSES, 'locked'].join(', ')}`);
-  }
+  const filter = options.filter as UnitFilter | undefined;
+  if (filter && !UNIT_FILTERS.includes(filter)) throw new CliError(`--filter: one of ${UNIT_FILTERS.join(', ')}`);
   const limit = options.limit ? Number(options.limit) : 50;
   const cli = await connect();
   try {
-    const campaign = await cli.client.workflow
-      .getHandle(campaignWorkflowId(campaignId))
-      .describe()
-      .catch((err: Error) => {
-        if (err.name === 'WorkflowNotFoundError') {
-          throw new CliError(`no campaign "${campaignId}" on ${cli.address}; see \`thidua campaign list\`.`);
-        }
-        throw err;
-      });
-    const units = `${CampaignIdKey.name} = '${campaignId}' AND WorkflowType = 'unitReviewWorkflow'`;
-    const [total, locked, ...byStatus] = await Promise.all([
-      cli.client.workflow.count(units),
-      cli.client.workflow.count(`${units} AND ${LockedKey.name} = true`),
-      ...STATUSES.map((s) => cli.client.workflow.count(`${units} AND ${SubmissionStatusKey.name} = '${s}'`)),
-    ]);
-    const counts = Object.fromEntries(STATUSES.map((s, i) => [s, byStatus[i].count])) as Record<
-      SubmissionStatus,
-      number
-    >;
-    const query =
-      filter === 'locked'
-        ? `${units} AND ${LockedKey.name} = true`
-        : filter
-          ? `${units} AND ${SubmissionStatusKey.name} = '${filter}'`
-          : units;
-    const rows: UnitRow[] = [];
-    for await (const wf of cli.client.workflow.list({ query, pageSize: Math.min(limit, 1000) })) {
-      rows.push(toRow(wf));
-      if (rows.length >= limit) break;
-    }
-    rows.sort((a, b) => a.unitId.localeCompare(b.unitId));
-
-    const memo = (campaign.memo ?? {}) as { planNumber?: string; title?: string };
-    const phase = campaign.typedSearchAttributes.get(PhaseKey) ?? '?';
+    const view = await campaignUnits(cli, campaignId, { filter, limit }).catch((err) => {
+      if (err instanceof SecretariatError && err.kind === 'not-found') {
+        throw new CliError(`no campaign "${campaignId}" on ${cli.address}; see \`thidua campaign list\`.`);
+      }
+      throw err;
+    });
     if (options.json) {
       io.stdout.write(
         JSON.stringify(
           {
             campaignId,
-            phase,
-            status: campaign.status.name,
-            total: total.count,
-            locked: locked.count,
-            counts,
-            units: rows,
+            phase: view.phase,
+            status: view.workflowStatus,
+            total: view.total,
+            locked: view.locked,
+            counts: view.counts,
+            units: view.units,
           },
           null,
           2,
@@ -103,46 +55,29 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
     }
     const zone = cli.settings.timeZone;
     const lines = [
-      `${memo.planNumber ?? campaignId} — ${memo.title ?? ''}`,
-      `Giai đoạn: ${phase} · Workflow: ${campaign.status.name} · ${temporalUiLink(cli, campaignWorkflowId(campaignId))}`,
-      `Đơn vị: ${total.count} · ${STATUSES.map((s) => `${LABEL[s]}: ${counts[s]}`).join(' · ')} · đã khóa: ${locked.count}`,
+      `${view.planNumber || campaignId} — ${view.title}`,
+      `Giai đoạn: ${view.phase} · Workflow: ${view.workflowStatus} · ${temporalUiLink(cli, campaignWorkflowId(campaignId))}`,
+      `Đơn vị: ${view.total} · ${SUBMISSION_STATUSES.map((s) => `${STATUS_LABEL[s]}: ${view.counts[s]}`).join(' · ')} · đã khóa: ${view.locked}`,
       '',
       table(
         ['Đơn vị', 'Tên', 'Trạng thái', 'Hạn nộp', 'Nhắc', 'Nộp lúc'],
-        rows.map((r) => [
+        view.units.map((r) => [
           r.unitId,
           r.unitName,
-          LABEL[r.status] + (r.locked ? ' (khóa)' : ''),
+          STATUS_LABEL[r.status] + (r.locked ? ' (khóa)' : ''),
           r.deadline ? formatDeadline(r.deadline, zone) : '',
           String(r.remindersSent),
           r.submittedAt ? formatDeadline(r.submittedAt, zone) : '',
         ]),
       ),
     ];
-    if (
-      rows.length < (filter ? (filter === 'locked' ? locked.count : counts[filter as SubmissionStatus]) : total.count)
-    ) {
-      lines.push(`(${rows.length} shown; --limit N for more, --filter to narrow)`);
-    }
+    if (view.units.length < view.matching)
+      lines.push(`(${view.units.length} shown; --limit N for more, --filter to narrow)`);
     io.stdout.write(lines.join('\n') + '\n');
     return 0;
   } finally {
     await cli.close();
   }
-}
-
-function toRow(wf: WorkflowExecutionInfo): UnitRow {
-  const sa = wf.typedSearchAttributes;
-  const memo = (wf.memo ?? {}) as { unitName?: string };
-  return {
-    unitId: sa.get(UnitIdKey) ?? wf.workflowId,
-    unitName: memo.unitName ?? '',
-    status: (sa.get(SubmissionStatusKey) as SubmissionStatus | undefined) ?? 'pending',
-    locked: sa.get(LockedKey) ?? false,
-    deadline: sa.get(DeadlineKey)?.toISOString(),
-    remindersSent: sa.get(RemindersSentKey) ?? 0,
-    submittedAt: sa.get(SubmittedAtKey)?.toISOString(),
-  };
 }
 
 /** Column-aligned text table; widths count characters after NFC so Vietnamese diacritics align. */

@@ -110,7 +110,7 @@ describe('security helpers', () => {
   test('sessions expire when idle', () => {
     let now = 0;
     const sessions = new SessionStore(1000, () => now);
-    const s = sessions.create('c', 'u', 't');
+    const s = sessions.create({ campaignId: 'c', unitId: 'u', token: 't' });
     expect(sessions.get(s.id)).toBe(s);
     now = 900;
     expect(sessions.get(s.id)).toBe(s);

@@ -1,0 +1,51 @@
+/**
+ * `thidua unit link CAMPAIGN UNIT [--revoke | --reissue]`: the unit's personal portal link.
+ * - no option: prints the current link (issuing one if the unit has none yet);
+ * - `--revoke`: the link stops working at once, and open portal sessions end at their next request
+ *   (the next message to the unit carries a new link);
+ * - `--reissue`: revokes the link and prints a new one, to give the unit by another channel.
+ */
+import path from 'node:path';
+import { UnitLinks } from '../../activities/store/unit-links';
+import { unitWorkflowId } from '../../domain/workflow-types';
+import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+
+export async function linkCommand(argv: string[], io: Io = processIo): Promise<number> {
+  const { positional, options } = parseArgs(argv, ['revoke', 'reissue']);
+  const [campaignId, unitId] = positional;
+  if (!campaignId || !unitId || (options.revoke && options.reissue)) {
+    throw new CliError('usage: thidua unit link CAMPAIGN UNIT [--revoke | --reissue]', 2);
+  }
+  const cli = await connect();
+  try {
+    // Only a unit of a started campaign has a link (a typo must not mint a token for nobody).
+    await cli.client.workflow
+      .getHandle(unitWorkflowId(campaignId, unitId))
+      .describe()
+      .catch((err: Error) => {
+        if (err.name === 'WorkflowNotFoundError') {
+          throw new CliError(`no unit "${unitId}" in campaign "${campaignId}" on ${cli.address}`);
+        }
+        throw err;
+      });
+    const links = new UnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
+    if (options.revoke) {
+      const revoked = links.revoke(campaignId, unitId);
+      io.stdout.write(
+        revoked
+          ? `Revoked the link of ${unitId}: it no longer opens the portal. The next message to the unit carries a new one;\n` +
+              `\`thidua unit link ${campaignId} ${unitId} --reissue\` prints one now.\n`
+          : `${unitId} has no working link to revoke.\n`,
+      );
+      return 0;
+    }
+    if (options.reissue) {
+      io.stdout.write(`New link of ${unitId} (the old one no longer opens): ${links.reissue(campaignId, unitId)}\n`);
+      return 0;
+    }
+    io.stdout.write(`${await links.linkFor(campaignId, unitId)}\n`);
+    return 0;
+  } finally {
+    await cli.close();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The secretariat's local accounts: a JSON file in the data folder, one entry per login, the password
+ * kept only as a scrypt hash (`scrypt$N$r$p$salt$hash`, base64url). Verification takes the same time
+ * for an unknown login as for a wrong password, so the answer does not tell which logins exist.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../../activities/store/atomic';
+
+export interface Account {
+  login: string;
+  name: string;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** OWASP's minimum for scrypt (2^17 would be stronger; 2^15 keeps a login under ~100 ms on small hosts). */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+export const MIN_PASSWORD_LENGTH = 10;
+const KEY_BYTES = 32;
+
+function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    crypto.scrypt(
+      password.normalize('NFC'),
+      salt,
+      KEY_BYTES,
+      { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    ),
+  );
+}
+
+export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await scrypt(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64url');
+  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+  return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
+}
+
+/** Why a password is not accepted, or undefined. */
+export function passwordProblem(password: string, login: string): string | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return `at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.toLowerCase().includes(login.toLowerCase())) return 'must not contain the login';
+  return undefined;
+}
+
+export const LOGIN_PATTERN = /^[a-z][a-z0-9._-]{1,39}$/;
+
+export class AccountStore {
+  private readonly file: string;
+  /** Hash of a random password: an unknown login is checked against it, taking the same time. */
+  private decoy?: Promise<string>;
+
+  constructor(
+    dataDir: string,
+    private readonly params: ScryptParams = DEFAULT_SCRYPT,
+  ) {
+    this.file = path.join(dataDir, 'secretariat', 'accounts.json');
+  }
+
+  list(): Account[] {
+    try {
+      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Account[];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new Error(`${this.file}: cannot read the accounts (${(err as Error).message})`);
+    }
+  }
+
+  /** Creates the account, or sets a new password (and name) for an existing one. */
+  async set(login: string, name: string, password: string): Promise<'created' | 'updated'> {
+    if (!LOGIN_PATTERN.test(login)) {
+      throw new Error(`login "${login}": 2–40 characters, lower-case letters, digits, ".", "_" or "-", a letter first`);
+    }
+    if (!name.trim()) throw new Error('the account needs a name (--name "Nguyễn Văn A")');
+    const problem = passwordProblem(password, login);
+    if (problem) throw new Error(`password: ${problem}`);
+    const passwordHash = await hashPassword(password, this.params);
+    const accounts = this.list();
+    const at = new Date().toISOString();
+    const existing = accounts.find((a) => a.login === login);
+    if (existing) Object.assign(existing, { name: name.trim(), passwordHash, updatedAt: at });
+    else accounts.push({ login, name: name.trim(), passwordHash, createdAt: at, updatedAt: at });
+    writeFileAtomic(this.file, JSON.stringify(accounts, null, 2) + '\n');
+    fs.chmodSync(this.file, 0o600);
+    return existing ? 'updated' : 'created';
+  }
+
+  /** The account when the password is right; undefined otherwise (unknown login or wrong password). */
+  async verify(login: string, password: string): Promise<Account | undefined> {
+    const account = this.list().find((a) => a.login === login);
+    this.decoy ??= hashPassword(crypto.randomBytes(16).toString('hex'), this.params);
+    const ok = await verifyPassword(password, account?.passwordHash ?? (await this.decoy));
+    return ok && account ? account : undefined;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * What the dashboard asks of Temporal, behind one interface so that its HTTP layer can be tested
+ * without a server. The Temporal implementation is `client/secretariat.ts`, the same code as the CLI.
+ */
+import type { Client } from '@temporalio/client';
+import type { Settings } from '../../config/settings';
+import {
+  campaignStatus,
+  campaignUnits,
+  cancelWholeCampaign,
+  extendDeadline,
+  listCampaigns,
+  remindNow,
+  unitStatus,
+  type CampaignRow,
+  type CampaignUnits,
+  type ExtensionRequest,
+  type Secretariat,
+  type UnitFilter,
+} from '../../client/secretariat';
+import type { CampaignStatusView, UnitStatusView } from '../../domain/workflow-types';
+
+export interface SecretariatBackend {
+  listCampaigns(): Promise<CampaignRow[]>;
+  campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits>;
+  campaignStatus(campaignId: string): Promise<CampaignStatusView>;
+  unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView>;
+  /** Returns the new deadline as people read it. */
+  extend(campaignId: string, req: ExtensionRequest): Promise<string>;
+  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void>;
+  remind(campaignId: string, unitId: string, requestedBy: string): Promise<void>;
+  /** The workflow's page in the Temporal Web UI. */
+  temporalUiUrl(workflowId: string): string;
+}
+
+export class TemporalSecretariatBackend implements SecretariatBackend {
+  private readonly s: Secretariat;
+
+  constructor(
+    client: Client,
+    settings: Settings,
+    private readonly temporalUiBase: string,
+    workerDeadlineMs?: number,
+  ) {
+    this.s = { client, settings, workerDeadlineMs };
+  }
+
+  listCampaigns(): Promise<CampaignRow[]> {
+    return listCampaigns(this.s);
+  }
+
+  campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits> {
+    return campaignUnits(this.s, campaignId, opts);
+  }
+
+  campaignStatus(campaignId: string): Promise<CampaignStatusView> {
+    return campaignStatus(this.s, campaignId);
+  }
+
+  unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
+    return unitStatus(this.s, campaignId, unitId);
+  }
+
+  async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
+    return (await extendDeadline(this.s, campaignId, req)).schedule.deadline.local;
+  }
+
+  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void> {
+    return cancelWholeCampaign(this.s, campaignId, req);
+  }
+
+  remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {
+    return remindNow(this.s, campaignId, unitId, requestedBy);
+  }
+
+  temporalUiUrl(workflowId: string): string {
+    const namespace = this.s.client.options.namespace;
+    return `${this.temporalUiBase.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  }
+}

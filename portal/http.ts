@@ -1,0 +1,84 @@
+/** HTTP pieces shared by the unit portal and the secretariat's dashboard. */
+import type http from 'node:http';
+
+/** An answer to show as a page: status, title and text (in Vietnamese). */
+export class HttpError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+export function sendHtml(
+  res: http.ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string | string[]> = {},
+): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', ...headers });
+  res.end(html);
+}
+
+export function redirect(res: http.ServerResponse, location: string, headers: Record<string, string | string[]> = {}) {
+  res.writeHead(303, { ...SECURITY_HEADERS, Location: location, ...headers });
+  res.end();
+}
+
+/** A stored file as an attachment, its name safe in the header (ASCII fallback and RFC 5987 UTF-8). */
+export function sendDownload(
+  res: http.ServerResponse,
+  file: { name: string; contentType: string },
+  bytes: Buffer,
+): void {
+  const ascii =
+    file.name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '') || 'tep';
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': file.contentType,
+    'Content-Length': String(bytes.length),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  });
+  res.end(bytes);
+}
+
+/**
+ * The request body, or undefined once it passes `limit` bytes: the rest is still read and dropped
+ * (so the client sees the answer rather than a reset), up to a hard cap where the connection is cut.
+ */
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const hardCap = Math.max(limit * 4, 100 * 1024 * 1024);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > hardCap) {
+        req.destroy();
+        reject(new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.'));
+        return;
+      }
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
