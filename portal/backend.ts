@@ -26,6 +26,8 @@ export interface UnitBackend {
   campaignInfo(campaignId: string): Promise<CampaignInfo | undefined>;
   submitFile(campaignId: string, unitId: string, input: SubmitFileInput): Promise<SubmissionReceipt>;
   submitNominations(campaignId: string, unitId: string, input: SubmitNominationsInput): Promise<SubmissionReceipt>;
+  /** When the campaign's workflow closed (completed, cancelled, terminated…), or undefined while it runs: links end with it. */
+  campaignEndedAt(campaignId: string): Promise<string | undefined>;
 }
 
 /** Something the unit should read as is (a refusal, no worker, an unknown unit); nothing was changed. */
@@ -53,6 +55,8 @@ export const NO_WORKER_MESSAGE =
 
 export class TemporalUnitBackend implements UnitBackend {
   private readonly campaigns = new Map<string, CampaignInfo>();
+  /** Closed campaigns stay closed; a running one is asked again after 30 s. */
+  private readonly ended = new Map<string, { closedAt?: string; checkedAt: number }>();
 
   constructor(
     private readonly client: Client,
@@ -87,6 +91,22 @@ export class TemporalUnitBackend implements UnitBackend {
     } catch {
       return undefined; // the unit's page still shows what its own workflow knows
     }
+  }
+
+  async campaignEndedAt(campaignId: string): Promise<string | undefined> {
+    const known = this.ended.get(campaignId);
+    if (known && (known.closedAt || Date.now() - known.checkedAt < 30_000)) return known.closedAt;
+    let closedAt: string | undefined;
+    try {
+      const d = await this.client.workflow.getHandle(campaignWorkflowId(campaignId)).describe();
+      closedAt = d.closeTime?.toISOString();
+    } catch (err) {
+      // A campaign the server no longer knows (past its retention) has ended too.
+      if ((err as Error).name !== 'WorkflowNotFoundError') throw err;
+      closedAt = new Date(0).toISOString();
+    }
+    this.ended.set(campaignId, { closedAt, checkedAt: Date.now() });
+    return closedAt;
   }
 
   submitFile(campaignId: string, unitId: string, input: SubmitFileInput): Promise<SubmissionReceipt> {

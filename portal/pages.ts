@@ -26,6 +26,21 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;marg
 header{background:#a50e0e;color:#fff;padding:12px 24px}
 header p{margin:0;font-size:14px}
 main{max-width:920px;margin:24px auto;background:#fff;padding:24px 32px;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+main.wide{max-width:1280px}
+header nav{display:flex;gap:16px;align-items:center;font-size:14px;margin-top:4px}
+header nav a,header nav button.link{color:#fff}
+.filters a{margin-right:12px}
+.filters a.current{font-weight:700;text-decoration:none;color:#1d1d1f}
+.counts{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
+.counts div{background:#f4f5f7;border-radius:4px;padding:8px 12px;font-size:14px}
+.counts strong{display:block;font-size:20px}
+.actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
+.actions form{border:1px solid #ddd;border-radius:4px;padding:12px 16px}
+.actions h3{margin:0 0 8px;font-size:16px}
+button.danger{background:#5c0000}
+tr.now td{background:#fff4e5}
+.st-late,.st-missing{color:#8a1c1c;font-weight:600}
+.st-submitted{color:#1e5e24}
 h1{font-size:24px;margin-top:0}
 h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px}
@@ -45,7 +60,8 @@ label{display:block;margin:10px 0 4px;font-weight:600}
 .hint{font-size:13px;color:#555}
 `;
 
-export function layout(title: string, body: string): string {
+/** A page; `nav` goes in the header (the dashboard's user and links), `wide` for tables of units. */
+export function layout(title: string, body: string, opts: { nav?: string; wide?: boolean } = {}): string {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -56,8 +72,8 @@ export function layout(title: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><p>Hệ thống tiếp nhận hồ sơ thi đua – khen thưởng</p></header>
-<main>
+<header><p>Hệ thống tiếp nhận hồ sơ thi đua – khen thưởng</p>${opts.nav ?? ''}</header>
+<main${opts.wide ? ' class="wide"' : ''}>
 ${body}
 </main>
 </body>

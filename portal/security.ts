@@ -111,6 +111,12 @@ export class RateLimiter {
     return recent.length <= this.max;
   }
 
+  /** Whether the key may try now, without counting an attempt (for limits on failures only). */
+  allowed(key: string): boolean {
+    const at = this.now();
+    return (this.hits.get(key) ?? []).filter((t) => at - t < this.windowMs).length < this.max;
+  }
+
   /** Seconds until the key may try again. */
   retryAfter(key: string): number {
     const times = this.hits.get(key) ?? [];

@@ -15,6 +15,7 @@ import { ReportLockedError, type ReportStore } from '../activities/store/report-
 import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
 import { PortalRefusal, type UnitBackend } from './backend';
+import { createDashboard, type Dashboard, type DashboardOptions } from './dashboard/routes';
 import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
 import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
 import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
@@ -45,11 +46,20 @@ export interface PortalOptions {
   rateLimit?: { max: number; windowMs: number };
   sessions?: SessionStore;
   log?: (line: string) => void;
+  /** The secretariat's dashboard under `/admin`; absent, `/admin` is not served. */
+  dashboard?: Omit<DashboardOptions, 'clientIp' | 'log' | 'timeZone' | 'secureCookies'>;
+  /**
+   * Behind a reverse proxy: take the client's address from the last `X-Forwarded-For` entry (the one
+   * the proxy added) for the rate limits. Off by default, since a client could forge the header.
+   */
+  trustProxy?: boolean;
 }
 
 export interface Portal {
   server: http.Server;
   sessions: SessionStore;
+  /** The dashboard's sessions, when it is served. */
+  staffSessions?: Dashboard['sessions'];
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -91,7 +101,33 @@ export function createPortal(opts: PortalOptions): Portal {
     return session;
   };
 
-  const clientIp = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  const clientIp = (req: http.IncomingMessage): string => {
+    const forwarded = opts.trustProxy ? String(req.headers['x-forwarded-for'] ?? '') : '';
+    const last = forwarded.split(',').at(-1)?.trim();
+    return last || (req.socket.remoteAddress ?? 'unknown');
+  };
+  const dashboard = opts.dashboard
+    ? createDashboard({
+        ...opts.dashboard,
+        clientIp,
+        log,
+        timeZone: opts.timeZone,
+        secureCookies: opts.secureCookies,
+      })
+    : undefined;
+
+  /** Links and sessions end with their campaign: once its workflow has closed, nothing opens. */
+  async function assertCampaignRunning(campaignId: string, session?: UnitSession): Promise<void> {
+    const endedAt = await opts.backend.campaignEndedAt(campaignId);
+    if (!endedAt) return;
+    if (session) sessions.delete(session.id);
+    throw new HttpError(
+      410,
+      'Đường dẫn đã hết hạn',
+      `Đợt thi đua đã kết thúc${Date.parse(endedAt) > 0 ? ` lúc ${localTime(endedAt, opts.timeZone)}` : ''}; đường dẫn nộp hồ sơ ` +
+        'không còn dùng được. Liên hệ Thường trực Hội đồng Thi đua - Khen thưởng nếu cần bản sao hồ sơ đã nộp.',
+    );
+  }
 
   async function renderUnit(
     res: http.ServerResponse,
@@ -125,6 +161,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
     const unit = opts.links.resolve(token);
     if (!unit) throw BAD_LINK;
+    await assertCampaignRunning(unit.campaignId);
     const session = sessions.create({ campaignId: unit.campaignId, unitId: unit.unitId, token });
     log(`portal: session opened for ${unit.campaignId}/${unit.unitId}`);
     res.writeHead(303, {
@@ -317,7 +354,9 @@ export function createPortal(opts: PortalOptions): Portal {
       if (!linkMatch[2]) {
         if (method !== 'GET' && method !== 'HEAD')
           throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
-        if (!opts.links.resolve(token)) throw BAD_LINK;
+        const unit = opts.links.resolve(token);
+        if (!unit) throw BAD_LINK;
+        await assertCampaignRunning(unit.campaignId);
         // A random value in a cookie and in the form (double submit): the POST must come from this page.
         const csrf = randomToken();
         send(res, 200, linkPage(token, csrf), {
@@ -327,6 +366,11 @@ export function createPortal(opts: PortalOptions): Portal {
       }
       if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
       await openLink(req, res, token);
+      return;
+    }
+
+    if (dashboard && (route === '/admin' || route.startsWith('/admin/'))) {
+      await dashboard.handle(req, res, url);
       return;
     }
 
@@ -350,6 +394,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (route === '/unit' || route.startsWith('/unit/')) {
       const session = sessionOf(req);
       if (!session) throw NO_SESSION;
+      await assertCampaignRunning(session.campaignId, session);
       if (route === '/unit' && method === 'GET') {
         const flash = session.flash;
         session.flash = undefined;
@@ -413,6 +458,7 @@ export function createPortal(opts: PortalOptions): Portal {
   return {
     server,
     sessions,
+    staffSessions: dashboard?.sessions,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -79,7 +79,7 @@ export class AccountStore {
       return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Account[];
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw new Error(`${this.file}: cannot read the accounts (${(err as Error).message})`);
+      throw new Error(`${this.file}: cannot read the accounts (${(err as Error).message})`, { cause: err });
     }
   }
 

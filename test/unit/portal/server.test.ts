@@ -57,6 +57,12 @@ class FakeBackend implements UnitBackend {
   workerDown = false;
   /** The query is answered, the update is not (the worker stopped in between). */
   updateUnanswered = false;
+  /** When the campaign's workflow closed. */
+  endedAt?: string;
+
+  async campaignEndedAt(): Promise<string | undefined> {
+    return this.endedAt;
+  }
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
     if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
@@ -231,6 +237,30 @@ test('token attempts are rate limited per IP: 10 a minute by default, then 429 w
   // The POST of the button counts too; the unit's page itself is not a token attempt.
   expect((await browser.postForm(`${linkA}/open`, { csrf: 'x' })).status).toBe(429);
   expect((await browser.get('/unit')).status).toBe(401);
+});
+
+test('behind a trusted proxy the limit counts the address the proxy saw, not the forwarded chain a client wrote', async () => {
+  const [proxied, proxiedBase] = await startPortal({ trustProxy: true, rateLimit: { max: 2, windowMs: 60_000 } });
+  try {
+    const from = (ip: string) => ({ 'x-forwarded-for': `6.6.6.6, ${ip}` });
+    const browser = new PortalBrowser(proxiedBase);
+    expect((await browser.request('GET', linkA, undefined, from('10.0.0.1'))).status).toBe(200);
+    expect((await browser.request('GET', linkA, undefined, from('10.0.0.1'))).status).toBe(200);
+    expect((await browser.request('GET', linkA, undefined, from('10.0.0.1'))).status).toBe(429);
+    // Another client behind the same proxy has its own count; the forged first entry is ignored.
+    expect((await browser.request('GET', linkA, undefined, from('10.0.0.2'))).status).toBe(200);
+  } finally {
+    await proxied.close();
+  }
+  // Without trustProxy the header changes nothing: every request is the socket's address.
+  const [direct, directBase] = await startPortal({ rateLimit: { max: 1, windowMs: 60_000 } });
+  try {
+    const browser = new PortalBrowser(directBase);
+    expect((await browser.request('GET', linkA, undefined, { 'x-forwarded-for': '10.0.0.3' })).status).toBe(200);
+    expect((await browser.request('GET', linkA, undefined, { 'x-forwarded-for': '10.0.0.4' })).status).toBe(429);
+  } finally {
+    await direct.close();
+  }
 });
 
 test('a unit’s session sees and writes only its own unit, whatever the request names', async () => {
@@ -447,13 +477,31 @@ describe('uploads', () => {
     expect(res.body).not.toContain('Không có gì được ghi nhận');
   });
 
-  test('a revoked link ends its open sessions at their next request', async () => {
-    const file = path.join(dir, 'links', 'units', CAMPAIGN, 'so-noi-vu.json');
-    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-    fs.writeFileSync(file, JSON.stringify({ ...record, revokedAt: new Date().toISOString() }));
+  test('a revoked link ends its open sessions at their next request; a reissued one opens, the old one not', async () => {
+    expect(links.revoke(CAMPAIGN, 'so-noi-vu')).toBe(true);
     expect((await browser.get('/unit')).status).toBe(401);
     expect((await upload('a.pdf', pdfBytes('a'))).status).toBe(401);
     expect((await browser.get(linkA)).status).toBe(404);
+    expect(await uploadsA()).toEqual([]);
+
+    const fresh = linkPath(links.reissue(CAMPAIGN, 'so-noi-vu'));
+    expect(fresh).not.toBe(linkA);
+    expect((await new PortalBrowser(base).open(fresh)).body).toContain('<h1>Sở Nội vụ</h1>');
+    expect((await new PortalBrowser(base).get(linkA)).status).toBe(404);
+    // The next message carries the working link, not the revoked one.
+    expect(linkPath(await links.linkFor(CAMPAIGN, 'so-noi-vu'))).toBe(fresh);
+    expect(links.info(CAMPAIGN, 'so-noi-vu').previous).toBe(1);
+  });
+
+  test('links end with their campaign: once its workflow closed, the link and open sessions answer 410, nothing is written', async () => {
+    backend.endedAt = '2026-12-31T10:00:00.000Z';
+    expect((await browser.get('/unit')).status).toBe(410);
+    expect(portal.sessions.size).toBe(0); // the session was ended, not only refused
+    const page = await new PortalBrowser(base).get(linkA);
+    expect(page.status).toBe(410);
+    expect(page.body).toContain('Đường dẫn đã hết hạn');
+    expect(page.body).toContain('17:00 thứ Năm, 31/12/2026');
+    expect((await upload('a.pdf', pdfBytes('a'))).status).toBe(401);
     expect(await uploadsA()).toEqual([]);
   });
 

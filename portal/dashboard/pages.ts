@@ -1,0 +1,337 @@
+/** The secretariat's dashboard pages, rendered on the server in Vietnamese; no client script. */
+import type { CampaignRow, CampaignUnits, UnitFilter } from '../../client/secretariat';
+import { kindLabel } from '../../domain/submission-rules';
+import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
+import type {
+  CampaignStatusView,
+  FileVersion,
+  SubmissionKind,
+  SubmissionStatus,
+  UnitStatusView,
+} from '../../domain/workflow-types';
+import { esc, layout, localTime } from '../pages';
+import type { StaffSession } from '../security';
+import type { DashboardAction } from './actions';
+
+export type Flash = { kind: 'ok' | 'error'; html: string };
+
+const STATUS: Record<SubmissionStatus, string> = {
+  pending: 'Chưa nộp, chưa đến hạn',
+  submitted: 'Đã nộp',
+  late: 'Nộp muộn',
+  missing: 'Quá hạn, chưa nộp',
+};
+const FILTERS: Array<[UnitFilter | '', string]> = [
+  ['', 'Tất cả'],
+  ['missing', 'Quá hạn, chưa nộp'],
+  ['late', 'Nộp muộn'],
+  ['submitted', 'Đã nộp'],
+  ['pending', 'Chưa đến hạn'],
+  ['locked', 'Đã khóa'],
+];
+const PHASE: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
+const ROLE: Record<string, string> = {
+  focal: 'đầu mối',
+  head: 'thủ trưởng đơn vị',
+  supervisor: 'cơ quan chủ quản',
+  secretariat: 'Thường trực Hội đồng',
+};
+export const phaseLabel = (phase: string) => PHASE[phase] ?? phase;
+
+const cid = (id: string) => encodeURIComponent(id);
+const flashHtml = (flash?: Flash) => (flash ? `<div class="msg ${flash.kind}" role="status">${flash.html}</div>` : '');
+
+function nav(staff: StaffSession): string {
+  return `<nav><a href="/admin">Các đợt thi đua</a><span>${esc(staff.name)} (${esc(staff.login)})</span>
+<form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="${esc(staff.csrf)}"><button class="link" type="submit">Đăng xuất</button></form></nav>`;
+}
+
+export function loginPage(csrf: string, error?: string, login = ''): string {
+  return layout(
+    'Đăng nhập — Thường trực Hội đồng Thi đua - Khen thưởng',
+    `<h1>Trang quản trị của Thường trực Hội đồng</h1>
+${error ? `<div class="msg error" role="alert">${esc(error)}</div>` : ''}
+<form method="post" action="/admin/login">
+<input type="hidden" name="csrf" value="${esc(csrf)}">
+<label for="login">Tên đăng nhập</label>
+<input id="login" name="login" autocomplete="username" required maxlength="40" value="${esc(login)}">
+<label for="password">Mật khẩu</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200">
+<p><button type="submit">Đăng nhập</button></p>
+</form>
+<p class="hint">Tài khoản do quản trị hệ thống tạo bằng lệnh <code>thidua secretariat add-user</code>.</p>`,
+  );
+}
+
+export function campaignsPage(staff: StaffSession, rows: CampaignRow[], timeZone: string): string {
+  const body = rows.length
+    ? `<table><thead><tr><th>Đợt</th><th>Số kế hoạch</th><th>Tên</th><th>Giai đoạn</th><th>Hạn nộp</th><th>Workflow</th></tr></thead><tbody>
+${rows
+  .map(
+    (r) =>
+      `<tr><td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.campaignId)}</a></td><td>${esc(r.planNumber)}</td><td>${esc(r.title)}</td>` +
+      `<td>${esc(phaseLabel(r.phase))}</td><td>${r.deadline ? esc(localTime(r.deadline, timeZone)) : ''}</td><td>${esc(r.workflowStatus)}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`
+    : '<p>Chưa có đợt nào. Bắt đầu một đợt bằng <code>thidua campaign start config/campaigns/&lt;tệp&gt;.yaml</code>.</p>';
+  return layout('Các đợt thi đua', `<h1>Các đợt thi đua</h1>\n${body}`, { nav: nav(staff), wide: true });
+}
+
+export interface CampaignPageInput {
+  staff: StaffSession;
+  units: CampaignUnits;
+  status?: CampaignStatusView;
+  /** Why the campaign's own query did not answer (no worker): the page still shows visibility. */
+  statusError?: string;
+  filter?: UnitFilter;
+  actions: DashboardAction[];
+  timeZone: string;
+  temporalUi: (workflowId: string) => string;
+  workflowId: string;
+  unitWorkflowId: (unitId: string) => string;
+  flash?: Flash;
+  /** The form that failed, refilled. */
+  failed?: { action: string; form: Record<string, string> };
+}
+
+export function campaignPage(p: CampaignPageInput): string {
+  const { units: u, status } = p;
+  const t = (utc: string) => localTime(utc, p.timeZone);
+  const base = `/admin/c/${cid(u.campaignId)}`;
+  const counts = `<div class="counts">
+<div><strong id="count-total">${u.total}</strong>đơn vị</div>
+${(['submitted', 'late', 'missing', 'pending'] as SubmissionStatus[])
+  .map((s) => `<div><strong id="count-${s}">${u.counts[s]}</strong>${esc(STATUS[s])}</div>`)
+  .join('\n')}
+<div><strong id="count-locked">${u.locked}</strong>đã khóa</div>
+</div>`;
+  const filters = `<p class="filters">${FILTERS.map(([f, label]) => {
+    const n = f === '' ? u.total : f === 'locked' ? u.locked : u.counts[f];
+    const current = (p.filter ?? '') === f;
+    return `<a href="${base}${f ? `?filter=${f}` : ''}"${current ? ' class="current" aria-current="page"' : ''}>${esc(label)} (${n})</a>`;
+  }).join('')}</p>`;
+  const table = u.units.length
+    ? `<table id="units"><thead><tr><th>Mã</th><th>Đơn vị</th><th>Trạng thái</th><th>Hạn nộp</th><th>Nhắc đã gửi</th><th>Nộp lúc</th><th></th></tr></thead><tbody>
+${u.units
+  .map(
+    (r) =>
+      `<tr data-unit="${esc(r.unitId)}"><td>${esc(r.unitId)}</td><td><a href="${base}/u/${cid(r.unitId)}">${esc(r.unitName || r.unitId)}</a></td>` +
+      `<td class="st-${r.status}">${esc(STATUS[r.status])}${r.locked ? ' — đã khóa' : ''}</td>` +
+      `<td>${r.deadline ? esc(t(r.deadline)) : ''}</td><td>${r.remindersSent}</td><td>${r.submittedAt ? esc(t(r.submittedAt)) : ''}</td>` +
+      `<td><a href="${esc(p.temporalUi(p.unitWorkflowId(r.unitId)))}" rel="noreferrer" target="_blank">Temporal</a></td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>${u.units.length < u.matching ? `<p class="hint">Hiển thị ${u.units.length}/${u.matching} đơn vị; <a href="${base}?${p.filter ? `filter=${p.filter}&amp;` : ''}limit=${Math.min(u.matching, 10_000)}">hiện tất cả</a>.</p>` : ''}`
+    : '<p>Không có đơn vị nào ở mục này.</p>';
+
+  const actions = status
+    ? actionForms(
+        p.actions.filter((a) => a.applies(status)),
+        base,
+        p.staff.csrf,
+        p.failed,
+      )
+    : '';
+  return layout(
+    `${u.planNumber || u.campaignId} — ${u.title}`,
+    `<h1>${esc(u.title || u.campaignId)}</h1>
+${flashHtml(p.flash)}
+<dl>
+<dt>Kế hoạch</dt><dd>Số ${esc(u.planNumber)} (mã đợt ${esc(u.campaignId)})</dd>
+<dt>Giai đoạn</dt><dd id="phase">${esc(phaseLabel(status?.phase ?? u.phase))}</dd>
+${status?.selfReview ? `<dt>Hạn nộp</dt><dd id="deadline">${esc(t(status.selfReview.deadline.utc))}${status.extensions.length ? ' (đã gia hạn)' : ''}</dd>` : ''}
+${status?.cancelled ? `<dt>Đã hủy</dt><dd>${esc(t(status.cancelled.at))}: ${esc(status.cancelled.reason)} (${esc(status.cancelled.by)})</dd>` : ''}
+<dt>Workflow</dt><dd>${esc(u.workflowStatus)} · <a href="${esc(p.temporalUi(p.workflowId))}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
+</dl>
+${p.statusError ? `<div class="msg error">${esc(p.statusError)}</div>` : ''}
+${counts}
+<h2>Đơn vị</h2>
+${filters}
+${table}
+${status ? timeline(status, t) : ''}
+${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
+    { nav: nav(p.staff), wide: true },
+  );
+}
+
+/** Phases, then the self-review deadline's reminders, escalations and lock, then extensions. */
+function timeline(status: CampaignStatusView, t: (utc: string) => string): string {
+  const now = Date.now();
+  const phases = (status.phases ?? [])
+    .map((ph) => {
+      const current = Date.parse(ph.start) <= now && now < Date.parse(ph.end) && status.phase === ph.kind;
+      return `<tr${current ? ' class="now"' : ''}><td>${esc(ph.name)}</td><td>${esc(t(ph.start))}</td><td>${esc(t(ph.end))}</td><td>${ph.conferenceAt ? `Hội nghị ${esc(t(ph.conferenceAt))}` : ''}</td></tr>`;
+    })
+    .join('\n');
+  const s = status.selfReview;
+  const events: Array<[string, string]> = s
+    ? [
+        ...s.reminders.map((r): [string, string] => [
+          r.at.utc,
+          r.kind === 'due-today' ? 'Nhắc trong ngày hết hạn' : `Nhắc trước hạn (${r.offset})`,
+        ]),
+        [s.deadline.utc, 'Hạn nộp'],
+        ...s.escalations.map((e): [string, string] => [
+          e.at.utc,
+          `Nâng mức ${e.step}: báo ${e.notify.map((r) => ROLE[r] ?? r).join(', ')}`,
+        ]),
+        [s.lock.utc, 'Khóa tiếp nhận'],
+      ]
+    : [];
+  events.sort((a, b) => a[0].localeCompare(b[0]));
+  const extensions = status.extensions.length
+    ? `<h3>Gia hạn</h3><ul>${status.extensions
+        .map((e) => `<li>${esc(t(e.at))}: đến ${esc(t(e.to))} — ${esc(e.reason)} (${esc(e.grantedBy)})</li>`)
+        .join('')}</ul>`
+    : '';
+  return `<h2>Tiến trình</h2>
+${phases ? `<table><thead><tr><th>Giai đoạn</th><th>Bắt đầu</th><th>Kết thúc</th><th></th></tr></thead><tbody>\n${phases}\n</tbody></table>` : ''}
+${events.length ? `<h3>Lịch hạn nộp</h3><table><tbody>${events.map(([at, what]) => `<tr${Date.parse(at) < now ? ' class="past"' : ''}><td>${esc(t(at))}</td><td>${esc(what)}</td></tr>`).join('')}</tbody></table>` : ''}
+${extensions}`;
+}
+
+function actionForms(
+  actions: DashboardAction[],
+  base: string,
+  csrf: string,
+  failed?: { action: string; form: Record<string, string> },
+): string {
+  if (actions.length === 0) return '';
+  return `<div class="actions">${actions
+    .map((a) => {
+      const prior = failed?.action === a.id ? failed.form : {};
+      const fields = a.fields
+        .map((f) => {
+          const id = `${a.id}-${f.name}`;
+          const v = prior[f.name] ?? '';
+          const hint = f.hint ? `<span class="hint">${esc(f.hint)}</span>` : '';
+          if (f.type === 'confirm') {
+            return `<label><input type="checkbox" id="${id}" name="${f.name}" value="yes"> ${esc(f.label)}</label>`;
+          }
+          if (f.type === 'textarea') {
+            return `<label for="${id}">${esc(f.label)}</label><textarea id="${id}" name="${f.name}" rows="2" cols="40" maxlength="1000"${f.required ? ' required' : ''}>${esc(v)}</textarea>${hint}`;
+          }
+          const type = f.type === 'number' ? 'number" min="0.5" step="0.5' : 'text';
+          return `<label for="${id}">${esc(f.label)}</label><input id="${id}" name="${f.name}" type="${type}" value="${esc(v)}"${f.placeholder ? ` placeholder="${esc(f.placeholder)}"` : ''}${f.required ? ' required' : ''}>${hint}`;
+        })
+        .join('\n');
+      return `<form method="post" action="${base}/do/${a.id}" id="action-${a.id}">
+<h3>${esc(a.title)}</h3>
+<input type="hidden" name="csrf" value="${esc(csrf)}">
+${fields}
+<p><button type="submit"${a.danger ? ' class="danger"' : ''}>${esc(a.button)}</button></p>
+</form>`;
+    })
+    .join('\n')}</div>`;
+}
+
+export interface UnitDetailInput {
+  staff: StaffSession;
+  campaign?: CampaignStatusView;
+  view: UnitStatusView;
+  actions: DashboardAction[];
+  timeZone: string;
+  temporalUrl: string;
+  link?: { url?: string; revokedAt?: string };
+  flash?: Flash;
+  failed?: { action: string; form: Record<string, string> };
+}
+
+export function unitDetailPage(p: UnitDetailInput): string {
+  const { view: v } = p;
+  const t = (utc: string) => localTime(utc, p.timeZone);
+  const base = `/admin/c/${cid(v.campaignId)}/u/${cid(v.unitId)}`;
+  const files = (kind: SubmissionKind, list: FileVersion[]) =>
+    list.map(
+      (f) =>
+        `<tr><td>${esc(kindLabel(kind))}</td><td><a href="${base}/files/${esc(f.sha256)}">${esc(f.name)}</a></td><td>${f.version}</td>` +
+        `<td>${esc(t(f.receivedAt))}</td><td>${f.late ? 'Nộp muộn' : 'Đúng hạn'}</td><td>${esc(f.submittedBy)}</td><td class="sha">${esc(f.sha256)}</td></tr>`,
+    );
+  const rows = [...files('summary-report', v.reports), ...files('presentation-paper', v.papers)];
+  const nominations = v.nominations.length
+    ? `<p><a href="${base}/nominations.csv">Tải danh sách đề nghị (CSV)</a></p><ul>${v.nominations
+        .map(
+          (n) =>
+            `<li>Phiên bản ${n.version}, ${esc(t(n.receivedAt))}${n.late ? ' (nộp muộn)' : ''}: ${
+              n.nominations.length
+                ? n.nominations
+                    .map(
+                      (x) =>
+                        `${x.type === 'collective' ? 'Tập thể' : 'Cá nhân'} ${esc(x.name)}${x.position ? ` (${esc(x.position)})` : ''} — ${esc(x.awardForm)}`,
+                    )
+                    .join('; ')
+                : 'không đề nghị'
+            }</li>`,
+        )
+        .join('')}</ul>`
+    : '<p>Chưa có đề nghị khen thưởng.</p>';
+  const messages = v.messages.length
+    ? `<table><thead><tr><th>Lúc</th><th>Loại</th><th>Gửi</th><th>Ghi chú</th></tr></thead><tbody>${v.messages
+        .map(
+          (m) =>
+            `<tr><td>${esc(t(m.at))}</td><td>${esc(m.kind)}</td><td>${m.sent ? 'đã gửi' : 'không gửi'}</td><td>${esc(m.note ?? '')}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p>Chưa gửi thư nào.</p>';
+  const actions = p.campaign
+    ? actionForms(
+        p.actions.filter((a) => a.applies(p.campaign!, v)),
+        base,
+        p.staff.csrf,
+        p.failed,
+      )
+    : '';
+  return layout(
+    `${v.unitName} — ${v.planNumber}`,
+    `<p><a href="/admin/c/${cid(v.campaignId)}">← ${esc(p.campaign?.title ?? v.campaignId)}</a></p>
+<h1>${esc(v.unitName)}</h1>
+${flashHtml(p.flash)}
+<dl>
+<dt>Giai đoạn</dt><dd>${esc(v.phase.name)}</dd>
+<dt>Trạng thái</dt><dd id="status" class="st-${v.status}">${esc(STATUS[v.status])}${v.locked ? ' — đã khóa' : ''}${v.cancelled ? ' — đợt đã hủy' : ''}</dd>
+<dt>Hạn nộp</dt><dd id="deadline">${esc(t(v.deadline))}${v.deadlineVersion > 1 ? ` (đã gia hạn, lần ${v.deadlineVersion - 1})` : ''}</dd>
+<dt>Khóa tiếp nhận</dt><dd>${esc(t(v.lockAt))}</dd>
+<dt>Nhắc đã gửi</dt><dd>${v.remindersSent}</dd>
+<dt>Đường dẫn nộp hồ sơ</dt><dd>${p.link?.url ? 'đã cấp' : p.link?.revokedAt ? `đã thu hồi lúc ${esc(t(p.link.revokedAt))}` : 'chưa cấp'} (thu hồi, cấp lại: <code>thidua unit link ${esc(v.campaignId)} ${esc(v.unitId)} --reissue</code>)</dd>
+<dt>Workflow</dt><dd><a href="${esc(p.temporalUrl)}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
+</dl>
+<h2>Hồ sơ đã nộp</h2>
+${rows.length ? `<table><thead><tr><th>Loại</th><th>Tệp</th><th>Phiên bản</th><th>Nhận lúc</th><th>Hạn</th><th>Người nộp</th><th>SHA-256</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>Đơn vị chưa nộp tệp nào.</p>'}
+<h2>Đề nghị khen thưởng</h2>
+${nominations}
+${v.extensions.length ? `<h2>Gia hạn</h2><ul>${v.extensions.map((e) => `<li>${esc(t(e.at))}: ${esc(t(e.from))} → ${esc(t(e.to))} — ${esc(e.reason)} (${esc(e.grantedBy)})</li>`).join('')}</ul>` : ''}
+<h2>Thư đã gửi</h2>
+${messages}
+${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
+    { nav: nav(p.staff), wide: true },
+  );
+}
+
+/** The nominations of every version as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese). */
+export function nominationsCsv(v: UnitStatusView, timeZone: string): string {
+  const cell = (x: unknown) => {
+    const s = String(x ?? '');
+    // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const lines = [
+    ['Phiên bản', 'Nhận lúc', 'Nộp muộn', 'Loại', 'Tên', 'Chức vụ, đơn vị', 'Hình thức khen thưởng', 'Thành tích'],
+  ];
+  for (const n of v.nominations) {
+    for (const x of n.nominations) {
+      lines.push([
+        String(n.version),
+        localTime(n.receivedAt, timeZone),
+        n.late ? 'có' : 'không',
+        x.type === 'collective' ? 'Tập thể' : 'Cá nhân',
+        x.name,
+        x.position ?? '',
+        x.awardForm,
+        x.reasons,
+      ]);
+    }
+  }
+  return '\ufeff' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+}
