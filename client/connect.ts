@@ -1,6 +1,7 @@
 /** A Temporal client from `@temporalio/envconfig` settings, shared by every CLI command. */
 import { Client, Connection } from '@temporalio/client';
 import { loadSettings, loadTemporalConnectConfig, type Settings } from '../config/settings';
+import { noWorkerAnswered } from './worker-deadline';
 
 export interface Cli {
   client: Client;
@@ -34,8 +35,9 @@ export class CliError extends Error {
   constructor(
     message: string,
     public readonly exitCode = 1,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'CliError';
   }
 }
@@ -75,15 +77,16 @@ export function parseArgs(
 
 /** Runs a Temporal call that needs a worker; fails within seconds, saying so, when none answers. */
 export async function withWorkerDeadline<T>(cli: Cli, what: string, fn: () => Promise<T>, seconds = 10): Promise<T> {
+  const startedAt = Date.now();
   try {
-    return await cli.client.withDeadline(Date.now() + seconds * 1000, fn);
+    return await cli.client.withDeadline(startedAt + seconds * 1000, fn);
   } catch (err) {
-    const e = err as { code?: number; message?: string; cause?: { code?: number } };
-    const code = e.code ?? e.cause?.code;
-    if (code === 4 /* DEADLINE_EXCEEDED */ || /deadline/i.test(e.message ?? '')) {
+    if (noWorkerAnswered(err, startedAt, seconds * 1000)) {
       throw new CliError(
         `${what}: no worker answered within ${seconds} s. Is a worker running on task queue "${cli.settings.taskQueue}" ` +
           `(\`npm run dev\` or \`npm run worker\`)? Nothing was changed.`,
+        1,
+        { cause: err },
       );
     }
     throw err;

@@ -32,6 +32,7 @@ import {
   type UnitStatusView,
 } from '../domain/workflow-types';
 import { cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
+import { noWorkerAnswered } from './worker-deadline';
 import { getUnitStatus, grantExtension, sendReminderNow } from '../workflows/unit-review';
 
 const DAY = 24 * 3600_000;
@@ -66,20 +67,20 @@ export interface Secretariat {
 /** Runs a Temporal call that needs a worker; fails within seconds, saying so, when none answers. */
 export async function withWorker<T>(s: Secretariat, what: string, fn: () => Promise<T>): Promise<T> {
   const ms = s.workerDeadlineMs ?? 10_000;
+  const startedAt = Date.now();
   try {
-    return await s.client.withDeadline(Date.now() + ms, fn);
+    return await s.client.withDeadline(startedAt + ms, fn);
   } catch (err) {
-    throw asSecretariatError(err, what, s, ms);
+    throw asSecretariatError(err, what, s, ms, startedAt);
   }
 }
 
-function asSecretariatError(err: unknown, what: string, s: Secretariat, ms: number): unknown {
+function asSecretariatError(err: unknown, what: string, s: Secretariat, ms: number, startedAt: number): unknown {
   if (err instanceof WorkflowUpdateFailedError) {
     return new SecretariatError(`refused: ${err.cause?.message ?? err.message}`, 'refused');
   }
-  const e = err as { code?: number; message?: string; name?: string; cause?: { code?: number } };
-  const code = e.code ?? e.cause?.code;
-  if (code === 4 /* DEADLINE_EXCEEDED */ || /deadline/i.test(e.message ?? '')) {
+  const e = err as { name?: string; message?: string };
+  if (noWorkerAnswered(err, startedAt, ms)) {
     return new SecretariatError(
       `${what}: no worker answered within ${ms / 1000} s. Is a worker running on task queue ` +
         `"${s.settings.taskQueue}" (\`npm run dev\` or \`npm run worker\`)? Nothing was changed.`,

@@ -15,6 +15,7 @@ import {
 } from '../domain/workflow-types';
 import { getCampaignStatus } from '../workflows/campaign';
 import { getUnitStatus, submitFile, submitNominations } from '../workflows/unit-review';
+import { noWorkerAnswered } from '../client/worker-deadline';
 
 export interface CampaignInfo {
   title: string;
@@ -134,12 +135,12 @@ export class TemporalUnitBackend implements UnitBackend {
   }
 
   private async withWorker<T>(fn: () => Promise<T>, unanswered = NO_WORKER_MESSAGE): Promise<T> {
+    const startedAt = Date.now();
     try {
-      return await this.client.withDeadline(Date.now() + this.workerDeadlineMs, fn);
+      return await this.client.withDeadline(startedAt + this.workerDeadlineMs, fn);
     } catch (err) {
-      const e = err as { code?: number; message?: string; name?: string; cause?: { code?: number } };
-      const code = e.code ?? e.cause?.code;
-      if (code === 4 /* DEADLINE_EXCEEDED */ || /deadline/i.test(e.message ?? '')) {
+      const e = err as { name?: string };
+      if (noWorkerAnswered(err, startedAt, this.workerDeadlineMs)) {
         throw new PortalRefusal(unanswered, 503);
       }
       if (e.name === 'WorkflowNotFoundError') {

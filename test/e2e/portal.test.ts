@@ -13,10 +13,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FileReportStore } from '../../activities/store/report-store';
 import { UnitLinks } from '../../activities/store/unit-links';
 import { startCommand } from '../../client/commands/campaign-start';
+import { linkCommand } from '../../client/commands/unit-link';
 import type { Settings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
-import { unitWorkflowId } from '../../domain/workflow-types';
+import { campaignWorkflowId, unitWorkflowId } from '../../domain/workflow-types';
 import { startPortal, type RunningPortal } from '../../portal';
+import { AccountStore } from '../../portal/dashboard/accounts';
 import { freePort, waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
@@ -32,6 +34,15 @@ const FROM_EMAIL = 'tdkt-cong@vinhphuc.example.vn';
 const UNIT_A = { id: 'thanh-uy-vinh-yen', name: 'Thành ủy Vĩnh Yên', email: 'thidua.vinh-yen@vinhphuc.example.vn' };
 const UNIT_B = { id: 'so-y-te', name: 'Sở Y tế', email: 'thidua.so-y-te@vinhphuc.example.vn' };
 const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const CAMPAIGN_YAML = campaignYaml(CAMPAIGN_ID);
 
@@ -277,6 +288,12 @@ test('a unit opens its link from the plan message, uploads its report: version 1
 test('a unit whose workflow no worker serves: the portal says so within seconds and stores nothing', async () => {
   const campaignId = `portal-no-worker-${Date.now()}`;
   const start = Date.now();
+  // Its campaign runs too (as far as the server knows: nobody polls its queue either), so the link is live.
+  await env.client.workflow.start('campaignWorkflow', {
+    taskQueue: `nobody-polls-${process.pid}`,
+    workflowId: campaignWorkflowId(campaignId),
+    args: [],
+  });
   await env.client.workflow.start(unitReviewWorkflow, {
     taskQueue: `nobody-polls-${process.pid}`,
     workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
@@ -314,6 +331,7 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
   expect(Date.now() - t0).toBeLessThan(15_000);
   expect(await reports.uploadsOf(campaignId, 'so-noi-vu')).toEqual([]);
   await env.client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
+  await env.client.workflow.getHandle(campaignWorkflowId(campaignId)).terminate('test over');
 }, 60_000);
 
 test('after the lock: the page shows the phase locked, offers no form, and an upload is refused with the reason, unstored', async () => {
@@ -365,15 +383,7 @@ browserTest(
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     try {
       const inbox = await readInbox(maildev.webPort);
@@ -409,3 +419,97 @@ browserTest(
   },
   120_000,
 );
+
+browserTest(
+  'in a headless browser: the secretariat logs in, extends a unit’s deadline, and the unit sees the new one',
+  async () => {
+    const password = 'mat-khau-thuong-truc-2026';
+    await new AccountStore(settings.dataDir).set('thuongtruc', 'Nguyễn Thị Hạnh', password);
+    const before = await unitHandle(UNIT_A.id).query(getUnitStatus);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    fs.mkdirSync('test-results', { recursive: true });
+    try {
+      const staff = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+      await staff.goto(`${portal.url}/admin`);
+      await staff.waitForURL(/\/admin\/login$/);
+      await staff.locator('#login').fill('thuongtruc');
+      await staff.locator('#password').fill('doan-sai-mat-khau');
+      await staff.getByRole('button', { name: 'Đăng nhập' }).click();
+      await staff.getByRole('alert').waitFor();
+      expect(await staff.getByRole('alert').innerText()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+      await staff.locator('#password').fill(password);
+      await staff.getByRole('button', { name: 'Đăng nhập' }).click();
+      await staff.waitForURL(/\/admin$/);
+      await staff.getByRole('link', { name: CAMPAIGN_ID }).click();
+      await staff.waitForURL(new RegExp(`/admin/c/${CAMPAIGN_ID}$`));
+      expect(await staff.locator('#count-total').innerText()).toBe('2');
+      expect(await staff.locator('#count-submitted').innerText()).toBe('2'); // both uploaded in the tests above
+      await staff.screenshot({ path: path.join('test-results', 'dashboard-campaign.png'), fullPage: true });
+
+      await staff.getByRole('link', { name: UNIT_A.name }).click();
+      await staff.waitForURL(new RegExp(`/u/${UNIT_A.id}$`));
+      await staff.locator('#extend-days').fill('2');
+      await staff.locator('#extend-reason').fill('Đơn vị xin bổ sung số liệu năm 2009');
+      await staff.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+      const flash = staff.getByRole('status');
+      await flash.waitFor();
+      expect(await flash.innerText()).toContain('Đã gia hạn cho đơn vị đến');
+      await staff.screenshot({ path: path.join('test-results', 'dashboard-unit-extended.png'), fullPage: true });
+    } finally {
+      await browser.close().catch(() => undefined);
+    }
+
+    // The workflow took it through its update: 2 campaign days at 1 day = 30 s is one minute later.
+    const after = await unitHandle(UNIT_A.id).query(getUnitStatus);
+    expect(after.deadlineVersion).toBe(before.deadlineVersion + 1);
+    expect(Date.parse(after.deadline) - Date.parse(before.deadline)).toBe(60_000);
+    expect(after.extensions.at(-1)).toMatchObject({
+      reason: 'Đơn vị xin bổ sung số liệu năm 2009',
+      grantedBy: 'Nguyễn Thị Hạnh (thuongtruc), trang quản trị',
+    });
+
+    // The unit sees the new deadline on its page, and has the notice by mail.
+    const unitBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = await unitBrowser.newPage();
+      await page.goto(links.get(UNIT_A.id)!);
+      await page.getByRole('button', { name: 'Mở trang nộp hồ sơ' }).click();
+      await page.waitForURL(/\/unit$/);
+      const shown = await page.locator('dl').innerText();
+      expect(shown).toContain(`${formatDeadline(after.deadline, ZONE)} (đã gia hạn)`);
+      expect(shown).not.toContain(formatDeadline(before.deadline, ZONE));
+      await page.screenshot({ path: path.join('test-results', 'portal-unit-extended.png'), fullPage: true });
+    } finally {
+      await unitBrowser.close().catch(() => undefined);
+    }
+    const notice = messageId(CAMPAIGN_ID, UNIT_A.id, `extension/v${after.deadlineVersion}`);
+    const inbox = await waitForMail('the extension notice', (msgs) =>
+      msgs.some((m) => m.headers['message-id'] === notice),
+    );
+    expect(inbox.find((m) => m.headers['message-id'] === notice)!.text).toContain(
+      'lý do: Đơn vị xin bổ sung số liệu năm 2009',
+    );
+  },
+  120_000,
+);
+
+test('`thidua unit link --reissue` and `--revoke`: the old link stops opening, the new one opens; unknown units are refused', async () => {
+  const out: string[] = [];
+  const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } };
+  const old = linkPath(links.get(UNIT_B.id)!);
+  expect((await new PortalBrowser(portal.url).get(old)).status).toBe(200);
+  expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--reissue'], io)).toBe(0);
+  const fresh = /New link of so-y-te \(the old one no longer opens\): (\S+)/.exec(out.join(''))?.[1];
+  expect(fresh).toMatch(/\/u\/[A-Za-z0-9_-]{32}$/);
+  expect((await new PortalBrowser(portal.url).get(old)).status).toBe(404);
+  expect((await new PortalBrowser(portal.url).open(linkPath(fresh!))).body).toContain(`<h1>${UNIT_B.name}</h1>`);
+
+  out.length = 0;
+  expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--revoke'], io)).toBe(0);
+  expect(out.join('')).toContain('Revoked the link of so-y-te');
+  expect((await new PortalBrowser(portal.url).get(linkPath(fresh!))).status).toBe(404);
+  await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi'], io)).rejects.toThrow(
+    `no unit "khong-co-don-vi" in campaign "${CAMPAIGN_ID}"`,
+  );
+}, 60_000);
