@@ -192,6 +192,20 @@ export type MessageKind =
   | 'delivery-failure';
 
 /** One unit message as a workflow asks for it; the activity resolves people and words. */
+/** Each message kind as the secretariat reads it (timer summaries, the dashboard). */
+export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
+  'plan-issued': 'Gửi kế hoạch',
+  reminder: 'Nhắc hạn',
+  'due-today': 'Nhắc hạn hôm nay',
+  'late-notice': 'Báo quá hạn',
+  escalation: 'Báo cáo cấp trên',
+  'phase-locked': 'Báo khóa giai đoạn',
+  'submission-receipt': 'Xác nhận đã nhận',
+  'extension-granted': 'Báo gia hạn',
+  'campaign-cancelled': 'Báo hủy đợt',
+  'delivery-failure': 'Báo không gửi được',
+};
+
 export interface UnitMessageInput {
   campaignId: string;
   definitionRef: string;

@@ -32,17 +32,18 @@ import {
   UnitIdKey,
 } from '../domain/search-attributes';
 import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
-import type {
-  CancelCampaignInput,
-  FileVersion,
-  GrantExtensionInput,
-  MessageKind,
-  SubmissionReceipt,
-  SubmitFileInput,
-  SubmitNominationsInput,
-  UnitReviewInput,
-  UnitReviewState,
-  UnitStatusView,
+import {
+  MESSAGE_KIND_LABELS,
+  type CancelCampaignInput,
+  type FileVersion,
+  type GrantExtensionInput,
+  type MessageKind,
+  type SubmissionReceipt,
+  type SubmitFileInput,
+  type SubmitNominationsInput,
+  type UnitReviewInput,
+  type UnitReviewState,
+  type UnitStatusView,
 } from '../domain/workflow-types';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
@@ -458,17 +459,5 @@ function statusLabel(status: UnitReviewState['status']): string {
 }
 
 function messageLabel(kind: MessageKind): string {
-  const labels: Record<MessageKind, string> = {
-    'plan-issued': 'Gửi kế hoạch',
-    reminder: 'Nhắc hạn',
-    'due-today': 'Nhắc hạn hôm nay',
-    'late-notice': 'Báo quá hạn',
-    escalation: 'Báo cáo cấp trên',
-    'phase-locked': 'Báo khóa giai đoạn',
-    'submission-receipt': 'Xác nhận đã nhận',
-    'extension-granted': 'Báo gia hạn',
-    'campaign-cancelled': 'Báo hủy đợt',
-    'delivery-failure': 'Báo không gửi được',
-  };
-  return labels[kind];
+  return MESSAGE_KIND_LABELS[kind];
 }

@@ -2,12 +2,13 @@
 import type { CampaignRow, CampaignUnits, UnitFilter } from '../../client/secretariat';
 import { kindLabel } from '../../domain/submission-rules';
 import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
-import type {
-  CampaignStatusView,
-  FileVersion,
-  SubmissionKind,
-  SubmissionStatus,
-  UnitStatusView,
+import {
+  MESSAGE_KIND_LABELS,
+  type CampaignStatusView,
+  type FileVersion,
+  type SubmissionKind,
+  type SubmissionStatus,
+  type UnitStatusView,
 } from '../../domain/workflow-types';
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
@@ -139,7 +140,7 @@ ${u.units
 ${flashHtml(p.flash)}
 <dl>
 <dt>Kế hoạch</dt><dd>Số ${esc(u.planNumber)} (mã đợt ${esc(u.campaignId)})</dd>
-<dt>Giai đoạn</dt><dd id="phase">${esc(phaseLabel(status?.phase ?? u.phase))}</dd>
+<dt>Giai đoạn</dt><dd id="phase">${esc(status?.phases?.find((ph) => ph.kind === status.phase)?.name ?? phaseLabel(status?.phase ?? u.phase))}</dd>
 ${status?.selfReview ? `<dt>Hạn nộp</dt><dd id="deadline">${esc(t(status.selfReview.deadline.utc))}${status.extensions.length ? ' (đã gia hạn)' : ''}</dd>` : ''}
 ${status?.cancelled ? `<dt>Đã hủy</dt><dd>${esc(t(status.cancelled.at))}: ${esc(status.cancelled.reason)} (${esc(status.cancelled.by)})</dd>` : ''}
 <dt>Workflow</dt><dd>${esc(u.workflowStatus)} · <a href="${esc(p.temporalUi(p.workflowId))}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
@@ -270,7 +271,7 @@ export function unitDetailPage(p: UnitDetailInput): string {
     ? `<table><thead><tr><th>Lúc</th><th>Loại</th><th>Gửi</th><th>Ghi chú</th></tr></thead><tbody>${v.messages
         .map(
           (m) =>
-            `<tr><td>${esc(t(m.at))}</td><td>${esc(m.kind)}</td><td>${m.sent ? 'đã gửi' : 'không gửi'}</td><td>${esc(m.note ?? '')}</td></tr>`,
+            `<tr><td>${esc(t(m.at))}</td><td>${esc(MESSAGE_KIND_LABELS[m.kind] ?? m.kind)}</td><td>${m.sent ? 'đã gửi' : 'không gửi'}</td><td>${esc(m.note ?? '')}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : '<p>Chưa gửi thư nào.</p>';

@@ -9,7 +9,14 @@ import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { createActivities } from '../../activities';
 import type { UnitMessageInput, UnitReviewInput } from '../../domain/workflow-types';
-import { closeUnit, getUnitStatus, grantExtension, submitFile, unitReviewWorkflow } from '../../workflows/unit-review';
+import {
+  closeUnit,
+  getUnitStatus,
+  grantExtension,
+  sendReminderNow,
+  submitFile,
+  unitReviewWorkflow,
+} from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
 import { DAY, scheduleFrom } from '../helpers/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
@@ -156,6 +163,48 @@ test('a unit that submits stops receiving reminders, gets a receipt, and keeps e
   expect(result.reports.map((r) => [r.version, r.sha256[0]])).toEqual([
     [1, 'a'],
     [2, 'b'],
+  ]);
+});
+
+test('a reminder sent now at the secretariat’s request goes out at once, each request once; refused after submission and after the lock', async () => {
+  const sent: Sent[] = [];
+  const { start, statusAfter } = await withWorker(sent, [], async (tq) => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(tq, 'reminded', start);
+    await env.sleep(5 * DAY);
+    expect(await handle.executeUpdate(sendReminderNow, { args: [{ requestedBy: 'Nguyễn Thị Hạnh' }] })).toEqual({
+      queued: true,
+    });
+    await env.sleep(3600_000);
+    expect(await handle.executeUpdate(sendReminderNow, { args: [{ requestedBy: 'Nguyễn Thị Hạnh' }] })).toEqual({
+      queued: true,
+    });
+    await env.sleep(3600_000);
+    await handle.executeUpdate(submitFile, { args: [{ kind: 'summary-report', file: report, submittedBy: 'focal' }] });
+    await expect(
+      handle.executeUpdate(sendReminderNow, { args: [{ requestedBy: 'Nguyễn Thị Hạnh' }] }),
+    ).rejects.toMatchObject({ cause: { message: 'Đơn vị đã nộp báo cáo: không cần nhắc.' } });
+    const statusAfter = await handle.query(getUnitStatus);
+    await env.sleep(31 * DAY); // past the lock at day 35
+    await expect(
+      handle.executeUpdate(sendReminderNow, { args: [{ requestedBy: 'Nguyễn Thị Hạnh' }] }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/đã khóa/) } });
+    await handle.signal(closeUnit);
+    await handle.result();
+    return { start, statusAfter };
+  });
+  const manual = sent.filter((s) => s.key.includes('/manual/'));
+  expect(manual.map((s) => s.kind)).toEqual(['reminder', 'reminder']);
+  expect(new Set(manual.map((s) => s.key)).size).toBe(2); // two requests, two messages, each with its own key
+  // Sent within minutes of each request (days 5 and 5 + 1 h), not at the next scheduled reminder (day 23).
+  expect(manual.map((s) => Math.round(((s.at - start) / DAY) * 24))).toEqual([120, 121]);
+  expect(statusAfter.remindersSent).toBeGreaterThanOrEqual(2);
+  expect(sent.map((s) => s.kind)).toEqual([
+    'plan-issued',
+    'reminder',
+    'reminder',
+    'submission-receipt',
+    'phase-locked',
   ]);
 });
 
