@@ -31,6 +31,10 @@ export interface Settings {
   /** Where the report store, the dev server's SQLite file and the mail catcher keep their data. */
   dataDir: string;
   portalPort: number;
+  /** The Temporal Web UI, for links to workflows from the CLI and the dashboard. */
+  temporalUiUrl: string;
+  /** The portal is behind a reverse proxy: rate limits use the address it forwards. */
+  trustProxy: boolean;
 }
 
 /** Every setting: environment variable, default, meaning. The README's table is written from this. */
@@ -51,6 +55,16 @@ export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning
   { env: 'THIDUA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'Base URL of the unit portal, used in links' },
   { env: 'THIDUA_DATA_DIR', default: '.data', meaning: 'Data folder (report store, dev server database, mail)' },
   { env: 'THIDUA_PORTAL_PORT', default: '3000', meaning: 'Port of the unit portal and dashboard' },
+  {
+    env: 'THIDUA_TEMPORAL_UI_URL',
+    default: 'http://localhost:8233',
+    meaning: 'Temporal Web UI, linked from the CLI and the dashboard',
+  },
+  {
+    env: 'THIDUA_TRUST_PROXY',
+    default: 'false',
+    meaning: 'true behind a reverse proxy: rate limits use the last X-Forwarded-For address',
+  },
 ];
 
 export class SettingsError extends Error {
@@ -127,6 +141,8 @@ export function loadSettings(env: Env = process.env): Settings {
     publicBaseUrl,
     dataDir: path.resolve(REPO_ROOT, text('THIDUA_DATA_DIR', '.data')),
     portalPort: int('THIDUA_PORTAL_PORT', 3000, 1, 65535),
+    temporalUiUrl: text('THIDUA_TEMPORAL_UI_URL', 'http://localhost:8233').replace(/\/+$/, ''),
+    trustProxy: bool('THIDUA_TRUST_PROXY', false),
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

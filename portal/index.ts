@@ -1,4 +1,4 @@
-/** The unit portal wired to the real stores under the data folder and a Temporal client. */
+/** The unit portal and the secretariat's dashboard wired to the real stores under the data folder and a Temporal client. */
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefinitionStore } from '../activities/store/definition-store';
@@ -6,6 +6,8 @@ import { FileReportStore } from '../activities/store/report-store';
 import { UnitLinks } from '../activities/store/unit-links';
 import type { Settings } from '../config/settings';
 import { TemporalUnitBackend } from './backend';
+import { AccountStore } from './dashboard/accounts';
+import { TemporalSecretariatBackend } from './dashboard/backend';
 import { createPortal, type Portal, type PortalOptions } from './server';
 
 export { createPortal, type Portal, type PortalOptions } from './server';
@@ -26,6 +28,7 @@ export async function startPortal(opts: {
 }): Promise<RunningPortal> {
   const { settings } = opts;
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
+  const links = new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
   const portal = createPortal({
     backend: new TemporalUnitBackend(
       opts.client,
@@ -33,10 +36,17 @@ export async function startPortal(opts: {
       settings.timeZone,
       opts.workerDeadlineMs,
     ),
-    links: new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl),
+    links,
     reports,
     timeZone: settings.timeZone,
     secureCookies: settings.publicBaseUrl.startsWith('https:'),
+    trustProxy: settings.trustProxy,
+    dashboard: {
+      backend: new TemporalSecretariatBackend(opts.client, settings, settings.temporalUiUrl, opts.workerDeadlineMs),
+      accounts: new AccountStore(settings.dataDir),
+      reports,
+      links,
+    },
     log: (line) => console.log(line),
     ...opts.overrides,
   });

@@ -30,6 +30,7 @@ import {
   safeBaseName,
 } from './upload';
 
+const DAY_MS = 24 * 3600_000;
 export const SESSION_COOKIE = 'thidua_session';
 export const OPEN_COOKIE = 'thidua_open';
 
@@ -53,6 +54,8 @@ export interface PortalOptions {
    * the proxy added) for the rate limits. Off by default, since a client could forge the header.
    */
   trustProxy?: boolean;
+  /** How long after its campaign closed a link still opens (default 7 days). */
+  linkGraceMs?: number;
 }
 
 export interface Portal {
@@ -86,6 +89,7 @@ export function createPortal(opts: PortalOptions): Portal {
   const maxFileBytes = opts.maxFileBytes ?? PORTAL_MAX_FILE_BYTES;
   const log = opts.log ?? (() => undefined);
   const secure = opts.secureCookies ? '; Secure' : '';
+  const linkGraceMs = opts.linkGraceMs ?? 7 * DAY_MS;
 
   const send = sendHtml;
 
@@ -116,16 +120,20 @@ export function createPortal(opts: PortalOptions): Portal {
       })
     : undefined;
 
-  /** Links and sessions end with their campaign: once its workflow has closed, nothing opens. */
-  async function assertCampaignRunning(campaignId: string, session?: UnitSession): Promise<void> {
+  /**
+   * Links and sessions end with their campaign: `linkGraceMs` (7 days) after its workflow closed, so
+   * that units can still read their receipts right after the last phase, nothing opens any more.
+   */
+  async function assertLinkLive(campaignId: string, session?: UnitSession): Promise<void> {
     const endedAt = await opts.backend.campaignEndedAt(campaignId);
-    if (!endedAt) return;
+    if (!endedAt || Date.now() - Date.parse(endedAt) < linkGraceMs) return;
     if (session) sessions.delete(session.id);
+    const days = Math.round(linkGraceMs / DAY_MS);
     throw new HttpError(
       410,
       'Đường dẫn đã hết hạn',
       `Đợt thi đua đã kết thúc${Date.parse(endedAt) > 0 ? ` lúc ${localTime(endedAt, opts.timeZone)}` : ''}; đường dẫn nộp hồ sơ ` +
-        'không còn dùng được. Liên hệ Thường trực Hội đồng Thi đua - Khen thưởng nếu cần bản sao hồ sơ đã nộp.',
+        `hết hạn ${days} ngày sau đó. Liên hệ Thường trực Hội đồng Thi đua - Khen thưởng nếu cần bản sao hồ sơ đã nộp.`,
     );
   }
 
@@ -161,7 +169,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
     const unit = opts.links.resolve(token);
     if (!unit) throw BAD_LINK;
-    await assertCampaignRunning(unit.campaignId);
+    await assertLinkLive(unit.campaignId);
     const session = sessions.create({ campaignId: unit.campaignId, unitId: unit.unitId, token });
     log(`portal: session opened for ${unit.campaignId}/${unit.unitId}`);
     res.writeHead(303, {
@@ -356,7 +364,7 @@ export function createPortal(opts: PortalOptions): Portal {
           throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
         const unit = opts.links.resolve(token);
         if (!unit) throw BAD_LINK;
-        await assertCampaignRunning(unit.campaignId);
+        await assertLinkLive(unit.campaignId);
         // A random value in a cookie and in the form (double submit): the POST must come from this page.
         const csrf = randomToken();
         send(res, 200, linkPage(token, csrf), {
@@ -394,7 +402,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (route === '/unit' || route.startsWith('/unit/')) {
       const session = sessionOf(req);
       if (!session) throw NO_SESSION;
-      await assertCampaignRunning(session.campaignId, session);
+      await assertLinkLive(session.campaignId, session);
       if (route === '/unit' && method === 'GET') {
         const flash = session.flash;
         session.flash = undefined;

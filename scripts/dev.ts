@@ -1,10 +1,12 @@
 /**
  * `npm run dev`: the whole embedded stack on one machine — the Temporal dev server (SQLite file in
  * the data folder, thidua's search attributes registered, Web UI), the maildev mail catcher (SMTP +
- * web inbox) and a worker. Prints the URLs; Ctrl-C stops everything it started. A second run keeps
+ * web inbox), a worker, and the unit portal with the secretariat's dashboard. Prints the URLs (and the
+ * dev dashboard account); Ctrl-C stops everything it started. A second run keeps
  * what the first created (the database and the inbox live in the data folder).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -14,6 +16,7 @@ import { searchAttributeCliArgs } from '../domain/search-attributes';
 import { startCommand } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { startPortal, type RunningPortal } from '../portal';
+import { AccountStore } from '../portal/dashboard/accounts';
 import { portOpen, startMaildev, stopProcess, waitFor, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
 
@@ -102,6 +105,7 @@ async function run(): Promise<void> {
   });
   const worker = await createThiduaWorker({ connection, namespace: config.namespace, settings, client });
   running.portal = await startPortal({ settings, client });
+  const staff = await ensureDevAccount(settings.dataDir);
 
   console.log(
     [
@@ -113,6 +117,7 @@ async function run(): Promise<void> {
       `  Mail inbox        http://localhost:${MAIL_WEB_PORT}`,
       `  Worker            task queue ${settings.taskQueue}`,
       `  Unit portal       http://localhost:${settings.portalPort} (links in messages: ${settings.publicBaseUrl}/u/…)`,
+      `  Dashboard         http://localhost:${settings.portalPort}/admin ${staff}`,
       '',
       'Press Ctrl-C to stop everything.',
       '',
@@ -123,6 +128,22 @@ async function run(): Promise<void> {
   await startDemo(TEMPORAL_PORT, UI_PORT, MAIL_WEB_PORT);
   await run;
   await stopAll(0);
+}
+
+/**
+ * The dev stack's secretariat account: `thuongtruc` with a random password, created on the first run
+ * and kept (mode 600) in the data folder so that later runs print it again. A data folder whose
+ * accounts were made with `thidua secretariat add-user` is left alone.
+ */
+async function ensureDevAccount(dataDir: string): Promise<string> {
+  const accounts = new AccountStore(dataDir);
+  const file = path.join(dataDir, 'secretariat', 'dev-password.txt');
+  if (fs.existsSync(file)) return `(login thuongtruc, password ${fs.readFileSync(file, 'utf8').trim()})`;
+  if (accounts.list().length > 0) return '(accounts: thidua secretariat add-user)';
+  const password = crypto.randomBytes(12).toString('base64url');
+  await accounts.set('thuongtruc', 'Thường trực Hội đồng (dev)', password);
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return `(login thuongtruc, password ${password})`;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { Client } from '@temporalio/client';
+import type { Settings } from '../../config/settings';
 
-/** Link to a workflow in the Temporal Web UI (dev server default; THIDUA_TEMPORAL_UI_URL for a cluster). */
-export function temporalUiLink(cli: { client: Client }, workflowId: string): string {
-  const base = (process.env.THIDUA_TEMPORAL_UI_URL ?? 'http://localhost:8233').replace(/\/+$/, '');
+/** Link to a workflow in the Temporal Web UI (`THIDUA_TEMPORAL_UI_URL`; the dev server's by default). */
+export function temporalUiLink(
+  cli: { client: Client; settings: Pick<Settings, 'temporalUiUrl'> },
+  workflowId: string,
+): string {
   const namespace = cli.client.options.namespace;
-  return `${base}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+  return `${cli.settings.temporalUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }

@@ -493,14 +493,16 @@ describe('uploads', () => {
     expect(links.info(CAMPAIGN, 'so-noi-vu').previous).toBe(1);
   });
 
-  test('links end with their campaign: once its workflow closed, the link and open sessions answer 410, nothing is written', async () => {
-    backend.endedAt = '2026-12-31T10:00:00.000Z';
+  test('links end with their campaign: 7 days after its workflow closed, the link and open sessions answer 410, nothing is written', async () => {
+    backend.endedAt = new Date(Date.now() - 6 * DAY).toISOString(); // receipts stay readable for a while
+    expect((await browser.get('/unit')).status).toBe(200);
+    backend.endedAt = '2025-12-31T10:00:00.000Z';
     expect((await browser.get('/unit')).status).toBe(410);
     expect(portal.sessions.size).toBe(0); // the session was ended, not only refused
     const page = await new PortalBrowser(base).get(linkA);
     expect(page.status).toBe(410);
     expect(page.body).toContain('Đường dẫn đã hết hạn');
-    expect(page.body).toContain('17:00 thứ Năm, 31/12/2026');
+    expect(page.body).toContain('17:00 thứ Tư, 31/12/2025');
     expect((await upload('a.pdf', pdfBytes('a'))).status).toBe(401);
     expect(await uploadsA()).toEqual([]);
   });
