@@ -33,7 +33,6 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from 
 import type { createActivities } from '../activities';
 import { statusCommand } from '../client/commands/campaign-status';
 import { CampaignIdKey, PhaseKey, searchAttributeCliArgs } from '../domain/search-attributes';
-import type { CompiledCampaign, ReadInstant } from '../domain/timeline-types';
 import {
   UNITS_PER_BATCH,
   batchWorkflowId,
@@ -42,7 +41,7 @@ import {
   type CampaignInput,
   type MessageKind,
 } from '../domain/workflow-types';
-import { DAY, scheduleFrom } from '../test/helpers/schedules';
+import { campaignInputFrom } from '../test/helpers/schedules';
 import { campaignWorkflow, cancelCampaign } from '../workflows/campaign';
 import { freePort, portOpen, stopProcess, waitFor } from './processes';
 import { ensureTemporalCli, MissingToolError } from './tools';
@@ -212,42 +211,18 @@ function fakeActivities(units: number, counters: FakeCounters): Activities {
 
 const unitId = (i: number) => `dv${String(i + 1).padStart(6, '0')}`;
 
-function campaignInput(campaignId: string, units: number, unitsPerBatch: number, start: number): CampaignInput {
-  const at = (ms: number): ReadInstant => ({
-    utc: new Date(ms).toISOString(),
-    local: new Date(ms + 7 * 3600_000).toISOString().slice(0, 16),
-    written: '',
-    reading: 'bench',
-  });
-  // Deadline in 30 days, lock in 35: no reminder, escalation or lock fires during the run.
-  const compiled: CompiledCampaign = {
-    campaignId,
-    planNumber: 'BENCH-KH',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    phases: [
-      { kind: 'plan-issue', name: 'Ban hành kế hoạch', windowStart: at(start), windowEnd: at(start + DAY) },
-      {
-        kind: 'self-review',
-        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
-        windowStart: at(start),
-        windowEnd: at(start + 35 * DAY),
-        deadline: scheduleFrom(start, { deadlineDays: 30, lockDays: 35 }),
-      },
-      { kind: 'synthesis', name: 'Tổng hợp', windowStart: at(start + 35 * DAY), windowEnd: at(start + 45 * DAY) },
-    ],
-  };
-  return {
+// Deadline in 30 days, lock in 35: no reminder, escalation or lock fires during the run.
+const campaignInput = (campaignId: string, units: number, unitsPerBatch: number, start: number): CampaignInput =>
+  campaignInputFrom(start, {
     campaignId,
     planNumber: 'BENCH-KH',
     title: `Benchmark ${n(units)} đơn vị`,
-    definitionRef: '0'.repeat(64),
     contact: 'Ban Thi đua - Khen thưởng (benchmark)',
     unitCount: units,
-    compiled,
-    due: { summaryReport: 'required', presentationPaper: 'optional' },
     unitsPerBatch,
-  };
-}
+    deadlineDays: 30,
+    lockDays: 35,
+  });
 
 // ---- worker metrics (Prometheus endpoint of the SDK's Core runtime) ----------------------------------
 

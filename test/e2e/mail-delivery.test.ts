@@ -12,13 +12,12 @@ import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { loadSettings } from '../../config/settings';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
-import type { UnitReviewInput } from '../../domain/workflow-types';
 import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
 import { maildevBin } from '../../scripts/tools';
 import { createDeps } from '../../worker/deps';
 import { closeUnit, submitFile, unitReviewWorkflow } from '../../workflows/unit-review';
 import { readInbox } from '../helpers/inbox';
-import { scheduleFrom } from '../helpers/schedules';
+import { unitInputFrom } from '../helpers/schedules';
 import { devServerEnv, workflowBundle } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -101,22 +100,16 @@ test('a unit receives its plan and its receipt by email through the real SMTP se
 
   await worker.runUntil(async () => {
     const start = Date.now();
-    const input: UnitReviewInput = {
+    const input = unitInputFrom(start, {
       campaignId: definition.campaign.id,
-      planNumber: '67-KH/TU',
       definitionRef,
       unitId: 'so-noi-vu',
       unitName: 'Sở Nội vụ',
       contact: 'Ban Thi đua - Khen thưởng tỉnh, ĐT 0211 3862 000',
-      phase: {
-        kind: 'self-review',
-        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
-        windowStart: new Date(start).toISOString(),
-        schedule: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
-        due: { summaryReport: 'required', presentationPaper: 'optional' },
-      },
+      deadlineDays: 20,
+      lockDays: 25,
       issuePlan: true,
-    };
+    });
     const handle = await env.client.workflow.start(unitReviewWorkflow, {
       taskQueue,
       workflowId: `e2e/${start}`,

@@ -24,7 +24,7 @@ import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../helpers/portal-client';
-import { scheduleFrom } from '../helpers/schedules';
+import { unitInputFrom } from '../helpers/schedules';
 
 const CAMPAIGN_ID = 'e2e-cong-don-vi-67-kh-tu';
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -298,22 +298,14 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
     taskQueue: `nobody-polls-${process.pid}`,
     workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
     args: [
-      {
+      unitInputFrom(start, {
         campaignId,
         planNumber: PLAN,
-        definitionRef: '0'.repeat(64),
         unitId: 'so-noi-vu',
         unitName: 'Sở Nội vụ',
-        contact: 'Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc',
-        phase: {
-          kind: 'self-review',
-          name: 'Tổng kết tại đơn vị',
-          windowStart: new Date(start).toISOString(),
-          schedule: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
-          due: { summaryReport: 'required', presentationPaper: 'optional' },
-        },
-        issuePlan: false,
-      },
+        deadlineDays: 20,
+        lockDays: 25,
+      }),
     ],
   });
   const link = await new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl).linkFor(

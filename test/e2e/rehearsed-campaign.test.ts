@@ -33,7 +33,7 @@ import { waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
-import { scheduleFrom } from '../helpers/schedules';
+import { unitInputFrom } from '../helpers/schedules';
 
 const CAMPAIGN_ID = 'e2e-dien-tap-67-kh-tu';
 const REHEARSAL = '1d=4s';
@@ -417,22 +417,7 @@ test('with no worker on the task queue, a submission fails within seconds, says 
     taskQueue: `nobody-polls-${process.pid}`,
     workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
     args: [
-      {
-        campaignId,
-        planNumber: '67-KH/TU',
-        definitionRef: '0'.repeat(64),
-        unitId: 'so-noi-vu',
-        unitName: 'Sở Nội vụ',
-        contact: 'Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc',
-        phase: {
-          kind: 'self-review',
-          name: 'Tổng kết tại đơn vị',
-          windowStart: new Date(start).toISOString(),
-          schedule: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
-          due: { summaryReport: 'required', presentationPaper: 'optional' },
-        },
-        issuePlan: false,
-      },
+      unitInputFrom(start, { campaignId, unitId: 'so-noi-vu', unitName: 'Sở Nội vụ', deadlineDays: 20, lockDays: 25 }),
     ],
   });
   const file = path.join(dataDir, 'bao-cao-khong-worker.pdf');

@@ -1,5 +1,9 @@
-/** Hand-made deadline schedules relative to a start instant, for workflow tests independent of the compiler. */
-import type { DeadlineSchedule } from '../../domain/timeline-types';
+/**
+ * Hand-made deadline schedules and workflow inputs relative to a start instant, for workflow tests and
+ * the benchmark, independent of the compiler.
+ */
+import type { CompiledCampaign, DeadlineSchedule, ReadInstant } from '../../domain/timeline-types';
+import type { CampaignInput, UnitReviewInput } from '../../domain/workflow-types';
 
 export const DAY = 24 * 3600_000;
 
@@ -30,5 +34,88 @@ export function scheduleFrom(
       notify: i === 0 ? (['head'] as const).slice() : (['supervisor'] as const).slice(),
       cc: i === 0 ? [] : (['secretariat'] as const).slice(),
     })),
+  };
+}
+
+const DUE = { summaryReport: 'required', presentationPaper: 'optional' } as const;
+
+/** A unit's workflow input in its self-review phase, deadline and lock in days from `startMs`. */
+export function unitInputFrom(
+  startMs: number,
+  opts: {
+    campaignId: string;
+    unitId: string;
+    unitName: string;
+    planNumber?: string;
+    definitionRef?: string;
+    contact?: string;
+    deadlineDays: number;
+    lockDays: number;
+    issuePlan?: boolean;
+  },
+): UnitReviewInput {
+  return {
+    campaignId: opts.campaignId,
+    planNumber: opts.planNumber ?? '67-KH/TU',
+    definitionRef: opts.definitionRef ?? '0'.repeat(64),
+    unitId: opts.unitId,
+    unitName: opts.unitName,
+    contact: opts.contact ?? 'Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc',
+    phase: {
+      kind: 'self-review',
+      name: 'Tự kiểm điểm, tổng kết tại đơn vị',
+      windowStart: new Date(startMs).toISOString(),
+      schedule: scheduleFrom(startMs, { deadlineDays: opts.deadlineDays, lockDays: opts.lockDays }),
+      due: { ...DUE },
+    },
+    issuePlan: opts.issuePlan ?? false,
+  };
+}
+
+/**
+ * A campaign's workflow input without the compiler: plan issue, self-review (deadline and lock in
+ * days from `startMs`), then a 10-day synthesis window.
+ */
+export function campaignInputFrom(
+  startMs: number,
+  opts: {
+    campaignId: string;
+    planNumber: string;
+    title: string;
+    contact: string;
+    unitCount: number;
+    unitsPerBatch: number;
+    deadlineDays: number;
+    lockDays: number;
+  },
+): CampaignInput {
+  const at = (ms: number): ReadInstant => ({ ...instant(ms), written: '', reading: 'test' });
+  const lockAt = startMs + opts.lockDays * DAY;
+  const compiled: CompiledCampaign = {
+    campaignId: opts.campaignId,
+    planNumber: opts.planNumber,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    phases: [
+      { kind: 'plan-issue', name: 'Ban hành kế hoạch', windowStart: at(startMs), windowEnd: at(startMs + DAY) },
+      {
+        kind: 'self-review',
+        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
+        windowStart: at(startMs),
+        windowEnd: at(lockAt),
+        deadline: scheduleFrom(startMs, { deadlineDays: opts.deadlineDays, lockDays: opts.lockDays }),
+      },
+      { kind: 'synthesis', name: 'Tổng hợp', windowStart: at(lockAt), windowEnd: at(lockAt + 10 * DAY) },
+    ],
+  };
+  return {
+    campaignId: opts.campaignId,
+    planNumber: opts.planNumber,
+    title: opts.title,
+    definitionRef: '0'.repeat(64),
+    contact: opts.contact,
+    unitCount: opts.unitCount,
+    compiled,
+    due: { ...DUE },
+    unitsPerBatch: opts.unitsPerBatch,
   };
 }

@@ -7,7 +7,6 @@ import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
-import type { CompiledCampaign } from '../../domain/timeline-types';
 import {
   batchWorkflowId,
   unitWorkflowId,
@@ -18,7 +17,7 @@ import {
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
-import { DAY, scheduleFrom } from '../helpers/schedules';
+import { DAY, campaignInputFrom, scheduleFrom } from '../helpers/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -47,36 +46,17 @@ const report = (c: string) => ({
   contentType: 'application/pdf',
 });
 
-function campaignInput(id: string, start: number): CampaignInput {
-  const iso = (ms: number) => ({ utc: new Date(ms).toISOString(), local: '', written: '', reading: '' });
-  const compiled: CompiledCampaign = {
-    campaignId: id,
-    planNumber: '67-KH/TU',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    phases: [
-      { kind: 'plan-issue', name: 'Ban hành kế hoạch', windowStart: iso(start), windowEnd: iso(start + DAY) },
-      {
-        kind: 'self-review',
-        name: 'Tự kiểm điểm, tổng kết tại đơn vị',
-        windowStart: iso(start),
-        windowEnd: iso(start + 25 * DAY),
-        deadline: scheduleFrom(start, { deadlineDays: 20, lockDays: 25 }),
-      },
-      { kind: 'synthesis', name: 'Tổng hợp', windowStart: iso(start + 25 * DAY), windowEnd: iso(start + 35 * DAY) },
-    ],
-  };
-  return {
+const campaignInput = (id: string, start: number): CampaignInput =>
+  campaignInputFrom(start, {
     campaignId: id,
     planNumber: '67-KH/TU',
     title: 'Tổng kết 10 năm Chỉ thị 39-CT/TW',
-    definitionRef: '0'.repeat(64),
     contact: 'Ban Thi đua - Khen thưởng tỉnh',
     unitCount: UNITS.length,
-    compiled,
-    due: { summaryReport: 'required', presentationPaper: 'optional' },
     unitsPerBatch: 2,
-  };
-}
+    deadlineDays: 20,
+    lockDays: 25,
+  });
 
 async function run<T>(
   fn: (taskQueue: string, sent: Sent[], start: number) => Promise<T>,

@@ -8,7 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { createActivities } from '../../activities';
-import type { UnitMessageInput, UnitReviewInput } from '../../domain/workflow-types';
+import type { UnitMessageInput } from '../../domain/workflow-types';
 import {
   closeUnit,
   getUnitStatus,
@@ -18,7 +18,7 @@ import {
   unitReviewWorkflow,
 } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
-import { DAY, scheduleFrom } from '../helpers/schedules';
+import { DAY, scheduleFrom, unitInputFrom } from '../helpers/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -67,22 +67,15 @@ function recordingActivities(sent: Sent[], locks: string[]): Activities {
 }
 
 async function startUnit(taskQueue: string, unitId: string, start: number) {
-  const input: UnitReviewInput = {
+  const input = unitInputFrom(start, {
     campaignId: 'test',
-    planNumber: '67-KH/TU',
-    definitionRef: '0'.repeat(64),
     unitId,
     unitName: `Đơn vị ${unitId}`,
     contact: 'Ban Thi đua - Khen thưởng tỉnh, ĐT 0211.3862.xxx',
-    phase: {
-      kind: 'self-review',
-      name: 'Tự kiểm điểm, tổng kết tại đơn vị',
-      windowStart: new Date(start).toISOString(),
-      schedule: scheduleFrom(start, { deadlineDays: 30, lockDays: 35 }),
-      due: { summaryReport: 'required', presentationPaper: 'optional' },
-    },
+    deadlineDays: 30,
+    lockDays: 35,
     issuePlan: true,
-  };
+  });
   return env.client.workflow.start(unitReviewWorkflow, {
     taskQueue,
     workflowId: `unit-${unitId}-${Date.now()}`,

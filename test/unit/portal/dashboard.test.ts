@@ -21,6 +21,7 @@ import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import type { UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
+import { openUnitView } from '../../helpers/unit-views';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const CAMPAIGN = 'kh-67-test';
@@ -31,29 +32,10 @@ const FAST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 const deadline = new Date(Date.now() + 5 * DAY).toISOString();
 const lock = new Date(Date.now() + 7 * DAY).toISOString();
 
-function unitView(unitId: string, unitName: string, status: UnitStatusView['status']): UnitStatusView {
-  return {
-    campaignId: CAMPAIGN,
-    planNumber: '67-KH/TU',
-    unitId,
-    unitName,
-    phase: { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành' },
-    status,
-    locked: false,
-    deadline,
-    lockAt: lock,
-    lockLocal: formatDeadline(lock, ZONE),
-    contact: 'Ban Thi đua - Khen thưởng tỉnh',
-    deadlineVersion: 1,
-    due: { summaryReport: 'required', presentationPaper: 'optional' },
-    reports: [],
-    papers: [],
-    nominations: [],
-    remindersSent: 1,
-    messages: [],
-    extensions: [],
-  };
-}
+const unitView = (unitId: string, unitName: string, status: UnitStatusView['status']): UnitStatusView => ({
+  ...openUnitView({ campaignId: CAMPAIGN, unitId, unitName, status, timeZone: ZONE, deadline, lockAt: lock }),
+  remindersSent: 1,
+});
 
 /** Temporal as the dashboard sees it; every action is recorded, refusals come as SecretariatError. */
 class FakeSecretariat implements SecretariatBackend {

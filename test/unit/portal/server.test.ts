@@ -19,37 +19,14 @@ import type {
 import { NO_WORKER_MESSAGE, PortalRefusal, UPDATE_UNANSWERED_MESSAGE, type UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
+import { openUnitView } from '../../helpers/unit-views';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const CAMPAIGN = 'kh-67-test';
 const DAY = 24 * 3600_000;
 
-function unitView(unitId: string, unitName: string): UnitStatusView {
-  const now = Date.now();
-  const deadline = new Date(now + 5 * DAY).toISOString();
-  const lockAt = new Date(now + 7 * DAY).toISOString();
-  return {
-    campaignId: CAMPAIGN,
-    planNumber: '67-KH/TU',
-    unitId,
-    unitName,
-    phase: { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành' },
-    status: 'pending',
-    locked: false,
-    deadline,
-    lockAt,
-    lockLocal: formatDeadline(lockAt, ZONE),
-    contact: 'Ban Thi đua - Khen thưởng tỉnh: Nguyễn Văn T, ĐT 0211 3862 000',
-    deadlineVersion: 1,
-    due: { summaryReport: 'required', presentationPaper: 'optional' },
-    reports: [],
-    papers: [],
-    nominations: [],
-    remindersSent: 0,
-    messages: [],
-    extensions: [],
-  };
-}
+const unitView = (unitId: string, unitName: string): UnitStatusView =>
+  openUnitView({ campaignId: CAMPAIGN, unitId, unitName, timeZone: ZONE });
 
 /** Temporal as the portal sees it: the workflow's validators, versions kept in memory. */
 class FakeBackend implements UnitBackend {
