@@ -268,10 +268,11 @@ export interface ExtensionRequest {
 export async function extensionSchedule(
   s: Secretariat,
   campaignId: string,
-  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock'>,
+  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId'>,
 ): Promise<DeadlineSchedule> {
   const status = await campaignStatus(s, campaignId);
-  const current = status.selfReview;
+  // "3 more days" for one unit counts from that unit's own deadline, which may already be extended.
+  const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
   if (!current) throw new SecretariatError(`campaign ${campaignId} has no self-review deadline to extend`, 'invalid');
   const definition = new DefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(status.definitionRef);
   const zone = definition.campaign.timeZone;

@@ -145,6 +145,8 @@ export interface UnitStatusView {
   remindersSent: number;
   messages: SentRecord[];
   extensions: UnitReviewState['extensions'];
+  /** The unit's current schedule (an extension by days shifts this one, not the campaign's). */
+  schedule?: DeadlineSchedule;
 }
 
 export interface SubmitFileInput {

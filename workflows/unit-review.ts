@@ -130,6 +130,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     remindersSent: state.messages.filter((m) => m.sent && (m.kind === 'reminder' || m.kind === 'due-today')).length,
     messages: state.messages,
     extensions: state.extensions,
+    schedule: state.schedule,
   });
 
   const publish = () => {

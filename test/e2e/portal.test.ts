@@ -14,6 +14,7 @@ import { FileReportStore } from '../../activities/store/report-store';
 import { UnitLinks } from '../../activities/store/unit-links';
 import { startCommand } from '../../client/commands/campaign-start';
 import { linkCommand } from '../../client/commands/unit-link';
+import { extendCommand } from '../../client/commands/campaign-actions';
 import type { Settings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import { campaignWorkflowId, unitWorkflowId } from '../../domain/workflow-types';
@@ -482,6 +483,14 @@ browserTest(
     expect(inbox.find((m) => m.headers['message-id'] === notice)!.text).toContain(
       'lý do: Đơn vị xin bổ sung số liệu năm 2009',
     );
+
+    // One more day through the CLI (the same operation) counts from the unit's own, extended deadline.
+    const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+    expect(
+      await extendCommand([CAMPAIGN_ID, '--by', '1d', '--unit', UNIT_A.id, '--reason', 'Thêm 1 ngày'], quiet),
+    ).toBe(0);
+    const again = await unitHandle(UNIT_A.id).query(getUnitStatus);
+    expect(Date.parse(again.deadline) - Date.parse(after.deadline)).toBe(30_000);
   },
   120_000,
 );
