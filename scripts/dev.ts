@@ -13,7 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { searchAttributeCliArgs } from '../domain/search-attributes';
-import { startCommand } from '../client/commands/campaign-start';
+import { startCampaign } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { startPortal, type RunningPortal } from '../portal';
 import { AccountStore } from '../portal/dashboard/accounts';
@@ -125,7 +125,7 @@ async function run(): Promise<void> {
   );
   running.worker = worker;
   const run = worker.run();
-  await startDemo(TEMPORAL_PORT, UI_PORT, MAIL_WEB_PORT);
+  await startDemo(TEMPORAL_PORT, UI_PORT, MAIL_WEB_PORT, settings.portalPort);
   await run;
   await stopAll(0);
 }
@@ -152,7 +152,7 @@ async function ensureDevAccount(dataDir: string): Promise<string> {
  * `THIDUA_DEV_DEMO=off` skips it; `THIDUA_DEV_DEMO` may name another campaign file, and
  * `THIDUA_DEV_REHEARSE` another compression.
  */
-async function startDemo(temporalPort: number, uiPort: number, mailWebPort: number): Promise<void> {
+async function startDemo(temporalPort: number, uiPort: number, mailWebPort: number, portalPort: number): Promise<void> {
   const file = process.env.THIDUA_DEV_DEMO ?? 'config/campaigns/vinh-phuc-67-kh-tu-2009.yaml';
   if (file === 'off') return;
   const rehearse = process.env.THIDUA_DEV_REHEARSE ?? '1d=20s';
@@ -160,8 +160,7 @@ async function startDemo(temporalPort: number, uiPort: number, mailWebPort: numb
   const out: string[] = [];
   const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } };
   try {
-    const code = await startCommand([file, '--rehearse', rehearse], io);
-    const id = /^\s+workflow\s+campaign\/(\S+)/m.exec(out.join(''))?.[1];
+    const { campaignId: id } = await startCampaign([file, '--rehearse', rehearse], io);
     console.log(
       [
         `Demo: ${file} rehearsed at ${rehearse} (THIDUA_DEV_DEMO=off to skip)`,
@@ -170,9 +169,10 @@ async function startDemo(temporalPort: number, uiPort: number, mailWebPort: numb
           .split('\n')
           .filter((l) => l && !/warning phases/.test(l))
           .map((l) => `  ${l}`),
-        ...(code === 0 && id
+        ...(id
           ? [
               `  Follow it: npm run thidua -- campaign status ${id}`,
+              `             http://localhost:${portalPort}/admin/c/${id} (dashboard)`,
               `             http://localhost:${uiPort}  ·  inbox http://localhost:${mailWebPort}`,
             ]
           : []),

@@ -20,6 +20,17 @@ import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { temporalUiLink } from './links';
 
 export async function startCommand(argv: string[], io: Io = processIo): Promise<number> {
+  return (await startCampaign(argv, io)).exitCode;
+}
+
+/**
+ * The command's work, with the campaign's id for callers that go on with it (`npm run dev`): set when
+ * the campaign was started (exit 0) or was already running (exit 2).
+ */
+export async function startCampaign(
+  argv: string[],
+  io: Io = processIo,
+): Promise<{ exitCode: number; campaignId?: string }> {
   const { positional, options } = parseArgs(argv);
   const file = positional[0];
   if (!file) throw new CliError('usage: thidua campaign start FILE [--rehearse 1d=20s] [--units-per-batch N]');
@@ -30,7 +41,7 @@ export async function startCommand(argv: string[], io: Io = processIo): Promise<
     io.stderr.write(
       `${file}: not started: ${loaded.problems.filter((p) => p.severity === 'error').length} error(s).\n`,
     );
-    return 1;
+    return { exitCode: 1 };
   }
   for (const w of loaded.warnings) io.stderr.write(formatProblem(w) + '\n');
   const def = loaded.campaign;
@@ -97,7 +108,7 @@ export async function startCommand(argv: string[], io: Io = processIo): Promise<
           `Campaign ${def.campaign.id} (${def.campaign.plan.number}) is already running as ${workflowId}; nothing was changed.\n` +
             `See it with \`thidua campaign status ${def.campaign.id}\`.\n`,
         );
-        return 2;
+        return { exitCode: 2, campaignId: def.campaign.id };
       }
       throw err;
     }
@@ -110,7 +121,7 @@ export async function startCommand(argv: string[], io: Io = processIo): Promise<
           : '') +
         `  UI        ${temporalUiLink(cli, workflowId)}\n`,
     );
-    return 0;
+    return { exitCode: 0, campaignId: def.campaign.id };
   } finally {
     await cli.close();
   }
