@@ -227,7 +227,9 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
     });
     const view = await handle.result();
     const queried = await handle.query(getCampaignStatus).catch(() => undefined);
-    return { units, view, queried };
+    await saveHistory(env, 'batch-cancelled-0', batchWorkflowId(id, 0)); // for test/replay
+    const batchHistory = await env.client.workflow.getHandle(batchWorkflowId(id, 0)).fetchHistory();
+    return { units, view, queried, batchHistory };
   });
   expect(result.units.map((u) => [u.deadlineVersion, u.deadline])).toEqual(
     UNITS.map(() => [2, result.units[0].deadline]),
@@ -237,4 +239,15 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
     const kinds = sent.filter((s) => s.unitId === u).map((s) => s.kind);
     expect(kinds).toEqual(['plan-issued', 'extension-granted', 'reminder', 'campaign-cancelled']);
   }
+  // The batch tells its units of the cancellation, and no close after it: cancelled units end by
+  // themselves (each of the batch's units completed, as its waiting for them shows).
+  const signalled = (name: string) =>
+    (result.batchHistory.events ?? []).filter(
+      (e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName === name,
+    ).length;
+  expect(signalled('cancelUnit')).toBe(2);
+  expect(signalled('closeUnit')).toBe(0);
+  expect(
+    (result.batchHistory.events ?? []).filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
+  ).toBe(2);
 });
