@@ -1,10 +1,12 @@
 /**
- * `npm run portal`: the unit portal on THIDUA_PORTAL_PORT (default 3000), reading and submitting
- * through Temporal (connection from `@temporalio/envconfig`, as the worker and the CLI).
+ * `npm run portal`: the unit portal and the secretariat's dashboard (`/admin`) on THIDUA_PORTAL_PORT
+ * (default 3000), reading and acting through Temporal (connection from `@temporalio/envconfig`, as
+ * the worker and the CLI).
  */
 import { Client, Connection } from '@temporalio/client';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { startPortal } from '.';
+import { AccountStore } from './dashboard/accounts';
 
 async function run(): Promise<void> {
   const settings = loadSettings();
@@ -15,6 +17,12 @@ async function run(): Promise<void> {
   console.log(
     `thidua portal: ${portal.url} (links ${settings.publicBaseUrl}/u/…; Temporal ${temporal.connectionOptions.address}, ` +
       `namespace ${temporal.namespace}, task queue ${settings.taskQueue})`,
+  );
+  const accounts = new AccountStore(settings.dataDir).list().length;
+  console.log(
+    accounts > 0
+      ? `thidua dashboard: ${portal.url}/admin (${accounts} account(s))`
+      : `thidua dashboard: ${portal.url}/admin — no account yet: \`npm run thidua -- secretariat add-user LOGIN --name NAME\``,
   );
   const stop = async () => {
     await portal.close();
