@@ -42,7 +42,13 @@ export async function startPortal(opts: {
     secureCookies: settings.publicBaseUrl.startsWith('https:'),
     trustProxy: settings.trustProxy,
     dashboard: {
-      backend: new TemporalSecretariatBackend(opts.client, settings, settings.temporalUiUrl, opts.workerDeadlineMs),
+      backend: new TemporalSecretariatBackend(
+        opts.client,
+        settings,
+        links,
+        settings.temporalUiUrl,
+        opts.workerDeadlineMs,
+      ),
       accounts: new AccountStore(settings.dataDir),
       reports,
       links,

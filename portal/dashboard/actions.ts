@@ -153,6 +153,47 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
       return 'Đã yêu cầu gửi thư nhắc; thư đi trong ít phút (xem mục "Thư đã gửi").';
     },
   },
+  {
+    id: 'reissue-link',
+    scope: 'unit',
+    title: 'Cấp lại đường dẫn nộp hồ sơ',
+    button: 'Cấp lại đường dẫn',
+    danger: true,
+    fields: [
+      {
+        name: 'confirm',
+        label: 'Đường dẫn cũ ngừng hoạt động ngay; tôi sẽ gửi đường dẫn mới cho đơn vị qua kênh tin cậy.',
+        type: 'confirm',
+      },
+    ],
+    applies: (c) => c.phase !== 'cancelled' && c.phase !== 'closed',
+    run: async (ctx) => {
+      if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError('Đánh dấu ô xác nhận để cấp lại đường dẫn.');
+      const url = await ctx.backend.reissueLink(ctx.campaignId, ctx.unitId!);
+      return `Đã cấp đường dẫn mới: ${url} — đường dẫn cũ không còn mở được. Thư gửi đơn vị từ nay mang đường dẫn mới.`;
+    },
+  },
+  {
+    id: 'revoke-link',
+    scope: 'unit',
+    title: 'Thu hồi đường dẫn nộp hồ sơ',
+    button: 'Thu hồi',
+    danger: true,
+    fields: [
+      {
+        name: 'confirm',
+        label: 'Đường dẫn (bị lộ, gửi nhầm) ngừng hoạt động ngay; thư sau gửi đơn vị mang đường dẫn mới.',
+        type: 'confirm',
+      },
+    ],
+    applies: (c) => c.phase !== 'cancelled' && c.phase !== 'closed',
+    run: async (ctx) => {
+      if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError('Đánh dấu ô xác nhận để thu hồi đường dẫn.');
+      return (await ctx.backend.revokeLink(ctx.campaignId, ctx.unitId!))
+        ? 'Đã thu hồi đường dẫn; các phiên đang mở của đơn vị kết thúc ở yêu cầu kế tiếp.'
+        : 'Đơn vị không có đường dẫn nào đang hoạt động.';
+    },
+  },
 ];
 
 export const actionFor = (scope: DashboardAction['scope'], id: string): DashboardAction | undefined =>

@@ -3,6 +3,7 @@
  * without a server. The Temporal implementation is `client/secretariat.ts`, the same code as the CLI.
  */
 import type { Client } from '@temporalio/client';
+import type { UnitLinks } from '../../activities/store/unit-links';
 import type { Settings } from '../../config/settings';
 import {
   campaignStatus,
@@ -29,6 +30,10 @@ export interface SecretariatBackend {
   extend(campaignId: string, req: ExtensionRequest): Promise<string>;
   cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void>;
   remind(campaignId: string, unitId: string, requestedBy: string): Promise<void>;
+  /** Revokes the unit's portal link and returns a new one (the old one stops opening at once). */
+  reissueLink(campaignId: string, unitId: string): Promise<string>;
+  /** Revokes the unit's portal link; false when it had no working link. */
+  revokeLink(campaignId: string, unitId: string): Promise<boolean>;
   /** The workflow's page in the Temporal Web UI. */
   temporalUiUrl(workflowId: string): string;
 }
@@ -39,10 +44,21 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
   constructor(
     client: Client,
     settings: Settings,
+    private readonly links: UnitLinks,
     private readonly temporalUiBase: string,
     workerDeadlineMs?: number,
   ) {
     this.s = { client, settings, workerDeadlineMs };
+  }
+
+  async reissueLink(campaignId: string, unitId: string): Promise<string> {
+    await unitStatus(this.s, campaignId, unitId); // a unit of this campaign, or not found
+    return this.links.reissue(campaignId, unitId);
+  }
+
+  async revokeLink(campaignId: string, unitId: string): Promise<boolean> {
+    await unitStatus(this.s, campaignId, unitId);
+    return this.links.revoke(campaignId, unitId);
   }
 
   listCampaigns(): Promise<CampaignRow[]> {

@@ -294,7 +294,7 @@ ${flashHtml(p.flash)}
 <dt>Hạn nộp</dt><dd id="deadline">${esc(t(v.deadline))}${v.deadlineVersion > 1 ? ` (đã gia hạn, lần ${v.deadlineVersion - 1})` : ''}</dd>
 <dt>Khóa tiếp nhận</dt><dd>${esc(t(v.lockAt))}</dd>
 <dt>Nhắc đã gửi</dt><dd>${v.remindersSent}</dd>
-<dt>Đường dẫn nộp hồ sơ</dt><dd>${p.link?.url ? 'đã cấp' : p.link?.revokedAt ? `đã thu hồi lúc ${esc(t(p.link.revokedAt))}` : 'chưa cấp'} (thu hồi, cấp lại: <code>thidua unit link ${esc(v.campaignId)} ${esc(v.unitId)} --reissue</code>)</dd>
+<dt>Đường dẫn nộp hồ sơ</dt><dd>${p.link?.url ? 'đã cấp' : p.link?.revokedAt ? `đã thu hồi lúc ${esc(t(p.link.revokedAt))}` : 'chưa cấp'} (thu hồi, cấp lại: mục Thao tác, hoặc <code>thidua unit link ${esc(v.campaignId)} ${esc(v.unitId)} --reissue</code>)</dd>
 <dt>Workflow</dt><dd><a href="${esc(p.temporalUrl)}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
 </dl>
 <h2>Hồ sơ đã nộp</h2>

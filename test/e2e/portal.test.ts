@@ -513,4 +513,32 @@ test('`thidua unit link --reissue` and `--revoke`: the old link stops opening, t
   await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi'], io)).rejects.toThrow(
     `no unit "khong-co-don-vi" in campaign "${CAMPAIGN_ID}"`,
   );
+
+  // The same from the dashboard, for the secretariat's staff.
+  await new AccountStore(settings.dataDir).set('canbo-tdkt', 'Lê Văn K', 'mat-khau-can-bo-2026');
+  const staff = new PortalBrowser(portal.url);
+  const login = await staff.get('/admin/login');
+  await staff.postForm('/admin/login', {
+    csrf: csrfOf(login.body),
+    login: 'canbo-tdkt',
+    password: 'mat-khau-can-bo-2026',
+  });
+  const unitPage = await staff.get(`/admin/c/${CAMPAIGN_ID}/u/${UNIT_A.id}`);
+  expect(unitPage.status).toBe(200);
+  const oldA = linkPath(links.get(UNIT_A.id)!);
+  const reissued = await staff.postForm(`/admin/c/${CAMPAIGN_ID}/u/${UNIT_A.id}/do/reissue-link`, {
+    csrf: csrfOf(unitPage.body),
+    confirm: 'yes',
+  });
+  expect(reissued.status).toBe(303);
+  const shown = (await staff.get(reissued.headers.get('location')!)).body;
+  const freshA = /Đã cấp đường dẫn mới: (\S+) —/.exec(shown)?.[1];
+  expect(freshA).toMatch(/\/u\/[A-Za-z0-9_-]{32}$/);
+  expect((await new PortalBrowser(portal.url).get(oldA)).status).toBe(404);
+  expect((await new PortalBrowser(portal.url).open(linkPath(freshA!))).body).toContain(`<h1>${UNIT_A.name}</h1>`);
+  const unknown = await staff.postForm(`/admin/c/${CAMPAIGN_ID}/u/khong-co-don-vi/do/reissue-link`, {
+    csrf: csrfOf(unitPage.body),
+    confirm: 'yes',
+  });
+  expect(unknown.status).toBe(404);
 }, 60_000);

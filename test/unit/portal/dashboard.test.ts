@@ -144,6 +144,16 @@ class FakeSecretariat implements SecretariatBackend {
     this.calls.push({ action: 'remind', campaignId, req: { unitId, requestedBy } });
   }
 
+  async reissueLink(campaignId: string, unitId: string): Promise<string> {
+    if (!this.units.has(unitId)) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    return links.reissue(campaignId, unitId);
+  }
+
+  async revokeLink(campaignId: string, unitId: string): Promise<boolean> {
+    if (!this.units.has(unitId)) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    return links.revoke(campaignId, unitId);
+  }
+
   temporalUiUrl(workflowId: string): string {
     return `http://temporal-ui.example/namespaces/default/workflows/${encodeURIComponent(workflowId)}`;
   }
@@ -533,5 +543,31 @@ describe('a unit', () => {
     const refused = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-noi-vu/do/remind`, { csrf });
     expect(refused.status).toBe(409);
     expect(refused.body).toContain('Đơn vị đã nộp báo cáo: không cần nhắc.');
+  });
+
+  test('reissue and revoke the unit’s link from its page: the old link stops opening, the new one is shown once', async () => {
+    const old = linkPath(await links.linkFor(CAMPAIGN, 'so-y-te'));
+    const unitBrowser = new PortalBrowser(base);
+    const landing = await unitBrowser.get(old);
+    await unitBrowser.postForm(`${old}/open`, { csrf: csrfOf(landing.body) });
+    const { browser, csrf } = await loggedIn();
+    const url = `/admin/c/${CAMPAIGN}/u/so-y-te/do/reissue-link`;
+    expect((await browser.postForm(url, { csrf })).status).toBe(400); // not confirmed
+    expect((await new PortalBrowser(base).get(old)).status).toBe(200);
+
+    const done = await browser.postForm(url, { csrf, confirm: 'yes' });
+    expect(done.status).toBe(303);
+    const page = (await browser.get(done.headers.get('location')!)).body;
+    const fresh = /Đã cấp đường dẫn mới: (http:\/\/portal\.example\.vn\/u\/[\w-]{32})/.exec(page)?.[1];
+    expect(fresh).toBeDefined();
+    expect((await new PortalBrowser(base).get(old)).status).toBe(404);
+    expect((await unitBrowser.get('/unit')).status).toBe(401); // the session opened by the old link ended
+    expect((await new PortalBrowser(base).get(linkPath(fresh!))).status).toBe(200);
+    expect((await browser.get(`/admin/c/${CAMPAIGN}/u/so-y-te`)).body).not.toContain(fresh!); // shown once
+
+    const revoked = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-y-te/do/revoke-link`, { csrf, confirm: 'yes' });
+    expect(revoked.status).toBe(303);
+    expect((await new PortalBrowser(base).get(linkPath(fresh!))).status).toBe(404);
+    expect(logLines).toContain(`dashboard: thuongtruc reissue-link on ${CAMPAIGN}/so-y-te: done`);
   });
 });
