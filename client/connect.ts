@@ -1,7 +1,6 @@
 /** A Temporal client from `@temporalio/envconfig` settings, shared by every CLI command. */
 import { Client, Connection } from '@temporalio/client';
 import { loadSettings, loadTemporalConnectConfig, type Settings } from '../config/settings';
-import { noWorkerAnswered } from './worker-deadline';
 
 export interface Cli {
   client: Client;
@@ -73,22 +72,4 @@ export function parseArgs(
     } else positional.push(arg);
   }
   return { positional, options };
-}
-
-/** Runs a Temporal call that needs a worker; fails within seconds, saying so, when none answers. */
-export async function withWorkerDeadline<T>(cli: Cli, what: string, fn: () => Promise<T>, seconds = 10): Promise<T> {
-  const startedAt = Date.now();
-  try {
-    return await cli.client.withDeadline(startedAt + seconds * 1000, fn);
-  } catch (err) {
-    if (noWorkerAnswered(err, startedAt, seconds * 1000)) {
-      throw new CliError(
-        `${what}: no worker answered within ${seconds} s. Is a worker running on task queue "${cli.settings.taskQueue}" ` +
-          `(\`npm run dev\` or \`npm run worker\`)? Nothing was changed.`,
-        1,
-        { cause: err },
-      );
-    }
-    throw err;
-  }
 }

@@ -13,7 +13,7 @@ import { table } from './campaign-status';
 
 /** The refusal a workflow's validator gave (or a missing workflow), as the user should read it. */
 export function updateRefusal(err: unknown): Error {
-  if (err instanceof SecretariatError) return new CliError(err.message);
+  if (err instanceof SecretariatError) return new CliError(err.message, 1, { cause: err });
   const e = err as Error;
   if (e?.name === 'WorkflowUpdateFailedError') {
     return new CliError(`refused: ${(e.cause as Error | undefined)?.message ?? e.message}`);

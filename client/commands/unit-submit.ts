@@ -9,8 +9,9 @@ import path from 'node:path';
 import { FileReportStore, ReportLockedError } from '../../activities/store/report-store';
 import { ALLOWED_CONTENT_TYPES, assertFileRef, assertPhaseOpen, kindLabel } from '../../domain/submission-rules';
 import { unitWorkflowId, type SubmissionKind } from '../../domain/workflow-types';
-import { getUnitStatus, submitFile } from '../../workflows/unit-review';
-import { CliError, connect, parseArgs, processIo, withWorkerDeadline, type Io } from '../connect';
+import { submitFile } from '../../workflows/unit-review';
+import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { SecretariatError, unitStatus, withWorker } from '../secretariat';
 import { updateRefusal } from './campaign-actions';
 
 export function contentTypeOf(file: string): string {
@@ -40,16 +41,14 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
   try {
     const handle = cli.client.workflow.getHandle(unitWorkflowId(campaignId, unitId));
     // Check the unit and its phase before storing anything, and validate the file as the workflow will.
-    const status = await withWorkerDeadline(cli, 'reading the unit', () => handle.query(getUnitStatus)).catch(
-      (err: Error) => {
-        if (err.name === 'WorkflowNotFoundError') {
-          throw new CliError(
-            `unit "${unitId}" is not part of campaign "${campaignId}" (or the campaign has not started).`,
-          );
-        }
-        throw err;
-      },
-    );
+    const status = await unitStatus(cli, campaignId, unitId).catch((err: unknown) => {
+      if (err instanceof SecretariatError && err.kind === 'not-found') {
+        throw new CliError(
+          `unit "${unitId}" is not part of campaign "${campaignId}" (or the campaign has not started).`,
+        );
+      }
+      throw updateRefusal(err);
+    });
     // A closed phase (locked or cancelled) is refused here, before anything is stored, in the words of
     // the workflow's own validator: what closed, when, and whom to contact. Once the campaign is over
     // the unit workflow has completed and could not answer the update at all.
@@ -92,7 +91,7 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
     } finally {
       store.close();
     }
-    const receipt = await withWorkerDeadline(cli, 'submitting', () =>
+    const receipt = await withWorker(cli, 'submitting', () =>
       handle.executeUpdate(submitFile, {
         args: [{ kind, file: ref, submittedBy }],
       }),
