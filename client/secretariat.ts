@@ -227,6 +227,22 @@ export function campaignStatus(s: Secretariat, campaignId: string): Promise<Camp
   );
 }
 
+/**
+ * Fails with `not-found` unless the unit has a workflow in the campaign. Asks the server only (no
+ * worker needed), so that a leaked link can be revoked while the workers are down.
+ */
+export async function assertUnitExists(s: Secretariat, campaignId: string, unitId: string): Promise<void> {
+  await s.client.workflow
+    .getHandle(unitWorkflowId(campaignId, unitId))
+    .describe()
+    .catch((err: Error) => {
+      if (err.name === 'WorkflowNotFoundError') {
+        throw new SecretariatError(`no unit "${unitId}" in campaign "${campaignId}"`, 'not-found');
+      }
+      throw err;
+    });
+}
+
 /** One unit's workflow view (the `getUnitStatus` query): submissions, nominations, messages. */
 export function unitStatus(s: Secretariat, campaignId: string, unitId: string): Promise<UnitStatusView> {
   return withWorker(s, 'reading the unit', () =>
@@ -278,23 +294,30 @@ export async function extensionSchedule(
   const zone = definition.campaign.timeZone;
   if (req.by) {
     const m = /^(\d+(?:\.\d+)?)d$/.exec(req.by.trim());
-    if (!m || Number(m[1]) <= 0) throw new SecretariatError('--by: a number of days such as "3d"', 'invalid');
+    if (!m || Number(m[1]) <= 0) {
+      throw new SecretariatError(`extension by "${req.by}": a number of days such as "3d"`, 'invalid');
+    }
     // A rehearsed campaign runs compressed: "3 days" is 3 days of campaign time.
     return shiftSchedule(current, Number(m[1]) * DAY * (status.rehearsalFactor ?? 1), zone);
   }
-  if (!req.until) throw new SecretariatError('give the new deadline: --until "25/10/2009 17:00" or --by 3d', 'invalid');
+  if (!req.until) {
+    throw new SecretariatError(
+      'give the new deadline: a date ("25/10/2009 17:00") or a number of days ("3d")',
+      'invalid',
+    );
+  }
   if (status.rehearsalFactor) {
-    throw new SecretariatError('a rehearsed campaign is extended by a number of days (--by Nd)', 'invalid');
+    throw new SecretariatError('a rehearsed campaign is extended by a number of days, not to a date', 'invalid');
   }
   const calendar = loadWorkingCalendar();
   const ctx = dateContextFor(definition.campaign, calendar);
   const deadline = readDate(req.until, 'deadline', ctx);
-  if (!deadline.ok) throw new SecretariatError(`--until: ${deadline.error}`, 'invalid');
+  if (!deadline.ok) throw new SecretariatError(`new deadline ${deadline.error}`, 'invalid');
   const gap = Date.parse(current.lock.utc) - Date.parse(current.deadline.utc);
   let lockUtc = new Date(Date.parse(deadline.utc) + gap).toISOString();
   if (req.lock) {
     const lock = readDate(req.lock, 'end', ctx);
-    if (!lock.ok) throw new SecretariatError(`--lock: ${lock.error}`, 'invalid');
+    if (!lock.ok) throw new SecretariatError(`new lock ${lock.error}`, 'invalid');
     lockUtc = lock.utc;
   }
   const phase = definition.phases.find((p) => p.kind === 'self-review');

@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { UnitLinks } from '../../activities/store/unit-links';
-import { unitWorkflowId } from '../../domain/workflow-types';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { assertUnitExists, SecretariatError } from '../secretariat';
 
 export async function linkCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv, ['revoke', 'reissue']);
@@ -19,15 +19,10 @@ export async function linkCommand(argv: string[], io: Io = processIo): Promise<n
   const cli = await connect();
   try {
     // Only a unit of a started campaign has a link (a typo must not mint a token for nobody).
-    await cli.client.workflow
-      .getHandle(unitWorkflowId(campaignId, unitId))
-      .describe()
-      .catch((err: Error) => {
-        if (err.name === 'WorkflowNotFoundError') {
-          throw new CliError(`no unit "${unitId}" in campaign "${campaignId}" on ${cli.address}`);
-        }
-        throw err;
-      });
+    await assertUnitExists(cli, campaignId, unitId).catch((err: unknown) => {
+      if (err instanceof SecretariatError) throw new CliError(`${err.message} on ${cli.address}`);
+      throw err;
+    });
     const links = new UnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
     if (options.revoke) {
       const revoked = links.revoke(campaignId, unitId);

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { UnitLinks } from '../../activities/store/unit-links';
 import type { Settings } from '../../config/settings';
 import {
+  assertUnitExists,
   campaignStatus,
   campaignUnits,
   cancelWholeCampaign,
@@ -52,12 +53,12 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
   }
 
   async reissueLink(campaignId: string, unitId: string): Promise<string> {
-    await unitStatus(this.s, campaignId, unitId); // a unit of this campaign, or not found
+    await assertUnitExists(this.s, campaignId, unitId);
     return this.links.reissue(campaignId, unitId);
   }
 
   async revokeLink(campaignId: string, unitId: string): Promise<boolean> {
-    await unitStatus(this.s, campaignId, unitId);
+    await assertUnitExists(this.s, campaignId, unitId);
     return this.links.revoke(campaignId, unitId);
   }
 
