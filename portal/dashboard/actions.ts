@@ -50,6 +50,11 @@ export interface DashboardAction {
 
 const value = (form: Record<string, string>, name: string) => (form[name] ?? '').trim();
 
+/** Refuses an action whose confirmation box was not ticked. */
+function requireConfirm(ctx: ActionContext, what: string): void {
+  if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError(`Đánh dấu ô xác nhận để ${what}.`);
+}
+
 const reasonField: ActionField = {
   name: 'reason',
   label: 'Lý do',
@@ -119,7 +124,7 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     ],
     applies: (c) => c.phase !== 'cancelled' && c.phase !== 'closed',
     run: async (ctx) => {
-      if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError('Đánh dấu ô xác nhận để hủy đợt.');
+      requireConfirm(ctx, 'hủy đợt');
       const reason = value(ctx.form, 'reason');
       if (!reason) throw new ActionInputError('Cần ghi lý do hủy.');
       await ctx.backend.cancel(ctx.campaignId, {
@@ -168,7 +173,7 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     ],
     applies: (c) => c.phase !== 'cancelled' && c.phase !== 'closed',
     run: async (ctx) => {
-      if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError('Đánh dấu ô xác nhận để cấp lại đường dẫn.');
+      requireConfirm(ctx, 'cấp lại đường dẫn');
       const url = await ctx.backend.reissueLink(ctx.campaignId, ctx.unitId!);
       return `Đã cấp đường dẫn mới: ${url} — đường dẫn cũ không còn mở được. Thư gửi đơn vị từ nay mang đường dẫn mới.`;
     },
@@ -188,7 +193,7 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     ],
     applies: (c) => c.phase !== 'cancelled' && c.phase !== 'closed',
     run: async (ctx) => {
-      if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError('Đánh dấu ô xác nhận để thu hồi đường dẫn.');
+      requireConfirm(ctx, 'thu hồi đường dẫn');
       return (await ctx.backend.revokeLink(ctx.campaignId, ctx.unitId!))
         ? 'Đã thu hồi đường dẫn; các phiên đang mở của đơn vị kết thúc ở yêu cầu kế tiếp.'
         : 'Đơn vị không có đường dẫn nào đang hoạt động.';

@@ -3,7 +3,9 @@ import type { CampaignRow, CampaignUnits, UnitFilter } from '../../client/secret
 import { kindLabel } from '../../domain/submission-rules';
 import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
 import {
+  campaignWorkflowId,
   MESSAGE_KIND_LABELS,
+  unitWorkflowId,
   type CampaignStatusView,
   type FileVersion,
   type SubmissionKind,
@@ -89,8 +91,6 @@ export interface CampaignPageInput {
   actions: DashboardAction[];
   timeZone: string;
   temporalUi: (workflowId: string) => string;
-  workflowId: string;
-  unitWorkflowId: (unitId: string) => string;
   flash?: Flash;
   /** The form that failed, refilled. */
   failed?: { action: string; form: Record<string, string> };
@@ -120,7 +120,7 @@ ${u.units
       `<tr data-unit="${esc(r.unitId)}"><td>${esc(r.unitId)}</td><td><a href="${base}/u/${cid(r.unitId)}">${esc(r.unitName || r.unitId)}</a></td>` +
       `<td class="st-${r.status}">${esc(STATUS[r.status])}${r.locked ? ' — đã khóa' : ''}</td>` +
       `<td>${r.deadline ? esc(t(r.deadline)) : ''}</td><td>${r.remindersSent}</td><td>${r.submittedAt ? esc(t(r.submittedAt)) : ''}</td>` +
-      `<td><a href="${esc(p.temporalUi(p.unitWorkflowId(r.unitId)))}" rel="noreferrer" target="_blank">Temporal</a></td></tr>`,
+      `<td><a href="${esc(p.temporalUi(unitWorkflowId(u.campaignId, r.unitId)))}" rel="noreferrer" target="_blank">Temporal</a></td></tr>`,
   )
   .join('\n')}
 </tbody></table>${u.units.length < u.matching ? `<p class="hint">Hiển thị ${u.units.length}/${u.matching} đơn vị; <a href="${base}?${p.filter ? `filter=${p.filter}&amp;` : ''}limit=${Math.min(u.matching, 10_000)}">hiện tất cả</a>.</p>` : ''}`
@@ -143,7 +143,7 @@ ${flashHtml(p.flash)}
 <dt>Giai đoạn</dt><dd id="phase">${esc(status?.phases?.find((ph) => ph.kind === status.phase)?.name ?? phaseLabel(status?.phase ?? u.phase))}</dd>
 ${status?.selfReview ? `<dt>Hạn nộp</dt><dd id="deadline">${esc(t(status.selfReview.deadline.utc))}${status.extensions.length ? ' (đã gia hạn)' : ''}</dd>` : ''}
 ${status?.cancelled ? `<dt>Đã hủy</dt><dd>${esc(t(status.cancelled.at))}: ${esc(status.cancelled.reason)} (${esc(status.cancelled.by)})</dd>` : ''}
-<dt>Workflow</dt><dd>${esc(u.workflowStatus)} · <a href="${esc(p.temporalUi(p.workflowId))}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
+<dt>Workflow</dt><dd>${esc(u.workflowStatus)} · <a href="${esc(p.temporalUi(campaignWorkflowId(u.campaignId)))}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
 </dl>
 ${p.statusError ? `<div class="msg error">${esc(p.statusError)}</div>` : ''}
 ${counts}

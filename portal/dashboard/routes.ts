@@ -12,7 +12,7 @@
  */
 import type http from 'node:http';
 import { SecretariatError, UNIT_FILTERS, type UnitFilter } from '../../client/secretariat';
-import { campaignWorkflowId, unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
+import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
 import type { ReportStore } from '../../activities/store/report-store';
 import { HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
 import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type StaffSession } from '../security';
@@ -169,8 +169,6 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
         actions: DASHBOARD_ACTIONS.filter((a) => a.scope === 'campaign'),
         timeZone: campaign?.timeZone ?? opts.timeZone,
         temporalUi: (id) => backend.temporalUiUrl(id),
-        workflowId: campaignWorkflowId(campaignId),
-        unitWorkflowId: (unitId) => unitWorkflowId(campaignId, unitId),
         flash,
         failed,
       }),
