@@ -97,9 +97,27 @@ export class AccountStore {
     const existing = accounts.find((a) => a.login === login);
     if (existing) Object.assign(existing, { name: name.trim(), passwordHash, updatedAt: at });
     else accounts.push({ login, name: name.trim(), passwordHash, createdAt: at, updatedAt: at });
-    writeFileAtomic(this.file, JSON.stringify(accounts, null, 2) + '\n');
-    fs.chmodSync(this.file, 0o600);
+    this.write(accounts);
     return existing ? 'updated' : 'created';
+  }
+
+  /** The account of a login as it is now, or undefined. */
+  find(login: string): Account | undefined {
+    return this.list().find((a) => a.login === login);
+  }
+
+  /** Removes the account (its open sessions end at their next request); false if there was none. */
+  remove(login: string): boolean {
+    const accounts = this.list();
+    const kept = accounts.filter((a) => a.login !== login);
+    if (kept.length === accounts.length) return false;
+    this.write(kept);
+    return true;
+  }
+
+  private write(accounts: Account[]): void {
+    // Owner only, from the first byte: the file holds password hashes.
+    writeFileAtomic(this.file, JSON.stringify(accounts, null, 2) + '\n', 0o600);
   }
 
   /** The account when the password is right; undefined otherwise (unknown login or wrong password). */

@@ -15,20 +15,26 @@ import { SecretariatError, UNIT_FILTERS, type UnitFilter } from '../../client/se
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
 import type { ReportStore } from '../../activities/store/report-store';
 import { HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
-import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type StaffSession } from '../security';
+import { LoginGuard, parseCookies, randomToken, safeEqual, SessionStore, type StaffSession } from '../security';
 import { esc } from '../pages';
 import { parseUrlEncoded } from '../upload';
-import type { Account } from './accounts';
+import { LOGIN_PATTERN, type Account } from './accounts';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
 import { campaignPage, campaignsPage, loginPage, nominationsCsv, unitDetailPage, type Flash } from './pages';
 
 export const STAFF_COOKIE = 'thidua_staff';
 export const LOGIN_COOKIE = 'thidua_login';
+/** Marks a browser that has logged in as a login before: its attempts do not count against that login's limit. */
+export const DEVICE_COOKIE = 'thidua_device';
 
 export interface DashboardOptions {
   backend: SecretariatBackend;
-  accounts: { verify(login: string, password: string): Promise<Account | undefined> };
+  accounts: {
+    verify(login: string, password: string): Promise<Account | undefined>;
+    /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */
+    find(login: string): Account | undefined;
+  };
   reports: Pick<ReportStore, 'get'>;
   links?: { info(campaignId: string, unitId: string): { url?: string; revokedAt?: string } };
   timeZone: string;
@@ -52,6 +58,8 @@ const BAD_CSRF = new HttpError(
 );
 const NOT_FOUND = new HttpError(404, 'Không tìm thấy', 'Trang này không tồn tại.');
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** Staff sessions: 2 hours idle, 12 hours at most (a working day), whatever the activity. */
+export const STAFF_SESSION_LIFETIME = { idleMs: 2 * 3600_000, maxAgeMs: 12 * 3600_000 };
 const STATUS_OF: Record<SecretariatError['kind'], number> = {
   refused: 409,
   'not-found': 404,
@@ -67,14 +75,24 @@ function failure(err: unknown): { status: number; message: string } | undefined 
 }
 
 export function createDashboard(opts: DashboardOptions): Dashboard {
-  const sessions = opts.sessions ?? new SessionStore<StaffSession>(8 * 3600_000);
+  const sessions = opts.sessions ?? new SessionStore<StaffSession>(STAFF_SESSION_LIFETIME);
   const limits = opts.loginLimits ?? { perAddress: 10, perLogin: 5, windowMs: 15 * 60_000 };
-  const byAddress = new RateLimiter(limits.perAddress, limits.windowMs);
-  const byLogin = new RateLimiter(limits.perLogin, limits.windowMs);
+  const guard = new LoginGuard(limits);
   const secure = opts.secureCookies ? '; Secure' : '';
   const { backend } = opts;
 
-  const sessionOf = (req: http.IncomingMessage) => sessions.get(parseCookies(req.headers.cookie)[STAFF_COOKIE]);
+  /** The staff session, if its account still exists with the password it logged in with. */
+  const sessionOf = (req: http.IncomingMessage): StaffSession | undefined => {
+    const session = sessions.get(parseCookies(req.headers.cookie)[STAFF_COOKIE]);
+    if (!session) return undefined;
+    if (opts.accounts.find(session.login)?.passwordHash !== session.accountStamp) {
+      sessions.deleteWhere((s) => s.login === session.login && s.accountStamp === session.accountStamp);
+      guard.forgetLogin(session.login);
+      opts.log(`dashboard: sessions of ${session.login} ended (password changed or account removed)`);
+      return undefined;
+    }
+    return session;
+  };
 
   function showLogin(res: http.ServerResponse, status: number, error?: string, login?: string): void {
     // Double submit: the same random value in a cookie and in the form.
@@ -89,33 +107,37 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (!body) throw new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.');
     const form = parseUrlEncoded(body);
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[LOGIN_COOKIE])) throw BAD_CSRF;
-    const name = (form.login ?? '').trim().toLowerCase().slice(0, 40);
+    const typed = (form.login ?? '').trim().toLowerCase();
+    // Only a well-formed login is looked up, kept or written to the log (a newline would forge a log line).
+    const name = LOGIN_PATTERN.test(typed) ? typed : '';
+    const shown = JSON.stringify(name || typed.slice(0, 40));
     const ip = opts.clientIp(req);
-    if (!byAddress.allowed(ip) || !byLogin.allowed(name)) {
-      opts.log(`dashboard: login refused for "${name}" from ${ip}: too many failed attempts`);
-      const wait = Math.max(byAddress.retryAfter(ip), byLogin.retryAfter(name));
+    const cookies = parseCookies(req.headers.cookie);
+    const attempt = guard.begin(ip, name || '(invalid)', cookies[DEVICE_COOKIE]);
+    if ('retryAfter' in attempt) {
+      opts.log(`dashboard: login refused for ${shown} from ${ip}: too many failed attempts`);
       const html = loginPage(
         randomToken(),
-        `Quá nhiều lần đăng nhập sai; hãy thử lại sau ${Math.ceil(wait / 60)} phút.`,
+        `Quá nhiều lần đăng nhập sai; hãy thử lại sau ${Math.ceil(attempt.retryAfter / 60)} phút.`,
         name,
       );
-      sendHtml(res, 429, html, { 'Retry-After': String(wait) });
+      sendHtml(res, 429, html, { 'Retry-After': String(attempt.retryAfter) });
       return;
     }
     const account = await opts.accounts.verify(name, form.password ?? '');
     if (!account) {
-      byAddress.attempt(ip);
-      byLogin.attempt(name);
-      opts.log(`dashboard: failed login for "${name}" from ${ip}`);
+      opts.log(`dashboard: failed login for ${shown} from ${ip}`);
       showLogin(res, 401, 'Tên đăng nhập hoặc mật khẩu không đúng.', name);
       return;
     }
-    const session = sessions.create({ login: account.login, name: account.name });
+    const device = guard.succeeded(attempt, account.login);
+    const session = sessions.create({ login: account.login, name: account.name, accountStamp: account.passwordHash });
     opts.log(`dashboard: ${account.login} logged in from ${ip}`);
     redirect(res, '/admin', {
       'Set-Cookie': [
-        `${STAFF_COOKIE}=${session.id}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=28800${secure}`,
+        `${STAFF_COOKIE}=${session.id}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=${STAFF_SESSION_LIFETIME.maxAgeMs / 1000}${secure}`,
         `${LOGIN_COOKIE}=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0${secure}`,
+        `${DEVICE_COOKIE}=${device}; Path=/admin/login; HttpOnly; SameSite=Strict; Max-Age=${180 * 24 * 3600}${secure}`,
       ],
     });
   }
@@ -281,8 +303,9 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       route,
     );
     if (!m) throw NOT_FOUND;
-    const campaignId = decodeURIComponent(m[1]);
-    const unitId = m[2] === undefined ? undefined : decodeURIComponent(m[2]);
+    // A malformed escape ("%zz") names nothing: not found, not a server error.
+    const campaignId = decodeOrEmpty(m[1]);
+    const unitId = m[2] === undefined ? undefined : decodeOrEmpty(m[2]);
     if (!ID.test(campaignId) || (unitId !== undefined && !ID.test(unitId))) throw NOT_FOUND;
     const tail = m[3];
 
@@ -318,4 +341,12 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   }
 
   return { sessions, handle };
+}
+
+function decodeOrEmpty(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
 }

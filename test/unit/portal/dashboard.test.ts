@@ -190,6 +190,8 @@ async function startPortal(): Promise<void> {
       links,
       loginLimits: { perAddress: 8, perLogin: 4, windowMs: 15 * 60_000 },
     },
+    // The attack suite sends 100 logins at once from 127.0.0.1: the login limit is what it tests.
+    maxConnections: { total: 512, perAddress: 200 },
   });
   base = `http://127.0.0.1:${await portal.listen(0, '127.0.0.1')}`;
 }
@@ -569,5 +571,83 @@ describe('a unit', () => {
     expect(revoked.status).toBe(303);
     expect((await new PortalBrowser(base).get(linkPath(fresh!))).status).toBe(404);
     expect(logLines).toContain(`dashboard: thuongtruc reissue-link on ${CAMPAIGN}/so-y-te: done`);
+  });
+});
+
+/** Attacks an outside probe found to work on the dashboard (issue 19); each test failed before its fix. */
+describe('attack suite: logging in under abuse', () => {
+  /** A login page's CSRF pair for a fresh browser, so that many requests can be sent at once. */
+  async function prepared(login: string, password: string) {
+    const browser = new PortalBrowser(base);
+    const csrf = csrfOf((await browser.get('/admin/login')).body);
+    return () => browser.postForm('/admin/login', { csrf, login, password });
+  }
+
+  test('guesses sent at once are counted before any is checked: the right password among them does not get in', async () => {
+    const verify = jest.spyOn(accounts, 'verify');
+    for (let i = 0; i < 3; i++) expect((await (await prepared('thuongtruc', `sai-${i}-mat-khau`))()).status).toBe(401);
+    // 29 wrong passwords and the right one, truly at once (the limit is 4 failures per login).
+    const sends = await Promise.all([
+      ...Array.from({ length: 29 }, (_, i) => prepared('thuongtruc', `doan-${i}-mat-khau`)),
+      prepared('thuongtruc', PASSWORD),
+    ]);
+    const answers = await Promise.all(sends.map((send) => send()));
+    expect(verify.mock.calls.length).toBeLessThanOrEqual(4);
+    expect(answers.filter((a) => a.status === 303)).toEqual([]);
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(29);
+    expect(portal.staffSessions!.size).toBe(0);
+  });
+
+  test('100 guesses at once from one address: no more than the address’s limit are checked', async () => {
+    const verify = jest.spyOn(accounts, 'verify');
+    const sends = await Promise.all(Array.from({ length: 100 }, (_, i) => prepared(`khach-${i}`, 'doan-sai-mat-khau')));
+    const answers = await Promise.all(sends.map((send) => send()));
+    expect(verify.mock.calls.length).toBeLessThanOrEqual(8);
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(verify.mock.calls.length);
+  });
+
+  test('a stranger who fails a login’s limit does not lock out its owner’s browser', async () => {
+    const owner = new PortalBrowser(base);
+    expect((await logIn(owner)).status).toBe(303);
+    expect(owner.cookies.has('thidua_device')).toBe(true);
+    const csrf = csrfOf((await owner.get('/admin')).body);
+    await owner.postForm('/admin/logout', { csrf });
+    for (let i = 0; i < 4; i++)
+      expect((await logIn(new PortalBrowser(base), 'thuongtruc', `sai-${i}`)).status).toBe(401);
+    expect((await logIn(new PortalBrowser(base), 'thuongtruc', PASSWORD)).status).toBe(429);
+    // The owner's browser has logged in as thuongtruc before: its attempts are its own.
+    expect((await logIn(owner)).status).toBe(303);
+    // A made-up device cookie proves nothing.
+    const forged = new PortalBrowser(base);
+    forged.cookies.set('thidua_device', 'x'.repeat(43));
+    expect((await logIn(forged)).status).toBe(429);
+  });
+
+  test('a login name with a newline cannot forge a log line', async () => {
+    await logIn(new PortalBrowser(base), 'khach\ndashboard: thuongtruc logged in from 10.0.0.1', 'doan-sai-mat-khau');
+    expect(logLines.some((l) => l.includes('\n'))).toBe(false);
+    expect(logLines.filter((l) => l.startsWith('dashboard: thuongtruc logged in'))).toEqual([]);
+    expect(logLines.some((l) => l.includes('failed login for "khach\\ndashboard'))).toBe(true);
+  });
+
+  test('a new password or a removed account ends the staff sessions already open', async () => {
+    const { browser } = await loggedIn();
+    expect((await browser.get('/admin')).status).toBe(200);
+    await accounts.set('thuongtruc', 'Nguyễn Thị Hạnh', 'mat-khau-moi-2027-dai');
+    expect((await browser.get('/admin')).headers.get('location')).toBe('/admin/login');
+    expect(portal.staffSessions!.size).toBe(0);
+    expect((await logIn(browser, 'thuongtruc', 'mat-khau-moi-2027-dai')).status).toBe(303);
+    expect((await browser.get('/admin')).status).toBe(200);
+    expect(accounts.remove('thuongtruc')).toBe(true);
+    expect((await browser.get('/admin')).headers.get('location')).toBe('/admin/login');
+    expect(logLines).toContain('dashboard: sessions of thuongtruc ended (password changed or account removed)');
+  });
+
+  test('a malformed escape in a dashboard address is not found, not a server error', async () => {
+    const { browser } = await loggedIn();
+    for (const p of ['/admin/c/%zz', `/admin/c/${CAMPAIGN}/u/%E0%A4%A`, '/admin/c/%']) {
+      const res = await browser.get(p);
+      expect([p, res.status]).toEqual([p, 404]);
+    }
   });
 });
