@@ -31,6 +31,8 @@ export interface Settings {
   /** Where the report store, the dev server's SQLite file and the mail catcher keep their data. */
   dataDir: string;
   portalPort: number;
+  /** Address the portal listens on: loopback unless set (a reverse proxy in front serves the world). */
+  portalHost: string;
   /** The Temporal Web UI, for links to workflows from the CLI and the dashboard. */
   temporalUiUrl: string;
   /** The portal is behind a reverse proxy: rate limits use the address it forwards. */
@@ -55,6 +57,11 @@ export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning
   { env: 'THIDUA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'Base URL of the unit portal, used in links' },
   { env: 'THIDUA_DATA_DIR', default: '.data', meaning: 'Data folder (report store, dev server database, mail)' },
   { env: 'THIDUA_PORTAL_PORT', default: '3000', meaning: 'Port of the unit portal and dashboard' },
+  {
+    env: 'THIDUA_PORTAL_HOST',
+    default: '127.0.0.1',
+    meaning: 'Address the portal listens on (0.0.0.0 for every interface; put TLS and a reverse proxy in front)',
+  },
   {
     env: 'THIDUA_TEMPORAL_UI_URL',
     default: 'http://localhost:8233',
@@ -141,6 +148,7 @@ export function loadSettings(env: Env = process.env): Settings {
     publicBaseUrl,
     dataDir: path.resolve(REPO_ROOT, text('THIDUA_DATA_DIR', '.data')),
     portalPort: int('THIDUA_PORTAL_PORT', 3000, 1, 65535),
+    portalHost: text('THIDUA_PORTAL_HOST', '127.0.0.1'),
     temporalUiUrl: text('THIDUA_TEMPORAL_UI_URL', 'http://localhost:8233').replace(/\/+$/, ''),
     trustProxy: bool('THIDUA_TRUST_PROXY', false),
   };

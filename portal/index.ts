@@ -56,7 +56,7 @@ export async function startPortal(opts: {
     log: (line) => console.log(line),
     ...opts.overrides,
   });
-  const port = await portal.listen(opts.port ?? settings.portalPort, opts.host);
+  const port = await portal.listen(opts.port ?? settings.portalPort, opts.host ?? settings.portalHost);
   return {
     ...portal,
     port,

@@ -10,6 +10,7 @@
  * The unit comes only from the session, never from the request. Refusals (locked, wrong type, empty,
  * oversized, no worker) are shown on the page and nothing is written.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import { ReportLockedError, type ReportStore } from '../activities/store/report-store';
 import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
@@ -19,16 +20,8 @@ import { createDashboard, type Dashboard, type DashboardOptions } from './dashbo
 import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
 import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
 import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
-import {
-  contentTypeForName,
-  FormError,
-  magicBytesMatch,
-  multipartBoundary,
-  parseMultipart,
-  parseUrlEncoded,
-  PORTAL_MAX_FILE_BYTES,
-  safeBaseName,
-} from './upload';
+import { contentTypeForName, magicBytesMatch, parseUrlEncoded, PORTAL_MAX_FILE_BYTES, safeBaseName } from './upload';
+import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError, type ReceivedUpload } from './upload-receive';
 
 const DAY_MS = 24 * 3600_000;
 export const SESSION_COOKIE = 'thidua_session';
@@ -43,6 +36,14 @@ export interface PortalOptions {
   /** Cookies with `Secure` (the public URL is https). */
   secureCookies?: boolean;
   maxFileBytes?: number;
+  /** A unit's storage in one campaign, all its files together (default 200 MB). */
+  maxUnitBytes?: number;
+  /** Uploads received at once across all units (default 8); each unit has one at a time. */
+  maxConcurrentUploads?: number;
+  /** Connections open at once, in all and per client address (default 512 and 64). */
+  maxConnections?: { total: number; perAddress: number };
+  /** How long a request may take to arrive, headers and body (default 20 s and 2 min). */
+  timeouts?: { headersMs: number; requestMs: number };
   /** Token attempts (GET and POST of `/u/...`) per IP and window. */
   rateLimit?: { max: number; windowMs: number };
   sessions?: SessionStore;
@@ -87,6 +88,9 @@ export function createPortal(opts: PortalOptions): Portal {
   const sessions = opts.sessions ?? new SessionStore();
   const limiter = new RateLimiter(opts.rateLimit?.max ?? 10, opts.rateLimit?.windowMs ?? 60_000);
   const maxFileBytes = opts.maxFileBytes ?? PORTAL_MAX_FILE_BYTES;
+  const maxUnitBytes = opts.maxUnitBytes ?? 200 * 1024 * 1024;
+  const maxConcurrentUploads = opts.maxConcurrentUploads ?? 8;
+  const uploading = new Set<string>();
   const log = opts.log ?? (() => undefined);
   const secure = opts.secureCookies ? '; Secure' : '';
   const linkGraceMs = opts.linkGraceMs ?? 7 * DAY_MS;
@@ -186,33 +190,94 @@ export function createPortal(opts: PortalOptions): Portal {
   async function upload(req: http.IncomingMessage, res: http.ServerResponse, session: UnitSession): Promise<void> {
     const refuse = (status: number, text: string) =>
       renderUnit(res, session, status, { kind: 'error', html: `${esc(text)} Không có gì được ghi nhận.` });
-    const boundary = multipartBoundary(req.headers['content-type']);
-    if (!boundary)
+    if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? ''))
       throw new HttpError(400, 'Yêu cầu không hợp lệ', 'Biểu mẫu nộp hồ sơ phải gửi dạng multipart/form-data.');
-    const mb = maxFileBytes / 1024 / 1024;
-    const body = await readBody(req, maxFileBytes + 64 * 1024);
-    if (!body) return refuse(413, `Tệp quá lớn; tối đa ${mb} MB.`);
-    let form;
-    try {
-      form = parseMultipart(body, boundary);
-    } catch (err) {
-      if (err instanceof FormError) throw new HttpError(400, 'Yêu cầu không hợp lệ', err.message);
-      throw err;
+    // One upload at a time per unit, and a few in all: uploads are the portal's heaviest requests.
+    const unitKey = `${session.campaignId}/${session.unitId}`;
+    if (uploading.has(unitKey)) {
+      return stopReading(req, res, () =>
+        refuse(429, 'Một tệp khác của đơn vị đang được tải lên; hãy chờ tệp đó xong rồi gửi tiếp.'),
+      );
     }
-    if (!safeEqual(form.fields.csrf, session.csrf)) throw BAD_CSRF;
-    const kind = form.fields.kind as SubmissionKind;
+    if (uploading.size >= maxConcurrentUploads) {
+      res.setHeader('Retry-After', '30');
+      return stopReading(req, res, () =>
+        refuse(503, 'Hệ thống đang nhận nhiều tệp cùng lúc; hãy thử lại sau ít phút.'),
+      );
+    }
+    const used = await opts.reports.bytesOf(session.campaignId, session.unitId);
+    if (used >= maxUnitBytes) {
+      return stopReading(req, res, () => refuse(413, storageFull(used)));
+    }
+    uploading.add(unitKey);
+    let received;
+    try {
+      received = await receiveUpload(req, {
+        limits: { ...DEFAULT_UPLOAD_LIMITS, maxFileBytes },
+        stagingDir: opts.reports.stagingDir,
+        csrfOk: (token) => safeEqual(token, session.csrf),
+      });
+    } catch (err) {
+      uploading.delete(unitKey);
+      if (!(err instanceof UploadError)) throw err;
+      log(`portal: ${unitKey} upload refused: ${err.reason}`);
+      if (err.reason === 'csrf') return stopReading(req, res, () => Promise.reject(BAD_CSRF));
+      if (err.reason === 'file-too-large' || err.reason === 'field-too-long')
+        return stopReading(req, res, () => refuse(413, err.message));
+      return stopReading(req, res, () =>
+        Promise.reject(new HttpError(err.status, 'Yêu cầu không hợp lệ', err.message)),
+      );
+    }
+    const staged = received.file;
+    try {
+      await storeUpload(res, session, received.fields, staged, used, refuse);
+    } finally {
+      uploading.delete(unitKey);
+      if (staged) fs.rmSync(staged.path, { force: true }); // moved into the store, or refused
+    }
+  }
+
+  /**
+   * Answers at once and stops reading the request: the connection closes after the answer, so the
+   * rest of a refused body is never read (nor parsed).
+   */
+  async function stopReading(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    answer: () => Promise<void>,
+  ): Promise<void> {
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket.destroySoon());
+    await answer();
+  }
+
+  const storageFull = (used: number) =>
+    `Đơn vị đã dùng ${(used / 1024 / 1024).toFixed(1)} MB, hết dung lượng lưu trữ cho đợt thi đua này ` +
+    `(tối đa ${Math.round(maxUnitBytes / 1024 / 1024)} MB). Liên hệ Thường trực Hội đồng Thi đua - Khen thưởng.`;
+
+  async function storeUpload(
+    res: http.ServerResponse,
+    session: UnitSession,
+    fields: Record<string, string>,
+    file: ReceivedUpload['file'],
+    used: number,
+    refuse: (status: number, text: string) => Promise<void>,
+  ): Promise<void> {
+    const mb = maxFileBytes / 1024 / 1024;
+    const kind = fields.kind as SubmissionKind;
     if (kind !== 'summary-report' && kind !== 'presentation-paper') return refuse(400, 'Loại hồ sơ không hợp lệ.');
-    const file = form.files.find((f) => f.field === 'file');
     if (!file || file.filename === '') return refuse(400, 'Chưa chọn tệp để nộp.');
     const name = safeBaseName(file.filename);
-    if (!name) return refuse(400, `Tên tệp "${file.filename}" không hợp lệ.`);
-    if (file.data.length === 0) return refuse(400, `Tệp "${name}" rỗng (0 byte).`);
-    if (file.data.length > maxFileBytes) {
-      return refuse(413, `Tệp "${name}" quá lớn (${(file.data.length / 1024 / 1024).toFixed(1)} MB); tối đa ${mb} MB.`);
+    if (!name)
+      return refuse(400, `Tên tệp "${safeBaseName(file.filename.replace(/[/\\]/g, '')) || '?'}" không hợp lệ.`);
+    if (file.size === 0) return refuse(400, `Tệp "${name}" rỗng (0 byte).`);
+    if (file.size > maxFileBytes) {
+      return refuse(413, `Tệp "${name}" quá lớn (${(file.size / 1024 / 1024).toFixed(1)} MB); tối đa ${mb} MB.`);
     }
+    if (used + file.size > maxUnitBytes) return refuse(413, storageFull(used));
     const contentType = contentTypeForName(name);
     if (!contentType) return refuse(415, `Tệp "${name}" không đúng định dạng; chấp nhận: PDF, DOC, DOCX, ODT.`);
-    if (!magicBytesMatch(contentType, file.data)) {
+    if (!magicBytesMatch(contentType, file.head)) {
       const label = { 'application/pdf': 'PDF', 'application/msword': 'DOC' }[contentType] ?? 'DOCX/ODT';
       return refuse(415, `Nội dung tệp "${name}" không phải là tệp ${label} như phần mở rộng của tên tệp.`);
     }
@@ -221,7 +286,7 @@ export function createPortal(opts: PortalOptions): Portal {
     try {
       view = await opts.backend.unitStatus(session.campaignId, session.unitId);
       assertOpen(view);
-      assertFileRef(kind, { name, size: file.data.length, sha256: '0'.repeat(64), contentType }, view.due);
+      assertFileRef(kind, { name, size: file.size, sha256: file.sha256, contentType }, view.due);
     } catch (err) {
       if (err instanceof PortalRefusal) return refuse(err.status, err.message);
       return refuse(409, (err as Error).message);
@@ -230,7 +295,7 @@ export function createPortal(opts: PortalOptions): Portal {
     const submittedBy = `Cổng nộp hồ sơ (${view.unitName})`;
     let ref;
     try {
-      ref = await opts.reports.put(name, contentType, file.data, {
+      ref = await opts.reports.put(name, contentType, file, {
         campaignId: session.campaignId,
         unitId: session.unitId,
         phase: view.phase.kind,
@@ -441,33 +506,43 @@ export function createPortal(opts: PortalOptions): Portal {
     throw new HttpError(404, 'Không tìm thấy', 'Trang này không tồn tại.');
   }
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!(err instanceof HttpError))
-        log(`portal: ${req.method} ${req.url?.replace(/\/u\/[^/]+/, '/u/…')}: ${String(err)}`);
-      const e =
-        err instanceof HttpError
-          ? err
-          : new HttpError(
-              500,
-              'Lỗi hệ thống',
-              'Đã có lỗi khi xử lý yêu cầu; không có gì được ghi nhận. Vui lòng thử lại sau.',
-            );
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      req.resume();
-      send(res, e.status, messagePage(e.title, e.message));
-    });
-  });
-  server.requestTimeout = 5 * 60_000;
+  const timeouts = opts.timeouts ?? { headersMs: 20_000, requestMs: 120_000 };
+  const server = http.createServer(
+    {
+      // A slow client may hold a connection only so long: headers in 20 s, the whole request (a 20 MB
+      // upload at ~1.5 Mbit/s) in 2 min; checked every second rather than Node's default 30 s.
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: Math.min(1000, timeouts.headersMs),
+    },
+    (req, res) => {
+      handle(req, res).catch((err: unknown) => {
+        if (!(err instanceof HttpError))
+          log(`portal: ${req.method} ${req.url?.replace(/\/u\/[^/]+/, '/u/…')}: ${String(err)}`);
+        const e =
+          err instanceof HttpError
+            ? err
+            : new HttpError(
+                500,
+                'Lỗi hệ thống',
+                'Đã có lỗi khi xử lý yêu cầu; không có gì được ghi nhận. Vui lòng thử lại sau.',
+              );
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        req.resume();
+        send(res, e.status, messagePage(e.title, e.message));
+      });
+    },
+  );
+  limitConnections(server, opts.maxConnections ?? { total: 512, perAddress: 64 }, !opts.trustProxy, log);
 
   return {
     server,
     sessions,
     staffSessions: dashboard?.sessions,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -481,6 +556,36 @@ export function createPortal(opts: PortalOptions): Portal {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Caps open connections, in all and per client address (behind a proxy every connection comes from
+ * the proxy, so only the total applies): slow or idle connections cannot take the portal's sockets.
+ */
+function limitConnections(
+  server: http.Server,
+  caps: { total: number; perAddress: number },
+  perAddress: boolean,
+  log: (line: string) => void,
+): void {
+  server.maxConnections = caps.total;
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    if (!perAddress) return;
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > caps.perAddress) {
+      log(`portal: connection from ${address} refused: ${caps.perAddress} already open`);
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }
 
 /** Throws the workflow validator's own refusal when the unit's phase no longer accepts submissions. */

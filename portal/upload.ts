@@ -1,7 +1,6 @@
 /**
- * The pieces of an upload the portal checks itself, pure: a `multipart/form-data` body parser (the
- * body is already read, within the size limit), a safe file name, the content type from the
- * extension, and the file's first bytes against that type.
+ * The pieces of an upload the portal checks itself, pure: a safe file name, the content type from the
+ * extension, and the file's first bytes against that type. (Reading the form: `upload-receive.ts`.)
  */
 import path from 'node:path';
 import { ALLOWED_CONTENT_TYPES } from '../domain/submission-rules';
@@ -9,109 +8,24 @@ import { ALLOWED_CONTENT_TYPES } from '../domain/submission-rules';
 /** The portal takes files up to 20 MB (the workflow's own limit, MAX_FILE_BYTES, is 25 MB). */
 export const PORTAL_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export interface MultipartFile {
-  field: string;
-  filename: string;
-  contentType: string;
-  data: Buffer;
-}
-
-export interface MultipartForm {
-  fields: Record<string, string>;
-  files: MultipartFile[];
-}
-
-export class FormError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FormError';
-  }
-}
-
-/** The boundary of a `multipart/form-data` content type, or undefined for any other type. */
-export function multipartBoundary(contentType: string | undefined): string | undefined {
-  if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return undefined;
-  const m = /;\s*boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(contentType);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
-
-/** Parses a multipart body (RFC 7578): text fields and files; names and file names are read as UTF-8. */
-export function parseMultipart(body: Buffer, boundary: string): MultipartForm {
-  const form: MultipartForm = { fields: {}, files: [] };
-  const delimiter = Buffer.from(`--${boundary}`);
-  let pos = body.indexOf(delimiter);
-  if (pos === -1) throw new FormError('Biểu mẫu gửi lên không đúng định dạng.');
-  for (;;) {
-    pos += delimiter.length;
-    if (body.subarray(pos, pos + 2).toString() === '--') break; // the closing delimiter
-    if (body.subarray(pos, pos + 2).toString() !== '\r\n')
-      throw new FormError('Biểu mẫu gửi lên không đúng định dạng.');
-    pos += 2;
-    const headerEnd = body.indexOf('\r\n\r\n', pos);
-    if (headerEnd === -1) throw new FormError('Biểu mẫu gửi lên không đúng định dạng.');
-    const headers = parsePartHeaders(body.subarray(pos, headerEnd).toString('utf8'));
-    const dataStart = headerEnd + 4;
-    const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), dataStart);
-    if (next === -1) throw new FormError('Biểu mẫu gửi lên không đầy đủ (thiếu phần kết thúc).');
-    const data = body.subarray(dataStart, next);
-    const disposition = headers['content-disposition'] ?? '';
-    const name = dispositionParam(disposition, 'name');
-    if (name !== undefined) {
-      const filename = dispositionParam(disposition, 'filename');
-      if (filename !== undefined) {
-        form.files.push({
-          field: name,
-          filename,
-          contentType: headers['content-type'] ?? 'application/octet-stream',
-          data,
-        });
-      } else {
-        form.fields[name] = data.toString('utf8');
-      }
-    }
-    pos = next + 2;
-  }
-  return form;
-}
-
-function parsePartHeaders(text: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of text.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
-function dispositionParam(disposition: string, param: string): string | undefined {
-  const extended = new RegExp(`;\\s*${param}\\*=(?:UTF-8|utf-8)''([^;]*)`).exec(disposition);
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[1]);
-    } catch {
-      return extended[1];
-    }
-  }
-  const quoted = new RegExp(`;\\s*${param}="([^"]*)"`).exec(disposition);
-  if (quoted) {
-    // Browsers escape `"`, CR and LF as %22, %0D, %0A (WHATWG); a backslash is a character (old
-    // Windows browsers send the whole path, which safeBaseName cuts).
-    return quoted[1].replace(/%22/g, '"').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
-  }
-  const bare = new RegExp(`;\\s*${param}=([^;\\s]+)`).exec(disposition);
-  return bare?.[1];
-}
+/**
+ * Characters that change how a name reads without being seen: C0 and C1 controls, and the bidi
+ * overrides, embeddings, isolates and marks that make a PDF named "poly\u202Excod.pdf" show as "polyfdp.docx".
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /**
- * A file name safe to store and show: the last path segment (either slash), no control characters,
- * no leading dots, at most 180 characters (the extension kept). Empty when nothing usable is left.
+ * A file name safe to store and show: the last path segment (either slash), no control or bidi
+ * characters, no leading dots, at most 180 characters (the extension kept). Empty when nothing usable
+ * is left.
  */
 export function safeBaseName(raw: string): string {
   const last = raw.split(/[/\\]/).pop() ?? '';
   let name = last
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(INVISIBLE, '')
+    .replace(/[<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')

@@ -27,7 +27,7 @@ const MAIL_WEB_PORT = Number(process.env.THIDUA_DEV_MAIL_WEB_PORT ?? 1080);
 async function run(): Promise<void> {
   const settings = loadSettings();
   const tools = ensureTools();
-  fs.mkdirSync(settings.dataDir, { recursive: true });
+  fs.mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
   const children: ChildProcess[] = [];
   // Filled as things start, so that Ctrl-C at any moment stops exactly what is running.
   const running: { maildev?: Maildev; worker?: Worker; portal?: RunningPortal } = {};
@@ -132,18 +132,20 @@ async function run(): Promise<void> {
 
 /**
  * The dev stack's secretariat account: `thuongtruc` with a random password, created on the first run
- * and kept (mode 600) in the data folder so that later runs print it again. A data folder whose
- * accounts were made with `thidua secretariat add-user` is left alone.
+ * and kept (mode 600) in the data folder. The password is not printed (terminals are logged and
+ * shared); the line names the file that holds it. A data folder whose accounts were made with
+ * `thidua secretariat add-user` is left alone.
  */
 async function ensureDevAccount(dataDir: string): Promise<string> {
   const accounts = new AccountStore(dataDir);
   const file = path.join(dataDir, 'secretariat', 'dev-password.txt');
-  if (fs.existsSync(file)) return `(login thuongtruc, password ${fs.readFileSync(file, 'utf8').trim()})`;
+  const where = `(login thuongtruc, password in ${path.relative(process.cwd(), file) || file})`;
+  if (fs.existsSync(file)) return where;
   if (accounts.list().length > 0) return '(accounts: thidua secretariat add-user)';
   const password = crypto.randomBytes(12).toString('base64url');
   await accounts.set('thuongtruc', 'Thường trực Hội đồng (dev)', password);
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return `(login thuongtruc, password ${password})`;
+  return where;
 }
 
 /**

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { FileRef } from '../../domain/workflow-types';
-import { writeFileAtomic } from './atomic';
+import { ensurePrivateDir, writeFileAtomic } from './atomic';
 
 export interface LockRecord {
   campaignId: string;
@@ -48,9 +48,23 @@ export class ReportLockedError extends Error {
   }
 }
 
+/** A file already written to the store's staging folder, with its hash and size computed on the way. */
+export interface StagedFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
 export interface ReportStore {
-  /** Stores bytes (idempotent: same bytes, same reference); with an owner, indexes the upload. */
-  put(name: string, contentType: string, bytes: Buffer, owner?: UploadOwner): Promise<FileRef>;
+  /**
+   * Stores bytes, or a staged file (moved in, not copied), idempotently: same bytes, same reference.
+   * With an owner, indexes the upload.
+   */
+  put(name: string, contentType: string, bytes: Buffer | StagedFile, owner?: UploadOwner): Promise<FileRef>;
+  /** Where uploads are staged before {@link put}: private, on the store's own volume. */
+  readonly stagingDir: string;
+  /** Bytes of the distinct files uploaded for a unit of a campaign (its storage, for the quota). */
+  bytesOf(campaignId: string, unitId: string): Promise<number>;
   /** Reads bytes back, verifying the sha256. */
   get(sha256: string): Promise<Buffer>;
   lock(record: LockRecord): Promise<void>;
@@ -82,33 +96,46 @@ interface LockRow {
 
 export class FileReportStore implements ReportStore {
   private readonly db: Database.Database;
+  readonly stagingDir: string;
 
   constructor(private readonly dir: string) {
-    fs.mkdirSync(dir, { recursive: true });
+    // Reports are the units' own: readable by the owner (the thidua user) only.
+    ensurePrivateDir(dir);
+    fs.chmodSync(dir, 0o700);
     this.db = new Database(path.join(dir, 'index.sqlite'));
+    fs.chmodSync(path.join(dir, 'index.sqlite'), 0o600);
+    this.stagingDir = path.join(dir, 'staging');
     // WAL + a busy timeout: the worker and CLI processes share the index.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
   }
 
-  async put(name: string, contentType: string, bytes: Buffer, owner?: UploadOwner): Promise<FileRef> {
+  async put(name: string, contentType: string, bytes: Buffer | StagedFile, owner?: UploadOwner): Promise<FileRef> {
     if (owner) {
       const lock = await this.lockOf(owner.campaignId, owner.unitId, owner.phase);
       if (lock) throw new ReportLockedError(lock);
     }
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const staged = Buffer.isBuffer(bytes) ? undefined : bytes;
+    const sha256 = staged
+      ? staged.sha256
+      : crypto
+          .createHash('sha256')
+          .update(bytes as Buffer)
+          .digest('hex');
+    const size = staged ? staged.size : (bytes as Buffer).length;
     const file = this.blob(sha256);
     if (!fs.existsSync(file)) {
-      writeFileAtomic(file, bytes);
-      fs.chmodSync(file, 0o444);
-    }
-    const ref: FileRef = { name: path.basename(name), size: bytes.length, sha256, contentType };
+      if (staged) {
+        ensurePrivateDir(path.dirname(file));
+        fs.chmodSync(staged.path, 0o400);
+        fs.renameSync(staged.path, file);
+      } else writeFileAtomic(file, bytes as Buffer, 0o400);
+    } else if (staged) fs.rmSync(staged.path, { force: true });
+    const ref: FileRef = { name: path.basename(name), size, sha256, contentType };
     const now = new Date().toISOString();
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)')
-        .run(sha256, bytes.length, now);
+      this.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)').run(sha256, size, now);
       if (owner) {
         this.db
           .prepare(
@@ -131,7 +158,7 @@ export class FileReportStore implements ReportStore {
 
   async lock(record: LockRecord): Promise<void> {
     for (const sha of record.files) {
-      if (fs.existsSync(this.blob(sha))) fs.chmodSync(this.blob(sha), 0o444);
+      if (fs.existsSync(this.blob(sha))) fs.chmodSync(this.blob(sha), 0o400);
     }
     // Idempotent: the first lock is the record; a retried activity changes nothing.
     this.db
@@ -193,6 +220,16 @@ export class FileReportStore implements ReportStore {
       uploadedBy: r.uploaded_by,
       uploadedAt: r.uploaded_at,
     }));
+  }
+
+  async bytesOf(campaignId: string, unitId: string): Promise<number> {
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(size), 0) AS total FROM blobs WHERE sha256 IN
+           (SELECT sha256 FROM uploads WHERE campaign_id = ? AND unit_id = ?)`,
+      )
+      .get(campaignId, unitId) as { total: number };
+    return row.total;
   }
 
   close(): void {

@@ -1,13 +1,14 @@
 /**
  * Each unit's personal submission link: a random token (never derived from ids), kept server side,
  * revocable. The portal resolves a token through {@link UnitLinks.resolve}; tokens are looked up by
- * their hash, so a leaked index file does not leak working links. Links end with their campaign: the
+ * their hash. The unit records hold the live token (messages carry it), so every file and folder here
+ * is the owner's only (0600/0700). Links end with their campaign: the
  * portal refuses a link once the campaign's workflow has closed.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic';
+import { ensurePrivateDir, writeFileAtomic } from './atomic';
 
 interface LinkRecord {
   campaignId: string;
@@ -34,7 +35,10 @@ export class UnitLinks {
   constructor(
     private readonly dir: string,
     private readonly baseUrl: string,
-  ) {}
+  ) {
+    ensurePrivateDir(dir);
+    fs.chmodSync(dir, 0o700); // a folder made by an older version was world-readable
+  }
 
   /**
    * The unit's link, creating its token on first use (idempotent across retries and workers). A
@@ -48,8 +52,8 @@ export class UnitLinks {
       // Link the token index first, then claim the unit file without overwriting a concurrent winner.
       writeFileAtomic(this.tokenFile(record.token), JSON.stringify({ campaignId, unitId }));
       try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, JSON.stringify(record), { flag: 'wx' });
+        ensurePrivateDir(path.dirname(file));
+        fs.writeFileSync(file, JSON.stringify(record), { flag: 'wx', mode: 0o600 });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         fs.rmSync(this.tokenFile(record.token), { force: true });

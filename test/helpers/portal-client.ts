@@ -1,4 +1,5 @@
 /** A small HTTP client for the portal tests: one cookie jar per "browser", multipart bodies built by hand. */
+import net from 'node:net';
 
 export interface PortalResponse {
   status: number;
@@ -106,3 +107,42 @@ export const linkPath = (url: string): string => new URL(url).pathname;
 
 export const pdfBytes = (text: string): Buffer =>
   Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+
+/**
+ * Sends a request's head and only the start of its body over a raw socket, without sending the rest.
+ * `answer` resolves with the server's answer once it is complete (or the connection closed): an answer
+ * proves the server decided before reading the whole body. `status` is 0 when the server closed the
+ * connection without answering, -1 when it had not answered after 10 s.
+ */
+export function partialRequest(
+  base: string,
+  head: { method: string; path: string; headers: Record<string, string> },
+  bodyStart: Buffer | string,
+): { socket: net.Socket; answer: Promise<{ status: number; text: string }> } {
+  const { hostname, port } = new URL(base);
+  const socket = net.connect(Number(port), hostname);
+  socket.on('error', () => undefined); // the server may close while we write: the answer is what counts
+  const answer = new Promise<{ status: number; text: string }>((resolve) => {
+    let raw = Buffer.alloc(0);
+    const done = () => {
+      const text = raw.toString('utf8');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text });
+    };
+    socket.on('data', (chunk: Buffer) => {
+      raw = Buffer.concat([raw, chunk]);
+      const end = raw.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length: (\d+)/i.exec(raw.subarray(0, Math.max(end, 0)).toString('latin1'));
+      if (end >= 0 && length && raw.length >= end + 4 + Number(length[1])) done();
+    });
+    socket.on('close', done);
+    // No answer while the body is held back: the server is waiting for the rest (status -1).
+    setTimeout(() => resolve({ status: -1, text: raw.toString('utf8') }), 10_000).unref();
+  });
+  socket.on('connect', () => {
+    const lines = [`${head.method} ${head.path} HTTP/1.1`, `Host: ${hostname}:${port}`];
+    for (const [k, v] of Object.entries(head.headers)) lines.push(`${k}: ${v}`);
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    socket.write(bodyStart);
+  });
+  return { socket, answer };
+}
