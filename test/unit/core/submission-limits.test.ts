@@ -96,7 +96,7 @@ describe('nominations', () => {
   test(`at most ${MAX_NOMINATIONS_TEXT_CHARS} characters of text per version`, () => {
     // Five rows of full reasons and names: 5 × (200 + 12 + 31 + 2000) characters, over the budget.
     const full = { ...nomination, name: long(200), reasons: long(MAX_REASONS_CHARS) };
-    const text = (full.name.length + full.position.length + FORM.length + full.reasons.length) * 5;
+    const text = (full.name.length + nomination.position!.length + FORM.length + full.reasons.length) * 5;
     expect(text).toBeGreaterThan(MAX_NOMINATIONS_TEXT_CHARS);
     expect(() => assertNominations([full, full, full, full, full], due)).toThrow(
       `Nội dung các đề nghị dài ${text} ký tự, tối đa ${MAX_NOMINATIONS_TEXT_CHARS} ký tự mỗi lần gửi`,
