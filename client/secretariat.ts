@@ -29,11 +29,12 @@ import {
   type CampaignStatusView,
   type GrantExtensionInput,
   type SubmissionStatus,
+  type NominationVersion,
   type UnitStatusView,
 } from '../domain/workflow-types';
 import { cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
 import { noWorkerAnswered } from './worker-deadline';
-import { getUnitStatus, grantExtension, sendReminderNow } from '../workflows/unit-review';
+import { getNominationVersion, getUnitStatus, grantExtension, sendReminderNow } from '../workflows/unit-review';
 
 const DAY = 24 * 3600_000;
 
@@ -247,6 +248,18 @@ export async function assertUnitExists(s: Secretariat, campaignId: string, unitI
 export function unitStatus(s: Secretariat, campaignId: string, unitId: string): Promise<UnitStatusView> {
   return withWorker(s, 'reading the unit', () =>
     s.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).query(getUnitStatus),
+  );
+}
+
+/** One version of a unit's nominations in full (`getNominationVersion`); null when there is no such version. */
+export function nominationVersion(
+  s: Secretariat,
+  campaignId: string,
+  unitId: string,
+  version: number,
+): Promise<NominationVersion | null> {
+  return withWorker(s, 'reading the unit', () =>
+    s.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).query(getNominationVersion, version),
   );
 }
 

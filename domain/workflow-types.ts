@@ -54,6 +54,16 @@ export interface NominationVersion {
   nominations: Nomination[];
 }
 
+/** A version of the nominations as `getUnitStatus` lists it; `getNominationVersion` gives it in full. */
+export interface NominationSummary {
+  version: number;
+  receivedAt: string;
+  submittedBy: string;
+  late: boolean;
+  /** How many nominations the version holds. */
+  count: number;
+}
+
 /** What a unit owes in the self-review phase, as the workflow needs it to validate submissions. */
 export interface DueSummary {
   summaryReport: 'required' | 'optional' | 'none';
@@ -141,7 +151,10 @@ export interface UnitStatusView {
   due: DueSummary;
   reports: FileVersion[];
   papers: FileVersion[];
-  nominations: NominationVersion[];
+  /** Every version, summarised (the answer stays bounded). */
+  nominations: NominationSummary[];
+  /** The latest version in full; older ones through the `getNominationVersion` query. */
+  latestNominations?: NominationVersion;
   remindersSent: number;
   messages: SentRecord[];
   extensions: UnitReviewState['extensions'];

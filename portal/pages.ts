@@ -1,6 +1,12 @@
 /** The portal's pages, rendered on the server as HTML strings, in Vietnamese; no client script. */
 import { formatDeadline } from '../domain/messages';
-import { kindLabel } from '../domain/submission-rules';
+import {
+  MAX_NOMINATIONS_PER_VERSION,
+  MAX_NOMINEE_NAME_CHARS,
+  MAX_POSITION_CHARS,
+  MAX_REASONS_CHARS,
+  kindLabel,
+} from '../domain/submission-rules';
 import type {
   FileVersion,
   Nomination,
@@ -230,7 +236,7 @@ ${view.due.nominations ? nominationsSection(view, csrf, closed, t) : ''}
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Rows of the nominations form: the quota's total, at most this many. */
-export const MAX_NOMINATION_ROWS = 10;
+export const MAX_NOMINATION_ROWS = MAX_NOMINATIONS_PER_VERSION;
 
 const nomineeLabel = (n: Nomination) => (n.type === 'collective' ? 'Tập thể' : 'Cá nhân');
 
@@ -243,25 +249,29 @@ function nominationsSection(view: UnitStatusView, csrf: string, closed: boolean,
   const quota =
     `<p>Chỉ tiêu${n.description ? `: ${esc(n.description)}` : ''} (${esc(limits.join('; '))}). ` +
     `Hình thức khen thưởng được đề nghị: ${esc(n.forms.join('; '))}.</p>`;
+  const latest = view.latestNominations;
+  // Older versions are summarised (the query answers with the latest in full only).
   const versions = view.nominations.length
     ? `<ul>${view.nominations
         .map(
           (v) =>
             `<li>Phiên bản ${v.version}, lúc ${esc(t(v.receivedAt))}${v.late ? ' (nộp muộn)' : ''}: ` +
-            (v.nominations.length === 0
+            (v.count === 0
               ? 'không đề nghị'
-              : v.nominations
-                  .map(
-                    (x) =>
-                      `${nomineeLabel(x)} ${esc(x.name)}${x.position ? ` (${esc(x.position)})` : ''} — ${esc(x.awardForm)}`,
-                  )
-                  .join('; ')) +
+              : v.version !== latest?.version
+                ? `${v.count} đề nghị`
+                : latest.nominations
+                    .map(
+                      (x) =>
+                        `${nomineeLabel(x)} ${esc(x.name)}${x.position ? ` (${esc(x.position)})` : ''} — ${esc(x.awardForm)}`,
+                    )
+                    .join('; ')) +
             '</li>',
         )
         .join('')}</ul>`
     : '<p>Đơn vị chưa gửi đề nghị khen thưởng.</p>';
   const rows = Math.min(n.quota.total, MAX_NOMINATION_ROWS);
-  const last = view.nominations.at(-1)?.nominations ?? [];
+  const last = latest?.nominations ?? [];
   const row = (i: number) => {
     const x = last[i];
     const opt = (value: string, label: string, selected: boolean) =>
@@ -271,13 +281,13 @@ function nominationsSection(view: UnitStatusView, csrf: string, closed: boolean,
 <label for="n${i}-type">Loại</label>
 <select id="n${i}-type" name="n${i}_type">${opt('collective', 'Tập thể', x?.type === 'collective')}${opt('individual', 'Cá nhân', x?.type === 'individual')}</select>
 <label for="n${i}-name">Tên tập thể hoặc họ và tên cá nhân</label>
-<input id="n${i}-name" name="n${i}_name" maxlength="300" size="60" value="${esc(x?.name)}">
+<input id="n${i}-name" name="n${i}_name" maxlength="${MAX_NOMINEE_NAME_CHARS}" size="60" value="${esc(x?.name)}">
 <label for="n${i}-position">Chức vụ, đơn vị công tác (cá nhân)</label>
-<input id="n${i}-position" name="n${i}_position" maxlength="300" size="60" value="${esc(x?.position)}">
+<input id="n${i}-position" name="n${i}_position" maxlength="${MAX_POSITION_CHARS}" size="60" value="${esc(x?.position)}">
 <label for="n${i}-form">Hình thức khen thưởng</label>
 <select id="n${i}-form" name="n${i}_form">${n.forms.map((f) => opt(f, f, x?.awardForm === f)).join('')}</select>
 <label for="n${i}-reasons">Thành tích, lý do đề nghị</label>
-<textarea id="n${i}-reasons" name="n${i}_reasons" rows="4" cols="70" maxlength="4000">${esc(x?.reasons)}</textarea>
+<textarea id="n${i}-reasons" name="n${i}_reasons" rows="4" cols="70" maxlength="${MAX_REASONS_CHARS}">${esc(x?.reasons)}</textarea>
 </fieldset>`;
   };
   const form =

@@ -23,6 +23,7 @@ import {
 } from '@temporalio/workflow';
 import type { PhaseKind } from '../domain/campaign-schema';
 import { CampaignIdKey, DeadlineKey, PhaseKey } from '../domain/search-attributes';
+import { MAX_EXTENSIONS, assertCancelTexts, assertExtensionTexts } from '../domain/submission-rules';
 import type { PhaseSchedule } from '../domain/timeline-types';
 import {
   batchWorkflowId,
@@ -123,6 +124,10 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
           throw new Error(`Giai đoạn tự kiểm điểm đã kết thúc (đang ở "${view.phase}"); không thể gia hạn.`);
         }
         if (!req.reason?.trim()) throw new Error('Cần ghi lý do gia hạn.');
+        assertExtensionTexts(req);
+        if (view.extensions.length >= MAX_EXTENSIONS) {
+          throw new Error(`Đợt đã được gia hạn ${view.extensions.length} lần, tối đa ${MAX_EXTENSIONS} lần.`);
+        }
         const to = Date.parse(req.schedule?.deadline?.utc ?? '');
         if (!Number.isFinite(to) || to <= Date.now()) throw new Error('Hạn mới phải là một thời điểm trong tương lai.');
       },
@@ -143,6 +148,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         if (view.cancelled) throw new Error(`Đợt tổng kết đã bị hủy lúc ${view.cancelled.at}.`);
         if (view.phase === 'closed') throw new Error('Đợt tổng kết đã kết thúc.');
         if (!req.reason?.trim()) throw new Error('Cần ghi lý do hủy: mọi đơn vị sẽ được thông báo lý do.');
+        assertCancelTexts(req);
       },
     },
   );

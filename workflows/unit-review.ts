@@ -31,13 +31,26 @@ import {
   CampaignIdKey,
   UnitIdKey,
 } from '../domain/search-attributes';
-import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
+import {
+  MAX_EXTENSIONS,
+  MAX_MANUAL_REMINDERS,
+  assertExtensionTexts,
+  assertFileRef,
+  assertNominations,
+  assertPhaseOpen,
+  assertSubmittedBy,
+  assertText,
+  assertVersionRoom,
+  kindLabel,
+  MAX_PERSON_CHARS,
+} from '../domain/submission-rules';
 import {
   MESSAGE_KIND_LABELS,
   type CancelCampaignInput,
   type FileVersion,
   type GrantExtensionInput,
   type MessageKind,
+  type NominationVersion,
   type SubmissionReceipt,
   type SubmitFileInput,
   type SubmitNominationsInput,
@@ -58,6 +71,8 @@ export const cancelUnit = defineSignal<[CancelCampaignInput]>('cancelUnit');
 export const closeUnit = defineSignal('closeUnit');
 export const sendReminderNow = defineUpdate<{ queued: boolean }, [{ requestedBy: string }]>('sendReminderNow');
 export const getUnitStatus = defineQuery<UnitStatusView>('getUnitStatus');
+/** One version of the nominations in full (`getUnitStatus` summarises all but the latest). */
+export const getNominationVersion = defineQuery<NominationVersion | null, [number]>('getNominationVersion');
 
 /** Told to the batch workflow when this unit's phase locks. */
 export const unitLocked = defineSignal<[{ unitId: string; status: UnitReviewState['status'] }]>('unitLocked');
@@ -126,7 +141,15 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     due: input.phase.due,
     reports: state.reports,
     papers: state.papers,
-    nominations: state.nominations,
+    // Summaries only, and the latest version in full: the answer stays small however many versions.
+    nominations: state.nominations.map((n) => ({
+      version: n.version,
+      receivedAt: n.receivedAt,
+      submittedBy: n.submittedBy,
+      late: n.late,
+      count: n.nominations.length,
+    })),
+    latestNominations: state.nominations.at(-1),
     remindersSent: state.messages.filter((m) => m.sent && (m.kind === 'reminder' || m.kind === 'due-today')).length,
     messages: state.messages,
     extensions: state.extensions,
@@ -191,6 +214,12 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       validator: (req) => {
         assertPhaseOpen(gate(), now());
         assertFileRef(req.kind, req.file, input.phase.due);
+        assertSubmittedBy(req.submittedBy);
+        assertVersionRoom(
+          req.kind,
+          (req.kind === 'summary-report' ? state.reports : state.papers).length,
+          input.contact,
+        );
       },
     },
   );
@@ -216,6 +245,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       validator: (req) => {
         assertPhaseOpen(gate(), now());
         assertNominations(req.nominations, input.phase.due);
+        assertSubmittedBy(req.submittedBy);
+        assertVersionRoom('nominations', state.nominations.length, input.contact);
       },
     },
   );
@@ -272,6 +303,13 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       validator: (req) => {
         const problem = extensionProblem(req);
         if (problem) throw new Error(problem);
+        // Checked here, not in extensionProblem: the campaign-wide signal was checked by the campaign.
+        assertExtensionTexts(req);
+        if (state.extensions.length >= MAX_EXTENSIONS) {
+          throw new Error(
+            `Đơn vị đã được gia hạn ${state.extensions.length} lần, tối đa ${MAX_EXTENSIONS} lần; không thể gia hạn thêm.`,
+          );
+        }
       },
     },
   );
@@ -291,9 +329,14 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       return { queued: true };
     },
     {
-      validator: (_req) => {
+      validator: (req) => {
         if (state.locked || state.cancelled) throw new Error('Giai đoạn đã khóa hoặc đợt đã hủy: không gửi nhắc.');
         if (submitted()) throw new Error('Đơn vị đã nộp báo cáo: không cần nhắc.');
+        assertText('tên người yêu cầu nhắc', req?.requestedBy, MAX_PERSON_CHARS);
+        const manual = [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
+        if (manual >= MAX_MANUAL_REMINDERS) {
+          throw new Error(`Đã gửi ${manual} thư nhắc theo yêu cầu, tối đa ${MAX_MANUAL_REMINDERS}; không gửi thêm.`);
+        }
       },
     },
   );
@@ -309,6 +352,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     touch();
   });
   setHandler(getUnitStatus, view);
+  setHandler(getNominationVersion, (version) => state.nominations.find((n) => n.version === version) ?? null);
 
   // ---- effects --------------------------------------------------------------------------------
 

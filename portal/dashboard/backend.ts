@@ -12,6 +12,7 @@ import {
   cancelWholeCampaign,
   extendDeadline,
   listCampaigns,
+  nominationVersion,
   remindNow,
   unitStatus,
   type CampaignRow,
@@ -20,13 +21,15 @@ import {
   type Secretariat,
   type UnitFilter,
 } from '../../client/secretariat';
-import type { CampaignStatusView, UnitStatusView } from '../../domain/workflow-types';
+import type { CampaignStatusView, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
 
 export interface SecretariatBackend {
   listCampaigns(): Promise<CampaignRow[]>;
   campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits>;
   campaignStatus(campaignId: string): Promise<CampaignStatusView>;
   unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView>;
+  /** Every version of the unit's nominations in full (its view summarises all but the latest). */
+  nominationVersions(view: UnitStatusView): Promise<NominationVersion[]>;
   /** Returns the new deadline as people read it. */
   extend(campaignId: string, req: ExtensionRequest): Promise<string>;
   cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void>;
@@ -78,6 +81,10 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     return unitStatus(this.s, campaignId, unitId);
   }
 
+  nominationVersions(view: UnitStatusView): Promise<NominationVersion[]> {
+    return allNominationVersions(view, (version) => nominationVersion(this.s, view.campaignId, view.unitId, version));
+  }
+
   async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
     return (await extendDeadline(this.s, campaignId, req)).schedule.deadline.local;
   }
@@ -94,4 +101,20 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     const namespace = this.s.client.options.namespace;
     return `${this.temporalUiBase.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
   }
+}
+
+/** Every version of a unit's nominations in full: the latest from its view, older ones one query each. */
+export async function allNominationVersions(
+  view: UnitStatusView,
+  olderVersion: (version: number) => Promise<NominationVersion | null>,
+): Promise<NominationVersion[]> {
+  const versions: NominationVersion[] = [];
+  for (const summary of view.nominations) {
+    const full =
+      summary.version === view.latestNominations?.version
+        ? view.latestNominations
+        : await olderVersion(summary.version);
+    if (full) versions.push(full);
+  }
+  return versions;
 }

@@ -8,6 +8,7 @@ import {
   unitWorkflowId,
   type CampaignStatusView,
   type FileVersion,
+  type NominationVersion,
   type SubmissionKind,
   type SubmissionStatus,
   type UnitStatusView,
@@ -255,14 +256,16 @@ export function unitDetailPage(p: UnitDetailInput): string {
         .map(
           (n) =>
             `<li>Phiên bản ${n.version}, ${esc(t(n.receivedAt))}${n.late ? ' (nộp muộn)' : ''}: ${
-              n.nominations.length
-                ? n.nominations
-                    .map(
-                      (x) =>
-                        `${x.type === 'collective' ? 'Tập thể' : 'Cá nhân'} ${esc(x.name)}${x.position ? ` (${esc(x.position)})` : ''} — ${esc(x.awardForm)}`,
-                    )
-                    .join('; ')
-                : 'không đề nghị'
+              n.count === 0
+                ? 'không đề nghị'
+                : n.version !== v.latestNominations?.version
+                  ? `${n.count} đề nghị (chi tiết trong tệp CSV)`
+                  : v.latestNominations.nominations
+                      .map(
+                        (x) =>
+                          `${x.type === 'collective' ? 'Tập thể' : 'Cá nhân'} ${esc(x.name)}${x.position ? ` (${esc(x.position)})` : ''} — ${esc(x.awardForm)}`,
+                      )
+                      .join('; ')
             }</li>`,
         )
         .join('')}</ul>`
@@ -309,8 +312,11 @@ ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
   );
 }
 
-/** The nominations of every version as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese). */
-export function nominationsCsv(v: UnitStatusView, timeZone: string): string {
+/**
+ * The nominations of every version as CSV (UTF-8 with BOM, so spreadsheet programs read Vietnamese).
+ * `versions` are the versions in full: the unit's view summarises all but the latest.
+ */
+export function nominationsCsv(versions: NominationVersion[], timeZone: string): string {
   const cell = (x: unknown) => {
     const s = String(x ?? '');
     // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
@@ -320,7 +326,7 @@ export function nominationsCsv(v: UnitStatusView, timeZone: string): string {
   const lines = [
     ['Phiên bản', 'Nhận lúc', 'Nộp muộn', 'Loại', 'Tên', 'Chức vụ, đơn vị', 'Hình thức khen thưởng', 'Thành tích'],
   ];
-  for (const n of v.nominations) {
+  for (const n of versions) {
     for (const x of n.nominations) {
       lines.push([
         String(n.version),

@@ -323,7 +323,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (!tail) return renderUnit(res, staff, campaignId, unitId, 200, flash);
     const view = await unitView(campaignId, unitId);
     if (tail === 'nominations.csv') {
-      const csv = nominationsCsv(view, opts.timeZone);
+      const csv = nominationsCsv(await backend.nominationVersions(view), opts.timeZone);
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': 'text/csv; charset=utf-8',

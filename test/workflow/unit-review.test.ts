@@ -8,13 +8,27 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { createActivities } from '../../activities';
-import type { UnitMessageInput } from '../../domain/workflow-types';
+import {
+  MAX_AWARD_FORM_CHARS,
+  MAX_EXTENSIONS,
+  MAX_FILE_NAME_CHARS,
+  MAX_NOMINATIONS_PER_VERSION,
+  MAX_NOMINATIONS_TEXT_CHARS,
+  MAX_NOMINEE_NAME_CHARS,
+  MAX_PERSON_CHARS,
+  MAX_POSITION_CHARS,
+  MAX_STAFF_REASON_CHARS,
+  MAX_VERSIONS_PER_KIND,
+} from '../../domain/submission-rules';
+import type { Nomination, UnitMessageInput } from '../../domain/workflow-types';
 import {
   closeUnit,
+  getNominationVersion,
   getUnitStatus,
   grantExtension,
   sendReminderNow,
   submitFile,
+  submitNominations,
   unitReviewWorkflow,
 } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
@@ -258,3 +272,145 @@ test('an extension moves pending reminders and escalations; a late submission is
     'phase-locked:lock/self-review',
   ]);
 });
+
+/**
+ * Worst case of the `getUnitStatus` answer (issue 19): what a unit can type and send is bounded by the
+ * limits of `domain/submission-rules.ts`; every character counted at 3 bytes (UTF-8 of Vietnamese
+ * letters; control characters and lone surrogates, which JSON would escape to 6, are refused).
+ *   files: 2 kinds × 20 versions × (name 180 + submittedBy 200) × 3 B + 400 B of fields ≈ 2 × 20 × 1,540
+ *   nominations: 20 summaries × (submittedBy 200 × 3 + 120 B), the latest in full: 10,000 × 3 + 10 rows × 100 B + 700 B
+ *   extensions: 20 of the unit + 20 campaign-wide, × ((reason 1,000 + grantedBy 200) × 3 + 150 B)
+ *   messages: at most ~600 records (receipts, notices, reminders of 41 deadline versions) × 200 B
+ *   the rest (schedule, due, names): 20 KB
+ * ≈ 61.6 + 14.4 + 31.7 + 150 + 120 + 20 KB ≈ 398 KB: under 512 KB, a quarter of Temporal's 2 MB limit.
+ */
+const B = 3;
+const WORST_CASE_QUERY_BYTES =
+  2 * MAX_VERSIONS_PER_KIND * ((MAX_FILE_NAME_CHARS + MAX_PERSON_CHARS) * B + 400) +
+  MAX_VERSIONS_PER_KIND * (MAX_PERSON_CHARS * B + 120) +
+  (MAX_NOMINATIONS_TEXT_CHARS * B + MAX_NOMINATIONS_PER_VERSION * 100 + 700) +
+  2 * MAX_EXTENSIONS * ((MAX_STAFF_REASON_CHARS + MAX_PERSON_CHARS) * B + 150) +
+  600 * 200 +
+  20_000;
+const QUERY_BOUND_BYTES = 512 * 1024;
+
+test('a unit at every limit stays readable: the query answer is bounded, more versions are refused, older ones come on demand', async () => {
+  expect(WORST_CASE_QUERY_BYTES).toBeLessThan(QUERY_BOUND_BYTES);
+  const sent: Sent[] = [];
+  const ệ = (n: number) => 'ệ'.repeat(n); // 3 bytes in UTF-8: the largest a typed character gets
+  const form = 'Bằng khen ' + ệ(MAX_AWARD_FORM_CHARS - 10);
+  const reasonsChars = MAX_NOMINATIONS_TEXT_CHARS / MAX_NOMINATIONS_PER_VERSION - 3 * 200;
+  const row = (v: number, i: number): Nomination => ({
+    type: i % 2 ? 'individual' : 'collective',
+    name: `${v}-${i} ` + ệ(MAX_NOMINEE_NAME_CHARS - `${v}-${i} `.length),
+    position: ệ(MAX_POSITION_CHARS),
+    awardForm: form,
+    reasons: ệ(reasonsChars),
+  });
+  const by = ệ(MAX_PERSON_CHARS);
+  const { status, result, first, refusals } = await withWorker(sent, [], async (tq) => {
+    const start = await env.currentTimeMs();
+    const input = unitInputFrom(start, {
+      campaignId: 'test',
+      unitId: 'at-limits',
+      unitName: 'Đơn vị ở mọi giới hạn',
+      contact: 'Ban Thi đua - Khen thưởng tỉnh, ĐT 0211.3862.xxx',
+      deadlineDays: 30,
+      lockDays: 35,
+    });
+    input.phase.due.nominations = {
+      required: true,
+      quota: { total: MAX_NOMINATIONS_PER_VERSION },
+      forms: [form],
+    };
+    const handle = await env.client.workflow.start(unitReviewWorkflow, {
+      taskQueue: tq,
+      workflowId: `unit-at-limits-${Date.now()}`,
+      args: [input],
+    });
+    for (let v = 1; v <= MAX_VERSIONS_PER_KIND; v++) {
+      const nominations = Array.from({ length: MAX_NOMINATIONS_PER_VERSION }, (_, i) => row(v, i));
+      expect(await handle.executeUpdate(submitNominations, { args: [{ nominations, submittedBy: by }] })).toMatchObject(
+        { version: v },
+      );
+      for (const kind of ['summary-report', 'presentation-paper'] as const) {
+        const file = {
+          ...report,
+          name: `${v}-` + ệ(MAX_FILE_NAME_CHARS - `${v}-`.length - 5) + '.docx',
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          size: 25 * 1024 * 1024,
+          sha256: v.toString(16).padStart(64, '0'),
+        };
+        await handle.executeUpdate(submitFile, { args: [{ kind, file, submittedBy: by }] });
+      }
+    }
+    for (let i = 1; i <= MAX_EXTENSIONS; i++) {
+      await handle.executeUpdate(grantExtension, {
+        args: [
+          {
+            schedule: scheduleFrom(start, { deadlineDays: 30 + i, lockDays: 35 + i }),
+            reason: ệ(MAX_STAFF_REASON_CHARS),
+            grantedBy: by,
+          },
+        ],
+      });
+    }
+    const cause = (p: Promise<unknown>) =>
+      p.then(
+        () => 'accepted',
+        (err: { cause?: Error }) => err.cause?.message,
+      );
+    const nominations = [row(99, 0)];
+    const refusals = {
+      nominations: await cause(handle.executeUpdate(submitNominations, { args: [{ nominations, submittedBy: 'x' }] })),
+      report: await cause(
+        handle.executeUpdate(submitFile, { args: [{ kind: 'summary-report', file: report, submittedBy: 'x' }] }),
+      ),
+      extension: await cause(
+        handle.executeUpdate(grantExtension, {
+          args: [{ schedule: scheduleFrom(start, { deadlineDays: 60, lockDays: 65 }), reason: 'x', grantedBy: 'x' }],
+        }),
+      ),
+    };
+    const status = await handle.query(getUnitStatus);
+    const first = await handle.query(getNominationVersion, 1);
+    expect(await handle.query(getNominationVersion, MAX_VERSIONS_PER_KIND + 1)).toBeNull();
+    await handle.signal(closeUnit);
+    return { status, result: await handle.result(), first, refusals };
+  });
+
+  const size = Buffer.byteLength(JSON.stringify(status), 'utf8');
+  expect(size).toBeLessThan(WORST_CASE_QUERY_BYTES);
+  // The unit-typed part is at its worst: it alone is over a third of the bound.
+  expect(size).toBeGreaterThan(WORST_CASE_QUERY_BYTES / 3);
+  expect(Buffer.byteLength(JSON.stringify(result), 'utf8')).toBeLessThan(WORST_CASE_QUERY_BYTES);
+
+  expect(status.reports).toHaveLength(MAX_VERSIONS_PER_KIND);
+  expect(status.papers).toHaveLength(MAX_VERSIONS_PER_KIND);
+  expect(status.extensions).toHaveLength(MAX_EXTENSIONS);
+  expect(status.nominations).toHaveLength(MAX_VERSIONS_PER_KIND);
+  expect(status.nominations[0]).toEqual({
+    version: 1,
+    receivedAt: expect.any(String),
+    submittedBy: by,
+    late: false,
+    count: MAX_NOMINATIONS_PER_VERSION,
+  });
+  expect(status.latestNominations?.version).toBe(MAX_VERSIONS_PER_KIND);
+  expect(status.latestNominations?.nominations[0].name).toMatch(new RegExp(`^${MAX_VERSIONS_PER_KIND}-0 `));
+  expect(first?.version).toBe(1);
+  expect(first?.nominations).toEqual(Array.from({ length: MAX_NOMINATIONS_PER_VERSION }, (_, i) => row(1, i)));
+
+  const contact = 'Ban Thi đua - Khen thưởng tỉnh, ĐT 0211.3862.xxx';
+  expect(refusals.nominations).toBe(
+    `Đơn vị đã gửi ${MAX_VERSIONS_PER_KIND} phiên bản hồ sơ đề nghị khen thưởng, tối đa ${MAX_VERSIONS_PER_KIND} phiên bản; ` +
+      `không nhận thêm. Nếu cần sửa tiếp, xin liên hệ Thường trực Hội đồng Thi đua - Khen thưởng: ${contact}.`,
+  );
+  expect(refusals.report).toMatch(/^Đơn vị đã gửi 20 phiên bản báo cáo tổng kết, tối đa 20 phiên bản/);
+  expect(refusals.extension).toBe(
+    `Đơn vị đã được gia hạn 20 lần, tối đa ${MAX_EXTENSIONS} lần; không thể gia hạn thêm.`,
+  );
+  // Nothing refused was recorded: 60 receipts and 20 extension notices, no more.
+  expect(sent.filter((s) => s.kind === 'submission-receipt')).toHaveLength(3 * MAX_VERSIONS_PER_KIND);
+  expect(sent.filter((s) => s.kind === 'extension-granted')).toHaveLength(MAX_EXTENSIONS);
+}, 300_000);

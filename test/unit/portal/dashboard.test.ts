@@ -15,7 +15,12 @@ import {
 import { FileReportStore } from '../../../activities/store/report-store';
 import { UnitLinks } from '../../../activities/store/unit-links';
 import { formatDeadline } from '../../../domain/messages';
-import type { CampaignStatusView, FileVersion, UnitStatusView } from '../../../domain/workflow-types';
+import type {
+  CampaignStatusView,
+  FileVersion,
+  NominationVersion,
+  UnitStatusView,
+} from '../../../domain/workflow-types';
 import { AccountStore, hashPassword, verifyPassword } from '../../../portal/dashboard/accounts';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import type { UnitBackend } from '../../../portal/backend';
@@ -40,6 +45,8 @@ const unitView = (unitId: string, unitName: string, status: UnitStatusView['stat
 /** Temporal as the dashboard sees it; every action is recorded, refusals come as SecretariatError. */
 class FakeSecretariat implements SecretariatBackend {
   readonly units = new Map<string, UnitStatusView>();
+  /** Every version of each unit's nominations in full, as `getNominationVersion` answers. */
+  readonly nominationHistory = new Map<string, NominationVersion[]>();
   readonly calls: Array<{ action: string; campaignId: string; req: unknown }> = [];
   cancelled = false;
   workerDown = false;
@@ -124,6 +131,10 @@ class FakeSecretariat implements SecretariatBackend {
     const view = this.units.get(unitId);
     if (!view || campaignId !== CAMPAIGN) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
     return structuredClone(view);
+  }
+
+  async nominationVersions(view: UnitStatusView): Promise<NominationVersion[]> {
+    return structuredClone(this.nominationHistory.get(view.unitId) ?? []);
   }
 
   async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
@@ -494,26 +505,44 @@ describe('a unit', () => {
     });
     const unit = backend.units.get('so-noi-vu')!;
     unit.reports.push(file(ref.name, bytes, ref.sha256));
-    unit.nominations.push({
-      version: 1,
-      receivedAt: new Date().toISOString(),
-      submittedBy: 'x',
-      late: false,
-      nominations: [
-        {
-          type: 'individual',
-          name: '=HYPERLINK("http://x")',
-          position: 'Giám đốc',
-          awardForm: 'Bằng khen',
-          reasons: 'Thành tích "xuất sắc"',
-        },
-      ],
-    });
+    // Version 1 is only summarised in the unit's view: its details come from the version query.
+    const versions: NominationVersion[] = [
+      {
+        version: 1,
+        receivedAt: new Date().toISOString(),
+        submittedBy: 'x',
+        late: false,
+        nominations: [
+          { type: 'collective', name: 'Phòng Tổ chức', awardForm: 'Bằng khen', reasons: 'Phiên bản đầu' },
+          { type: 'individual', name: 'Trần Văn B', awardForm: 'Bằng khen', reasons: 'Phiên bản đầu' },
+        ],
+      },
+      {
+        version: 2,
+        receivedAt: new Date().toISOString(),
+        submittedBy: 'x',
+        late: false,
+        nominations: [
+          {
+            type: 'individual',
+            name: '=HYPERLINK("http://x")',
+            position: 'Giám đốc',
+            awardForm: 'Bằng khen',
+            reasons: 'Thành tích "xuất sắc"',
+          },
+        ],
+      },
+    ];
+    backend.nominationHistory.set('so-noi-vu', versions);
+    unit.nominations = versions.map(({ nominations, ...n }) => ({ ...n, count: nominations.length }));
+    unit.latestNominations = versions[1];
     const { browser } = await loggedIn();
     const page = await browser.get(`/admin/c/${CAMPAIGN}/u/so-noi-vu`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Báo cáo tổng kết.pdf');
     expect(page.body).toContain('Cổng nộp hồ sơ (Sở Nội vụ)');
+    expect(page.body).toMatch(/Phiên bản 1, [^<]*: 2 đề nghị \(chi tiết trong tệp CSV\)/);
+    expect(page.body).toContain('Cá nhân =HYPERLINK(&quot;http://x&quot;) (Giám đốc) — Bằng khen');
     const download = await fetch(`${base}/admin/c/${CAMPAIGN}/u/so-noi-vu/files/${ref.sha256}`, {
       headers: { cookie: `thidua_staff=${browser.cookies.get('thidua_staff')}` },
     });
@@ -527,6 +556,8 @@ describe('a unit', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")","Giám đốc","Bằng khen","Thành tích ""xuất sắc"""`);
+    expect(csv.body).toMatch(/"1",[^\n]*"Tập thể","Phòng Tổ chức","","Bằng khen","Phiên bản đầu"/);
+    expect(csv.body).toContain('"Trần Văn B"');
   });
 
   test('send a reminder now: the unit’s workflow is asked; a submitted unit is refused with the reason', async () => {

@@ -10,7 +10,14 @@ import path from 'node:path';
 import { FileReportStore } from '../../../activities/store/report-store';
 import { UnitLinks } from '../../../activities/store/unit-links';
 import { formatDeadline } from '../../../domain/messages';
-import { assertFileRef, assertNominations, assertPhaseOpen } from '../../../domain/submission-rules';
+import {
+  MAX_NOMINEE_NAME_CHARS,
+  MAX_POSITION_CHARS,
+  MAX_REASONS_CHARS,
+  assertFileRef,
+  assertNominations,
+  assertPhaseOpen,
+} from '../../../domain/submission-rules';
 import type {
   SubmissionReceipt,
   SubmitFileInput,
@@ -81,13 +88,21 @@ class FakeBackend implements UnitBackend {
     }
     const receivedAt = new Date().toISOString();
     const version = view.nominations.length + 1;
+    // As the workflow answers: every version summarised, the latest in full.
     view.nominations.push({
       version,
       receivedAt,
       submittedBy: req.submittedBy,
       late: false,
-      nominations: req.nominations,
+      count: req.nominations.length,
     });
+    view.latestNominations = {
+      version,
+      receivedAt,
+      submittedBy: req.submittedBy,
+      late: false,
+      nominations: req.nominations,
+    };
     return { kind: 'nominations', version, receivedAt, late: false, status: view.status };
   }
 }
@@ -524,7 +539,7 @@ describe('nominations', () => {
     expect(after).toContain('Đã nhận hồ sơ đề nghị khen thưởng (1 đề nghị), phiên bản 1');
     expect(after).toMatch(/Phiên bản 1, lúc [^:]+:\d{2}[^:]*: Tập thể Phòng Tổ chức cán bộ — Bằng khen/);
     expect(after).toContain('value="Phòng Tổ chức cán bộ"');
-    expect(backend.units.get('so-noi-vu')!.nominations[0].nominations).toEqual([
+    expect(backend.units.get('so-noi-vu')!.latestNominations?.nominations).toEqual([
       {
         type: 'collective',
         name: 'Phòng Tổ chức cán bộ',
@@ -546,6 +561,21 @@ describe('nominations', () => {
       'hình thức &quot;Huân chương Lao động&quot; không thuộc',
     ],
     ['without reasons', { ...row(0, 'Phòng A'), n0_reasons: ' ' }, 'thiếu thành tích, lý do đề nghị'],
+    [
+      'a name over the limit',
+      { ...row(0, 'Phòng ' + 'Ệ'.repeat(MAX_NOMINEE_NAME_CHARS)) },
+      `Đề nghị thứ 1: tên tập thể/cá nhân dài ${MAX_NOMINEE_NAME_CHARS + 6} ký tự; tối đa ${MAX_NOMINEE_NAME_CHARS} ký tự.`,
+    ],
+    [
+      'a position over the limit',
+      { ...row(0, 'Ông A', 'individual'), n0_position: 'x'.repeat(MAX_POSITION_CHARS + 1) },
+      `Đề nghị thứ 1: chức vụ, đơn vị công tác dài ${MAX_POSITION_CHARS + 1} ký tự; tối đa ${MAX_POSITION_CHARS} ký tự.`,
+    ],
+    [
+      'reasons over the limit',
+      { ...row(0, 'Phòng A'), n0_reasons: 'thành tích '.repeat(200) + 'ệ' },
+      `Đề nghị thứ 1: thành tích, lý do đề nghị dài ${11 * 200 + 1} ký tự; tối đa ${MAX_REASONS_CHARS} ký tự.`,
+    ],
     ['empty', { ...row(0, '') }, 'Chưa nhập đề nghị nào'],
   ])('%s: refused with the reason, nothing recorded', async (_what, fields, message) => {
     const res = await browser.postForm('/unit/nominations', { csrf, ...fields });
@@ -553,6 +583,12 @@ describe('nominations', () => {
     expect(res.body).toContain(message);
     expect(res.body).toContain('Không có gì được ghi nhận.');
     expect(backend.units.get('so-noi-vu')!.nominations).toEqual([]);
+  });
+
+  test('the form carries the length limits the server checks', () => {
+    expect(page).toContain(`name="n0_name" maxlength="${MAX_NOMINEE_NAME_CHARS}"`);
+    expect(page).toContain(`name="n0_position" maxlength="${MAX_POSITION_CHARS}"`);
+    expect(page).toMatch(new RegExp(`name="n0_reasons"[^>]* maxlength="${MAX_REASONS_CHARS}"`));
   });
 
   test('without the CSRF token: 403', async () => {
