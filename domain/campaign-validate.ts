@@ -4,8 +4,8 @@
  * valid. The schema (`domain/campaign-schema.ts`) checks shapes; the rules here check what the
  * schema cannot: dates that read and follow one another, deadlines inside their windows, unique unit
  * ids, quotas that can be met. Rules run on the raw data, leniently, so that one bad field never
- * hides the problems of another. Pure apart from reading the clock when `now` is not given; files are
- * read by {@link loadCampaign} in `domain/campaign-load.ts`.
+ * hides the problems of another. Pure: the caller passes the calendar and `now`; files are read by
+ * `loadCampaign` in `config/campaign-files.ts`.
  */
 import { IANAZone } from 'luxon';
 import type { z } from 'zod';
@@ -31,8 +31,8 @@ export interface Problem {
 
 export interface ValidateOptions {
   calendar: WorkingCalendar;
-  /** ISO instant that counts as "now" for the past-deadline rule; the clock when absent. */
-  now?: string;
+  /** ISO instant that counts as "now" for the past-deadline rule (the caller reads the clock). */
+  now: string;
   /** `start` refuses deadlines already past; `validate` and `rehearse` only warn. */
   mode: ValidationMode;
 }
@@ -716,7 +716,7 @@ class Rules {
   }
 
   private checkPast(deadline: Instant, path: PathSegment[]): void {
-    const now = this.options.now ?? new Date().toISOString();
+    const now = this.options.now;
     const nowMs = Date.parse(now);
     if (!(deadline.ms < nowMs)) return;
     const nowLocal = Number.isNaN(nowMs) ? now : formatLocal(new Date(nowMs).toISOString(), this.ctx.timeZone);
