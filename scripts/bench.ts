@@ -41,7 +41,7 @@ import {
   type CampaignInput,
   type MessageKind,
 } from '../domain/workflow-types';
-import { campaignInputFrom } from '../test/helpers/schedules';
+import { campaignInputFrom } from './schedules';
 import { campaignWorkflow, cancelCampaign } from '../workflows/campaign';
 import { freePort, portOpen, stopProcess, waitFor } from './processes';
 import { ensureTemporalCli, MissingToolError } from './tools';
