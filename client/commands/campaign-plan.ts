@@ -11,8 +11,8 @@ import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { LoadResult, Problem } from '../../config/campaign-files';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
 import { formatLocal, localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
-import { campaignTimeline, compileCampaign, flattenUnits, rehearse, unitTimeline } from '../../domain/timeline';
-import type { TimelineRow } from '../../domain/timeline';
+import { compileCampaign, rehearse } from '../../domain/timeline';
+import { campaignTimeline, flattenUnits, unitTimeline, type TimelineRow } from '../../domain/timeline-rows';
 import type { CompiledCampaign, ReadInstant } from '../../domain/timeline-types';
 import { formatTable } from './format-table';
 
