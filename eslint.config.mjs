@@ -1,30 +1,28 @@
-// Determinism is enforced, not remembered: workflow code may not import Node built-ins or I/O
-// packages, and a floating promise anywhere is an error.
+// Layering and determinism are enforced, not remembered:
+// - domain/ is pure: it imports nothing outside domain/ (npm libraries aside), no Node built-in, and
+//   reads no clock or environment;
+// - workflow code imports only domain/, workflows/, @temporalio/workflow (and common), activities as
+//   types only, and no Node built-in at all;
+// - scripts/ and every other folder stay independent of test/;
+// - import cycles fail, and a floating promise anywhere is an error.
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [
-  'fs',
-  'fs/promises',
-  'path',
-  'os',
-  'crypto',
-  'http',
-  'https',
-  'net',
-  'child_process',
-  'worker_threads',
-  'dns',
-  'tls',
-  'stream',
-  'zlib',
-  'process',
-  'timers',
-  'util',
-  'events',
-  'readline',
-  'cluster',
-];
+/** Every Node built-in: bare names from `builtinModules`, and anything `node:`-prefixed (`node:test` too). */
+const nodeBuiltinPaths = (message) => builtinModules.map((name) => ({ name, message }));
+const nodeBuiltinPatterns = (message) => [{ group: ['node:*'], message }];
+
+/** The top-level folders of the project, as `./name` (for import zones). */
+const folders = fs
+  .readdirSync(import.meta.dirname, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+  .map((d) => `./${d.name}`);
+
+const DETERMINISM = 'Workflow code is deterministic: do I/O and calendar work in activities or the client.';
+const PURE = 'domain/ is pure: read files, the environment and the clock outside it and pass what it needs in.';
 const ioPackages = ['nodemailer', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'luxon', 'yaml'];
 
 export default tseslint.config(
@@ -34,22 +32,90 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: {
+      // The import rules follow relative imports into .ts files, parsed as TypeScript (for no-cycle).
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json', '.node'] })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './domain',
+              from: '.',
+              except: ['./domain', './node_modules'],
+              message: 'domain/ imports nothing outside domain/ (npm libraries aside).',
+            },
+            {
+              target: './workflows',
+              from: '.',
+              except: [
+                './domain',
+                './workflows',
+                './activities', // types only: see the workflow rules below
+                './node_modules/@temporalio/workflow',
+                './node_modules/@temporalio/common',
+              ],
+              message: 'workflows/ imports only domain/, workflows/, @temporalio/workflow and activities/ (as types).',
+            },
+            {
+              target: './scripts',
+              from: './test',
+              message: 'scripts/ does not import test code; share it from a folder both can use.',
+            },
+            {
+              target: folders.filter((f) => f !== './test' && f !== './scripts'),
+              from: './test',
+              message: 'only tests import from test/.',
+            },
+            // TODO(issue 10, use-case layer): a client/ ↔ portal/ zone (neither imports the other) once
+            // both call the use cases instead of each other.
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeBuiltinPaths(PURE), patterns: nodeBuiltinPatterns(PURE) }],
+      'no-restricted-globals': ['error', { name: 'process', message: PURE }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: PURE }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: PURE },
+        {
+          selector:
+            "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local)$/][arguments.length=0]",
+          message: PURE,
+        },
+      ],
     },
   },
   {
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), ...ioPackages].map((name) => ({
-            name,
-            message: 'Workflow code is deterministic: do I/O and calendar work in activities or the client.',
-          })),
+          paths: [...nodeBuiltinPaths(DETERMINISM), ...ioPackages.map((name) => ({ name, message: DETERMINISM }))],
+          patterns: [
+            ...nodeBuiltinPatterns(DETERMINISM),
+            {
+              group: ['**/activities', '**/activities/**'],
+              allowTypeImports: true,
+              message: 'Workflows call activities through proxyActivities: import them as types only (import type).',
+            },
+          ],
         },
       ],
       'no-restricted-globals': [

@@ -2,12 +2,34 @@
  * The campaign file format: the single source of truth for validation, for the TypeScript types
  * every side imports, and for the exported JSON Schema (editor completion, see
  * `scripts/export-schema.ts`). Cross-field rules (dates in order, lock never before deadline, quota
- * that can be met) live in `domain/campaign-validate.ts`, which reads dates with
+ * that can be met) live in `domain/validation/rules.ts`, which reads dates with
  * `domain/date-phrases.ts`.
  *
  * Objects are strict: an unknown field (a typo such as `dealine`) is an error, not silently ignored.
+ *
+ * Fields carry hints in their metadata ({@link FieldMeta}): what the field holds and an example line.
+ * Validation messages say them ('missing field "deadline" (the date units must submit by); add it,
+ * e.g. deadline: trước ngày 15/10/2009'), and the exported JSON Schema carries them as `hint` and
+ * `example`. A field without a hint is explained by its description.
  */
 import { z } from 'zod';
+
+/** A field's hint, for validation messages and editors: what it holds, and an example line. */
+// A type, not an interface, so that zod's .meta() (an index signature) accepts it.
+export type FieldMeta = {
+  /** What the field holds, e.g. "the date units must submit by". */
+  hint?: string;
+  /** A line of YAML that would be valid, e.g. "deadline: trước ngày 15/10/2009". */
+  example?: string;
+};
+
+/** A field's hint as zod metadata (typed, so a misspelt key does not compile). */
+const hint = (meta: FieldMeta) => meta;
+
+export const EXAMPLE_EMAIL = 'van.phong@vinhphuc.gov.vn';
+
+export const PHASE_ORDER = ['plan-issue', 'self-review', 'synthesis', 'conference', 'awards'] as const;
+export type PhaseKind = (typeof PHASE_ORDER)[number];
 
 /** A date as the documents write it or as an ISO instant; read by `parseDateExpression`. */
 export const DateExpr = z
@@ -30,11 +52,16 @@ export const LatenessOffset = z
   .regex(/^\d{1,3}(d|wd)$/, 'an offset such as "1d" (calendar days) or "2wd" (working days) after the deadline')
   .describe('Days after the deadline: "1d" calendar days, "2wd" working days.');
 
-export const Email = z.email({ error: 'a valid email address such as van.phong@vinhphuc.gov.vn' });
+export const Email = z
+  .email({ error: `a valid email address such as ${EXAMPLE_EMAIL}` })
+  .meta(hint({ example: `email: ${EXAMPLE_EMAIL}` }));
 
 export const Person = z
   .object({
-    name: z.string().min(1),
+    name: z
+      .string()
+      .min(1)
+      .meta(hint({ example: 'name: Nguyễn Văn A' })),
     title: z.string().optional().describe('Position, e.g. "Chánh Văn phòng"'),
     email: Email,
     phone: z.string().optional(),
@@ -81,32 +108,63 @@ export const Unit: z.ZodType<UnitInput> = z
   .lazy(() =>
     z
       .object({
-        id: z.string().regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "so-noi-vu"'),
-        name: z.string().min(1),
-        kind: UnitKind,
+        id: z
+          .string()
+          .regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "so-noi-vu"')
+          .meta(hint({ example: 'id: so-noi-vu' })),
+        name: z
+          .string()
+          .min(1)
+          .meta(hint({ example: 'name: Sở Nội vụ' })),
+        kind: UnitKind.meta(hint({ hint: `one of ${UnitKind.options.join(', ')}`, example: 'kind: department' })),
         cluster: z.string().optional().describe('Khối/Cụm thi đua'),
-        focal: Person.describe('Focal person (cán bộ đầu mối) who receives reminders'),
-        head: Person.describe('Head of the unit (thủ trưởng), first step of the escalation ladder'),
+        focal: Person.describe('Focal person (cán bộ đầu mối) who receives reminders').meta(
+          hint({
+            hint: 'the focal person, cán bộ đầu mối, who receives reminders',
+            example: `focal: { name: Nguyễn Văn A, email: ${EXAMPLE_EMAIL} }`,
+          }),
+        ),
+        head: Person.describe('Head of the unit (thủ trưởng), first step of the escalation ladder').meta(
+          hint({
+            hint: 'the head of the unit, thủ trưởng',
+            example: `head: { name: Trần Văn B, email: ${EXAMPLE_EMAIL} }`,
+          }),
+        ),
         supervisor: Person.optional().describe('To whom lateness escalates; defaults to the secretariat'),
-        subUnits: z.array(Unit).optional(),
+        subUnits: z
+          .array(Unit)
+          .optional()
+          .meta(hint({ hint: 'the units below this one', example: '"- id: …" starting each unit' })),
       })
       .strict(),
   )
-  .meta({ id: 'Unit' });
+  .meta({ id: 'Unit', ...hint({ hint: 'a unit', example: 'a block with id, name, kind, focal and head' }) });
 
-export const Window = z.object({ start: DateExpr, end: DateExpr }).strict();
+export const Window = z
+  .object({
+    start: DateExpr.meta(hint({ example: 'start: 11/10/2009' })),
+    end: DateExpr.meta(hint({ example: 'end: 20/10/2009' })),
+  })
+  .strict();
 
 export const EscalationStep = z
   .object({
-    after: LatenessOffset,
-    notify: z.array(Role).min(1),
+    after: LatenessOffset.meta(hint({ hint: 'days after the deadline', example: 'after: 1d' })),
+    notify: z
+      .array(Role)
+      .min(1)
+      .meta(hint({ hint: 'who is told', example: 'notify: [head]' })),
     cc: z.array(Role).default([]),
   })
   .strict();
 
 export const NominationQuota = z
   .object({
-    total: z.int().min(0).describe('At most this many nominations in all'),
+    total: z
+      .int()
+      .min(0)
+      .describe('At most this many nominations in all')
+      .meta(hint({ hint: 'how many nominations a unit may make in all', example: 'total: 1' })),
     collective: z.int().min(0).optional().describe('At most this many collectives (tập thể)'),
     individual: z.int().min(0).optional().describe('At most this many individuals (cá nhân)'),
   })
@@ -114,12 +172,18 @@ export const NominationQuota = z
 
 export const Nominations = z
   .object({
-    required: z.boolean().default(false),
-    quota: NominationQuota,
+    required: z
+      .boolean()
+      .default(false)
+      .meta(hint({ example: 'required: true' })),
+    quota: NominationQuota.meta(hint({ example: 'quota: { total: 1, collective: 1, individual: 1 }' })),
     forms: z
       .array(z.string().min(1))
       .min(1)
-      .describe('Award forms that may be proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh"'),
+      .describe('Award forms that may be proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh"')
+      .meta(
+        hint({ hint: 'the award forms that may be proposed', example: 'forms: [Bằng khen của Chủ tịch UBND tỉnh]' }),
+      ),
     description: z.string().optional().describe('The quota as the plan says it, e.g. "01 tập thể hoặc 01 cá nhân"'),
   })
   .strict();
@@ -134,9 +198,17 @@ export const Due = z
   })
   .strict();
 
+/** A phase's kind, the discriminator of {@link Phase}. */
+const phaseKind = <K extends PhaseKind>(kind: K) =>
+  z.literal(kind).meta(hint({ hint: `one of ${PHASE_ORDER.join(', ')}` }));
+
 const phaseCommon = {
-  name: z.string().optional().describe('Vietnamese name shown in messages, e.g. "Tự kiểm điểm, tổng kết tại đơn vị"'),
-  window: Window,
+  name: z
+    .string()
+    .optional()
+    .describe('Vietnamese name shown in messages, e.g. "Tự kiểm điểm, tổng kết tại đơn vị"')
+    .meta(hint({ example: 'name: Tự kiểm điểm, tổng kết tại đơn vị' })),
+  window: Window.meta(hint({ hint: 'when the phase runs', example: 'window: { start: 11/10/2009, end: 20/10/2009 }' })),
   tasks: z
     .array(z.string().min(1))
     .optional()
@@ -148,9 +220,14 @@ const phaseCommon = {
 /** A phase in which units owe something by a deadline. */
 const deadlinePhase = {
   ...phaseCommon,
-  deadline: DateExpr,
-  lock: DateExpr.describe('When submissions become read-only; never before the deadline'),
-  reminders: z.array(ReminderOffset).default([]),
+  deadline: DateExpr.meta(hint({ hint: 'the date units must submit by', example: 'deadline: trước ngày 15/10/2009' })),
+  lock: DateExpr.describe('When submissions become read-only; never before the deadline').meta(
+    hint({ hint: 'when submissions become read-only, at or after the deadline', example: 'lock: 20/10/2009' }),
+  ),
+  reminders: z
+    .array(ReminderOffset)
+    .default([])
+    .meta(hint({ example: 'reminders: [7d, 3d, 1d, 0d]' })),
   escalation: z.array(EscalationStep).default([]),
 };
 
@@ -169,19 +246,30 @@ export const Attachment = z.union([
 ]);
 
 export const PlanIssuePhase = z
-  .object({ kind: z.literal('plan-issue'), ...phaseCommon, attachments: z.array(Attachment).default([]) })
+  .object({ kind: phaseKind('plan-issue'), ...phaseCommon, attachments: z.array(Attachment).default([]) })
   .strict();
 
-export const SelfReviewPhase = z.object({ kind: z.literal('self-review'), ...deadlinePhase, due: Due }).strict();
+export const SelfReviewPhase = z
+  .object({
+    kind: phaseKind('self-review'),
+    ...deadlinePhase,
+    due: Due.meta(
+      hint({ hint: 'what units owe', example: 'due: { summaryReport: required, presentationPaper: optional }' }),
+    ),
+  })
+  .strict();
 
-export const SynthesisPhase = z.object({ kind: z.literal('synthesis'), ...phaseCommon }).strict();
+export const SynthesisPhase = z.object({ kind: phaseKind('synthesis'), ...phaseCommon }).strict();
 
 export const ConferencePhase = z
   .object({
-    kind: z.literal('conference'),
+    kind: phaseKind('conference'),
     ...phaseCommon,
-    date: DateExpr,
-    venue: z.string().min(1),
+    date: DateExpr.meta(hint({ hint: 'the day of the conference', example: 'date: tháng 11/2009' })),
+    venue: z
+      .string()
+      .min(1)
+      .meta(hint({ hint: 'where the conference is held', example: 'venue: Hội trường Tỉnh ủy' })),
     organizer: z
       .string()
       .min(1)
@@ -194,23 +282,16 @@ export const ConferencePhase = z
 
 export const AwardsPhase = z
   .object({
-    kind: z.literal('awards'),
+    kind: phaseKind('awards'),
     ...phaseCommon,
     awardingBody: z.string().optional(),
     forms: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
-export const Phase = z.discriminatedUnion('kind', [
-  PlanIssuePhase,
-  SelfReviewPhase,
-  SynthesisPhase,
-  ConferencePhase,
-  AwardsPhase,
-]);
-
-export const PHASE_ORDER = ['plan-issue', 'self-review', 'synthesis', 'conference', 'awards'] as const;
-export type PhaseKind = (typeof PHASE_ORDER)[number];
+export const Phase = z
+  .discriminatedUnion('kind', [PlanIssuePhase, SelfReviewPhase, SynthesisPhase, ConferencePhase, AwardsPhase])
+  .meta(hint({ hint: 'a phase', example: 'a block with kind and window' }));
 
 export const DeadlinePolicy = z
   .enum(['keep', 'previous', 'next'])
@@ -218,7 +299,11 @@ export const DeadlinePolicy = z
 
 export const CampaignCalendar = z
   .object({
-    workingHours: z.object({ start: TimeOfDay, end: TimeOfDay }).strict().default({ start: '08:00', end: '17:00' }),
+    workingHours: z
+      .object({ start: TimeOfDay, end: TimeOfDay })
+      .strict()
+      .default({ start: '08:00', end: '17:00' })
+      .meta(hint({ example: "workingHours: { start: '08:00', end: '17:00' }" })),
     reminderTime: TimeOfDay.default('08:00').describe('Local time at which reminders are delivered'),
     deadlineOnDayOff: DeadlinePolicy.default('previous'),
   })
@@ -226,20 +311,61 @@ export const CampaignCalendar = z
 
 export const CampaignHeader = z
   .object({
-    id: z.string().regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "vinh-phuc-67-kh-tu-2009"'),
-    plan: z.object({ number: z.string().min(1).describe('e.g. "67-KH/TU"'), date: DateExpr }).strict(),
-    title: z.string().min(1),
-    directive: z.string().min(1).describe('The directive under review, e.g. "Chỉ thị 39-CT/TW"'),
+    id: z
+      .string()
+      .regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "vinh-phuc-67-kh-tu-2009"')
+      .meta(hint({ example: 'id: vinh-phuc-67-kh-tu-2009' })),
+    plan: z
+      .object({
+        number: z
+          .string()
+          .min(1)
+          .describe('e.g. "67-KH/TU"')
+          .meta(hint({ example: 'number: 67-KH/TU' })),
+        date: DateExpr.meta(hint({ hint: 'the date of the plan', example: 'date: 21/9/2009' })),
+      })
+      .strict()
+      .meta(hint({ hint: 'the plan number and date', example: 'plan: { number: 67-KH/TU, date: 21/9/2009 }' })),
+    title: z
+      .string()
+      .min(1)
+      .meta(hint({ example: 'title: Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW' })),
+    directive: z
+      .string()
+      .min(1)
+      .describe('The directive under review, e.g. "Chỉ thị 39-CT/TW"')
+      .meta(hint({ hint: 'the directive under review', example: 'directive: Chỉ thị 39-CT/TW' })),
     basis: z
       .array(z.string().min(1))
       .optional()
       .describe('Documents the plan carries out ("Thực hiện Kế hoạch số 42-KH/BCĐ ngày 31/7/2009 …")'),
-    issuingBody: z.string().min(1),
+    issuingBody: z
+      .string()
+      .min(1)
+      .meta(hint({ hint: 'who issues the plan', example: 'issuingBody: Ban Thường vụ Tỉnh ủy Vĩnh Phúc' })),
     secretariat: z
-      .object({ name: z.string().min(1), contacts: z.array(Contact).min(1) })
+      .object({
+        name: z
+          .string()
+          .min(1)
+          .meta(hint({ example: 'name: Ban Thi đua - Khen thưởng tỉnh' })),
+        contacts: z
+          .array(Contact)
+          .min(1)
+          .meta(
+            hint({
+              hint: 'whom units contact',
+              example: `contacts: [{ name: Nguyễn Văn A, email: ${EXAMPLE_EMAIL} }]`,
+            }),
+          ),
+      })
       .strict()
-      .describe('The standing body that runs the campaign; every message names its contacts'),
-    timeZone: z.string().default('Asia/Ho_Chi_Minh'),
+      .describe('The standing body that runs the campaign; every message names its contacts')
+      .meta(hint({ hint: 'the standing body that runs the campaign', example: 'secretariat: with name and contacts' })),
+    timeZone: z
+      .string()
+      .default('Asia/Ho_Chi_Minh')
+      .meta(hint({ example: 'timeZone: Asia/Ho_Chi_Minh' })),
     language: z.enum(['vi']).default('vi'),
     calendar: CampaignCalendar.default({
       workingHours: { start: '08:00', end: '17:00' },
@@ -251,9 +377,20 @@ export const CampaignHeader = z
 
 export const CampaignFile = z
   .object({
-    campaign: CampaignHeader,
-    units: z.array(Unit).min(1),
-    phases: z.array(Phase).min(1),
+    campaign: CampaignHeader.meta(
+      hint({
+        hint: 'the campaign header',
+        example: 'campaign: followed by id, plan, title, directive, issuingBody, secretariat',
+      }),
+    ),
+    units: z
+      .array(Unit)
+      .min(1)
+      .meta(hint({ hint: 'the participating units', example: '"- id: so-noi-vu" starting each unit' })),
+    phases: z
+      .array(Phase)
+      .min(1)
+      .meta(hint({ hint: 'the phases', example: '"- kind: plan-issue" starting each phase' })),
   })
   .strict();
 

@@ -17,17 +17,13 @@
  *   strictly increasing by step (a colliding step goes to the next working day, with a note).
  * - Phase windows are read as start/end, the plan date as a start, the deadline as a deadline, the lock
  *   as an end, the conference date as a start (an explicit time is kept).
+ *
+ * The rows people read (the plan table, a unit's view) are built from the compiled campaign in
+ * `domain/timeline-rows.ts`.
  */
 import { DateTime } from 'luxon';
 import type { IsoDate, WorkingCalendar } from './calendar/types';
-import type {
-  CampaignDefinition,
-  ConferencePhaseDef,
-  PhaseKind,
-  RoleName,
-  SelfReviewPhaseDef,
-  UnitInput,
-} from './campaign-schema';
+import type { CampaignDefinition, PhaseKind, RoleName } from './campaign-schema';
 import {
   atLocalTime,
   dateContextFor,
@@ -57,7 +53,8 @@ export const DEFAULT_PHASE_NAMES: Record<PhaseKind, string> = {
   awards: 'Khen thưởng',
 };
 
-const OFFSET = /^(\d{1,3})(d|wd)$/;
+/** A reminder or escalation offset: `7d` calendar days, `3wd` working days. */
+export const OFFSET = /^(\d{1,3})(d|wd)$/;
 
 /** What a deadline schedule is compiled from: the deadline part of a self-review phase. */
 export interface DeadlineScheduleInput {
@@ -368,213 +365,4 @@ export function rehearse(compiled: CompiledCampaign, spec: string, nowUtc: strin
     factor,
   };
   return copy;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Rows for people: the campaign plan table and the per-unit view
-
-export type TimelineEvent =
-  | 'plan'
-  | 'window-start'
-  | 'window-end'
-  | 'reminder'
-  | 'due-today'
-  | 'deadline'
-  | 'late-notice'
-  | 'escalation'
-  | 'lock'
-  | 'conference';
-
-export interface TimelineRow {
-  at: CompiledInstant;
-  /** Phase name; empty for the plan itself. */
-  phase: string;
-  phaseKind?: PhaseKind;
-  /** 1-based position of the phase in the file; absent for the plan itself. */
-  phaseNumber?: number;
-  event: TimelineEvent;
-  /** What happens, in Vietnamese ("Nhắc hạn 7 ngày", "Hạn nộp ...", "Khóa báo cáo"). */
-  what: string;
-  /** To whom ("tất cả 27 đơn vị", "Thủ trưởng đơn vị", a person's name in the unit view). */
-  to: string;
-}
-
-const ROLE_LABELS: Record<RoleName, string> = {
-  focal: 'cán bộ đầu mối',
-  head: 'Thủ trưởng đơn vị',
-  supervisor: 'cấp trên',
-  secretariat: 'Thường trực',
-};
-
-/** The unit tree in file order, sub-units included (as the batches page through it). */
-export function flattenUnits(units: readonly UnitInput[]): UnitInput[] {
-  return units.flatMap((u) => [u, ...flattenUnits(u.subUnits ?? [])]);
-}
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function offsetLabel(offset: string, after: boolean): string {
-  const m = OFFSET.exec(offset);
-  if (!m) return offset;
-  const n = Number(m[1]);
-  if (n === 0) return after ? 'trong ngày' : 'hôm nay';
-  return `${n} ngày${m[2] === 'wd' ? ' làm việc' : ''}`;
-}
-
-function dueLabel(phase: SelfReviewPhaseDef | undefined): string {
-  if (!phase) return 'Hạn nộp';
-  const items: string[] = [];
-  if (phase.due.summaryReport !== 'none') items.push('báo cáo tổng kết');
-  if (phase.due.presentationPaper !== 'none') items.push('tham luận');
-  if (phase.due.nominations) items.push('đề nghị khen thưởng');
-  return items.length > 0 ? `Hạn nộp ${items.join(', ')}` : 'Hạn nộp';
-}
-
-type Addressee = (roles: RoleName[]) => string;
-
-function rowsOf(
-  compiled: CompiledCampaign,
-  def: CampaignDefinition,
-  who: {
-    all: string;
-    focal: string;
-    roles: Addressee;
-    invited: (p: ConferencePhaseDef) => string;
-    /** Who a role resolves to, so that a copy to someone already addressed is left out. */
-    key: (role: RoleName) => string;
-  },
-): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  const header = def.campaign;
-  if (compiled.planDate) {
-    rows.push({
-      at: compiled.planDate,
-      phase: '',
-      event: 'plan',
-      what: `Ký ban hành Kế hoạch số ${header.plan.number}`,
-      to: header.issuingBody,
-    });
-  }
-  compiled.phases.forEach((p, i) => {
-    const source = def.phases[i];
-    const base = { phase: p.name, phaseKind: p.kind, phaseNumber: i + 1 };
-    const audience =
-      p.kind === 'synthesis'
-        ? header.secretariat.name
-        : p.kind === 'awards' && source?.kind === 'awards'
-          ? (source.awardingBody ?? header.issuingBody)
-          : p.kind === 'conference' && source?.kind === 'conference'
-            ? who.invited(source)
-            : who.all;
-    rows.push({
-      ...base,
-      at: p.windowStart,
-      event: 'window-start',
-      what: p.kind === 'plan-issue' ? 'Gửi kế hoạch, đề cương báo cáo tới các đơn vị' : 'Bắt đầu giai đoạn',
-      to: audience,
-    });
-    if (p.deadline) {
-      const d = p.deadline;
-      for (const r of d.reminders) {
-        rows.push({
-          ...base,
-          at: r.at,
-          event: r.kind,
-          what: r.kind === 'due-today' ? 'Nhắc hạn hôm nay' : `Nhắc hạn ${offsetLabel(r.offset, false)}`,
-          to: who.focal,
-        });
-      }
-      rows.push({
-        ...base,
-        at: d.deadline,
-        event: 'deadline',
-        what: dueLabel(source?.kind === 'self-review' ? source : undefined),
-        to: who.all,
-      });
-      rows.push({
-        ...base,
-        at: d.deadline,
-        event: 'late-notice',
-        what: 'Quá hạn – báo đơn vị chưa nộp',
-        to: who.focal,
-      });
-      for (const e of d.escalations) {
-        const addressed = new Set(e.notify.map(who.key));
-        const cc = e.cc.filter((r) => !addressed.has(who.key(r)));
-        rows.push({
-          ...base,
-          at: e.at,
-          event: 'escalation',
-          what: `Quá hạn ${offsetLabel(e.after, true)} – báo ${e.notify.map((r) => ROLE_LABELS[r]).join(', ')}`,
-          to: capitalize(who.roles(e.notify) + (cc.length > 0 ? `, đồng gửi ${who.roles(cc)}` : '')),
-        });
-      }
-      rows.push({ ...base, at: d.lock, event: 'lock', what: 'Khóa báo cáo (hết nhận, chỉ còn xem)', to: who.all });
-    }
-    if (p.conferenceAt && source?.kind === 'conference') {
-      rows.push({
-        ...base,
-        at: p.conferenceAt,
-        event: 'conference',
-        what: `Hội nghị tại ${source.venue}`,
-        to: who.invited(source),
-      });
-    }
-    rows.push({ ...base, at: p.windowEnd, event: 'window-end', what: 'Kết thúc giai đoạn', to: audience });
-  });
-  // Stable: same instant keeps the order above (deadline before its late notice).
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => Date.parse(a.row.at.utc) - Date.parse(b.row.at.utc) || a.i - b.i)
-    .map(({ row }) => row);
-}
-
-/** Every event of the campaign, in time order, addressed by role ("tất cả 27 đơn vị", "Thủ trưởng đơn vị"). */
-export function campaignTimeline(compiled: CompiledCampaign, def: CampaignDefinition): TimelineRow[] {
-  const count = flattenUnits(def.units).length;
-  const all = `tất cả ${count} đơn vị`;
-  return rowsOf(compiled, def, {
-    all,
-    focal: 'Cán bộ đầu mối các đơn vị chưa nộp',
-    roles: (roles) => roles.map((r) => ROLE_LABELS[r]).join(', '),
-    invited: (p) =>
-      p.invitees.length === 0 || p.invitees.includes('all') ? all : `${p.invitees.length} đơn vị được mời`,
-    key: (role) => role,
-  });
-}
-
-/** One unit's events, addressed to its people by name; throws if the unit is not in the campaign. */
-export function unitTimeline(compiled: CompiledCampaign, def: CampaignDefinition, unitId: string): TimelineRow[] {
-  const units = flattenUnits(def.units);
-  const unit = units.find((u) => u.id === unitId);
-  if (!unit) {
-    const known = units.slice(0, 10).map((u) => u.id);
-    throw new Error(
-      `Không có đơn vị "${unitId}" trong ${def.campaign.plan.number} (unknown unit). ` +
-        `Các đơn vị: ${known.join(', ')}${units.length > known.length ? `, … (${units.length} đơn vị)` : ''}`,
-    );
-  }
-  const secretariat = def.campaign.secretariat;
-  const person = (role: RoleName): string => {
-    switch (role) {
-      case 'focal':
-        return `${unit.focal.name} (cán bộ đầu mối)`;
-      case 'head':
-        return `${unit.head.name} (Thủ trưởng)`;
-      case 'supervisor':
-        return unit.supervisor ? `${unit.supervisor.name} (cấp trên)` : `${secretariat.name} (thay cấp trên)`;
-      case 'secretariat':
-        return secretariat.name;
-    }
-  };
-  return rowsOf(compiled, def, {
-    all: unit.name,
-    focal: person('focal'),
-    roles: (roles) => roles.map(person).join(', '),
-    invited: (p) =>
-      p.invitees.length === 0 || p.invitees.includes('all') || p.invitees.includes(unit.id)
-        ? `${unit.name} (được mời)`
-        : `${unit.name} không có trong danh sách mời`,
-    key: (role) => (role === 'supervisor' && !unit.supervisor ? 'secretariat' : role),
-  });
 }

@@ -1,7 +1,7 @@
 /**
  * A YAML file kept together with its syntax tree, so that every problem found later (by the schema
  * or by a cross-field rule in `domain/campaign-validate.ts`) can name the exact line and column of
- * the field it is about. Pure: text and file name in, no I/O; `domain/campaign-load.ts` reads files.
+ * the field it is about. Pure: text and file name in, no I/O; `config/campaign-files.ts` reads files.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 

@@ -23,7 +23,7 @@
  * otherwise (as `worker/create-worker.ts`): `--max-cached-workflows N`,
  * `--max-concurrent-workflow-tasks N`, `--workflow-task-pollers N`, `--non-sticky-ratio R`.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +32,7 @@ import { temporal } from '@temporalio/proto';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
 import type { createActivities } from '../activities';
 import { statusCommand } from '../client/commands/campaign-status';
-import { CampaignIdKey, PhaseKey, searchAttributeCliArgs } from '../domain/search-attributes';
+import { CampaignIdKey, PhaseKey } from '../domain/search-attributes';
 import {
   UNITS_PER_BATCH,
   batchWorkflowId,
@@ -41,9 +41,10 @@ import {
   type CampaignInput,
   type MessageKind,
 } from '../domain/workflow-types';
-import { campaignInputFrom } from '../test/helpers/schedules';
 import { campaignWorkflow, cancelCampaign } from '../workflows/campaign';
-import { freePort, portOpen, stopProcess, waitFor } from './processes';
+import { devServerExited, startDevServer, waitForDevServer } from './dev-server';
+import { freePort, stopProcess, waitFor } from './processes';
+import { campaignInputFrom } from './schedules';
 import { ensureTemporalCli, MissingToolError } from './tools';
 
 /** Temporal's defaults: history warning limits (`limit.historyCount.warn`, `limit.historySize.warn`). */
@@ -501,41 +502,15 @@ async function run(opts: Options): Promise<void> {
   try {
     // -- server
     step('starting the Temporal dev server');
-    const logFd = fs.openSync(serverLog, 'a');
-    server = spawn(
+    server = startDevServer({
       cli,
-      [
-        'server',
-        'start-dev',
-        '--headless',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        ...(opts.inMemory ? [] : ['--db-filename', path.join(dir, 'temporal.db')]),
-        '--namespace',
-        'default',
-        '--log-level',
-        'warn',
-        ...searchAttributeCliArgs(),
-      ],
-      { detached: true, stdio: ['ignore', logFd, logFd] },
-    );
-    fs.closeSync(logFd);
-    const serverExited = () =>
-      server && (server.exitCode !== null || server.signalCode !== null)
-        ? `the Temporal dev server exited (${server.exitCode ?? server.signalCode}); see ${serverLog}: ${tail(serverLog)}`
-        : undefined;
+      port,
+      ...(opts.inMemory ? {} : { dbFile: path.join(dir, 'temporal.db') }),
+      output: { logFile: serverLog },
+    });
+    const serverExited = () => (server ? devServerExited(server, serverLog) : undefined);
     const serverStart = Date.now();
-    await waitFor(
-      'the Temporal dev server port',
-      async () => {
-        const exited = serverExited();
-        if (exited) throw new Error(exited);
-        return portOpen(port);
-      },
-      90_000,
-    );
+    await waitForDevServer(server, port, 90_000, serverLog);
     const address = `127.0.0.1:${port}`;
     const connection = await bounded('connecting to the dev server', 30_000, Connection.connect({ address }));
     closers.push(() => connection.close());
@@ -802,14 +777,6 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function tail(file: string, lines = 15): string {
-  try {
-    return '\n' + fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
   }
 }
 

@@ -5,19 +5,19 @@
  * dev dashboard account); Ctrl-C stops everything it started. A second run keeps
  * what the first created (the database and the inbox live in the data folder).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
-import { searchAttributeCliArgs } from '../domain/search-attributes';
 import { startCampaign } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { startPortal, type RunningPortal } from '../portal';
 import { AccountStore } from '../portal/dashboard/accounts';
-import { portOpen, startMaildev, stopProcess, waitFor, type Maildev } from './processes';
+import { startDevServer, waitForDevServer } from './dev-server';
+import { portOpen, startMaildev, stopProcess, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
 
 const TEMPORAL_PORT = Number(process.env.THIDUA_DEV_TEMPORAL_PORT ?? 7233);
@@ -60,27 +60,13 @@ async function run(): Promise<void> {
     }
   }
 
-  const temporal = spawn(
-    tools.temporalCli,
-    [
-      'server',
-      'start-dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(TEMPORAL_PORT),
-      '--ui-port',
-      String(UI_PORT),
-      '--db-filename',
-      path.join(settings.dataDir, 'temporal.db'),
-      '--namespace',
-      'default',
-      '--log-level',
-      'warn',
-      ...searchAttributeCliArgs(),
-    ],
-    { detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const temporal = startDevServer({
+    cli: tools.temporalCli,
+    port: TEMPORAL_PORT,
+    uiPort: UI_PORT,
+    dbFile: path.join(settings.dataDir, 'temporal.db'),
+    output: 'inherit',
+  });
   children.push(temporal);
   temporal.on('exit', (code) => {
     if (!stopping) {
@@ -95,7 +81,7 @@ async function run(): Promise<void> {
     webPort: MAIL_WEB_PORT,
     mailDirectory: path.join(settings.dataDir, 'mail-catcher'),
   });
-  await waitFor('the Temporal dev server', () => portOpen(TEMPORAL_PORT), 60_000);
+  await waitForDevServer(temporal, TEMPORAL_PORT, 60_000);
 
   const config = loadTemporalConnectConfig({ ...process.env, TEMPORAL_ADDRESS: `127.0.0.1:${TEMPORAL_PORT}` });
   const connection = await NativeConnection.connect(config.connectionOptions);

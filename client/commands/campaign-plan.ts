@@ -8,11 +8,11 @@
  */
 import { DateTime } from 'luxon';
 import type { WorkingCalendar } from '../../domain/calendar/types';
-import type { LoadResult, Problem } from '../../domain/campaign-load';
+import type { LoadResult, Problem } from '../../config/campaign-files';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
 import { formatLocal, localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
-import { campaignTimeline, compileCampaign, flattenUnits, rehearse, unitTimeline } from '../../domain/timeline';
-import type { TimelineRow } from '../../domain/timeline';
+import { compileCampaign, rehearse } from '../../domain/timeline';
+import { campaignTimeline, flattenUnits, unitTimeline, type TimelineRow } from '../../domain/timeline-rows';
 import type { CompiledCampaign, ReadInstant } from '../../domain/timeline-types';
 import { formatTable } from './format-table';
 
@@ -40,7 +40,7 @@ const USAGE = `Cách dùng (usage): thidua campaign plan FILE [--json] [--rehear
 `;
 
 async function defaultDeps(): Promise<PlanDeps> {
-  const loader = await import('../../domain/campaign-load');
+  const loader = await import('../../config/campaign-files');
   const { loadWorkingCalendar } = await import('../../config/holidays');
   let calendar: WorkingCalendar | undefined;
   const once = () => (calendar ??= loadWorkingCalendar());

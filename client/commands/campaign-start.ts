@@ -10,7 +10,7 @@ import { storePlanDocuments } from '../../activities/store/plan-documents';
 import { FileReportStore } from '../../activities/store/report-store';
 import { flattenUnits } from '../../activities';
 import { loadWorkingCalendar } from '../../config/holidays';
-import { loadCampaign, formatProblem } from '../../domain/campaign-load';
+import { loadCampaign, formatProblem } from '../../config/campaign-files';
 import { contactLine } from '../../domain/messages';
 import { CampaignIdKey, DeadlineKey, PhaseKey } from '../../domain/search-attributes';
 import { compileCampaign, rehearse } from '../../domain/timeline';

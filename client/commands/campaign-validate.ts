@@ -7,7 +7,7 @@
  */
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { UnitInput } from '../../domain/campaign-schema';
-import { formatProblem, loadCampaign, type Problem } from '../../domain/campaign-load';
+import { formatProblem, loadCampaign, type Problem } from '../../config/campaign-files';
 import { loadWorkingCalendar } from '../../config/holidays';
 
 export interface ValidateIo {

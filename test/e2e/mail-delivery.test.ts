@@ -17,7 +17,7 @@ import { maildevBin } from '../../scripts/tools';
 import { createDeps } from '../../worker/deps';
 import { closeUnit, submitFile, unitReviewWorkflow } from '../../workflows/unit-review';
 import { readInbox } from '../helpers/inbox';
-import { unitInputFrom } from '../helpers/schedules';
+import { unitInputFrom } from '../../scripts/schedules';
 import { devServerEnv, workflowBundle } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;

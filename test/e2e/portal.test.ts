@@ -25,7 +25,7 @@ import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../helpers/portal-client';
-import { unitInputFrom } from '../helpers/schedules';
+import { unitInputFrom } from '../../scripts/schedules';
 
 const CAMPAIGN_ID = 'e2e-cong-don-vi-67-kh-tu';
 const ZONE = 'Asia/Ho_Chi_Minh';

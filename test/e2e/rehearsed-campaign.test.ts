@@ -33,7 +33,7 @@ import { waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
-import { unitInputFrom } from '../helpers/schedules';
+import { unitInputFrom } from '../../scripts/schedules';
 
 const CAMPAIGN_ID = 'e2e-dien-tap-67-kh-tu';
 const REHEARSAL = '1d=4s';

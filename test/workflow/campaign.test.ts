@@ -17,7 +17,7 @@ import {
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
-import { DAY, campaignInputFrom, scheduleFrom } from '../helpers/schedules';
+import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;

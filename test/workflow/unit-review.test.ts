@@ -32,7 +32,7 @@ import {
   unitReviewWorkflow,
 } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
-import { DAY, scheduleFrom, unitInputFrom } from '../helpers/schedules';
+import { DAY, scheduleFrom, unitInputFrom } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;

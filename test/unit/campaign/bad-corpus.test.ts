@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadWorkingCalendar } from '../../../config/holidays';
-import { formatProblem, loadCampaign } from '../../../domain/campaign-load';
+import { formatProblem, loadCampaign } from '../../../config/campaign-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DIR = 'test/fixtures/bad-campaigns';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { validateCommand } from '../../../client/commands/campaign-validate';
 import { loadWorkingCalendar } from '../../../config/holidays';
-import { loadCampaign } from '../../../domain/campaign-load';
+import { loadCampaign } from '../../../config/campaign-files';
 import type { UnitInput } from '../../../domain/campaign-schema';
 import { closest, formatProblem, validateCampaign, type Problem } from '../../../domain/campaign-validate';
 import { readDate, dateContextFor } from '../../../domain/date-phrases';
@@ -24,7 +24,7 @@ const calendar = loadWorkingCalendar();
 const flatten = (units: UnitInput[]): UnitInput[] => units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
 
 function validateText(text: string, mode: 'validate' | 'start' | 'rehearse' = 'validate', now?: string) {
-  return validateCampaign(parseYamlSource(text, 'x.yaml'), { calendar, mode, ...(now ? { now } : {}) });
+  return validateCampaign(parseYamlSource(text, 'x.yaml'), { calendar, mode, now: now ?? new Date().toISOString() });
 }
 
 describe('the sample campaigns', () => {

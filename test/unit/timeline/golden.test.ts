@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { planCommand, type PlanDeps } from '../../../client/commands/campaign-plan';
 import { loadWorkingCalendar } from '../../../config/holidays';
-import { formatProblem, loadCampaign } from '../../../domain/campaign-load';
+import { formatProblem, loadCampaign } from '../../../config/campaign-files';
 import type { CompiledCampaign } from '../../../domain/timeline-types';
 
 const calendar = loadWorkingCalendar();

@@ -1,18 +1,20 @@
 /**
- * The thin shell around {@link validateCampaign}: reads a campaign file and the working calendar, and
+ * Loading campaign files: the thin shell around {@link validateCampaign} (pure, in `domain/`) that
+ * reads a campaign file, the working calendar (the holiday table, `config/holidays.ts`), the clock
+ * and the plan's attachment files, and
  * turns anything that goes wrong on the way (a missing file, a broken holiday table) into problems
  * too, so that `campaign validate`, `campaign plan` and `campaign start` report every failure the
  * same way and never with a stack trace.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadWorkingCalendar } from '../config/holidays';
-import type { WorkingCalendar } from './calendar/types';
-import type { CampaignDefinition } from './campaign-schema';
-import { formatPath, validateCampaign, type Problem, type ValidationMode } from './campaign-validate';
-import { parseYamlSource, type YamlSource } from './yaml-source';
+import type { WorkingCalendar } from '../domain/calendar/types';
+import type { CampaignDefinition } from '../domain/campaign-schema';
+import { formatPath, validateCampaign, type Problem, type ValidationMode } from '../domain/campaign-validate';
+import { parseYamlSource, type YamlSource } from '../domain/yaml-source';
+import { loadWorkingCalendar } from './holidays';
 
-export { formatProblem, type Problem, type ValidationMode } from './campaign-validate';
+export { formatProblem, type Problem, type ValidationMode } from '../domain/campaign-validate';
 
 export interface LoadOptions {
   mode: ValidationMode;
@@ -55,7 +57,7 @@ export function loadCampaign(file: string, options: LoadOptions = { mode: 'valid
   const { campaign, problems } = validateCampaign(source, {
     calendar,
     mode: options.mode,
-    ...(options.now !== undefined ? { now: options.now } : {}),
+    now: options.now ?? new Date().toISOString(),
   });
   if (!campaign) return { ok: false, problems };
   const missing = attachmentFileProblems(campaign, source, file);

@@ -1,9 +1,10 @@
 /**
- * Hand-made deadline schedules and workflow inputs relative to a start instant, for workflow tests and
- * the benchmark, independent of the compiler.
+ * Hand-made deadline schedules and workflow inputs relative to a start instant, for the benchmark
+ * (`scripts/bench.ts`) and the workflow and end-to-end tests, independent of the compiler. It lives
+ * here, not in `test/`, because scripts do not import test code.
  */
-import type { CompiledCampaign, DeadlineSchedule, ReadInstant } from '../../domain/timeline-types';
-import type { CampaignInput, UnitReviewInput } from '../../domain/workflow-types';
+import type { CompiledCampaign, DeadlineSchedule, ReadInstant } from '../domain/timeline-types';
+import type { CampaignInput, UnitReviewInput } from '../domain/workflow-types';
 
 export const DAY = 24 * 3600_000;
 
