@@ -13,6 +13,7 @@
  * `example`. A field without a hint is explained by its description.
  */
 import { z } from 'zod';
+import { MAX_NOMINATIONS_PER_VERSION } from './submission-rules';
 
 /** A field's hint, for validation messages and editors: what it holds, and an example line. */
 // A type, not an interface, so that zod's .meta() (an index signature) accepts it.
@@ -163,6 +164,8 @@ export const NominationQuota = z
     total: z
       .int()
       .min(0)
+      // A unit's nominations are one version of at most this many rows (the workflow keeps them bounded).
+      .max(MAX_NOMINATIONS_PER_VERSION)
       .describe('At most this many nominations in all')
       .meta(hint({ hint: 'how many nominations a unit may make in all', example: 'total: 1' })),
     collective: z.int().min(0).optional().describe('At most this many collectives (tập thể)'),

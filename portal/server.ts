@@ -13,7 +13,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { ReportLockedError, type ReportStore } from '../activities/store/report-store';
-import { assertFileRef, assertNominations, assertPhaseOpen, kindLabel } from '../domain/submission-rules';
+import {
+  assertFileRef,
+  assertNominations,
+  assertPhaseOpen,
+  kindLabel,
+  MAX_PERSON_CHARS,
+} from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
 import { PortalRefusal, type UnitBackend } from './backend';
 import { createDashboard, type Dashboard, type DashboardOptions } from './dashboard/routes';
@@ -292,7 +298,7 @@ export function createPortal(opts: PortalOptions): Portal {
       return refuse(409, (err as Error).message);
     }
 
-    const submittedBy = `Cổng nộp hồ sơ (${view.unitName})`;
+    const submittedBy = portalSubmitter(view.unitName);
     let ref;
     try {
       ref = await opts.reports.put(name, contentType, file, {
@@ -366,7 +372,7 @@ export function createPortal(opts: PortalOptions): Portal {
     try {
       receipt = await opts.backend.submitNominations(session.campaignId, session.unitId, {
         nominations: list,
-        submittedBy: `Cổng nộp hồ sơ (${view.unitName})`,
+        submittedBy: portalSubmitter(view.unitName),
       });
     } catch (err) {
       // A refusal by the workflow recorded nothing; an unanswered update may still be applied later.
@@ -609,4 +615,10 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** Who submitted through the portal, as receipts name it: within the workflow's limit however long the unit's name. */
+function portalSubmitter(unitName: string): string {
+  const max = MAX_PERSON_CHARS - 'Cổng nộp hồ sơ ()'.length;
+  return `Cổng nộp hồ sơ (${unitName.length > max ? `${unitName.slice(0, max - 1)}…` : unitName})`;
 }
