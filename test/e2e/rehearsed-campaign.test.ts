@@ -13,10 +13,13 @@
  * before the deadline, so no reminder is dropped as stale on a busy machine. Everything else is
  * awaited on the inbox or on Temporal, never on a fixed sleep.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { startCommand } from '../../client/commands/campaign-start';
 import { statusCommand, type UnitRow } from '../../client/commands/campaign-status';
 import { submitCommand } from '../../client/commands/unit-submit';
@@ -31,7 +34,10 @@ import {
 } from '../../domain/workflow-types';
 import { waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
+import { ensureTools } from '../../scripts/tools';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
+import { EXPORTED_DIR } from '../helpers/histories';
+import { workflowBundle } from '../helpers/temporal';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { unitInputFrom } from '../../scripts/schedules';
 
@@ -408,6 +414,34 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
 
   console.log(`rehearsed campaign: ${((Date.now() - started) / 1000).toFixed(1)} s from start to closed`);
 }, 240_000);
+
+test('a history exported with the Temporal CLI (as the Web UI downloads it) replays on the current workflow code', async () => {
+  // The campaign of the test above, and one of its units: each shown as JSON by the real CLI.
+  const cli = process.env.THIDUA_TEMPORAL_CLI ?? ensureTools().temporalCli;
+  const ids = [`campaign/${CAMPAIGN_ID}`, `campaign/${CAMPAIGN_ID}/unit/${SUBMITTER.id}`];
+  for (const workflowId of ids) {
+    const json = execFileSync(
+      cli,
+      ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', env.address],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const history = historyFromJSON(JSON.parse(json));
+    expect(history.events?.length).toBeGreaterThan(5);
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: await workflowBundle(), replayName: 'thidua-replay-exported' },
+        history,
+        workflowId,
+      ),
+    ).resolves.toBeUndefined();
+    // THIDUA_SAVE_HISTORIES=1 keeps the export for the replay project (test/replay/exported).
+    if (process.env.THIDUA_SAVE_HISTORIES) {
+      const name = workflowId.includes('/unit/') ? 'unit-rehearsed-submitted' : 'campaign-rehearsed';
+      fs.mkdirSync(EXPORTED_DIR, { recursive: true });
+      fs.writeFileSync(path.join(EXPORTED_DIR, `${name}.json`), json);
+    }
+  }
+}, 120_000);
 
 test('with no worker on the task queue, a submission fails within seconds, says so, and stores nothing', async () => {
   // A unit workflow whose task queue no worker polls, as after every worker has stopped.

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const HISTORIES_DIR = path.join(__dirname, '..', 'replay', 'histories');
+/** Histories as the Temporal CLI and Web UI export them (canonical proto JSON), read by `historyFromJSON`. */
+export const EXPORTED_DIR = path.join(__dirname, '..', 'replay', 'exported');
 
 /** Saves a history for the replay tests when THIDUA_SAVE_HISTORIES is set. */
 export async function saveHistory(env: TestWorkflowEnvironment, name: string, workflowId: string): Promise<void> {

@@ -11,9 +11,12 @@ import {
   type ReplayResult,
   type WorkflowBundle,
 } from '@temporalio/worker';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as workflows from '../../workflows';
-import { loadHistory, savedHistoryNames, workflowTypeOf } from '../helpers/histories';
+import { EXPORTED_DIR, loadHistory, savedHistoryNames, workflowTypeOf } from '../helpers/histories';
 import { quietLogger, workflowBundle } from '../helpers/temporal';
 
 // Replay workers log their start and stop at INFO: only warnings and errors here.
@@ -54,6 +57,27 @@ describe('every saved history replays on the current workflow code', () => {
     const result = results.get(replayId(name));
     expect(result).toBeDefined();
     expect(result?.error).toBeUndefined();
+  });
+});
+
+describe('histories exported from the Temporal CLI or Web UI replay with the same tooling', () => {
+  const exported = fs.existsSync(EXPORTED_DIR) ? fs.readdirSync(EXPORTED_DIR).filter((f) => f.endsWith('.json')) : [];
+
+  test('there are exported histories of a campaign and a unit', () => {
+    expect(exported.sort()).toEqual(['campaign-rehearsed.json', 'unit-rehearsed-submitted.json']);
+  });
+
+  test.each(exported)('%s', async (file) => {
+    // historyFromJSON reads the canonical proto JSON (enum names, RFC 3339 times); it needs a single
+    // copy of protobufjs 8 in node_modules (package.json pins it so npm dedupes the SDK's copies).
+    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(EXPORTED_DIR, file), 'utf8')));
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: await workflowBundle(), replayName: 'thidua-replay-exported' },
+        history,
+        replayId(`exported/${file}`),
+      ),
+    ).resolves.toBeUndefined();
   });
 });
 
