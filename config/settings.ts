@@ -37,6 +37,8 @@ export interface Settings {
   temporalUiUrl: string;
   /** The portal is behind a reverse proxy: rate limits use the address it forwards. */
   trustProxy: boolean;
+  /** Where the worker serves Prometheus metrics (`host:port`), or undefined when off. */
+  metricsAddress?: string;
 }
 
 /** Every setting: environment variable, default, meaning. The README's table is written from this. */
@@ -57,6 +59,11 @@ export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning
   { env: 'THIDUA_PUBLIC_URL', default: 'http://localhost:3000', meaning: 'Base URL of the unit portal, used in links' },
   { env: 'THIDUA_DATA_DIR', default: '.data', meaning: 'Data folder (report store, dev server database, mail)' },
   { env: 'THIDUA_PORTAL_PORT', default: '3000', meaning: 'Port of the unit portal and dashboard' },
+  {
+    env: 'THIDUA_METRICS_ADDRESS',
+    default: '127.0.0.1:9464',
+    meaning: "The worker's Prometheus endpoint (host:port, /metrics); off to turn it off",
+  },
   {
     env: 'THIDUA_PORTAL_HOST',
     default: '127.0.0.1',
@@ -110,6 +117,15 @@ export function loadSettings(env: Env = process.env): Settings {
     return fallback;
   };
 
+  const metricsAddress = (raw: string): string | undefined => {
+    if (/^off$/i.test(raw)) return undefined;
+    if (!/^[^\s:]+:\d{1,5}$/.test(raw) && !/^\[[0-9a-f:]+\]:\d{1,5}$/i.test(raw)) {
+      problems.push(`THIDUA_METRICS_ADDRESS=${JSON.stringify(raw)}: expected host:port such as 127.0.0.1:9464, or off`);
+      return undefined;
+    }
+    return raw;
+  };
+
   const timeZone = text('THIDUA_TIME_ZONE', 'Asia/Ho_Chi_Minh');
   if (!IANAZone.isValidZone(timeZone)) {
     problems.push(`THIDUA_TIME_ZONE=${JSON.stringify(timeZone)}: not a known IANA time zone (e.g. Asia/Ho_Chi_Minh)`);
@@ -151,6 +167,7 @@ export function loadSettings(env: Env = process.env): Settings {
     portalHost: text('THIDUA_PORTAL_HOST', '127.0.0.1'),
     temporalUiUrl: text('THIDUA_TEMPORAL_UI_URL', 'http://localhost:8233').replace(/\/+$/, ''),
     trustProxy: bool('THIDUA_TRUST_PROXY', false),
+    metricsAddress: metricsAddress(text('THIDUA_METRICS_ADDRESS', '127.0.0.1:9464')),
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

@@ -5,6 +5,7 @@
  * dev dashboard account); Ctrl-C stops everything it started. A second run keeps
  * what the first created (the database and the inbox live in the data folder).
  */
+import { installRuntime } from '../worker/runtime';
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -52,6 +53,7 @@ async function run(): Promise<void> {
     [settings.smtp.port, 'SMTP'],
     [MAIL_WEB_PORT, 'mail inbox'],
     [settings.portalPort, 'unit portal'],
+    ...(settings.metricsAddress ? [[Number(settings.metricsAddress.split(':').pop()), 'worker metrics'] as const] : []),
   ] as const) {
     if (await portOpen(port)) {
       throw new Error(
@@ -84,6 +86,7 @@ async function run(): Promise<void> {
   await waitForDevServer(temporal, TEMPORAL_PORT, 60_000);
 
   const config = loadTemporalConnectConfig({ ...process.env, TEMPORAL_ADDRESS: `127.0.0.1:${TEMPORAL_PORT}` });
+  installRuntime(settings.metricsAddress);
   const connection = await NativeConnection.connect(config.connectionOptions);
   const client = new Client({
     connection: await Connection.connect(config.connectionOptions),
@@ -101,7 +104,8 @@ async function run(): Promise<void> {
       `  Temporal UI       http://localhost:${UI_PORT}`,
       `  Mail (SMTP)       smtp://localhost:${settings.smtp.port}`,
       `  Mail inbox        http://localhost:${MAIL_WEB_PORT}`,
-      `  Worker            task queue ${settings.taskQueue}`,
+      `  Worker            task queue ${settings.taskQueue}` +
+        (settings.metricsAddress ? `, metrics http://${settings.metricsAddress}/metrics` : ''),
       `  Unit portal       http://localhost:${settings.portalPort} (links in messages: ${settings.publicBaseUrl}/u/…)`,
       `  Dashboard         http://localhost:${settings.portalPort}/admin ${staff}`,
       '',

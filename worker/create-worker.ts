@@ -3,6 +3,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Settings } from '../config/settings';
 import { createDeps } from './deps';
+import { metricsInterceptor } from './metrics';
 
 /** The thidua worker: every workflow and activity on the task queue; used by `worker/main.ts` and `npm run dev`. */
 export function createThiduaWorker(opts: {
@@ -17,5 +18,6 @@ export function createThiduaWorker(opts: {
     taskQueue: opts.settings.taskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(createDeps(opts.settings, opts.client)),
+    interceptors: { activity: [metricsInterceptor()] },
   });
 }

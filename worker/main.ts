@@ -6,16 +6,19 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { createThiduaWorker } from './create-worker';
+import { installRuntime } from './runtime';
 
 async function run(): Promise<void> {
   const settings = loadSettings();
   const temporal = loadTemporalConnectConfig();
+  installRuntime(settings.metricsAddress);
   const connection = await NativeConnection.connect(temporal.connectionOptions);
   const clientConnection = await Connection.connect(temporal.connectionOptions);
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
   const worker = await createThiduaWorker({ connection, namespace: temporal.namespace, settings, client });
   console.log(
-    `thidua worker: ${temporal.connectionOptions.address} namespace ${temporal.namespace}, task queue ${settings.taskQueue}`,
+    `thidua worker: ${temporal.connectionOptions.address} namespace ${temporal.namespace}, task queue ${settings.taskQueue}` +
+      (settings.metricsAddress ? `; metrics http://${settings.metricsAddress}/metrics` : ''),
   );
   await worker.run();
   await clientConnection.close();

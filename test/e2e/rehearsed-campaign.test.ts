@@ -35,7 +35,7 @@ import {
 import { waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { ensureTools } from '../../scripts/tools';
-import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
+import { readMetrics, startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { EXPORTED_DIR } from '../helpers/histories';
 import { workflowBundle } from '../helpers/temporal';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
@@ -205,6 +205,7 @@ const secretariatContact = { address: SECRETARIAT_EMAIL, name: 'Nguyễn Văn T'
 
 test('a rehearsed campaign: reminders in the inbox, one submission, late units escalated, the lock refuses a late submission', async () => {
   const started = Date.now();
+  const metricsBefore = await readMetrics(stack!.metricsUrl);
   const campaignFile = path.join(dataDir, 'dien-tap-67-kh-tu.yaml');
   fs.writeFileSync(campaignFile, CAMPAIGN_YAML);
 
@@ -411,6 +412,24 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
   ];
   expect([...ids].sort()).toEqual([...expectedIds].sort());
   for (const m of inbox) expect(m.subject).toMatch(/^\[67-KH\/TU\] /);
+
+  // ---- the worker's Prometheus endpoint counted the same messages --------------------------------
+  const metrics = await readMetrics(stack!.metricsUrl);
+  // Summed over the labels the SDK adds (namespace, task queue, activity type, ...).
+  const total = (m: Map<string, number>, name: string, label = '') =>
+    [...m].filter(([k]) => k.startsWith(`${name}{`) && k.includes(label)).reduce((sum, [, v]) => sum + v, 0);
+  const grew = (name: string, label?: string) => total(metrics, name, label) - total(metricsBefore, name, label);
+  const sent = (kind: string) => grew('thidua_messages_sent_total', `kind="${kind}"`);
+  expect({
+    plan: sent('plan-issued'),
+    late: sent('late-notice'),
+    escalations: sent('escalation'),
+    locked: sent('phase-locked'),
+    unitsLate: grew('thidua_units_late_total'),
+    unitsLocked: grew('thidua_units_locked_total'),
+  }).toEqual({ plan: 3, late: 2, escalations: 4, locked: 3, unitsLate: 2, unitsLocked: 3 });
+  // The SDK's own metrics are there too.
+  expect([...metrics.keys()].some((k) => k.startsWith('temporal_activity_execution_latency'))).toBe(true);
 
   console.log(`rehearsed campaign: ${((Date.now() - started) / 1000).toFixed(1)} s from start to closed`);
 }, 240_000);

@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, type Worker } from '@temporalio/worker';
 import { loadSettings, type Settings } from '../../config/settings';
 import { freePort, startMaildev, type Maildev } from '../../scripts/processes';
 import { maildevBin } from '../../scripts/tools';
 import { createThiduaWorker } from '../../worker/create-worker';
+import { installRuntime } from '../../worker/runtime';
 import { setCliEnvironment, type CliEnvironment } from './cli-environment';
 import { devServerEnv } from './temporal';
 
@@ -20,6 +21,8 @@ export interface E2eStack {
   /** A temporary folder of the test's; thidua's data folder is `data/` inside it. */
   dataDir: string;
   settings: Settings;
+  /** The worker's Prometheus endpoint. */
+  metricsUrl: string;
   /** Stops everything started, restores the environment, removes the folder. */
   stop(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
   let cliEnv: CliEnvironment | undefined;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
+  let metricsUrl = '';
   const stop = async () => {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerRun?.catch((err: unknown) => console.error('worker failed', err));
@@ -47,7 +51,10 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
     const [smtpPort, webPort] = [await freePort(), await freePort()];
     maildev = await startMaildev({ bin: maildevBin(), smtpPort, webPort, mailDirectory: path.join(dataDir, 'mail') });
     // The worker's own INFO lines (webpack's bundle report, state changes) would drown the test's output.
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // Its Prometheus endpoint is on, as in production, on a free port.
+    const metricsAddress = `127.0.0.1:${await freePort()}`;
+    installRuntime(metricsAddress, new DefaultLogger('WARN'));
+    metricsUrl = `http://${metricsAddress}/metrics`;
     env = await devServerEnv();
     const values: Record<string, string> = {
       THIDUA_SMTP_HOST: '127.0.0.1',
@@ -61,9 +68,26 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
     const settings = loadSettings({ ...values });
     worker = await createThiduaWorker({ connection: env.nativeConnection, namespace, settings, client: env.client });
     workerRun = worker.run();
-    return { env, maildev, dataDir, settings, stop };
+    return { env, maildev, dataDir, settings, metricsUrl, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** A Prometheus text page as numbers by series (`name{label="value",…}`, labels sorted). */
+export async function readMetrics(url: string): Promise<Map<string, number>> {
+  const text = await (await fetch(url)).text();
+  const series = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m) continue;
+    const labels = (m[2] ?? '')
+      .split(/,(?=[a-zA-Z_]+=")/)
+      .filter(Boolean)
+      .sort()
+      .join(',');
+    series.set(labels ? `${m[1]}{${labels}}` : m[1], Number(m[3]));
+  }
+  return series;
 }
