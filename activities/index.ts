@@ -161,6 +161,32 @@ export function createActivities(deps: ActivityDeps) {
       );
       const composed = composeMessage(ctx);
       Context.current().heartbeat();
+      /** Tells the secretariat that these addresses refused the message; its own refused addresses are left out. */
+      const reportRefused = async (refused: string[], error: string) => {
+        const failure = composeMessage({
+          ...ctx,
+          kind: 'delivery-failure',
+          detail: { subject: composed.subject, recipients: refused.join(', '), error },
+        });
+        const secretariat = addresses(secretariatPeople(definition)).filter(
+          (a) => !refused.some((r) => a.includes(`<${r}>`)),
+        );
+        if (secretariat.length === 0) return false;
+        try {
+          await sendOnce(deps.transport, deps.sentLog, {
+            messageId: messageIdFor(`${input.key}/delivery-failure`, deps.from),
+            from: deps.from,
+            to: secretariat,
+            ...failure,
+          });
+          return true;
+        } catch (err) {
+          // The secretariat's own addresses refused the notice too: retrying would hold the unit's
+          // schedule for ever. The failure stays visible in the activity's result and the metrics.
+          if (err instanceof UndeliverableError) return false;
+          throw err;
+        }
+      };
       try {
         const outcome = await sendOnce(deps.transport, deps.sentLog, {
           messageId,
@@ -170,26 +196,24 @@ export function createActivities(deps: ActivityDeps) {
           ...composed,
           attachments,
         });
+        // Some addresses refused for good while others took the message: the secretariat is told of
+        // those (never about a notice to itself, which would loop).
+        if (outcome.refused.length > 0 && input.kind !== 'delivery-failure') {
+          await reportRefused(outcome.refused, 'địa chỉ bị máy chủ thư từ chối (5xx)');
+        }
         return {
           sent: !outcome.alreadySent,
           reason: outcome.alreadySent ? 'already-sent' : undefined,
           messageId,
           recipients: outcome.recipients,
+          ...(outcome.refused.length > 0 ? { note: `refused: ${outcome.refused.join(', ')}` } : {}),
         };
       } catch (err) {
         if (!(err instanceof UndeliverableError)) throw err; // retryable: Temporal retries with backoff
-        const failure = composeMessage({
-          ...ctx,
-          kind: 'delivery-failure',
-          detail: { subject: composed.subject, recipients: to.join(', '), error: err.message },
-        });
-        await sendOnce(deps.transport, deps.sentLog, {
-          messageId: messageIdFor(`${input.key}/delivery-failure`, deps.from),
-          from: deps.from,
-          to: addresses(secretariatPeople(definition)),
-          ...failure,
-        });
-        return { sent: false, reason: 'undeliverable', messageId, recipients: to, note: err.message };
+        const refused = [...to, ...cc].map((a) => /<([^>]+)>/.exec(a)?.[1] ?? a);
+        const told = await reportRefused(refused, err.message);
+        const note = told ? err.message : `${err.message}; the secretariat could not be told by mail either`;
+        return { sent: false, reason: 'undeliverable', messageId, recipients: to, note };
       }
     },
   };

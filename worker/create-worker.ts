@@ -16,7 +16,9 @@ export function createThiduaWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.settings.taskQueue,
-    workflowsPath: require.resolve('../workflows'),
+    ...(opts.settings.workflowBundlePath
+      ? { workflowBundle: { codePath: opts.settings.workflowBundlePath } }
+      : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(createDeps(opts.settings, opts.client)),
     interceptors: { activity: [metricsInterceptor()] },
   });

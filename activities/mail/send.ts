@@ -18,7 +18,16 @@ export interface OutgoingMessage {
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
-export type SendOutcome = { sent: true; alreadySent: boolean; recipients: string[] };
+export type SendOutcome = {
+  sent: true;
+  alreadySent: boolean;
+  recipients: string[];
+  /**
+   * Recipients refused for good while the others accepted the message (kept in the sent log, so a
+   * retry after a crash still knows whom to report).
+   */
+  refused: string[];
+};
 
 export class UndeliverableError extends Error {
   constructor(
@@ -39,7 +48,8 @@ export function messageIdFor(key: string, fromAddress: string): string {
 
 export async function sendOnce(transport: Transporter, log: SentLog, msg: OutgoingMessage): Promise<SendOutcome> {
   const recipients = [...msg.to, ...(msg.cc ?? [])];
-  if (log.get(msg.messageId)) return { sent: true, alreadySent: true, recipients };
+  const logged = log.get(msg.messageId);
+  if (logged) return { sent: true, alreadySent: true, recipients, refused: logged.refused ?? [] };
   try {
     const info = await transport.sendMail({
       messageId: msg.messageId,
@@ -62,8 +72,9 @@ export async function sendOnce(transport: Transporter, log: SentLog, msg: Outgoi
       subject: msg.subject,
       sentAt: new Date().toISOString(),
       smtpResponse: info.response,
+      ...(rejected.length > 0 ? { refused: rejected } : {}),
     });
-    return { sent: true, alreadySent: false, recipients };
+    return { sent: true, alreadySent: false, recipients, refused: rejected };
   } catch (err) {
     throw classifySmtpError(err);
   }

@@ -14,6 +14,8 @@ export interface SentEntry {
   subject: string;
   sentAt: string;
   smtpResponse?: string;
+  /** Recipients the SMTP server refused for good while it accepted the others. */
+  refused?: string[];
 }
 
 export class SentLog {

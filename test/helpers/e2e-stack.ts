@@ -38,7 +38,6 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
   let cliEnv: CliEnvironment | undefined;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
-  let metricsUrl = '';
   const stop = async () => {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerRun?.catch((err: unknown) => console.error('worker failed', err));
@@ -54,7 +53,7 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
     // Its Prometheus endpoint is on, as in production, on a free port.
     const metricsAddress = `127.0.0.1:${await freePort()}`;
     installRuntime(metricsAddress, new DefaultLogger('WARN'));
-    metricsUrl = `http://${metricsAddress}/metrics`;
+    const metricsUrl = `http://${metricsAddress}/metrics`;
     env = await devServerEnv();
     const values: Record<string, string> = {
       THIDUA_SMTP_HOST: '127.0.0.1',
