@@ -9,10 +9,10 @@ import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaig
 import { composeMessage, type MessageContext } from '../domain/messages';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
-import type { SentLog } from './mail/sent-log';
-import type { DefinitionStore, StoredDefinition } from './store/definition-store';
-import type { ReportStore } from './store/report-store';
-import type { UnitLinks } from './store/unit-links';
+import type { SentLog } from '../stores/sent-log';
+import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
+import type { ReportStore } from '../stores/report-store';
+import type { UnitLinks } from '../stores/unit-links';
 
 export interface ActivityDeps {
   transport: Transporter;

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
-import { DefinitionStore } from '../activities/store/definition-store';
+import { FileDefinitionStore } from '../stores/definition-store';
 import { loadWorkingCalendar } from '../config/holidays';
 import type { Settings } from '../config/settings';
 import { dateContextFor, readDate } from '../domain/date-phrases';
@@ -303,7 +303,7 @@ export async function extensionSchedule(
   // "3 more days" for one unit counts from that unit's own deadline, which may already be extended.
   const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
   if (!current) throw new SecretariatError(`campaign ${campaignId} has no self-review deadline to extend`, 'invalid');
-  const definition = new DefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(status.definitionRef);
+  const definition = new FileDefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(status.definitionRef);
   const zone = definition.campaign.timeZone;
   if (req.by) {
     const m = /^(\d+(?:\.\d+)?)d$/.exec(req.by.trim());

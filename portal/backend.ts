@@ -4,7 +4,7 @@
  * submit a file reference (the `submitFile` update, with the workflow's own validators).
  */
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { DefinitionStore } from '../activities/store/definition-store';
+import type { DefinitionStore } from '../stores/definition-store';
 import {
   campaignWorkflowId,
   unitWorkflowId,

@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { ReportLockedError, type ReportStore } from '../activities/store/report-store';
+import { ReportLockedError, type ReportStore } from '../stores/report-store';
 import {
   assertFileRef,
   assertNominations,
@@ -25,7 +25,7 @@ import { PortalRefusal, type UnitBackend } from './backend';
 import { createDashboard, type Dashboard, type DashboardOptions } from './dashboard/routes';
 import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
 import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
-import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
+import { parseCookies, randomToken, RateLimiter, safeEqual, MemorySessionStore, type SessionStore, type UnitSession } from './security';
 import { contentTypeForName, magicBytesMatch, parseUrlEncoded, PORTAL_MAX_FILE_BYTES, safeBaseName } from './upload';
 import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError, type ReceivedUpload } from './upload-receive';
 
@@ -91,7 +91,7 @@ const BAD_LINK = new HttpError(
 );
 
 export function createPortal(opts: PortalOptions): Portal {
-  const sessions = opts.sessions ?? new SessionStore();
+  const sessions = opts.sessions ?? new MemorySessionStore();
   const limiter = new RateLimiter(opts.rateLimit?.max ?? 10, opts.rateLimit?.windowMs ?? 60_000);
   const maxFileBytes = opts.maxFileBytes ?? PORTAL_MAX_FILE_BYTES;
   const maxUnitBytes = opts.maxUnitBytes ?? 200 * 1024 * 1024;

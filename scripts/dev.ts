@@ -15,7 +15,7 @@ import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { startCampaign } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { startPortal, type RunningPortal } from '../portal';
-import { AccountStore } from '../portal/dashboard/accounts';
+import { FileAccountStore } from '../stores/accounts';
 import { startDevServer, waitForDevServer } from './dev-server';
 import { portOpen, startMaildev, stopProcess, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
@@ -123,7 +123,7 @@ async function run(): Promise<void> {
  * `thidua secretariat add-user` is left alone.
  */
 async function ensureDevAccount(dataDir: string): Promise<string> {
-  const accounts = new AccountStore(dataDir);
+  const accounts = new FileAccountStore(dataDir);
   const file = path.join(dataDir, 'secretariat', 'dev-password.txt');
   const where = `(login thuongtruc, password in ${path.relative(process.cwd(), file) || file})`;
   if (fs.existsSync(file)) return where;

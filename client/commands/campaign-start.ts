@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DefinitionStore } from '../../activities/store/definition-store';
-import { storePlanDocuments } from '../../activities/store/plan-documents';
-import { FileReportStore } from '../../activities/store/report-store';
+import { FileDefinitionStore } from '../../stores/definition-store';
+import { storePlanDocuments } from '../../stores/plan-documents';
+import { FileReportStore } from '../../stores/report-store';
 import { flattenUnits } from '../../activities';
 import { loadWorkingCalendar } from '../../config/holidays';
 import { loadCampaign, formatProblem } from '../../config/campaign-files';
@@ -75,7 +75,7 @@ export async function startCampaign(
     } finally {
       reports.close();
     }
-    const definitionRef = new DefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save({ ...def, documents });
+    const definitionRef = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save({ ...def, documents });
     const input: CampaignInput = {
       campaignId: def.campaign.id,
       planNumber: def.campaign.plan.number,

@@ -4,7 +4,7 @@
  * without echo at a terminal), never from the command line where `ps` and shell history would keep it.
  */
 import readline from 'node:readline';
-import { AccountStore } from '../../portal/dashboard/accounts';
+import { FileAccountStore } from '../../stores/accounts';
 import { loadSettings } from '../../config/settings';
 import { CliError, parseArgs, processIo, type Io } from '../connect';
 
@@ -19,7 +19,7 @@ export async function addUserCommand(
   const settings = loadSettings();
   const password = await readPassword();
   try {
-    const outcome = await new AccountStore(settings.dataDir).set(login, options.name, password);
+    const outcome = await new FileAccountStore(settings.dataDir).set(login, options.name, password);
     io.stdout.write(
       outcome === 'created'
         ? `Account "${login}" created: log in at ${settings.publicBaseUrl}/admin\n`

@@ -6,7 +6,7 @@
  * - `--reissue`: revokes the link and prints a new one, to give the unit by another channel.
  */
 import path from 'node:path';
-import { UnitLinks } from '../../activities/store/unit-links';
+import { FileUnitLinks } from '../../stores/unit-links';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { assertUnitExists, SecretariatError } from '../secretariat';
 
@@ -23,7 +23,7 @@ export async function linkCommand(argv: string[], io: Io = processIo): Promise<n
       if (err instanceof SecretariatError) throw new CliError(`${err.message} on ${cli.address}`);
       throw err;
     });
-    const links = new UnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
+    const links = new FileUnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
     if (options.revoke) {
       const revoked = links.revoke(campaignId, unitId);
       io.stdout.write(

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileReportStore, ReportLockedError } from '../../activities/store/report-store';
+import { FileReportStore, ReportLockedError } from '../../stores/report-store';
 import { ALLOWED_CONTENT_TYPES, assertFileRef, assertPhaseOpen, kindLabel } from '../../domain/submission-rules';
 import { unitWorkflowId, type SubmissionKind } from '../../domain/workflow-types';
 import { submitFile } from '../../workflows/unit-review';

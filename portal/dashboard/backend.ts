@@ -3,7 +3,7 @@
  * without a server. The Temporal implementation is `client/secretariat.ts`, the same code as the CLI.
  */
 import type { Client } from '@temporalio/client';
-import type { UnitLinks } from '../../activities/store/unit-links';
+import type { UnitLinks } from '../../stores/unit-links';
 import type { Settings } from '../../config/settings';
 import {
   assertUnitExists,

@@ -13,12 +13,12 @@
 import type http from 'node:http';
 import { SecretariatError, UNIT_FILTERS, type UnitFilter } from '../../client/secretariat';
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
-import type { ReportStore } from '../../activities/store/report-store';
+import type { ReportStore } from '../../stores/report-store';
 import { HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
-import { LoginGuard, parseCookies, randomToken, safeEqual, SessionStore, type StaffSession } from '../security';
+import { LoginGuard, parseCookies, randomToken, safeEqual, MemorySessionStore, type SessionStore, type StaffSession } from '../security';
 import { esc } from '../pages';
 import { parseUrlEncoded } from '../upload';
-import { LOGIN_PATTERN, type Account } from './accounts';
+import { LOGIN_PATTERN, type Account } from '../../stores/accounts';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
 import { campaignPage, campaignsPage, loginPage, nominationsCsv, unitDetailPage, type Flash } from './pages';
@@ -75,7 +75,7 @@ function failure(err: unknown): { status: number; message: string } | undefined 
 }
 
 export function createDashboard(opts: DashboardOptions): Dashboard {
-  const sessions = opts.sessions ?? new SessionStore<StaffSession>(STAFF_SESSION_LIFETIME);
+  const sessions = opts.sessions ?? new MemorySessionStore<StaffSession>(STAFF_SESSION_LIFETIME);
   const limits = opts.loginLimits ?? { perAddress: 10, perLogin: 5, windowMs: 15 * 60_000 };
   const guard = new LoginGuard(limits);
   const secure = opts.secureCookies ? '; Secure' : '';

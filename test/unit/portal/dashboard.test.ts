@@ -12,8 +12,8 @@ import {
   type ExtensionRequest,
   type UnitFilter,
 } from '../../../client/secretariat';
-import { FileReportStore } from '../../../activities/store/report-store';
-import { UnitLinks } from '../../../activities/store/unit-links';
+import { FileReportStore } from '../../../stores/report-store';
+import { FileUnitLinks } from '../../../stores/unit-links';
 import { formatDeadline } from '../../../domain/messages';
 import type {
   CampaignStatusView,
@@ -21,7 +21,7 @@ import type {
   NominationVersion,
   UnitStatusView,
 } from '../../../domain/workflow-types';
-import { AccountStore, hashPassword, verifyPassword } from '../../../portal/dashboard/accounts';
+import { FileAccountStore, hashPassword, verifyPassword } from '../../../stores/accounts';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import type { UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
@@ -179,10 +179,10 @@ const noUnits: UnitBackend = {
 };
 
 let dir: string;
-let accounts: AccountStore;
+let accounts: FileAccountStore;
 let reports: FileReportStore;
 let backend: FakeSecretariat;
-let links: UnitLinks;
+let links: FileUnitLinks;
 let portal: Portal;
 let base: string;
 let logLines: string[];
@@ -209,10 +209,10 @@ async function startPortal(): Promise<void> {
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-dashboard-'));
-  accounts = new AccountStore(dir, FAST_SCRYPT);
+  accounts = new FileAccountStore(dir, FAST_SCRYPT);
   await accounts.set('thuongtruc', 'Nguyễn Thị Hạnh', PASSWORD);
   reports = new FileReportStore(path.join(dir, 'reports'));
-  links = new UnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
+  links = new FileUnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
   backend = new FakeSecretariat();
   backend.units.set('so-noi-vu', unitView('so-noi-vu', 'Sở Nội vụ', 'submitted'));
   backend.units.set('so-y-te', unitView('so-y-te', 'Sở Y tế', 'missing'));

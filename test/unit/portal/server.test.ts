@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { FileReportStore } from '../../../activities/store/report-store';
-import { UnitLinks } from '../../../activities/store/unit-links';
+import { FileReportStore } from '../../../stores/report-store';
+import { FileUnitLinks } from '../../../stores/unit-links';
 import { formatDeadline } from '../../../domain/messages';
 import {
   MAX_NOMINEE_NAME_CHARS,
@@ -110,7 +110,7 @@ class FakeBackend implements UnitBackend {
 const FORM = 'Bằng khen của Chủ tịch UBND tỉnh';
 
 let dir: string;
-let links: UnitLinks;
+let links: FileUnitLinks;
 let reports: FileReportStore;
 let backend: FakeBackend;
 let portal: Portal;
@@ -126,7 +126,7 @@ async function startPortal(extra: Partial<Parameters<typeof createPortal>[0]> = 
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-portal-'));
-  links = new UnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
+  links = new FileUnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
   reports = new FileReportStore(path.join(dir, 'reports'));
   backend = new FakeBackend();
   backend.units.set('so-noi-vu', unitView('so-noi-vu', 'Sở Nội vụ'));

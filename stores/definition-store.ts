@@ -6,14 +6,26 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CampaignDefinition } from '../../domain/campaign-schema';
+import type { CampaignDefinition } from '../domain/campaign-schema';
 import { writeFileAtomic } from './atomic';
 import type { PlanDocument } from './plan-documents';
 
 /** The definition a campaign was started with, and the plan documents copied into the report store. */
 export type StoredDefinition = CampaignDefinition & { documents?: PlanDocument[] };
 
-export class DefinitionStore {
+/**
+ * Where campaign definitions are kept, by reference. A shared backend (a database table, an object
+ * store) implements this; {@link FileDefinitionStore} is the embedded default.
+ */
+export interface DefinitionStore {
+  /** Stores the definition; returns its reference (the sha256 of its JSON). Idempotent. */
+  save(definition: StoredDefinition): string;
+  /** The definition of a reference, verified against it. */
+  load(ref: string): StoredDefinition;
+}
+
+/** Definitions as JSON files under a folder, one per reference, cached in memory. */
+export class FileDefinitionStore implements DefinitionStore {
   private readonly cache = new Map<string, StoredDefinition>();
 
   constructor(private readonly dir: string) {}

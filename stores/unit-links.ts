@@ -31,7 +31,21 @@ export interface LinkInfo {
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-export class UnitLinks {
+/** The units' portal links: created on first use, resolved by token, revoked and reissued by staff. */
+export interface UnitLinks {
+  /** The unit's link, creating its token on first use; a revoked link is replaced by a new one. */
+  linkFor(campaignId: string, unitId: string): Promise<string>;
+  /** Revokes the unit's link; false when it had no working link. */
+  revoke(campaignId: string, unitId: string): boolean;
+  /** Revokes the unit's link and returns a new one. */
+  reissue(campaignId: string, unitId: string): string;
+  info(campaignId: string, unitId: string): LinkInfo;
+  /** The unit a token opens, or undefined (unknown or revoked). */
+  resolve(token: string): { campaignId: string; unitId: string } | undefined;
+}
+
+/** Links as files under a folder: one per unit, and a token index by the token's hash. */
+export class FileUnitLinks implements UnitLinks {
   constructor(
     private readonly dir: string,
     private readonly baseUrl: string,

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../activities/store/atomic';
+import { writeFileAtomic } from './atomic';
 
 export interface Account {
   login: string;
@@ -62,7 +62,20 @@ export function passwordProblem(password: string, login: string): string | undef
 
 export const LOGIN_PATTERN = /^[a-z][a-z0-9._-]{1,39}$/;
 
-export class AccountStore {
+/** The secretariat's accounts: what the CLI (add-user) and the dashboard (login, staff sessions) need. */
+export interface AccountStore {
+  list(): Account[];
+  /** Creates the account, or sets a new password (and name) for an existing one. */
+  set(login: string, name: string, password: string): Promise<'created' | 'updated'>;
+  find(login: string): Account | undefined;
+  /** Removes the account; false if there was none. */
+  remove(login: string): boolean;
+  /** The account when the password is right; undefined otherwise. */
+  verify(login: string, password: string): Promise<Account | undefined>;
+}
+
+/** Accounts in one JSON file under the data folder (owner-only). */
+export class FileAccountStore implements AccountStore {
   private readonly file: string;
   /** Hash of a random password: an unknown login is checked against it, taking the same time. */
   private decoy?: Promise<string>;

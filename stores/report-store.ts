@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { FileRef } from '../../domain/workflow-types';
+import type { FileRef } from '../domain/workflow-types';
 import { ensurePrivateDir, writeFileAtomic } from './atomic';
 
 export interface LockRecord {
