@@ -4,8 +4,8 @@ import type { Client } from '@temporalio/client';
 import { FileDefinitionStore } from '../stores/definition-store';
 import { FileReportStore } from '../stores/report-store';
 import { FileUnitLinks } from '../stores/unit-links';
+import { TemporalUnitWorkflows } from '../app/units';
 import type { Settings } from '../config/settings';
-import { TemporalUnitBackend } from './backend';
 import { FileAccountStore } from '../stores/accounts';
 import { TemporalSecretariatBackend } from './dashboard/backend';
 import { createPortal, type Portal, type PortalOptions } from './server';
@@ -30,11 +30,10 @@ export async function startPortal(opts: {
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
   const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
   const portal = createPortal({
-    backend: new TemporalUnitBackend(
-      opts.client,
+    backend: new TemporalUnitWorkflows(
+      { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
       new FileDefinitionStore(path.join(settings.dataDir, 'campaigns')),
       settings.timeZone,
-      opts.workerDeadlineMs,
     ),
     links,
     reports,

@@ -75,7 +75,10 @@ export async function startCampaign(
     } finally {
       reports.close();
     }
-    const definitionRef = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save({ ...def, documents });
+    const definitionRef = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns')).save({
+      ...def,
+      documents,
+    });
     const input: CampaignInput = {
       campaignId: def.campaign.id,
       planNumber: def.campaign.plan.number,

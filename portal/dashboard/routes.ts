@@ -11,14 +11,24 @@
  * Every form carries the session's CSRF token; reads are visibility lists and workflow queries.
  */
 import type http from 'node:http';
-import { SecretariatError, UNIT_FILTERS, type UnitFilter } from '../../client/secretariat';
+import { UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
+import { AppError } from '../../app/temporal-errors';
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
 import type { ReportStore } from '../../stores/report-store';
 import { HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
-import { LoginGuard, parseCookies, randomToken, safeEqual, MemorySessionStore, type SessionStore, type StaffSession } from '../security';
+import {
+  LoginGuard,
+  parseCookies,
+  randomToken,
+  safeEqual,
+  MemorySessionStore,
+  type SessionStore,
+  type StaffSession,
+} from '../security';
 import { esc } from '../pages';
 import { parseUrlEncoded } from '../upload';
 import { LOGIN_PATTERN, type Account } from '../../stores/accounts';
+import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
 import { campaignPage, campaignsPage, loginPage, nominationsCsv, unitDetailPage, type Flash } from './pages';
@@ -60,17 +70,12 @@ const NOT_FOUND = new HttpError(404, 'Không tìm thấy', 'Trang này không t�
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** Staff sessions: 2 hours idle, 12 hours at most (a working day), whatever the activity. */
 export const STAFF_SESSION_LIFETIME = { idleMs: 2 * 3600_000, maxAgeMs: 12 * 3600_000 };
-const STATUS_OF: Record<SecretariatError['kind'], number> = {
-  refused: 409,
-  'not-found': 404,
-  invalid: 400,
-  'no-worker': 503,
-};
-
 /** What an action or a read that failed tells the secretariat, and its HTTP status. */
-function failure(err: unknown): { status: number; message: string } | undefined {
-  if (err instanceof SecretariatError) return { status: STATUS_OF[err.kind], message: err.message };
-  if (err instanceof ActionInputError) return { status: 400, message: err.message };
+function failure(err: unknown): { status: number; message: string; nothingChanged: boolean } | undefined {
+  if (err instanceof AppError) {
+    return { status: HTTP_STATUS[err.code], message: staffMessage(err), nothingChanged: err.nothingChanged };
+  }
+  if (err instanceof ActionInputError) return { status: 400, message: err.message, nothingChanged: true };
   return undefined;
 }
 
@@ -259,7 +264,11 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       const f = failure(err);
       if (!f) throw err;
       opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: ${f.message}`);
-      const flash: Flash = { kind: 'error', html: `${esc(f.message)} Không có gì thay đổi.` };
+      // An update sent and not answered may still apply: then the message says so instead.
+      const flash: Flash = {
+        kind: 'error',
+        html: `${esc(f.message)}${f.nothingChanged ? ' Không có gì thay đổi.' : ''}`,
+      };
       const { csrf: _csrf, ...refill } = form;
       const failed = { action: action.id, form: refill };
       if (unitId) await renderUnit(res, staff, campaignId, unitId, f.status, flash, failed);

@@ -512,7 +512,7 @@ test('`thidua unit link --reissue` and `--revoke`: the old link stops opening, t
   expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--revoke'], io)).toBe(0);
   expect(out.join('')).toContain('Revoked the link of so-y-te');
   expect((await new PortalBrowser(portal.url).get(linkPath(fresh!))).status).toBe(404);
-  await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi'], io)).rejects.toThrow(
+  await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi', '--lang', 'en'], io)).rejects.toThrow(
     `no unit "khong-co-don-vi" in campaign "${CAMPAIGN_ID}"`,
   );
 

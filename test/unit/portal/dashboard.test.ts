@@ -6,12 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  SecretariatError,
-  type CampaignUnits,
-  type ExtensionRequest,
-  type UnitFilter,
-} from '../../../client/secretariat';
+import type { CampaignUnits, ExtensionRequest, UnitFilter } from '../../../app/campaigns';
+import { AppError } from '../../../app/temporal-errors';
+import type { UnitWorkflows } from '../../../app/units';
 import { FileReportStore } from '../../../stores/report-store';
 import { FileUnitLinks } from '../../../stores/unit-links';
 import { formatDeadline } from '../../../domain/messages';
@@ -23,7 +20,6 @@ import type {
 } from '../../../domain/workflow-types';
 import { FileAccountStore, hashPassword, verifyPassword } from '../../../stores/accounts';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
-import type { UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 import { openUnitView } from '../../helpers/unit-views';
@@ -42,7 +38,7 @@ const unitView = (unitId: string, unitName: string, status: UnitStatusView['stat
   remindersSent: 1,
 });
 
-/** Temporal as the dashboard sees it; every action is recorded, refusals come as SecretariatError. */
+/** Temporal as the dashboard sees it; every action is recorded, refusals come as AppError. */
 class FakeSecretariat implements SecretariatBackend {
   readonly units = new Map<string, UnitStatusView>();
   /** Every version of each unit's nominations in full, as `getNominationVersion` answers. */
@@ -66,7 +62,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 
   async campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits> {
-    if (campaignId !== CAMPAIGN) throw new SecretariatError(`no campaign "${campaignId}"`, 'not-found');
+    if (campaignId !== CAMPAIGN) throw new AppError('not-found', { campaignId });
     const all = [...this.units.values()];
     const pass = all.filter((u) =>
       !opts.filter ? true : opts.filter === 'locked' ? u.locked : u.status === opts.filter,
@@ -100,7 +96,7 @@ class FakeSecretariat implements SecretariatBackend {
 
   async campaignStatus(campaignId: string): Promise<CampaignStatusView> {
     if (this.workerDown)
-      throw new SecretariatError('reading the campaign: no worker answered within 10 s.', 'no-worker');
+      throw new AppError('timed-out', { operation: 'read-campaign', seconds: 10, taskQueue: 'thidua' });
     const at = (ms: number) => ({ utc: new Date(Date.now() + ms).toISOString(), local: '' });
     return {
       campaignId,
@@ -129,7 +125,7 @@ class FakeSecretariat implements SecretariatBackend {
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
     const view = this.units.get(unitId);
-    if (!view || campaignId !== CAMPAIGN) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    if (!view || campaignId !== CAMPAIGN) throw new AppError('not-found', { campaignId, unitId });
     return structuredClone(view);
   }
 
@@ -138,7 +134,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 
   async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
-    if (this.cancelled) throw new SecretariatError('refused: Đợt tổng kết đã bị hủy; không thể gia hạn.', 'refused');
+    if (this.cancelled) throw new AppError('refused', { refusal: 'Đợt tổng kết đã bị hủy; không thể gia hạn.' });
     this.calls.push({ action: 'extend', campaignId, req });
     return '17:00 thứ Sáu, 04/12/2026';
   }
@@ -150,18 +146,18 @@ class FakeSecretariat implements SecretariatBackend {
 
   async remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {
     if (this.units.get(unitId)?.status === 'submitted') {
-      throw new SecretariatError('refused: Đơn vị đã nộp báo cáo: không cần nhắc.', 'refused');
+      throw new AppError('refused', { refusal: 'Đơn vị đã nộp báo cáo: không cần nhắc.' });
     }
     this.calls.push({ action: 'remind', campaignId, req: { unitId, requestedBy } });
   }
 
   async reissueLink(campaignId: string, unitId: string): Promise<string> {
-    if (!this.units.has(unitId)) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    if (!this.units.has(unitId)) throw new AppError('not-found', { campaignId, unitId });
     return links.reissue(campaignId, unitId);
   }
 
   async revokeLink(campaignId: string, unitId: string): Promise<boolean> {
-    if (!this.units.has(unitId)) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    if (!this.units.has(unitId)) throw new AppError('not-found', { campaignId, unitId });
     return links.revoke(campaignId, unitId);
   }
 
@@ -170,7 +166,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 }
 
-const noUnits: UnitBackend = {
+const noUnits: UnitWorkflows = {
   unitStatus: () => Promise.reject(new Error('not used')),
   campaignInfo: async () => undefined,
   submitFile: () => Promise.reject(new Error('not used')),
@@ -396,7 +392,10 @@ describe('a campaign', () => {
     const page = await browser.get(`/admin/c/${CAMPAIGN}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Sở Y tế');
-    expect(page.body).toContain('Tiến trình và thao tác tạm không có: reading the campaign: no worker answered');
+    // In Vietnamese, as everything on the dashboard (this once read "reading the campaign: no worker answered").
+    expect(page.body).toContain(
+      'Tiến trình và thao tác tạm không có: đọc tiến trình của đợt: không có worker nào trả lời trong 10 giây',
+    );
     expect(page.body).not.toContain('action-extend-all');
   });
 
@@ -438,7 +437,7 @@ describe('a campaign', () => {
     backend.cancelled = true;
     const refused = await browser.postForm(url, { csrf, days: '3', reason: 'Ốm' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toContain('refused: Đợt tổng kết đã bị hủy; không thể gia hạn. Không có gì thay đổi.');
+    expect(refused.body).toContain('Bị từ chối: Đợt tổng kết đã bị hủy; không thể gia hạn. Không có gì thay đổi.');
   });
 
   test('extend one unit goes to that unit; an unknown action is not found', async () => {

@@ -24,7 +24,8 @@ import type {
   SubmitNominationsInput,
   UnitStatusView,
 } from '../../../domain/workflow-types';
-import { NO_WORKER_MESSAGE, PortalRefusal, UPDATE_UNANSWERED_MESSAGE, type UnitBackend } from '../../../portal/backend';
+import { AppError } from '../../../app/temporal-errors';
+import type { UnitWorkflows } from '../../../app/units';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, partialRequest, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 import { openUnitView } from '../../helpers/unit-views';
@@ -37,7 +38,7 @@ const unitView = (unitId: string, unitName: string): UnitStatusView =>
   openUnitView({ campaignId: CAMPAIGN, unitId, unitName, timeZone: ZONE });
 
 /** Temporal as the portal sees it: the workflow's validators, versions kept in memory. */
-class FakeBackend implements UnitBackend {
+class FakeBackend implements UnitWorkflows {
   readonly units = new Map<string, UnitStatusView>();
   workerDown = false;
   /** The query is answered, the update is not (the worker stopped in between). */
@@ -50,9 +51,9 @@ class FakeBackend implements UnitBackend {
   }
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
-    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
     const view = this.units.get(unitId);
-    if (!view || view.campaignId !== campaignId) throw new PortalRefusal('not found', 404);
+    if (!view || view.campaignId !== campaignId) throw new AppError('not-found', { campaignId, unitId });
     return structuredClone(view);
   }
 
@@ -61,14 +62,14 @@ class FakeBackend implements UnitBackend {
   }
 
   async submitFile(campaignId: string, unitId: string, req: SubmitFileInput): Promise<SubmissionReceipt> {
-    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
-    if (this.updateUnanswered) throw new PortalRefusal(UPDATE_UNANSWERED_MESSAGE, 503);
+    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
+    if (this.updateUnanswered) throw new AppError('timed-out', { update: true, seconds: 10 });
     const view = this.units.get(unitId)!;
     try {
       assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
       assertFileRef(req.kind, req.file, view.due);
     } catch (err) {
-      throw new PortalRefusal((err as Error).message, 409);
+      throw new AppError('refused', { refusal: (err as Error).message });
     }
     const list = req.kind === 'summary-report' ? view.reports : view.papers;
     const receivedAt = new Date().toISOString();
@@ -78,13 +79,13 @@ class FakeBackend implements UnitBackend {
   }
 
   async submitNominations(campaignId: string, unitId: string, req: SubmitNominationsInput): Promise<SubmissionReceipt> {
-    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
     const view = this.units.get(unitId)!;
     try {
       assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
       assertNominations(req.nominations, view.due);
     } catch (err) {
-      throw new PortalRefusal((err as Error).message, 409);
+      throw new AppError('refused', { refusal: (err as Error).message });
     }
     const receivedAt = new Date().toISOString();
     const version = view.nominations.length + 1;
