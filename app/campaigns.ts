@@ -5,10 +5,12 @@
  * Updates, whose validators decide. Failures are {@link AppError}s; each surface words them.
  */
 import path from 'node:path';
-import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionInfo } from '@temporalio/client';
+import { flattenUnits } from '../activities';
 import { loadWorkingCalendar } from '../config/holidays';
 import { dateContextFor, readDate } from '../domain/date-phrases';
-import { formatDeadline } from '../domain/messages';
+import type { CampaignDefinition } from '../domain/campaign-schema';
+import { contactLine, formatDeadline } from '../domain/messages';
 import {
   CampaignIdKey,
   DeadlineKey,
@@ -20,16 +22,20 @@ import {
   UnitIdKey,
 } from '../domain/search-attributes';
 import { compileDeadlineSchedule } from '../domain/timeline';
-import type { DeadlineSchedule } from '../domain/timeline-types';
+import type { CompiledCampaign, DeadlineSchedule } from '../domain/timeline-types';
 import {
   campaignWorkflowId,
   unitWorkflowId,
   type CampaignStatusView,
+  type CampaignInput,
+  type DueSummary,
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
 import { FileDefinitionStore, type DefinitionStore } from '../stores/definition-store';
-import { cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
+import { storePlanDocuments } from '../stores/plan-documents';
+import type { ReportStore } from '../stores/report-store';
+import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
 import { grantExtension } from '../workflows/unit-review';
 import { withUpdate, withWorker, type AppContext } from './context';
 import { AppError } from './temporal-errors';
@@ -42,6 +48,89 @@ const DAY = 24 * 3600_000;
 export const SUBMISSION_STATUSES: SubmissionStatus[] = ['pending', 'submitted', 'late', 'missing'];
 export type UnitFilter = SubmissionStatus | 'locked';
 export const UNIT_FILTERS: UnitFilter[] = [...SUBMISSION_STATUSES, 'locked'];
+
+// ---------------------------------------------------------------------------------------------- start
+
+/** A validated campaign, compiled (and compressed, for a rehearsal), ready to start. */
+export interface StartRequest {
+  definition: CampaignDefinition;
+  /** The campaign file: its attachments are read relative to it. */
+  file: string;
+  compiled: CompiledCampaign;
+  /** The rehearsal's compression ("1d=20s"), named in the workflow's summary. */
+  rehearsal?: string;
+  unitsPerBatch?: number;
+}
+
+export interface StartOutcome {
+  /** False when the campaign was already running: nothing was changed. */
+  started: boolean;
+  campaignId: string;
+  workflowId: string;
+  unitCount: number;
+  /** The self-review deadline as people read it. */
+  deadlineLocal?: string;
+}
+
+/**
+ * Starts `campaign/<id>`: the plan documents copied into the report store, the definition stored
+ * (the workflow carries its reference), the workflow started with its search attributes. Starting a
+ * running campaign again changes nothing and says so (`started: false`).
+ */
+export async function startCampaign(
+  s: AppContext,
+  stores: { reports: ReportStore; definitions: DefinitionStore },
+  req: StartRequest,
+): Promise<StartOutcome> {
+  const def = req.definition;
+  const selfReview = def.phases.find((p) => p.kind === 'self-review');
+  if (!selfReview || selfReview.kind !== 'self-review')
+    throw new AppError('invalid', { input: 'no-self-review-phase' });
+  const due: DueSummary = {
+    summaryReport: selfReview.due.summaryReport,
+    presentationPaper: selfReview.due.presentationPaper,
+    nominations: selfReview.due.nominations,
+  };
+  const documents = await storePlanDocuments(def, req.file, stores.reports);
+  const definitionRef = stores.definitions.save({ ...def, documents });
+  const input: CampaignInput = {
+    campaignId: def.campaign.id,
+    planNumber: def.campaign.plan.number,
+    title: def.campaign.title,
+    definitionRef,
+    contact: contactLine(def.campaign.secretariat.name, def.campaign.secretariat.contacts),
+    unitCount: flattenUnits(def.units).length,
+    compiled: req.compiled,
+    due,
+    unitsPerBatch: req.unitsPerBatch,
+  };
+  const deadline = req.compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
+  const workflowId = campaignWorkflowId(def.campaign.id);
+  const outcome = {
+    campaignId: def.campaign.id,
+    workflowId,
+    unitCount: input.unitCount,
+    deadlineLocal: deadline?.local,
+  };
+  try {
+    await s.client.workflow.start(campaignWorkflow, {
+      workflowId,
+      taskQueue: s.settings.taskQueue,
+      args: [input],
+      staticSummary: `${def.campaign.plan.number} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
+      typedSearchAttributes: [
+        { key: CampaignIdKey, value: def.campaign.id },
+        { key: PhaseKey, value: req.compiled.phases[0].kind },
+        ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
+      ],
+      memo: { planNumber: def.campaign.plan.number, title: def.campaign.title },
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { ...outcome, started: false };
+    throw err;
+  }
+  return { ...outcome, started: true };
+}
 
 // ---------------------------------------------------------------------------------------------- reads
 
