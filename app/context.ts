@@ -58,7 +58,7 @@ async function call<T>(ctx: AppContext, operation: Operation, fn: () => Promise<
  * polled its task queue recently. Asks the server only (describe, describeTaskQueue).
  */
 export async function assertWorkerPolling(ctx: AppContext, operation: Operation, workflowId: string): Promise<void> {
-  const facts = { operation, update: true, taskQueue: ctx.settings.taskQueue };
+  const facts = { operation, update: true, sent: false, taskQueue: ctx.settings.taskQueue };
   let taskQueue: string;
   try {
     const d = await ctx.client.workflow.getHandle(workflowId).describe();

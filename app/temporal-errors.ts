@@ -65,6 +65,11 @@ export interface AppErrorFacts {
   seconds?: number;
   /** Whether the call was an update (a change), as opposed to a read. */
   update?: boolean;
+  /**
+   * For an update: false when it was refused before being sent (the worker check); otherwise it was
+   * sent, and only the workflow's own answer (refused, not found, already completed) says it did not apply.
+   */
+  sent?: boolean;
   /** For `locked`: when the unit's files became read-only. */
   lockedAt?: string;
 }
@@ -87,11 +92,18 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
-  /** Whether nothing was (or will be) changed: true for every code but an unanswered update. */
+  /**
+   * Whether nothing was (or will be) changed. An update that was sent and not answered (timed out,
+   * the server said no poller, the connection dropped) may still apply when a worker takes it.
+   */
   get nothingChanged(): boolean {
-    return !(this.code === 'timed-out' && this.facts.update);
+    if (!this.facts.update || this.facts.sent === false) return true;
+    return DEFINITE.includes(this.code);
   }
 }
+
+/** Answers that say for sure an update did not apply. */
+const DEFINITE: AppErrorCode[] = ['refused', 'not-found', 'already-completed', 'invalid', 'locked'];
 
 interface GrpcLike {
   code?: number;

@@ -49,6 +49,22 @@ export function cliMessage(err: AppError, lang: Lang): string {
   const s = f.seconds ?? 10;
   const queue = f.taskQueue ?? '';
   const where = f.unitId ? `${f.unitId} (${f.campaignId ?? '?'})` : (f.campaignId ?? '');
+  if (!err.nothingChanged) {
+    // Sent and not answered: it may still apply, so never "nothing changed".
+    const why =
+      err.code === 'timed-out'
+        ? lang === 'en'
+          ? `no worker answered within ${s} s`
+          : `không có worker nào trả lời trong ${s} giây`
+        : lang === 'en'
+          ? 'the worker went away before answering'
+          : 'worker ngừng trước khi trả lời';
+    return lang === 'en'
+      ? `${op}${why}. The change was sent and is queued: it applies when a worker takes it (if its checks ` +
+          'still pass). Check with `thidua campaign status` before repeating it.'
+      : `${op}${why}. Yêu cầu đã được gửi và đang chờ: nó sẽ được thực hiện khi có worker nhận (nếu vẫn hợp lệ). ` +
+          'Xem `thidua campaign status` trước khi làm lại.';
+  }
   if (lang === 'en') {
     switch (err.code) {
       case 'refused':
@@ -64,11 +80,10 @@ export function cliMessage(err: AppError, lang: Lang): string {
       case 'no-worker':
         return `${op}no worker is polling task queue "${queue}" (${WORKER_HINT}). Nothing was sent; nothing was changed.`;
       case 'timed-out':
-        return f.update
-          ? `${op}no worker answered within ${s} s. The change was sent and is queued: it applies when a worker ` +
-              `takes it (if its checks still pass). Check with \`thidua campaign status\` before repeating it.`
-          : `${op}no worker answered within ${s} s. Is a worker running on task queue "${queue}" (${WORKER_HINT})? ` +
-              'Nothing was changed.';
+        return (
+          `${op}no worker answered within ${s} s. Is a worker running on task queue "${queue}" (${WORKER_HINT})? ` +
+          'Nothing was changed.'
+        );
       case 'unavailable':
         return `${op}the Temporal server is unavailable; nothing was changed. Is it running (\`npm run dev\`)?`;
       case 'invalid':
@@ -92,11 +107,10 @@ export function cliMessage(err: AppError, lang: Lang): string {
         'Yêu cầu chưa được gửi; không có gì thay đổi.'
       );
     case 'timed-out':
-      return f.update
-        ? `${op}không có worker nào trả lời trong ${s} giây. Yêu cầu đã được gửi và đang chờ: nó sẽ được thực hiện ` +
-            'khi có worker nhận (nếu vẫn hợp lệ). Xem `thidua campaign status` trước khi làm lại.'
-        : `${op}không có worker nào trả lời trong ${s} giây. Worker có đang chạy trên hàng đợi "${queue}" ` +
-            `(${WORKER_HINT.replace(' or ', ' hoặc ')}) không? Không có gì thay đổi.`;
+      return (
+        `${op}không có worker nào trả lời trong ${s} giây. Worker có đang chạy trên hàng đợi "${queue}" ` +
+        `(${WORKER_HINT.replace(' or ', ' hoặc ')}) không? Không có gì thay đổi.`
+      );
     case 'unavailable':
       return `${op}không kết nối được máy chủ Temporal; không có gì thay đổi. Máy chủ có đang chạy (\`npm run dev\`) không?`;
     case 'invalid':

@@ -32,6 +32,7 @@ export const NO_WORKER_MESSAGE =
 /** What a unit reads on the portal. */
 export function unitMessage(err: AppError, timeZone: string): string {
   const f = err.facts;
+  if (!err.nothingChanged) return UPDATE_UNANSWERED_MESSAGE; // sent: it may still be recorded
   switch (err.code) {
     case 'refused':
       return f.refusal ?? 'Hồ sơ không được chấp nhận.';
@@ -44,7 +45,7 @@ export function unitMessage(err: AppError, timeZone: string): string {
     case 'no-worker':
       return NO_WORKER_MESSAGE;
     case 'timed-out':
-      return f.update ? UPDATE_UNANSWERED_MESSAGE : NO_WORKER_MESSAGE;
+      return NO_WORKER_MESSAGE;
     case 'unavailable':
       return 'Hệ thống xử lý hồ sơ tạm thời không kết nối được; chưa có gì được ghi nhận. Vui lòng thử lại sau ít phút.';
     case 'invalid':
@@ -72,6 +73,16 @@ export function staffMessage(err: AppError): string {
   const f = err.facts;
   const op = f.operation ? `${OPERATION[f.operation]}: ` : '';
   const unit = f.unitId ? `đơn vị "${f.unitId}"` : 'đơn vị';
+  if (!err.nothingChanged) {
+    const why =
+      err.code === 'timed-out'
+        ? `không có worker nào trả lời trong ${f.seconds ?? 10} giây`
+        : 'worker ngừng trước khi trả lời';
+    return (
+      `${op}${why}. Yêu cầu đã được gửi và đang chờ: nó sẽ được thực hiện khi worker hoạt động trở lại ` +
+      '(nếu vẫn hợp lệ). Xem lại trang sau ít phút trước khi làm lại.'
+    );
+  }
   switch (err.code) {
     case 'refused':
       return `Bị từ chối: ${f.refusal ?? ''}`;
@@ -89,10 +100,7 @@ export function staffMessage(err: AppError): string {
         'Khởi động worker (npm run worker) rồi thử lại.'
       );
     case 'timed-out':
-      return f.update
-        ? `${op}không có worker nào trả lời trong ${f.seconds ?? 10} giây. Yêu cầu đã được gửi và đang chờ: ` +
-            'nó sẽ được thực hiện khi worker hoạt động trở lại (nếu vẫn hợp lệ). Xem lại trang sau ít phút trước khi làm lại.'
-        : `${op}không có worker nào trả lời trong ${f.seconds ?? 10} giây (hàng đợi "${f.taskQueue ?? ''}").`;
+      return `${op}không có worker nào trả lời trong ${f.seconds ?? 10} giây (hàng đợi "${f.taskQueue ?? ''}").`;
     case 'unavailable':
       return `${op}không kết nối được máy chủ Temporal.`;
     case 'invalid':

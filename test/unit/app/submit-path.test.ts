@@ -40,7 +40,8 @@ class StandInWorkflows implements UnitWorkflows {
   }
   async submitFile(_c: string, _u: string, input: SubmitFileInput): Promise<SubmissionReceipt> {
     if (this.answer === 'refuse') throw new AppError('refused', { operation: 'submit-file', refusal: REFUSAL });
-    if (this.answer === 'no-worker') throw new AppError('no-worker', { operation: 'submit-file', update: true });
+    if (this.answer === 'no-worker')
+      throw new AppError('no-worker', { operation: 'submit-file', update: true, sent: false });
     if (this.answer === 'unanswered') throw new AppError('timed-out', { operation: 'submit-file', update: true });
     this.submitted.push(input);
     return {

@@ -54,5 +54,12 @@ test('asAppError keeps the validator’s words and the facts; only an unanswered
   expect(refused.nothingChanged).toBe(true);
   expect(new AppError('timed-out', { update: true }).nothingChanged).toBe(false);
   expect(new AppError('timed-out', { update: false }).nothingChanged).toBe(true);
-  expect(new AppError('no-worker', { update: true }).nothingChanged).toBe(true);
+  // Refused by the worker check before sending: nothing changed, whatever the code.
+  expect(new AppError('no-worker', { update: true, sent: false }).nothingChanged).toBe(true);
+  // Sent, then the server said no poller (the worker went away meanwhile): it may still apply.
+  expect(new AppError('no-worker', { update: true }).nothingChanged).toBe(false);
+  expect(new AppError('unavailable', { update: true }).nothingChanged).toBe(false);
+  for (const code of ['refused', 'not-found', 'already-completed'] as const) {
+    expect(new AppError(code, { update: true }).nothingChanged).toBe(true);
+  }
 });

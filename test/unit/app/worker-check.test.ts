@@ -78,7 +78,7 @@ test('sent, then no answer within the deadline: timed out, and the change may st
 });
 
 describe('wording', () => {
-  const noWorker = new AppError('no-worker', { operation: 'cancel', update: true, taskQueue: 'thidua' });
+  const noWorker = new AppError('no-worker', { operation: 'cancel', update: true, sent: false, taskQueue: 'thidua' });
   const queued = new AppError('timed-out', { operation: 'cancel', update: true, seconds: 10, taskQueue: 'thidua' });
 
   test('the CLI: Vietnamese by default, English with --lang en or THIDUA_LANG=en', () => {
@@ -112,6 +112,10 @@ describe('wording', () => {
     expect(staffMessage(queued)).toContain('Yêu cầu đã được gửi và đang chờ');
     expect(staffMessage(queued)).not.toContain('không có gì thay đổi');
     expect(unitMessage(queued, 'Asia/Ho_Chi_Minh')).toContain('hồ sơ có thể chưa được ghi nhận');
+    // The server's "no poller seen" after the update was sent: queued too, not "nothing changed".
+    const goneAfterSending = new AppError('no-worker', { operation: 'remind', update: true });
+    expect(cliMessage(goneAfterSending, 'en')).toContain('The change was sent and is queued');
+    expect(cliMessage(goneAfterSending, 'vi')).not.toContain('không có gì thay đổi');
   });
 
   test('the portal and the dashboard speak Vietnamese only', () => {
