@@ -24,6 +24,6 @@ export async function setAccount(
 }
 
 /** Removes the account; false when there was none. */
-export function removeAccount(accounts: AccountStore, login: string): boolean {
+export function removeAccount(accounts: AccountStore, login: string): Promise<boolean> {
   return accounts.remove(login);
 }

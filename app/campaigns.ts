@@ -92,7 +92,7 @@ export async function startCampaign(
     nominations: selfReview.due.nominations,
   };
   const documents = await storePlanDocuments(def, req.file, stores.reports);
-  const definitionRef = stores.definitions.save({ ...def, documents });
+  const definitionRef = await stores.definitions.save({ ...def, documents });
   const input: CampaignInput = {
     campaignId: def.campaign.id,
     planNumber: def.campaign.plan.number,
@@ -309,7 +309,7 @@ export async function extensionSchedule(
   const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
   if (!current) throw new AppError('invalid', { input: 'no-self-review-deadline', campaignId });
   const definitions: DefinitionStore = new FileDefinitionStore(path.join(s.settings.dataDir, 'campaigns'));
-  const definition = definitions.load(status.definitionRef);
+  const definition = await definitions.load(status.definitionRef);
   const zone = definition.campaign.timeZone;
   if (req.by) {
     const m = /^(\d+(?:\.\d+)?)d$/.exec(req.by.trim());

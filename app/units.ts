@@ -141,7 +141,7 @@ export class TemporalUnitWorkflows implements UnitWorkflows {
       );
       let timeZone = this.defaultTimeZone;
       try {
-        timeZone = this.definitions.load(status.definitionRef).campaign.timeZone ?? timeZone;
+        timeZone = (await this.definitions.load(status.definitionRef)).campaign.timeZone ?? timeZone;
       } catch {
         // The definition lives in the data folder of the worker; without it the default zone is used.
       }

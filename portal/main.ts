@@ -18,7 +18,7 @@ async function run(): Promise<void> {
     `thidua portal: ${portal.url} (links ${settings.publicBaseUrl}/u/…; Temporal ${temporal.connectionOptions.address}, ` +
       `namespace ${temporal.namespace}, task queue ${settings.taskQueue})`,
   );
-  const accounts = new FileAccountStore(settings.dataDir).list().length;
+  const accounts = (await new FileAccountStore(settings.dataDir).list()).length;
   console.log(
     accounts > 0
       ? `thidua dashboard: ${portal.url}/admin (${accounts} account(s))`

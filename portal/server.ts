@@ -19,6 +19,7 @@ import { submitUnitFile, submitUnitNominations, type UnitWorkflows } from '../ap
 import { kindLabel, MAX_PERSON_CHARS } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
 import type { ReportStore } from '../stores/report-store';
+import type { UnitLinks } from '../stores/unit-links';
 import { createDashboard, type Dashboard, type DashboardOptions } from './dashboard/routes';
 import { HTTP_STATUS, unitMessage } from './messages';
 import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
@@ -41,7 +42,7 @@ export const OPEN_COOKIE = 'thidua_open';
 
 export interface PortalOptions {
   backend: UnitWorkflows;
-  links: { resolve(token: string): { campaignId: string; unitId: string } | undefined };
+  links: Pick<UnitLinks, 'resolve'>;
   reports: ReportStore;
   /** Zone of times on pages when the campaign's own is unknown. */
   timeZone: string;
@@ -109,11 +110,11 @@ export function createPortal(opts: PortalOptions): Portal {
 
   const send = sendHtml;
 
-  const sessionOf = (req: http.IncomingMessage): UnitSession | undefined => {
+  const sessionOf = async (req: http.IncomingMessage): Promise<UnitSession | undefined> => {
     const session = sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     if (!session) return undefined;
     // The link must still open the same unit (a revoked link closes its sessions).
-    const unit = opts.links.resolve(session.token);
+    const unit = await opts.links.resolve(session.token);
     if (!unit || unit.campaignId !== session.campaignId || unit.unitId !== session.unitId) {
       sessions.delete(session.id);
       return undefined;
@@ -187,7 +188,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (!body) throw new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.');
     const form = parseUrlEncoded(body);
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
-    const unit = opts.links.resolve(token);
+    const unit = await opts.links.resolve(token);
     if (!unit) throw BAD_LINK;
     await assertLinkLive(unit.campaignId);
     const session = sessions.create({ campaignId: unit.campaignId, unitId: unit.unitId, token });
@@ -426,7 +427,7 @@ export function createPortal(opts: PortalOptions): Portal {
       if (!linkMatch[2]) {
         if (method !== 'GET' && method !== 'HEAD')
           throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
-        const unit = opts.links.resolve(token);
+        const unit = await opts.links.resolve(token);
         if (!unit) throw BAD_LINK;
         await assertLinkLive(unit.campaignId);
         // A random value in a cookie and in the form (double submit): the POST must come from this page.
@@ -464,7 +465,7 @@ export function createPortal(opts: PortalOptions): Portal {
     }
 
     if (route === '/unit' || route.startsWith('/unit/')) {
-      const session = sessionOf(req);
+      const session = await sessionOf(req);
       if (!session) throw NO_SESSION;
       await assertLinkLive(session.campaignId, session);
       if (route === '/unit' && method === 'GET') {

@@ -127,7 +127,7 @@ async function ensureDevAccount(dataDir: string): Promise<string> {
   const file = path.join(dataDir, 'secretariat', 'dev-password.txt');
   const where = `(login thuongtruc, password in ${path.relative(process.cwd(), file) || file})`;
   if (fs.existsSync(file)) return where;
-  if (accounts.list().length > 0) return '(accounts: thidua secretariat add-user)';
+  if ((await accounts.list()).length > 0) return '(accounts: thidua secretariat add-user)';
   const password = crypto.randomBytes(12).toString('base64url');
   await accounts.set('thuongtruc', 'Thường trực Hội đồng (dev)', password);
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });

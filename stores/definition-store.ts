@@ -19,9 +19,9 @@ export type StoredDefinition = CampaignDefinition & { documents?: PlanDocument[]
  */
 export interface DefinitionStore {
   /** Stores the definition; returns its reference (the sha256 of its JSON). Idempotent. */
-  save(definition: StoredDefinition): string;
+  save(definition: StoredDefinition): Promise<string>;
   /** The definition of a reference, verified against it. */
-  load(ref: string): StoredDefinition;
+  load(ref: string): Promise<StoredDefinition>;
 }
 
 /** Definitions as JSON files under a folder, one per reference, cached in memory. */
@@ -31,7 +31,7 @@ export class FileDefinitionStore implements DefinitionStore {
   constructor(private readonly dir: string) {}
 
   /** Stores the definition; returns its reference. Idempotent. */
-  save(definition: StoredDefinition): string {
+  async save(definition: StoredDefinition): Promise<string> {
     const json = JSON.stringify(definition);
     const ref = crypto.createHash('sha256').update(json).digest('hex');
     const file = this.file(ref);
@@ -40,7 +40,7 @@ export class FileDefinitionStore implements DefinitionStore {
     return ref;
   }
 
-  load(ref: string): StoredDefinition {
+  async load(ref: string): Promise<StoredDefinition> {
     const cached = this.cache.get(ref);
     if (cached) return cached;
     if (!/^[0-9a-f]{64}$/.test(ref)) throw new Error(`invalid campaign definition reference ${JSON.stringify(ref)}`);

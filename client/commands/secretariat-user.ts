@@ -44,7 +44,7 @@ export async function removeUserCommand(argv: string[], io: Io = processIo): Pro
   if (!login) throw new CliError('usage: thidua secretariat remove-user LOGIN', 2);
   const settings = loadSettings();
   io.stdout.write(
-    removeAccount(new FileAccountStore(settings.dataDir), login)
+    (await removeAccount(new FileAccountStore(settings.dataDir), login))
       ? `Account "${login}" removed: its dashboard sessions end at their next request.\n`
       : `No account "${login}".\n`,
   );

@@ -28,6 +28,7 @@ import {
 import { esc } from '../pages';
 import { parseUrlEncoded } from '../upload';
 import { LOGIN_PATTERN, type Account } from '../../stores/accounts';
+import type { UnitLinks } from '../../stores/unit-links';
 import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
@@ -43,10 +44,10 @@ export interface DashboardOptions {
   accounts: {
     verify(login: string, password: string): Promise<Account | undefined>;
     /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */
-    find(login: string): Account | undefined;
+    find(login: string): Promise<Account | undefined>;
   };
   reports: Pick<ReportStore, 'get'>;
-  links?: { info(campaignId: string, unitId: string): { url?: string; revokedAt?: string } };
+  links?: Pick<UnitLinks, 'info'>;
   timeZone: string;
   secureCookies?: boolean;
   /** Failed logins allowed per address, and per login name, in a window (default 10 and 5 per 15 min). */
@@ -87,10 +88,10 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   const { backend } = opts;
 
   /** The staff session, if its account still exists with the password it logged in with. */
-  const sessionOf = (req: http.IncomingMessage): StaffSession | undefined => {
+  const sessionOf = async (req: http.IncomingMessage): Promise<StaffSession | undefined> => {
     const session = sessions.get(parseCookies(req.headers.cookie)[STAFF_COOKIE]);
     if (!session) return undefined;
-    if (opts.accounts.find(session.login)?.passwordHash !== session.accountStamp) {
+    if ((await opts.accounts.find(session.login))?.passwordHash !== session.accountStamp) {
       sessions.deleteWhere((s) => s.login === session.login && s.accountStamp === session.accountStamp);
       guard.forgetLogin(session.login);
       opts.log(`dashboard: sessions of ${session.login} ended (password changed or account removed)`);
@@ -236,7 +237,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
         actions: DASHBOARD_ACTIONS.filter((a) => a.scope === 'unit'),
         timeZone: campaign?.timeZone ?? opts.timeZone,
         temporalUrl: backend.temporalUiUrl(unitWorkflowId(campaignId, unitId)),
-        link: opts.links?.info(campaignId, unitId),
+        link: await opts.links?.info(campaignId, unitId),
         flash,
         failed,
       }),
@@ -286,7 +287,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
     }
 
-    const staff = sessionOf(req);
+    const staff = await sessionOf(req);
     if (!staff) {
       req.resume();
       if (method === 'GET') return redirect(res, '/admin/login');

@@ -240,7 +240,7 @@ describe('accounts', () => {
   test('passwords are kept as scrypt hashes with their own salt; only the right password verifies', async () => {
     const file = fs.readFileSync(path.join(dir, 'secretariat', 'accounts.json'), 'utf8');
     expect(file).not.toContain(PASSWORD);
-    const [account] = accounts.list();
+    const [account] = await accounts.list();
     expect(account.passwordHash).toMatch(/^scrypt\$4096\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect((await accounts.verify('thuongtruc', PASSWORD))?.name).toBe('Nguyễn Thị Hạnh');
     expect(await accounts.verify('thuongtruc', PASSWORD + 'x')).toBeUndefined();
@@ -258,7 +258,7 @@ describe('accounts', () => {
     await expect(accounts.set('thuongtruc2', 'Tên', 'thuongtruc2-abc')).rejects.toThrow('must not contain the login');
     await expect(accounts.set('Bad Login', 'Tên', PASSWORD)).rejects.toThrow('login "Bad Login"');
     await expect(accounts.set('ok-login', ' ', PASSWORD)).rejects.toThrow('needs a name');
-    expect(accounts.list()).toHaveLength(1);
+    expect(await accounts.list()).toHaveLength(1);
     expect(await accounts.set('thuongtruc', 'Nguyễn Thị Hạnh', 'mat-khau-moi-2027')).toBe('updated');
     expect(await accounts.verify('thuongtruc', PASSWORD)).toBeUndefined();
     expect(await accounts.verify('thuongtruc', 'mat-khau-moi-2027')).toBeDefined();
@@ -668,7 +668,7 @@ describe('attack suite: logging in under abuse', () => {
     expect(portal.staffSessions!.size).toBe(0);
     expect((await logIn(browser, 'thuongtruc', 'mat-khau-moi-2027-dai')).status).toBe(303);
     expect((await browser.get('/admin')).status).toBe(200);
-    expect(accounts.remove('thuongtruc')).toBe(true);
+    expect(await accounts.remove('thuongtruc')).toBe(true);
     expect((await browser.get('/admin')).headers.get('location')).toBe('/admin/login');
     expect(logLines).toContain('dashboard: sessions of thuongtruc ended (password changed or account removed)');
   });

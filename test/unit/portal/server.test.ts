@@ -472,19 +472,19 @@ describe('uploads', () => {
   });
 
   test('a revoked link ends its open sessions at their next request; a reissued one opens, the old one not', async () => {
-    expect(links.revoke(CAMPAIGN, 'so-noi-vu')).toBe(true);
+    expect(await links.revoke(CAMPAIGN, 'so-noi-vu')).toBe(true);
     expect((await browser.get('/unit')).status).toBe(401);
     expect((await upload('a.pdf', pdfBytes('a'))).status).toBe(401);
     expect((await browser.get(linkA)).status).toBe(404);
     expect(await uploadsA()).toEqual([]);
 
-    const fresh = linkPath(links.reissue(CAMPAIGN, 'so-noi-vu'));
+    const fresh = linkPath(await links.reissue(CAMPAIGN, 'so-noi-vu'));
     expect(fresh).not.toBe(linkA);
     expect((await new PortalBrowser(base).open(fresh)).body).toContain('<h1>Sở Nội vụ</h1>');
     expect((await new PortalBrowser(base).get(linkA)).status).toBe(404);
     // The next message carries the working link, not the revoked one.
     expect(linkPath(await links.linkFor(CAMPAIGN, 'so-noi-vu'))).toBe(fresh);
-    expect(links.info(CAMPAIGN, 'so-noi-vu').previous).toBe(1);
+    expect((await links.info(CAMPAIGN, 'so-noi-vu')).previous).toBe(1);
   });
 
   test('links end with their campaign: 7 days after its workflow closed, the link and open sessions answer 410, nothing is written', async () => {
