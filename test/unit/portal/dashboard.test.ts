@@ -46,6 +46,8 @@ class FakeSecretariat implements SecretariatBackend {
   readonly calls: Array<{ action: string; campaignId: string; req: unknown }> = [];
   cancelled = false;
   workerDown = false;
+  /** How a reminder fails when the worker is gone: refused before sending, or sent and not answered. */
+  remindFails?: AppError;
 
   async listCampaigns() {
     return [
@@ -145,6 +147,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 
   async remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {
+    if (this.remindFails) throw this.remindFails;
     if (this.units.get(unitId)?.status === 'submitted') {
       throw new AppError('refused', { refusal: 'Đơn vị đã nộp báo cáo: không cần nhắc.' });
     }
@@ -575,6 +578,22 @@ describe('a unit', () => {
     const refused = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-noi-vu/do/remind`, { csrf });
     expect(refused.status).toBe(409);
     expect(refused.body).toContain('Đơn vị đã nộp báo cáo: không cần nhắc.');
+  });
+
+  test('a reminder with no worker: refused before sending says nothing changed; sent and unanswered says it is queued', async () => {
+    const { browser, csrf } = await loggedIn();
+    const facts = { operation: 'remind', update: true, seconds: 10, taskQueue: 'thidua' } as const;
+    backend.remindFails = new AppError('no-worker', { ...facts, sent: false });
+    const notSent = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-y-te/do/remind`, { csrf });
+    expect(notSent.status).toBe(503);
+    expect(notSent.body).toContain('gửi nhắc: không có worker nào đang nhận việc trên hàng đợi');
+    expect(notSent.body).toContain('Không có gì thay đổi.');
+
+    backend.remindFails = new AppError('timed-out', facts);
+    const queued = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-y-te/do/remind`, { csrf });
+    expect(queued.status).toBe(503);
+    expect(queued.body).toContain('Yêu cầu đã được gửi và đang chờ');
+    expect(queued.body).not.toContain('Không có gì thay đổi');
   });
 
   test('reissue and revoke the unit’s link from its page: the old link stops opening, the new one is shown once', async () => {
