@@ -4,7 +4,6 @@
  * workflow's own view), extend its deadline, cancel it. Actions go through the workflows' own
  * Updates, whose validators decide. Failures are {@link AppError}s; each surface words them.
  */
-import path from 'node:path';
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionInfo } from '@temporalio/client';
 import { flattenUnits } from '../activities';
 import { loadWorkingCalendar } from '../config/holidays';
@@ -32,7 +31,7 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
-import { FileDefinitionStore, type DefinitionStore } from '../stores/definition-store';
+import type { DefinitionStore } from '../stores/definition-store';
 import { storePlanDocuments } from '../stores/plan-documents';
 import type { ReportStore } from '../stores/report-store';
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
@@ -301,6 +300,7 @@ export interface ExtensionRequest {
  */
 export async function extensionSchedule(
   s: AppContext,
+  definitions: DefinitionStore,
   campaignId: string,
   req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId'>,
 ): Promise<DeadlineSchedule> {
@@ -308,7 +308,6 @@ export async function extensionSchedule(
   // "3 more days" for one unit counts from that unit's own deadline, which may already be extended.
   const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
   if (!current) throw new AppError('invalid', { input: 'no-self-review-deadline', campaignId });
-  const definitions: DefinitionStore = new FileDefinitionStore(path.join(s.settings.dataDir, 'campaigns'));
   const definition = await definitions.load(status.definitionRef);
   const zone = definition.campaign.timeZone;
   if (req.by) {
@@ -349,11 +348,12 @@ export async function extensionSchedule(
 /** Grants an extension to one unit (`grantExtension`) or to all (`extendCampaign`); returns the new schedule. */
 export async function extendDeadline(
   s: AppContext,
+  definitions: DefinitionStore,
   campaignId: string,
   req: ExtensionRequest,
 ): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number }> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
-  const schedule = await extensionSchedule(s, campaignId, req);
+  const schedule = await extensionSchedule(s, definitions, campaignId, req);
   const input: GrantExtensionInput = { schedule, reason: req.reason.trim(), grantedBy: req.grantedBy };
   if (req.unitId) {
     const id = unitWorkflowId(campaignId, req.unitId);

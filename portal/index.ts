@@ -29,10 +29,11 @@ export async function startPortal(opts: {
   const { settings } = opts;
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
   const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
+  const definitions = new FileDefinitionStore(path.join(settings.dataDir, 'campaigns'));
   const portal = createPortal({
     backend: new TemporalUnitWorkflows(
       { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
-      new FileDefinitionStore(path.join(settings.dataDir, 'campaigns')),
+      definitions,
       settings.timeZone,
     ),
     links,
@@ -45,6 +46,7 @@ export async function startPortal(opts: {
         opts.client,
         settings,
         links,
+        definitions,
         settings.temporalUiUrl,
         opts.workerDeadlineMs,
       ),

@@ -6,9 +6,11 @@
  * - `thidua campaign list`
  * - `thidua unit remind CAMPAIGN UNIT [--by-name NAME]`
  */
+import path from 'node:path';
 import { cancelWholeCampaign, extendDeadline, listCampaigns } from '../../app/campaigns';
 import { remindNow } from '../../app/units';
 import { formatDeadline } from '../../domain/messages';
+import { FileDefinitionStore } from '../../stores/definition-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { table } from './campaign-status';
@@ -22,7 +24,8 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
   }
   const cli = await connect();
   try {
-    const { schedule, deadlineVersion } = await extendDeadline(cli, campaignId, {
+    const definitions = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns'));
+    const { schedule, deadlineVersion } = await extendDeadline(cli, definitions, campaignId, {
       by: options.by,
       until: options.until,
       lock: options.lock,

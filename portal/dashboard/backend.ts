@@ -19,6 +19,7 @@ import { reissueLink, revokeLink } from '../../app/links';
 import { allNominationVersions, nominationVersion, remindNow, unitStatus } from '../../app/units';
 import type { Settings } from '../../config/settings';
 import type { CampaignStatusView, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import type { DefinitionStore } from '../../stores/definition-store';
 import type { UnitLinks } from '../../stores/unit-links';
 
 export { allNominationVersions } from '../../app/units';
@@ -49,6 +50,7 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     client: Client,
     settings: Settings,
     private readonly links: UnitLinks,
+    private readonly definitions: DefinitionStore,
     private readonly temporalUiBase: string,
     workerDeadlineMs?: number,
   ) {
@@ -84,7 +86,7 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
   }
 
   async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
-    return (await extendDeadline(this.s, campaignId, req)).schedule.deadline.local;
+    return (await extendDeadline(this.s, this.definitions, campaignId, req)).schedule.deadline.local;
   }
 
   cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void> {
