@@ -4,6 +4,8 @@
 // - workflow code imports only domain/, workflows/, @temporalio/workflow (and common), activities as
 //   types only, and no Node built-in at all;
 // - scripts/ and every other folder stay independent of test/;
+// - client/ and portal/ are adapters over app/ (the use cases) and never import each other; app/ and
+//   stores/ import neither;
 // - import cycles fail, and a floating promise anywhere is an error.
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -76,8 +78,23 @@ export default tseslint.config(
               from: './test',
               message: 'only tests import from test/.',
             },
-            // TODO(issue 10, use-case layer): a client/ ↔ portal/ zone (neither imports the other) once
-            // both call the use cases instead of each other.
+            // The surfaces are adapters over the use cases of app/: neither imports the other.
+            {
+              target: './client',
+              from: './portal',
+              message: 'client/ does not import portal/: share it through app/ (use cases) or stores/.',
+            },
+            {
+              target: './portal',
+              from: './client',
+              message: 'portal/ does not import client/: share it through app/ (use cases) or stores/.',
+            },
+            // Use cases and stores know no surface.
+            {
+              target: ['./app', './stores'],
+              from: ['./client', './portal'],
+              message: 'app/ and stores/ import neither client/ nor portal/ (the surfaces depend on them, not back).',
+            },
           ],
         },
       ],

@@ -9,10 +9,10 @@ import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaig
 import { composeMessage, type MessageContext } from '../domain/messages';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
-import type { SentLog } from './mail/sent-log';
-import type { DefinitionStore, StoredDefinition } from './store/definition-store';
-import type { ReportStore } from './store/report-store';
-import type { UnitLinks } from './store/unit-links';
+import type { SentLog } from '../stores/sent-log';
+import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
+import type { ReportStore } from '../stores/report-store';
+import type { UnitLinks } from '../stores/unit-links';
 
 export interface ActivityDeps {
   transport: Transporter;
@@ -48,8 +48,8 @@ export function dueItems(definition: CampaignDefinition): string[] {
 
 export function createActivities(deps: ActivityDeps) {
   const unitsByRef = new Map<string, Map<string, UnitInput>>();
-  const unitOf = (ref: string, unitId: string): { definition: StoredDefinition; unit: UnitInput } => {
-    const definition = deps.definitions.load(ref);
+  const unitOf = async (ref: string, unitId: string): Promise<{ definition: StoredDefinition; unit: UnitInput }> => {
+    const definition = await deps.definitions.load(ref);
     let index = unitsByRef.get(ref);
     if (!index) {
       index = new Map(flattenUnits(definition.units).map((u) => [u.id, u]));
@@ -80,7 +80,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
-      const definition = deps.definitions.load(input.definitionRef);
+      const definition = await deps.definitions.load(input.definitionRef);
       return flattenUnits(definition.units)
         .slice(input.offset, input.offset + input.limit)
         .map((u) => ({ id: u.id, name: u.name }));
@@ -103,7 +103,7 @@ export function createActivities(deps: ActivityDeps) {
      * address refused for good is reported to the secretariat and not retried.
      */
     async sendUnitMessage(input: UnitMessageInput): Promise<UnitMessageResult> {
-      const { definition, unit } = unitOf(input.definitionRef, input.unitId);
+      const { definition, unit } = await unitOf(input.definitionRef, input.unitId);
       const messageId = messageIdFor(input.key, deps.from);
 
       if (input.staleCheck) {

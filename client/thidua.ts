@@ -12,9 +12,12 @@
  *   thidua unit remind CAMPAIGN UNIT      a reminder now (refused once submitted or locked)
  *   thidua unit link CAMPAIGN UNIT [--revoke | --reissue]
  *   thidua secretariat add-user LOGIN --name NAME   a dashboard account (password from stdin)
+ *   thidua secretariat remove-user LOGIN
+ *
+ * Errors are in Vietnamese; `--lang en` (or THIDUA_LANG=en) gives them in English.
  */
 import { SettingsError } from '../config/settings';
-import { CliError, processIo } from './connect';
+import { CliError, parseArgs, processIo } from './connect';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -30,6 +33,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'unit remind': async () => (await import('./commands/campaign-actions')).remindCommand,
   'unit link': async () => (await import('./commands/unit-link')).linkCommand,
   'secretariat add-user': async () => (await import('./commands/secretariat-user')).addUserCommand,
+  'secretariat remove-user': async () => (await import('./commands/secretariat-user')).removeUserCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,15 +47,31 @@ export async function main(argv: string[]): Promise<number> {
     );
     return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
   }
-  return (await load())(argv.slice(2));
+  try {
+    return await (
+      await load()
+    )(argv.slice(2));
+  } catch (err) {
+    // A use case's failure that no command worded: in the CLI's language all the same.
+    if ((err as Error)?.name === 'AppError') {
+      const { cliLang, toCliError } = await import('./messages');
+      let lang: 'vi' | 'en' = 'vi';
+      try {
+        lang = cliLang(parseArgs(argv.slice(2)).options);
+      } catch {
+        // an unknown --lang is reported by the command itself
+      }
+      throw toCliError(err, lang);
+    }
+    throw err;
+  }
 }
 
 if (require.main === module) {
   main(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((err) => {
-      // SecretariatError by name: importing it would load every command's modules up front.
-      if (err instanceof CliError || err instanceof SettingsError || err?.name === 'SecretariatError') {
+      if (err instanceof CliError || err instanceof SettingsError) {
         console.error(`thidua: ${err.message}`);
         process.exit(err instanceof CliError ? err.exitCode : 1);
       }

@@ -1,12 +1,12 @@
 /** The unit portal and the secretariat's dashboard wired to the real stores under the data folder and a Temporal client. */
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { DefinitionStore } from '../activities/store/definition-store';
-import { FileReportStore } from '../activities/store/report-store';
-import { UnitLinks } from '../activities/store/unit-links';
+import { FileDefinitionStore } from '../stores/definition-store';
+import { FileReportStore } from '../stores/report-store';
+import { FileUnitLinks } from '../stores/unit-links';
+import { TemporalUnitWorkflows } from '../app/units';
 import type { Settings } from '../config/settings';
-import { TemporalUnitBackend } from './backend';
-import { AccountStore } from './dashboard/accounts';
+import { FileAccountStore } from '../stores/accounts';
 import { TemporalSecretariatBackend } from './dashboard/backend';
 import { createPortal, type Portal, type PortalOptions } from './server';
 
@@ -28,13 +28,13 @@ export async function startPortal(opts: {
 }): Promise<RunningPortal> {
   const { settings } = opts;
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
-  const links = new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
+  const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
+  const definitions = new FileDefinitionStore(path.join(settings.dataDir, 'campaigns'));
   const portal = createPortal({
-    backend: new TemporalUnitBackend(
-      opts.client,
-      new DefinitionStore(path.join(settings.dataDir, 'campaigns')),
+    backend: new TemporalUnitWorkflows(
+      { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
+      definitions,
       settings.timeZone,
-      opts.workerDeadlineMs,
     ),
     links,
     reports,
@@ -46,10 +46,11 @@ export async function startPortal(opts: {
         opts.client,
         settings,
         links,
+        definitions,
         settings.temporalUiUrl,
         opts.workerDeadlineMs,
       ),
-      accounts: new AccountStore(settings.dataDir),
+      accounts: new FileAccountStore(settings.dataDir),
       reports,
       links,
     },

@@ -6,7 +6,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { startPortal } from '.';
-import { AccountStore } from './dashboard/accounts';
+import { FileAccountStore } from '../stores/accounts';
 
 async function run(): Promise<void> {
   const settings = loadSettings();
@@ -18,7 +18,7 @@ async function run(): Promise<void> {
     `thidua portal: ${portal.url} (links ${settings.publicBaseUrl}/u/…; Temporal ${temporal.connectionOptions.address}, ` +
       `namespace ${temporal.namespace}, task queue ${settings.taskQueue})`,
   );
-  const accounts = new AccountStore(settings.dataDir).list().length;
+  const accounts = (await new FileAccountStore(settings.dataDir).list()).length;
   console.log(
     accounts > 0
       ? `thidua dashboard: ${portal.url}/admin (${accounts} account(s))`

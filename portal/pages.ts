@@ -14,7 +14,7 @@ import type {
   SubmissionStatus,
   UnitStatusView,
 } from '../domain/workflow-types';
-import type { CampaignInfo } from './backend';
+import type { CampaignInfo } from '../app/units';
 import { PORTAL_MAX_FILE_BYTES } from './upload';
 
 /** Escapes text for HTML content and attribute values. */

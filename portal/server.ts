@@ -4,28 +4,35 @@
  * - `GET /u/<token>` opens nothing (mail scanners prefetch links): a page with one button that POSTs,
  *   with a CSRF token, to `/u/<token>/open`, which starts a server-side session bound to the unit and
  *   redirects to `/unit`. Token attempts are rate limited per IP.
- * - `GET /unit` shows the unit's state from its workflow (`getUnitStatus`); `POST /unit/upload` stores
- *   the file in the report store with its owner, then submits it through the `submitFile` update.
+ * - `GET /unit` shows the unit's state from its workflow (`getUnitStatus`); `POST /unit/upload`
+ *   streams the file to staging, then submits it through `submitUnitFile` of `app/units.ts`, the one
+ *   submit path (`thidua unit submit` uses it too): checked, stored with its owner, recorded by the
+ *   `submitFile` update, the upload record removed again if the update refuses.
  *
  * The unit comes only from the session, never from the request. Refusals (locked, wrong type, empty,
- * oversized, no worker) are shown on the page and nothing is written.
+ * oversized, no worker) are shown on the page and nothing is recorded.
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { ReportLockedError, type ReportStore } from '../activities/store/report-store';
-import {
-  assertFileRef,
-  assertNominations,
-  assertPhaseOpen,
-  kindLabel,
-  MAX_PERSON_CHARS,
-} from '../domain/submission-rules';
+import { AppError } from '../app/temporal-errors';
+import { submitUnitFile, submitUnitNominations, type UnitWorkflows } from '../app/units';
+import { kindLabel, MAX_PERSON_CHARS } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
-import { PortalRefusal, type UnitBackend } from './backend';
+import type { ReportStore } from '../stores/report-store';
+import type { UnitLinks } from '../stores/unit-links';
 import { createDashboard, type Dashboard, type DashboardOptions } from './dashboard/routes';
+import { HTTP_STATUS, unitMessage } from './messages';
 import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
 import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
-import { parseCookies, randomToken, RateLimiter, safeEqual, SessionStore, type UnitSession } from './security';
+import {
+  parseCookies,
+  randomToken,
+  RateLimiter,
+  safeEqual,
+  MemorySessionStore,
+  type SessionStore,
+  type UnitSession,
+} from './security';
 import { contentTypeForName, magicBytesMatch, parseUrlEncoded, PORTAL_MAX_FILE_BYTES, safeBaseName } from './upload';
 import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError, type ReceivedUpload } from './upload-receive';
 
@@ -34,8 +41,8 @@ export const SESSION_COOKIE = 'thidua_session';
 export const OPEN_COOKIE = 'thidua_open';
 
 export interface PortalOptions {
-  backend: UnitBackend;
-  links: { resolve(token: string): { campaignId: string; unitId: string } | undefined };
+  backend: UnitWorkflows;
+  links: Pick<UnitLinks, 'resolve'>;
   reports: ReportStore;
   /** Zone of times on pages when the campaign's own is unknown. */
   timeZone: string;
@@ -91,7 +98,7 @@ const BAD_LINK = new HttpError(
 );
 
 export function createPortal(opts: PortalOptions): Portal {
-  const sessions = opts.sessions ?? new SessionStore();
+  const sessions = opts.sessions ?? new MemorySessionStore();
   const limiter = new RateLimiter(opts.rateLimit?.max ?? 10, opts.rateLimit?.windowMs ?? 60_000);
   const maxFileBytes = opts.maxFileBytes ?? PORTAL_MAX_FILE_BYTES;
   const maxUnitBytes = opts.maxUnitBytes ?? 200 * 1024 * 1024;
@@ -103,11 +110,11 @@ export function createPortal(opts: PortalOptions): Portal {
 
   const send = sendHtml;
 
-  const sessionOf = (req: http.IncomingMessage): UnitSession | undefined => {
+  const sessionOf = async (req: http.IncomingMessage): Promise<UnitSession | undefined> => {
     const session = sessions.get(parseCookies(req.headers.cookie)[SESSION_COOKIE]);
     if (!session) return undefined;
     // The link must still open the same unit (a revoked link closes its sessions).
-    const unit = opts.links.resolve(session.token);
+    const unit = await opts.links.resolve(session.token);
     if (!unit || unit.campaignId !== session.campaignId || unit.unitId !== session.unitId) {
       sessions.delete(session.id);
       return undefined;
@@ -157,9 +164,13 @@ export function createPortal(opts: PortalOptions): Portal {
     try {
       view = await opts.backend.unitStatus(session.campaignId, session.unitId);
     } catch (err) {
-      if (err instanceof PortalRefusal) {
+      if (err instanceof AppError) {
         const extra = flash ? `<div class="msg ${flash.kind}">${flash.html}</div>` : '';
-        send(res, flash ? status : err.status, messagePage('Không đọc được hồ sơ của đơn vị', err.message, extra));
+        send(
+          res,
+          flash ? status : HTTP_STATUS[err.code],
+          messagePage('Không đọc được hồ sơ của đơn vị', unitMessage(err, opts.timeZone), extra),
+        );
         return;
       }
       throw err;
@@ -177,7 +188,7 @@ export function createPortal(opts: PortalOptions): Portal {
     if (!body) throw new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.');
     const form = parseUrlEncoded(body);
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
-    const unit = opts.links.resolve(token);
+    const unit = await opts.links.resolve(token);
     if (!unit) throw BAD_LINK;
     await assertLinkLive(unit.campaignId);
     const session = sessions.create({ campaignId: unit.campaignId, unitId: unit.unitId, token });
@@ -288,43 +299,28 @@ export function createPortal(opts: PortalOptions): Portal {
       return refuse(415, `Nội dung tệp "${name}" không phải là tệp ${label} như phần mở rộng của tên tệp.`);
     }
 
-    let view: UnitStatusView;
+    let submitted;
     try {
-      view = await opts.backend.unitStatus(session.campaignId, session.unitId);
-      assertOpen(view);
-      assertFileRef(kind, { name, size: file.size, sha256: file.sha256, contentType }, view.due);
+      submitted = await submitUnitFile(
+        { units: opts.backend, reports: opts.reports },
+        {
+          campaignId: session.campaignId,
+          unitId: session.unitId,
+          kind,
+          name,
+          contentType,
+          content: file,
+          submittedBy: (view) => portalSubmitter(view.unitName),
+        },
+      );
     } catch (err) {
-      if (err instanceof PortalRefusal) return refuse(err.status, err.message);
-      return refuse(409, (err as Error).message);
+      if (!(err instanceof AppError)) throw err;
+      const text = unitMessage(err, opts.timeZone);
+      // A refusal recorded nothing (the store forgot the upload); an unanswered update may still apply.
+      if (err.nothingChanged) return refuse(HTTP_STATUS[err.code], text);
+      return renderUnit(res, session, HTTP_STATUS[err.code], { kind: 'error', html: esc(text) });
     }
-
-    const submittedBy = portalSubmitter(view.unitName);
-    let ref;
-    try {
-      ref = await opts.reports.put(name, contentType, file, {
-        campaignId: session.campaignId,
-        unitId: session.unitId,
-        phase: view.phase.kind,
-        uploadedBy: submittedBy,
-      });
-    } catch (err) {
-      if (err instanceof ReportLockedError) {
-        return refuse(
-          409,
-          `Hồ sơ của đơn vị đã khóa từ ${localTime(err.lock.lockedAt, opts.timeZone)}; chỉ còn xem được.`,
-        );
-      }
-      throw err;
-    }
-    let receipt;
-    try {
-      receipt = await opts.backend.submitFile(session.campaignId, session.unitId, { kind, file: ref, submittedBy });
-    } catch (err) {
-      if (err instanceof PortalRefusal) {
-        return renderUnit(res, session, err.status, { kind: 'error', html: esc(err.message) });
-      }
-      throw err;
-    }
+    const { ref, receipt } = submitted;
     log(`portal: ${session.campaignId}/${session.unitId} submitted ${kind} v${receipt.version} ${ref.sha256}`);
     const campaign = await opts.backend.campaignInfo(session.campaignId);
     session.flash = {
@@ -359,27 +355,23 @@ export function createPortal(opts: PortalOptions): Portal {
       });
     }
     if (list.length === 0) return refuse(400, 'Chưa nhập đề nghị nào (tên tập thể hoặc họ và tên cá nhân).');
-    let view: UnitStatusView;
-    try {
-      view = await opts.backend.unitStatus(session.campaignId, session.unitId);
-      assertOpen(view);
-      assertNominations(list, view.due);
-    } catch (err) {
-      if (err instanceof PortalRefusal) return refuse(err.status, err.message);
-      return refuse(409, (err as Error).message);
-    }
     let receipt;
     try {
-      receipt = await opts.backend.submitNominations(session.campaignId, session.unitId, {
-        nominations: list,
-        submittedBy: portalSubmitter(view.unitName),
-      });
+      ({ receipt } = await submitUnitNominations(
+        { units: opts.backend },
+        {
+          campaignId: session.campaignId,
+          unitId: session.unitId,
+          nominations: list,
+          submittedBy: (view) => portalSubmitter(view.unitName),
+        },
+      ));
     } catch (err) {
-      // A refusal by the workflow recorded nothing; an unanswered update may still be applied later.
-      if (err instanceof PortalRefusal && err.status === 409) return refuse(err.status, err.message);
-      if (err instanceof PortalRefusal)
-        return renderUnit(res, session, err.status, { kind: 'error', html: esc(err.message) });
-      throw err;
+      if (!(err instanceof AppError)) throw err;
+      const text = unitMessage(err, opts.timeZone);
+      // A refusal recorded nothing; an unanswered update may still be applied later.
+      if (err.nothingChanged) return refuse(HTTP_STATUS[err.code], text);
+      return renderUnit(res, session, HTTP_STATUS[err.code], { kind: 'error', html: esc(text) });
     }
     log(`portal: ${session.campaignId}/${session.unitId} submitted nominations v${receipt.version}`);
     const campaign = await opts.backend.campaignInfo(session.campaignId);
@@ -400,7 +392,9 @@ export function createPortal(opts: PortalOptions): Portal {
     try {
       view = await opts.backend.unitStatus(session.campaignId, session.unitId);
     } catch (err) {
-      if (err instanceof PortalRefusal) throw new HttpError(err.status, 'Không đọc được hồ sơ của đơn vị', err.message);
+      if (err instanceof AppError) {
+        throw new HttpError(HTTP_STATUS[err.code], 'Không đọc được hồ sơ của đơn vị', unitMessage(err, opts.timeZone));
+      }
       throw err;
     }
     const file = [...view.reports, ...view.papers].find((f) => f.sha256 === sha256);
@@ -433,7 +427,7 @@ export function createPortal(opts: PortalOptions): Portal {
       if (!linkMatch[2]) {
         if (method !== 'GET' && method !== 'HEAD')
           throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
-        const unit = opts.links.resolve(token);
+        const unit = await opts.links.resolve(token);
         if (!unit) throw BAD_LINK;
         await assertLinkLive(unit.campaignId);
         // A random value in a cookie and in the form (double submit): the POST must come from this page.
@@ -471,7 +465,7 @@ export function createPortal(opts: PortalOptions): Portal {
     }
 
     if (route === '/unit' || route.startsWith('/unit/')) {
-      const session = sessionOf(req);
+      const session = await sessionOf(req);
       if (!session) throw NO_SESSION;
       await assertLinkLive(session.campaignId, session);
       if (route === '/unit' && method === 'GET') {
@@ -592,21 +586,6 @@ function limitConnections(
       else open.delete(address);
     });
   });
-}
-
-/** Throws the workflow validator's own refusal when the unit's phase no longer accepts submissions. */
-function assertOpen(view: UnitStatusView): void {
-  assertPhaseOpen(
-    {
-      phaseName: view.phase.name,
-      locked: view.locked,
-      lockAt: view.lockAt,
-      lockLocal: view.lockLocal,
-      cancelled: view.cancelled,
-      contact: view.contact,
-    },
-    Date.now(),
-  );
 }
 
 function decodeURIComponentSafe(s: string): string {

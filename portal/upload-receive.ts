@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import busboy from 'busboy';
-import { ensurePrivateDir } from '../activities/store/atomic';
-import type { StagedFile } from '../activities/store/report-store';
+import { ensurePrivateDir } from '../stores/atomic';
+import type { StagedFile } from '../stores/report-store';
 
 export interface UploadLimits {
   /** Largest file accepted, in bytes. */

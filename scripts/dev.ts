@@ -16,7 +16,7 @@ import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { startCampaign } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { startPortal, type RunningPortal } from '../portal';
-import { AccountStore } from '../portal/dashboard/accounts';
+import { FileAccountStore } from '../stores/accounts';
 import { startDevServer, waitForDevServer } from './dev-server';
 import { portOpen, startMaildev, stopProcess, type Maildev } from './processes';
 import { ensureTools, maildevBin, MissingToolError } from './tools';
@@ -127,11 +127,11 @@ async function run(): Promise<void> {
  * `thidua secretariat add-user` is left alone.
  */
 async function ensureDevAccount(dataDir: string): Promise<string> {
-  const accounts = new AccountStore(dataDir);
+  const accounts = new FileAccountStore(dataDir);
   const file = path.join(dataDir, 'secretariat', 'dev-password.txt');
   const where = `(login thuongtruc, password in ${path.relative(process.cwd(), file) || file})`;
   if (fs.existsSync(file)) return where;
-  if (accounts.list().length > 0) return '(accounts: thidua secretariat add-user)';
+  if ((await accounts.list()).length > 0) return '(accounts: thidua secretariat add-user)';
   const password = crypto.randomBytes(12).toString('base64url');
   await accounts.set('thuongtruc', 'Thường trực Hội đồng (dev)', password);
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });

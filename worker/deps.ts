@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { ActivityDeps } from '../activities';
 import { createSmtpTransport } from '../activities/mail/transport';
-import { SentLog } from '../activities/mail/sent-log';
-import { DefinitionStore } from '../activities/store/definition-store';
-import { FileReportStore } from '../activities/store/report-store';
-import { UnitLinks } from '../activities/store/unit-links';
+import { FileSentLog } from '../stores/sent-log';
+import { FileDefinitionStore } from '../stores/definition-store';
+import { FileReportStore } from '../stores/report-store';
+import { FileUnitLinks } from '../stores/unit-links';
 import type { Settings } from '../config/settings';
 
 /** The embedded stores under the data folder, and the SMTP transport from settings. */
@@ -13,10 +13,10 @@ export function createDeps(settings: Settings, client?: Client): ActivityDeps {
   const data = settings.dataDir;
   return {
     transport: createSmtpTransport(settings.smtp),
-    sentLog: new SentLog(path.join(data, 'mail', 'sent')),
-    definitions: new DefinitionStore(path.join(data, 'campaigns')),
+    sentLog: new FileSentLog(path.join(data, 'mail', 'sent')),
+    definitions: new FileDefinitionStore(path.join(data, 'campaigns')),
     reports: new FileReportStore(path.join(data, 'reports')),
-    links: new UnitLinks(path.join(data, 'links'), settings.publicBaseUrl),
+    links: new FileUnitLinks(path.join(data, 'links'), settings.publicBaseUrl),
     from: settings.smtp.from,
     client,
   };

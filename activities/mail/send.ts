@@ -5,7 +5,7 @@
  * {@link UndeliverableError} so that the caller can tell the secretariat instead of retrying forever.
  */
 import type { Transporter } from 'nodemailer';
-import type { SentLog } from './sent-log';
+import type { SentLog } from '../../stores/sent-log';
 
 export interface OutgoingMessage {
   messageId: string;

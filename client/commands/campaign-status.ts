@@ -2,15 +2,17 @@
  * `thidua campaign status ID [--filter pending|submitted|late|missing|locked] [--limit N] [--json]`:
  * counts and a table of units, read from Temporal's visibility store (search attributes and memos)
  * only, so it answers in well under a second for 10,000 units and needs no running worker. The
- * dashboard reads the same (`campaignUnits` in `client/secretariat.ts`).
+ * dashboard reads the same (`campaignUnits` in `app/campaigns.ts`).
  */
 import { campaignWorkflowId, type SubmissionStatus } from '../../domain/workflow-types';
 import { formatDeadline } from '../../domain/messages';
-import { campaignUnits, SecretariatError, SUBMISSION_STATUSES, UNIT_FILTERS, type UnitFilter } from '../secretariat';
+import { campaignUnits, SUBMISSION_STATUSES, UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
+import { AppError } from '../../app/temporal-errors';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { cliLang, toCliError } from '../messages';
 import { temporalUiLink } from './links';
 
-export type { UnitRow } from '../secretariat';
+export type { UnitRow } from '../../app/campaigns';
 
 export const STATUS_LABEL: Record<SubmissionStatus, string> = {
   pending: 'chưa đến hạn',
@@ -21,6 +23,7 @@ export const STATUS_LABEL: Record<SubmissionStatus, string> = {
 
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv, ['json']);
+  const lang = cliLang(options);
   const campaignId = positional[0];
   if (!campaignId)
     throw new CliError('usage: thidua campaign status ID [--filter late|missing|...] [--limit N] [--json]');
@@ -29,11 +32,17 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
   const limit = options.limit ? Number(options.limit) : 50;
   const cli = await connect();
   try {
-    const view = await campaignUnits(cli, campaignId, { filter, limit }).catch((err) => {
-      if (err instanceof SecretariatError && err.kind === 'not-found') {
-        throw new CliError(`no campaign "${campaignId}" on ${cli.address}; see \`thidua campaign list\`.`);
+    const view = await campaignUnits(cli, campaignId, { filter, limit }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'not-found') {
+        throw new CliError(
+          lang === 'en'
+            ? `no campaign "${campaignId}" on ${cli.address}; see \`thidua campaign list\`.`
+            : `không có đợt "${campaignId}" trên ${cli.address}; xem \`thidua campaign list\`.`,
+          1,
+          { cause: err },
+        );
       }
-      throw err;
+      throw toCliError(err, lang);
     });
     if (options.json) {
       io.stdout.write(

@@ -1,12 +1,16 @@
 /**
- * `thidua secretariat add-user LOGIN --name "Nguyễn Văn A"`: creates a dashboard account, or sets a
- * new password for an existing one. The password is read from standard input (one line; typed
- * without echo at a terminal), never from the command line where `ps` and shell history would keep it.
+ * Dashboard accounts, through the use cases of `app/accounts.ts`:
+ * - `thidua secretariat add-user LOGIN --name "Nguyễn Văn A"`: creates a dashboard account, or sets a
+ *   new password for an existing one. The password is read from standard input (one line; typed
+ *   without echo at a terminal), never from the command line where `ps` and shell history would keep it.
+ * - `thidua secretariat remove-user LOGIN`: removes it; its open dashboard sessions end at their next request.
  */
 import readline from 'node:readline';
-import { AccountStore } from '../../portal/dashboard/accounts';
+import { removeAccount, setAccount } from '../../app/accounts';
 import { loadSettings } from '../../config/settings';
+import { FileAccountStore } from '../../stores/accounts';
 import { CliError, parseArgs, processIo, type Io } from '../connect';
+import { cliLang, toCliError } from '../messages';
 
 export async function addUserCommand(
   argv: string[],
@@ -14,21 +18,37 @@ export async function addUserCommand(
   readPassword: () => Promise<string> = passwordFromStdin,
 ): Promise<number> {
   const { positional, options } = parseArgs(argv);
+  const lang = cliLang(options);
   const login = positional[0];
   if (!login || !options.name) throw new CliError('usage: thidua secretariat add-user LOGIN --name NAME', 2);
   const settings = loadSettings();
   const password = await readPassword();
-  try {
-    const outcome = await new AccountStore(settings.dataDir).set(login, options.name, password);
-    io.stdout.write(
-      outcome === 'created'
-        ? `Account "${login}" created: log in at ${settings.publicBaseUrl}/admin\n`
-        : `Account "${login}": new password set.\n`,
-    );
-    return 0;
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  }
+  const outcome = await setAccount(new FileAccountStore(settings.dataDir), {
+    login,
+    name: options.name,
+    password,
+  }).catch((err: unknown) => {
+    throw toCliError(err, lang);
+  });
+  io.stdout.write(
+    outcome === 'created'
+      ? `Account "${login}" created: log in at ${settings.publicBaseUrl}/admin\n`
+      : `Account "${login}": new password set.\n`,
+  );
+  return 0;
+}
+
+export async function removeUserCommand(argv: string[], io: Io = processIo): Promise<number> {
+  const { positional } = parseArgs(argv);
+  const login = positional[0];
+  if (!login) throw new CliError('usage: thidua secretariat remove-user LOGIN', 2);
+  const settings = loadSettings();
+  io.stdout.write(
+    (await removeAccount(new FileAccountStore(settings.dataDir), login))
+      ? `Account "${login}" removed: its dashboard sessions end at their next request.\n`
+      : `No account "${login}".\n`,
+  );
+  return 0;
 }
 
 async function passwordFromStdin(): Promise<string> {

@@ -6,26 +6,28 @@
  * - `--reissue`: revokes the link and prints a new one, to give the unit by another channel.
  */
 import path from 'node:path';
-import { UnitLinks } from '../../activities/store/unit-links';
+import { reissueLink, revokeLink, unitLink } from '../../app/links';
+import { FileUnitLinks } from '../../stores/unit-links';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
-import { assertUnitExists, SecretariatError } from '../secretariat';
+import { cliLang, toCliError } from '../messages';
 
 export async function linkCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv, ['revoke', 'reissue']);
+  const lang = cliLang(options);
   const [campaignId, unitId] = positional;
   if (!campaignId || !unitId || (options.revoke && options.reissue)) {
     throw new CliError('usage: thidua unit link CAMPAIGN UNIT [--revoke | --reissue]', 2);
   }
   const cli = await connect();
   try {
-    // Only a unit of a started campaign has a link (a typo must not mint a token for nobody).
-    await assertUnitExists(cli, campaignId, unitId).catch((err: unknown) => {
-      if (err instanceof SecretariatError) throw new CliError(`${err.message} on ${cli.address}`);
-      throw err;
-    });
-    const links = new UnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
+    // Only a unit of a started campaign has a link (a typo must not mint a token for nobody): app/links checks.
+    const links = new FileUnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
+    const failed = (err: unknown) => {
+      const e = toCliError(err, lang);
+      throw e instanceof CliError ? new CliError(`${e.message} (${cli.address})`, 1, { cause: err }) : e;
+    };
     if (options.revoke) {
-      const revoked = links.revoke(campaignId, unitId);
+      const revoked = await revokeLink(cli, links, campaignId, unitId).catch(failed);
       io.stdout.write(
         revoked
           ? `Revoked the link of ${unitId}: it no longer opens the portal. The next message to the unit carries a new one;\n` +
@@ -35,10 +37,11 @@ export async function linkCommand(argv: string[], io: Io = processIo): Promise<n
       return 0;
     }
     if (options.reissue) {
-      io.stdout.write(`New link of ${unitId} (the old one no longer opens): ${links.reissue(campaignId, unitId)}\n`);
+      const url = await reissueLink(cli, links, campaignId, unitId).catch(failed);
+      io.stdout.write(`New link of ${unitId} (the old one no longer opens): ${url}\n`);
       return 0;
     }
-    io.stdout.write(`${await links.linkFor(campaignId, unitId)}\n`);
+    io.stdout.write(`${await unitLink(cli, links, campaignId, unitId).catch(failed)}\n`);
     return 0;
   } finally {
     await cli.close();

@@ -1,27 +1,28 @@
 /**
  * What the dashboard asks of Temporal, behind one interface so that its HTTP layer can be tested
- * without a server. The Temporal implementation is `client/secretariat.ts`, the same code as the CLI.
+ * without a server. The Temporal implementation calls the use cases of `app/`, the same code as the CLI.
  */
 import type { Client } from '@temporalio/client';
-import type { UnitLinks } from '../../activities/store/unit-links';
-import type { Settings } from '../../config/settings';
 import {
-  assertUnitExists,
   campaignStatus,
   campaignUnits,
   cancelWholeCampaign,
   extendDeadline,
   listCampaigns,
-  nominationVersion,
-  remindNow,
-  unitStatus,
+  type AppContext,
   type CampaignRow,
   type CampaignUnits,
   type ExtensionRequest,
-  type Secretariat,
   type UnitFilter,
-} from '../../client/secretariat';
+} from '../../app/campaigns';
+import { reissueLink, revokeLink } from '../../app/links';
+import { allNominationVersions, nominationVersion, remindNow, unitStatus } from '../../app/units';
+import type { Settings } from '../../config/settings';
 import type { CampaignStatusView, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import type { DefinitionStore } from '../../stores/definition-store';
+import type { UnitLinks } from '../../stores/unit-links';
+
+export { allNominationVersions } from '../../app/units';
 
 export interface SecretariatBackend {
   listCampaigns(): Promise<CampaignRow[]>;
@@ -43,26 +44,25 @@ export interface SecretariatBackend {
 }
 
 export class TemporalSecretariatBackend implements SecretariatBackend {
-  private readonly s: Secretariat;
+  private readonly s: AppContext;
 
   constructor(
     client: Client,
     settings: Settings,
     private readonly links: UnitLinks,
+    private readonly definitions: DefinitionStore,
     private readonly temporalUiBase: string,
     workerDeadlineMs?: number,
   ) {
     this.s = { client, settings, workerDeadlineMs };
   }
 
-  async reissueLink(campaignId: string, unitId: string): Promise<string> {
-    await assertUnitExists(this.s, campaignId, unitId);
-    return this.links.reissue(campaignId, unitId);
+  reissueLink(campaignId: string, unitId: string): Promise<string> {
+    return reissueLink(this.s, this.links, campaignId, unitId);
   }
 
-  async revokeLink(campaignId: string, unitId: string): Promise<boolean> {
-    await assertUnitExists(this.s, campaignId, unitId);
-    return this.links.revoke(campaignId, unitId);
+  revokeLink(campaignId: string, unitId: string): Promise<boolean> {
+    return revokeLink(this.s, this.links, campaignId, unitId);
   }
 
   listCampaigns(): Promise<CampaignRow[]> {
@@ -86,7 +86,7 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
   }
 
   async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
-    return (await extendDeadline(this.s, campaignId, req)).schedule.deadline.local;
+    return (await extendDeadline(this.s, this.definitions, campaignId, req)).schedule.deadline.local;
   }
 
   cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void> {
@@ -101,20 +101,4 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     const namespace = this.s.client.options.namespace;
     return `${this.temporalUiBase.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
   }
-}
-
-/** Every version of a unit's nominations in full: the latest from its view, older ones one query each. */
-export async function allNominationVersions(
-  view: UnitStatusView,
-  olderVersion: (version: number) => Promise<NominationVersion | null>,
-): Promise<NominationVersion[]> {
-  const versions: NominationVersion[] = [];
-  for (const summary of view.nominations) {
-    const full =
-      summary.version === view.latestNominations?.version
-        ? view.latestNominations
-        : await olderVersion(summary.version);
-    if (full) versions.push(full);
-  }
-  return versions;
 }

@@ -1,5 +1,5 @@
 /** The secretariat's dashboard pages, rendered on the server in Vietnamese; no client script. */
-import type { CampaignRow, CampaignUnits, UnitFilter } from '../../client/secretariat';
+import type { CampaignRow, CampaignUnits, UnitFilter } from '../../app/campaigns';
 import { kindLabel } from '../../domain/submission-rules';
 import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
 import {

@@ -11,14 +11,25 @@
  * Every form carries the session's CSRF token; reads are visibility lists and workflow queries.
  */
 import type http from 'node:http';
-import { SecretariatError, UNIT_FILTERS, type UnitFilter } from '../../client/secretariat';
+import { UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
+import { AppError } from '../../app/temporal-errors';
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
-import type { ReportStore } from '../../activities/store/report-store';
+import type { ReportStore } from '../../stores/report-store';
 import { HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
-import { LoginGuard, parseCookies, randomToken, safeEqual, SessionStore, type StaffSession } from '../security';
+import {
+  LoginGuard,
+  parseCookies,
+  randomToken,
+  safeEqual,
+  MemorySessionStore,
+  type SessionStore,
+  type StaffSession,
+} from '../security';
 import { esc } from '../pages';
 import { parseUrlEncoded } from '../upload';
-import { LOGIN_PATTERN, type Account } from './accounts';
+import { LOGIN_PATTERN, type Account } from '../../stores/accounts';
+import type { UnitLinks } from '../../stores/unit-links';
+import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
 import { campaignPage, campaignsPage, loginPage, nominationsCsv, unitDetailPage, type Flash } from './pages';
@@ -33,10 +44,10 @@ export interface DashboardOptions {
   accounts: {
     verify(login: string, password: string): Promise<Account | undefined>;
     /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */
-    find(login: string): Account | undefined;
+    find(login: string): Promise<Account | undefined>;
   };
   reports: Pick<ReportStore, 'get'>;
-  links?: { info(campaignId: string, unitId: string): { url?: string; revokedAt?: string } };
+  links?: Pick<UnitLinks, 'info'>;
   timeZone: string;
   secureCookies?: boolean;
   /** Failed logins allowed per address, and per login name, in a window (default 10 and 5 per 15 min). */
@@ -60,32 +71,27 @@ const NOT_FOUND = new HttpError(404, 'Không tìm thấy', 'Trang này không t�
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** Staff sessions: 2 hours idle, 12 hours at most (a working day), whatever the activity. */
 export const STAFF_SESSION_LIFETIME = { idleMs: 2 * 3600_000, maxAgeMs: 12 * 3600_000 };
-const STATUS_OF: Record<SecretariatError['kind'], number> = {
-  refused: 409,
-  'not-found': 404,
-  invalid: 400,
-  'no-worker': 503,
-};
-
 /** What an action or a read that failed tells the secretariat, and its HTTP status. */
-function failure(err: unknown): { status: number; message: string } | undefined {
-  if (err instanceof SecretariatError) return { status: STATUS_OF[err.kind], message: err.message };
-  if (err instanceof ActionInputError) return { status: 400, message: err.message };
+function failure(err: unknown): { status: number; message: string; nothingChanged: boolean } | undefined {
+  if (err instanceof AppError) {
+    return { status: HTTP_STATUS[err.code], message: staffMessage(err), nothingChanged: err.nothingChanged };
+  }
+  if (err instanceof ActionInputError) return { status: 400, message: err.message, nothingChanged: true };
   return undefined;
 }
 
 export function createDashboard(opts: DashboardOptions): Dashboard {
-  const sessions = opts.sessions ?? new SessionStore<StaffSession>(STAFF_SESSION_LIFETIME);
+  const sessions = opts.sessions ?? new MemorySessionStore<StaffSession>(STAFF_SESSION_LIFETIME);
   const limits = opts.loginLimits ?? { perAddress: 10, perLogin: 5, windowMs: 15 * 60_000 };
   const guard = new LoginGuard(limits);
   const secure = opts.secureCookies ? '; Secure' : '';
   const { backend } = opts;
 
   /** The staff session, if its account still exists with the password it logged in with. */
-  const sessionOf = (req: http.IncomingMessage): StaffSession | undefined => {
+  const sessionOf = async (req: http.IncomingMessage): Promise<StaffSession | undefined> => {
     const session = sessions.get(parseCookies(req.headers.cookie)[STAFF_COOKIE]);
     if (!session) return undefined;
-    if (opts.accounts.find(session.login)?.passwordHash !== session.accountStamp) {
+    if ((await opts.accounts.find(session.login))?.passwordHash !== session.accountStamp) {
       sessions.deleteWhere((s) => s.login === session.login && s.accountStamp === session.accountStamp);
       guard.forgetLogin(session.login);
       opts.log(`dashboard: sessions of ${session.login} ended (password changed or account removed)`);
@@ -231,7 +237,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
         actions: DASHBOARD_ACTIONS.filter((a) => a.scope === 'unit'),
         timeZone: campaign?.timeZone ?? opts.timeZone,
         temporalUrl: backend.temporalUiUrl(unitWorkflowId(campaignId, unitId)),
-        link: opts.links?.info(campaignId, unitId),
+        link: await opts.links?.info(campaignId, unitId),
         flash,
         failed,
       }),
@@ -259,7 +265,11 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       const f = failure(err);
       if (!f) throw err;
       opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: ${f.message}`);
-      const flash: Flash = { kind: 'error', html: `${esc(f.message)} Không có gì thay đổi.` };
+      // An update sent and not answered may still apply: then the message says so instead.
+      const flash: Flash = {
+        kind: 'error',
+        html: `${esc(f.message)}${f.nothingChanged ? ' Không có gì thay đổi.' : ''}`,
+      };
       const { csrf: _csrf, ...refill } = form;
       const failed = { action: action.id, form: refill };
       if (unitId) await renderUnit(res, staff, campaignId, unitId, f.status, flash, failed);
@@ -277,7 +287,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
     }
 
-    const staff = sessionOf(req);
+    const staff = await sessionOf(req);
     if (!staff) {
       req.resume();
       if (method === 'GET') return redirect(res, '/admin/login');

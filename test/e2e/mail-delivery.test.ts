@@ -86,7 +86,7 @@ test('a unit receives its plan and its receipt by email through the real SMTP se
   const deps = createDeps(settings, env.client);
   const planText = Buffer.from('KẾ HOẠCH Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW\n', 'utf8');
   const planFile = await deps.reports.put('67-KH-TU.txt', 'text/plain; charset=utf-8', planText);
-  const definitionRef = deps.definitions.save({
+  const definitionRef = await deps.definitions.save({
     ...definition,
     documents: [{ title: 'Kế hoạch số 67-KH/TU', file: planFile }, { title: 'Đề cương báo cáo tổng kết' }],
   });

@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { FileReportStore } from '../../activities/store/report-store';
-import { UnitLinks } from '../../activities/store/unit-links';
+import { FileReportStore } from '../../stores/report-store';
+import { FileUnitLinks } from '../../stores/unit-links';
 import { startCommand } from '../../client/commands/campaign-start';
 import { linkCommand } from '../../client/commands/unit-link';
 import { extendCommand } from '../../client/commands/campaign-actions';
@@ -19,7 +19,7 @@ import type { Settings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import { campaignWorkflowId, unitWorkflowId } from '../../domain/workflow-types';
 import { startPortal, type RunningPortal } from '../../portal';
-import { AccountStore } from '../../portal/dashboard/accounts';
+import { FileAccountStore } from '../../stores/accounts';
 import { freePort, waitFor, type Maildev } from '../../scripts/processes';
 import { getUnitStatus, unitReviewWorkflow } from '../../workflows/unit-review';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
@@ -311,7 +311,7 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
       }),
     ],
   });
-  const link = await new UnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl).linkFor(
+  const link = await new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl).linkFor(
     campaignId,
     'so-noi-vu',
   );
@@ -419,7 +419,7 @@ browserTest(
   'in a headless browser: the secretariat logs in, extends a unit’s deadline, and the unit sees the new one',
   async () => {
     const password = 'mat-khau-thuong-truc-2026';
-    await new AccountStore(settings.dataDir).set('thuongtruc', 'Nguyễn Thị Hạnh', password);
+    await new FileAccountStore(settings.dataDir).set('thuongtruc', 'Nguyễn Thị Hạnh', password);
     const before = await unitHandle(UNIT_A.id).query(getUnitStatus);
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -512,12 +512,12 @@ test('`thidua unit link --reissue` and `--revoke`: the old link stops opening, t
   expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--revoke'], io)).toBe(0);
   expect(out.join('')).toContain('Revoked the link of so-y-te');
   expect((await new PortalBrowser(portal.url).get(linkPath(fresh!))).status).toBe(404);
-  await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi'], io)).rejects.toThrow(
+  await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi', '--lang', 'en'], io)).rejects.toThrow(
     `no unit "khong-co-don-vi" in campaign "${CAMPAIGN_ID}"`,
   );
 
   // The same from the dashboard, for the secretariat's staff.
-  await new AccountStore(settings.dataDir).set('canbo-tdkt', 'Lê Văn K', 'mat-khau-can-bo-2026');
+  await new FileAccountStore(settings.dataDir).set('canbo-tdkt', 'Lê Văn K', 'mat-khau-can-bo-2026');
   const staff = new PortalBrowser(portal.url);
   const login = await staff.get('/admin/login');
   await staff.postForm('/admin/login', {

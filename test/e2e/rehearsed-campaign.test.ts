@@ -339,7 +339,7 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
   const lateFile = path.join(dataDir, 'Báo cáo tổng kết - Sở Y tế.pdf');
   fs.writeFileSync(lateFile, Buffer.from('%PDF-1.4\n% Báo cáo nộp muộn\n'));
   const refused = captureIo();
-  const refusal = await submitCommand([CAMPAIGN_ID, LATE_NO_SUPERVISOR.id, lateFile], refused).then(
+  const refusal = await submitCommand([CAMPAIGN_ID, LATE_NO_SUPERVISOR.id, lateFile, '--lang', 'en'], refused).then(
     (code) => new Error(`the late submission was accepted (exit ${code}): ${refused.out()}`),
     (err: unknown) => err,
   );
@@ -477,7 +477,7 @@ test('with no worker on the task queue, a submission fails within seconds, says 
   fs.writeFileSync(file, '%PDF-1.4 Báo cáo tổng kết');
   const io = captureIo();
   const began = Date.now();
-  const error = await submitCommand([campaignId, 'so-noi-vu', file], io).then(
+  const error = await submitCommand([campaignId, 'so-noi-vu', file, '--lang', 'en'], io).then(
     () => undefined,
     (err: unknown) => err,
   );

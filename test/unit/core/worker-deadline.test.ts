@@ -1,5 +1,5 @@
 /** When a failed call means "no worker answered in time" (the CLI, the portal and the dashboard say so). */
-import { noWorkerAnswered } from '../../../client/worker-deadline';
+import { noWorkerAnswered } from '../../../app/temporal-errors';
 
 const serviceError = (cause: { code: number; message: string }) =>
   Object.assign(new Error('Failed to query Workflow'), { name: 'ServiceError', cause });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { addUserCommand } from '../../../client/commands/secretariat-user';
 import { CliError } from '../../../client/connect';
-import { AccountStore } from '../../../portal/dashboard/accounts';
+import { FileAccountStore } from '../../../stores/accounts';
 
 let dir: string;
 const saved = process.env.THIDUA_DATA_DIR;
@@ -28,7 +28,7 @@ test('creates the account from the password on stdin, then sets a new one', asyn
   const pw = async () => 'mat-khau-dau-tien-2026';
   expect(await addUserCommand(['thuongtruc', '--name', 'Nguyễn Thị Hạnh'], first.io, pw)).toBe(0);
   expect(first.out.join('')).toContain('Account "thuongtruc" created: log in at http://localhost:3000/admin');
-  const accounts = new AccountStore(dir);
+  const accounts = new FileAccountStore(dir);
   expect((await accounts.verify('thuongtruc', 'mat-khau-dau-tien-2026'))?.name).toBe('Nguyễn Thị Hạnh');
 
   const second = io();

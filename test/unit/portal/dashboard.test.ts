@@ -6,14 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  SecretariatError,
-  type CampaignUnits,
-  type ExtensionRequest,
-  type UnitFilter,
-} from '../../../client/secretariat';
-import { FileReportStore } from '../../../activities/store/report-store';
-import { UnitLinks } from '../../../activities/store/unit-links';
+import type { CampaignUnits, ExtensionRequest, UnitFilter } from '../../../app/campaigns';
+import { AppError } from '../../../app/temporal-errors';
+import type { UnitWorkflows } from '../../../app/units';
+import { FileReportStore } from '../../../stores/report-store';
+import { FileUnitLinks } from '../../../stores/unit-links';
 import { formatDeadline } from '../../../domain/messages';
 import type {
   CampaignStatusView,
@@ -21,9 +18,8 @@ import type {
   NominationVersion,
   UnitStatusView,
 } from '../../../domain/workflow-types';
-import { AccountStore, hashPassword, verifyPassword } from '../../../portal/dashboard/accounts';
+import { FileAccountStore, hashPassword, verifyPassword } from '../../../stores/accounts';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
-import type { UnitBackend } from '../../../portal/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 import { openUnitView } from '../../helpers/unit-views';
@@ -42,7 +38,7 @@ const unitView = (unitId: string, unitName: string, status: UnitStatusView['stat
   remindersSent: 1,
 });
 
-/** Temporal as the dashboard sees it; every action is recorded, refusals come as SecretariatError. */
+/** Temporal as the dashboard sees it; every action is recorded, refusals come as AppError. */
 class FakeSecretariat implements SecretariatBackend {
   readonly units = new Map<string, UnitStatusView>();
   /** Every version of each unit's nominations in full, as `getNominationVersion` answers. */
@@ -50,6 +46,8 @@ class FakeSecretariat implements SecretariatBackend {
   readonly calls: Array<{ action: string; campaignId: string; req: unknown }> = [];
   cancelled = false;
   workerDown = false;
+  /** How a reminder fails when the worker is gone: refused before sending, or sent and not answered. */
+  remindFails?: AppError;
 
   async listCampaigns() {
     return [
@@ -66,7 +64,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 
   async campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits> {
-    if (campaignId !== CAMPAIGN) throw new SecretariatError(`no campaign "${campaignId}"`, 'not-found');
+    if (campaignId !== CAMPAIGN) throw new AppError('not-found', { campaignId });
     const all = [...this.units.values()];
     const pass = all.filter((u) =>
       !opts.filter ? true : opts.filter === 'locked' ? u.locked : u.status === opts.filter,
@@ -100,7 +98,7 @@ class FakeSecretariat implements SecretariatBackend {
 
   async campaignStatus(campaignId: string): Promise<CampaignStatusView> {
     if (this.workerDown)
-      throw new SecretariatError('reading the campaign: no worker answered within 10 s.', 'no-worker');
+      throw new AppError('timed-out', { operation: 'read-campaign', seconds: 10, taskQueue: 'thidua' });
     const at = (ms: number) => ({ utc: new Date(Date.now() + ms).toISOString(), local: '' });
     return {
       campaignId,
@@ -129,7 +127,7 @@ class FakeSecretariat implements SecretariatBackend {
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
     const view = this.units.get(unitId);
-    if (!view || campaignId !== CAMPAIGN) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    if (!view || campaignId !== CAMPAIGN) throw new AppError('not-found', { campaignId, unitId });
     return structuredClone(view);
   }
 
@@ -138,7 +136,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 
   async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
-    if (this.cancelled) throw new SecretariatError('refused: Đợt tổng kết đã bị hủy; không thể gia hạn.', 'refused');
+    if (this.cancelled) throw new AppError('refused', { refusal: 'Đợt tổng kết đã bị hủy; không thể gia hạn.' });
     this.calls.push({ action: 'extend', campaignId, req });
     return '17:00 thứ Sáu, 04/12/2026';
   }
@@ -149,19 +147,20 @@ class FakeSecretariat implements SecretariatBackend {
   }
 
   async remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {
+    if (this.remindFails) throw this.remindFails;
     if (this.units.get(unitId)?.status === 'submitted') {
-      throw new SecretariatError('refused: Đơn vị đã nộp báo cáo: không cần nhắc.', 'refused');
+      throw new AppError('refused', { refusal: 'Đơn vị đã nộp báo cáo: không cần nhắc.' });
     }
     this.calls.push({ action: 'remind', campaignId, req: { unitId, requestedBy } });
   }
 
   async reissueLink(campaignId: string, unitId: string): Promise<string> {
-    if (!this.units.has(unitId)) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    if (!this.units.has(unitId)) throw new AppError('not-found', { campaignId, unitId });
     return links.reissue(campaignId, unitId);
   }
 
   async revokeLink(campaignId: string, unitId: string): Promise<boolean> {
-    if (!this.units.has(unitId)) throw new SecretariatError(`not found: ${unitId}`, 'not-found');
+    if (!this.units.has(unitId)) throw new AppError('not-found', { campaignId, unitId });
     return links.revoke(campaignId, unitId);
   }
 
@@ -170,7 +169,7 @@ class FakeSecretariat implements SecretariatBackend {
   }
 }
 
-const noUnits: UnitBackend = {
+const noUnits: UnitWorkflows = {
   unitStatus: () => Promise.reject(new Error('not used')),
   campaignInfo: async () => undefined,
   submitFile: () => Promise.reject(new Error('not used')),
@@ -179,10 +178,10 @@ const noUnits: UnitBackend = {
 };
 
 let dir: string;
-let accounts: AccountStore;
+let accounts: FileAccountStore;
 let reports: FileReportStore;
 let backend: FakeSecretariat;
-let links: UnitLinks;
+let links: FileUnitLinks;
 let portal: Portal;
 let base: string;
 let logLines: string[];
@@ -209,10 +208,10 @@ async function startPortal(): Promise<void> {
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-dashboard-'));
-  accounts = new AccountStore(dir, FAST_SCRYPT);
+  accounts = new FileAccountStore(dir, FAST_SCRYPT);
   await accounts.set('thuongtruc', 'Nguyễn Thị Hạnh', PASSWORD);
   reports = new FileReportStore(path.join(dir, 'reports'));
-  links = new UnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
+  links = new FileUnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
   backend = new FakeSecretariat();
   backend.units.set('so-noi-vu', unitView('so-noi-vu', 'Sở Nội vụ', 'submitted'));
   backend.units.set('so-y-te', unitView('so-y-te', 'Sở Y tế', 'missing'));
@@ -244,7 +243,7 @@ describe('accounts', () => {
   test('passwords are kept as scrypt hashes with their own salt; only the right password verifies', async () => {
     const file = fs.readFileSync(path.join(dir, 'secretariat', 'accounts.json'), 'utf8');
     expect(file).not.toContain(PASSWORD);
-    const [account] = accounts.list();
+    const [account] = await accounts.list();
     expect(account.passwordHash).toMatch(/^scrypt\$4096\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect((await accounts.verify('thuongtruc', PASSWORD))?.name).toBe('Nguyễn Thị Hạnh');
     expect(await accounts.verify('thuongtruc', PASSWORD + 'x')).toBeUndefined();
@@ -262,7 +261,7 @@ describe('accounts', () => {
     await expect(accounts.set('thuongtruc2', 'Tên', 'thuongtruc2-abc')).rejects.toThrow('must not contain the login');
     await expect(accounts.set('Bad Login', 'Tên', PASSWORD)).rejects.toThrow('login "Bad Login"');
     await expect(accounts.set('ok-login', ' ', PASSWORD)).rejects.toThrow('needs a name');
-    expect(accounts.list()).toHaveLength(1);
+    expect(await accounts.list()).toHaveLength(1);
     expect(await accounts.set('thuongtruc', 'Nguyễn Thị Hạnh', 'mat-khau-moi-2027')).toBe('updated');
     expect(await accounts.verify('thuongtruc', PASSWORD)).toBeUndefined();
     expect(await accounts.verify('thuongtruc', 'mat-khau-moi-2027')).toBeDefined();
@@ -396,7 +395,10 @@ describe('a campaign', () => {
     const page = await browser.get(`/admin/c/${CAMPAIGN}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Sở Y tế');
-    expect(page.body).toContain('Tiến trình và thao tác tạm không có: reading the campaign: no worker answered');
+    // In Vietnamese, as everything on the dashboard (this once read "reading the campaign: no worker answered").
+    expect(page.body).toContain(
+      'Tiến trình và thao tác tạm không có: đọc tiến trình của đợt: không có worker nào trả lời trong 10 giây',
+    );
     expect(page.body).not.toContain('action-extend-all');
   });
 
@@ -438,7 +440,7 @@ describe('a campaign', () => {
     backend.cancelled = true;
     const refused = await browser.postForm(url, { csrf, days: '3', reason: 'Ốm' });
     expect(refused.status).toBe(409);
-    expect(refused.body).toContain('refused: Đợt tổng kết đã bị hủy; không thể gia hạn. Không có gì thay đổi.');
+    expect(refused.body).toContain('Bị từ chối: Đợt tổng kết đã bị hủy; không thể gia hạn. Không có gì thay đổi.');
   });
 
   test('extend one unit goes to that unit; an unknown action is not found', async () => {
@@ -578,6 +580,22 @@ describe('a unit', () => {
     expect(refused.body).toContain('Đơn vị đã nộp báo cáo: không cần nhắc.');
   });
 
+  test('a reminder with no worker: refused before sending says nothing changed; sent and unanswered says it is queued', async () => {
+    const { browser, csrf } = await loggedIn();
+    const facts = { operation: 'remind', update: true, seconds: 10, taskQueue: 'thidua' } as const;
+    backend.remindFails = new AppError('no-worker', { ...facts, sent: false });
+    const notSent = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-y-te/do/remind`, { csrf });
+    expect(notSent.status).toBe(503);
+    expect(notSent.body).toContain('gửi nhắc: không có worker nào đang nhận việc trên hàng đợi');
+    expect(notSent.body).toContain('Không có gì thay đổi.');
+
+    backend.remindFails = new AppError('timed-out', facts);
+    const queued = await browser.postForm(`/admin/c/${CAMPAIGN}/u/so-y-te/do/remind`, { csrf });
+    expect(queued.status).toBe(503);
+    expect(queued.body).toContain('Yêu cầu đã được gửi và đang chờ');
+    expect(queued.body).not.toContain('Không có gì thay đổi');
+  });
+
   test('reissue and revoke the unit’s link from its page: the old link stops opening, the new one is shown once', async () => {
     const old = linkPath(await links.linkFor(CAMPAIGN, 'so-y-te'));
     const unitBrowser = new PortalBrowser(base);
@@ -669,7 +687,7 @@ describe('attack suite: logging in under abuse', () => {
     expect(portal.staffSessions!.size).toBe(0);
     expect((await logIn(browser, 'thuongtruc', 'mat-khau-moi-2027-dai')).status).toBe(303);
     expect((await browser.get('/admin')).status).toBe(200);
-    expect(accounts.remove('thuongtruc')).toBe(true);
+    expect(await accounts.remove('thuongtruc')).toBe(true);
     expect((await browser.get('/admin')).headers.get('location')).toBe('/admin/login');
     expect(logLines).toContain('dashboard: sessions of thuongtruc ended (password changed or account removed)');
   });

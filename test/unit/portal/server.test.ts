@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { FileReportStore } from '../../../activities/store/report-store';
-import { UnitLinks } from '../../../activities/store/unit-links';
+import { FileReportStore } from '../../../stores/report-store';
+import { FileUnitLinks } from '../../../stores/unit-links';
 import { formatDeadline } from '../../../domain/messages';
 import {
   MAX_NOMINEE_NAME_CHARS,
@@ -24,7 +24,8 @@ import type {
   SubmitNominationsInput,
   UnitStatusView,
 } from '../../../domain/workflow-types';
-import { NO_WORKER_MESSAGE, PortalRefusal, UPDATE_UNANSWERED_MESSAGE, type UnitBackend } from '../../../portal/backend';
+import { AppError } from '../../../app/temporal-errors';
+import type { UnitWorkflows } from '../../../app/units';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, partialRequest, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 import { openUnitView } from '../../helpers/unit-views';
@@ -37,7 +38,7 @@ const unitView = (unitId: string, unitName: string): UnitStatusView =>
   openUnitView({ campaignId: CAMPAIGN, unitId, unitName, timeZone: ZONE });
 
 /** Temporal as the portal sees it: the workflow's validators, versions kept in memory. */
-class FakeBackend implements UnitBackend {
+class FakeBackend implements UnitWorkflows {
   readonly units = new Map<string, UnitStatusView>();
   workerDown = false;
   /** The query is answered, the update is not (the worker stopped in between). */
@@ -50,9 +51,9 @@ class FakeBackend implements UnitBackend {
   }
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
-    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
     const view = this.units.get(unitId);
-    if (!view || view.campaignId !== campaignId) throw new PortalRefusal('not found', 404);
+    if (!view || view.campaignId !== campaignId) throw new AppError('not-found', { campaignId, unitId });
     return structuredClone(view);
   }
 
@@ -61,14 +62,14 @@ class FakeBackend implements UnitBackend {
   }
 
   async submitFile(campaignId: string, unitId: string, req: SubmitFileInput): Promise<SubmissionReceipt> {
-    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
-    if (this.updateUnanswered) throw new PortalRefusal(UPDATE_UNANSWERED_MESSAGE, 503);
+    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
+    if (this.updateUnanswered) throw new AppError('timed-out', { update: true, seconds: 10 });
     const view = this.units.get(unitId)!;
     try {
       assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
       assertFileRef(req.kind, req.file, view.due);
     } catch (err) {
-      throw new PortalRefusal((err as Error).message, 409);
+      throw new AppError('refused', { refusal: (err as Error).message });
     }
     const list = req.kind === 'summary-report' ? view.reports : view.papers;
     const receivedAt = new Date().toISOString();
@@ -78,13 +79,13 @@ class FakeBackend implements UnitBackend {
   }
 
   async submitNominations(campaignId: string, unitId: string, req: SubmitNominationsInput): Promise<SubmissionReceipt> {
-    if (this.workerDown) throw new PortalRefusal(NO_WORKER_MESSAGE, 503);
+    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
     const view = this.units.get(unitId)!;
     try {
       assertPhaseOpen({ ...view, phaseName: view.phase.name }, Date.now());
       assertNominations(req.nominations, view.due);
     } catch (err) {
-      throw new PortalRefusal((err as Error).message, 409);
+      throw new AppError('refused', { refusal: (err as Error).message });
     }
     const receivedAt = new Date().toISOString();
     const version = view.nominations.length + 1;
@@ -110,7 +111,7 @@ class FakeBackend implements UnitBackend {
 const FORM = 'Bằng khen của Chủ tịch UBND tỉnh';
 
 let dir: string;
-let links: UnitLinks;
+let links: FileUnitLinks;
 let reports: FileReportStore;
 let backend: FakeBackend;
 let portal: Portal;
@@ -126,7 +127,7 @@ async function startPortal(extra: Partial<Parameters<typeof createPortal>[0]> = 
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-portal-'));
-  links = new UnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
+  links = new FileUnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
   reports = new FileReportStore(path.join(dir, 'reports'));
   backend = new FakeBackend();
   backend.units.set('so-noi-vu', unitView('so-noi-vu', 'Sở Nội vụ'));
@@ -471,19 +472,19 @@ describe('uploads', () => {
   });
 
   test('a revoked link ends its open sessions at their next request; a reissued one opens, the old one not', async () => {
-    expect(links.revoke(CAMPAIGN, 'so-noi-vu')).toBe(true);
+    expect(await links.revoke(CAMPAIGN, 'so-noi-vu')).toBe(true);
     expect((await browser.get('/unit')).status).toBe(401);
     expect((await upload('a.pdf', pdfBytes('a'))).status).toBe(401);
     expect((await browser.get(linkA)).status).toBe(404);
     expect(await uploadsA()).toEqual([]);
 
-    const fresh = linkPath(links.reissue(CAMPAIGN, 'so-noi-vu'));
+    const fresh = linkPath(await links.reissue(CAMPAIGN, 'so-noi-vu'));
     expect(fresh).not.toBe(linkA);
     expect((await new PortalBrowser(base).open(fresh)).body).toContain('<h1>Sở Nội vụ</h1>');
     expect((await new PortalBrowser(base).get(linkA)).status).toBe(404);
     // The next message carries the working link, not the revoked one.
     expect(linkPath(await links.linkFor(CAMPAIGN, 'so-noi-vu'))).toBe(fresh);
-    expect(links.info(CAMPAIGN, 'so-noi-vu').previous).toBe(1);
+    expect((await links.info(CAMPAIGN, 'so-noi-vu')).previous).toBe(1);
   });
 
   test('links end with their campaign: 7 days after its workflow closed, the link and open sessions answer 410, nothing is written', async () => {

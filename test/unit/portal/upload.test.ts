@@ -5,7 +5,7 @@ import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { LoginGuard, RateLimiter, safeEqual, SessionStore } from '../../../portal/security';
+import { LoginGuard, MemorySessionStore, RateLimiter, safeEqual } from '../../../portal/security';
 import { contentTypeForName, magicBytesMatch, safeBaseName } from '../../../portal/upload';
 import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError } from '../../../portal/upload-receive';
 import { multipartBody, pdfBytes } from '../../helpers/portal-client';
@@ -190,7 +190,7 @@ describe('security helpers', () => {
 
   test('sessions expire when idle', () => {
     let now = 0;
-    const sessions = new SessionStore(1000, () => now);
+    const sessions = new MemorySessionStore(1000, () => now);
     const s = sessions.create({ campaignId: 'c', unitId: 'u', token: 't' });
     expect(sessions.get(s.id)).toBe(s);
     now = 900;
@@ -206,7 +206,7 @@ describe('security helpers', () => {
 describe('login limits and session lifetimes', () => {
   test('a session ends at its absolute lifetime however busy it is', () => {
     let now = 0;
-    const sessions = new SessionStore({ idleMs: 1000, maxAgeMs: 5000 }, () => now);
+    const sessions = new MemorySessionStore({ idleMs: 1000, maxAgeMs: 5000 }, () => now);
     const s = sessions.create({ campaignId: 'c', unitId: 'u', token: 't' });
     for (now = 500; now < 5000; now += 500) expect(sessions.get(s.id)).toBeDefined();
     now = 5001;

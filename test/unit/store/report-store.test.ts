@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FileReportStore, ReportLockedError } from '../../../activities/store/report-store';
+import { FileReportStore, ReportLockedError } from '../../../stores/report-store';
 
 let dir: string;
 const opened: FileReportStore[] = [];

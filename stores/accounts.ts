@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../activities/store/atomic';
+import { writeFileAtomic } from './atomic';
 
 export interface Account {
   login: string;
@@ -62,7 +62,20 @@ export function passwordProblem(password: string, login: string): string | undef
 
 export const LOGIN_PATTERN = /^[a-z][a-z0-9._-]{1,39}$/;
 
-export class AccountStore {
+/** The secretariat's accounts: what the CLI (add-user) and the dashboard (login, staff sessions) need. */
+export interface AccountStore {
+  list(): Promise<Account[]>;
+  /** Creates the account, or sets a new password (and name) for an existing one. */
+  set(login: string, name: string, password: string): Promise<'created' | 'updated'>;
+  find(login: string): Promise<Account | undefined>;
+  /** Removes the account; false if there was none. */
+  remove(login: string): Promise<boolean>;
+  /** The account when the password is right; undefined otherwise. */
+  verify(login: string, password: string): Promise<Account | undefined>;
+}
+
+/** Accounts in one JSON file under the data folder (owner-only). */
+export class FileAccountStore implements AccountStore {
   private readonly file: string;
   /** Hash of a random password: an unknown login is checked against it, taking the same time. */
   private decoy?: Promise<string>;
@@ -74,7 +87,11 @@ export class AccountStore {
     this.file = path.join(dataDir, 'secretariat', 'accounts.json');
   }
 
-  list(): Account[] {
+  async list(): Promise<Account[]> {
+    return this.read();
+  }
+
+  private read(): Account[] {
     try {
       return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Account[];
     } catch (err) {
@@ -92,7 +109,7 @@ export class AccountStore {
     const problem = passwordProblem(password, login);
     if (problem) throw new Error(`password: ${problem}`);
     const passwordHash = await hashPassword(password, this.params);
-    const accounts = this.list();
+    const accounts = this.read();
     const at = new Date().toISOString();
     const existing = accounts.find((a) => a.login === login);
     if (existing) Object.assign(existing, { name: name.trim(), passwordHash, updatedAt: at });
@@ -102,13 +119,13 @@ export class AccountStore {
   }
 
   /** The account of a login as it is now, or undefined. */
-  find(login: string): Account | undefined {
-    return this.list().find((a) => a.login === login);
+  async find(login: string): Promise<Account | undefined> {
+    return this.read().find((a) => a.login === login);
   }
 
   /** Removes the account (its open sessions end at their next request); false if there was none. */
-  remove(login: string): boolean {
-    const accounts = this.list();
+  async remove(login: string): Promise<boolean> {
+    const accounts = this.read();
     const kept = accounts.filter((a) => a.login !== login);
     if (kept.length === accounts.length) return false;
     this.write(kept);
@@ -122,7 +139,7 @@ export class AccountStore {
 
   /** The account when the password is right; undefined otherwise (unknown login or wrong password). */
   async verify(login: string, password: string): Promise<Account | undefined> {
-    const account = this.list().find((a) => a.login === login);
+    const account = this.read().find((a) => a.login === login);
     this.decoy ??= hashPassword(crypto.randomBytes(16).toString('hex'), this.params);
     const ok = await verifyPassword(password, account?.passwordHash ?? (await this.decoy));
     return ok && account ? account : undefined;

@@ -1,16 +1,15 @@
 /**
- * What the secretariat can do to a campaign, in one place for every client (the `thidua` CLI and the
- * web dashboard): read campaigns and units from Temporal (visibility for lists and counts, queries for
- * one workflow), and act through the workflows' own Updates, whose validators decide. Nothing here
- * keeps state of its own.
+ * What the secretariat does to a campaign, written once for every surface (the `thidua` CLI and the
+ * web dashboard): list campaigns and read one (visibility for lists and counts, a query for the
+ * workflow's own view), extend its deadline, cancel it. Actions go through the workflows' own
+ * Updates, whose validators decide. Failures are {@link AppError}s; each surface words them.
  */
-import path from 'node:path';
-import { WorkflowUpdateFailedError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
-import { DefinitionStore } from '../activities/store/definition-store';
+import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionInfo } from '@temporalio/client';
+import { flattenUnits } from '../activities';
 import { loadWorkingCalendar } from '../config/holidays';
-import type { Settings } from '../config/settings';
 import { dateContextFor, readDate } from '../domain/date-phrases';
-import { formatDeadline } from '../domain/messages';
+import type { CampaignDefinition } from '../domain/campaign-schema';
+import { contactLine, formatDeadline } from '../domain/messages';
 import {
   CampaignIdKey,
   DeadlineKey,
@@ -22,19 +21,26 @@ import {
   UnitIdKey,
 } from '../domain/search-attributes';
 import { compileDeadlineSchedule } from '../domain/timeline';
-import type { DeadlineSchedule } from '../domain/timeline-types';
+import type { CompiledCampaign, DeadlineSchedule } from '../domain/timeline-types';
 import {
   campaignWorkflowId,
   unitWorkflowId,
   type CampaignStatusView,
+  type CampaignInput,
+  type DueSummary,
   type GrantExtensionInput,
   type SubmissionStatus,
-  type NominationVersion,
-  type UnitStatusView,
 } from '../domain/workflow-types';
-import { cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
-import { noWorkerAnswered } from './worker-deadline';
-import { getNominationVersion, getUnitStatus, grantExtension, sendReminderNow } from '../workflows/unit-review';
+import type { DefinitionStore } from '../stores/definition-store';
+import { storePlanDocuments } from '../stores/plan-documents';
+import type { ReportStore } from '../stores/report-store';
+import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
+import { grantExtension } from '../workflows/unit-review';
+import { withUpdate, withWorker, type AppContext } from './context';
+import { AppError } from './temporal-errors';
+import { unitStatus } from './units';
+
+export type { AppContext } from './context';
 
 const DAY = 24 * 3600_000;
 
@@ -42,54 +48,87 @@ export const SUBMISSION_STATUSES: SubmissionStatus[] = ['pending', 'submitted', 
 export type UnitFilter = SubmissionStatus | 'locked';
 export const UNIT_FILTERS: UnitFilter[] = [...SUBMISSION_STATUSES, 'locked'];
 
+// ---------------------------------------------------------------------------------------------- start
+
+/** A validated campaign, compiled (and compressed, for a rehearsal), ready to start. */
+export interface StartRequest {
+  definition: CampaignDefinition;
+  /** The campaign file: its attachments are read relative to it. */
+  file: string;
+  compiled: CompiledCampaign;
+  /** The rehearsal's compression ("1d=20s"), named in the workflow's summary. */
+  rehearsal?: string;
+  unitsPerBatch?: number;
+}
+
+export interface StartOutcome {
+  /** False when the campaign was already running: nothing was changed. */
+  started: boolean;
+  campaignId: string;
+  workflowId: string;
+  unitCount: number;
+  /** The self-review deadline as people read it. */
+  deadlineLocal?: string;
+}
+
 /**
- * An action or read that did not happen, in words for the person who asked:
- * `refused` by a workflow's validator, `not-found`, `invalid` input, or `no-worker` answered in time.
- * Nothing was changed.
+ * Starts `campaign/<id>`: the plan documents copied into the report store, the definition stored
+ * (the workflow carries its reference), the workflow started with its search attributes. Starting a
+ * running campaign again changes nothing and says so (`started: false`).
  */
-export class SecretariatError extends Error {
-  constructor(
-    message: string,
-    public readonly kind: 'refused' | 'not-found' | 'invalid' | 'no-worker',
-  ) {
-    super(message);
-    this.name = 'SecretariatError';
-  }
-}
-
-/** The Temporal client and the settings every operation needs. */
-export interface Secretariat {
-  client: Client;
-  settings: Settings;
-  /** How long a query or update may wait for a worker (default 10 s). */
-  workerDeadlineMs?: number;
-}
-
-/** Runs a Temporal call that needs a worker; fails within seconds, saying so, when none answers. */
-export async function withWorker<T>(s: Secretariat, what: string, fn: () => Promise<T>): Promise<T> {
-  const ms = s.workerDeadlineMs ?? 10_000;
-  const startedAt = Date.now();
+export async function startCampaign(
+  s: AppContext,
+  stores: { reports: ReportStore; definitions: DefinitionStore },
+  req: StartRequest,
+): Promise<StartOutcome> {
+  const def = req.definition;
+  const selfReview = def.phases.find((p) => p.kind === 'self-review');
+  if (!selfReview || selfReview.kind !== 'self-review')
+    throw new AppError('invalid', { input: 'no-self-review-phase' });
+  const due: DueSummary = {
+    summaryReport: selfReview.due.summaryReport,
+    presentationPaper: selfReview.due.presentationPaper,
+    nominations: selfReview.due.nominations,
+  };
+  const documents = await storePlanDocuments(def, req.file, stores.reports);
+  const definitionRef = await stores.definitions.save({ ...def, documents });
+  const input: CampaignInput = {
+    campaignId: def.campaign.id,
+    planNumber: def.campaign.plan.number,
+    title: def.campaign.title,
+    definitionRef,
+    contact: contactLine(def.campaign.secretariat.name, def.campaign.secretariat.contacts),
+    unitCount: flattenUnits(def.units).length,
+    compiled: req.compiled,
+    due,
+    unitsPerBatch: req.unitsPerBatch,
+  };
+  const deadline = req.compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
+  const workflowId = campaignWorkflowId(def.campaign.id);
+  const outcome = {
+    campaignId: def.campaign.id,
+    workflowId,
+    unitCount: input.unitCount,
+    deadlineLocal: deadline?.local,
+  };
   try {
-    return await s.client.withDeadline(startedAt + ms, fn);
+    await s.client.workflow.start(campaignWorkflow, {
+      workflowId,
+      taskQueue: s.settings.taskQueue,
+      args: [input],
+      staticSummary: `${def.campaign.plan.number} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
+      typedSearchAttributes: [
+        { key: CampaignIdKey, value: def.campaign.id },
+        { key: PhaseKey, value: req.compiled.phases[0].kind },
+        ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
+      ],
+      memo: { planNumber: def.campaign.plan.number, title: def.campaign.title },
+    });
   } catch (err) {
-    throw asSecretariatError(err, what, s, ms, startedAt);
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return { ...outcome, started: false };
+    throw err;
   }
-}
-
-function asSecretariatError(err: unknown, what: string, s: Secretariat, ms: number, startedAt: number): unknown {
-  if (err instanceof WorkflowUpdateFailedError) {
-    return new SecretariatError(`refused: ${err.cause?.message ?? err.message}`, 'refused');
-  }
-  const e = err as { name?: string; message?: string };
-  if (noWorkerAnswered(err, startedAt, ms)) {
-    return new SecretariatError(
-      `${what}: no worker answered within ${ms / 1000} s. Is a worker running on task queue ` +
-        `"${s.settings.taskQueue}" (\`npm run dev\` or \`npm run worker\`)? Nothing was changed.`,
-      'no-worker',
-    );
-  }
-  if (e.name === 'WorkflowNotFoundError') return new SecretariatError(`not found: ${e.message}`, 'not-found');
-  return err;
+  return { ...outcome, started: true };
 }
 
 // ---------------------------------------------------------------------------------------------- reads
@@ -105,7 +144,7 @@ export interface CampaignRow {
 }
 
 /** Every campaign the namespace knows, newest first (visibility only: no worker needed). */
-export async function listCampaigns(s: Secretariat): Promise<CampaignRow[]> {
+export async function listCampaigns(s: AppContext): Promise<CampaignRow[]> {
   const rows: CampaignRow[] = [];
   for await (const wf of s.client.workflow.list({ query: `WorkflowType = 'campaignWorkflow'` })) {
     const memo = (wf.memo ?? {}) as { planNumber?: string; title?: string };
@@ -152,19 +191,19 @@ export interface CampaignUnits {
  * memos): it answers in well under a second for 10,000 units and needs no running worker.
  */
 export async function campaignUnits(
-  s: Secretariat,
+  s: AppContext,
   campaignId: string,
   opts: { filter?: UnitFilter; limit?: number } = {},
 ): Promise<CampaignUnits> {
   if (opts.filter && !UNIT_FILTERS.includes(opts.filter)) {
-    throw new SecretariatError(`filter: one of ${UNIT_FILTERS.join(', ')}`, 'invalid');
+    throw new AppError('invalid', { input: 'unit-filter', value: UNIT_FILTERS.join(', ') });
   }
   const limit = opts.limit ?? 50;
   const campaign = await s.client.workflow
     .getHandle(campaignWorkflowId(campaignId))
     .describe()
     .catch((err: Error) => {
-      if (err.name === 'WorkflowNotFoundError') throw new SecretariatError(`no campaign "${campaignId}"`, 'not-found');
+      if (err.name === 'WorkflowNotFoundError') throw new AppError('not-found', { campaignId }, { cause: err });
       throw err;
     });
   const units = `${CampaignIdKey.name} = '${campaignId.replace(/'/g, "''")}' AND WorkflowType = 'unitReviewWorkflow'`;
@@ -222,44 +261,9 @@ function unitRow(wf: WorkflowExecutionInfo): UnitRow {
 }
 
 /** The campaign workflow's own view (the `getCampaignStatus` query). */
-export function campaignStatus(s: Secretariat, campaignId: string): Promise<CampaignStatusView> {
-  return withWorker(s, 'reading the campaign', () =>
+export function campaignStatus(s: AppContext, campaignId: string): Promise<CampaignStatusView> {
+  return withWorker(s, 'read-campaign', () =>
     s.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus),
-  );
-}
-
-/**
- * Fails with `not-found` unless the unit has a workflow in the campaign. Asks the server only (no
- * worker needed), so that a leaked link can be revoked while the workers are down.
- */
-export async function assertUnitExists(s: Secretariat, campaignId: string, unitId: string): Promise<void> {
-  await s.client.workflow
-    .getHandle(unitWorkflowId(campaignId, unitId))
-    .describe()
-    .catch((err: Error) => {
-      if (err.name === 'WorkflowNotFoundError') {
-        throw new SecretariatError(`no unit "${unitId}" in campaign "${campaignId}"`, 'not-found');
-      }
-      throw err;
-    });
-}
-
-/** One unit's workflow view (the `getUnitStatus` query): submissions, nominations, messages. */
-export function unitStatus(s: Secretariat, campaignId: string, unitId: string): Promise<UnitStatusView> {
-  return withWorker(s, 'reading the unit', () =>
-    s.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).query(getUnitStatus),
-  );
-}
-
-/** One version of a unit's nominations in full (`getNominationVersion`); null when there is no such version. */
-export function nominationVersion(
-  s: Secretariat,
-  campaignId: string,
-  unitId: string,
-  version: number,
-): Promise<NominationVersion | null> {
-  return withWorker(s, 'reading the unit', () =>
-    s.client.workflow.getHandle(unitWorkflowId(campaignId, unitId)).query(getNominationVersion, version),
   );
 }
 
@@ -295,47 +299,45 @@ export interface ExtensionRequest {
  * never run the calendar): reminders and escalations recomputed as the campaign file defines them.
  */
 export async function extensionSchedule(
-  s: Secretariat,
+  s: AppContext,
+  definitions: DefinitionStore,
   campaignId: string,
   req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId'>,
 ): Promise<DeadlineSchedule> {
   const status = await campaignStatus(s, campaignId);
   // "3 more days" for one unit counts from that unit's own deadline, which may already be extended.
   const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
-  if (!current) throw new SecretariatError(`campaign ${campaignId} has no self-review deadline to extend`, 'invalid');
-  const definition = new DefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(status.definitionRef);
+  if (!current) throw new AppError('invalid', { input: 'no-self-review-deadline', campaignId });
+  const definition = await definitions.load(status.definitionRef);
   const zone = definition.campaign.timeZone;
   if (req.by) {
     const m = /^(\d+(?:\.\d+)?)d$/.exec(req.by.trim());
     if (!m || Number(m[1]) <= 0) {
-      throw new SecretariatError(`extension by "${req.by}": a number of days such as "3d"`, 'invalid');
+      throw new AppError('invalid', { input: 'extension-days', value: req.by });
     }
     // A rehearsed campaign runs compressed: "3 days" is 3 days of campaign time.
     return shiftSchedule(current, Number(m[1]) * DAY * (status.rehearsalFactor ?? 1), zone);
   }
   if (!req.until) {
-    throw new SecretariatError(
-      'give the new deadline: a date ("25/10/2009 17:00") or a number of days ("3d")',
-      'invalid',
-    );
+    throw new AppError('invalid', { input: 'extension-needs-deadline' });
   }
   if (status.rehearsalFactor) {
-    throw new SecretariatError('a rehearsed campaign is extended by a number of days, not to a date', 'invalid');
+    throw new AppError('invalid', { input: 'rehearsal-extends-by-days' });
   }
   const calendar = loadWorkingCalendar();
   const ctx = dateContextFor(definition.campaign, calendar);
   const deadline = readDate(req.until, 'deadline', ctx);
-  if (!deadline.ok) throw new SecretariatError(`new deadline ${deadline.error}`, 'invalid');
+  if (!deadline.ok) throw new AppError('invalid', { input: 'new-deadline', value: deadline.error });
   const gap = Date.parse(current.lock.utc) - Date.parse(current.deadline.utc);
   let lockUtc = new Date(Date.parse(deadline.utc) + gap).toISOString();
   if (req.lock) {
     const lock = readDate(req.lock, 'end', ctx);
-    if (!lock.ok) throw new SecretariatError(`new lock ${lock.error}`, 'invalid');
+    if (!lock.ok) throw new AppError('invalid', { input: 'new-lock', value: lock.error });
     lockUtc = lock.utc;
   }
   const phase = definition.phases.find((p) => p.kind === 'self-review');
   if (!phase || phase.kind !== 'self-review') {
-    throw new SecretariatError('no self-review phase in the definition', 'invalid');
+    throw new AppError('invalid', { input: 'no-self-review-phase' });
   }
   return compileDeadlineSchedule(phase, deadline.utc, lockUtc, {
     ...ctx,
@@ -345,50 +347,39 @@ export async function extensionSchedule(
 
 /** Grants an extension to one unit (`grantExtension`) or to all (`extendCampaign`); returns the new schedule. */
 export async function extendDeadline(
-  s: Secretariat,
+  s: AppContext,
+  definitions: DefinitionStore,
   campaignId: string,
   req: ExtensionRequest,
 ): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number }> {
-  if (!req.reason.trim()) throw new SecretariatError('an extension needs a reason', 'invalid');
-  const schedule = await extensionSchedule(s, campaignId, req);
+  if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
+  const schedule = await extensionSchedule(s, definitions, campaignId, req);
   const input: GrantExtensionInput = { schedule, reason: req.reason.trim(), grantedBy: req.grantedBy };
   if (req.unitId) {
-    const handle = s.client.workflow.getHandle(unitWorkflowId(campaignId, req.unitId));
-    const result = await withWorker(s, 'granting the extension', () =>
-      handle.executeUpdate(grantExtension, { args: [input] }),
+    const id = unitWorkflowId(campaignId, req.unitId);
+    const result = await withUpdate(s, 'extend', id, () =>
+      s.client.workflow.getHandle(id).executeUpdate(grantExtension, { args: [input] }),
     );
     return { schedule, deadlineVersion: result.deadlineVersion };
   }
-  await withWorker(s, 'granting the extension', () =>
-    s.client.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(extendCampaign, { args: [input] }),
+  const id = campaignWorkflowId(campaignId);
+  await withUpdate(s, 'extend', id, () =>
+    s.client.workflow.getHandle(id).executeUpdate(extendCampaign, { args: [input] }),
   );
   return { schedule };
 }
 
 /** Cancels the campaign (`cancelCampaign`): every unit is told the reason. */
 export async function cancelWholeCampaign(
-  s: Secretariat,
+  s: AppContext,
   campaignId: string,
   req: { reason: string; cancelledBy: string },
 ): Promise<void> {
-  if (!req.reason.trim()) throw new SecretariatError('a cancellation needs a reason', 'invalid');
-  await withWorker(s, 'cancelling the campaign', () =>
-    s.client.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(cancelCampaign, {
+  if (!req.reason.trim()) throw new AppError('invalid', { input: 'cancel-needs-reason' });
+  const id = campaignWorkflowId(campaignId);
+  await withUpdate(s, 'cancel', id, () =>
+    s.client.workflow.getHandle(id).executeUpdate(cancelCampaign, {
       args: [{ reason: req.reason.trim(), cancelledBy: req.cancelledBy }],
     }),
-  );
-}
-
-/** Asks the unit's workflow to send a reminder now (`sendReminderNow`); refused once submitted or locked. */
-export async function remindNow(
-  s: Secretariat,
-  campaignId: string,
-  unitId: string,
-  requestedBy: string,
-): Promise<void> {
-  await withWorker(s, 'sending the reminder', () =>
-    s.client.workflow
-      .getHandle(unitWorkflowId(campaignId, unitId))
-      .executeUpdate(sendReminderNow, { args: [{ requestedBy }] }),
   );
 }

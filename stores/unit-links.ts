@@ -31,7 +31,21 @@ export interface LinkInfo {
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-export class UnitLinks {
+/** The units' portal links: created on first use, resolved by token, revoked and reissued by staff. */
+export interface UnitLinks {
+  /** The unit's link, creating its token on first use; a revoked link is replaced by a new one. */
+  linkFor(campaignId: string, unitId: string): Promise<string>;
+  /** Revokes the unit's link; false when it had no working link. */
+  revoke(campaignId: string, unitId: string): Promise<boolean>;
+  /** Revokes the unit's link and returns a new one. */
+  reissue(campaignId: string, unitId: string): Promise<string>;
+  info(campaignId: string, unitId: string): Promise<LinkInfo>;
+  /** The unit a token opens, or undefined (unknown or revoked). */
+  resolve(token: string): Promise<{ campaignId: string; unitId: string } | undefined>;
+}
+
+/** Links as files under a folder: one per unit, and a token index by the token's hash. */
+export class FileUnitLinks implements UnitLinks {
   constructor(
     private readonly dir: string,
     private readonly baseUrl: string,
@@ -65,7 +79,7 @@ export class UnitLinks {
   }
 
   /** Stops the unit's link at once (open sessions end at their next request); false if it had none. */
-  revoke(campaignId: string, unitId: string): boolean {
+  async revoke(campaignId: string, unitId: string): Promise<boolean> {
     const record = this.read(campaignId, unitId);
     if (!record || record.revokedAt) return false;
     fs.rmSync(this.tokenFile(record.token), { force: true });
@@ -77,7 +91,7 @@ export class UnitLinks {
   }
 
   /** Revokes the unit's link and issues a new one; returns the new link. */
-  reissue(campaignId: string, unitId: string): string {
+  async reissue(campaignId: string, unitId: string): Promise<string> {
     const record = this.read(campaignId, unitId);
     const next = record
       ? this.replace(record, record.revokedAt ?? new Date().toISOString(), 'reissued')
@@ -86,7 +100,7 @@ export class UnitLinks {
   }
 
   /** What is known of the unit's link, without creating one. */
-  info(campaignId: string, unitId: string): LinkInfo {
+  async info(campaignId: string, unitId: string): Promise<LinkInfo> {
     const record = this.read(campaignId, unitId);
     return {
       campaignId,
@@ -99,7 +113,7 @@ export class UnitLinks {
   }
 
   /** The unit a token opens, or undefined for an unknown or revoked token. */
-  resolve(token: string): { campaignId: string; unitId: string } | undefined {
+  async resolve(token: string): Promise<{ campaignId: string; unitId: string } | undefined> {
     if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
     const indexFile = this.tokenFile(token);
     if (!fs.existsSync(indexFile)) return undefined;

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../store/atomic';
+import { writeFileAtomic } from './atomic';
 
 export interface SentEntry {
   messageId: string;
@@ -18,7 +18,14 @@ export interface SentEntry {
   refused?: string[];
 }
 
-export class SentLog {
+/** The sent log's two operations: what a retried activity checks, and what it records after sending. */
+export interface SentLog {
+  get(messageId: string): SentEntry | undefined;
+  record(entry: SentEntry): void;
+}
+
+/** One JSON file per Message-ID under a folder. */
+export class FileSentLog implements SentLog {
   constructor(private readonly dir: string) {}
 
   get(messageId: string): SentEntry | undefined {

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { FileRef } from '../../domain/workflow-types';
+import type { FileRef } from '../domain/workflow-types';
 import { ensurePrivateDir, writeFileAtomic } from './atomic';
 
 export interface LockRecord {
@@ -70,6 +70,11 @@ export interface ReportStore {
   lock(record: LockRecord): Promise<void>;
   lockOf(campaignId: string, unitId: string, phase: string): Promise<LockRecord | undefined>;
   uploadsOf(campaignId: string, unitId: string): Promise<UploadRecord[]>;
+  /**
+   * Forgets an upload no workflow recorded (its update was refused): it leaves the unit's list and
+   * quota. The bytes stay, content addressed (another upload or document may share them).
+   */
+  removeUpload(owner: Omit<UploadOwner, 'uploadedBy'>, file: Pick<FileRef, 'sha256' | 'name'>): Promise<void>;
   close(): void;
 }
 
@@ -220,6 +225,12 @@ export class FileReportStore implements ReportStore {
       uploadedBy: r.uploaded_by,
       uploadedAt: r.uploaded_at,
     }));
+  }
+
+  async removeUpload(owner: Omit<UploadOwner, 'uploadedBy'>, file: Pick<FileRef, 'sha256' | 'name'>): Promise<void> {
+    this.db
+      .prepare('DELETE FROM uploads WHERE campaign_id = ? AND unit_id = ? AND phase = ? AND sha256 = ? AND name = ?')
+      .run(owner.campaignId, owner.unitId, owner.phase, file.sha256, file.name);
   }
 
   async bytesOf(campaignId: string, unitId: string): Promise<number> {

@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AttachmentDef, CampaignDefinition } from '../../domain/campaign-schema';
-import type { FileRef } from '../../domain/workflow-types';
-import { attachmentProblem, DOCUMENT_TYPES } from '../../config/campaign-files';
+import type { AttachmentDef, CampaignDefinition } from '../domain/campaign-schema';
+import type { FileRef } from '../domain/workflow-types';
+import { attachmentProblem, DOCUMENT_TYPES } from '../config/campaign-files';
 import type { ReportStore } from './report-store';
 
 /** A plan document as the stored definition keeps it: the file's reference when it has one. */

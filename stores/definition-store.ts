@@ -6,20 +6,32 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CampaignDefinition } from '../../domain/campaign-schema';
+import type { CampaignDefinition } from '../domain/campaign-schema';
 import { writeFileAtomic } from './atomic';
 import type { PlanDocument } from './plan-documents';
 
 /** The definition a campaign was started with, and the plan documents copied into the report store. */
 export type StoredDefinition = CampaignDefinition & { documents?: PlanDocument[] };
 
-export class DefinitionStore {
+/**
+ * Where campaign definitions are kept, by reference. A shared backend (a database table, an object
+ * store) implements this; {@link FileDefinitionStore} is the embedded default.
+ */
+export interface DefinitionStore {
+  /** Stores the definition; returns its reference (the sha256 of its JSON). Idempotent. */
+  save(definition: StoredDefinition): Promise<string>;
+  /** The definition of a reference, verified against it. */
+  load(ref: string): Promise<StoredDefinition>;
+}
+
+/** Definitions as JSON files under a folder, one per reference, cached in memory. */
+export class FileDefinitionStore implements DefinitionStore {
   private readonly cache = new Map<string, StoredDefinition>();
 
   constructor(private readonly dir: string) {}
 
   /** Stores the definition; returns its reference. Idempotent. */
-  save(definition: StoredDefinition): string {
+  async save(definition: StoredDefinition): Promise<string> {
     const json = JSON.stringify(definition);
     const ref = crypto.createHash('sha256').update(json).digest('hex');
     const file = this.file(ref);
@@ -28,7 +40,7 @@ export class DefinitionStore {
     return ref;
   }
 
-  load(ref: string): StoredDefinition {
+  async load(ref: string): Promise<StoredDefinition> {
     const cached = this.cache.get(ref);
     if (cached) return cached;
     if (!/^[0-9a-f]{64}$/.test(ref)) throw new Error(`invalid campaign definition reference ${JSON.stringify(ref)}`);

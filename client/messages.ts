@@ -1,0 +1,191 @@
+/**
+ * What the `thidua` CLI says when a use case fails, from the code `app/` gives ({@link AppError}):
+ * Vietnamese by default, English with `--lang en` (or `THIDUA_LANG=en`).
+ */
+import type { AppError, InvalidInput, Operation } from '../app/temporal-errors';
+import { CliError } from './connect';
+
+export type Lang = 'vi' | 'en';
+
+/** `--lang en|vi`, else `THIDUA_LANG`, else Vietnamese. */
+export function cliLang(options: Record<string, string> = {}, env: NodeJS.ProcessEnv = process.env): Lang {
+  const wanted = (options.lang ?? env.THIDUA_LANG ?? 'vi').trim().toLowerCase();
+  if (wanted === 'en' || wanted.startsWith('en-') || wanted.startsWith('en_')) return 'en';
+  if (wanted === 'vi' || wanted.startsWith('vi-') || wanted.startsWith('vi_') || wanted === '') return 'vi';
+  throw new CliError(`--lang: vi or en (not "${wanted}")`, 2);
+}
+
+const OPERATION: Record<Lang, Record<Operation, string>> = {
+  vi: {
+    'read-campaign': 'đọc đợt thi đua',
+    'read-unit': 'đọc hồ sơ đơn vị',
+    extend: 'gia hạn',
+    cancel: 'hủy đợt',
+    remind: 'gửi nhắc',
+    'submit-file': 'nộp tệp',
+    'submit-nominations': 'nộp đề nghị khen thưởng',
+    link: 'đường dẫn nộp hồ sơ',
+    account: 'tài khoản',
+  },
+  en: {
+    'read-campaign': 'reading the campaign',
+    'read-unit': 'reading the unit',
+    extend: 'granting the extension',
+    cancel: 'cancelling the campaign',
+    remind: 'sending the reminder',
+    'submit-file': 'submitting',
+    'submit-nominations': 'submitting nominations',
+    link: 'the unit link',
+    account: 'the account',
+  },
+};
+
+const WORKER_HINT = '`npm run dev` or `npm run worker`';
+
+/** The message of a failed use case, in the CLI's language. */
+export function cliMessage(err: AppError, lang: Lang): string {
+  const f = err.facts;
+  const op = f.operation ? `${OPERATION[lang][f.operation]}: ` : '';
+  const s = f.seconds ?? 10;
+  const queue = f.taskQueue ?? '';
+  const where = f.unitId ? `${f.unitId} (${f.campaignId ?? '?'})` : (f.campaignId ?? '');
+  if (!err.nothingChanged) {
+    // Sent and not answered: it may still apply, so never "nothing changed".
+    const why =
+      err.code === 'timed-out'
+        ? lang === 'en'
+          ? `no worker answered within ${s} s`
+          : `không có worker nào trả lời trong ${s} giây`
+        : lang === 'en'
+          ? 'the worker went away before answering'
+          : 'worker ngừng trước khi trả lời';
+    return lang === 'en'
+      ? `${op}${why}. The change was sent and is queued: it applies when a worker takes it (if its checks ` +
+          'still pass). Check with `thidua campaign status` before repeating it.'
+      : `${op}${why}. Yêu cầu đã được gửi và đang chờ: nó sẽ được thực hiện khi có worker nhận (nếu vẫn hợp lệ). ` +
+          'Xem `thidua campaign status` trước khi làm lại.';
+  }
+  if (lang === 'en') {
+    switch (err.code) {
+      case 'refused':
+        return `refused: ${f.refusal ?? ''}`;
+      case 'locked':
+        return `${where}: the phase is locked${f.lockedAt ? ` since ${f.lockedAt}` : ''}; nothing was stored.`;
+      case 'not-found':
+        return f.unitId
+          ? `not found: no unit "${f.unitId}" in campaign "${f.campaignId ?? ''}" (or the campaign has not started).`
+          : `not found: no campaign "${f.campaignId ?? ''}"; see \`thidua campaign list\`.`;
+      case 'already-completed':
+        return `${op}${where ? `${where}: ` : ''}the workflow has already completed (the campaign is over); nothing was changed.`;
+      case 'no-worker':
+        return `${op}no worker is polling task queue "${queue}" (${WORKER_HINT}). Nothing was sent; nothing was changed.`;
+      case 'timed-out':
+        return (
+          `${op}no worker answered within ${s} s. Is a worker running on task queue "${queue}" (${WORKER_HINT})? ` +
+          'Nothing was changed.'
+        );
+      case 'unavailable':
+        return `${op}the Temporal server is unavailable; nothing was changed. Is it running (\`npm run dev\`)?`;
+      case 'invalid':
+        return invalidEn(f.input, f.value);
+    }
+  }
+  switch (err.code) {
+    case 'refused':
+      return `bị từ chối: ${f.refusal ?? ''}`;
+    case 'locked':
+      return `${where}: giai đoạn đã khóa${f.lockedAt ? ` từ ${f.lockedAt}` : ''}; không có gì được lưu.`;
+    case 'not-found':
+      return f.unitId
+        ? `không tìm thấy: đơn vị "${f.unitId}" không thuộc đợt "${f.campaignId ?? ''}" (hoặc đợt chưa bắt đầu).`
+        : `không tìm thấy: không có đợt "${f.campaignId ?? ''}"; xem \`thidua campaign list\`.`;
+    case 'already-completed':
+      return `${op}${where ? `${where}: ` : ''}workflow đã kết thúc (đợt thi đua đã xong); không có gì thay đổi.`;
+    case 'no-worker':
+      return (
+        `${op}không có worker nào nhận việc trên hàng đợi "${queue}" (${WORKER_HINT.replace(' or ', ' hoặc ')}). ` +
+        'Yêu cầu chưa được gửi; không có gì thay đổi.'
+      );
+    case 'timed-out':
+      return (
+        `${op}không có worker nào trả lời trong ${s} giây. Worker có đang chạy trên hàng đợi "${queue}" ` +
+        `(${WORKER_HINT.replace(' or ', ' hoặc ')}) không? Không có gì thay đổi.`
+      );
+    case 'unavailable':
+      return `${op}không kết nối được máy chủ Temporal; không có gì thay đổi. Máy chủ có đang chạy (\`npm run dev\`) không?`;
+    case 'invalid':
+      return invalidVi(f.input, f.value);
+  }
+}
+
+/** An {@link AppError} as a {@link CliError} in the CLI's language; anything else unchanged. */
+export function toCliError(err: unknown, lang: Lang): unknown {
+  if (err instanceof Error && err.name === 'AppError') {
+    const e = err as AppError;
+    // Bad input is the whole story; anything else keeps its cause (the Temporal error) for debugging.
+    return new CliError(cliMessage(e, lang), 1, e.code === 'invalid' ? undefined : { cause: err });
+  }
+  return err;
+}
+
+function invalidEn(input: InvalidInput | undefined, value = ''): string {
+  switch (input) {
+    case 'unit-filter':
+      return `filter: one of ${value}`;
+    case 'no-self-review-deadline':
+      return 'the campaign has no self-review deadline to extend';
+    case 'extension-days':
+      return `extension by "${value}": a number of days such as "3d"`;
+    case 'extension-needs-deadline':
+      return 'give the new deadline: a date ("25/10/2009 17:00") or a number of days ("3d")';
+    case 'rehearsal-extends-by-days':
+      return 'a rehearsed campaign is extended by a number of days, not to a date';
+    case 'new-deadline':
+      return `new deadline ${value}`;
+    case 'new-lock':
+      return `new lock ${value}`;
+    case 'no-self-review-phase':
+      return 'no self-review phase in the definition';
+    case 'extension-needs-reason':
+      return 'an extension needs a reason';
+    case 'cancel-needs-reason':
+      return 'a cancellation needs a reason';
+    case 'file-kind':
+      return '--kind: summary-report or presentation-paper';
+    case 'account':
+      return value;
+    default:
+      return 'invalid input';
+  }
+}
+
+function invalidVi(input: InvalidInput | undefined, value = ''): string {
+  switch (input) {
+    case 'unit-filter':
+      return `bộ lọc: một trong ${value}`;
+    case 'no-self-review-deadline':
+      return 'đợt thi đua không có hạn tự đánh giá để gia hạn';
+    case 'extension-days':
+      return `gia hạn "${value}": một số ngày, ví dụ "3d"`;
+    case 'extension-needs-deadline':
+      return 'cho biết hạn mới: một ngày ("25/10/2009 17:00") hoặc một số ngày ("3d")';
+    case 'rehearsal-extends-by-days':
+      return 'đợt diễn tập chỉ gia hạn theo số ngày, không theo ngày cụ thể';
+    case 'new-deadline':
+      return `hạn mới ${value}`;
+    case 'new-lock':
+      return `ngày khóa mới ${value}`;
+    case 'no-self-review-phase':
+      return 'kế hoạch không có giai đoạn tự đánh giá';
+    case 'extension-needs-reason':
+      return 'gia hạn cần có lý do (--reason)';
+    case 'cancel-needs-reason':
+      return 'hủy đợt cần có lý do (--reason)';
+    case 'file-kind':
+      return '--kind: summary-report hoặc presentation-paper';
+    case 'account':
+      return value; // the account store's own words
+    default:
+      return 'dữ liệu không hợp lệ';
+  }
+}
