@@ -149,7 +149,8 @@ function addIssue(report: Report, issue: z.core.$ZodIssue, path: PathSegment[]):
         if (value === undefined) return add('missingOneOf', { key, options: options.map(String) });
         return add('notAllowed', allowedValue(value, options.map(String)));
       }
-      return add('other', { message: issue.message });
+      if (path.includes('attachments')) return add('badAttachment', { value });
+      return add('invalidHere', { value });
     }
     case 'invalid_format': {
       const text = typeof value === 'string' ? value : String(value);

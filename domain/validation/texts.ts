@@ -170,6 +170,10 @@ const en = {
     `${shownEn(p.value)} is too large; the most allowed is ${p.maximum}`,
   tooLong: (p: { length: number; maximum: number }) =>
     `this text is ${p.length} characters long; at most ${p.maximum} are allowed here — shorten it`,
+  badAttachment: (p: { value: unknown }) =>
+    `a document sent with the plan is its title (a line of text) or a block { title, file }, but this is ${shownEn(p.value)}; ` +
+    'e.g. { title: Đề cương báo cáo, file: de-cuong.pdf }',
+  invalidHere: (p: { value: unknown }) => `${shownEn(p.value)} is not valid here`,
   other: (p: { message: string; example?: string }) => `${p.message}${p.example ? `, e.g. ${p.example}` : ''}`,
 
   // Cross-field rules
@@ -328,6 +332,10 @@ const vi: Texts = {
   tooSmall: (p) => `${shownVi(p.value)} nhỏ hơn mức cho phép; tối thiểu là ${p.minimum}`,
   tooBig: (p) => `${shownVi(p.value)} vượt quá mức cho phép; tối đa là ${p.maximum}`,
   tooLong: (p) => `đoạn chữ này dài ${p.length} ký tự; ở đây chỉ được tối đa ${p.maximum} ký tự — hãy rút gọn`,
+  badAttachment: (p) =>
+    `văn bản gửi kèm kế hoạch ghi tên văn bản (một dòng chữ) hoặc một khối { title, file }, nhưng ở đây là ${shownVi(p.value)}; ` +
+    'ví dụ { title: Đề cương báo cáo, file: de-cuong.pdf }',
+  invalidHere: (p) => `${shownVi(p.value)} không hợp lệ ở đây`,
   other: (p) => `${p.message}${p.example ? `, ví dụ ${p.example}` : ''}`,
 
   unknownTimeZone: (p) =>
