@@ -60,7 +60,10 @@ export function createActivities(deps: ActivityDeps) {
     return { definition, unit };
   };
 
-  const secretariatPeople = (definition: CampaignDefinition): PersonDef[] => definition.campaign.secretariat.contacts;
+  const secretariatPeople = (definition: CampaignDefinition): PersonDef[] =>
+    definition.campaign.secretariat.contacts.flatMap((c) =>
+      c.email ? [{ ...c, name: c.name ?? c.division ?? definition.campaign.secretariat.name, email: c.email }] : [],
+    );
   const byRole = (definition: CampaignDefinition, unit: UnitInput, role: string): PersonDef[] => {
     switch (role) {
       case 'focal':

@@ -8,9 +8,10 @@
  * Objects are strict: an unknown field (a typo such as `dealine`) is an error, not silently ignored.
  *
  * Fields carry hints in their metadata ({@link FieldMeta}): what the field holds and an example line.
- * Validation messages say them ('missing field "deadline" (the date units must submit by); add it,
- * e.g. deadline: trước ngày 15/10/2009'), and the exported JSON Schema carries them as `hint` and
- * `example`. A field without a hint is explained by its description.
+ * Validation messages say them ('thiếu trường "deadline" (hạn đơn vị phải nộp); hãy thêm vào, ví dụ
+ * deadline: trước ngày 15/10/2009'; in English from `hintEn`/`exampleEn`), and the exported JSON
+ * Schema carries them as `hint` and `example`. A field without a hint is explained, in English
+ * messages only, by its description.
  */
 import { z } from 'zod';
 import { MAX_NOMINATIONS_PER_VERSION } from './submission-rules';
@@ -18,16 +19,27 @@ import { MAX_NOMINATIONS_PER_VERSION } from './submission-rules';
 /** A field's hint, for validation messages and editors: what it holds, and an example line. */
 // A type, not an interface, so that zod's .meta() (an index signature) accepts it.
 export type FieldMeta = {
-  /** What the field holds, e.g. "the date units must submit by". */
+  /** What the field holds, in Vietnamese, e.g. "ngày đơn vị phải nộp". */
   hint?: string;
+  /** The same in English, e.g. "the date units must submit by" (messages in `--lang en`). */
+  hintEn?: string;
   /** A line of YAML that would be valid, e.g. "deadline: trước ngày 15/10/2009". */
   example?: string;
+  /** The example in English when it is prose rather than YAML. */
+  exampleEn?: string;
 };
 
 /** A field's hint as zod metadata (typed, so a misspelt key does not compile). */
 const hint = (meta: FieldMeta) => meta;
 
 export const EXAMPLE_EMAIL = 'van.phong@vinhphuc.gov.vn';
+
+/**
+ * The longest texts a campaign file may hold, in characters: a name of a person or a unit, a title
+ * (of the campaign, of a person, of a document), an email address (RFC 5321's 254), a phone or fax
+ * number. Longer is a paste gone wrong, not a name.
+ */
+export const FIELD_LIMITS = { name: 200, title: 500, email: 254, phone: 40 } as const;
 
 export const PHASE_ORDER = ['plan-issue', 'self-review', 'synthesis', 'conference', 'awards'] as const;
 export type PhaseKind = (typeof PHASE_ORDER)[number];
@@ -42,19 +54,23 @@ export const DateExpr = z
   );
 
 /** Offset before a deadline: `7d` calendar days, `3wd` working days, `0d` on the day. */
+/** A number of days: `7d` calendar days, `3wd` working days. */
+export const OFFSET = /^\d{1,3}(d|wd)$/;
+
 export const ReminderOffset = z
   .string()
-  .regex(/^\d{1,3}(d|wd)$/, 'an offset such as "7d" (calendar days) or "3wd" (working days); "0d" is the day itself')
+  .regex(OFFSET, 'an offset such as "7d" (calendar days) or "3wd" (working days); "0d" is the day itself')
   .describe('Days before the deadline: "7d" calendar days, "3wd" working days, "0d" the day itself.');
 
 /** Offset after a deadline: `1d`, `3d` calendar days, `2wd` working days. */
 export const LatenessOffset = z
   .string()
-  .regex(/^\d{1,3}(d|wd)$/, 'an offset such as "1d" (calendar days) or "2wd" (working days) after the deadline')
+  .regex(OFFSET, 'an offset such as "1d" (calendar days) or "2wd" (working days) after the deadline')
   .describe('Days after the deadline: "1d" calendar days, "2wd" working days.');
 
 export const Email = z
   .email({ error: `a valid email address such as ${EXAMPLE_EMAIL}` })
+  .max(FIELD_LIMITS.email)
   .meta(hint({ example: `email: ${EXAMPLE_EMAIL}` }));
 
 export const Person = z
@@ -62,17 +78,35 @@ export const Person = z
     name: z
       .string()
       .min(1)
+      .max(FIELD_LIMITS.name)
       .meta(hint({ example: 'name: Nguyễn Văn A' })),
-    title: z.string().optional().describe('Position, e.g. "Chánh Văn phòng"'),
+    title: z.string().max(FIELD_LIMITS.title).optional().describe('Position, e.g. "Chánh Văn phòng"'),
     email: Email,
-    phone: z.string().optional(),
+    phone: z.string().max(FIELD_LIMITS.phone).optional(),
   })
   .strict();
 
-export const Contact = Person.extend({
-  division: z.string().optional().describe('Division or office, e.g. "Phòng Thi đua - Khen thưởng"'),
-  fax: z.string().optional(),
-}).strict();
+/**
+ * A contact of the secretariat as documents give it: a person (name, email), or an office with its
+ * phone and fax and no named person ("liên hệ về Văn phòng Bộ qua Phòng Tuyên truyền – Thi đua
+ * (điện thoại 043.8269552; Fax: 043.8248036)"). `validation/rules.ts` checks it names someone (name
+ * or division) and gives a way to reach them (email, phone or fax).
+ */
+export const Contact = z
+  .object({
+    name: z.string().min(1).max(FIELD_LIMITS.name).optional(),
+    title: z.string().max(FIELD_LIMITS.title).optional().describe('Position, e.g. "Chánh Văn phòng"'),
+    division: z
+      .string()
+      .min(1)
+      .max(FIELD_LIMITS.title)
+      .optional()
+      .describe('Division or office, e.g. "Phòng Thi đua - Khen thưởng"'),
+    email: Email.optional(),
+    phone: z.string().max(FIELD_LIMITS.phone).optional(),
+    fax: z.string().max(FIELD_LIMITS.phone).optional(),
+  })
+  .strict();
 
 /** Who a message goes to, by role relative to the unit. */
 export const Role = z.enum(['focal', 'head', 'supervisor', 'secretariat']);
@@ -116,18 +150,27 @@ export const Unit: z.ZodType<UnitInput> = z
         name: z
           .string()
           .min(1)
+          .max(FIELD_LIMITS.name)
           .meta(hint({ example: 'name: Sở Nội vụ' })),
-        kind: UnitKind.meta(hint({ hint: `one of ${UnitKind.options.join(', ')}`, example: 'kind: department' })),
+        kind: UnitKind.meta(
+          hint({
+            hint: `một trong ${UnitKind.options.join(', ')}`,
+            hintEn: `one of ${UnitKind.options.join(', ')}`,
+            example: 'kind: department',
+          }),
+        ),
         cluster: z.string().optional().describe('Khối/Cụm thi đua'),
         focal: Person.describe('Focal person (cán bộ đầu mối) who receives reminders').meta(
           hint({
-            hint: 'the focal person, cán bộ đầu mối, who receives reminders',
+            hint: 'cán bộ đầu mối, người nhận nhắc việc',
+            hintEn: 'the focal person, cán bộ đầu mối, who receives reminders',
             example: `focal: { name: Nguyễn Văn A, email: ${EXAMPLE_EMAIL} }`,
           }),
         ),
         head: Person.describe('Head of the unit (thủ trưởng), first step of the escalation ladder').meta(
           hint({
-            hint: 'the head of the unit, thủ trưởng',
+            hint: 'thủ trưởng đơn vị',
+            hintEn: 'the head of the unit, thủ trưởng',
             example: `head: { name: Trần Văn B, email: ${EXAMPLE_EMAIL} }`,
           }),
         ),
@@ -135,11 +178,26 @@ export const Unit: z.ZodType<UnitInput> = z
         subUnits: z
           .array(Unit)
           .optional()
-          .meta(hint({ hint: 'the units below this one', example: '"- id: …" starting each unit' })),
+          .meta(
+            hint({
+              hint: 'các đơn vị trực thuộc',
+              hintEn: 'the units below this one',
+              example: 'mỗi đơn vị bắt đầu bằng một dòng "- id: …"',
+              exampleEn: '"- id: …" starting each unit',
+            }),
+          ),
       })
       .strict(),
   )
-  .meta({ id: 'Unit', ...hint({ hint: 'a unit', example: 'a block with id, name, kind, focal and head' }) });
+  .meta({
+    id: 'Unit',
+    ...hint({
+      hint: 'một đơn vị',
+      hintEn: 'a unit',
+      example: 'một khối có id, name, kind, focal và head',
+      exampleEn: 'a block with id, name, kind, focal and head',
+    }),
+  });
 
 export const Window = z
   .object({
@@ -150,11 +208,13 @@ export const Window = z
 
 export const EscalationStep = z
   .object({
-    after: LatenessOffset.meta(hint({ hint: 'days after the deadline', example: 'after: 1d' })),
+    after: LatenessOffset.meta(
+      hint({ hint: 'số ngày sau hạn nộp', hintEn: 'days after the deadline', example: 'after: 1d' }),
+    ),
     notify: z
       .array(Role)
       .min(1)
-      .meta(hint({ hint: 'who is told', example: 'notify: [head]' })),
+      .meta(hint({ hint: 'báo cho ai', hintEn: 'who is told', example: 'notify: [head]' })),
     cc: z.array(Role).default([]),
   })
   .strict();
@@ -167,7 +227,13 @@ export const NominationQuota = z
       // A unit's nominations are one version of at most this many rows (the workflow keeps them bounded).
       .max(MAX_NOMINATIONS_PER_VERSION)
       .describe('At most this many nominations in all')
-      .meta(hint({ hint: 'how many nominations a unit may make in all', example: 'total: 1' })),
+      .meta(
+        hint({
+          hint: 'số đề nghị khen thưởng tối đa của một đơn vị',
+          hintEn: 'how many nominations a unit may make in all',
+          example: 'total: 1',
+        }),
+      ),
     collective: z.int().min(0).optional().describe('At most this many collectives (tập thể)'),
     individual: z.int().min(0).optional().describe('At most this many individuals (cá nhân)'),
   })
@@ -185,7 +251,11 @@ export const Nominations = z
       .min(1)
       .describe('Award forms that may be proposed, e.g. "Bằng khen của Chủ tịch UBND tỉnh"')
       .meta(
-        hint({ hint: 'the award forms that may be proposed', example: 'forms: [Bằng khen của Chủ tịch UBND tỉnh]' }),
+        hint({
+          hint: 'các hình thức khen thưởng được đề nghị',
+          hintEn: 'the award forms that may be proposed',
+          example: 'forms: [Bằng khen của Chủ tịch UBND tỉnh]',
+        }),
       ),
     description: z.string().optional().describe('The quota as the plan says it, e.g. "01 tập thể hoặc 01 cá nhân"'),
   })
@@ -203,7 +273,9 @@ export const Due = z
 
 /** A phase's kind, the discriminator of {@link Phase}. */
 const phaseKind = <K extends PhaseKind>(kind: K) =>
-  z.literal(kind).meta(hint({ hint: `one of ${PHASE_ORDER.join(', ')}` }));
+  z
+    .literal(kind)
+    .meta(hint({ hint: `một trong ${PHASE_ORDER.join(', ')}`, hintEn: `one of ${PHASE_ORDER.join(', ')}` }));
 
 const phaseCommon = {
   name: z
@@ -211,7 +283,13 @@ const phaseCommon = {
     .optional()
     .describe('Vietnamese name shown in messages, e.g. "Tự kiểm điểm, tổng kết tại đơn vị"')
     .meta(hint({ example: 'name: Tự kiểm điểm, tổng kết tại đơn vị' })),
-  window: Window.meta(hint({ hint: 'when the phase runs', example: 'window: { start: 11/10/2009, end: 20/10/2009 }' })),
+  window: Window.meta(
+    hint({
+      hint: 'thời gian của giai đoạn',
+      hintEn: 'when the phase runs',
+      example: 'window: { start: 11/10/2009, end: 20/10/2009 }',
+    }),
+  ),
   tasks: z
     .array(z.string().min(1))
     .optional()
@@ -223,9 +301,19 @@ const phaseCommon = {
 /** A phase in which units owe something by a deadline. */
 const deadlinePhase = {
   ...phaseCommon,
-  deadline: DateExpr.meta(hint({ hint: 'the date units must submit by', example: 'deadline: trước ngày 15/10/2009' })),
+  deadline: DateExpr.meta(
+    hint({
+      hint: 'hạn đơn vị phải nộp',
+      hintEn: 'the date units must submit by',
+      example: 'deadline: trước ngày 15/10/2009',
+    }),
+  ),
   lock: DateExpr.describe('When submissions become read-only; never before the deadline').meta(
-    hint({ hint: 'when submissions become read-only, at or after the deadline', example: 'lock: 20/10/2009' }),
+    hint({
+      hint: 'lúc khóa nhận hồ sơ, đúng hoặc sau hạn nộp',
+      hintEn: 'when submissions become read-only, at or after the deadline',
+      example: 'lock: 20/10/2009',
+    }),
   ),
   reminders: z
     .array(ReminderOffset)
@@ -257,7 +345,11 @@ export const SelfReviewPhase = z
     kind: phaseKind('self-review'),
     ...deadlinePhase,
     due: Due.meta(
-      hint({ hint: 'what units owe', example: 'due: { summaryReport: required, presentationPaper: optional }' }),
+      hint({
+        hint: 'những gì đơn vị phải nộp',
+        hintEn: 'what units owe',
+        example: 'due: { summaryReport: required, presentationPaper: optional }',
+      }),
     ),
   })
   .strict();
@@ -268,11 +360,19 @@ export const ConferencePhase = z
   .object({
     kind: phaseKind('conference'),
     ...phaseCommon,
-    date: DateExpr.meta(hint({ hint: 'the day of the conference', example: 'date: tháng 11/2009' })),
+    date: DateExpr.meta(
+      hint({ hint: 'ngày họp hội nghị', hintEn: 'the day of the conference', example: 'date: tháng 11/2009' }),
+    ),
     venue: z
       .string()
       .min(1)
-      .meta(hint({ hint: 'where the conference is held', example: 'venue: Hội trường Tỉnh ủy' })),
+      .meta(
+        hint({
+          hint: 'nơi họp hội nghị',
+          hintEn: 'where the conference is held',
+          example: 'venue: Hội trường Tỉnh ủy',
+        }),
+      ),
     organizer: z
       .string()
       .min(1)
@@ -294,7 +394,14 @@ export const AwardsPhase = z
 
 export const Phase = z
   .discriminatedUnion('kind', [PlanIssuePhase, SelfReviewPhase, SynthesisPhase, ConferencePhase, AwardsPhase])
-  .meta(hint({ hint: 'a phase', example: 'a block with kind and window' }));
+  .meta(
+    hint({
+      hint: 'một giai đoạn',
+      hintEn: 'a phase',
+      example: 'một khối có kind và window',
+      exampleEn: 'a block with kind and window',
+    }),
+  );
 
 export const DeadlinePolicy = z
   .enum(['keep', 'previous', 'next'])
@@ -325,10 +432,18 @@ export const CampaignHeader = z
           .min(1)
           .describe('e.g. "67-KH/TU"')
           .meta(hint({ example: 'number: 67-KH/TU' })),
-        date: DateExpr.meta(hint({ hint: 'the date of the plan', example: 'date: 21/9/2009' })),
+        date: DateExpr.meta(
+          hint({ hint: 'ngày ký kế hoạch', hintEn: 'the date of the plan', example: 'date: 21/9/2009' }),
+        ),
       })
       .strict()
-      .meta(hint({ hint: 'the plan number and date', example: 'plan: { number: 67-KH/TU, date: 21/9/2009 }' })),
+      .meta(
+        hint({
+          hint: 'số và ngày của kế hoạch',
+          hintEn: 'the plan number and date',
+          example: 'plan: { number: 67-KH/TU, date: 21/9/2009 }',
+        }),
+      ),
     title: z
       .string()
       .min(1)
@@ -337,7 +452,13 @@ export const CampaignHeader = z
       .string()
       .min(1)
       .describe('The directive under review, e.g. "Chỉ thị 39-CT/TW"')
-      .meta(hint({ hint: 'the directive under review', example: 'directive: Chỉ thị 39-CT/TW' })),
+      .meta(
+        hint({
+          hint: 'chỉ thị được tổng kết',
+          hintEn: 'the directive under review',
+          example: 'directive: Chỉ thị 39-CT/TW',
+        }),
+      ),
     basis: z
       .array(z.string().min(1))
       .optional()
@@ -345,7 +466,13 @@ export const CampaignHeader = z
     issuingBody: z
       .string()
       .min(1)
-      .meta(hint({ hint: 'who issues the plan', example: 'issuingBody: Ban Thường vụ Tỉnh ủy Vĩnh Phúc' })),
+      .meta(
+        hint({
+          hint: 'cơ quan ban hành kế hoạch',
+          hintEn: 'who issues the plan',
+          example: 'issuingBody: Ban Thường vụ Tỉnh ủy Vĩnh Phúc',
+        }),
+      ),
     secretariat: z
       .object({
         name: z
@@ -357,14 +484,22 @@ export const CampaignHeader = z
           .min(1)
           .meta(
             hint({
-              hint: 'whom units contact',
+              hint: 'đầu mối các đơn vị liên hệ',
+              hintEn: 'whom units contact',
               example: `contacts: [{ name: Nguyễn Văn A, email: ${EXAMPLE_EMAIL} }]`,
             }),
           ),
       })
       .strict()
       .describe('The standing body that runs the campaign; every message names its contacts')
-      .meta(hint({ hint: 'the standing body that runs the campaign', example: 'secretariat: with name and contacts' })),
+      .meta(
+        hint({
+          hint: 'cơ quan thường trực tổ chức đợt thi đua',
+          hintEn: 'the standing body that runs the campaign',
+          example: 'secretariat: có name và contacts',
+          exampleEn: 'secretariat: with name and contacts',
+        }),
+      ),
     timeZone: z
       .string()
       .default('Asia/Ho_Chi_Minh')
@@ -382,18 +517,34 @@ export const CampaignFile = z
   .object({
     campaign: CampaignHeader.meta(
       hint({
-        hint: 'the campaign header',
-        example: 'campaign: followed by id, plan, title, directive, issuingBody, secretariat',
+        hint: 'phần đầu của đợt thi đua',
+        hintEn: 'the campaign header',
+        example: 'campaign: rồi đến id, plan, title, directive, issuingBody, secretariat',
+        exampleEn: 'campaign: followed by id, plan, title, directive, issuingBody, secretariat',
       }),
     ),
     units: z
       .array(Unit)
       .min(1)
-      .meta(hint({ hint: 'the participating units', example: '"- id: so-noi-vu" starting each unit' })),
+      .meta(
+        hint({
+          hint: 'các đơn vị tham gia',
+          hintEn: 'the participating units',
+          example: 'mỗi đơn vị bắt đầu bằng một dòng "- id: so-noi-vu"',
+          exampleEn: '"- id: so-noi-vu" starting each unit',
+        }),
+      ),
     phases: z
       .array(Phase)
       .min(1)
-      .meta(hint({ hint: 'the phases', example: '"- kind: plan-issue" starting each phase' })),
+      .meta(
+        hint({
+          hint: 'các giai đoạn',
+          hintEn: 'the phases',
+          example: 'mỗi giai đoạn bắt đầu bằng một dòng "- kind: plan-issue"',
+          exampleEn: '"- kind: plan-issue" starting each phase',
+        }),
+      ),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 /**
  * Checks a campaign file and says everything that is wrong with it at once, each problem with its
  * line and column and in words a secretariat clerk can act on: what is wrong and what would be
- * valid. Syntax first, then the schema (`domain/campaign-schema.ts`, its issues reworded by
+ * valid — in Vietnamese, or in English with `lang: 'en'` (`validation/texts.ts`). Syntax first,
+ * then the schema (`domain/campaign-schema.ts`, its issues reworded by
  * `validation/schema-messages.ts` with the field hints the schema carries), then the cross-field
  * rules (`validation/rules.ts`). Pure: the caller passes the calendar and `now`; files are read by
  * `loadCampaign` in `config/campaign-files.ts`.
@@ -10,11 +11,23 @@ import { CampaignFile, type CampaignDefinition } from './campaign-schema';
 import { Report, type Problem } from './validation/problems';
 import { Rules, type ValidateOptions } from './validation/rules';
 import { reportSchemaIssues } from './validation/schema-messages';
+import { DEFAULT_LANG, render } from './validation/texts';
 import type { YamlSource } from './yaml-source';
 
 export { formatPath, formatProblem, type Problem } from './validation/problems';
 export { type ValidateOptions, type ValidationMode } from './validation/rules';
 export { closest, editDistance } from './validation/suggestions';
+export {
+  DEFAULT_LANG,
+  LANGS,
+  formatSummary,
+  parseLang,
+  render,
+  textsFor,
+  type Lang,
+  type MessageCode,
+  type MessageParams,
+} from './validation/texts';
 
 export interface ValidationResult {
   /** The campaign with the schema's defaults applied; only when there is no error. */
@@ -25,7 +38,8 @@ export interface ValidationResult {
 
 /** Validates a parsed source: syntax, then schema, then the cross-field rules. Never throws. */
 export function validateCampaign(source: YamlSource, options: ValidateOptions): ValidationResult {
-  const report = new Report(source);
+  const lang = options.lang ?? DEFAULT_LANG;
+  const report = new Report(source, lang);
   for (const s of source.syntax) {
     report.problems.push({
       severity: s.severity,
@@ -33,7 +47,7 @@ export function validateCampaign(source: YamlSource, options: ValidateOptions): 
       line: s.line,
       column: s.column,
       path: '',
-      message: s.message,
+      message: render(lang, s.code, s.params),
     });
   }
   // After a syntax error the structure yaml recovered is a guess: more problems would mislead.
@@ -41,12 +55,7 @@ export function validateCampaign(source: YamlSource, options: ValidateOptions): 
 
   const data = source.data;
   if (data === null || data === undefined) {
-    report.add(
-      'error',
-      [],
-      'the file is empty; a campaign file has three sections — campaign, units and phases — ' +
-        'start from a sample such as config/campaigns/vinh-phuc-67-kh-tu-2009.yaml',
-    );
+    report.add('error', [], 'emptyFile', {});
     return { problems: report.sorted() };
   }
 
@@ -56,7 +65,7 @@ export function validateCampaign(source: YamlSource, options: ValidateOptions): 
     new Rules(report, data, options).run();
   } catch (error) {
     // A rule tripping over data of an unexpected shape must not hide the problems already found.
-    report.add('error', [], `internal error while checking the file (please report it): ${(error as Error).message}`);
+    report.add('error', [], 'internalError', { message: (error as Error).message });
   }
 
   const problems = report.sorted();

@@ -3,7 +3,27 @@
  * or by a cross-field rule in `domain/campaign-validate.ts`) can name the exact line and column of
  * the field it is about. Pure: text and file name in, no I/O; `config/campaign-files.ts` reads files.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
+import { DEFAULT_LANG, render, type Lang, type MessageCode, type MessageParams } from './validation/texts';
+
+/**
+ * The most alias references (`*name`) a campaign file may expand, counted the way yaml counts them
+ * (`maxAliasCount`): beyond it the file is refused at the alias, unexpanded ("billion laughs").
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 /** One step of a field path: a key of a mapping or an index of a list. */
 export type PathSegment = string | number;
@@ -17,12 +37,32 @@ export interface SourcePosition {
   exact: boolean;
 }
 
-/** A YAML syntax error or warning, already worded for people. */
+/** A YAML syntax error or warning: its code and parameters, and its words in the source's language. */
 export interface SyntaxMessage {
   severity: 'error' | 'warning';
   line: number;
   column: number;
+  code: SyntaxCode;
+  params: MessageParams<SyntaxCode>;
   message: string;
+}
+
+type SyntaxCode = Extract<
+  MessageCode,
+  | 'tab'
+  | 'duplicateKey'
+  | 'unclosedQuote'
+  | 'implicitKey'
+  | 'multipleDocs'
+  | 'syntaxOther'
+  | 'yamlWarning'
+  | 'yamlFailed'
+  | 'aliasBomb'
+>;
+
+interface Worded<C extends SyntaxCode = SyntaxCode> {
+  code: C;
+  params: MessageParams<C>;
 }
 
 export interface YamlSource {
@@ -41,8 +81,18 @@ export interface YamlSource {
   written(path: readonly PathSegment[]): string | undefined;
 }
 
-/** Parses `text`, the content of `file` (the name is only carried along for messages). */
-export function parseYamlSource(text: string, file: string): YamlSource {
+/**
+ * Parses `text`, the content of `file` (the name is only carried along for messages); syntax
+ * messages in `lang` (`validateCampaign` words them again in its own).
+ */
+export function parseYamlSource(text: string, file: string, lang: Lang = DEFAULT_LANG): YamlSource {
+  const message = (severity: SyntaxMessage['severity'], at: { line: number; column: number }, w: Worded) => ({
+    severity,
+    ...at,
+    code: w.code,
+    params: w.params,
+    message: render(lang, w.code, w.params),
+  });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number): { line: number; column: number } => {
@@ -60,23 +110,26 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   for (const error of doc.errors) {
     if (!local.has(error.code) && (hasTab || error !== firstStructural)) continue;
     const offset = error.code === 'MISSING_CHAR' ? openingQuote(text, error.message, error.pos[0]) : error.pos[0];
-    syntax.push({
-      severity: 'error',
-      ...position(offset),
-      message: syntaxMessage(error.code, error.message, text, error.pos[0]),
-    });
+    syntax.push(message('error', position(offset), syntaxMessage(error.code, error.message, text, error.pos[0])));
   }
   for (const warning of doc.warnings) {
-    syntax.push({ severity: 'warning', ...position(warning.pos[0]), message: `YAML: ${warning.message}` });
+    syntax.push(
+      message('warning', position(warning.pos[0]), { code: 'yamlWarning', params: { message: warning.message } }),
+    );
   }
 
   // A broken document is not converted: what yaml recovered from it is a guess nobody should check.
   let data: unknown = null;
   if (doc.errors.length === 0) {
     try {
-      data = doc.toJS() ?? null; // yaml refuses documents that expand aliases into huge data
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? null; // refused before anything is expanded
     } catch (error) {
-      syntax.push({ severity: 'error', line: 1, column: 1, message: `YAML: ${(error as Error).message}` });
+      const bomb = /alias/i.test((error as Error).message) ? aliasBomb(doc) : undefined;
+      if (bomb) syntax.push(message('error', position(bomb.offset), { code: 'aliasBomb', params: bomb.params }));
+      else {
+        const params = { message: (error as Error).message };
+        syntax.push(message('error', { line: 1, column: 1 }, { code: 'yamlFailed', params }));
+      }
     }
   }
 
@@ -146,27 +199,64 @@ function openingQuote(text: string, message: string, offset: number): number {
 }
 
 /** yaml's error messages, reworded for someone who edits the file by hand. */
-function syntaxMessage(code: string, message: string, text: string, offset: number): string {
+function syntaxMessage(code: string, message: string, text: string, offset: number): Worded {
   switch (code) {
     case 'TAB_AS_INDENT':
-      return 'YAML syntax error: a tab is used for indentation; YAML indents with spaces only — replace the tab with spaces';
+      return { code: 'tab', params: {} };
     case 'DUPLICATE_KEY': {
       const key = /^\s*([^:\n]+?)\s*:/.exec(text.slice(offset))?.[1];
-      return `YAML syntax error: the field ${key ? `"${key}" ` : ''}is written twice in the same block; keep only one`;
+      return { code: 'duplicateKey', params: key ? { key } : {} };
     }
     case 'MISSING_CHAR':
-      if (/quote/.test(message)) {
-        return 'YAML syntax error: the quoted text that starts here is never closed; add the closing quote at its end';
-      }
+      if (/quote/.test(message)) return { code: 'unclosedQuote', params: {} };
       break;
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return (
-        `YAML syntax error: ${message}; each field goes on its own line as "name: value", ` +
-        'indented under its parent with spaces, and a value containing ": " must be quoted'
-      );
+      return { code: 'implicitKey', params: { message } };
     case 'MULTIPLE_DOCS':
-      return 'YAML syntax error: the file holds more than one document ("---"); a campaign file is a single document';
+      return { code: 'multipleDocs', params: {} };
   }
-  return `YAML syntax error: ${message}; check the indentation (spaces, aligned under the parent) and the quotes`;
+  return { code: 'syntaxOther', params: { message } };
+}
+
+/**
+ * Where yaml's `maxAliasCount` refused the document: aliases nested in aliases ("billion laughs":
+ * `b: [*a, *a, …]`, `c: [*b, *b, …]`) multiply. Each alias counts the references it would resolve,
+ * its own and those nested in what it copies (memoized, nothing expanded); the first alias past the
+ * limit — or else the heaviest — is the one named.
+ */
+function aliasBomb(doc: Document): { offset: number; params: { alias: string; count: number } } | undefined {
+  const memo = new Map<unknown, number>();
+  /** References resolved when `node` is copied. */
+  const inside = (node: unknown, depth: number): number => {
+    if (depth > 100) return Infinity;
+    if (isAlias(node)) return expansions(node, depth + 1);
+    if (!isCollection(node)) return 0;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    let n = 0;
+    for (const item of node.items) {
+      n += isPair(item) ? inside(item.key, depth + 1) + inside(item.value, depth + 1) : inside(item, depth + 1);
+    }
+    memo.set(node, n);
+    return n;
+  };
+  const expansions = (alias: Alias, depth: number): number => 1 + inside(alias.resolve(doc), depth);
+  let first: { alias: Alias; count: number } | undefined;
+  let heaviest: { alias: Alias; count: number } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const count = expansions(alias, 0);
+      if (!heaviest || count > heaviest.count) heaviest = { alias, count };
+      if (count > MAX_ALIAS_COUNT) {
+        first = { alias, count };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const found = first ?? heaviest;
+  if (!found) return undefined;
+  const count = Number.isFinite(found.count) ? found.count : MAX_ALIAS_COUNT;
+  return { offset: found.alias.range?.[0] ?? 0, params: { alias: found.alias.source, count } };
 }

@@ -3,6 +3,7 @@
  * id): message`. {@link Report} collects them while the schema and the rules run.
  */
 import { childOf, isObj } from './raw-data';
+import { DEFAULT_LANG, render, textsFor, type Lang, type MessageCode, type MessageParams } from './texts';
 import type { PathSegment, YamlSource } from '../yaml-source';
 
 export interface Problem {
@@ -14,16 +15,21 @@ export interface Problem {
   path: string;
   /** The unit the field belongs to, when it belongs to one. */
   unitId?: string;
-  /** What is wrong and what would be valid. */
+  /** What is wrong and what would be valid, in the language validation was asked for. */
   message: string;
 }
 
-/** `file:line:column severity path (unit id): message`, the form editors and terminals link. */
-export function formatProblem(p: Problem): string {
+/**
+ * `file:line:column severity path (unit id): message`, the form editors and terminals link; the
+ * severity and "unit" in `lang` (`lỗi`/`cảnh báo`, `đơn vị` by default). The message is already in
+ * the language the problem was found in (`lang` of `validateCampaign`/`loadCampaign`).
+ */
+export function formatProblem(p: Problem, lang: Lang = DEFAULT_LANG): string {
+  const t = textsFor(lang);
   const place = p.line === undefined ? p.file : `${p.file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
   const field = p.path ? ` ${p.path}` : '';
-  const unit = p.unitId ? ` (unit ${p.unitId})` : '';
-  return `${place} ${p.severity}${field}${unit}: ${p.message}`;
+  const unit = p.unitId ? ` (${t.unit({ id: p.unitId })})` : '';
+  return `${place} ${t.severity({ severity: p.severity })}${field}${unit}: ${p.message}`;
 }
 
 /** `['units', 3, 'focal', 'email']` → `units[3].focal.email`. */
@@ -35,9 +41,20 @@ export function formatPath(path: readonly PathSegment[]): string {
 export class Report {
   readonly problems: Problem[] = [];
 
-  constructor(readonly source: YamlSource) {}
+  constructor(
+    readonly source: YamlSource,
+    readonly lang: Lang = DEFAULT_LANG,
+  ) {}
 
-  add(severity: Problem['severity'], path: readonly PathSegment[], message: string, at: 'key' | 'value' = 'value') {
+  /** Adds the problem `code` (worded in {@link Report.lang} with `params`) at the field `path`. */
+  add<C extends MessageCode>(
+    severity: Problem['severity'],
+    path: readonly PathSegment[],
+    code: C,
+    params: MessageParams<C>,
+    at: 'key' | 'value' = 'value',
+  ) {
+    const message = render(this.lang, code, params);
     const { line, column } = this.source.locate(path, at);
     const unitId = unitIdAt(this.source.data, path);
     this.problems.push({
@@ -51,9 +68,9 @@ export class Report {
     });
   }
 
-  /** `units[0].id (line 12)`: a place named inside a message. */
-  place(path: readonly PathSegment[]): string {
-    return `${formatPath(path)} (line ${this.source.locate(path).line})`;
+  /** `units[0].id` at line 12: a place named inside a message (`units[0].id (dòng 12)`). */
+  place(path: readonly PathSegment[]): { path: string; line: number } {
+    return { path: formatPath(path), line: this.source.locate(path).line };
   }
 
   sorted(): Problem[] {

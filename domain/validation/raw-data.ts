@@ -19,14 +19,3 @@ export function childOf(node: unknown, segment: PathSegment): unknown {
 export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return path.reduce<unknown>((node, segment) => childOf(node, segment), data);
 }
-
-/** How a value looks to someone reading the file. */
-export function shown(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (isObj(value)) return 'a block of fields';
-  if (typeof value === 'string') return `the text "${value}"`;
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `${value}`;
-  return typeof value;
-}

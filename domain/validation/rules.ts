@@ -12,6 +12,7 @@ import type { PathSegment } from '../yaml-source';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { closest } from './suggestions';
+import type { Lang } from './texts';
 
 export type ValidationMode = 'validate' | 'start' | 'rehearse';
 
@@ -21,6 +22,8 @@ export interface ValidateOptions {
   now: string;
   /** `start` refuses deadlines already past; `validate` and `rehearse` only warn. */
   mode: ValidationMode;
+  /** The language of the messages: `vi` (the default) or `en`. */
+  lang?: Lang;
 }
 
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
@@ -41,6 +44,7 @@ export class Rules {
   private readonly ctx: DateContext;
   private readonly campaign: Obj;
   private readonly unitIds = new Map<string, PathSegment[]>();
+  private readonly unitIdsByLowerCase = new Map<string, PathSegment[]>();
   private planDate?: Instant;
 
   constructor(
@@ -53,6 +57,7 @@ export class Rules {
   }
 
   run(): void {
+    this.checkContacts();
     this.planDate = this.read(['campaign', 'plan', 'date'], 'start');
     this.checkUnits(asArr(valueAt(this.data, ['units'])), ['units']);
     this.checkPhases();
@@ -65,11 +70,7 @@ export class Rules {
     if (zone !== undefined) {
       if (IANAZone.isValidZone(zone)) timeZone = zone;
       else {
-        this.report.add(
-          'error',
-          ['campaign', 'timeZone'],
-          `unknown time zone "${zone}"; write an IANA time zone name such as "Asia/Ho_Chi_Minh" (Vietnam, UTC+7)`,
-        );
+        this.report.add('error', ['campaign', 'timeZone'], 'unknownTimeZone', { zone });
       }
     }
     const calendar = isObj(this.campaign.calendar) ? this.campaign.calendar : {};
@@ -77,20 +78,15 @@ export class Rules {
     const time = (v: unknown, fallback: string) => (typeof v === 'string' && TIME_OF_DAY.test(v) ? v : fallback);
     const workingHours = { start: time(hours.start, DEFAULT_HOURS.start), end: time(hours.end, DEFAULT_HOURS.end) };
     if (workingHours.end <= workingHours.start && hours.end !== undefined) {
-      this.report.add(
-        'error',
-        ['campaign', 'calendar', 'workingHours', 'end'],
-        `working hours end at ${workingHours.end}, not after they start (${workingHours.start}); write an end later than the start, e.g. 08:00–17:00`,
-      );
+      this.report.add('error', ['campaign', 'calendar', 'workingHours', 'end'], 'hoursReversed', workingHours);
     }
     const reminderTime = calendar.reminderTime;
     if (typeof reminderTime === 'string' && TIME_OF_DAY.test(reminderTime) && workingHours.start < workingHours.end) {
       if (reminderTime < workingHours.start || reminderTime > workingHours.end) {
-        this.report.add(
-          'warning',
-          ['campaign', 'calendar', 'reminderTime'],
-          `reminders sent at ${reminderTime} arrive outside working hours (${workingHours.start}–${workingHours.end}); choose a time within them, e.g. "${workingHours.start}"`,
-        );
+        this.report.add('warning', ['campaign', 'calendar', 'reminderTime'], 'reminderAtNight', {
+          time: reminderTime,
+          ...workingHours,
+        });
       }
     }
     const policy = calendar.deadlineOnDayOff;
@@ -104,7 +100,7 @@ export class Rules {
     if (text === undefined || text.trim() === '') return undefined; // the schema says it is missing
     const r = readDate(text, role, this.ctx);
     if (!r.ok) {
-      this.report.add('error', path, r.error);
+      this.report.add('error', path, 'badDate', { error: r.error });
       return undefined;
     }
     return { utc: r.utc, ms: Date.parse(r.utc), local: r.local, date: localDateOf(r.utc, this.ctx.timeZone) };
@@ -117,23 +113,69 @@ export class Rules {
       const id = asStr(unit.id);
       if (id !== undefined) {
         const first = this.unitIds.get(id);
+        const sameButCase = this.unitIdsByLowerCase.get(id.toLowerCase());
         if (first) {
-          this.report.add(
-            'error',
-            [...path, 'id'],
-            `unit id "${id}" is already used by ${this.report.place([...first, 'id'])}; every unit, sub-units included, needs its own id — rename one of them`,
-          );
-        } else this.unitIds.set(id, path);
-        if (id === 'all') {
-          this.report.add(
-            'error',
-            [...path, 'id'],
-            '"all" cannot be a unit id: in conference invitees it means every unit; choose another id',
-          );
+          this.report.add('error', [...path, 'id'], 'duplicateUnitId', {
+            id,
+            first: this.report.place([...first, 'id']),
+          });
+        } else if (sameButCase) {
+          const other = asStr(valueAt(this.data, [...sameButCase, 'id'])) ?? '';
+          this.report.add('error', [...path, 'id'], 'unitIdCase', {
+            id,
+            other,
+            first: this.report.place([...sameButCase, 'id']),
+          });
+          this.unitIds.set(id, path);
+        } else {
+          this.unitIds.set(id, path);
+          this.unitIdsByLowerCase.set(id.toLowerCase(), path);
         }
+        if (id === 'all') this.report.add('error', [...path, 'id'], 'allAsUnitId', {});
       }
+      this.checkSupervisor(unit, path);
       this.checkUnits(asArr(unit.subUnits), [...path, 'subUnits']);
     });
+  }
+
+  /** Each contact names someone (a person or an office) and a way to reach them. */
+  private checkContacts(): void {
+    const path: PathSegment[] = ['campaign', 'secretariat', 'contacts'];
+    const contacts = asArr(valueAt(this.data, path));
+    let anyEmail = false;
+    contacts.forEach((c, i) => {
+      if (!isObj(c)) return;
+      const has = (key: string) => typeof c[key] === 'string' && (c[key] as string).trim() !== '';
+      if (has('email')) anyEmail = true;
+      if (!has('name') && !has('division')) this.report.add('error', [...path, i], 'contactUnnamed', {});
+      if (!has('email') && !has('phone') && !has('fax') && c.email === undefined) {
+        this.report.add('error', [...path, i], 'contactUnreachable', {});
+      }
+    });
+    if (contacts.length > 0 && contacts.every(isObj) && !anyEmail) {
+      this.report.add('warning', path, 'noSecretariatEmail', {}, 'key');
+    }
+  }
+
+  /** A supervisor is the body above the unit: never its own head or focal person. */
+  private checkSupervisor(unit: Obj, path: PathSegment[]): void {
+    const email = asStr(valueAt(unit, ['supervisor', 'email']))
+      ?.trim()
+      .toLowerCase();
+    if (!email) return;
+    for (const role of ['head', 'focal'] as const) {
+      if (
+        asStr(valueAt(unit, [role, 'email']))
+          ?.trim()
+          .toLowerCase() === email
+      ) {
+        this.report.add('error', [...path, 'supervisor', 'email'], 'sameAsHead', {
+          role,
+          email: asStr(valueAt(unit, ['supervisor', 'email'])) ?? email,
+        });
+        return;
+      }
+    }
   }
 
   private checkPhases(): void {
@@ -142,7 +184,8 @@ export class Rules {
     let latest: { kind: Kind; rank: number } | undefined;
     let previous: { index: number; kind: Kind; start: Instant } | undefined;
     let synthesisEnd: Instant | undefined;
-    const conferences: { index: number; date: Instant }[] = [];
+    const conferences: { index: number; date: Instant; start?: Instant; end?: Instant }[] = [];
+    let selfReviewLock: { index: number; lock: Instant } | undefined;
     const misspelt = new Set<string>();
 
     phases.forEach((phase, i) => {
@@ -161,20 +204,19 @@ export class Rules {
       const firstIndex = seen.get(kind);
       if (firstIndex !== undefined) {
         inOrder = false;
-        this.report.add(
-          'error',
-          [...base, 'kind'],
-          `a second "${kind}" phase; each kind of phase comes at most once, and the first is ${this.report.place(['phases', firstIndex, 'kind'])}`,
-        );
+        this.report.add('error', [...base, 'kind'], 'duplicatePhase', {
+          kind,
+          first: this.report.place(['phases', firstIndex, 'kind']),
+        });
       } else {
         seen.set(kind, i);
         if (latest && rank < latest.rank) {
           inOrder = false;
-          this.report.add(
-            'error',
-            [...base, 'kind'],
-            `"${kind}" comes after "${latest.kind}"; phases go in the order ${ORDER_TEXT} — move this phase before "${latest.kind}"`,
-          );
+          this.report.add('error', [...base, 'kind'], 'phaseOrder', {
+            kind,
+            latest: latest.kind,
+            order: ORDER_TEXT,
+          });
         }
       }
       if (!latest || rank > latest.rank) latest = { kind, rank };
@@ -182,32 +224,31 @@ export class Rules {
       const start = this.read([...base, 'window', 'start'], 'start');
       const end = this.read([...base, 'window', 'end'], 'end');
       if (start && end && end.ms < start.ms) {
-        this.report.add(
-          'error',
-          [...base, 'window', 'end'],
-          `the window ends (${end.local}) before it starts (${start.local}); the end must be on or after the start`,
-        );
+        this.report.add('error', [...base, 'window', 'end'], 'windowReversed', { start: start.local, end: end.local });
       }
       if (start && this.planDate && start.date < this.planDate.date) {
-        this.report.add(
-          'error',
-          [...base, 'window', 'start'],
-          `the phase starts (${start.local}) before the plan is dated (${this.planDate.local.slice(0, 10)}); no phase can start before its plan`,
-        );
+        this.report.add('error', [...base, 'window', 'start'], 'beforePlan', {
+          start: start.local,
+          plan: this.planDate.local.slice(0, 10),
+        });
       } else if (start && inOrder && previous && start.ms < previous.start.ms) {
-        this.report.add(
-          'error',
-          [...base, 'window', 'start'],
-          `the phase starts (${start.local}) before the previous phase "${previous.kind}" starts (${previous.start.local}, ${this.report.place(['phases', previous.index, 'window', 'start'])}); phases start one after another`,
-        );
+        this.report.add('error', [...base, 'window', 'start'], 'beforePrevious', {
+          start: start.local,
+          kind: previous.kind,
+          previous: previous.start.local,
+          place: this.report.place(['phases', previous.index, 'window', 'start']),
+        });
       }
       if (start && inOrder) previous = { index: i, kind, start };
 
-      if (kind === 'self-review') this.checkSelfReview(phase, base, start, end);
+      if (kind === 'self-review' && firstIndex === undefined) {
+        const lock = this.checkSelfReview(phase, base, start, end);
+        if (lock) selfReviewLock = { index: i, lock };
+      } else if (kind === 'self-review') this.checkSelfReview(phase, base, start, end);
       if (kind === 'synthesis' && end && firstIndex === undefined) synthesisEnd = end;
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
-        if (date) conferences.push({ index: i, date });
+        if (date) conferences.push({ index: i, date, start, end });
         this.checkInvitees(asArr(phase.invitees), [...base, 'invitees']);
       }
     });
@@ -215,47 +256,49 @@ export class Rules {
     if (Array.isArray(valueAt(this.data, ['phases']))) {
       for (const required of ['plan-issue', 'self-review'] as const) {
         if (seen.has(required) || misspelt.has(required)) continue;
-        const what =
-          required === 'plan-issue'
-            ? 'add one (kind: plan-issue, with its window) as the first phase: it is when the plan is sent to units'
-            : 'add one (kind: self-review, with window, deadline, lock and due): it is the phase in which units report';
-        this.report.add('error', ['phases'], `there is no "${required}" phase; ${what}`, 'key');
+        this.report.add('error', ['phases'], required === 'plan-issue' ? 'noPlanIssue' : 'noSelfReview', {}, 'key');
       }
     }
-    for (const { index, date } of conferences) {
-      if (synthesisEnd && date.ms < synthesisEnd.ms) {
-        this.report.add(
-          'warning',
-          ['phases', index, 'date'],
-          `the conference (${date.local}) is held before the synthesis window ends (${synthesisEnd.local}); the report it discusses may not be ready — hold it after the synthesis`,
-        );
+    for (const { index, date, start, end } of conferences) {
+      const path = ['phases', index, 'date'];
+      if ((start && date.ms < start.ms) || (end && date.ms > end.ms)) {
+        this.report.add('error', path, 'conferenceOutsideWindow', {
+          date: date.local,
+          start: start?.local ?? '…',
+          end: end?.local ?? '…',
+        });
+      } else if (selfReviewLock && date.ms < selfReviewLock.lock.ms) {
+        this.report.add('error', path, 'conferenceBeforeLock', {
+          date: date.local,
+          lock: selfReviewLock.lock.local,
+          place: this.report.place(['phases', selfReviewLock.index, 'lock']),
+        });
+      } else if (synthesisEnd && date.ms < synthesisEnd.ms) {
+        this.report.add('warning', path, 'conferenceEarly', { date: date.local, end: synthesisEnd.local });
       }
     }
   }
 
-  private checkSelfReview(phase: Obj, base: PathSegment[], start?: Instant, end?: Instant): void {
+  /** Checks a self-review phase; its lock, when it reads. */
+  private checkSelfReview(phase: Obj, base: PathSegment[], start?: Instant, end?: Instant): Instant | undefined {
     const deadline = this.read([...base, 'deadline'], 'deadline');
     const lock = this.read([...base, 'lock'], 'end');
     if (deadline && ((start && deadline.ms < start.ms) || (end && deadline.ms > end.ms))) {
-      const window = `${start?.local ?? '…'} – ${end?.local ?? '…'}`;
-      this.report.add(
-        'error',
-        [...base, 'deadline'],
-        `the deadline (${deadline.local}) is outside the phase window (${window}); put the deadline inside the window, or widen the window`,
-      );
+      this.report.add('error', [...base, 'deadline'], 'deadlineOutsideWindow', {
+        deadline: deadline.local,
+        start: start?.local ?? '…',
+        end: end?.local ?? '…',
+      });
     }
     if (deadline && lock && lock.ms < deadline.ms) {
-      this.report.add(
-        'error',
-        [...base, 'lock'],
-        `the lock (${lock.local}) comes before the deadline (${deadline.local}); submissions must stay open until the deadline — lock at or after it, e.g. at the end of the window`,
-      );
+      this.report.add('error', [...base, 'lock'], 'lockBeforeDeadline', { lock: lock.local, deadline: deadline.local });
     }
     if (deadline) this.checkPast(deadline, [...base, 'deadline']);
     this.checkReminders(asArr(phase.reminders), [...base, 'reminders']);
     this.checkEscalation(asArr(phase.escalation), [...base, 'escalation'], deadline);
     const nominations = valueAt(phase, ['due', 'nominations']);
     if (isObj(nominations)) this.checkQuota(nominations, [...base, 'due', 'nominations']);
+    return lock;
   }
 
   private checkPast(deadline: Instant, path: PathSegment[]): void {
@@ -263,20 +306,9 @@ export class Rules {
     const nowMs = Date.parse(now);
     if (!(deadline.ms < nowMs)) return;
     const nowLocal = Number.isNaN(nowMs) ? now : formatLocal(new Date(nowMs).toISOString(), this.ctx.timeZone);
-    const past = `the deadline (${deadline.local}) has already passed (now ${nowLocal})`;
-    if (this.options.mode === 'start') {
-      this.report.add(
-        'error',
-        path,
-        `${past}; a campaign cannot start with a past deadline — move the deadline, or rehearse it with --rehearse`,
-      );
-    } else {
-      this.report.add(
-        'warning',
-        path,
-        `${past}; \`campaign start\` would refuse it (\`--rehearse\` replays it on a compressed timeline)`,
-      );
-    }
+    const past = { deadline: deadline.local, now: nowLocal };
+    if (this.options.mode === 'start') this.report.add('error', path, 'pastDeadlineStart', past);
+    else this.report.add('warning', path, 'pastDeadline', past);
   }
 
   private checkReminders(reminders: unknown[], path: PathSegment[]): void {
@@ -284,15 +316,15 @@ export class Rules {
     reminders.forEach((r, i) => {
       const m = typeof r === 'string' ? /^(\d{1,3})(d|wd)$/.exec(r) : null;
       if (!m) return;
-      const key = `${Number(m[1])}${m[2]}`;
+      const key = `${Number(m[1])}${m[2]}`; // "03d" is "3d"
       const j = first.get(key);
       if (j === undefined) first.set(key, i);
       else {
-        this.report.add(
-          'warning',
-          [...path, i],
-          `reminder "${r as string}" is listed twice (also ${formatPath([...path, j])}); it is sent once — remove the duplicate`,
-        );
+        this.report.add('error', [...path, i], 'duplicateReminder', {
+          text: r as string,
+          other: formatPath([...path, j]),
+          otherText: String(reminders[j]),
+        });
       }
     });
   }
@@ -317,12 +349,13 @@ export class Rules {
             ? current.date <= before.date
             : current.unit === before.unit && current.n <= before.n;
         if (notLater) {
-          const on = (s: Step) => (s.date ? `, ${s.date.split('-').reverse().join('/')}` : '');
-          this.report.add(
-            'error',
-            [...path, i, 'after'],
-            `escalation steps go in increasing order of "after": this step ("${text}"${on(current)}) is not later than the step before it ("${before.text}"${on(before)}); reorder the steps or change "after"`,
-          );
+          const on = (s: Step) => (s.date ? { date: s.date.split('-').reverse().join('/') } : {});
+          this.report.add('error', [...path, i, 'after'], 'escalationOrder', {
+            text,
+            ...on(current),
+            before: before.text,
+            ...(before.date ? { beforeDate: before.date.split('-').reverse().join('/') } : {}),
+          });
         }
       }
       before = current;
@@ -337,30 +370,17 @@ export class Rules {
     const individual = asNum(quota.individual);
     const q: PathSegment[] = [...path, 'quota'];
     if (nominations.required === true && total === 0) {
-      this.report.add(
-        'error',
-        [...q, 'total'],
-        'nominations are required but the quota allows none (total: 0); set total to at least 1, or make nominations optional (required: false)',
-      );
+      this.report.add('error', [...q, 'total'], 'quotaRequiredZero', {});
     }
     if (total !== undefined && total > 0 && collective === 0 && individual === 0) {
-      this.report.add(
-        'error',
-        q,
-        `the quota allows ${total} nomination${total === 1 ? '' : 's'} in all but 0 collectives and 0 individuals, so none can be made; raise collective or individual (e.g. collective: 1, individual: 1), or leave them out`,
-        'key',
-      );
+      this.report.add('error', q, 'quotaKindsZero', { total }, 'key');
     }
     for (const [kind, limit] of [
       ['collective', collective],
       ['individual', individual],
     ] as const) {
       if (total !== undefined && limit !== undefined && limit > total) {
-        this.report.add(
-          'warning',
-          [...q, kind],
-          `${kind}: ${limit} is more than total: ${total}; at most ${total} can be nominated in all — lower ${kind} to ${total} or raise total`,
-        );
+        this.report.add('warning', [...q, kind], 'quotaKindAboveTotal', { kind, limit, total });
       }
     }
   }
@@ -370,11 +390,7 @@ export class Rules {
     invitees.forEach((invitee, i) => {
       if (typeof invitee !== 'string' || invitee === 'all' || this.unitIds.has(invitee)) return;
       const guess = closest(invitee, known);
-      this.report.add(
-        'error',
-        [...path, i],
-        `no unit has the id "${invitee}"; ${guess ? `did you mean "${guess}"? Invitees` : 'invitees'} are unit ids from units (sub-units included), or "all"`,
-      );
+      this.report.add('error', [...path, i], 'unknownInvitee', { invitee, ...(guess ? { guess } : {}) });
     });
   }
 }

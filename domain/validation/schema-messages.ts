@@ -4,10 +4,11 @@
  * metadata), and the closest allowed word when one was misspelt.
  */
 import type { z } from 'zod';
-import { CampaignFile, EXAMPLE_EMAIL, TIME_OF_DAY, UNIT_ID, type FieldMeta } from '../campaign-schema';
-import type { PathSegment, YamlSource } from '../yaml-source';
+import { CampaignFile, EXAMPLE_EMAIL, OFFSET, TIME_OF_DAY, UNIT_ID, type FieldMeta } from '../campaign-schema';
+import type { PathSegment } from '../yaml-source';
 import { formatPath, type Report } from './problems';
-import { childOf, isObj, shown, valueAt } from './raw-data';
+import { childOf, isObj, valueAt } from './raw-data';
+import type { Lang, MessageCode, MessageParams } from './texts';
 import { closest, slug } from './suggestions';
 
 /** The few zod internals needed to find the schema of a field (its allowed keys, its description). */
@@ -71,36 +72,26 @@ interface FieldHint {
 }
 
 /**
- * The hint of the field at `path`, from the schema's own metadata (`hint`, `example`; see
- * `domain/campaign-schema.ts`), looked up through wrappers; a field without one falls back to its
- * description.
+ * The hint of the field at `path` in `lang`, from the schema's own metadata (`hint`/`hintEn`,
+ * `example`/`exampleEn`; see `domain/campaign-schema.ts`), looked up through wrappers; a field
+ * without one falls back to its description (English, so only in English).
  */
-function hintFor(path: readonly PathSegment[], data: unknown): FieldHint {
+function hintFor(path: readonly PathSegment[], data: unknown, lang: Lang): FieldHint {
   let s = schemaAt(path, data);
   let description: string | undefined;
   for (let guard = 0; s && guard < 20; guard++) {
     const meta = s.meta() as FieldMeta | undefined;
     if (meta?.hint !== undefined || meta?.example !== undefined) {
-      return {
-        ...(meta.hint !== undefined ? { what: meta.hint } : {}),
-        ...(meta.example !== undefined ? { example: meta.example } : {}),
-      };
+      const what = lang === 'en' ? (meta.hintEn ?? meta.hint) : meta.hint;
+      const example = lang === 'en' ? (meta.exampleEn ?? meta.example) : meta.example;
+      return { ...(what !== undefined ? { what } : {}), ...(example !== undefined ? { example } : {}) };
     }
     description ??= s.description;
     const def = s._zod.def;
     s = def.type === 'lazy' && def.getter ? def.getter() : def.innerType;
   }
-  return description ? { what: description } : {};
+  return description && lang === 'en' ? { what: description } : {};
 }
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'a block of fields ("name: value" lines, indented)',
-  array: 'a list (one "- " line per entry)',
-};
 
 export function reportSchemaIssues(report: Report, issues: readonly z.core.$ZodIssue[], data: unknown): void {
   // A misspelt field that would have been the missing one: say it once, as the misspelling.
@@ -114,9 +105,9 @@ export function reportSchemaIssues(report: Report, issues: readonly z.core.$ZodI
       const guess = closest(key, allowed);
       if (guess && isObj(parent) && !(guess in parent)) {
         suggested.add(formatPath([...(issue.path as PathSegment[]), guess]));
-        report.add('error', path, `unknown field "${key}"; did you mean "${guess}"?`, 'key');
+        report.add('error', path, 'unknownFieldGuess', { key, guess }, 'key');
       } else {
-        report.add('error', path, `unknown field "${key}"; the fields allowed here are: ${allowed.join(', ')}`, 'key');
+        report.add('error', path, 'unknownField', { key, allowed }, 'key');
       }
     }
   }
@@ -124,78 +115,74 @@ export function reportSchemaIssues(report: Report, issues: readonly z.core.$ZodI
     if (issue.code === 'unrecognized_keys') continue;
     const path = issue.path as PathSegment[];
     if (suggested.has(formatPath(path)) && valueAt(data, path) === undefined) continue;
-    report.add('error', path, issueMessage(issue, path, report.source));
+    addIssue(report, issue, path);
   }
 }
 
-function issueMessage(issue: z.core.$ZodIssue, path: readonly PathSegment[], source: YamlSource): string {
+function addIssue(report: Report, issue: z.core.$ZodIssue, path: PathSegment[]): void {
+  const source = report.source;
   const data = source.data;
   const value = valueAt(data, path);
   const last = path[path.length - 1];
   const key = typeof last === 'string' ? last : '';
-  const { what, example } = hintFor(path, data);
-  const eg = example ? `, e.g. ${example}` : '';
+  const hint = hintFor(path, data, report.lang);
+  const { example } = hint;
+  const add = <C extends MessageCode>(code: C, params: MessageParams<C>) => report.add('error', path, code, params);
 
   switch (issue.code) {
     case 'invalid_type': {
-      if (path.length === 0) {
-        return `a campaign file is a block of fields with three sections — campaign, units and phases — but this file holds ${shown(value)}`;
-      }
-      if (value === undefined) return `missing field "${key}"${what ? ` (${what})` : ''}; add it${eg}`;
-      if (value === null) return `nothing is written here; write ${what ?? 'a value'}${eg}`;
-      if (issue.expected === 'int' && typeof value === 'number') {
-        return `${value} is not a whole number; write a whole number such as 1`;
-      }
+      if (path.length === 0) return add('rootNotMap', { value });
+      if (value === undefined) return add('missingField', { key, ...hint });
+      if (value === null) return add('nothingWritten', hint);
+      if (issue.expected === 'int' && typeof value === 'number') return add('notWhole', { value });
       if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-        const written = source.written(path) ?? String(value);
-        return `must be a text, but YAML reads ${written} as ${shown(value)}; put it in quotes: "${written}"`;
+        return add('numberForText', { written: source.written(path) ?? String(value), value });
       }
-      if (issue.expected === 'boolean') return `must be true or false (without quotes), but it is ${shown(value)}`;
-      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, but it is ${shown(value)}${example ? `; e.g. ${example}` : ''}`;
+      if (issue.expected === 'boolean') return add('notBoolean', { value });
+      return add('wrongType', { expected: issue.expected, value, ...(example ? { example } : {}) });
     }
     case 'invalid_value':
-      return notAllowed(value, issue.values.map(String));
+      return add('notAllowed', allowedValue(value, issue.values.map(String)));
     case 'invalid_union': {
       const options = (issue as { options?: unknown[] }).options;
       if (options && options.length > 0) {
-        if (value === undefined) return `missing field "${key}"; add it, one of: ${options.join(', ')}`;
-        return notAllowed(value, options.map(String));
+        if (value === undefined) return add('missingOneOf', { key, options: options.map(String) });
+        return add('notAllowed', allowedValue(value, options.map(String)));
       }
-      return issue.message;
+      if (path.includes('attachments')) return add('badAttachment', { value });
+      return add('invalidHere', { value });
     }
     case 'invalid_format': {
       const text = typeof value === 'string' ? value : String(value);
-      if (issue.format === 'email') return `"${text}" is not a valid email address; write one such as ${EXAMPLE_EMAIL}`;
+      if (issue.format === 'email') return add('badEmail', { text, example: EXAMPLE_EMAIL });
       const pattern = (issue as { pattern?: string }).pattern;
-      if (pattern === String(TIME_OF_DAY)) {
-        return `"${text}" is not a valid time of day; write hours and minutes from 00:00 to 23:59, such as "08:00"`;
-      }
+      if (pattern === String(TIME_OF_DAY)) return add('badTime', { text });
       if (pattern === String(UNIT_ID)) {
         const s = slug(text);
-        if (s && UNIT_ID.test(s)) {
-          return `"${text}" is not a valid id: use lower-case letters without accents, digits and "-"; did you mean "${s}"?`;
-        }
-        return `"${text}" is not a valid id; write ${issue.message}`;
+        if (s && UNIT_ID.test(s)) return add('badIdGuess', { text, guess: s });
+        return add('badId', { text });
       }
-      return `"${text}" is not valid here; write ${issue.message}`;
+      if (pattern === String(OFFSET)) {
+        return add(path.includes('escalation') ? 'badLateness' : 'badReminder', { text });
+      }
+      return add('notValid', { text, rule: issue.message });
     }
     case 'too_small': {
-      if (issue.origin === 'string') return `nothing is written here; write ${what ?? 'a value'}${eg}`;
-      if (issue.origin === 'array')
-        return `the list is empty; add at least ${issue.minimum} entry${what ? ` (${what})` : ''}${eg}`;
-      return `${shown(value)} is too small; the least allowed is ${issue.minimum}`;
+      if (issue.origin === 'string') return add('nothingWritten', hint);
+      if (issue.origin === 'array') return add('emptyList', { minimum: Number(issue.minimum), ...hint });
+      return add('tooSmall', { value, minimum: Number(issue.minimum) });
     }
     case 'too_big':
-      return `${shown(value)} is too large; the most allowed is ${issue.maximum}`;
+      if (issue.origin === 'string' && typeof value === 'string') {
+        return add('tooLong', { length: value.length, maximum: Number(issue.maximum) });
+      }
+      return add('tooBig', { value, maximum: Number(issue.maximum) });
     default:
-      return `${issue.message}${eg}`;
+      return add('other', { message: issue.message, ...(example ? { example } : {}) });
   }
 }
 
-function notAllowed(value: unknown, allowed: string[]): string {
-  const list = allowed.join(', ');
-  if (typeof value !== 'string') return `${shown(value)} is not an allowed value; write one of: ${list}`;
-  const guess = closest(value, allowed);
-  if (guess) return `"${value}" is not an allowed value; did you mean "${guess}"? Write one of: ${list}`;
-  return `"${value}" is not an allowed value; write one of: ${list}`;
+function allowedValue(value: unknown, allowed: string[]): { value: unknown; allowed: string[]; guess?: string } {
+  const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
+  return guess ? { value, allowed, guess } : { value, allowed };
 }

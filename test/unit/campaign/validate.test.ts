@@ -33,7 +33,7 @@ describe('the sample campaigns', () => {
     ['bo-2009-huong-dan.yaml', BO, '2009-08-01T00:00:00+07:00'],
   ])('%s has no problem at all while its deadline is ahead', (_name, file, now) => {
     const loaded = loadCampaign(file, { mode: 'start', now, calendar });
-    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p)).join('\n'));
     expect(loaded.warnings).toEqual([]);
   });
 
@@ -42,10 +42,10 @@ describe('the sample campaigns', () => {
     ['bo-2009-huong-dan.yaml', BO],
   ])('%s today: valid, its only warning the past deadline', (_name, file) => {
     const loaded = loadCampaign(file, { mode: 'validate' });
-    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p)).join('\n'));
     expect(loaded.warnings).toHaveLength(1);
     expect(loaded.warnings[0]).toMatchObject({ severity: 'warning', path: 'phases[1].deadline' });
-    expect(loaded.warnings[0].message).toMatch(/has already passed/);
+    expect(loaded.warnings[0].message).toMatch(/^hạn nộp \(.*\) đã qua/);
   });
 
   it('67-KH/TU: the plan as the seed gives it', () => {
@@ -172,9 +172,7 @@ phases:
       [30, 'phases[1].due.nominations.quota.total', 'error'],
       [31, 'phases[1].colour', 'error'],
     ]);
-    expect(problems.find((p) => p.path === 'units[1].id')?.message).toMatch(
-      /already used by units\[0\]\.id \(line 12\)/,
-    );
+    expect(problems.find((p) => p.path === 'units[1].id')?.message).toMatch(/đã dùng ở units\[0\]\.id \(dòng 12\)/);
     expect(problems.find((p) => p.path === 'units[0].focal.email')?.unitId).toBe('so-noi-vu');
   });
 });
@@ -182,7 +180,7 @@ phases:
 describe('a deadline already past', () => {
   const sample = fs.readFileSync(VINH_PHUC, 'utf8');
   const now = '2009-10-16T09:00:00+07:00';
-  const past = (problems: Problem[]) => problems.filter((p) => /already passed/.test(p.message));
+  const past = (problems: Problem[]) => problems.filter((p) => /đã qua/.test(p.message));
 
   it('is a warning when validating, and the campaign is still valid', () => {
     const { campaign, problems } = validateText(sample, 'validate', now);
@@ -200,7 +198,7 @@ describe('a deadline already past', () => {
     const { campaign, problems } = validateText(sample, 'start', now);
     expect(campaign).toBeUndefined();
     expect(past(problems)).toEqual([expect.objectContaining({ severity: 'error', path: 'phases[1].deadline' })]);
-    expect(past(problems)[0].message).toMatch(/cannot start with a past deadline/);
+    expect(past(problems)[0].message).toMatch(/không thể bắt đầu đợt thi đua có hạn đã qua/);
   });
 
   it('is nothing the moment before the deadline', () => {
@@ -215,12 +213,12 @@ describe('loadCampaign', () => {
       ok: false,
       problems: [expect.objectContaining({ severity: 'error', file: 'config/campaigns/khong-co.yaml', path: '' })],
     });
-    if (!loaded.ok) expect(loaded.problems[0].message).toMatch(/does not exist/);
+    if (!loaded.ok) expect(loaded.problems[0].message).toMatch(/không có tệp này/);
   });
 
   it('reports a folder as a problem', () => {
     const loaded = loadCampaign(path.join(ROOT, 'config/campaigns'), { mode: 'validate' });
-    expect(!loaded.ok && loaded.problems[0].message).toMatch(/folder/);
+    expect(!loaded.ok && loaded.problems[0].message).toMatch(/thư mục/);
   });
 });
 
@@ -235,10 +233,16 @@ describe('formatProblem', () => {
       unitId: 'so-noi-vu',
       message: '"abc" is not a valid email address; write one such as van.phong@vinhphuc.gov.vn',
     };
-    expect(formatProblem(p)).toBe(
+    expect(formatProblem(p, 'en')).toBe(
       'config/campaigns/x.yaml:42:9 error units[3].focal.email (unit so-noi-vu): "abc" is not a valid email address; write one such as van.phong@vinhphuc.gov.vn',
     );
-    expect(formatProblem({ severity: 'warning', file: 'f.yaml', path: '', message: 'm' })).toBe('f.yaml warning: m');
+    expect(formatProblem({ ...p, message: 'm' })).toBe(
+      'config/campaigns/x.yaml:42:9 lỗi units[3].focal.email (đơn vị so-noi-vu): m',
+    );
+    expect(formatProblem({ severity: 'warning', file: 'f.yaml', path: '', message: 'm' }, 'en')).toBe(
+      'f.yaml warning: m',
+    );
+    expect(formatProblem({ severity: 'warning', file: 'f.yaml', path: '', message: 'm' })).toBe('f.yaml cảnh báo: m');
   });
 
   it('suggests only close words', () => {
@@ -313,9 +317,7 @@ describe('thidua campaign validate', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(
-      /:\d+:\d+ warning phases\[1\]\.deadline: the deadline \(29\/09\/2009 17:00\) has already passed/,
-    );
+    expect(lines[0]).toMatch(/:\d+:\d+ cảnh báo phases\[1\]\.deadline: hạn nộp \(29\/09\/2009 17:00\) đã qua/);
     expect(lines[1]).toBe(`${BO}: hợp lệ, 1 cảnh báo — valid with 1 warning: 31 units, 4 phases`);
   });
 
@@ -323,7 +325,7 @@ describe('thidua campaign validate', () => {
     const { code, stdout } = await run(fixture('29-duplicate-unit-id.yaml'), '--now=2009-09-01T00:00:00+07:00');
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      /29-duplicate-unit-id\.yaml:25:9 error units\[1\]\.id \(unit so-noi-vu\): unit id "so-noi-vu"/,
+      /29-duplicate-unit-id\.yaml:25:9 lỗi units\[1\]\.id \(đơn vị so-noi-vu\): mã đơn vị "so-noi-vu"/,
     );
     expect(stdout.trim().split('\n').pop()).toMatch(
       /29-duplicate-unit-id\.yaml: 1 lỗi, 0 cảnh báo — 1 error, 0 warnings$/,
@@ -343,7 +345,7 @@ describe('thidua campaign validate', () => {
   it('exits 1 on a missing file', async () => {
     const { code, stdout } = await run('khong-co.yaml');
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^khong-co\.yaml error: the file does not exist/);
+    expect(stdout).toMatch(/^khong-co\.yaml lỗi: không có tệp này/);
   });
 
   it('prints JSON with --json', async () => {
@@ -374,7 +376,7 @@ describe('thidua campaign validate', () => {
       fs.writeFileSync(file, 'campaign: {}\n');
       const { code, stdout } = await run(file);
       expect(code).toBe(1);
-      expect(stdout).toMatch(/c\.yaml:1:11 error campaign\.id: missing field "id"/);
+      expect(stdout).toMatch(/c\.yaml:1:11 lỗi campaign\.id: thiếu trường "id"/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -53,11 +53,11 @@ describe('parseYamlSource', () => {
     const broken = parseYamlSource('a: 1\n\tb: 2\n', 'b.yaml');
     expect(broken.data).toBeNull();
     expect(broken.syntax).toEqual([
-      expect.objectContaining({ severity: 'error', line: 2, column: 1, message: expect.stringMatching(/tab/) }),
+      expect.objectContaining({ severity: 'error', line: 2, column: 1, message: expect.stringMatching(/Tab/) }),
     ]);
     const twice = parseYamlSource('a: 1\nb: 2\na: 3\n', 't.yaml');
     expect(twice.syntax).toEqual([
-      expect.objectContaining({ line: 3, column: 1, message: expect.stringMatching(/the field "a" is written twice/) }),
+      expect.objectContaining({ line: 3, column: 1, message: expect.stringMatching(/trường "a" được viết hai lần/) }),
     ]);
   });
 
@@ -66,6 +66,19 @@ describe('parseYamlSource', () => {
       'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
     const source = parseYamlSource(bomb, 'bomb.yaml');
     expect(source.data).toBeNull();
-    expect(source.syntax[0].message).toMatch(/YAML/);
+    // Refused at the alias, in plain words, without expanding it.
+    expect(source.syntax).toEqual([
+      expect.objectContaining({ severity: 'error', line: 4, column: 5, code: 'aliasBomb' }),
+    ]);
+    expect(source.syntax[0].message).toMatch(
+      /^tham chiếu "\*c" lồng các tham chiếu khác: nội dung sẽ bị chép lại 91 lần/,
+    );
+    expect(parseYamlSource(bomb, 'bomb.yaml', 'en').syntax[0].message).toMatch(/^the reference "\*c" nests/);
+  });
+
+  it('keeps anchors and aliases of ordinary use', () => {
+    const source = parseYamlSource('p: &p { name: A, email: a@b.vn }\nq: *p\n', 'a.yaml');
+    expect(source.syntax).toEqual([]);
+    expect(source.data).toEqual({ p: { name: 'A', email: 'a@b.vn' }, q: { name: 'A', email: 'a@b.vn' } });
   });
 });
