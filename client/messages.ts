@@ -4,6 +4,7 @@
  */
 import type { AppError, InvalidInput, Operation } from '../app/temporal-errors';
 import { CliError } from './connect';
+import { texts } from './texts';
 
 export type Lang = 'vi' | 'en';
 
@@ -87,7 +88,9 @@ export function cliMessage(err: AppError, lang: Lang): string {
       case 'unavailable':
         return `${op}the Temporal server is unavailable; nothing was changed. Is it running (\`npm run dev\`)?`;
       case 'invalid':
-        return invalidEn(f.input, f.value);
+        return f.accountProblem
+          ? texts(lang).accountProblem(f.accountProblem, f.login ?? '')
+          : invalidEn(f.input, f.value);
     }
   }
   switch (err.code) {
@@ -114,7 +117,9 @@ export function cliMessage(err: AppError, lang: Lang): string {
     case 'unavailable':
       return `${op}không kết nối được máy chủ Temporal; không có gì thay đổi. Máy chủ có đang chạy (\`npm run dev\`) không?`;
     case 'invalid':
-      return invalidVi(f.input, f.value);
+      return f.accountProblem
+        ? texts(lang).accountProblem(f.accountProblem, f.login ?? '')
+        : invalidVi(f.input, f.value);
   }
 }
 
