@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { SubmissionKind, SubmissionStatus } from '../domain/workflow-types';
+import { kindLabel } from '../domain/submission-rules';
 import { DEFAULT_PHASE_NAMES } from '../domain/timeline';
 import { MIN_PASSWORD_LENGTH } from '../stores/accounts';
 import type { Lang } from './messages';
@@ -140,10 +141,6 @@ const KIND_EN: Record<SubmissionKind, string> = {
   'summary-report': 'summary report',
   'presentation-paper': 'presentation paper',
 };
-const KIND_VI: Record<SubmissionKind, string> = {
-  'summary-report': 'báo cáo tổng kết',
-  'presentation-paper': 'tham luận',
-};
 
 const PHASE_VI: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
 const PHASE_EN: Record<string, string> = {
@@ -208,7 +205,7 @@ const vi: CliTexts = {
   cannotRead: (file, code) => `${file}: không đọc được tệp (${code})`,
   fileKind: '--kind: summary-report hoặc presentation-paper',
   received: (r) =>
-    `Đã nhận ${KIND_VI[r.kind]} của ${r.unit}: "${r.name}", phiên bản ${r.version}` +
+    `Đã nhận ${kindLabel(r.kind)} của ${r.unit}: "${r.name}", phiên bản ${r.version}` +
     `${r.late ? ' (nộp muộn)' : ''}, mã SHA-256 ${r.sha256}.\n`,
 
   extendedUnit: (unitId, deadline, version) =>
