@@ -13,7 +13,8 @@ export function cliLang(options: Record<string, string> = {}, env: NodeJS.Proces
   const wanted = (options.lang ?? env.THIDUA_LANG ?? 'vi').trim().toLowerCase();
   if (wanted === 'en' || wanted.startsWith('en-') || wanted.startsWith('en_')) return 'en';
   if (wanted === 'vi' || wanted.startsWith('vi-') || wanted.startsWith('vi_') || wanted === '') return 'vi';
-  throw new CliError(`--lang: vi or en (not "${wanted}")`, 2);
+  // The language asked for is unknown: say it in both.
+  throw new CliError(`--lang: vi hoặc en, không phải "${wanted}" (vi or en, not "${wanted}")`, 2);
 }
 
 const OPERATION: Record<Lang, Record<Operation, string>> = {

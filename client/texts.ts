@@ -34,7 +34,6 @@ export interface CliTexts {
   help: { title: string; commands: Record<string, string>; footer: string };
   needsValue: (option: string) => string;
   cannotReachTemporal: (address: string, why: string) => string;
-  langOption: (wanted: string) => string;
 
   // ---- campaign start ------------------------------------------------------------------------------
   notStarted: (file: string, errors: number) => string;
@@ -184,7 +183,6 @@ const vi: CliTexts = {
   cannotReachTemporal: (address, why) =>
     `không kết nối được máy chủ Temporal tại ${address} (${why}). ` +
     'Chạy máy chủ bằng `npm run dev`, hoặc đặt TEMPORAL_ADDRESS / TEMPORAL_PROFILE.',
-  langOption: (wanted) => `--lang: vi hoặc en (không phải "${wanted}")`,
 
   notStarted: (file, errors) => `${file}: chưa bắt đầu đợt thi đua: ${errors} lỗi.`,
   noSelfReviewPhase: (file) => `${file}: kế hoạch không có giai đoạn tự đánh giá`,
@@ -332,7 +330,6 @@ const en: CliTexts = {
   cannotReachTemporal: (address, why) =>
     `cannot reach the Temporal server at ${address} (${why}). ` +
     'Start it with `npm run dev`, or set TEMPORAL_ADDRESS / TEMPORAL_PROFILE.',
-  langOption: (wanted) => `--lang: vi or en (not "${wanted}")`,
 
   notStarted: (file, errors) => `${file}: not started: ${errors} error(s).`,
   noSelfReviewPhase: (file) => `${file}: no self-review phase`,
