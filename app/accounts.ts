@@ -4,7 +4,7 @@
  * password strength) come back as `invalid`; the dashboard ends a removed account's sessions at
  * their next request, and a changed password's too (its sessions carry the old hash).
  */
-import type { AccountStore } from '../stores/accounts';
+import { AccountInputError, type AccountStore } from '../stores/accounts';
 import { AppError } from './temporal-errors';
 
 /** Creates the account, or sets a new password (and name) for an existing one. */
@@ -17,7 +17,12 @@ export async function setAccount(
   } catch (err) {
     throw new AppError(
       'invalid',
-      { operation: 'account', input: 'account', value: (err as Error).message },
+      {
+        operation: 'account',
+        input: 'account',
+        value: (err as Error).message,
+        ...(err instanceof AccountInputError ? { accountProblem: err.problem, login: req.login } : {}),
+      },
       { cause: err },
     );
   }

@@ -58,6 +58,9 @@ export interface AppErrorFacts {
   /** For `invalid`: which input, and the value or the domain's explanation. */
   input?: InvalidInput;
   value?: string;
+  /** For an `account` input the store refused: the rule broken (the store's `AccountProblem`), and the login. */
+  accountProblem?: 'login' | 'name' | 'password-length' | 'password-contains-login';
+  login?: string;
   campaignId?: string;
   unitId?: string;
   taskQueue?: string;

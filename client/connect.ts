@@ -1,6 +1,8 @@
 /** A Temporal client from `@temporalio/envconfig` settings, shared by every CLI command. */
 import { Client, Connection } from '@temporalio/client';
 import { loadSettings, loadTemporalConnectConfig, type Settings } from '../config/settings';
+import type { Lang } from './messages';
+import { langOfArgv, texts } from './texts';
 
 export interface Cli {
   client: Client;
@@ -9,7 +11,8 @@ export interface Cli {
   close(): Promise<void>;
 }
 
-export async function connect(): Promise<Cli> {
+/** A client of the configured Temporal server; `lang` words the failure to reach it. */
+export async function connect(lang: Lang = 'vi'): Promise<Cli> {
   const settings = loadSettings();
   const temporal = loadTemporalConnectConfig();
   let connection: Connection;
@@ -17,8 +20,7 @@ export async function connect(): Promise<Cli> {
     connection = await Connection.connect({ ...temporal.connectionOptions, connectTimeout: '5 seconds' });
   } catch (err) {
     throw new CliError(
-      `cannot reach the Temporal server at ${temporal.connectionOptions.address} (${(err as Error).message}). ` +
-        'Start it with `npm run dev`, or set TEMPORAL_ADDRESS / TEMPORAL_PROFILE.',
+      texts(lang).cannotReachTemporal(temporal.connectionOptions.address ?? '', (err as Error).message),
     );
   }
   return {
@@ -66,7 +68,7 @@ export function parseArgs(
       else if (flags.includes(name)) options[name] = 'true';
       else {
         const value = argv[++i];
-        if (value === undefined) throw new CliError(`--${name} needs a value`);
+        if (value === undefined) throw new CliError(texts(langOfArgv(argv)).needsValue(name));
         options[name] = value;
       }
     } else positional.push(arg);

@@ -4,6 +4,7 @@
  */
 import type { AppError, InvalidInput, Operation } from '../app/temporal-errors';
 import { CliError } from './connect';
+import { texts } from './texts';
 
 export type Lang = 'vi' | 'en';
 
@@ -12,7 +13,8 @@ export function cliLang(options: Record<string, string> = {}, env: NodeJS.Proces
   const wanted = (options.lang ?? env.THIDUA_LANG ?? 'vi').trim().toLowerCase();
   if (wanted === 'en' || wanted.startsWith('en-') || wanted.startsWith('en_')) return 'en';
   if (wanted === 'vi' || wanted.startsWith('vi-') || wanted.startsWith('vi_') || wanted === '') return 'vi';
-  throw new CliError(`--lang: vi or en (not "${wanted}")`, 2);
+  // The language asked for is unknown: say it in both.
+  throw new CliError(`--lang: vi hoặc en, không phải "${wanted}" (vi or en, not "${wanted}")`, 2);
 }
 
 const OPERATION: Record<Lang, Record<Operation, string>> = {
@@ -87,7 +89,9 @@ export function cliMessage(err: AppError, lang: Lang): string {
       case 'unavailable':
         return `${op}the Temporal server is unavailable; nothing was changed. Is it running (\`npm run dev\`)?`;
       case 'invalid':
-        return invalidEn(f.input, f.value);
+        return f.accountProblem
+          ? texts(lang).accountProblem(f.accountProblem, f.login ?? '')
+          : invalidEn(f.input, f.value);
     }
   }
   switch (err.code) {
@@ -114,7 +118,9 @@ export function cliMessage(err: AppError, lang: Lang): string {
     case 'unavailable':
       return `${op}không kết nối được máy chủ Temporal; không có gì thay đổi. Máy chủ có đang chạy (\`npm run dev\`) không?`;
     case 'invalid':
-      return invalidVi(f.input, f.value);
+      return f.accountProblem
+        ? texts(lang).accountProblem(f.accountProblem, f.login ?? '')
+        : invalidVi(f.input, f.value);
   }
 }
 

@@ -14,10 +14,12 @@
  *   thidua secretariat add-user LOGIN --name NAME   a dashboard account (password from stdin)
  *   thidua secretariat remove-user LOGIN
  *
- * Errors are in Vietnamese; `--lang en` (or THIDUA_LANG=en) gives them in English.
+ * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
+ * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
  */
 import { SettingsError } from '../config/settings';
 import { CliError, parseArgs, processIo } from './connect';
+import { langOfArgv, texts } from './texts';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -40,12 +42,9 @@ export async function main(argv: string[]): Promise<number> {
   const name = argv.slice(0, 2).join(' ');
   const load = commands[name];
   if (!load) {
-    processIo.stderr.write(
-      `usage: thidua <command>\n\n${Object.keys(commands)
-        .map((c) => `  thidua ${c}`)
-        .join('\n')}\n`,
-    );
-    return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
+    const help = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h';
+    (help ? processIo.stdout : processIo.stderr).write(usage(langOfArgv(argv)));
+    return help ? 0 : 2;
   }
   try {
     return await (
@@ -65,6 +64,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** `thidua --help`: every command with what it does, in the CLI's language. */
+export function usage(lang: 'vi' | 'en'): string {
+  const h = texts(lang).help;
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  const lines = Object.keys(commands).map((c) => `  thidua ${c.padEnd(width)}  ${h.commands[c] ?? ''}`.trimEnd());
+  return `${h.title}\n\n${lines.join('\n')}\n\n${h.footer}\n`;
 }
 
 if (require.main === module) {

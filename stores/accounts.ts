@@ -53,10 +53,31 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
 }
 
+/** Which rule an account's login, name or password breaks: each surface words it in its own language. */
+export type AccountProblem = 'login' | 'name' | 'password-length' | 'password-contains-login';
+
+/** A refused login, name or password: `message` is the English line it always was, `problem` its code. */
+export class AccountInputError extends Error {
+  constructor(
+    message: string,
+    readonly problem: AccountProblem,
+  ) {
+    super(message);
+  }
+}
+
+/** Which password rule is broken, or undefined. */
+export function passwordRule(password: string, login: string): AccountProblem | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'password-length';
+  if (password.toLowerCase().includes(login.toLowerCase())) return 'password-contains-login';
+  return undefined;
+}
+
 /** Why a password is not accepted, or undefined. */
 export function passwordProblem(password: string, login: string): string | undefined {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.toLowerCase().includes(login.toLowerCase())) return 'must not contain the login';
+  const rule = passwordRule(password, login);
+  if (rule === 'password-length') return `at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (rule === 'password-contains-login') return 'must not contain the login';
   return undefined;
 }
 
@@ -103,11 +124,14 @@ export class FileAccountStore implements AccountStore {
   /** Creates the account, or sets a new password (and name) for an existing one. */
   async set(login: string, name: string, password: string): Promise<'created' | 'updated'> {
     if (!LOGIN_PATTERN.test(login)) {
-      throw new Error(`login "${login}": 2–40 characters, lower-case letters, digits, ".", "_" or "-", a letter first`);
+      throw new AccountInputError(
+        `login "${login}": 2–40 characters, lower-case letters, digits, ".", "_" or "-", a letter first`,
+        'login',
+      );
     }
-    if (!name.trim()) throw new Error('the account needs a name (--name "Nguyễn Văn A")');
-    const problem = passwordProblem(password, login);
-    if (problem) throw new Error(`password: ${problem}`);
+    if (!name.trim()) throw new AccountInputError('the account needs a name (--name "Nguyễn Văn A")', 'name');
+    const rule = passwordRule(password, login);
+    if (rule) throw new AccountInputError(`password: ${passwordProblem(password, login)}`, rule);
     const passwordHash = await hashPassword(password, this.params);
     const accounts = this.read();
     const at = new Date().toISOString();

@@ -1,6 +1,6 @@
 /**
  * Secretariat actions on a running campaign, the same use cases (`app/campaigns.ts`, `app/units.ts`)
- * as the dashboard; errors in Vietnamese, or English with `--lang en`:
+ * as the dashboard; output and errors in Vietnamese, or English with `--lang en`:
  * - `thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT] [--by-name NAME]`
  * - `thidua campaign cancel ID --reason TEXT [--by-name NAME]`
  * - `thidua campaign list`
@@ -9,20 +9,21 @@
 import path from 'node:path';
 import { cancelWholeCampaign, extendDeadline, listCampaigns } from '../../app/campaigns';
 import { remindNow } from '../../app/units';
-import { formatDeadline } from '../../domain/messages';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
+import { localDateTime, texts } from '../texts';
 import { table } from './campaign-status';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
+  const t = texts(lang);
   const campaignId = positional[0];
   if (!campaignId || !options.reason) {
-    throw new CliError('usage: thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT]');
+    throw new CliError(t.usage('thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT]'));
   }
-  const cli = await connect();
+  const cli = await connect(lang);
   try {
     const definitions = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns'));
     const { schedule, deadlineVersion } = await extendDeadline(cli, definitions, campaignId, {
@@ -37,8 +38,8 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
     });
     io.stdout.write(
       options.unit
-        ? `Extended ${options.unit}: new deadline ${schedule.deadline.local} (version ${deadlineVersion}).\n`
-        : `Extended every unit of ${campaignId} to ${schedule.deadline.local} (units with a later deadline keep theirs).\n`,
+        ? t.extendedUnit(options.unit, schedule.deadline.local, deadlineVersion)
+        : t.extendedAll(campaignId, schedule.deadline.local),
     );
     return 0;
   } finally {
@@ -50,8 +51,8 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const campaignId = positional[0];
-  if (!campaignId || !options.reason) throw new CliError('usage: thidua campaign cancel ID --reason TEXT');
-  const cli = await connect();
+  if (!campaignId || !options.reason) throw new CliError(texts(lang).usage('thidua campaign cancel ID --reason TEXT'));
+  const cli = await connect(lang);
   try {
     await cancelWholeCampaign(cli, campaignId, {
       reason: options.reason,
@@ -59,7 +60,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
-    io.stdout.write(`Cancelled ${campaignId}: every unit is being told the reason.\n`);
+    io.stdout.write(texts(lang).cancelled(campaignId));
     return 0;
   } finally {
     await cli.close();
@@ -70,13 +71,15 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const [campaignId, unitId] = positional;
-  if (!campaignId || !unitId) throw new CliError('usage: thidua unit remind CAMPAIGN UNIT [--by-name NAME]');
-  const cli = await connect();
+  if (!campaignId || !unitId) {
+    throw new CliError(texts(lang).usage('thidua unit remind CAMPAIGN UNIT [--by-name NAME]'));
+  }
+  const cli = await connect(lang);
   try {
     await remindNow(cli, campaignId, unitId, options['by-name'] ?? 'secretariat (CLI)').catch((err: unknown) => {
       throw toCliError(err, lang);
     });
-    io.stdout.write(`Reminder to ${unitId} queued: the worker sends it now.\n`);
+    io.stdout.write(texts(lang).reminderQueued(unitId));
     return 0;
   } finally {
     await cli.close();
@@ -85,22 +88,23 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
 
 export async function listCommand(argv: string[], io: Io = processIo): Promise<number> {
   const lang = cliLang(parseArgs(argv).options);
-  const cli = await connect();
+  const t = texts(lang);
+  const cli = await connect(lang);
   try {
     const rows = await listCampaigns(cli).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(
       rows.length === 0
-        ? 'No campaign yet: start one with `thidua campaign start config/campaigns/<file>.yaml`.\n'
+        ? t.noCampaign
         : table(
-            ['Campaign', 'Plan', 'Phase', 'Workflow', 'Deadline', 'Title'],
+            t.listHeader,
             rows.map((r) => [
               r.campaignId,
               r.planNumber,
-              r.phase,
+              t.phase(r.phase),
               r.workflowStatus,
-              r.deadline ? formatDeadline(r.deadline, cli.settings.timeZone) : '',
+              r.deadline ? localDateTime(r.deadline, cli.settings.timeZone) : '',
               r.title,
             ]),
           ) + '\n',

@@ -3,6 +3,8 @@
  * will do and when, before anything is started. Loads and validates the file, compiles the timeline
  * with the working calendar and prints it as a table in Vietnamese (campaign time zone), then how
  * every written date was read and what the compiler changed. Nothing is sent, nothing is started.
+ * Headers and labels are Vietnamese by default, English with `--lang en` (or THIDUA_LANG=en); the
+ * campaign's own words (phase names, what each row does, to whom) stay as the domain writes them.
  *
  * Exit codes: 0 printed, 1 the file has problems (listed on stderr), 2 bad command line.
  */
@@ -14,6 +16,8 @@ import { formatLocal, localDateOf, vietnameseWeekday } from '../../domain/date-p
 import { compileCampaign, rehearse } from '../../domain/timeline';
 import { campaignTimeline, flattenUnits, unitTimeline, type TimelineRow } from '../../domain/timeline-rows';
 import type { CompiledCampaign, ReadInstant } from '../../domain/timeline-types';
+import { cliLang, type Lang } from '../messages';
+import { langOfArgv, texts } from '../texts';
 import { formatTable } from './format-table';
 
 export interface CommandIO {
@@ -32,14 +36,7 @@ export interface PlanDeps {
   now: () => string;
 }
 
-const USAGE = `Cách dùng (usage): thidua campaign plan FILE [--json] [--rehearse 1d=20s] [--unit ID] [--now ISO]
-  --json            in bản biên dịch (CompiledCampaign) dạng JSON, kèm giờ UTC
-  --rehearse 1d=20s diễn tập: một ngày thật = 20 giây, bắt đầu từ bây giờ (đơn vị s, m, h, d, w)
-  --unit ID         lịch của một đơn vị, ghi tên người nhận
-  --now ISO         mốc "bây giờ" của diễn tập (mặc định: thời điểm chạy lệnh)
-`;
-
-async function defaultDeps(): Promise<PlanDeps> {
+async function defaultDeps(lang: Lang): Promise<PlanDeps> {
   const loader = await import('../../config/campaign-files');
   const { loadWorkingCalendar } = await import('../../config/holidays');
   let calendar: WorkingCalendar | undefined;
@@ -48,12 +45,12 @@ async function defaultDeps(): Promise<PlanDeps> {
     // One calendar for validation and compilation; a past deadline is only a warning when planning.
     loadCampaign: (file) => {
       try {
-        return loader.loadCampaign(file, { mode: 'validate', calendar: once() });
+        return loader.loadCampaign(file, { mode: 'validate', calendar: once(), lang });
       } catch {
-        return loader.loadCampaign(file, { mode: 'validate' }); // reports the broken holiday table as a problem
+        return loader.loadCampaign(file, { mode: 'validate', lang }); // reports the broken holiday table as a problem
       }
     },
-    formatProblem: loader.formatProblem,
+    formatProblem: (p) => loader.formatProblem(p, lang),
     calendar: once,
     now: () => new Date().toISOString(),
   };
@@ -65,11 +62,14 @@ interface PlanArgs {
   rehearse?: string;
   unit?: string;
   now?: string;
+  lang: Lang;
 }
 
 function parseArgs(argv: string[]): PlanArgs | string {
+  const t = texts(langOfArgv(argv)).plan;
   const positional: string[] = [];
   const out: Partial<PlanArgs> = { json: false };
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] =
@@ -83,21 +83,25 @@ function parseArgs(argv: string[]): PlanArgs | string {
         break;
       case '--rehearse':
       case '--unit':
-      case '--now': {
+      case '--now':
+      case '--lang': {
         const v = value();
-        if (!v || v.startsWith('--')) return `${flag} cần một giá trị (needs a value)`;
-        out[flag.slice(2) as 'rehearse' | 'unit' | 'now'] = v;
+        if (!v || v.startsWith('--')) return t.needsValue(flag);
+        if (flag === '--lang') lang = v;
+        else out[flag.slice(2) as 'rehearse' | 'unit' | 'now'] = v;
         break;
       }
       default:
-        if (arg.startsWith('-')) return `không biết tùy chọn "${arg}" (unknown option)`;
+        if (arg.startsWith('-')) return t.unknownOption(arg);
         positional.push(arg);
     }
   }
-  if (positional.length !== 1)
-    return positional.length === 0
-      ? 'thiếu tệp đợt tổng kết (missing FILE)'
-      : `chỉ một tệp (one FILE only): ${positional.join(' ')}`;
+  try {
+    out.lang = cliLang(lang === undefined ? {} : { lang });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (positional.length !== 1) return positional.length === 0 ? t.missingFile : t.oneFile(positional);
   return { ...out, file: positional[0] } as PlanArgs;
 }
 
@@ -107,16 +111,17 @@ export async function planCommand(
   deps?: Partial<PlanDeps>,
 ): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout.write(USAGE);
+    io.stdout.write(texts(langOfArgv(argv)).plan.usage);
     return 0;
   }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    io.stderr.write(`${args}\n${USAGE}`);
+    io.stderr.write(`${args}\n${texts(langOfArgv(argv)).plan.usage}`);
     return 2;
   }
+  const t = texts(args.lang).plan;
   const d: PlanDeps = {
-    ...(deps?.loadCampaign && deps.formatProblem && deps.calendar && deps.now ? {} : await defaultDeps()),
+    ...(deps?.loadCampaign && deps.formatProblem && deps.calendar && deps.now ? {} : await defaultDeps(args.lang)),
     ...deps,
   } as PlanDeps;
 
@@ -124,7 +129,7 @@ export async function planCommand(
   if (!loaded.ok) {
     for (const p of loaded.problems) io.stderr.write(`${d.formatProblem(p)}\n`);
     const errors = loaded.problems.filter((p) => p.severity === 'error').length;
-    io.stderr.write(`${args.file}: ${errors} lỗi, chưa lập được lịch (${errors} error(s), no plan)\n`);
+    io.stderr.write(`${t.noPlan(args.file, errors)}\n`);
     return 1;
   }
   for (const w of loaded.warnings) io.stderr.write(`${d.formatProblem(w)}\n`);
@@ -140,9 +145,7 @@ export async function planCommand(
   if (args.rehearse) {
     const now = args.now ?? d.now();
     if (!Number.isFinite(Date.parse(now))) {
-      io.stderr.write(
-        `--now "${now}" không phải thời điểm ISO (not an ISO instant), ví dụ 2025-01-06T08:00:00+07:00\n`,
-      );
+      io.stderr.write(`${t.badNow(now)}\n`);
       return 2;
     }
     try {
@@ -167,15 +170,9 @@ export async function planCommand(
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
-  io.stdout.write(renderPlan(def, compiled, rows, args.unit));
+  io.stdout.write(renderPlan(def, compiled, rows, args.unit, args.lang));
   return 0;
 }
-
-const POLICY_LABEL = {
-  keep: 'giữ nguyên',
-  previous: 'lùi về ngày làm việc trước',
-  next: 'dời sang ngày làm việc kế tiếp',
-} as const;
 
 /** The plan as people read it: header, table, readings of the written dates, the compiler's notes. */
 export function renderPlan(
@@ -183,55 +180,67 @@ export function renderPlan(
   compiled: CompiledCampaign,
   rows: TimelineRow[],
   unitId?: string,
+  lang: Lang = 'vi',
 ): string {
+  const t = texts(lang).plan;
   const c = def.campaign;
   const zone = compiled.timeZone;
   const seconds = compiled.rehearsal !== undefined;
   const out: string[] = [];
-  // "ngày 21/9/2009" reads naturally; "ngày tháng 8/2009" does not.
-  const dated = /^\d/.test(c.plan.date.trim()) ? `ngày ${c.plan.date}` : `(${c.plan.date})`;
-  out.push(`Kế hoạch số ${c.plan.number} ${dated} — ${c.title}`);
-  out.push(`Cơ quan ban hành: ${c.issuingBody} · Thường trực: ${c.secretariat.name}`);
+  out.push(t.planLine(c.plan.number, t.dated(c.plan.date), c.title));
+  out.push(t.issuer(c.issuingBody, c.secretariat.name));
   out.push(
-    `Số đơn vị: ${flattenUnits(def.units).length} · Múi giờ: ${zone} · Giờ làm việc ${c.calendar.workingHours.start}–` +
-      `${c.calendar.workingHours.end} · Giờ gửi nhắc ${c.calendar.reminderTime} · Hạn rơi vào ngày nghỉ: ` +
-      POLICY_LABEL[c.calendar.deadlineOnDayOff],
+    t.facts({
+      units: flattenUnits(def.units).length,
+      zone,
+      hours: `${c.calendar.workingHours.start}–${c.calendar.workingHours.end}`,
+      reminderTime: c.calendar.reminderTime,
+      policy: t.policy[c.calendar.deadlineOnDayOff],
+    }),
   );
   if (unitId) {
     const u = flattenUnits(def.units).find((x) => x.id === unitId)!;
     out.push(
-      `Đơn vị: ${u.name} (${u.id}) · Đầu mối: ${u.focal.name} <${u.focal.email}> · Thủ trưởng: ${u.head.name} <${u.head.email}>`,
+      t.unitLine({
+        name: u.name,
+        id: u.id,
+        focal: `${u.focal.name} <${u.focal.email}>`,
+        head: `${u.head.name} <${u.head.email}>`,
+      }),
     );
   }
   if (compiled.rehearsal) {
     const r = compiled.rehearsal;
     out.push(
-      `DIỄN TẬP (rehearsal) ${r.spec}: lịch thật từ ${formatLocal(r.origin, zone)} chạy từ ` +
-        `${formatLocal(r.anchor, zone).slice(0, 10)} ${timeWithSeconds(r.anchor, zone)}; giờ trong bảng là giờ diễn tập`,
+      t.rehearsal(
+        r.spec,
+        formatLocal(r.origin, zone),
+        `${formatLocal(r.anchor, zone).slice(0, 10)} ${timeWithSeconds(r.anchor, zone)}`,
+      ),
     );
   }
   out.push('');
-  out.push('Giai đoạn (phases):');
+  out.push(t.phases);
   compiled.phases.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}: ${p.windowStart.local} – ${p.windowEnd.local}`));
   out.push('');
   const table = rows.map((row) => {
     const day = localDateOf(row.at.utc, zone);
     return [
-      `${vietnameseWeekday(day)} ${row.at.local.slice(0, 10)}`,
+      `${lang === 'en' ? englishWeekday(row.at.utc, zone) : vietnameseWeekday(day)} ${row.at.local.slice(0, 10)}`,
       seconds ? timeWithSeconds(row.at.utc, zone) : row.at.local.slice(11),
       row.phaseNumber === undefined ? '' : String(row.phaseNumber),
       row.what,
       row.to,
     ];
   });
-  out.push(formatTable(['Ngày', 'Giờ', 'GĐ', 'Việc', 'Gửi tới'], table, { maxWidths: [0, 0, 0, 56, 44] }));
+  out.push(formatTable(t.header, table, { maxWidths: [0, 0, 0, 56, 44] }));
 
-  out.push(`Cách đọc ngày tháng (as written → reading)${seconds ? ', theo lịch thật' : ''}:`);
-  for (const [label, instant] of readings(compiled)) out.push(`  ${label}: ${instant.reading}`);
+  out.push(t.readings(seconds));
+  for (const [label, instant] of readings(compiled, lang)) out.push(`  ${label}: ${instant.reading}`);
   const notes = compiled.notes ?? [];
   out.push('');
-  out.push('Ghi chú của bộ lập lịch (compiler notes):');
-  if (notes.length === 0) out.push('  (không có / none)');
+  out.push(t.notes);
+  if (notes.length === 0) out.push(`  ${t.none}`);
   for (const n of notes) out.push(`  - ${n}`);
   return `${out.join('\n')}\n`;
 }
@@ -240,18 +249,23 @@ function timeWithSeconds(utc: string, zone: string): string {
   return DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).toFormat('HH:mm:ss');
 }
 
-function readings(compiled: CompiledCampaign): Array<[string, ReadInstant]> {
+function englishWeekday(utc: string, zone: string): string {
+  return DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).setLocale('en').toFormat('ccc');
+}
+
+function readings(compiled: CompiledCampaign, lang: Lang): Array<[string, ReadInstant]> {
+  const t = texts(lang).plan;
   const out: Array<[string, ReadInstant]> = [];
-  if (compiled.planDate) out.push(['Ngày kế hoạch', compiled.planDate]);
+  if (compiled.planDate) out.push([t.planDate, compiled.planDate]);
   compiled.phases.forEach((p, i) => {
-    const n = `GĐ ${i + 1}`;
-    out.push([`${n} – bắt đầu`, p.windowStart]);
-    out.push([`${n} – kết thúc`, p.windowEnd]);
+    const n = t.phaseLabel(i + 1);
+    out.push([`${n} – ${t.start}`, p.windowStart]);
+    out.push([`${n} – ${t.end}`, p.windowEnd]);
     if (p.deadline) {
-      out.push([`${n} – hạn nộp`, p.deadline.deadline]);
-      out.push([`${n} – khóa báo cáo`, p.deadline.lock]);
+      out.push([`${n} – ${t.deadline}`, p.deadline.deadline]);
+      out.push([`${n} – ${t.lock}`, p.deadline.lock]);
     }
-    if (p.conferenceAt) out.push([`${n} – ngày hội nghị`, p.conferenceAt]);
+    if (p.conferenceAt) out.push([`${n} – ${t.conference}`, p.conferenceAt]);
   });
   return out;
 }

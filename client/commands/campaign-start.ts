@@ -12,6 +12,7 @@ import { FileDefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
+import { texts } from '../texts';
 import { temporalUiLink } from './links';
 
 export async function startCommand(argv: string[], io: Io = processIo): Promise<number> {
@@ -28,18 +29,17 @@ export async function startCampaign(
 ): Promise<{ exitCode: number; campaignId?: string }> {
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
+  const t = texts(lang);
   const file = positional[0];
-  if (!file) throw new CliError('usage: thidua campaign start FILE [--rehearse 1d=20s] [--units-per-batch N]');
+  if (!file) throw new CliError(t.usage('thidua campaign start FILE [--rehearse 1d=20s] [--units-per-batch N]'));
   const rehearsal = options.rehearse;
-  const loaded = loadCampaign(file, { mode: rehearsal ? 'rehearse' : 'start' });
+  const loaded = loadCampaign(file, { mode: rehearsal ? 'rehearse' : 'start', lang });
   if (!loaded.ok) {
-    for (const p of loaded.problems) io.stderr.write(formatProblem(p) + '\n');
-    io.stderr.write(
-      `${file}: not started: ${loaded.problems.filter((p) => p.severity === 'error').length} error(s).\n`,
-    );
+    for (const p of loaded.problems) io.stderr.write(formatProblem(p, lang) + '\n');
+    io.stderr.write(`${t.notStarted(file, loaded.problems.filter((p) => p.severity === 'error').length)}\n`);
     return { exitCode: 1 };
   }
-  for (const w of loaded.warnings) io.stderr.write(formatProblem(w) + '\n');
+  for (const w of loaded.warnings) io.stderr.write(formatProblem(w, lang) + '\n');
   const def = loaded.campaign;
   let compiled = compileCampaign(def, loadWorkingCalendar());
   if (rehearsal) {
@@ -50,13 +50,13 @@ export async function startCampaign(
     }
   }
 
-  if (!def.phases.some((p) => p.kind === 'self-review')) throw new CliError(`${file}: no self-review phase`);
+  if (!def.phases.some((p) => p.kind === 'self-review')) throw new CliError(t.noSelfReviewPhase(file));
   const unitsPerBatch = options['units-per-batch'] ? Number(options['units-per-batch']) : undefined;
   if (unitsPerBatch !== undefined && (!Number.isInteger(unitsPerBatch) || unitsPerBatch < 1 || unitsPerBatch > 1000)) {
-    throw new CliError('--units-per-batch: a whole number from 1 to 1000');
+    throw new CliError(t.unitsPerBatch);
   }
 
-  const cli = await connect();
+  const cli = await connect(lang);
   const reports = new FileReportStore(path.join(cli.settings.dataDir, 'reports'));
   try {
     const started = await startCampaignUseCase(
@@ -68,18 +68,19 @@ export async function startCampaign(
     });
     const { workflowId } = started;
     if (!started.started) {
-      io.stderr.write(
-        `Campaign ${def.campaign.id} (${def.campaign.plan.number}) is already running as ${workflowId}; nothing was changed.\n` +
-          `See it with \`thidua campaign status ${def.campaign.id}\`.\n`,
-      );
+      io.stderr.write(t.alreadyRunning(def.campaign.id, def.campaign.plan.number, workflowId));
       return { exitCode: 2, campaignId: def.campaign.id };
     }
     io.stdout.write(
-      `Started ${def.campaign.plan.number} — ${def.campaign.title}\n` +
-        `  workflow  ${workflowId}${rehearsal ? `  (rehearsal ${rehearsal}: the timeline starts now)` : ''}\n` +
-        `  units     ${started.unitCount}\n` +
-        (started.deadlineLocal ? `  deadline  ${started.deadlineLocal}\n` : '') +
-        `  UI        ${temporalUiLink(cli, workflowId)}\n`,
+      t.started({
+        plan: def.campaign.plan.number,
+        title: def.campaign.title,
+        workflowId,
+        rehearsal,
+        units: started.unitCount,
+        deadline: started.deadlineLocal || undefined,
+        ui: temporalUiLink(cli, workflowId),
+      }),
     );
     return { exitCode: 0, campaignId: def.campaign.id };
   } finally {

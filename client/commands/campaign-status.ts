@@ -5,42 +5,34 @@
  * dashboard reads the same (`campaignUnits` in `app/campaigns.ts`).
  */
 import { campaignWorkflowId, type SubmissionStatus } from '../../domain/workflow-types';
-import { formatDeadline } from '../../domain/messages';
 import { campaignUnits, SUBMISSION_STATUSES, UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
 import { AppError } from '../../app/temporal-errors';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
+import { localDateTime, texts } from '../texts';
 import { temporalUiLink } from './links';
 
 export type { UnitRow } from '../../app/campaigns';
 
-export const STATUS_LABEL: Record<SubmissionStatus, string> = {
-  pending: 'chưa đến hạn',
-  submitted: 'đã nộp',
-  late: 'nộp muộn',
-  missing: 'quá hạn, chưa nộp',
-};
+/** The statuses as the Vietnamese table writes them (`texts(lang).status` for either language). */
+export const STATUS_LABEL: Record<SubmissionStatus, string> = texts('vi').status;
 
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv, ['json']);
   const lang = cliLang(options);
+  const t = texts(lang);
   const campaignId = positional[0];
-  if (!campaignId)
-    throw new CliError('usage: thidua campaign status ID [--filter late|missing|...] [--limit N] [--json]');
+  if (!campaignId) {
+    throw new CliError(t.usage('thidua campaign status ID [--filter late|missing|...] [--limit N] [--json]'));
+  }
   const filter = options.filter as UnitFilter | undefined;
-  if (filter && !UNIT_FILTERS.includes(filter)) throw new CliError(`--filter: one of ${UNIT_FILTERS.join(', ')}`);
+  if (filter && !UNIT_FILTERS.includes(filter)) throw new CliError(t.filterOneOf(UNIT_FILTERS.join(', ')));
   const limit = options.limit ? Number(options.limit) : 50;
-  const cli = await connect();
+  const cli = await connect(lang);
   try {
     const view = await campaignUnits(cli, campaignId, { filter, limit }).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'not-found') {
-        throw new CliError(
-          lang === 'en'
-            ? `no campaign "${campaignId}" on ${cli.address}; see \`thidua campaign list\`.`
-            : `không có đợt "${campaignId}" trên ${cli.address}; xem \`thidua campaign list\`.`,
-          1,
-          { cause: err },
-        );
+        throw new CliError(t.noSuchCampaign(campaignId, cli.address), 1, { cause: err });
       }
       throw toCliError(err, lang);
     });
@@ -65,23 +57,26 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
     const zone = cli.settings.timeZone;
     const lines = [
       `${view.planNumber || campaignId} — ${view.title}`,
-      `Giai đoạn: ${view.phase} · Workflow: ${view.workflowStatus} · ${temporalUiLink(cli, campaignWorkflowId(campaignId))}`,
-      `Đơn vị: ${view.total} · ${SUBMISSION_STATUSES.map((s) => `${STATUS_LABEL[s]}: ${view.counts[s]}`).join(' · ')} · đã khóa: ${view.locked}`,
+      t.phaseLine(t.phase(view.phase), view.workflowStatus, temporalUiLink(cli, campaignWorkflowId(campaignId))),
+      t.countsLine(
+        view.total,
+        SUBMISSION_STATUSES.map((s) => `${t.status[s]}: ${view.counts[s]}`).join(' · '),
+        view.locked,
+      ),
       '',
       table(
-        ['Đơn vị', 'Tên', 'Trạng thái', 'Hạn nộp', 'Nhắc', 'Nộp lúc'],
+        t.statusHeader,
         view.units.map((r) => [
           r.unitId,
           r.unitName,
-          STATUS_LABEL[r.status] + (r.locked ? ' (khóa)' : ''),
-          r.deadline ? formatDeadline(r.deadline, zone) : '',
+          t.status[r.status] + (r.locked ? t.lockedMark : ''),
+          r.deadline ? localDateTime(r.deadline, zone) : '',
           String(r.remindersSent),
-          r.submittedAt ? formatDeadline(r.submittedAt, zone) : '',
+          r.submittedAt ? localDateTime(r.submittedAt, zone) : '',
         ]),
       ),
     ];
-    if (view.units.length < view.matching)
-      lines.push(`(${view.units.length} shown; --limit N for more, --filter to narrow)`);
+    if (view.units.length < view.matching) lines.push(t.shown(view.units.length, view.matching));
     io.stdout.write(lines.join('\n') + '\n');
     return 0;
   } finally {

@@ -3,22 +3,23 @@
  * every problem with its place ({@link formatProblem}), then one summary line per file. Starts
  * nothing and needs no server, so it runs in CI and in an editor's task runner.
  *
+ * The summary lines and usage are Vietnamese by default, English with `--lang en` (or THIDUA_LANG=en);
+ * `--json` is not translated.
+ *
  * Exit codes: 0 no error (warnings allowed), 1 at least one error, 2 bad command line.
  */
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { UnitInput } from '../../domain/campaign-schema';
 import { formatProblem, loadCampaign, type Problem } from '../../config/campaign-files';
 import { loadWorkingCalendar } from '../../config/holidays';
+import type { CliError } from '../connect';
+import { cliLang, type Lang } from '../messages';
+import { langOfArgv, texts } from '../texts';
 
 export interface ValidateIo {
   stdout: { write(chunk: string): unknown };
   stderr: { write(chunk: string): unknown };
 }
-
-const USAGE = `Cách dùng (usage): thidua campaign validate FILE [FILE...] [--json] [--now ISO]
-  --json      in kết quả dạng JSON (results as JSON)
-  --now ISO   mốc "bây giờ" để xét hạn đã qua (the instant past deadlines are judged against)
-`;
 
 /** What one file gave, as `--json` prints it. */
 export interface FileResult {
@@ -38,11 +39,12 @@ export async function validateCommand(
 ): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    io.stderr.write(`${args}\n${USAGE}`);
+    const t = texts(langOfArgv(argv)).validate;
+    io.stderr.write(`${args}\n${t.usage}`);
     return 2;
   }
   if (args.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(texts(args.lang).validate.usage);
     return 0;
   }
 
@@ -53,21 +55,27 @@ export async function validateCommand(
     calendar = undefined; // loadCampaign tries again and reports the failure against each file
   }
 
-  const results = args.files.map((file) => validateFile(file, calendar, args.now));
+  const results = args.files.map((file) => validateFile(file, calendar, args.now, args.lang));
   if (args.json) {
     io.stdout.write(`${JSON.stringify({ files: results }, null, 2)}\n`);
   } else {
     for (const r of results) {
-      for (const p of r.problems) io.stdout.write(`${formatProblem(p)}\n`);
-      io.stdout.write(`${r.file}: ${summary(r)}\n`);
+      for (const p of r.problems) io.stdout.write(`${formatProblem(p, args.lang)}\n`);
+      io.stdout.write(`${r.file}: ${summary(r, args.lang)}\n`);
     }
   }
   return results.some((r) => r.errors > 0) ? 1 : 0;
 }
 
-function validateFile(file: string, calendar: WorkingCalendar | undefined, now: string | undefined): FileResult {
+function validateFile(
+  file: string,
+  calendar: WorkingCalendar | undefined,
+  now: string | undefined,
+  lang: Lang,
+): FileResult {
   const loaded = loadCampaign(file, {
     mode: 'validate',
+    lang,
     ...(now !== undefined ? { now } : {}),
     ...(calendar ? { calendar } : {}),
   });
@@ -85,18 +93,10 @@ function countUnits(units: UnitInput[]): number {
   return units.reduce((n, u) => n + 1 + countUnits(u.subUnits ?? []), 0);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** "2 lỗi, 1 cảnh báo — 2 errors, 1 warning" or "hợp lệ — valid: 35 units, 5 phases". */
-export function summary(r: FileResult): string {
-  if (r.errors > 0) {
-    return `${r.errors} lỗi, ${r.warnings} cảnh báo — ${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}`;
-  }
-  const contents = `${plural(r.units ?? 0, 'unit')}, ${plural(r.phases ?? 0, 'phase')}`;
-  if (r.warnings > 0) {
-    return `hợp lệ, ${r.warnings} cảnh báo — valid with ${plural(r.warnings, 'warning')}: ${contents}`;
-  }
-  return `hợp lệ — valid: ${contents}`;
+/** "2 lỗi, 1 cảnh báo" or "hợp lệ: 35 đơn vị, 5 giai đoạn" ("2 errors, 1 warning", "valid: 35 units, 5 phases"). */
+export function summary(r: FileResult, lang: Lang = 'vi'): string {
+  const t = texts(lang).validate;
+  return r.errors > 0 ? t.errors(r.errors, r.warnings) : t.valid(r.units ?? 0, r.phases ?? 0, r.warnings);
 }
 
 interface Args {
@@ -104,24 +104,34 @@ interface Args {
   json: boolean;
   help: boolean;
   now?: string;
+  lang: Lang;
 }
 
 /** The arguments, or what is wrong with them. */
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { files: [], json: false, help: false };
+  const t = texts(langOfArgv(argv)).validate;
+  const args: Args = { files: [], json: false, help: false, lang: 'vi' };
+  const options: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') args.json = true;
-    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      options.lang = (arg === '--lang' ? argv[++i] : arg.slice('--lang='.length)) ?? '';
+    } else if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--now' || arg.startsWith('--now=')) {
       const value = arg === '--now' ? argv[++i] : arg.slice('--now='.length);
       if (!value || Number.isNaN(Date.parse(value))) {
-        return `--now needs an ISO instant such as 2009-10-01T08:00:00+07:00`;
+        return t.nowNeedsInstant;
       }
       args.now = value;
-    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    } else if (arg.startsWith('-')) return t.unknownOption(arg);
     else args.files.push(arg);
   }
-  if (args.files.length === 0 && !args.help) return 'name at least one campaign file';
+  try {
+    args.lang = cliLang(options);
+  } catch (err) {
+    return (err as CliError).message;
+  }
+  if (args.files.length === 0 && !args.help) return t.noFile;
   return args;
 }

@@ -11,18 +11,20 @@ import { loadSettings } from '../../config/settings';
 import { FileAccountStore } from '../../stores/accounts';
 import { CliError, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
+import { texts } from '../texts';
 
 export async function addUserCommand(
   argv: string[],
   io: Io = processIo,
-  readPassword: () => Promise<string> = passwordFromStdin,
+  readPassword?: () => Promise<string>,
 ): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
+  const t = texts(lang);
   const login = positional[0];
-  if (!login || !options.name) throw new CliError('usage: thidua secretariat add-user LOGIN --name NAME', 2);
+  if (!login || !options.name) throw new CliError(t.usage('thidua secretariat add-user LOGIN --name NAME'), 2);
   const settings = loadSettings();
-  const password = await readPassword();
+  const password = await (readPassword ?? (() => passwordFromStdin(t.passwordPrompt)))();
   const outcome = await setAccount(new FileAccountStore(settings.dataDir), {
     login,
     name: options.name,
@@ -30,31 +32,26 @@ export async function addUserCommand(
   }).catch((err: unknown) => {
     throw toCliError(err, lang);
   });
-  io.stdout.write(
-    outcome === 'created'
-      ? `Account "${login}" created: log in at ${settings.publicBaseUrl}/admin\n`
-      : `Account "${login}": new password set.\n`,
-  );
+  io.stdout.write(outcome === 'created' ? t.accountCreated(login, settings.publicBaseUrl) : t.passwordSet(login));
   return 0;
 }
 
 export async function removeUserCommand(argv: string[], io: Io = processIo): Promise<number> {
-  const { positional } = parseArgs(argv);
+  const { positional, options } = parseArgs(argv);
+  const t = texts(cliLang(options));
   const login = positional[0];
-  if (!login) throw new CliError('usage: thidua secretariat remove-user LOGIN', 2);
+  if (!login) throw new CliError(t.usage('thidua secretariat remove-user LOGIN'), 2);
   const settings = loadSettings();
   io.stdout.write(
-    (await removeAccount(new FileAccountStore(settings.dataDir), login))
-      ? `Account "${login}" removed: its dashboard sessions end at their next request.\n`
-      : `No account "${login}".\n`,
+    (await removeAccount(new FileAccountStore(settings.dataDir), login)) ? t.accountRemoved(login) : t.noAccount(login),
   );
   return 0;
 }
 
-async function passwordFromStdin(): Promise<string> {
+async function passwordFromStdin(prompt: string): Promise<string> {
   const stdin = process.stdin;
   if (stdin.isTTY) {
-    process.stderr.write('Password: ');
+    process.stderr.write(prompt);
     const rl = readline.createInterface({ input: stdin, terminal: true });
     // Hide what is typed: readline writes the echo through this method.
     (rl as unknown as { _writeToOutput: () => void })._writeToOutput = () => undefined;

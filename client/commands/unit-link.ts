@@ -10,15 +10,17 @@ import { reissueLink, revokeLink, unitLink } from '../../app/links';
 import { FileUnitLinks } from '../../stores/unit-links';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
+import { texts } from '../texts';
 
 export async function linkCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv, ['revoke', 'reissue']);
   const lang = cliLang(options);
+  const t = texts(lang);
   const [campaignId, unitId] = positional;
   if (!campaignId || !unitId || (options.revoke && options.reissue)) {
-    throw new CliError('usage: thidua unit link CAMPAIGN UNIT [--revoke | --reissue]', 2);
+    throw new CliError(t.usage('thidua unit link CAMPAIGN UNIT [--revoke | --reissue]'), 2);
   }
-  const cli = await connect();
+  const cli = await connect(lang);
   try {
     // Only a unit of a started campaign has a link (a typo must not mint a token for nobody): app/links checks.
     const links = new FileUnitLinks(path.join(cli.settings.dataDir, 'links'), cli.settings.publicBaseUrl);
@@ -28,17 +30,12 @@ export async function linkCommand(argv: string[], io: Io = processIo): Promise<n
     };
     if (options.revoke) {
       const revoked = await revokeLink(cli, links, campaignId, unitId).catch(failed);
-      io.stdout.write(
-        revoked
-          ? `Revoked the link of ${unitId}: it no longer opens the portal. The next message to the unit carries a new one;\n` +
-              `\`thidua unit link ${campaignId} ${unitId} --reissue\` prints one now.\n`
-          : `${unitId} has no working link to revoke.\n`,
-      );
+      io.stdout.write(revoked ? t.revoked(campaignId, unitId) : t.nothingToRevoke(unitId));
       return 0;
     }
     if (options.reissue) {
       const url = await reissueLink(cli, links, campaignId, unitId).catch(failed);
-      io.stdout.write(`New link of ${unitId} (the old one no longer opens): ${url}\n`);
+      io.stdout.write(t.reissued(unitId, url));
       return 0;
     }
     io.stdout.write(`${await unitLink(cli, links, campaignId, unitId).catch(failed)}\n`);

@@ -502,14 +502,14 @@ test('`thidua unit link --reissue` and `--revoke`: the old link stops opening, t
   const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) } };
   const old = linkPath(links.get(UNIT_B.id)!);
   expect((await new PortalBrowser(portal.url).get(old)).status).toBe(200);
-  expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--reissue'], io)).toBe(0);
+  expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--reissue', '--lang', 'en'], io)).toBe(0);
   const fresh = /New link of so-y-te \(the old one no longer opens\): (\S+)/.exec(out.join(''))?.[1];
   expect(fresh).toMatch(/\/u\/[A-Za-z0-9_-]{32}$/);
   expect((await new PortalBrowser(portal.url).get(old)).status).toBe(404);
   expect((await new PortalBrowser(portal.url).open(linkPath(fresh!))).body).toContain(`<h1>${UNIT_B.name}</h1>`);
 
   out.length = 0;
-  expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--revoke'], io)).toBe(0);
+  expect(await linkCommand([CAMPAIGN_ID, UNIT_B.id, '--revoke', '--lang', 'en'], io)).toBe(0);
   expect(out.join('')).toContain('Revoked the link of so-y-te');
   expect((await new PortalBrowser(portal.url).get(linkPath(fresh!))).status).toBe(404);
   await expect(linkCommand([CAMPAIGN_ID, 'khong-co-don-vi', '--lang', 'en'], io)).rejects.toThrow(

@@ -212,11 +212,15 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
   // ---- start through the CLI, rehearsed ----------------------------------------------------------
   const start = captureIo();
   await expect(startCommand([campaignFile, '--rehearse', REHEARSAL], start)).resolves.toBe(0);
-  expect(start.out()).toContain(`Started ${PLAN} — Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW`);
-  expect(start.out()).toContain(`workflow  ${campaignWorkflowId(CAMPAIGN_ID)}  (rehearsal ${REHEARSAL}`);
-  expect(start.out()).toMatch(/units {5}3\n/);
+  // The clerk's lines, in Vietnamese by default.
+  expect(start.out()).toContain(`Đã bắt đầu đợt thi đua ${PLAN} — Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW`);
+  expect(start.out()).toContain(
+    `  Workflow   ${campaignWorkflowId(CAMPAIGN_ID)}  (diễn tập ${REHEARSAL}: lịch bắt đầu từ bây giờ)\n`,
+  );
+  expect(start.out()).toMatch(/ {2}Số đơn vị {2}3\n/);
+  expect(start.out()).toMatch(/ {2}Hạn nộp {4}\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\n/);
   // The only warning: the real 2009 deadline has passed, which a rehearsal replays.
-  expect(start.err()).toMatch(/warning phases\[1\]\.deadline: the deadline \(14\/10\/2009 17:00\) has already passed/);
+  expect(start.err()).toMatch(/cảnh báo phases\[1\]\.deadline: hạn nộp \(14\/10\/2009 17:00\) đã qua/);
 
   const campaign = env.client.workflow.getHandle(campaignWorkflowId(CAMPAIGN_ID));
   const unitHandle = (u: TestUnit) => env.client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, u.id));
@@ -270,7 +274,7 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
     submitCommand([CAMPAIGN_ID, SUBMITTER.id, reportFile, '--by-name', SUBMITTER.focal.name], submit),
   ).resolves.toBe(0);
   expect(submit.out()).toMatch(
-    /^Received báo cáo tổng kết of Thành ủy Vĩnh Yên: "Báo cáo tổng kết Chỉ thị 39 - Thành ủy Vĩnh Yên\.pdf", version 1, sha256 [0-9a-f]{64}\.\n$/,
+    /^Đã nhận báo cáo tổng kết của Thành ủy Vĩnh Yên: "Báo cáo tổng kết Chỉ thị 39 - Thành ủy Vĩnh Yên\.pdf", phiên bản 1, mã SHA-256 [0-9a-f]{64}\.\n$/,
   );
   inbox = await waitForMail('the receipt', [[SUBMITTER, KEYS.receipt]], 30_000);
   const [receipt] = find(inbox, SUBMITTER.id, KEYS.receipt);

@@ -191,6 +191,17 @@ test('`thidua unit submit` goes through it: refused in Vietnamese by default, in
   expect(await uploads()).toEqual([]);
 
   standIn.answer = 'accept';
-  expect(await submitCommand([CAMPAIGN, UNIT, file], io)).toBe(0);
+  const out: string[] = [];
+  const capture = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => true } };
+  expect(await submitCommand([CAMPAIGN, UNIT, file], capture)).toBe(0);
+  expect(out.join('')).toMatch(
+    /^Đã nhận báo cáo tổng kết của Sở Nội vụ: "bao-cao\.pdf", phiên bản 1, mã SHA-256 [0-9a-f]{64}\.\n$/,
+  );
   expect(await uploads()).toHaveLength(1);
+
+  out.length = 0;
+  expect(await submitCommand([CAMPAIGN, UNIT, file, '--kind', 'summary-report', '--lang', 'en'], capture)).toBe(0);
+  expect(out.join('')).toMatch(
+    /^Received the summary report of Sở Nội vụ: "bao-cao\.pdf", version \d, sha256 [0-9a-f]{64}\.\n$/,
+  );
 });

@@ -309,7 +309,7 @@ describe('thidua campaign validate', () => {
   it('exits 0 on a valid file and says what it holds', async () => {
     const { code, stdout } = await run(VINH_PHUC, '--now', '2009-09-01T00:00:00+07:00');
     expect(code).toBe(0);
-    expect(stdout).toBe(`${VINH_PHUC}: hợp lệ — valid: 35 units, 5 phases\n`);
+    expect(stdout).toBe(`${VINH_PHUC}: hợp lệ: 35 đơn vị, 5 giai đoạn\n`);
   });
 
   it('exits 0 with warnings only, printing them', async () => {
@@ -318,7 +318,7 @@ describe('thidua campaign validate', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/:\d+:\d+ cảnh báo phases\[1\]\.deadline: hạn nộp \(29\/09\/2009 17:00\) đã qua/);
-    expect(lines[1]).toBe(`${BO}: hợp lệ, 1 cảnh báo — valid with 1 warning: 31 units, 4 phases`);
+    expect(lines[1]).toBe(`${BO}: hợp lệ, 1 cảnh báo: 31 đơn vị, 4 giai đoạn`);
   });
 
   it('exits 1 on an error, printing every problem and the count', async () => {
@@ -327,19 +327,30 @@ describe('thidua campaign validate', () => {
     expect(stdout).toMatch(
       /29-duplicate-unit-id\.yaml:25:9 lỗi units\[1\]\.id \(đơn vị so-noi-vu\): mã đơn vị "so-noi-vu"/,
     );
-    expect(stdout.trim().split('\n').pop()).toMatch(
-      /29-duplicate-unit-id\.yaml: 1 lỗi, 0 cảnh báo — 1 error, 0 warnings$/,
-    );
+    expect(stdout.trim().split('\n').pop()).toMatch(/29-duplicate-unit-id\.yaml: 1 lỗi, 0 cảnh báo$/);
   });
 
   it('exits 1 when any of several files has an error', async () => {
     const files = [VINH_PHUC, fixture('34-quota-kind-above-total.yaml'), fixture('07-missing-head.yaml')];
     const { code, stdout } = await run(...files, '--now', '2009-09-01T00:00:00+07:00');
     expect(code).toBe(1);
-    expect(stdout).toMatch(
-      /34-quota-kind-above-total\.yaml: hợp lệ, 1 cảnh báo — valid with 1 warning: 3 units, 5 phases/,
-    );
-    expect(stdout).toMatch(/07-missing-head\.yaml: 1 lỗi, 0 cảnh báo — 1 error, 0 warnings/);
+    expect(stdout).toMatch(/34-quota-kind-above-total\.yaml: hợp lệ, 1 cảnh báo: 3 đơn vị, 5 giai đoạn/);
+    expect(stdout).toMatch(/07-missing-head\.yaml: 1 lỗi, 0 cảnh báo/);
+  });
+
+  it('says the same in English with --lang en (or THIDUA_LANG=en)', async () => {
+    const valid = await run(VINH_PHUC, '--now', '2009-09-01T00:00:00+07:00', '--lang', 'en');
+    expect(valid.stdout).toBe(`${VINH_PHUC}: valid: 35 units, 5 phases\n`);
+    const warned = await run(BO, '--lang=en');
+    expect(warned.stdout.trim().split('\n').pop()).toBe(`${BO}: valid with 1 warning: 31 units, 4 phases`);
+    const bad = await run(fixture('29-duplicate-unit-id.yaml'), '--now=2009-09-01T00:00:00+07:00', '--lang', 'en');
+    expect(bad.stdout.trim().split('\n').pop()).toMatch(/29-duplicate-unit-id\.yaml: 1 error, 0 warnings$/);
+    const usage = await run('--lang', 'en');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('name at least one campaign file\nUsage: thidua campaign validate FILE');
+    const vi = await run();
+    expect(vi.stderr).toContain('cho biết ít nhất một tệp đợt thi đua\nCách dùng: thidua campaign validate TỆP');
+    expect((await run(VINH_PHUC, '--lang', 'fr')).code).toBe(2);
   });
 
   it('exits 1 on a missing file', async () => {
@@ -366,7 +377,7 @@ describe('thidua campaign validate', () => {
     expect((await run('--rehearse', '1d=20s', VINH_PHUC)).code).toBe(2);
     const bad = await run(VINH_PHUC, '--now', 'hôm qua');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--now needs an ISO instant/);
+    expect(bad.stderr).toMatch(/--now cần một thời điểm ISO/);
   });
 
   it('reads a file written anywhere', async () => {

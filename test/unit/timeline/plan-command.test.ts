@@ -141,8 +141,11 @@ describe('campaign plan: errors', () => {
   });
 
   it.each([
-    [[], 'FILE'],
-    [['a.yaml', 'b.yaml'], 'one FILE'],
+    [[], 'thiếu tệp đợt thi đua'],
+    [['a.yaml', 'b.yaml'], 'chỉ một tệp: a.yaml b.yaml'],
+    [['--lang', 'en'], 'missing FILE\nUsage: thidua campaign plan FILE'],
+    [['a.yaml', 'b.yaml', '--lang=en'], 'one FILE only'],
+    [['vp.yaml', '--lang', 'fr'], '--lang'],
     [['vp.yaml', '--frobnicate'], '--frobnicate'],
     [['vp.yaml', '--unit'], '--unit'],
     [['vp.yaml', '--rehearse', '1d=2d'], 'right side'],
@@ -168,6 +171,40 @@ describe('campaign plan: errors', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('--rehearse');
+    expect(stdout).toMatch(/^Cách dùng: thidua campaign plan TỆP/);
+    expect((await run(['--help', '--lang', 'en'])).stdout).toMatch(/^Usage: thidua campaign plan FILE/);
+  });
+});
+
+describe('campaign plan: the language', () => {
+  it('Vietnamese by default: headers, labels, readings and notes', async () => {
+    const { stdout } = await run(['vp.yaml']);
+    expect(stdout).toContain('Cơ quan ban hành: ');
+    expect(stdout).toContain('\nGiai đoạn:\n');
+    expect(stdout).toMatch(/\nNgày +Giờ +GĐ +Việc +Gửi tới\n/);
+    expect(stdout).toContain('\nCách đọc ngày tháng (như đã viết → cách hiểu):\n');
+    expect(stdout).toContain('  GĐ 2 – hạn nộp: ');
+    expect(stdout).toContain('\nGhi chú của bộ lập lịch:\n');
+  });
+
+  it('English with --lang en: the same plan, the campaign’s own words unchanged', async () => {
+    const { code, stdout, stderr } = await run(['vp.yaml', '--lang', 'en']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Plan 67-KH/TU of 21/9/2009 — ');
+    expect(stdout).toContain('Issued by: ');
+    expect(stdout).toMatch(/Units: 3 · Time zone: Asia\/Ho_Chi_Minh · Working hours 08:00–17:00/);
+    expect(stdout).toContain('\nPhases:\n  1. ');
+    expect(stdout).toContain('  2. Tự kiểm điểm, tổng kết tại đơn vị: 11/10/2009 08:00 – 20/10/2009 17:00');
+    expect(stdout).toMatch(/\nDate +Time +Ph\. +What +To\n/);
+    const row = stdout.split('\n').find((l) => l.includes('Hạn nộp báo cáo tổng kết')) ?? '';
+    expect(row).toMatch(/^Wed 14\/10\/2009\s+17:00\s+2\s+Hạn nộp.*tất cả 3 đơn vị$/);
+    expect(stdout).toContain('\nHow the written dates were read (as written → reading):\n');
+    expect(stdout).toContain('  Phase 2 – deadline: ');
+    expect(stdout).toContain('\nCompiler notes:\n');
+    expect(stdout).not.toMatch(/Giai đoạn:|Cách đọc|Ghi chú/);
+    // --json is the same in either language
+    expect((await run(['vp.yaml', '--json', '--lang', 'en'])).stdout).toBe((await run(['vp.yaml', '--json'])).stdout);
   });
 });
 
