@@ -20,20 +20,20 @@ export interface SentEntry {
 
 /** The sent log's two operations: what a retried activity checks, and what it records after sending. */
 export interface SentLog {
-  get(messageId: string): SentEntry | undefined;
-  record(entry: SentEntry): void;
+  get(messageId: string): Promise<SentEntry | undefined>;
+  record(entry: SentEntry): Promise<void>;
 }
 
 /** One JSON file per Message-ID under a folder. */
 export class FileSentLog implements SentLog {
   constructor(private readonly dir: string) {}
 
-  get(messageId: string): SentEntry | undefined {
+  async get(messageId: string): Promise<SentEntry | undefined> {
     const file = this.file(messageId);
     return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SentEntry) : undefined;
   }
 
-  record(entry: SentEntry): void {
+  async record(entry: SentEntry): Promise<void> {
     writeFileAtomic(this.file(entry.messageId), JSON.stringify(entry));
   }
 

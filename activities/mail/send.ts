@@ -48,7 +48,7 @@ export function messageIdFor(key: string, fromAddress: string): string {
 
 export async function sendOnce(transport: Transporter, log: SentLog, msg: OutgoingMessage): Promise<SendOutcome> {
   const recipients = [...msg.to, ...(msg.cc ?? [])];
-  const logged = log.get(msg.messageId);
+  const logged = await log.get(msg.messageId);
   if (logged) return { sent: true, alreadySent: true, recipients, refused: logged.refused ?? [] };
   try {
     const info = await transport.sendMail({
@@ -66,7 +66,7 @@ export async function sendOnce(transport: Transporter, log: SentLog, msg: Outgoi
     if (rejected.length > 0 && rejected.length === recipients.length) {
       throw new UndeliverableError(`every recipient was refused: ${rejected.join(', ')}`, 550);
     }
-    log.record({
+    await log.record({
       messageId: msg.messageId,
       recipients,
       subject: msg.subject,
