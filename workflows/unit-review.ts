@@ -320,9 +320,12 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   setHandler(
     sendReminderNow,
     (req) => {
+      // One key per request (the manual ones sent and queued, plus this one): two quick requests are
+      // two messages, and a retried send of one of them still goes out once.
+      const manual = [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
       state.outbox.push({
         kind: 'reminder',
-        key: `manual/${state.messages.length + 1}`,
+        key: `manual/${manual + 1}`,
         detail: { requestedBy: req.requestedBy },
       });
       touch();

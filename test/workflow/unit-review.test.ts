@@ -215,6 +215,27 @@ test('a reminder sent now at the secretariat’s request goes out at once, each 
   ]);
 });
 
+test('two quick reminders sent now are two messages, each with its own key', async () => {
+  const sent: Sent[] = [];
+  await withWorker(sent, [], async (tq) => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(tq, 'reminded-twice', start);
+    await env.sleep(5 * DAY);
+    const ask = () => handle.executeUpdate(sendReminderNow, { args: [{ requestedBy: 'Nguyễn Thị Hạnh' }] });
+    expect(await Promise.all([ask(), ask()])).toEqual([{ queued: true }, { queued: true }]);
+    await env.sleep(3600_000);
+    const status = await handle.query(getUnitStatus);
+    expect(status.messages.filter((m) => m.key.startsWith('manual/')).map((m) => m.key)).toEqual([
+      'manual/1',
+      'manual/2',
+    ]);
+    await handle.signal(closeUnit);
+    await handle.result();
+  });
+  const manual = sent.filter((s) => s.key.includes('/manual/'));
+  expect(new Set(manual.map((s) => s.key)).size).toBe(2);
+});
+
 test('an extension moves pending reminders and escalations; a late submission is marked late; after the lock it is refused', async () => {
   const sent: Sent[] = [];
   await withWorker(sent, [], async (tq) => {
