@@ -273,12 +273,18 @@ export interface BatchInput {
   limit: number;
   phase: UnitPhaseInput;
   parentWorkflowId: string;
+  /** The campaign-wide extension in force when the batch was started: passed on to its units. */
+  extension?: GrantExtensionInput;
+  /** Set if the campaign was cancelled before the batch started: it then starts no unit. */
+  cancelled?: CancelCampaignInput;
 }
 
 export interface BatchResult {
   batch: number;
   units: number;
   counts: Record<SubmissionStatus, number>;
+  /** Units whose workflow ended without completing (terminated, failed, timed out): counted as missing. */
+  ended?: string[];
 }
 
 export interface CampaignStatusView {
@@ -295,6 +301,8 @@ export interface CampaignStatusView {
   batches: number;
   batchesLocked: number;
   counts: Record<SubmissionStatus, number>;
+  /** Units whose workflow ended without completing (see {@link BatchResult.ended}). */
+  endedUnits?: string[];
   cancelled?: { reason: string; by: string; at: string };
   extensions: Array<{ to: string; reason: string; grantedBy: string; at: string }>;
   /** The campaign's time zone (query answers only). */

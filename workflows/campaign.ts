@@ -49,6 +49,8 @@ interface CampaignContext {
   started: number;
   children: Array<ChildWorkflowHandle<typeof unitBatchWorkflow>>;
   locked: Map<number, BatchResult>;
+  /** Every campaign-wide extension and cancel, in order: a batch started later is told of those it missed. */
+  down: Array<{ signal: 'extension'; arg: GrantExtensionInput } | { signal: 'cancel'; arg: CancelCampaignInput }>;
   view: CampaignStatusView;
   cancelled: () => boolean;
 }
@@ -87,6 +89,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     started: 0,
     children: [],
     locked: new Map(),
+    down: [],
     view,
     cancelled: () => !!view.cancelled,
   };
@@ -114,6 +117,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
       view.selfReview = req.schedule;
       upsertSearchAttributes([{ key: DeadlineKey, value: new Date(req.schedule.deadline.utc) }]);
+      ctx.down.push({ signal: 'extension', arg: req });
       await signalBatches(ctx, (h) => h.signal(batchExtension, req));
       return { deadline: req.schedule.deadline.utc };
     },
@@ -130,6 +134,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         }
         const to = Date.parse(req.schedule?.deadline?.utc ?? '');
         if (!Number.isFinite(to) || to <= Date.now()) throw new Error('Hạn mới phải là một thời điểm trong tương lai.');
+        // An "extension" to an earlier date would leave the campaign showing a deadline no unit has
+        // (units apply a campaign-wide extension only if it moves their deadline later).
+        const current = Date.parse(view.selfReview?.deadline.utc ?? '');
+        if (Number.isFinite(current) && to <= current) {
+          throw new Error(
+            `Hạn mới ${req.schedule.deadline.local} phải sau hạn hiện tại ${view.selfReview?.deadline.local}; gia hạn không thể rút ngắn thời hạn.`,
+          );
+        }
       },
     },
   );
@@ -139,6 +151,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       view.cancelled = { reason: req.reason, by: req.cancelledBy, at: now() };
       view.phase = 'cancelled';
       upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
+      ctx.down.push({ signal: 'cancel', arg: req });
       await signalBatches(ctx, (h) => h.signal(batchCancel, req));
       cancelDelivered = true;
       return { cancelled: true as const };
@@ -201,7 +214,14 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
     schedule: phase.deadline,
     due: input.due,
   };
+  // A cancel or extension that arrives while the batches are being started reaches only those
+  // already started: the others are started with it, or told of it once started, and none is started
+  // after a cancel. Versioned: histories recorded before it started every batch as planned.
+  const tellLate = patched('campaign-tells-late-batches');
   for (let batch = 0; batch < ctx.batches; batch++) {
+    if (tellLate && ctx.cancelled()) break;
+    const seen = ctx.down.length;
+    const extension = tellLate ? lastExtension(ctx) : undefined;
     const child = await startChild(unitBatchWorkflow, {
       workflowId: batchWorkflowId(input.campaignId, batch),
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
@@ -217,17 +237,28 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
           limit: perBatch,
           phase: unitPhase,
           parentWorkflowId: workflowInfo().workflowId,
+          ...(extension ? { extension } : {}),
         },
       ],
     });
     ctx.children.push(child);
     ctx.started = batch + 1;
+    // What arrived while this batch was starting went only to the batches before it.
+    for (const missed of tellLate ? ctx.down.slice(seen) : []) {
+      const sent =
+        missed.signal === 'extension'
+          ? child.signal(batchExtension, missed.arg)
+          : child.signal(batchCancel, missed.arg);
+      await sent.catch((err: unknown) => log.warn(`signal to batch ${batch} not delivered`, { err }));
+    }
   }
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
   const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
   for (const r of ctx.locked.values())
     for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
   ctx.view.counts = counts;
+  const ended = [...ctx.locked.values()].flatMap((r) => r.ended ?? []);
+  if (ended.length > 0) ctx.view.endedUnits = ended;
 }
 
 async function signalBatches(
@@ -241,6 +272,11 @@ async function signalBatches(
       ),
     ),
   );
+}
+
+function lastExtension(ctx: CampaignContext): GrantExtensionInput | undefined {
+  const extensions = ctx.down.flatMap((d) => (d.signal === 'extension' ? [d.arg] : []));
+  return extensions[extensions.length - 1];
 }
 
 function now(): string {

@@ -61,13 +61,27 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     { key: CampaignIdKey, value: input.campaignId },
     { key: PhaseKey, value: input.phase.kind },
   ]);
-  const units = await loadUnitPage.executeWithOptions(
-    {
-      startToCloseTimeout: '1 minute',
-      summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}`,
-    },
-    [{ campaignId: input.campaignId, definitionRef: input.definitionRef, offset: input.offset, limit: input.limit }],
-  );
+  // Started after the campaign was cancelled: no unit to start (the campaign starts no such batch;
+  // an operator's restart might).
+  if (input.cancelled) pendingDown.push({ signal: 'cancel', arg: input.cancelled });
+  // Started after a campaign-wide extension: the units get it as the others did.
+  if (input.extension) pendingDown.push({ signal: 'extension', arg: input.extension });
+  const units = input.cancelled
+    ? []
+    : await loadUnitPage.executeWithOptions(
+        {
+          startToCloseTimeout: '1 minute',
+          summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}`,
+        },
+        [
+          {
+            campaignId: input.campaignId,
+            definitionRef: input.definitionRef,
+            offset: input.offset,
+            limit: input.limit,
+          },
+        ],
+      );
   const children = await Promise.all(
     units.map((unit) =>
       startChild(unitReviewWorkflow, {
@@ -93,6 +107,19 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     ),
   );
   const ids = units.map((u) => u.id);
+  // A unit whose workflow ended without completing (terminated, failed, timed out) will never report
+  // its lock: count it as missing and go on, or the batch and the campaign wait for it forever.
+  // Versioned: histories recorded before it kept waiting.
+  const ended: string[] = [];
+  if (patched('batch-counts-ended-units')) {
+    children.forEach((child, i) =>
+      child.result().catch((err: unknown) => {
+        log.warn(`unit ${ids[i]} ended without completing: counted as missing`, { err });
+        if (!statuses.has(ids[i])) statuses.set(ids[i], 'missing');
+        ended.push(ids[i]);
+      }),
+    );
+  }
   setCurrentDetails(`${units.length} đơn vị (${input.offset + 1}–${input.offset + units.length})`);
 
   let cancelForwarded = false;
@@ -139,6 +166,6 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
   function result(): BatchResult {
     const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
     for (const status of statuses.values()) counts[status] += 1;
-    return { batch: input.batch, units: ids.length, counts };
+    return { batch: input.batch, units: ids.length, counts, ...(ended.length > 0 ? { ended: [...ended] } : {}) };
   }
 }
