@@ -103,12 +103,22 @@ export function createActivities(deps: ActivityDeps) {
      * address refused for good is reported to the secretariat and not retried.
      */
     async sendUnitMessage(input: UnitMessageInput): Promise<UnitMessageResult> {
-      const { definition, unit } = unitOf(input.definitionRef, input.unitId);
       const messageId = messageIdFor(input.key, deps.from);
+      // The sent log first: a message delivered just before a crash is "already sent" on the retry,
+      // not "stale" (the stale check below would otherwise undercount what went out).
+      const already = deps.sentLog.get(messageId);
+      if (already) return { sent: false, reason: 'already-sent', messageId, recipients: already.recipients };
+      const { definition, unit } = unitOf(input.definitionRef, input.unitId);
 
       if (input.staleCheck) {
         if (Date.now() >= Date.parse(input.staleCheck.notAfter)) {
-          return { sent: false, reason: 'stale', messageId, recipients: [], note: 'deadline passed before sending' };
+          return {
+            sent: false,
+            reason: 'stale',
+            messageId,
+            recipients: [],
+            note: `not sent after ${input.staleCheck.notAfter}`,
+          };
         }
         if (deps.client) {
           const status = await deps.client.workflow

@@ -19,6 +19,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
   allHandlersFinished,
+  patched,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import {
@@ -362,7 +363,15 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const send = async (
     kind: MessageKind,
     key: string,
-    extra: { notify?: string[]; cc?: string[]; detail?: Record<string, string | number>; stale?: boolean } = {},
+    extra: {
+      notify?: string[];
+      cc?: string[];
+      detail?: Record<string, string | number>;
+      /** A reminder: not sent once the deadline has passed (or the unit submitted, or the deadline moved). */
+      stale?: boolean;
+      /** A late notice or escalation: not sent once the lock has passed (nor if the unit submitted meanwhile). */
+      staleAfter?: string;
+    } = {},
   ) => {
     const result = await mail.sendUnitMessage.executeWithOptions(
       { ...mailOptions, summary: `${messageLabel(kind)} → ${input.unitName}` },
@@ -380,14 +389,29 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           notify: extra.notify,
           cc: extra.cc,
           detail: extra.detail,
-          staleCheck: extra.stale
-            ? { workflowId: workflowInfo().workflowId, notAfter: state.schedule.deadline.utc }
-            : undefined,
+          staleCheck:
+            extra.stale || extra.staleAfter
+              ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
+              : undefined,
         },
       ],
     );
-    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: result.sent, note: result.reason });
+    // Already sent (a retry after a crash, found in the sent log) counts as sent.
+    const sent = result.sent || result.reason === 'already-sent';
+    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent, note: result.reason });
     publish();
+  };
+
+  /**
+   * A late notice or escalation whose moment comes after the lock (a worker down past the lock, or a
+   * step set after it) would ask heads to act "before" a time already past, next to the lock notice:
+   * it is recorded as skipped, stale. Versioned: histories recorded before it sent them.
+   */
+  const skippedAfterLock = (kind: MessageKind, key: string): boolean => {
+    if (now() < lockMs() || !patched('unit-no-notice-after-lock')) return false;
+    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: false, note: 'stale: after the lock' });
+    publish();
+    return true;
   };
 
   const flushOutbox = async () => {
@@ -434,7 +458,15 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
             at: Date.parse(e.at.utc),
             id,
             label: `Báo cáo cấp trên, bước ${e.step} (quá hạn ${e.after}) — ${e.at.local}`,
-            run: () => send('escalation', id, { notify: e.notify, cc: e.cc, detail: { step: e.step, after: e.after } }),
+            run: async () => {
+              if (skippedAfterLock('escalation', id)) return;
+              await send('escalation', id, {
+                notify: e.notify,
+                cc: e.cc,
+                detail: { step: e.step, after: e.after },
+                staleAfter: state.schedule.lock.utc,
+              });
+            },
           });
         }
       }
@@ -446,7 +478,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     if (submitted()) return;
     state.status = 'missing';
     publish();
-    await send('late-notice', `v${state.deadlineVersion}/late`);
+    const key = `v${state.deadlineVersion}/late`;
+    if (skippedAfterLock('late-notice', key)) return;
+    await send('late-notice', key, { staleAfter: state.schedule.lock.utc });
   };
 
   const lock = async () => {

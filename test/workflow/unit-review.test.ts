@@ -294,6 +294,36 @@ test('an extension moves pending reminders and escalations; a late submission is
   ]);
 });
 
+// The Java test server skips no time while a workflow task waits for a worker, so an outage is shown
+// as what the workflow sees on its first task after one: every step of its schedule already past.
+test('after an outage past the lock, the late notice and escalations are not sent with the lock notice', async () => {
+  const sent: Sent[] = [];
+  const { status, result, start } = await withWorker(sent, [], async (tq) => {
+    const now = await env.currentTimeMs();
+    const start = now - 36 * DAY; // deadline day 30, escalations 31 and 33, lock 35: all before now
+    const handle = await startUnit(tq, 'outage', start);
+    for (let i = 0; i < 100 && !(await handle.query(getUnitStatus)).locked; i++) await env.sleep(60_000);
+    const status = await handle.query(getUnitStatus);
+    await handle.signal(closeUnit);
+    const result = await handle.result();
+    await saveHistory(env, 'unit-outage-past-lock', handle.workflowId); // for test/replay
+    return { status, result, start };
+  });
+  const kinds = sent.map((s) => s.kind);
+  expect(kinds).not.toContain('late-notice');
+  expect(kinds).not.toContain('escalation');
+  expect(kinds.at(-1)).toBe('phase-locked');
+  expect(sent.at(-1)!.at - start).toBeGreaterThanOrEqual(36 * DAY);
+  // Recorded as skipped, stale: after the lock.
+  const skipped = status.messages.filter((m) => m.kind === 'late-notice' || m.kind === 'escalation');
+  expect(skipped.map((m) => [m.kind, m.sent, m.note])).toEqual([
+    ['late-notice', false, expect.stringMatching(/stale/)],
+    ['escalation', false, expect.stringMatching(/stale/)],
+    ['escalation', false, expect.stringMatching(/stale/)],
+  ]);
+  expect(result.status).toBe('missing');
+});
+
 /**
  * Worst case of the `getUnitStatus` answer (issue 19): what a unit can type and send is bounded by the
  * limits of `domain/submission-rules.ts`; every character counted at 3 bytes (UTF-8 of Vietnamese
