@@ -15,7 +15,8 @@ export const campaignWorkflowId = (campaignId: string): string => `campaign/${ca
 export const batchWorkflowId = (campaignId: string, batch: number): string => `campaign/${campaignId}/batch/${batch}`;
 export const unitWorkflowId = (campaignId: string, unitId: string): string => `campaign/${campaignId}/unit/${unitId}`;
 
-export type SubmissionStatus = 'pending' | 'submitted' | 'late' | 'missing';
+/** `cancelled`: the campaign was cancelled (whatever the unit had submitted, which stays recorded). */
+export type SubmissionStatus = 'pending' | 'submitted' | 'late' | 'missing' | 'cancelled';
 export type SubmissionKind = 'summary-report' | 'presentation-paper';
 
 /** A stored file as the workflow knows it: a reference, never the bytes. */
@@ -193,6 +194,15 @@ export interface CancelCampaignInput {
   reason: string;
   cancelledBy: string;
 }
+
+/**
+ * The cancel a workflow runs when an operator cancels it directly (Temporal UI, `temporal workflow
+ * cancel`) rather than through `thidua campaign cancel`: units are told this reason.
+ */
+export const OPERATOR_CANCEL: CancelCampaignInput = {
+  reason: 'Đợt tổng kết đã được quản trị viên hệ thống dừng (hủy quy trình trên Temporal).',
+  cancelledBy: 'quản trị viên hệ thống (Temporal)',
+};
 
 export type MessageKind =
   | 'plan-issued'

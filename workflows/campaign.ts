@@ -20,6 +20,8 @@ import {
   workflowInfo,
   allHandlersFinished,
   log,
+  CancellationScope,
+  isCancellation,
 } from '@temporalio/workflow';
 import type { PhaseKind } from '../domain/campaign-schema';
 import { CampaignIdKey, DeadlineKey, PhaseKey } from '../domain/search-attributes';
@@ -27,6 +29,7 @@ import { MAX_EXTENSIONS, assertCancelTexts, assertExtensionTexts } from '../doma
 import type { PhaseSchedule } from '../domain/timeline-types';
 import {
   batchWorkflowId,
+  OPERATOR_CANCEL,
   UNITS_PER_BATCH,
   type BatchResult,
   type CampaignInput,
@@ -80,7 +83,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     unitCount: input.unitCount,
     batches,
     batchesLocked: 0,
-    counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0 },
+    counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0, cancelled: 0 },
     extensions: [],
   };
   const ctx: CampaignContext = {
@@ -95,6 +98,15 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   };
 
   let cancelDelivered = false;
+  /** The cancel path, for `thidua campaign cancel` and for an operator's cancel of this workflow. */
+  const cancel = async (req: CancelCampaignInput) => {
+    view.cancelled = { reason: req.reason, by: req.cancelledBy, at: now() };
+    view.phase = 'cancelled';
+    upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
+    ctx.down.push({ signal: 'cancel', arg: req });
+    await signalBatches(ctx, (h) => h.signal(batchCancel, req));
+    cancelDelivered = true;
+  };
   // The phases' windows and the zone ride on the query answer only (queries are not in the history).
   const timeline = {
     timeZone: input.compiled.timeZone,
@@ -148,12 +160,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   setHandler(
     cancelCampaign,
     async (req) => {
-      view.cancelled = { reason: req.reason, by: req.cancelledBy, at: now() };
-      view.phase = 'cancelled';
-      upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
-      ctx.down.push({ signal: 'cancel', arg: req });
-      await signalBatches(ctx, (h) => h.signal(batchCancel, req));
-      cancelDelivered = true;
+      await cancel(req);
       return { cancelled: true as const };
     },
     {
@@ -172,34 +179,54 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     ...(selfReview?.deadline ? [{ key: DeadlineKey, value: new Date(selfReview.deadline.deadline.utc) }] : []),
   ]);
 
-  for (const phase of input.compiled.phases) {
-    if (view.cancelled) break;
-    // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
-    const startAt = Date.parse(phase.windowStart.utc);
-    if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
-      await condition(() => !!view.cancelled, startAt - Date.now(), { summary: `Chờ giai đoạn: ${phase.name}` });
+  try {
+    for (const phase of input.compiled.phases) {
       if (view.cancelled) break;
+      // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
+      const startAt = Date.parse(phase.windowStart.utc);
+      if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
+        await condition(() => !!view.cancelled, startAt - Date.now(), { summary: `Chờ giai đoạn: ${phase.name}` });
+        if (view.cancelled) break;
+      }
+      view.phase = phase.kind;
+      upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
+      setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
+      const runner = PHASE_RUNNERS[phase.kind];
+      if (runner) await runner(ctx, phase);
+      else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
     }
-    view.phase = phase.kind;
-    upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
-    setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
-    const runner = PHASE_RUNNERS[phase.kind];
-    if (runner) await runner(ctx, phase);
-    else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
+    if (!view.cancelled) {
+      view.phase = 'closed';
+      upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
+    }
+    // The close must reach the batches after the cancel, or a unit closed first is never told why.
+    if (view.cancelled && patched('close-after-cancel-delivered')) await condition(() => cancelDelivered);
+    await signalBatches(ctx, (h) => h.signal(batchClose));
+    // Completing while the batches still pass the close on would send them the parent-close cancel
+    // in the middle of it: wait for them. Versioned: histories recorded before it complete at once.
+    if (patched('campaign-waits-for-batches')) await waitForChildren(ctx.children, 'batch');
+    // Inside the try: a cancel that arrives while the campaign finishes is handled as well.
+    return await finish();
+  } catch (err) {
+    // Cancelled by an operator (Temporal UI, `temporal workflow cancel`): the same as `thidua
+    // campaign cancel` — batches and units told and locked, final search attributes — instead of
+    // every workflow ending Canceled with units never told. Versioned: histories recorded before it
+    // ended Canceled.
+    if (!isCancellation(err) || !patched('campaign-operator-cancel')) throw err;
+    return await CancellationScope.nonCancellable(async () => {
+      if (!view.cancelled) await cancel(OPERATOR_CANCEL);
+      await waitForChildren(ctx.children, 'batch');
+      return finish();
+    });
   }
-  if (!view.cancelled) {
-    view.phase = 'closed';
-    upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
+
+  async function finish(): Promise<CampaignStatusView> {
+    await condition(allHandlersFinished);
+    setCurrentDetails(
+      `**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`,
+    );
+    return view;
   }
-  // The close must reach the batches after the cancel, or a unit closed first is never told why.
-  if (view.cancelled && patched('close-after-cancel-delivered')) await condition(() => cancelDelivered);
-  await signalBatches(ctx, (h) => h.signal(batchClose));
-  // Completing while the batches still pass the close on would send them the parent-close cancel
-  // in the middle of it: wait for them. Versioned: histories recorded before it complete at once.
-  if (patched('campaign-waits-for-batches')) await waitForChildren(ctx.children, 'batch');
-  await condition(allHandlersFinished);
-  setCurrentDetails(`**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`);
-  return view;
 }
 
 /** Starts the unit batches and waits until every batch has locked (or the campaign is cancelled). */
@@ -253,7 +280,7 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
     }
   }
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
-  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
+  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
   for (const r of ctx.locked.values())
     for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
   ctx.view.counts = counts;

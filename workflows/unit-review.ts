@@ -20,6 +20,8 @@ import {
   workflowInfo,
   allHandlersFinished,
   patched,
+  CancellationScope,
+  isCancellation,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import {
@@ -47,6 +49,7 @@ import {
 } from '../domain/submission-rules';
 import {
   MESSAGE_KIND_LABELS,
+  OPERATOR_CANCEL,
   type CancelCampaignInput,
   type FileVersion,
   type GrantExtensionInput,
@@ -345,12 +348,13 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     },
   );
 
-  setHandler(cancelUnit, (req) => {
+  const applyCancel = (req: CancelCampaignInput) => {
     if (state.cancelled || state.closed) return;
     state.cancelled = { reason: req.reason, by: req.cancelledBy, at: new Date(now()).toISOString() };
     state.outbox.push({ kind: 'campaign-cancelled', key: 'cancelled', detail: { reason: req.reason } });
     touch();
-  });
+  };
+  setHandler(cancelUnit, applyCancel);
   setHandler(closeUnit, () => {
     state.closed = true;
     touch();
@@ -505,39 +509,81 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
 
   upsertMemo({ unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name });
   publish();
-  if (input.issuePlan && !input.carried) {
-    await send('plan-issued', 'plan-issued');
-  }
-
-  while (!state.closed && !state.cancelled) {
+  /**
+   * A cancelled unit ends cancelled: told (the outbox), its reports locked, its status and search
+   * attributes "cancelled" (not "pending" for ever). Versioned: histories recorded before it ended
+   * with the unit's last submission status, unlocked.
+   */
+  const finish = async (): Promise<UnitStatusView> => {
     await flushOutbox();
-    const step = nextStep();
-    if (!step) {
-      // Locked: wait for later phases or the close of the campaign.
-      await condition(() => state.closed || !!state.cancelled || state.outbox.length > 0);
-      continue;
+    if (state.cancelled && state.status !== 'cancelled' && patched('unit-cancelled-final')) {
+      const wasLocked = state.locked;
+      state.status = 'cancelled';
+      state.locked = true;
+      if (!wasLocked) state.lockedAt = new Date(now()).toISOString();
+      publish();
+      if (!wasLocked) {
+        await store.lockUnitReports({
+          campaignId,
+          unitId,
+          phase: input.phase.kind,
+          files: [...state.reports, ...state.papers].map((f) => f.sha256),
+          lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
+        });
+      }
     }
-    const seen = changes;
-    const wait = step.at - now();
-    if (wait > 0) {
-      // The summary names the awaited step in the Temporal UI's timeline.
-      const interrupted = await condition(() => changes !== seen, wait, { summary: step.label });
-      if (interrupted) continue;
+    await condition(allHandlersFinished);
+    return view();
+  };
+
+  try {
+    if (input.issuePlan && !input.carried) {
+      await send('plan-issued', 'plan-issued');
     }
-    state.handled.push(step.id);
-    await step.run();
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
+    while (!state.closed && !state.cancelled) {
+      await flushOutbox();
+      const step = nextStep();
+      if (!step) {
+        // Locked: wait for later phases or the close of the campaign.
+        await condition(() => state.closed || !!state.cancelled || state.outbox.length > 0);
+        continue;
+      }
+      const seen = changes;
+      const wait = step.at - now();
+      if (wait > 0) {
+        // The summary names the awaited step in the Temporal UI's timeline.
+        const interrupted = await condition(() => changes !== seen, wait, { summary: step.label });
+        if (interrupted) continue;
+      }
+      state.handled.push(step.id);
+      await step.run();
+      if (workflowInfo().continueAsNewSuggested) {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
+      }
     }
+    // Inside the try: a cancel that arrives while the unit finishes is handled as well.
+    return await finish();
+  } catch (err) {
+    // Cancelled by an operator (Temporal UI, or as the child of a cancelled batch): the same as a
+    // campaign cancel — the unit is told, locked, attributes final — instead of ending Canceled.
+    // Versioned: histories recorded before it ended Canceled.
+    if (!isCancellation(err) || !patched('unit-operator-cancel')) throw err;
+    return await CancellationScope.nonCancellable(async () => {
+      applyCancel(OPERATOR_CANCEL);
+      return finish();
+    });
   }
-  await flushOutbox();
-  await condition(allHandlersFinished);
-  return view();
 }
 
 function statusLabel(status: UnitReviewState['status']): string {
-  return { pending: 'chưa nộp', submitted: 'đã nộp', late: 'nộp muộn', missing: 'quá hạn, chưa nộp' }[status];
+  return {
+    pending: 'chưa nộp',
+    submitted: 'đã nộp',
+    late: 'nộp muộn',
+    missing: 'quá hạn, chưa nộp',
+    cancelled: 'đã hủy',
+  }[status];
 }
 
 function messageLabel(kind: MessageKind): string {

@@ -17,6 +17,7 @@ export const STATUS_LABEL: Record<SubmissionStatus, string> = {
   submitted: 'đã nộp',
   late: 'nộp muộn',
   missing: 'quá hạn, chưa nộp',
+  cancelled: 'đã hủy',
 };
 
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {

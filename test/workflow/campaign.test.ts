@@ -17,6 +17,7 @@ import {
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
+import { LockedKey, PhaseKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -63,8 +64,9 @@ async function run<T>(
   units: string[] = UNITS,
   /** A unit whose every message fails for good: its workflow fails with the first (the plan). */
   failing?: string,
-): Promise<{ result: T; sent: Sent[] }> {
+): Promise<{ result: T; sent: Sent[]; locks: string[] }> {
   const sent: Sent[] = [];
+  const locks: string[] = [];
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(input: UnitMessageInput) {
@@ -78,7 +80,9 @@ async function run<T>(
       });
       return { sent: true, messageId: input.key, recipients: [] };
     },
-    async lockUnitReports() {},
+    async lockUnitReports(input: { unitId: string }) {
+      locks.push(input.unitId);
+    },
     async loadUnitPage(input: { offset: number; limit: number }) {
       return units.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
@@ -91,7 +95,7 @@ async function run<T>(
     activities,
   });
   const result = await worker.runUntil(() => fn(taskQueue, sent, start));
-  return { result, sent };
+  return { result, sent, locks };
 }
 
 test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmitting units', async () => {
@@ -241,13 +245,23 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
     const view = await handle.result();
     const queried = await handle.query(getCampaignStatus).catch(() => undefined);
     await saveHistory(env, 'batch-cancelled-0', batchWorkflowId(id, 0)); // for test/replay
+    const cancelledUnit = await env.client.workflow.getHandle(unitWorkflowId(id, 'on-time')).result();
+    const cancelledAttrs = (await env.client.workflow.getHandle(unitWorkflowId(id, 'on-time')).describe())
+      .typedSearchAttributes;
+    await saveHistory(env, 'unit-cancelled', unitWorkflowId(id, 'on-time')); // for test/replay
     const batchHistory = await env.client.workflow.getHandle(batchWorkflowId(id, 0)).fetchHistory();
-    return { units, view, queried, batchHistory };
+    return { units, view, queried, batchHistory, cancelledUnit, cancelledAttrs };
   });
   expect(result.units.map((u) => [u.deadlineVersion, u.deadline])).toEqual(
     UNITS.map(() => [2, result.units[0].deadline]),
   );
   expect(result.view).toMatchObject({ phase: 'cancelled', cancelled: { reason: 'Sáp nhập đơn vị hành chính' } });
+  // A cancelled unit reads "cancelled" (đã hủy), not "pending", in its answer and its search attributes.
+  expect(result.cancelledUnit).toMatchObject({ status: 'cancelled', locked: true });
+  expect([result.cancelledAttrs.get(SubmissionStatusKey), result.cancelledAttrs.get(LockedKey)]).toEqual([
+    'cancelled',
+    true,
+  ]);
   for (const u of UNITS) {
     const kinds = sent.filter((s) => s.unitId === u).map((s) => s.kind);
     expect(kinds).toEqual(['plan-issued', 'extension-granted', 'reminder', 'campaign-cancelled']);
@@ -398,4 +412,56 @@ test('a failed unit is recorded by its batch when the campaign is cancelled too'
   );
   expect(result.view.phase).toBe('cancelled');
   expect(result.batch).toMatchObject({ batch: 2, units: 1, ended: ['resubmit'], counts: { missing: 1 } });
+});
+
+test('an operator cancelling the campaign workflow (Temporal UI) has the effect of thidua campaign cancel', async () => {
+  const id = `op-${Date.now()}`;
+  const { result, sent, locks } = await run(async (taskQueue) => {
+    const start = await env.currentTimeMs();
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [campaignInput(id, start)],
+    });
+    await env.sleep(2 * DAY);
+    await handle.cancel(); // what `temporal workflow cancel -w campaign/<id>` does
+    const outcome = await handle.result().catch((err: unknown) => err);
+    const units = await Promise.all(
+      UNITS.map((u) =>
+        env.client.workflow
+          .getHandle(unitWorkflowId(id, u))
+          .result()
+          .catch((err: unknown) => err),
+      ),
+    );
+    await env.client.workflow
+      .getHandle(batchWorkflowId(id, 0))
+      .result()
+      .catch(() => undefined);
+    const attrs = async (workflowId: string) =>
+      (await env.client.workflow.getHandle(workflowId).describe()).typedSearchAttributes;
+    const campaignAttrs = await attrs(`campaign/${id}`);
+    const unitAttrs = await Promise.all(UNITS.map((u) => attrs(unitWorkflowId(id, u))));
+    await saveHistory(env, 'campaign-operator-cancel', `campaign/${id}`); // for test/replay
+    await saveHistory(env, 'batch-operator-cancel-0', batchWorkflowId(id, 0));
+    await saveHistory(env, 'unit-operator-cancel', unitWorkflowId(id, 'late'));
+    return {
+      outcome,
+      phase: campaignAttrs.get(PhaseKey),
+      units,
+      unitAttrs: unitAttrs.map((a) => [a.get(SubmissionStatusKey), a.get(LockedKey)]),
+    };
+  });
+  expect(result.outcome).toMatchObject({
+    phase: 'cancelled',
+    cancelled: { reason: expect.stringMatching(/Temporal/) },
+  });
+  expect(result.phase).toBe('cancelled');
+  for (const u of UNITS) {
+    expect(sent.filter((s) => s.unitId === u).map((s) => s.kind)).toEqual(['plan-issued', 'campaign-cancelled']);
+  }
+  expect(result.units.map((u) => (u as UnitStatusView).status)).toEqual(UNITS.map(() => 'cancelled'));
+  expect(result.units.map((u) => (u as UnitStatusView).locked)).toEqual(UNITS.map(() => true));
+  expect(locks.sort()).toEqual([...UNITS].sort());
+  expect(result.unitAttrs).toEqual(UNITS.map(() => ['cancelled', true]));
 });
