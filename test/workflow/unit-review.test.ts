@@ -32,6 +32,7 @@ import {
   unitReviewWorkflow,
 } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
+import { LockedKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, scheduleFrom, unitInputFrom } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -322,6 +323,27 @@ test('after an outage past the lock, the late notice and escalations are not sen
     ['escalation', false, expect.stringMatching(/stale/)],
   ]);
   expect(result.status).toBe('missing');
+});
+
+test('a unit cancelled directly by an operator is told, locked and reads cancelled', async () => {
+  const sent: Sent[] = [];
+  const locks: string[] = [];
+  const result = await withWorker(sent, locks, async (tq) => {
+    const handle = await startUnit(tq, 'op-cancelled', await env.currentTimeMs());
+    await env.sleep(3 * DAY);
+    await handle.cancel();
+    const result = await handle.result();
+    const attrs = (await handle.describe()).typedSearchAttributes;
+    return { ...result, attrs: [attrs.get(SubmissionStatusKey), attrs.get(LockedKey)] };
+  });
+  expect(sent.map((s) => s.kind)).toEqual(['plan-issued', 'campaign-cancelled']);
+  expect(result).toMatchObject({
+    status: 'cancelled',
+    locked: true,
+    cancelled: { reason: expect.stringMatching(/Temporal/) },
+  });
+  expect(result.attrs).toEqual(['cancelled', true]);
+  expect(locks).toEqual(['op-cancelled']);
 });
 
 /**
