@@ -193,12 +193,25 @@ export function createActivities(deps: ActivityDeps) {
           kind: 'delivery-failure',
           detail: { subject: composed.subject, recipients: to.join(', '), error: err.message },
         });
-        await sendOnce(deps.transport, deps.sentLog, {
-          messageId: messageIdFor(`${input.key}/delivery-failure`, deps.from),
-          from: deps.from,
-          to: addresses(secretariatPeople(definition)),
-          ...failure,
-        });
+        try {
+          await sendOnce(deps.transport, deps.sentLog, {
+            messageId: messageIdFor(`${input.key}/delivery-failure`, deps.from),
+            from: deps.from,
+            to: addresses(secretariatPeople(definition)),
+            ...failure,
+          });
+        } catch (noticeErr) {
+          // The secretariat's own address refused too (5xx): retrying would only stall, so the
+          // refusal is recorded with the message; anything else (4xx, connection) is retried.
+          if (!(noticeErr instanceof UndeliverableError)) throw noticeErr;
+          return {
+            sent: false,
+            reason: 'undeliverable',
+            messageId,
+            recipients: to,
+            note: `${err.message}; secretariat notice refused too: ${noticeErr.message}`,
+          };
+        }
         return { sent: false, reason: 'undeliverable', messageId, recipients: to, note: err.message };
       }
     },

@@ -104,6 +104,8 @@ export interface SentRecord {
   at: string;
   sent: boolean;
   note?: string;
+  /** What became of it: sent, already sent (a retry), stale (skipped), refused for good (SMTP 5xx), failed (retries given up). */
+  status?: 'sent' | 'already-sent' | 'stale' | 'refused' | 'failed';
 }
 
 export interface UnitReviewState {
@@ -123,6 +125,8 @@ export interface UnitReviewState {
   extensions: Array<{ from: string; to: string; reason: string; grantedBy: string; at: string }>;
   /** Receipts and notices waiting to be sent by the main loop. */
   outbox: OutboxItem[];
+  /** "Remind now" requests so far: each gets its own message key. */
+  manualRequests?: number;
 }
 
 export interface OutboxItem {

@@ -21,6 +21,7 @@ import {
   allHandlersFinished,
   patched,
   CancellationScope,
+  CancelledFailure,
   isCancellation,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
@@ -54,6 +55,7 @@ import {
   type FileVersion,
   type GrantExtensionInput,
   type MessageKind,
+  type OutboxItem,
   type NominationVersion,
   type SubmissionReceipt,
   type SubmitFileInput,
@@ -321,15 +323,18 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     if (!extensionProblem(req)) applyExtension(req);
   });
 
+  /** Manual reminders requested so far (histories before the counter: those sent and queued). */
+  const manualRequests = () =>
+    state.manualRequests ?? [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
   setHandler(
     sendReminderNow,
     (req) => {
-      // One key per request (the manual ones sent and queued, plus this one): two quick requests are
-      // two messages, and a retried send of one of them still goes out once.
-      const manual = [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
+      // One key per request (a counter kept in the state): two quick requests are two messages,
+      // and a retried send of one of them still goes out once.
+      state.manualRequests = manualRequests() + 1;
       state.outbox.push({
         kind: 'reminder',
-        key: `manual/${manual + 1}`,
+        key: `manual/${state.manualRequests}`,
         detail: { requestedBy: req.requestedBy },
       });
       touch();
@@ -340,7 +345,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
         if (state.locked || state.cancelled) throw new Error('Giai đoạn đã khóa hoặc đợt đã hủy: không gửi nhắc.');
         if (submitted()) throw new Error('Đơn vị đã nộp báo cáo: không cần nhắc.');
         assertText('tên người yêu cầu nhắc', req?.requestedBy, MAX_PERSON_CHARS);
-        const manual = [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
+        const manual = manualRequests();
         if (manual >= MAX_MANUAL_REMINDERS) {
           throw new Error(`Đã gửi ${manual} thư nhắc theo yêu cầu, tối đa ${MAX_MANUAL_REMINDERS}; không gửi thêm.`);
         }
@@ -402,8 +407,55 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     );
     // Already sent (a retry after a crash, found in the sent log) counts as sent.
     const sent = result.sent || result.reason === 'already-sent';
-    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent, note: result.reason });
+    state.messages.push({
+      kind,
+      key,
+      at: new Date(now()).toISOString(),
+      sent,
+      note: result.reason,
+      ...(background ? { status: result.reason === 'undeliverable' ? 'refused' : (result.reason ?? 'sent') } : {}),
+    });
     publish();
+  };
+
+  /**
+   * Sends without holding the unit's schedule: the send runs beside the main loop (a refused or
+   * hung message no longer delays the next reminder, escalation or the lock), and one that fails
+   * for good is recorded as failed instead of failing the unit's workflow. Versioned: histories
+   * recorded before it awaited every send in the main loop.
+   */
+  const inflight = new Set<Promise<void>>();
+  const dispatch = async (
+    kind: MessageKind,
+    key: string,
+    extra: Parameters<typeof send>[2] = {},
+    /** An outbox item: put back if its send is cancelled (sent again by the cancel path). */
+    requeue?: OutboxItem,
+  ): Promise<void> => {
+    if (!background) return send(kind, key, extra);
+    if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('cancelled before sending');
+    const p: Promise<void> = send(kind, key, extra)
+      .catch((err: unknown) => {
+        if (isCancellation(err) && requeue) {
+          state.outbox.unshift(requeue);
+          return;
+        }
+        state.messages.push({
+          kind,
+          key,
+          at: new Date(now()).toISOString(),
+          sent: false,
+          note: err instanceof Error ? err.message.slice(0, 300) : 'failed',
+          status: 'failed',
+        });
+        publish();
+      })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  };
+  /** Waits for the sends still running (before completing or continuing as new). */
+  const drain = async () => {
+    while (inflight.size > 0) await Promise.all([...inflight]);
   };
 
   /**
@@ -421,7 +473,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const flushOutbox = async () => {
     while (state.outbox.length > 0) {
       const item = state.outbox[0];
-      await send(item.kind, item.key, { detail: item.detail });
+      await dispatch(item.kind, item.key, { detail: item.detail }, item);
       state.outbox.shift();
     }
   };
@@ -442,7 +494,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
             at: Date.parse(r.at.utc),
             id,
             label: `${r.kind === 'due-today' ? 'Nhắc hạn hôm nay' : `Nhắc hạn ${r.offset}`} — ${r.at.local}`,
-            run: () => send(r.kind, id, { stale: true, detail: { offset: r.offset } }),
+            run: () => dispatch(r.kind, id, { stale: true, detail: { offset: r.offset } }),
           });
         }
       }
@@ -464,7 +516,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
             label: `Báo cáo cấp trên, bước ${e.step} (quá hạn ${e.after}) — ${e.at.local}`,
             run: async () => {
               if (skippedAfterLock('escalation', id)) return;
-              await send('escalation', id, {
+              await dispatch('escalation', id, {
                 notify: e.notify,
                 cc: e.cc,
                 detail: { step: e.step, after: e.after },
@@ -484,7 +536,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     publish();
     const key = `v${state.deadlineVersion}/late`;
     if (skippedAfterLock('late-notice', key)) return;
-    await send('late-notice', key, { staleAfter: state.schedule.lock.utc });
+    await dispatch('late-notice', key, { staleAfter: state.schedule.lock.utc });
   };
 
   const lock = async () => {
@@ -499,7 +551,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       files: [...state.reports, ...state.papers].map((f) => f.sha256),
       lockedBy: 'thidua (hết hạn giai đoạn)',
     });
-    await send('phase-locked', `lock/${input.phase.kind}`);
+    await dispatch('phase-locked', `lock/${input.phase.kind}`);
     if (input.parentWorkflowId) {
       await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, { unitId, status: state.status });
     }
@@ -507,6 +559,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
 
   // ---- main loop --------------------------------------------------------------------------------
 
+  const background = patched('unit-sends-in-background');
   upsertMemo({ unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name });
   publish();
   /**
@@ -532,13 +585,14 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
         });
       }
     }
+    await drain();
     await condition(allHandlersFinished);
     return view();
   };
 
   try {
     if (input.issuePlan && !input.carried) {
-      await send('plan-issued', 'plan-issued');
+      await dispatch('plan-issued', 'plan-issued');
     }
     while (!state.closed && !state.cancelled) {
       await flushOutbox();
@@ -558,6 +612,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       state.handled.push(step.id);
       await step.run();
       if (workflowInfo().continueAsNewSuggested) {
+        await drain();
         await condition(allHandlersFinished);
         await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
       }
@@ -570,6 +625,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     // Versioned: histories recorded before it ended Canceled.
     if (!isCancellation(err) || !patched('unit-operator-cancel')) throw err;
     return await CancellationScope.nonCancellable(async () => {
+      await drain(); // sends cancelled with the workflow put their outbox items back
       applyCancel(OPERATOR_CANCEL);
       return finish();
     });

@@ -62,7 +62,7 @@ const campaignInput = (id: string, start: number): CampaignInput =>
 async function run<T>(
   fn: (taskQueue: string, sent: Sent[], start: number) => Promise<T>,
   units: string[] = UNITS,
-  /** A unit whose every message fails for good: its workflow fails with the first (the plan). */
+  /** A unit whose reports cannot be locked (fails for good): its workflow fails at its lock. */
   failing?: string,
 ): Promise<{ result: T; sent: Sent[]; locks: string[] }> {
   const sent: Sent[] = [];
@@ -70,7 +70,6 @@ async function run<T>(
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(input: UnitMessageInput) {
-      if (input.unitId === failing) throw ApplicationFailure.nonRetryable('hỏng hẳn', 'TestFailure');
       const at = Context.current().info.currentAttemptScheduledTimestampMs;
       sent.push({
         unitId: input.unitId,
@@ -81,6 +80,7 @@ async function run<T>(
       return { sent: true, messageId: input.key, recipients: [] };
     },
     async lockUnitReports(input: { unitId: string }) {
+      if (input.unitId === failing) throw ApplicationFailure.nonRetryable('hỏng hẳn', 'TestFailure');
       locks.push(input.unitId);
     },
     async loadUnitPage(input: { offset: number; limit: number }) {
@@ -363,7 +363,7 @@ test('a failed (or terminated) unit does not block its batch nor the campaign: i
         workflowId: `campaign/${id}`,
         args: [campaignInput(id, start)],
       });
-      // The failed unit is alone in batch 2; the extension after its failure gives that batch more to do.
+      // The failing unit is alone in batch 2 and fails at its lock; the extension gives that batch more to do.
       await env.sleep(2 * DAY);
       await handle.executeUpdate(extendCampaign, {
         args: [

@@ -226,10 +226,13 @@ test('two quick reminders sent now are two messages, each with its own key', asy
     expect(await Promise.all([ask(), ask()])).toEqual([{ queued: true }, { queued: true }]);
     await env.sleep(3600_000);
     const status = await handle.query(getUnitStatus);
-    expect(status.messages.filter((m) => m.key.startsWith('manual/')).map((m) => m.key)).toEqual([
-      'manual/1',
-      'manual/2',
-    ]);
+    // Sent side by side: in either order.
+    expect(
+      status.messages
+        .filter((m) => m.key.startsWith('manual/'))
+        .map((m) => m.key)
+        .sort(),
+    ).toEqual(['manual/1', 'manual/2']);
     await handle.signal(closeUnit);
     await handle.result();
   });
@@ -344,6 +347,41 @@ test('a unit cancelled directly by an operator is told, locked and reads cancell
   });
   expect(result.attrs).toEqual(['cancelled', true]);
   expect(locks).toEqual(['op-cancelled']);
+});
+
+test('a send that keeps failing does not hold the unit: escalations and the lock come on time, the failure is recorded', async () => {
+  const sent: Sent[] = [];
+  const activities = {
+    ...recordingActivities(sent, []),
+    async sendUnitMessage(input: UnitMessageInput) {
+      // The late notice's mail server keeps answering 4xx (retryable): retried for hours, then given up.
+      if (input.kind === 'late-notice') throw new Error('451 thử lại sau');
+      return recordingActivities(sent, []).sendUnitMessage(input);
+    },
+  } as Activities;
+  const taskQueue = `tq-${Math.random().toString(36).slice(2)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  const { start, status, result } = await worker.runUntil(async () => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(taskQueue, 'failing-send', start);
+    await env.sleep(36 * DAY); // past the lock at day 35
+    const status = await handle.query(getUnitStatus);
+    await handle.signal(closeUnit).catch(() => undefined); // not if it failed
+    const result = await handle.result().catch((err: unknown) => err);
+    await saveHistory(env, 'unit-failing-send', handle.workflowId); // for test/replay
+    return { start, status, result };
+  });
+  const days = (ms: number) => Math.round(((ms - start) / DAY) * 100) / 100;
+  expect(
+    sent.filter((s) => s.kind !== 'reminder' && s.kind !== 'due-today').map((s) => `${s.kind}@${days(s.at)}`),
+  ).toEqual(['plan-issued@0', 'escalation@31', 'escalation@33', 'phase-locked@35']);
+  expect(status.messages.find((m) => m.kind === 'late-notice')).toMatchObject({ sent: false, status: 'failed' });
+  expect(result).toMatchObject({ status: 'missing', locked: true });
 });
 
 /**
