@@ -106,12 +106,26 @@ export function createActivities(deps: ActivityDeps) {
      * address refused for good is reported to the secretariat and not retried.
      */
     async sendUnitMessage(input: UnitMessageInput): Promise<UnitMessageResult> {
-      const { definition, unit } = await unitOf(input.definitionRef, input.unitId);
       const messageId = messageIdFor(input.key, deps.from);
+      // The sent log first: a message delivered just before a crash is "already sent" on the retry,
+      // not "stale" (the stale check below would otherwise undercount what went out).
+      // A message sent with some addresses refused goes on below: the secretariat's notice of those
+      // may not have gone out before the crash (it is idempotent too).
+      const already = await deps.sentLog.get(messageId);
+      if (already && !already.refused?.length) {
+        return { sent: false, reason: 'already-sent', messageId, recipients: already.recipients };
+      }
+      const { definition, unit } = await unitOf(input.definitionRef, input.unitId);
 
-      if (input.staleCheck) {
+      if (input.staleCheck && !already) {
         if (Date.now() >= Date.parse(input.staleCheck.notAfter)) {
-          return { sent: false, reason: 'stale', messageId, recipients: [], note: 'deadline passed before sending' };
+          return {
+            sent: false,
+            reason: 'stale',
+            messageId,
+            recipients: [],
+            note: `not sent after ${input.staleCheck.notAfter}`,
+          };
         }
         if (deps.client) {
           const status = await deps.client.workflow
@@ -213,7 +227,9 @@ export function createActivities(deps: ActivityDeps) {
         };
       } catch (err) {
         if (!(err instanceof UndeliverableError)) throw err; // retryable: Temporal retries with backoff
-        const refused = [...to, ...cc].map((a) => /<([^>]+)>/.exec(a)?.[1] ?? a);
+        // The whole message was refused: name its addressees (the cc'd secretariat may not be the one
+        // refusing, e.g. a 550 for the content), and try the secretariat all the same.
+        const refused = to.map((a) => /<([^>]+)>/.exec(a)?.[1] ?? a);
         const told = await reportRefused(refused, err.message);
         const note = told ? err.message : `${err.message}; the secretariat could not be told by mail either`;
         return { sent: false, reason: 'undeliverable', messageId, recipients: to, note };

@@ -44,7 +44,7 @@ export type { AppContext } from './context';
 
 const DAY = 24 * 3600_000;
 
-export const SUBMISSION_STATUSES: SubmissionStatus[] = ['pending', 'submitted', 'late', 'missing'];
+export const SUBMISSION_STATUSES: SubmissionStatus[] = ['pending', 'submitted', 'late', 'missing', 'cancelled'];
 export type UnitFilter = SubmissionStatus | 'locked';
 export const UNIT_FILTERS: UnitFilter[] = [...SUBMISSION_STATUSES, 'locked'];
 

@@ -217,7 +217,13 @@ const vi: CliTexts = {
 
   filterOneOf: (values) => `--filter: một trong ${values}`,
   noSuchCampaign: (id, address) => `không có đợt "${id}" trên ${address}; xem \`thidua campaign list\`.`,
-  status: { pending: 'chưa đến hạn', submitted: 'đã nộp', late: 'nộp muộn', missing: 'quá hạn, chưa nộp' },
+  status: {
+    pending: 'chưa đến hạn',
+    submitted: 'đã nộp',
+    late: 'nộp muộn',
+    missing: 'quá hạn, chưa nộp',
+    cancelled: 'đã hủy',
+  },
   phase: (phase) => PHASE_VI[phase] ?? phase,
   phaseLine: (phase, wf, ui) => `Giai đoạn: ${phase} · Workflow: ${wf} · ${ui}`,
   countsLine: (total, counts, locked) => `Đơn vị: ${total} · ${counts} · đã khóa: ${locked}`,
@@ -364,7 +370,13 @@ const en: CliTexts = {
 
   filterOneOf: (values) => `--filter: one of ${values}`,
   noSuchCampaign: (id, address) => `no campaign "${id}" on ${address}; see \`thidua campaign list\`.`,
-  status: { pending: 'pending', submitted: 'submitted', late: 'late', missing: 'missing (past the deadline)' },
+  status: {
+    pending: 'pending',
+    submitted: 'submitted',
+    late: 'late',
+    missing: 'missing (past the deadline)',
+    cancelled: 'cancelled',
+  },
   phase: (phase) => PHASE_EN[phase] ?? phase,
   phaseLine: (phase, wf, ui) => `Phase: ${phase} · Workflow: ${wf} · ${ui}`,
   countsLine: (total, counts, locked) => `Units: ${total} · ${counts} · locked: ${locked}`,

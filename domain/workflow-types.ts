@@ -15,7 +15,8 @@ export const campaignWorkflowId = (campaignId: string): string => `campaign/${ca
 export const batchWorkflowId = (campaignId: string, batch: number): string => `campaign/${campaignId}/batch/${batch}`;
 export const unitWorkflowId = (campaignId: string, unitId: string): string => `campaign/${campaignId}/unit/${unitId}`;
 
-export type SubmissionStatus = 'pending' | 'submitted' | 'late' | 'missing';
+/** `cancelled`: the campaign was cancelled (whatever the unit had submitted, which stays recorded). */
+export type SubmissionStatus = 'pending' | 'submitted' | 'late' | 'missing' | 'cancelled';
 export type SubmissionKind = 'summary-report' | 'presentation-paper';
 
 /** A stored file as the workflow knows it: a reference, never the bytes. */
@@ -103,6 +104,8 @@ export interface SentRecord {
   at: string;
   sent: boolean;
   note?: string;
+  /** What became of it: sent, already sent (a retry), stale (skipped), refused for good (SMTP 5xx), failed (retries given up). */
+  status?: 'sent' | 'already-sent' | 'stale' | 'refused' | 'failed';
 }
 
 export interface UnitReviewState {
@@ -122,6 +125,8 @@ export interface UnitReviewState {
   extensions: Array<{ from: string; to: string; reason: string; grantedBy: string; at: string }>;
   /** Receipts and notices waiting to be sent by the main loop. */
   outbox: OutboxItem[];
+  /** "Remind now" requests so far: each gets its own message key. */
+  manualRequests?: number;
 }
 
 export interface OutboxItem {
@@ -193,6 +198,15 @@ export interface CancelCampaignInput {
   reason: string;
   cancelledBy: string;
 }
+
+/**
+ * The cancel a workflow runs when an operator cancels it directly (Temporal UI, `temporal workflow
+ * cancel`) rather than through `thidua campaign cancel`: units are told this reason.
+ */
+export const OPERATOR_CANCEL: CancelCampaignInput = {
+  reason: 'Đợt tổng kết đã được quản trị viên hệ thống dừng (hủy quy trình trên Temporal).',
+  cancelledBy: 'quản trị viên hệ thống (Temporal)',
+};
 
 export type MessageKind =
   | 'plan-issued'
@@ -273,12 +287,18 @@ export interface BatchInput {
   limit: number;
   phase: UnitPhaseInput;
   parentWorkflowId: string;
+  /** The campaign-wide extension in force when the batch was started: passed on to its units. */
+  extension?: GrantExtensionInput;
+  /** Set if the campaign was cancelled before the batch started: it then starts no unit. */
+  cancelled?: CancelCampaignInput;
 }
 
 export interface BatchResult {
   batch: number;
   units: number;
   counts: Record<SubmissionStatus, number>;
+  /** Units whose workflow ended without completing (terminated, failed, timed out): counted as missing. */
+  ended?: string[];
 }
 
 export interface CampaignStatusView {
@@ -295,6 +315,8 @@ export interface CampaignStatusView {
   batches: number;
   batchesLocked: number;
   counts: Record<SubmissionStatus, number>;
+  /** Units whose workflow ended without completing (see {@link BatchResult.ended}). */
+  endedUnits?: string[];
   cancelled?: { reason: string; by: string; at: string };
   extensions: Array<{ to: string; reason: string; grantedBy: string; at: string }>;
   /** The campaign's time zone (query answers only). */

@@ -112,6 +112,7 @@ const STATUS_LABELS: Record<SubmissionStatus, string> = {
   submitted: 'Đã nộp',
   late: 'Đã nộp (muộn)',
   missing: 'Quá hạn, chưa nộp',
+  cancelled: 'Đã hủy',
 };
 
 const requirementLabel = (r: 'required' | 'optional' | 'none') => (r === 'required' ? 'bắt buộc' : 'nếu có');

@@ -20,6 +20,8 @@ import {
   workflowInfo,
   allHandlersFinished,
   log,
+  CancellationScope,
+  isCancellation,
 } from '@temporalio/workflow';
 import type { PhaseKind } from '../domain/campaign-schema';
 import { CampaignIdKey, DeadlineKey, PhaseKey } from '../domain/search-attributes';
@@ -27,6 +29,7 @@ import { MAX_EXTENSIONS, assertCancelTexts, assertExtensionTexts } from '../doma
 import type { PhaseSchedule } from '../domain/timeline-types';
 import {
   batchWorkflowId,
+  OPERATOR_CANCEL,
   UNITS_PER_BATCH,
   type BatchResult,
   type CampaignInput,
@@ -49,6 +52,8 @@ interface CampaignContext {
   started: number;
   children: Array<ChildWorkflowHandle<typeof unitBatchWorkflow>>;
   locked: Map<number, BatchResult>;
+  /** Every campaign-wide extension and cancel, in order: a batch started later is told of those it missed. */
+  down: Array<{ signal: 'extension'; arg: GrantExtensionInput } | { signal: 'cancel'; arg: CancelCampaignInput }>;
   view: CampaignStatusView;
   cancelled: () => boolean;
 }
@@ -78,7 +83,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     unitCount: input.unitCount,
     batches,
     batchesLocked: 0,
-    counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0 },
+    counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0, cancelled: 0 },
     extensions: [],
   };
   const ctx: CampaignContext = {
@@ -87,11 +92,21 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     started: 0,
     children: [],
     locked: new Map(),
+    down: [],
     view,
     cancelled: () => !!view.cancelled,
   };
 
   let cancelDelivered = false;
+  /** The cancel path, for `thidua campaign cancel` and for an operator's cancel of this workflow. */
+  const cancel = async (req: CancelCampaignInput) => {
+    view.cancelled = { reason: req.reason, by: req.cancelledBy, at: now() };
+    view.phase = 'cancelled';
+    upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
+    ctx.down.push({ signal: 'cancel', arg: req });
+    await signalBatches(ctx, (h) => h.signal(batchCancel, req));
+    cancelDelivered = true;
+  };
   // The phases' windows and the zone ride on the query answer only (queries are not in the history).
   const timeline = {
     timeZone: input.compiled.timeZone,
@@ -114,6 +129,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
       view.selfReview = req.schedule;
       upsertSearchAttributes([{ key: DeadlineKey, value: new Date(req.schedule.deadline.utc) }]);
+      ctx.down.push({ signal: 'extension', arg: req });
       await signalBatches(ctx, (h) => h.signal(batchExtension, req));
       return { deadline: req.schedule.deadline.utc };
     },
@@ -130,17 +146,21 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         }
         const to = Date.parse(req.schedule?.deadline?.utc ?? '');
         if (!Number.isFinite(to) || to <= Date.now()) throw new Error('Hạn mới phải là một thời điểm trong tương lai.');
+        // An "extension" to an earlier date would leave the campaign showing a deadline no unit has
+        // (units apply a campaign-wide extension only if it moves their deadline later).
+        const current = Date.parse(view.selfReview?.deadline.utc ?? '');
+        if (Number.isFinite(current) && to <= current) {
+          throw new Error(
+            `Hạn mới ${req.schedule.deadline.local} phải sau hạn hiện tại ${view.selfReview?.deadline.local}; gia hạn không thể rút ngắn thời hạn.`,
+          );
+        }
       },
     },
   );
   setHandler(
     cancelCampaign,
     async (req) => {
-      view.cancelled = { reason: req.reason, by: req.cancelledBy, at: now() };
-      view.phase = 'cancelled';
-      upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
-      await signalBatches(ctx, (h) => h.signal(batchCancel, req));
-      cancelDelivered = true;
+      await cancel(req);
       return { cancelled: true as const };
     },
     {
@@ -159,34 +179,54 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     ...(selfReview?.deadline ? [{ key: DeadlineKey, value: new Date(selfReview.deadline.deadline.utc) }] : []),
   ]);
 
-  for (const phase of input.compiled.phases) {
-    if (view.cancelled) break;
-    // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
-    const startAt = Date.parse(phase.windowStart.utc);
-    if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
-      await condition(() => !!view.cancelled, startAt - Date.now(), { summary: `Chờ giai đoạn: ${phase.name}` });
+  try {
+    for (const phase of input.compiled.phases) {
       if (view.cancelled) break;
+      // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
+      const startAt = Date.parse(phase.windowStart.utc);
+      if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
+        await condition(() => !!view.cancelled, startAt - Date.now(), { summary: `Chờ giai đoạn: ${phase.name}` });
+        if (view.cancelled) break;
+      }
+      view.phase = phase.kind;
+      upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
+      setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
+      const runner = PHASE_RUNNERS[phase.kind];
+      if (runner) await runner(ctx, phase);
+      else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
     }
-    view.phase = phase.kind;
-    upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
-    setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
-    const runner = PHASE_RUNNERS[phase.kind];
-    if (runner) await runner(ctx, phase);
-    else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
+    if (!view.cancelled) {
+      view.phase = 'closed';
+      upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
+    }
+    // The close must reach the batches after the cancel, or a unit closed first is never told why.
+    if (view.cancelled && patched('close-after-cancel-delivered')) await condition(() => cancelDelivered);
+    await signalBatches(ctx, (h) => h.signal(batchClose));
+    // Completing while the batches still pass the close on would send them the parent-close cancel
+    // in the middle of it: wait for them. Versioned: histories recorded before it complete at once.
+    if (patched('campaign-waits-for-batches')) await waitForChildren(ctx.children, 'batch');
+    // Inside the try: a cancel that arrives while the campaign finishes is handled as well.
+    return await finish();
+  } catch (err) {
+    // Cancelled by an operator (Temporal UI, `temporal workflow cancel`): the same as `thidua
+    // campaign cancel` — batches and units told and locked, final search attributes — instead of
+    // every workflow ending Canceled with units never told. Versioned: histories recorded before it
+    // ended Canceled.
+    if (!isCancellation(err) || !patched('campaign-operator-cancel')) throw err;
+    return await CancellationScope.nonCancellable(async () => {
+      if (!view.cancelled) await cancel(OPERATOR_CANCEL);
+      await waitForChildren(ctx.children, 'batch');
+      return finish();
+    });
   }
-  if (!view.cancelled) {
-    view.phase = 'closed';
-    upsertSearchAttributes([{ key: PhaseKey, value: 'closed' }]);
+
+  async function finish(): Promise<CampaignStatusView> {
+    await condition(allHandlersFinished);
+    setCurrentDetails(
+      `**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`,
+    );
+    return view;
   }
-  // The close must reach the batches after the cancel, or a unit closed first is never told why.
-  if (view.cancelled && patched('close-after-cancel-delivered')) await condition(() => cancelDelivered);
-  await signalBatches(ctx, (h) => h.signal(batchClose));
-  // Completing while the batches still pass the close on would send them the parent-close cancel
-  // in the middle of it: wait for them. Versioned: histories recorded before it complete at once.
-  if (patched('campaign-waits-for-batches')) await waitForChildren(ctx.children, 'batch');
-  await condition(allHandlersFinished);
-  setCurrentDetails(`**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`);
-  return view;
 }
 
 /** Starts the unit batches and waits until every batch has locked (or the campaign is cancelled). */
@@ -201,7 +241,14 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
     schedule: phase.deadline,
     due: input.due,
   };
+  // A cancel or extension that arrives while the batches are being started reaches only those
+  // already started: the others are started with it, or told of it once started, and none is started
+  // after a cancel. Versioned: histories recorded before it started every batch as planned.
+  const tellLate = patched('campaign-tells-late-batches');
   for (let batch = 0; batch < ctx.batches; batch++) {
+    if (tellLate && ctx.cancelled()) break;
+    const seen = ctx.down.length;
+    const extension = tellLate ? lastExtension(ctx) : undefined;
     const child = await startChild(unitBatchWorkflow, {
       workflowId: batchWorkflowId(input.campaignId, batch),
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
@@ -217,17 +264,28 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
           limit: perBatch,
           phase: unitPhase,
           parentWorkflowId: workflowInfo().workflowId,
+          ...(extension ? { extension } : {}),
         },
       ],
     });
     ctx.children.push(child);
     ctx.started = batch + 1;
+    // What arrived while this batch was starting went only to the batches before it.
+    for (const missed of tellLate ? ctx.down.slice(seen) : []) {
+      const sent =
+        missed.signal === 'extension'
+          ? child.signal(batchExtension, missed.arg)
+          : child.signal(batchCancel, missed.arg);
+      await sent.catch((err: unknown) => log.warn(`signal to batch ${batch} not delivered`, { err }));
+    }
   }
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
-  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
+  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
   for (const r of ctx.locked.values())
     for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
   ctx.view.counts = counts;
+  const ended = [...ctx.locked.values()].flatMap((r) => r.ended ?? []);
+  if (ended.length > 0) ctx.view.endedUnits = ended;
 }
 
 async function signalBatches(
@@ -241,6 +299,11 @@ async function signalBatches(
       ),
     ),
   );
+}
+
+function lastExtension(ctx: CampaignContext): GrantExtensionInput | undefined {
+  const extensions = ctx.down.flatMap((d) => (d.signal === 'extension' ? [d.arg] : []));
+  return extensions[extensions.length - 1];
 }
 
 function now(): string {

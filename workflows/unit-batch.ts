@@ -16,10 +16,14 @@ import {
   upsertSearchAttributes,
   workflowInfo,
   log,
+  CancellationScope,
+  isCancellation,
+  type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import { CampaignIdKey, PhaseKey } from '../domain/search-attributes';
 import {
+  OPERATOR_CANCEL,
   unitWorkflowId,
   type BatchInput,
   type BatchResult,
@@ -57,44 +61,9 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     pendingDown.push({ signal: 'close' });
   });
 
-  upsertSearchAttributes([
-    { key: CampaignIdKey, value: input.campaignId },
-    { key: PhaseKey, value: input.phase.kind },
-  ]);
-  const units = await loadUnitPage.executeWithOptions(
-    {
-      startToCloseTimeout: '1 minute',
-      summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}`,
-    },
-    [{ campaignId: input.campaignId, definitionRef: input.definitionRef, offset: input.offset, limit: input.limit }],
-  );
-  const children = await Promise.all(
-    units.map((unit) =>
-      startChild(unitReviewWorkflow, {
-        workflowId: unitWorkflowId(input.campaignId, unit.id),
-        // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
-        // unit's history if only its batch is reset by an operator.
-        parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-        staticSummary: `${unit.name} — ${input.phase.name}`,
-        args: [
-          {
-            campaignId: input.campaignId,
-            planNumber: input.planNumber,
-            definitionRef: input.definitionRef,
-            unitId: unit.id,
-            unitName: unit.name,
-            contact: input.contact,
-            phase: input.phase,
-            issuePlan: true,
-            parentWorkflowId: workflowInfo().workflowId,
-          },
-        ],
-      }),
-    ),
-  );
-  const ids = units.map((u) => u.id);
-  setCurrentDetails(`${units.length} đơn vị (${input.offset + 1}–${input.offset + units.length})`);
-
+  let children: Array<ChildWorkflowHandle<typeof unitReviewWorkflow>> = [];
+  let ids: string[] = [];
+  const ended: string[] = [];
   let cancelForwarded = false;
   const forward = async () => {
     while (pendingDown.length > 0) {
@@ -121,24 +90,103 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     }
   };
 
-  let reported = false;
-  while (!closed || pendingDown.length > 0) {
-    await condition(() => pendingDown.length > 0 || closed || (!reported && statuses.size >= ids.length));
-    await forward();
-    if (!reported && statuses.size >= ids.length) {
-      reported = true;
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(batchLocked, result());
-      setCurrentDetails(`${units.length} đơn vị — đã khóa`);
+  try {
+    upsertSearchAttributes([
+      { key: CampaignIdKey, value: input.campaignId },
+      { key: PhaseKey, value: input.phase.kind },
+    ]);
+    // Started after the campaign was cancelled: no unit to start (the campaign starts no such batch;
+    // an operator's restart might).
+    if (input.cancelled) pendingDown.push({ signal: 'cancel', arg: input.cancelled });
+    // Started after a campaign-wide extension: the units get it as the others did.
+    if (input.extension) pendingDown.push({ signal: 'extension', arg: input.extension });
+    const units = input.cancelled
+      ? []
+      : await loadUnitPage.executeWithOptions(
+          {
+            startToCloseTimeout: '1 minute',
+            summary: `Đọc danh sách đơn vị ${input.offset + 1}–${input.offset + input.limit}`,
+          },
+          [
+            {
+              campaignId: input.campaignId,
+              definitionRef: input.definitionRef,
+              offset: input.offset,
+              limit: input.limit,
+            },
+          ],
+        );
+    children = await Promise.all(
+      units.map((unit) =>
+        startChild(unitReviewWorkflow, {
+          workflowId: unitWorkflowId(input.campaignId, unit.id),
+          // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
+          // unit's history if only its batch is reset by an operator.
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+          staticSummary: `${unit.name} — ${input.phase.name}`,
+          args: [
+            {
+              campaignId: input.campaignId,
+              planNumber: input.planNumber,
+              definitionRef: input.definitionRef,
+              unitId: unit.id,
+              unitName: unit.name,
+              contact: input.contact,
+              phase: input.phase,
+              issuePlan: true,
+              parentWorkflowId: workflowInfo().workflowId,
+            },
+          ],
+        }),
+      ),
+    );
+    ids = units.map((u) => u.id);
+    // A unit whose workflow ended without completing (terminated, failed, timed out) will never report
+    // its lock: count it as missing and go on, or the batch and the campaign wait for it forever.
+    // Versioned: histories recorded before it kept waiting.
+    if (patched('batch-counts-ended-units')) {
+      children.forEach((child, i) =>
+        child.result().catch((err: unknown) => {
+          log.warn(`unit ${ids[i]} ended without completing: counted as missing`, { err });
+          if (!statuses.has(ids[i])) statuses.set(ids[i], 'missing');
+          ended.push(ids[i]);
+        }),
+      );
     }
+    setCurrentDetails(`${units.length} đơn vị (${input.offset + 1}–${input.offset + units.length})`);
+
+    let reported = false;
+    while (!closed || pendingDown.length > 0) {
+      await condition(() => pendingDown.length > 0 || closed || (!reported && statuses.size >= ids.length));
+      await forward();
+      if (!reported && statuses.size >= ids.length) {
+        reported = true;
+        await getExternalWorkflowHandle(input.parentWorkflowId).signal(batchLocked, result());
+        setCurrentDetails(`${units.length} đơn vị — đã khóa`);
+      }
+    }
+    // As the campaign does for its batches: let the units finish closing before the parent-close
+    // cancel could reach them. Versioned: histories recorded before it complete at once.
+    if (patched('batch-waits-for-units')) await waitForChildren(children, 'unit');
+    return result();
+  } catch (err) {
+    // Cancelled by an operator (directly, or as the child of a cancelled campaign): the units are
+    // told and lock, as after `thidua campaign cancel`, instead of ending Canceled untold.
+    // Versioned: histories recorded before it ended Canceled.
+    if (!isCancellation(err) || !patched('batch-operator-cancel')) throw err;
+    return await CancellationScope.nonCancellable(async () => {
+      if (!cancelForwarded && !pendingDown.some((d) => d.signal === 'cancel')) {
+        pendingDown.unshift({ signal: 'cancel', arg: OPERATOR_CANCEL });
+      }
+      await forward();
+      await waitForChildren(children, 'unit');
+      return result();
+    });
   }
-  // As the campaign does for its batches: let the units finish closing before the parent-close
-  // cancel could reach them. Versioned: histories recorded before it complete at once.
-  if (patched('batch-waits-for-units')) await waitForChildren(children, 'unit');
-  return result();
 
   function result(): BatchResult {
-    const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0 };
+    const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
     for (const status of statuses.values()) counts[status] += 1;
-    return { batch: input.batch, units: ids.length, counts };
+    return { batch: input.batch, units: ids.length, counts, ...(ended.length > 0 ? { ended: [...ended] } : {}) };
   }
 }

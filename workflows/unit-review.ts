@@ -19,6 +19,10 @@ import {
   upsertSearchAttributes,
   workflowInfo,
   allHandlersFinished,
+  patched,
+  CancellationScope,
+  CancelledFailure,
+  isCancellation,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import {
@@ -46,10 +50,12 @@ import {
 } from '../domain/submission-rules';
 import {
   MESSAGE_KIND_LABELS,
+  OPERATOR_CANCEL,
   type CancelCampaignInput,
   type FileVersion,
   type GrantExtensionInput,
   type MessageKind,
+  type OutboxItem,
   type NominationVersion,
   type SubmissionReceipt,
   type SubmitFileInput,
@@ -317,12 +323,18 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     if (!extensionProblem(req)) applyExtension(req);
   });
 
+  /** Manual reminders requested so far (histories before the counter: those sent and queued). */
+  const manualRequests = () =>
+    state.manualRequests ?? [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
   setHandler(
     sendReminderNow,
     (req) => {
+      // One key per request (a counter kept in the state): two quick requests are two messages,
+      // and a retried send of one of them still goes out once.
+      state.manualRequests = manualRequests() + 1;
       state.outbox.push({
         kind: 'reminder',
-        key: `manual/${state.messages.length + 1}`,
+        key: `manual/${state.manualRequests}`,
         detail: { requestedBy: req.requestedBy },
       });
       touch();
@@ -333,7 +345,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
         if (state.locked || state.cancelled) throw new Error('Giai đoạn đã khóa hoặc đợt đã hủy: không gửi nhắc.');
         if (submitted()) throw new Error('Đơn vị đã nộp báo cáo: không cần nhắc.');
         assertText('tên người yêu cầu nhắc', req?.requestedBy, MAX_PERSON_CHARS);
-        const manual = [...state.messages, ...state.outbox].filter((m) => m.key.startsWith('manual/')).length;
+        const manual = manualRequests();
         if (manual >= MAX_MANUAL_REMINDERS) {
           throw new Error(`Đã gửi ${manual} thư nhắc theo yêu cầu, tối đa ${MAX_MANUAL_REMINDERS}; không gửi thêm.`);
         }
@@ -341,12 +353,13 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     },
   );
 
-  setHandler(cancelUnit, (req) => {
+  const applyCancel = (req: CancelCampaignInput) => {
     if (state.cancelled || state.closed) return;
     state.cancelled = { reason: req.reason, by: req.cancelledBy, at: new Date(now()).toISOString() };
     state.outbox.push({ kind: 'campaign-cancelled', key: 'cancelled', detail: { reason: req.reason } });
     touch();
-  });
+  };
+  setHandler(cancelUnit, applyCancel);
   setHandler(closeUnit, () => {
     state.closed = true;
     touch();
@@ -359,7 +372,15 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const send = async (
     kind: MessageKind,
     key: string,
-    extra: { notify?: string[]; cc?: string[]; detail?: Record<string, string | number>; stale?: boolean } = {},
+    extra: {
+      notify?: string[];
+      cc?: string[];
+      detail?: Record<string, string | number>;
+      /** A reminder: not sent once the deadline has passed (or the unit submitted, or the deadline moved). */
+      stale?: boolean;
+      /** A late notice or escalation: not sent once the lock has passed (nor if the unit submitted meanwhile). */
+      staleAfter?: string;
+    } = {},
   ) => {
     const result = await mail.sendUnitMessage.executeWithOptions(
       { ...mailOptions, summary: `${messageLabel(kind)} → ${input.unitName}` },
@@ -377,20 +398,82 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           notify: extra.notify,
           cc: extra.cc,
           detail: extra.detail,
-          staleCheck: extra.stale
-            ? { workflowId: workflowInfo().workflowId, notAfter: state.schedule.deadline.utc }
-            : undefined,
+          staleCheck:
+            extra.stale || extra.staleAfter
+              ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
+              : undefined,
         },
       ],
     );
-    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: result.sent, note: result.reason });
+    // Already sent (a retry after a crash, found in the sent log) counts as sent.
+    const sent = result.sent || result.reason === 'already-sent';
+    state.messages.push({
+      kind,
+      key,
+      at: new Date(now()).toISOString(),
+      sent,
+      note: result.reason,
+      ...(background ? { status: result.reason === 'undeliverable' ? 'refused' : (result.reason ?? 'sent') } : {}),
+    });
     publish();
+  };
+
+  /**
+   * Sends without holding the unit's schedule: the send runs beside the main loop (a refused or
+   * hung message no longer delays the next reminder, escalation or the lock), and one that fails
+   * for good is recorded as failed instead of failing the unit's workflow. Versioned: histories
+   * recorded before it awaited every send in the main loop.
+   */
+  const inflight = new Set<Promise<void>>();
+  const dispatch = async (
+    kind: MessageKind,
+    key: string,
+    extra: Parameters<typeof send>[2] = {},
+    /** An outbox item: put back if its send is cancelled (sent again by the cancel path). */
+    requeue?: OutboxItem,
+  ): Promise<void> => {
+    if (!background) return send(kind, key, extra);
+    if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('cancelled before sending');
+    const p: Promise<void> = send(kind, key, extra)
+      .catch((err: unknown) => {
+        if (isCancellation(err) && requeue) {
+          state.outbox.unshift(requeue);
+          return;
+        }
+        state.messages.push({
+          kind,
+          key,
+          at: new Date(now()).toISOString(),
+          sent: false,
+          note: err instanceof Error ? err.message.slice(0, 300) : 'failed',
+          status: 'failed',
+        });
+        publish();
+      })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  };
+  /** Waits for the sends still running (before completing or continuing as new). */
+  const drain = async () => {
+    while (inflight.size > 0) await Promise.all([...inflight]);
+  };
+
+  /**
+   * A late notice or escalation whose moment comes after the lock (a worker down past the lock, or a
+   * step set after it) would ask heads to act "before" a time already past, next to the lock notice:
+   * it is recorded as skipped, stale. Versioned: histories recorded before it sent them.
+   */
+  const skippedAfterLock = (kind: MessageKind, key: string): boolean => {
+    if (now() < lockMs() || !patched('unit-no-notice-after-lock')) return false;
+    state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: false, note: 'stale: after the lock' });
+    publish();
+    return true;
   };
 
   const flushOutbox = async () => {
     while (state.outbox.length > 0) {
       const item = state.outbox[0];
-      await send(item.kind, item.key, { detail: item.detail });
+      await dispatch(item.kind, item.key, { detail: item.detail }, item);
       state.outbox.shift();
     }
   };
@@ -411,7 +494,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
             at: Date.parse(r.at.utc),
             id,
             label: `${r.kind === 'due-today' ? 'Nhắc hạn hôm nay' : `Nhắc hạn ${r.offset}`} — ${r.at.local}`,
-            run: () => send(r.kind, id, { stale: true, detail: { offset: r.offset } }),
+            run: () => dispatch(r.kind, id, { stale: true, detail: { offset: r.offset } }),
           });
         }
       }
@@ -431,7 +514,15 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
             at: Date.parse(e.at.utc),
             id,
             label: `Báo cáo cấp trên, bước ${e.step} (quá hạn ${e.after}) — ${e.at.local}`,
-            run: () => send('escalation', id, { notify: e.notify, cc: e.cc, detail: { step: e.step, after: e.after } }),
+            run: async () => {
+              if (skippedAfterLock('escalation', id)) return;
+              await dispatch('escalation', id, {
+                notify: e.notify,
+                cc: e.cc,
+                detail: { step: e.step, after: e.after },
+                staleAfter: state.schedule.lock.utc,
+              });
+            },
           });
         }
       }
@@ -443,7 +534,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     if (submitted()) return;
     state.status = 'missing';
     publish();
-    await send('late-notice', `v${state.deadlineVersion}/late`);
+    const key = `v${state.deadlineVersion}/late`;
+    if (skippedAfterLock('late-notice', key)) return;
+    await dispatch('late-notice', key, { staleAfter: state.schedule.lock.utc });
   };
 
   const lock = async () => {
@@ -458,7 +551,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       files: [...state.reports, ...state.papers].map((f) => f.sha256),
       lockedBy: 'thidua (hết hạn giai đoạn)',
     });
-    await send('phase-locked', `lock/${input.phase.kind}`);
+    await dispatch('phase-locked', `lock/${input.phase.kind}`);
     if (input.parentWorkflowId) {
       await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, { unitId, status: state.status });
     }
@@ -466,41 +559,87 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
 
   // ---- main loop --------------------------------------------------------------------------------
 
+  const background = patched('unit-sends-in-background');
   upsertMemo({ unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name });
   publish();
-  if (input.issuePlan && !input.carried) {
-    await send('plan-issued', 'plan-issued');
-  }
-
-  while (!state.closed && !state.cancelled) {
+  /**
+   * A cancelled unit ends cancelled: told (the outbox), its reports locked, its status and search
+   * attributes "cancelled" (not "pending" for ever). Versioned: histories recorded before it ended
+   * with the unit's last submission status, unlocked.
+   */
+  const finish = async (): Promise<UnitStatusView> => {
     await flushOutbox();
-    const step = nextStep();
-    if (!step) {
-      // Locked: wait for later phases or the close of the campaign.
-      await condition(() => state.closed || !!state.cancelled || state.outbox.length > 0);
-      continue;
+    if (state.cancelled && state.status !== 'cancelled' && patched('unit-cancelled-final')) {
+      const wasLocked = state.locked;
+      state.status = 'cancelled';
+      state.locked = true;
+      if (!wasLocked) state.lockedAt = new Date(now()).toISOString();
+      publish();
+      if (!wasLocked) {
+        await store.lockUnitReports({
+          campaignId,
+          unitId,
+          phase: input.phase.kind,
+          files: [...state.reports, ...state.papers].map((f) => f.sha256),
+          lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
+        });
+      }
     }
-    const seen = changes;
-    const wait = step.at - now();
-    if (wait > 0) {
-      // The summary names the awaited step in the Temporal UI's timeline.
-      const interrupted = await condition(() => changes !== seen, wait, { summary: step.label });
-      if (interrupted) continue;
+    await drain();
+    await condition(allHandlersFinished);
+    return view();
+  };
+
+  try {
+    if (input.issuePlan && !input.carried) {
+      await dispatch('plan-issued', 'plan-issued');
     }
-    state.handled.push(step.id);
-    await step.run();
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
+    while (!state.closed && !state.cancelled) {
+      await flushOutbox();
+      const step = nextStep();
+      if (!step) {
+        // Locked: wait for later phases or the close of the campaign.
+        await condition(() => state.closed || !!state.cancelled || state.outbox.length > 0);
+        continue;
+      }
+      const seen = changes;
+      const wait = step.at - now();
+      if (wait > 0) {
+        // The summary names the awaited step in the Temporal UI's timeline.
+        const interrupted = await condition(() => changes !== seen, wait, { summary: step.label });
+        if (interrupted) continue;
+      }
+      state.handled.push(step.id);
+      await step.run();
+      if (workflowInfo().continueAsNewSuggested) {
+        await drain();
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
+      }
     }
+    // Inside the try: a cancel that arrives while the unit finishes is handled as well.
+    return await finish();
+  } catch (err) {
+    // Cancelled by an operator (Temporal UI, or as the child of a cancelled batch): the same as a
+    // campaign cancel — the unit is told, locked, attributes final — instead of ending Canceled.
+    // Versioned: histories recorded before it ended Canceled.
+    if (!isCancellation(err) || !patched('unit-operator-cancel')) throw err;
+    return await CancellationScope.nonCancellable(async () => {
+      await drain(); // sends cancelled with the workflow put their outbox items back
+      applyCancel(OPERATOR_CANCEL);
+      return finish();
+    });
   }
-  await flushOutbox();
-  await condition(allHandlersFinished);
-  return view();
 }
 
 function statusLabel(status: UnitReviewState['status']): string {
-  return { pending: 'chưa nộp', submitted: 'đã nộp', late: 'nộp muộn', missing: 'quá hạn, chưa nộp' }[status];
+  return {
+    pending: 'chưa nộp',
+    submitted: 'đã nộp',
+    late: 'nộp muộn',
+    missing: 'quá hạn, chưa nộp',
+    cancelled: 'đã hủy',
+  }[status];
 }
 
 function messageLabel(kind: MessageKind): string {

@@ -60,7 +60,9 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
       t.phaseLine(t.phase(view.phase), view.workflowStatus, temporalUiLink(cli, campaignWorkflowId(campaignId))),
       t.countsLine(
         view.total,
-        SUBMISSION_STATUSES.map((s) => `${t.status[s]}: ${view.counts[s]}`).join(' · '),
+        SUBMISSION_STATUSES.filter((s) => s !== 'cancelled' || (view.counts.cancelled ?? 0) > 0) // only once cancelled
+          .map((s) => `${t.status[s]}: ${view.counts[s]}`)
+          .join(' · '),
         view.locked,
       ),
       '',

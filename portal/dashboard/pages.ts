@@ -24,6 +24,7 @@ const STATUS: Record<SubmissionStatus, string> = {
   submitted: 'Đã nộp',
   late: 'Nộp muộn',
   missing: 'Quá hạn, chưa nộp',
+  cancelled: 'Đã hủy',
 };
 const FILTERS: Array<[UnitFilter | '', string]> = [
   ['', 'Tất cả'],

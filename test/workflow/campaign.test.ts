@@ -3,7 +3,7 @@
  * on-time, late, individually extended, missing and resubmitting units; a campaign-wide extension;
  * a cancellation every unit is told about. Activities record what would be sent, with workflow time.
  */
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
@@ -17,6 +17,7 @@ import {
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
+import { LockedKey, PhaseKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -60,8 +61,12 @@ const campaignInput = (id: string, start: number): CampaignInput =>
 
 async function run<T>(
   fn: (taskQueue: string, sent: Sent[], start: number) => Promise<T>,
-): Promise<{ result: T; sent: Sent[] }> {
+  units: string[] = UNITS,
+  /** A unit whose reports cannot be locked (fails for good): its workflow fails at its lock. */
+  failing?: string,
+): Promise<{ result: T; sent: Sent[]; locks: string[] }> {
   const sent: Sent[] = [];
+  const locks: string[] = [];
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(input: UnitMessageInput) {
@@ -74,9 +79,12 @@ async function run<T>(
       });
       return { sent: true, messageId: input.key, recipients: [] };
     },
-    async lockUnitReports() {},
+    async lockUnitReports(input: { unitId: string }) {
+      if (input.unitId === failing) throw ApplicationFailure.nonRetryable('hỏng hẳn', 'TestFailure');
+      locks.push(input.unitId);
+    },
     async loadUnitPage(input: { offset: number; limit: number }) {
-      return UNITS.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
+      return units.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
   } as unknown as Activities;
   const taskQueue = `campaign-${Math.random().toString(36).slice(2)}`;
@@ -87,7 +95,7 @@ async function run<T>(
     activities,
   });
   const result = await worker.runUntil(() => fn(taskQueue, sent, start));
-  return { result, sent };
+  return { result, sent, locks };
 }
 
 test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmitting units', async () => {
@@ -206,6 +214,15 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
       args: [campaignInput(id, start)],
     });
     await env.sleep(10 * DAY);
+    // An "extension" to an earlier date (day 18, before day 20) is refused, in Vietnamese.
+    await expect(
+      handle.executeUpdate(extendCampaign, {
+        args: [
+          { schedule: scheduleFrom(start, { deadlineDays: 18, lockDays: 25 }), reason: 'Rút ngắn', grantedBy: 'x' },
+        ],
+      }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/phải sau hạn hiện tại/) } });
+    expect((await handle.query(getCampaignStatus)).extensions).toEqual([]);
     await handle.executeUpdate(extendCampaign, {
       args: [
         {
@@ -228,13 +245,23 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
     const view = await handle.result();
     const queried = await handle.query(getCampaignStatus).catch(() => undefined);
     await saveHistory(env, 'batch-cancelled-0', batchWorkflowId(id, 0)); // for test/replay
+    const cancelledUnit = await env.client.workflow.getHandle(unitWorkflowId(id, 'on-time')).result();
+    const cancelledAttrs = (await env.client.workflow.getHandle(unitWorkflowId(id, 'on-time')).describe())
+      .typedSearchAttributes;
+    await saveHistory(env, 'unit-cancelled', unitWorkflowId(id, 'on-time')); // for test/replay
     const batchHistory = await env.client.workflow.getHandle(batchWorkflowId(id, 0)).fetchHistory();
-    return { units, view, queried, batchHistory };
+    return { units, view, queried, batchHistory, cancelledUnit, cancelledAttrs };
   });
   expect(result.units.map((u) => [u.deadlineVersion, u.deadline])).toEqual(
     UNITS.map(() => [2, result.units[0].deadline]),
   );
   expect(result.view).toMatchObject({ phase: 'cancelled', cancelled: { reason: 'Sáp nhập đơn vị hành chính' } });
+  // A cancelled unit reads "cancelled" (đã hủy), not "pending", in its answer and its search attributes.
+  expect(result.cancelledUnit).toMatchObject({ status: 'cancelled', locked: true });
+  expect([result.cancelledAttrs.get(SubmissionStatusKey), result.cancelledAttrs.get(LockedKey)]).toEqual([
+    'cancelled',
+    true,
+  ]);
   for (const u of UNITS) {
     const kinds = sent.filter((s) => s.unitId === u).map((s) => s.kind);
     expect(kinds).toEqual(['plan-issued', 'extension-granted', 'reminder', 'campaign-cancelled']);
@@ -250,4 +277,191 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
   expect(
     (result.batchHistory.events ?? []).filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
   ).toBe(2);
+});
+
+/** Polls until a workflow exists (started by its parent). */
+async function started(workflowId: string): Promise<void> {
+  for (;;) {
+    try {
+      await env.client.workflow.getHandle(workflowId).describe();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
+const MANY = Array.from({ length: 12 }, (_, i) => `u${i + 1}`);
+
+test('a cancel that arrives while batches are still being started reaches the later batches too', async () => {
+  const id = `race-${Date.now()}`;
+  const { result, sent } = await run(async (taskQueue, _sent, start) => {
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [{ ...campaignInput(id, start), unitCount: MANY.length, unitsPerBatch: 1 }],
+    });
+    await started(batchWorkflowId(id, 0)); // the first batch is started; the others are on their way
+    await handle.executeUpdate(cancelCampaign, {
+      args: [{ reason: 'Sáp nhập đơn vị hành chính', cancelledBy: 'TĐKT' }],
+    });
+    const view = await handle.result();
+    await saveHistory(env, 'campaign-cancel-race', `campaign/${id}`); // for test/replay
+    const startedAtCancel = (await handle.fetchHistory()).events?.filter(
+      (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+    ).length;
+    return { view, startedAtCancel };
+  }, MANY);
+  expect(result.view.phase).toBe('cancelled');
+  // Every unit that was started (given the plan) is told of the cancellation.
+  const issued = sent.filter((s) => s.kind === 'plan-issued').map((s) => s.unitId);
+  const told = sent.filter((s) => s.kind === 'campaign-cancelled').map((s) => s.unitId);
+  expect(issued.length).toBeGreaterThan(0);
+  expect(told.sort()).toEqual(issued.sort());
+});
+
+test('a campaign-wide extension that arrives while batches are still being started reaches every unit', async () => {
+  const id = `race-ext-${Date.now()}`;
+  const { result } = await run(async (taskQueue, _sent, start) => {
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [{ ...campaignInput(id, start), unitCount: MANY.length, unitsPerBatch: 1 }],
+    });
+    await started(batchWorkflowId(id, 0));
+    await handle.executeUpdate(extendCampaign, {
+      args: [
+        {
+          schedule: scheduleFrom(start, { deadlineDays: 22, lockDays: 27 }),
+          reason: 'Trùng lịch Đại hội',
+          grantedBy: 'TĐKT',
+        },
+      ],
+    });
+    const batches = (await handle.fetchHistory()).events?.filter(
+      (e) => e.startChildWorkflowExecutionInitiatedEventAttributes,
+    ).length;
+    await env.sleep(DAY);
+    const units = await Promise.all(
+      MANY.map((u) => env.client.workflow.getHandle(unitWorkflowId(id, u)).query(getUnitStatus)),
+    );
+    await handle.executeUpdate(cancelCampaign, { args: [{ reason: 'Kết thúc kiểm thử', cancelledBy: 'TĐKT' }] });
+    await handle.result();
+    return { units, batches };
+  }, MANY);
+  expect(result.units.map((u) => [u.unitId, u.deadlineVersion])).toEqual(MANY.map((u) => [u, 2]));
+});
+
+// The Java test server does not report a terminated child to its parent (temporalio/sdk-java#2921),
+// so this test ends a unit by failing it; a terminated or timed-out unit takes the same path.
+test('a failed (or terminated) unit does not block its batch nor the campaign: it is counted and the campaign closes', async () => {
+  const id = `ended-${Date.now()}`;
+  const { result } = await run(
+    async (taskQueue, _sent, start) => {
+      const handle = await env.client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: `campaign/${id}`,
+        args: [campaignInput(id, start)],
+      });
+      // The failing unit is alone in batch 2 and fails at its lock; the extension gives that batch more to do.
+      await env.sleep(2 * DAY);
+      await handle.executeUpdate(extendCampaign, {
+        args: [
+          {
+            schedule: scheduleFrom(start, { deadlineDays: 22, lockDays: 27 }),
+            reason: 'Trùng lịch',
+            grantedBy: 'TĐKT',
+          },
+        ],
+      });
+      const view = await handle.result().catch((err: unknown) => err); // skips time to the lock and the close
+      await saveHistory(env, 'batch-unit-failed-2', batchWorkflowId(id, 2)); // for test/replay
+      return view;
+    },
+    UNITS,
+    'resubmit',
+  );
+  expect(result).toMatchObject({
+    phase: 'closed',
+    batchesLocked: 3,
+    counts: { pending: 0, submitted: 0, late: 0, missing: 5 },
+    endedUnits: ['resubmit'],
+  });
+});
+
+test('a failed unit is recorded by its batch when the campaign is cancelled too', async () => {
+  const id = `ended-cancel-${Date.now()}`;
+  const { result } = await run(
+    async (taskQueue, _sent, start) => {
+      const handle = await env.client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: `campaign/${id}`,
+        args: [campaignInput(id, start)],
+      });
+      await env.sleep(2 * DAY);
+      await handle.executeUpdate(cancelCampaign, {
+        args: [{ reason: 'Sáp nhập đơn vị hành chính', cancelledBy: 'TĐKT' }],
+      });
+      const view = await handle.result();
+      const batch = await env.client.workflow.getHandle(batchWorkflowId(id, 2)).result();
+      await saveHistory(env, 'batch-unit-failed-cancelled-2', batchWorkflowId(id, 2)); // for test/replay
+      return { view, batch };
+    },
+    UNITS,
+    'resubmit',
+  );
+  expect(result.view.phase).toBe('cancelled');
+  expect(result.batch).toMatchObject({ batch: 2, units: 1, ended: ['resubmit'], counts: { missing: 1 } });
+});
+
+test('an operator cancelling the campaign workflow (Temporal UI) has the effect of thidua campaign cancel', async () => {
+  const id = `op-${Date.now()}`;
+  const { result, sent, locks } = await run(async (taskQueue) => {
+    const start = await env.currentTimeMs();
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [campaignInput(id, start)],
+    });
+    await env.sleep(2 * DAY);
+    await handle.cancel(); // what `temporal workflow cancel -w campaign/<id>` does
+    const outcome = await handle.result().catch((err: unknown) => err);
+    const units = await Promise.all(
+      UNITS.map((u) =>
+        env.client.workflow
+          .getHandle(unitWorkflowId(id, u))
+          .result()
+          .catch((err: unknown) => err),
+      ),
+    );
+    await env.client.workflow
+      .getHandle(batchWorkflowId(id, 0))
+      .result()
+      .catch(() => undefined);
+    const attrs = async (workflowId: string) =>
+      (await env.client.workflow.getHandle(workflowId).describe()).typedSearchAttributes;
+    const campaignAttrs = await attrs(`campaign/${id}`);
+    const unitAttrs = await Promise.all(UNITS.map((u) => attrs(unitWorkflowId(id, u))));
+    await saveHistory(env, 'campaign-operator-cancel', `campaign/${id}`); // for test/replay
+    await saveHistory(env, 'batch-operator-cancel-0', batchWorkflowId(id, 0));
+    await saveHistory(env, 'unit-operator-cancel', unitWorkflowId(id, 'late'));
+    return {
+      outcome,
+      phase: campaignAttrs.get(PhaseKey),
+      units,
+      unitAttrs: unitAttrs.map((a) => [a.get(SubmissionStatusKey), a.get(LockedKey)]),
+    };
+  });
+  expect(result.outcome).toMatchObject({
+    phase: 'cancelled',
+    cancelled: { reason: expect.stringMatching(/Temporal/) },
+  });
+  expect(result.phase).toBe('cancelled');
+  for (const u of UNITS) {
+    expect(sent.filter((s) => s.unitId === u).map((s) => s.kind)).toEqual(['plan-issued', 'campaign-cancelled']);
+  }
+  expect(result.units.map((u) => (u as UnitStatusView).status)).toEqual(UNITS.map(() => 'cancelled'));
+  expect(result.units.map((u) => (u as UnitStatusView).locked)).toEqual(UNITS.map(() => true));
+  expect(locks.sort()).toEqual([...UNITS].sort());
+  expect(result.unitAttrs).toEqual(UNITS.map(() => ['cancelled', true]));
 });

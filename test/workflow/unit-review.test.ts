@@ -32,6 +32,7 @@ import {
   unitReviewWorkflow,
 } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
+import { LockedKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, scheduleFrom, unitInputFrom } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -215,6 +216,30 @@ test('a reminder sent now at the secretariat’s request goes out at once, each 
   ]);
 });
 
+test('two quick reminders sent now are two messages, each with its own key', async () => {
+  const sent: Sent[] = [];
+  await withWorker(sent, [], async (tq) => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(tq, 'reminded-twice', start);
+    await env.sleep(5 * DAY);
+    const ask = () => handle.executeUpdate(sendReminderNow, { args: [{ requestedBy: 'Nguyễn Thị Hạnh' }] });
+    expect(await Promise.all([ask(), ask()])).toEqual([{ queued: true }, { queued: true }]);
+    await env.sleep(3600_000);
+    const status = await handle.query(getUnitStatus);
+    // Sent side by side: in either order.
+    expect(
+      status.messages
+        .filter((m) => m.key.startsWith('manual/'))
+        .map((m) => m.key)
+        .sort(),
+    ).toEqual(['manual/1', 'manual/2']);
+    await handle.signal(closeUnit);
+    await handle.result();
+  });
+  const manual = sent.filter((s) => s.key.includes('/manual/'));
+  expect(new Set(manual.map((s) => s.key)).size).toBe(2);
+});
+
 test('an extension moves pending reminders and escalations; a late submission is marked late; after the lock it is refused', async () => {
   const sent: Sent[] = [];
   await withWorker(sent, [], async (tq) => {
@@ -271,6 +296,92 @@ test('an extension moves pending reminders and escalations; a late submission is
     'submission-receipt:receipt/summary-report/v1',
     'phase-locked:lock/self-review',
   ]);
+});
+
+// The Java test server skips no time while a workflow task waits for a worker, so an outage is shown
+// as what the workflow sees on its first task after one: every step of its schedule already past.
+test('after an outage past the lock, the late notice and escalations are not sent with the lock notice', async () => {
+  const sent: Sent[] = [];
+  const { status, result, start } = await withWorker(sent, [], async (tq) => {
+    const now = await env.currentTimeMs();
+    const start = now - 36 * DAY; // deadline day 30, escalations 31 and 33, lock 35: all before now
+    const handle = await startUnit(tq, 'outage', start);
+    for (let i = 0; i < 100 && !(await handle.query(getUnitStatus)).locked; i++) await env.sleep(60_000);
+    const status = await handle.query(getUnitStatus);
+    await handle.signal(closeUnit);
+    const result = await handle.result();
+    await saveHistory(env, 'unit-outage-past-lock', handle.workflowId); // for test/replay
+    return { status, result, start };
+  });
+  const kinds = sent.map((s) => s.kind);
+  expect(kinds).not.toContain('late-notice');
+  expect(kinds).not.toContain('escalation');
+  expect(kinds.at(-1)).toBe('phase-locked');
+  expect(sent.at(-1)!.at - start).toBeGreaterThanOrEqual(36 * DAY);
+  // Recorded as skipped, stale: after the lock.
+  const skipped = status.messages.filter((m) => m.kind === 'late-notice' || m.kind === 'escalation');
+  expect(skipped.map((m) => [m.kind, m.sent, m.note])).toEqual([
+    ['late-notice', false, expect.stringMatching(/stale/)],
+    ['escalation', false, expect.stringMatching(/stale/)],
+    ['escalation', false, expect.stringMatching(/stale/)],
+  ]);
+  expect(result.status).toBe('missing');
+});
+
+test('a unit cancelled directly by an operator is told, locked and reads cancelled', async () => {
+  const sent: Sent[] = [];
+  const locks: string[] = [];
+  const result = await withWorker(sent, locks, async (tq) => {
+    const handle = await startUnit(tq, 'op-cancelled', await env.currentTimeMs());
+    await env.sleep(3 * DAY);
+    await handle.cancel();
+    const result = await handle.result();
+    const attrs = (await handle.describe()).typedSearchAttributes;
+    return { ...result, attrs: [attrs.get(SubmissionStatusKey), attrs.get(LockedKey)] };
+  });
+  expect(sent.map((s) => s.kind)).toEqual(['plan-issued', 'campaign-cancelled']);
+  expect(result).toMatchObject({
+    status: 'cancelled',
+    locked: true,
+    cancelled: { reason: expect.stringMatching(/Temporal/) },
+  });
+  expect(result.attrs).toEqual(['cancelled', true]);
+  expect(locks).toEqual(['op-cancelled']);
+});
+
+test('a send that keeps failing does not hold the unit: escalations and the lock come on time, the failure is recorded', async () => {
+  const sent: Sent[] = [];
+  const activities = {
+    ...recordingActivities(sent, []),
+    async sendUnitMessage(input: UnitMessageInput) {
+      // The late notice's mail server keeps answering 4xx (retryable): retried for hours, then given up.
+      if (input.kind === 'late-notice') throw new Error('451 thử lại sau');
+      return recordingActivities(sent, []).sendUnitMessage(input);
+    },
+  } as Activities;
+  const taskQueue = `tq-${Math.random().toString(36).slice(2)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  const { start, status, result } = await worker.runUntil(async () => {
+    const start = await env.currentTimeMs();
+    const handle = await startUnit(taskQueue, 'failing-send', start);
+    await env.sleep(36 * DAY); // past the lock at day 35
+    const status = await handle.query(getUnitStatus);
+    await handle.signal(closeUnit).catch(() => undefined); // not if it failed
+    const result = await handle.result().catch((err: unknown) => err);
+    await saveHistory(env, 'unit-failing-send', handle.workflowId); // for test/replay
+    return { start, status, result };
+  });
+  const days = (ms: number) => Math.round(((ms - start) / DAY) * 100) / 100;
+  expect(
+    sent.filter((s) => s.kind !== 'reminder' && s.kind !== 'due-today').map((s) => `${s.kind}@${days(s.at)}`),
+  ).toEqual(['plan-issued@0', 'escalation@31', 'escalation@33', 'phase-locked@35']);
+  expect(status.messages.find((m) => m.kind === 'late-notice')).toMatchObject({ sent: false, status: 'failed' });
+  expect(result).toMatchObject({ status: 'missing', locked: true });
 });
 
 /**

@@ -83,6 +83,7 @@ class FakeSecretariat implements SecretariatBackend {
         submitted: count('submitted'),
         late: count('late'),
         missing: count('missing'),
+        cancelled: count('cancelled'),
       },
       units: pass.slice(0, opts.limit).map((u) => ({
         unitId: u.unitId,
@@ -109,7 +110,7 @@ class FakeSecretariat implements SecretariatBackend {
       unitCount: this.units.size,
       batches: 1,
       batchesLocked: 0,
-      counts: { pending: 0, submitted: 0, late: 0, missing: 0 },
+      counts: { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 },
       extensions: [],
       timeZone: ZONE,
       selfReview: {

@@ -1,0 +1,141 @@
+/**
+ * sendUnitMessage looks the message up in the sent log before its stale check: a reminder delivered
+ * just before a crash is "already sent" on the retry, not "stale" (issue 16, item 5). A refusal of
+ * the secretariat's own address does not make the send retry for ever (item 2).
+ */
+import { MockActivityEnvironment } from '@temporalio/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createActivities, type ActivityDeps } from '../../../activities';
+import { messageIdFor } from '../../../activities/mail/send';
+import { FileSentLog, type SentLog } from '../../../stores/sent-log';
+import type { UnitMessageInput } from '../../../domain/workflow-types';
+
+const from = '"Ban TĐKT" <tdkt@vinhphuc.gov.vn>';
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-sent-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function activities(sentLog: SentLog) {
+  const transport = {
+    sendMail: () => Promise.reject(new Error('nothing should be sent')),
+  } as unknown as ActivityDeps['transport'];
+  const definitions = {
+    load: () => ({ units: [{ id: 'so-noi-vu', name: 'Sở Nội vụ' }] }),
+  } as unknown as ActivityDeps['definitions'];
+  return createActivities({
+    transport,
+    sentLog,
+    definitions,
+    reports: {} as ActivityDeps['reports'],
+    links: {} as ActivityDeps['links'],
+    from,
+  });
+}
+
+const reminder = (notAfter: string): UnitMessageInput => ({
+  campaignId: 'c1',
+  definitionRef: 'c1@1',
+  unitId: 'so-noi-vu',
+  kind: 'reminder',
+  key: 'c1/so-noi-vu/v1/r-0d',
+  deadline: notAfter,
+  lockAt: notAfter,
+  phaseName: 'Tự kiểm điểm',
+  deadlineVersion: 1,
+  staleCheck: { workflowId: 'unit/c1/so-noi-vu', notAfter },
+});
+
+test('a reminder found in the sent log is already sent, even once its deadline has passed', async () => {
+  const log = new FileSentLog(dir);
+  const messageId = messageIdFor('c1/so-noi-vu/v1/r-0d', from);
+  await log.record({ messageId, recipients: ['a@x.vn'], subject: 'Nhắc hạn', sentAt: new Date().toISOString() });
+  const result = await new MockActivityEnvironment().run(
+    activities(log).sendUnitMessage,
+    reminder(new Date(Date.now() - 60_000).toISOString()),
+  );
+  expect(result).toMatchObject({ sent: false, reason: 'already-sent', messageId, recipients: ['a@x.vn'] });
+});
+
+test('a reminder not in the sent log is still stale once its deadline has passed', async () => {
+  const result = await new MockActivityEnvironment().run(
+    activities(new FileSentLog(dir)).sendUnitMessage,
+    reminder(new Date(Date.now() - 60_000).toISOString()),
+  );
+  expect(result).toMatchObject({ sent: false, reason: 'stale' });
+});
+
+test('a message refused for good (5xx), and the notice to the secretariat refused too, is recorded as undeliverable, not retried', async () => {
+  const tried: string[][] = [];
+  const transport = {
+    sendMail: (msg: { to: string[] }) => {
+      tried.push(msg.to);
+      return Promise.reject(Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 }));
+    },
+  } as unknown as ActivityDeps['transport'];
+  const definition = {
+    campaign: {
+      id: 'e2e-67-kh-tu',
+      plan: { number: '67-KH/TU', date: '21/9/2009' },
+      title: 'tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW',
+      directive: 'Chỉ thị 39-CT/TW',
+      issuingBody: 'Ban Thường vụ Tỉnh ủy Vĩnh Phúc',
+      secretariat: {
+        name: 'Ban Thi đua - Khen thưởng tỉnh',
+        contacts: [
+          {
+            name: 'Nguyễn Thị Hòa',
+            division: 'Phòng Nghiệp vụ',
+            email: 'hoa.tdkt@vinhphuc.example.vn',
+            phone: '0211 3862 000',
+          },
+        ],
+      },
+      timeZone: 'Asia/Ho_Chi_Minh',
+      language: 'vi',
+      calendar: { workingHours: { start: '08:00', end: '17:00' }, reminderTime: '08:00', deadlineOnDayOff: 'previous' },
+    },
+    units: [
+      {
+        id: 'so-noi-vu',
+        name: 'Sở Nội vụ',
+        kind: 'department',
+        focal: { name: 'Trần Văn Bình', email: 'binh.snv@vinhphuc.example.vn' },
+        head: { name: 'Lê Quang Đức', email: 'duc.snv@vinhphuc.example.vn' },
+      },
+    ],
+    phases: [{ kind: 'plan-issue', window: { start: '21/9/2009', end: '30/9/2009' }, attachments: [] }],
+  };
+  const acts = createActivities({
+    transport,
+    sentLog: new FileSentLog(dir),
+    definitions: { load: () => definition } as unknown as ActivityDeps['definitions'],
+    reports: {} as ActivityDeps['reports'],
+    links: { linkFor: async () => 'http://portal.example.vn/u/x' } as unknown as ActivityDeps['links'],
+    from,
+  });
+  const input: UnitMessageInput = {
+    campaignId: 'c1',
+    definitionRef: 'c1@1',
+    unitId: 'so-noi-vu',
+    kind: 'escalation',
+    key: 'c1/so-noi-vu/v1/esc1',
+    deadline: '2009-10-14T10:00:00Z',
+    lockAt: '2009-10-19T10:00:00Z',
+    phaseName: 'Tự kiểm điểm',
+    deadlineVersion: 1,
+    notify: ['head'],
+    cc: ['secretariat'],
+    detail: { step: 1, after: '1 ngày' },
+  };
+  const result = await new MockActivityEnvironment().run(acts.sendUnitMessage, input);
+  expect(result).toMatchObject({
+    sent: false,
+    reason: 'undeliverable',
+    note: expect.stringMatching(/the secretariat could not be told by mail either/),
+  });
+  expect(tried).toHaveLength(2); // the escalation, then the notice to the secretariat: once each
+});
