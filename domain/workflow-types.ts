@@ -106,6 +106,8 @@ export interface SentRecord {
   note?: string;
   /** What became of it: sent, already sent (a retry), stale (skipped), refused for good (SMTP 5xx), failed (retries given up). */
   status?: 'sent' | 'already-sent' | 'stale' | 'refused' | 'failed';
+  /** The SMTP server's words or the addresses refused, cut to 300 characters (the query stays bounded). */
+  detail?: string;
 }
 
 export interface UnitReviewState {

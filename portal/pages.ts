@@ -48,6 +48,7 @@ header nav a,header nav button.link{color:#fff}
 button.danger{background:#5c0000}
 tr.now td{background:#fff4e5}
 .st-late,.st-missing{color:#8a1c1c;font-weight:600}
+tr.refused td{color:#8a1c1c}
 .st-submitted{color:#1e5e24}
 h1{font-size:24px;margin-top:0}
 h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}

@@ -174,9 +174,12 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       { key: RemindersSentKey, value: v.remindersSent },
       ...(submitted() ? [{ key: SubmittedAtKey, value: new Date(firstSubmissionAt()) }] : []),
     ]);
+    // Shown in the Temporal UI: a refused address is visible there, not only on the dashboard.
+    const refused = state.messages.filter((m) => m.status === 'refused' || m.note === 'undeliverable').length;
     setCurrentDetails(
       `**${input.unitName}** — ${input.phase.name}: ${statusLabel(state.status)}${state.locked ? ' (đã khóa)' : ''}\n\n` +
-        `Hạn nộp: ${state.schedule.deadline.local} · Khóa: ${state.schedule.lock.local} · Nhắc đã gửi: ${v.remindersSent}`,
+        `Hạn nộp: ${state.schedule.deadline.local} · Khóa: ${state.schedule.lock.local} · Nhắc đã gửi: ${v.remindersSent}` +
+        (refused > 0 ? `\n\n**Thư bị từ chối: ${refused}** (địa chỉ không nhận thư; Thường trực đã được báo)` : ''),
     );
   };
   const firstSubmissionAt = () => {
@@ -414,6 +417,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       sent,
       note: result.reason,
       ...(background ? { status: result.reason === 'undeliverable' ? 'refused' : (result.reason ?? 'sent') } : {}),
+      ...(result.note ? { detail: result.note.slice(0, 300) } : {}),
     });
     publish();
   };

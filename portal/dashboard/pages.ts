@@ -10,6 +10,7 @@ import {
   type FileVersion,
   type NominationVersion,
   type SubmissionKind,
+  type SentRecord,
   type SubmissionStatus,
   type UnitStatusView,
 } from '../../domain/workflow-types';
@@ -34,6 +35,17 @@ const FILTERS: Array<[UnitFilter | '', string]> = [
   ['pending', 'Chưa đến hạn'],
   ['locked', 'Đã khóa'],
 ];
+/** What became of a message, as the secretariat reads it. */
+const SENT_STATE: Record<NonNullable<SentRecord['status']>, string> = {
+  sent: 'đã gửi',
+  'already-sent': 'đã gửi (gửi lại sau sự cố, không trùng)',
+  stale: 'không gửi: không còn cần (đã nộp, đổi hạn hoặc quá hạn)',
+  refused: 'bị từ chối: địa chỉ không nhận thư (Thường trực đã được báo)',
+  failed: 'chưa gửi được: máy chủ thư lỗi kéo dài',
+};
+const sentState = (m: SentRecord): NonNullable<SentRecord['status']> =>
+  m.status ?? (m.note === 'undeliverable' ? 'refused' : m.note === 'stale' ? 'stale' : m.sent ? 'sent' : 'failed');
+
 const PHASE: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
 const ROLE: Record<string, string> = {
   focal: 'đầu mối',
@@ -275,7 +287,7 @@ export function unitDetailPage(p: UnitDetailInput): string {
     ? `<table><thead><tr><th>Lúc</th><th>Loại</th><th>Gửi</th><th>Ghi chú</th></tr></thead><tbody>${v.messages
         .map(
           (m) =>
-            `<tr><td>${esc(t(m.at))}</td><td>${esc(MESSAGE_KIND_LABELS[m.kind] ?? m.kind)}</td><td>${m.sent ? 'đã gửi' : 'không gửi'}</td><td>${esc(m.note ?? '')}</td></tr>`,
+            `<tr${sentState(m) === 'refused' ? ' class="refused"' : ''}><td>${esc(t(m.at))}</td><td>${esc(MESSAGE_KIND_LABELS[m.kind] ?? m.kind)}</td><td>${esc(SENT_STATE[sentState(m)])}</td><td>${esc(m.detail ?? '')}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : '<p>Chưa gửi thư nào.</p>';

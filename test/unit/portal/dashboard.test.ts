@@ -701,3 +701,24 @@ describe('attack suite: logging in under abuse', () => {
     }
   });
 });
+
+test('a message refused for good shows on the unit’s page as refused, with the server’s words', async () => {
+  backend.units.get('so-y-te')!.messages = [
+    { kind: 'reminder', key: 'v1/r-3d', at: new Date().toISOString(), sent: true, status: 'sent' },
+    {
+      kind: 'late-notice',
+      key: 'v1/late',
+      at: new Date().toISOString(),
+      sent: false,
+      note: 'undeliverable',
+      status: 'refused',
+      detail: 'every recipient was refused: thidua@soyte.example.vn',
+    },
+  ];
+  const { browser } = await loggedIn();
+  const page = await browser.get(`/admin/c/${CAMPAIGN}/u/so-y-te`);
+  expect(page.body).toContain('<tr class="refused">');
+  expect(page.body).toContain('bị từ chối: địa chỉ không nhận thư (Thường trực đã được báo)');
+  expect(page.body).toContain('every recipient was refused: thidua@soyte.example.vn');
+  expect(page.body).not.toContain('>undeliverable<');
+});
