@@ -74,15 +74,29 @@ export function usage(lang: 'vi' | 'en'): string {
   return `${h.title}\n\n${lines.join('\n')}\n\n${h.footer}\n`;
 }
 
+/**
+ * Exits once stdout and stderr have drained: into a pipe (`… --json | jq`) writes are asynchronous,
+ * and `process.exit` at once cut the output at 64 KB.
+ */
+function exitAfterOutput(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 if (require.main === module) {
   main(process.argv.slice(2))
-    .then((code) => process.exit(code))
+    .then((code) => exitAfterOutput(code))
     .catch((err) => {
       if (err instanceof CliError || err instanceof SettingsError) {
         console.error(`thidua: ${err.message}`);
-        process.exit(err instanceof CliError ? err.exitCode : 1);
+        exitAfterOutput(err instanceof CliError ? err.exitCode : 1);
+        return;
       }
       console.error(err);
-      process.exit(1);
+      exitAfterOutput(1);
     });
 }
