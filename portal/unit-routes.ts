@@ -259,11 +259,7 @@ export function createUnitRoutes(
         },
       );
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      const text = unitMessage(err, opts.timeZone);
-      // A refusal recorded nothing (the store forgot the upload); an unanswered update may still apply.
-      if (err.nothingChanged) return refuse(HTTP_STATUS[err.code], text);
-      return renderUnit(res, session, HTTP_STATUS[err.code], { kind: 'error', html: esc(text) });
+      return answerFailedSubmission(err, res, session, refuse);
     }
     const { ref, receipt } = submitted;
     log(`portal: ${session.campaignId}/${session.unitId} submitted ${kind} v${receipt.version} ${ref.sha256}`);
@@ -312,11 +308,7 @@ export function createUnitRoutes(
         },
       ));
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      const text = unitMessage(err, opts.timeZone);
-      // A refusal recorded nothing; an unanswered update may still be applied later.
-      if (err.nothingChanged) return refuse(HTTP_STATUS[err.code], text);
-      return renderUnit(res, session, HTTP_STATUS[err.code], { kind: 'error', html: esc(text) });
+      return answerFailedSubmission(err, res, session, refuse);
     }
     log(`portal: ${session.campaignId}/${session.unitId} submitted nominations v${receipt.version}`);
     const campaign = await opts.backend.campaignInfo(session.campaignId);
@@ -345,6 +337,22 @@ export function createUnitRoutes(
     const file = [...view.reports, ...view.papers].find((f) => f.sha256 === sha256);
     if (!file) throw new HttpError(404, 'Không tìm thấy', 'Đơn vị không có tệp này.');
     sendDownload(res, file, await opts.reports.get(sha256));
+  }
+
+  /**
+   * A submission the use case did not take: a refusal recorded nothing (and the store forgot the
+   * upload), so the page says so; an unanswered update may still apply later, so it does not.
+   */
+  async function answerFailedSubmission(
+    err: unknown,
+    res: http.ServerResponse,
+    session: UnitSession,
+    refuse: (status: number, text: string) => Promise<void>,
+  ): Promise<void> {
+    if (!(err instanceof AppError)) throw err;
+    const text = unitMessage(err, opts.timeZone);
+    if (err.nothingChanged) return refuse(HTTP_STATUS[err.code], text);
+    return renderUnit(res, session, HTTP_STATUS[err.code], { kind: 'error', html: esc(text) });
   }
 
   async function handle(

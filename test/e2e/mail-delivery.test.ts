@@ -4,6 +4,7 @@
  * from the mail catcher's inbox (recipient, subject, Vietnamese body intact), then a submission
  * through the update produces a receipt, and a retried send does not mail twice.
  */
+import { ONE_UNIT_CAMPAIGN } from '../helpers/one-unit-campaign';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,6 @@ import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporal
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { loadSettings } from '../../config/settings';
-import type { CampaignDefinition } from '../../domain/campaign-schema';
 import { freePort, startMaildev, waitFor, type Maildev } from '../../scripts/processes';
 import { maildevBin } from '../../scripts/tools';
 import { createDeps } from '../../worker/deps';
@@ -42,39 +42,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const definition: CampaignDefinition = {
-  campaign: {
-    id: 'e2e-67-kh-tu',
-    plan: { number: '67-KH/TU', date: '21/9/2009' },
-    title: 'tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW',
-    directive: 'Chỉ thị 39-CT/TW',
-    issuingBody: 'Ban Thường vụ Tỉnh ủy Vĩnh Phúc',
-    secretariat: {
-      name: 'Ban Thi đua - Khen thưởng tỉnh',
-      contacts: [
-        {
-          name: 'Nguyễn Thị Hòa',
-          division: 'Phòng Nghiệp vụ',
-          email: 'hoa.tdkt@vinhphuc.example.vn',
-          phone: '0211 3862 000',
-        },
-      ],
-    },
-    timeZone: 'Asia/Ho_Chi_Minh',
-    language: 'vi',
-    calendar: { workingHours: { start: '08:00', end: '17:00' }, reminderTime: '08:00', deadlineOnDayOff: 'previous' },
-  },
-  units: [
-    {
-      id: 'so-noi-vu',
-      name: 'Sở Nội vụ',
-      kind: 'department',
-      focal: { name: 'Trần Văn Bình', email: 'binh.snv@vinhphuc.example.vn' },
-      head: { name: 'Lê Quang Đức', email: 'duc.snv@vinhphuc.example.vn' },
-    },
-  ],
-  phases: [{ kind: 'plan-issue', window: { start: '21/9/2009', end: '30/9/2009' }, attachments: [] }],
-};
+const definition = ONE_UNIT_CAMPAIGN;
 
 test('a unit receives its plan and its receipt by email through the real SMTP server, once', async () => {
   const settings = loadSettings({

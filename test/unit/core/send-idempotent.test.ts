@@ -3,6 +3,7 @@
  * just before a crash is "already sent" on the retry, not "stale" (issue 16, item 5). A refusal of
  * the secretariat's own address does not make the send retry for ever (item 2).
  */
+import { ONE_UNIT_CAMPAIGN } from '../../helpers/one-unit-campaign';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -76,39 +77,8 @@ test('a message refused for good (5xx), and the notice to the secretariat refuse
       return Promise.reject(Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 }));
     },
   } as unknown as ActivityDeps['transport'];
-  const definition = {
-    campaign: {
-      id: 'e2e-67-kh-tu',
-      plan: { number: '67-KH/TU', date: '21/9/2009' },
-      title: 'tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW',
-      directive: 'Chỉ thị 39-CT/TW',
-      issuingBody: 'Ban Thường vụ Tỉnh ủy Vĩnh Phúc',
-      secretariat: {
-        name: 'Ban Thi đua - Khen thưởng tỉnh',
-        contacts: [
-          {
-            name: 'Nguyễn Thị Hòa',
-            division: 'Phòng Nghiệp vụ',
-            email: 'hoa.tdkt@vinhphuc.example.vn',
-            phone: '0211 3862 000',
-          },
-        ],
-      },
-      timeZone: 'Asia/Ho_Chi_Minh',
-      language: 'vi',
-      calendar: { workingHours: { start: '08:00', end: '17:00' }, reminderTime: '08:00', deadlineOnDayOff: 'previous' },
-    },
-    units: [
-      {
-        id: 'so-noi-vu',
-        name: 'Sở Nội vụ',
-        kind: 'department',
-        focal: { name: 'Trần Văn Bình', email: 'binh.snv@vinhphuc.example.vn' },
-        head: { name: 'Lê Quang Đức', email: 'duc.snv@vinhphuc.example.vn' },
-      },
-    ],
-    phases: [{ kind: 'plan-issue', window: { start: '21/9/2009', end: '30/9/2009' }, attachments: [] }],
-  };
+  const definition = ONE_UNIT_CAMPAIGN;
+
   const acts = createActivities({
     transport,
     sentLog: new FileSentLog(dir),
