@@ -72,7 +72,8 @@ export interface ReportStore {
   uploadsOf(campaignId: string, unitId: string): Promise<UploadRecord[]>;
   /**
    * Forgets an upload no workflow recorded (its update was refused): it leaves the unit's list and
-   * quota. The bytes stay, content addressed (another upload or document may share them).
+   * quota. The bytes go too when this upload brought them and nothing else (another upload, a plan
+   * document) refers to them: a refused upload leaves no file behind.
    */
   removeUpload(owner: Omit<UploadOwner, 'uploadedBy'>, file: Pick<FileRef, 'sha256' | 'name'>): Promise<void>;
   close(): void;
@@ -114,6 +115,13 @@ export class FileReportStore implements ReportStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Blobs stored without an owner (plan documents) are pinned: a refused upload never removes them.
+    // Older stores lack the column: their blobs with no upload are documents (or kept as if they were).
+    const columns = this.db.prepare('PRAGMA table_info(blobs)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'pinned')) {
+      this.db.exec(`ALTER TABLE blobs ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        UPDATE blobs SET pinned = 1 WHERE sha256 NOT IN (SELECT sha256 FROM uploads);`);
+    }
   }
 
   async put(name: string, contentType: string, bytes: Buffer | StagedFile, owner?: UploadOwner): Promise<FileRef> {
@@ -141,6 +149,7 @@ export class FileReportStore implements ReportStore {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       this.db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)').run(sha256, size, now);
+      if (!owner) this.db.prepare('UPDATE blobs SET pinned = 1 WHERE sha256 = ?').run(sha256);
       if (owner) {
         this.db
           .prepare(
@@ -228,9 +237,19 @@ export class FileReportStore implements ReportStore {
   }
 
   async removeUpload(owner: Omit<UploadOwner, 'uploadedBy'>, file: Pick<FileRef, 'sha256' | 'name'>): Promise<void> {
-    this.db
-      .prepare('DELETE FROM uploads WHERE campaign_id = ? AND unit_id = ? AND phase = ? AND sha256 = ? AND name = ?')
-      .run(owner.campaignId, owner.unitId, owner.phase, file.sha256, file.name);
+    const orphan = this.db.transaction(() => {
+      this.db
+        .prepare('DELETE FROM uploads WHERE campaign_id = ? AND unit_id = ? AND phase = ? AND sha256 = ? AND name = ?')
+        .run(owner.campaignId, owner.unitId, owner.phase, file.sha256, file.name);
+      // The bytes go too when nothing else refers to them: no other upload, and not a plan document.
+      const removed = this.db
+        .prepare(
+          'DELETE FROM blobs WHERE sha256 = ? AND pinned = 0 AND NOT EXISTS (SELECT 1 FROM uploads WHERE sha256 = ?)',
+        )
+        .run(file.sha256, file.sha256);
+      return removed.changes > 0;
+    })();
+    if (orphan) fs.rmSync(this.blob(file.sha256), { force: true });
   }
 
   async bytesOf(campaignId: string, unitId: string): Promise<number> {

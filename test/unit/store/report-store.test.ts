@@ -72,3 +72,28 @@ test('locking records who locked what and when, once, and refuses later uploads 
     store.put('bc.pdf', 'application/pdf', Buffer.from('%PDF-1.4 khác'), { ...owner, unitId: 'so-tai-chinh' }),
   ).resolves.toMatchObject({ name: 'bc.pdf' });
 });
+
+test('a refused upload leaves no file behind; bytes a plan document or another upload shares stay', async () => {
+  const store = open();
+  const blobFile = (sha: string) => path.join(dir, 'blobs', sha.slice(0, 2), sha);
+  const refused = await store.put('Báo cáo.pdf', 'application/pdf', pdf, owner);
+  await store.removeUpload(owner, refused);
+  expect(await store.uploadsOf(owner.campaignId, owner.unitId)).toEqual([]);
+  expect(fs.existsSync(blobFile(refused.sha256))).toBe(false);
+  await expect(store.get(refused.sha256)).rejects.toThrow();
+
+  // The plan's own document, then a unit sending the very same bytes and being refused: the plan keeps them.
+  const plan = await store.put('Kế hoạch.pdf', 'application/pdf', pdf);
+  const same = await store.put('Kế hoạch.pdf', 'application/pdf', pdf, owner);
+  await store.removeUpload(owner, same);
+  expect((await store.get(plan.sha256)).equals(pdf)).toBe(true);
+
+  // Two units with the same file: one refused, the other's stays readable.
+  const other = { ...owner, unitId: 'so-y-te' };
+  const bytes = Buffer.from('%PDF-1.4 chung');
+  const mine = await store.put('a.pdf', 'application/pdf', bytes, owner);
+  await store.put('a.pdf', 'application/pdf', bytes, other);
+  await store.removeUpload(owner, mine);
+  expect((await store.get(mine.sha256)).equals(bytes)).toBe(true);
+  expect(await store.uploadsOf(other.campaignId, other.unitId)).toHaveLength(1);
+});
