@@ -49,7 +49,6 @@ import {
   MAX_PERSON_CHARS,
 } from '../domain/submission-rules';
 import {
-  MESSAGE_KIND_LABELS,
   OPERATOR_CANCEL,
   type CancelCampaignInput,
   type FileVersion,
@@ -64,6 +63,15 @@ import {
   type UnitReviewState,
   type UnitStatusView,
 } from '../domain/workflow-types';
+import {
+  extensionProblemOf,
+  firstSubmissionAt,
+  initialState,
+  messageLabel,
+  remindersSentOf,
+  unitDetails,
+  unitView,
+} from './unit-state';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
 export const submitNominations = defineUpdate<SubmissionReceipt, [SubmitNominationsInput]>('submitNominations');
@@ -94,23 +102,6 @@ const store = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
 });
 
-function initialState(input: UnitReviewInput): UnitReviewState {
-  return {
-    schedule: input.phase.schedule,
-    deadlineVersion: 1,
-    status: 'pending',
-    locked: false,
-    closed: false,
-    reports: [],
-    papers: [],
-    nominations: [],
-    handled: [],
-    messages: [],
-    extensions: [],
-    outbox: [],
-  };
-}
-
 export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitStatusView> {
   const state: UnitReviewState = input.carried ?? initialState(input);
   const { campaignId, unitId } = input;
@@ -129,41 +120,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     contact: input.contact,
   });
 
-  const view = (): UnitStatusView => ({
-    campaignId,
-    planNumber: input.planNumber,
-    unitId,
-    unitName: input.unitName,
-    phase: { kind: input.phase.kind, name: input.phase.name },
-    status: state.status,
-    locked: state.locked,
-    lockedAt: state.lockedAt,
-    cancelled: state.cancelled && { reason: state.cancelled.reason, at: state.cancelled.at },
-    deadline: state.schedule.deadline.utc,
-    lockAt: state.schedule.lock.utc,
-    lockLocal: state.schedule.lock.local,
-    contact: input.contact,
-    deadlineVersion: state.deadlineVersion,
-    due: input.phase.due,
-    reports: state.reports,
-    papers: state.papers,
-    // Summaries only, and the latest version in full: the answer stays small however many versions.
-    nominations: state.nominations.map((n) => ({
-      version: n.version,
-      receivedAt: n.receivedAt,
-      submittedBy: n.submittedBy,
-      late: n.late,
-      count: n.nominations.length,
-    })),
-    latestNominations: state.nominations.at(-1),
-    remindersSent: state.messages.filter((m) => m.sent && (m.kind === 'reminder' || m.kind === 'due-today')).length,
-    messages: state.messages,
-    extensions: state.extensions,
-    schedule: state.schedule,
-  });
-
+  const view = () => unitView(input, state);
   const publish = () => {
-    const v = view();
     upsertSearchAttributes([
       { key: CampaignIdKey, value: campaignId },
       { key: UnitIdKey, value: unitId },
@@ -171,21 +129,10 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       { key: SubmissionStatusKey, value: state.status },
       { key: DeadlineKey, value: new Date(state.schedule.deadline.utc) },
       { key: LockedKey, value: state.locked },
-      { key: RemindersSentKey, value: v.remindersSent },
-      ...(submitted() ? [{ key: SubmittedAtKey, value: new Date(firstSubmissionAt()) }] : []),
+      { key: RemindersSentKey, value: remindersSentOf(state) },
+      ...(submitted() ? [{ key: SubmittedAtKey, value: new Date(firstSubmissionAt(state)) }] : []),
     ]);
-    // Shown in the Temporal UI: a refused address is visible there, not only on the dashboard.
-    const refused = state.messages.filter((m) => m.status === 'refused' || m.note === 'undeliverable').length;
-    setCurrentDetails(
-      `**${input.unitName}** — ${input.phase.name}: ${statusLabel(state.status)}${state.locked ? ' (đã khóa)' : ''}\n\n` +
-        `Hạn nộp: ${state.schedule.deadline.local} · Khóa: ${state.schedule.lock.local} · Nhắc đã gửi: ${v.remindersSent}` +
-        (refused > 0 ? `\n\n**Thư bị từ chối: ${refused}** (địa chỉ không nhận thư; Thường trực đã được báo)` : ''),
-    );
-  };
-  const firstSubmissionAt = () => {
-    const all = [...state.reports, ...state.papers].map((f) => f.receivedAt);
-    all.push(...state.nominations.map((n) => n.receivedAt));
-    return all.sort()[0];
+    setCurrentDetails(unitDetails(input, state));
   };
 
   // ---- handlers -------------------------------------------------------------------------------
@@ -289,18 +236,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     touch();
     publish();
   };
-  const extensionProblem = (req: GrantExtensionInput): string | undefined => {
-    if (state.locked) return `Giai đoạn đã khóa lúc ${state.schedule.lock.local}; không thể gia hạn.`;
-    if (state.cancelled) return 'Đợt tổng kết đã bị hủy; không thể gia hạn.';
-    const to = Date.parse(req.schedule?.deadline?.utc ?? '');
-    if (!Number.isFinite(to)) return 'Hạn mới không hợp lệ.';
-    if (to <= deadlineMs())
-      return `Hạn mới ${req.schedule.deadline.local} phải sau hạn hiện tại ${state.schedule.deadline.local}.`;
-    if (to <= now()) return `Hạn mới ${req.schedule.deadline.local} đã qua.`;
-    if (Date.parse(req.schedule.lock.utc) < to) return 'Thời điểm khóa không được trước hạn nộp mới.';
-    if (!req.reason?.trim()) return 'Cần ghi lý do gia hạn.';
-    return undefined;
-  };
+  const extensionProblem = (req: GrantExtensionInput) => extensionProblemOf(state, req, now());
 
   setHandler(
     grantExtension,
@@ -634,18 +570,4 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       return finish();
     });
   }
-}
-
-function statusLabel(status: UnitReviewState['status']): string {
-  return {
-    pending: 'chưa nộp',
-    submitted: 'đã nộp',
-    late: 'nộp muộn',
-    missing: 'quá hạn, chưa nộp',
-    cancelled: 'đã hủy',
-  }[status];
-}
-
-function messageLabel(kind: MessageKind): string {
-  return MESSAGE_KIND_LABELS[kind];
 }
