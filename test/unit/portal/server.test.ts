@@ -27,6 +27,7 @@ import type {
 import { AppError } from '../../../app/temporal-errors';
 import type { UnitWorkflows } from '../../../app/units';
 import { createPortal, type Portal } from '../../../portal/server';
+import { waitFor } from '../../../scripts/processes';
 import { csrfOf, linkPath, partialRequest, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 import { openUnitView } from '../../helpers/unit-views';
 
@@ -600,6 +601,8 @@ describe('nominations', () => {
 
 /** Attacks an outside probe found to work (issue 19); each test failed before its fix. */
 describe('attack suite: the portal under abuse', () => {
+  const uploadAs = (browser: PortalBrowser, csrf: string, filename: string, data: Buffer) =>
+    browser.postMultipart('/unit/upload', { csrf, kind: 'summary-report' }, { filename, data });
   const stagedFiles = () => (fs.existsSync(reports.stagingDir) ? fs.readdirSync(reports.stagingDir) : []);
   const sessionHeaders = (browser: PortalBrowser, contentType: string) => ({
     Cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -657,26 +660,12 @@ describe('attack suite: the portal under abuse', () => {
       `--b\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrfA}\r\n` +
         '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4\n',
     );
-    await new Promise((r) => slow.socket.once('connect', r));
-    await new Promise((r) => setTimeout(r, 200)); // the server has the head and started reading
-    const busy = await a.postMultipart(
-      '/unit/upload',
-      { csrf: csrfA, kind: 'summary-report' },
-      {
-        filename: 'b.pdf',
-        data: pdfBytes('b'),
-      },
-    );
+    // The server is receiving it once its file part is being staged.
+    await waitFor('the first upload to be staged', async () => stagedFiles().length > 0, 10_000);
+    const busy = await uploadAs(a, csrfA, 'b.pdf', pdfBytes('b'));
     expect(busy.status).toBe(429);
     expect(busy.body).toContain('Một tệp khác của đơn vị đang được tải lên');
-    const full = await b.postMultipart(
-      '/unit/upload',
-      { csrf: csrfB, kind: 'summary-report' },
-      {
-        filename: 'c.pdf',
-        data: pdfBytes('c'),
-      },
-    );
+    const full = await uploadAs(b, csrfB, 'c.pdf', pdfBytes('c'));
     expect(full.status).toBe(503);
     expect(full.headers.get('retry-after')).toBe('30');
     expect(await reports.uploadsOf(CAMPAIGN, 'so-y-te')).toEqual([]);
@@ -689,15 +678,7 @@ describe('attack suite: the portal under abuse', () => {
     [portal, base] = await startPortal({ maxUnitBytes: one.length * 2 + 10 });
     const browser = new PortalBrowser(base);
     const csrf = csrfOf((await browser.open(linkA)).body);
-    const send = (text: string) =>
-      browser.postMultipart(
-        '/unit/upload',
-        { csrf, kind: 'summary-report' },
-        {
-          filename: `${text}.pdf`,
-          data: pdfBytes(text.repeat(100)),
-        },
-      );
+    const send = (text: string) => uploadAs(browser, csrf, `${text}.pdf`, pdfBytes(text.repeat(100)));
     expect((await send('1')).status).toBe(303);
     expect((await send('2')).status).toBe(303);
     const refused = await send('3');
@@ -711,14 +692,7 @@ describe('attack suite: the portal under abuse', () => {
   test('a bidi override in a file name does not survive: the name shows what the file is', async () => {
     const browser = new PortalBrowser(base);
     const csrf = csrfOf((await browser.open(linkA)).body);
-    const res = await browser.postMultipart(
-      '/unit/upload',
-      { csrf, kind: 'summary-report' },
-      {
-        filename: 'poly\u202excod.pdf',
-        data: pdfBytes('bidi'),
-      },
-    );
+    const res = await uploadAs(browser, csrf, 'poly\u202excod.pdf', pdfBytes('bidi'));
     expect(res.status).toBe(303);
     expect((await uploadsA()).map((u) => u.name)).toEqual(['polyxcod.pdf']);
   });
@@ -767,14 +741,7 @@ describe('attack suite: the portal under abuse', () => {
     const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
     const browser = new PortalBrowser(base);
     const csrf = csrfOf((await browser.open(linkA)).body);
-    await browser.postMultipart(
-      '/unit/upload',
-      { csrf, kind: 'summary-report' },
-      {
-        filename: 'a.pdf',
-        data: pdfBytes('a'),
-      },
-    );
+    await uploadAs(browser, csrf, 'a.pdf', pdfBytes('a'));
     const [stored] = await uploadsA();
     const linkDir = path.join(dir, 'links');
     const files = (sub: string) => fs.readdirSync(path.join(linkDir, sub), { recursive: true, withFileTypes: true });

@@ -5,6 +5,7 @@ import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { waitFor } from '../../../scripts/processes';
 import { LoginGuard, MemorySessionStore, RateLimiter, safeEqual } from '../../../portal/security';
 import { contentTypeForName, magicBytesMatch, safeBaseName } from '../../../portal/upload';
 import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError } from '../../../portal/upload-receive';
@@ -35,6 +36,8 @@ describe('receiving a multipart upload', () => {
   const receive = (req: http.IncomingMessage, csrf = 'tok') =>
     receiveUpload(req, { limits, stagingDir: staging, csrfOk: (t) => t === csrf });
   const stagedFiles = () => (fs.existsSync(staging) ? fs.readdirSync(staging) : []);
+  /** The staging folder empties (a refused file is removed once its stream has closed, not at once). */
+  const staysEmpty = () => waitFor('the staging folder to be empty', async () => stagedFiles().length === 0, 5_000);
 
   beforeEach(() => {
     staging = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-upload-')), 'staging');
@@ -75,8 +78,7 @@ describe('receiving a multipart upload', () => {
     await expect(receive(requestOf('application/x-www-form-urlencoded', [Buffer.from('a=b')]))).rejects.toBeInstanceOf(
       UploadError,
     );
-    await new Promise((r) => setTimeout(r, 50));
-    expect(stagedFiles()).toEqual([]);
+    await staysEmpty();
   });
 
   test('a file before the CSRF token, or a wrong token, is refused without reading the file', async () => {
@@ -88,8 +90,7 @@ describe('receiving a multipart upload', () => {
     });
     const wrong = multipartBody({ csrf: 'forged' }, file);
     await expect(receive(requestOf(wrong.contentType, [wrong.data]))).rejects.toMatchObject({ reason: 'csrf' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(stagedFiles()).toEqual([]);
+    await staysEmpty();
   });
 
   test('a million tiny parts: parsing stops at the parts limit, the rest of the body is never read', async () => {
@@ -122,8 +123,7 @@ describe('receiving a multipart upload', () => {
     );
     await expect(receive(req)).rejects.toMatchObject({ status: 413, reason: 'file-too-large' });
     expect(req.pulled()).toBeLessThan(40);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(stagedFiles()).toEqual([]);
+    await staysEmpty();
   });
 });
 
