@@ -82,3 +82,12 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<Buff
     req.on('error', reject);
   });
 }
+
+/** A path segment decoded; a malformed escape ("%zz") names nothing: empty, so the route answers 404. */
+export function decodePathSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+}

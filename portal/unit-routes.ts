@@ -19,7 +19,7 @@ import { submitUnitFile, submitUnitNominations } from '../app/units';
 import { kindLabel, MAX_PERSON_CHARS } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
 import { HTTP_STATUS, unitMessage } from './messages';
-import { HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
+import { decodePathSegment, HttpError, readBody, SECURITY_HEADERS, sendDownload, sendHtml } from './http';
 import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, unitPage } from './pages';
 import { parseCookies, randomToken, RateLimiter, safeEqual, type SessionStore, type UnitSession } from './security';
 import { contentTypeForName, magicBytesMatch, parseUrlEncoded, PORTAL_MAX_FILE_BYTES, safeBaseName } from './upload';
@@ -377,7 +377,7 @@ export function createUnitRoutes(
         );
         return true;
       }
-      const token = decodeURIComponentSafe(linkMatch[1]);
+      const token = decodePathSegment(linkMatch[1]);
       if (!linkMatch[2]) {
         if (method !== 'GET' && method !== 'HEAD')
           throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
@@ -439,14 +439,6 @@ export function createUnitRoutes(
   }
 
   return { handle };
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /** Who submitted through the portal, as receipts name it: within the workflow's limit however long the unit's name. */

@@ -15,7 +15,7 @@ import { UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
 import { AppError } from '../../app/temporal-errors';
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
 import type { ReportStore } from '../../stores/report-store';
-import { HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
+import { decodePathSegment, HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
 import {
   LoginGuard,
   parseCookies,
@@ -314,8 +314,8 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     );
     if (!m) throw NOT_FOUND;
     // A malformed escape ("%zz") names nothing: not found, not a server error.
-    const campaignId = decodeOrEmpty(m[1]);
-    const unitId = m[2] === undefined ? undefined : decodeOrEmpty(m[2]);
+    const campaignId = decodePathSegment(m[1]);
+    const unitId = m[2] === undefined ? undefined : decodePathSegment(m[2]);
     if (!ID.test(campaignId) || (unitId !== undefined && !ID.test(unitId))) throw NOT_FOUND;
     const tail = m[3];
 
@@ -351,12 +351,4 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   }
 
   return { sessions, handle };
-}
-
-function decodeOrEmpty(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return '';
-  }
 }

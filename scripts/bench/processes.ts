@@ -1,5 +1,6 @@
 /** What the benchmark reads of its processes: memory and CPU from /proc, the worker's metrics. */
 import fs from 'node:fs';
+import { parsePrometheusText, sumByName } from '../prometheus-text';
 
 /** Peak resident memory: this process (worker + client) and the Temporal server, sampled each second. */
 export const memory = { workerPeak: 0, serverPeak: 0 };
@@ -39,15 +40,10 @@ export function isAlive(pid: number): boolean {
 
 /** Worker metrics (Prometheus endpoint of the SDK's Core runtime), summed by name. */
 export async function scrape(port: number): Promise<Map<string, number>> {
-  const sums = new Map<string, number>();
   try {
     const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(5_000) });
-    for (const line of (await res.text()).split('\n')) {
-      const m = /^([a-zA-Z_:][\w:]*)(?:\{[^}]*\})?\s+([-+\d.eE]+|NaN)$/.exec(line);
-      if (m && m[2] !== 'NaN') sums.set(m[1], (sums.get(m[1]) ?? 0) + Number(m[2]));
-    }
+    return sumByName(parsePrometheusText(await res.text()));
   } catch {
-    // metrics are a diagnostic: a failed scrape leaves the figures empty
+    return new Map(); // metrics are a diagnostic: a failed scrape leaves the figures empty
   }
-  return sums;
 }

@@ -9,6 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type Worker } from '@temporalio/worker';
 import { loadSettings, type Settings } from '../../config/settings';
 import { freePort, startMaildev, type Maildev } from '../../scripts/processes';
+import { parsePrometheusText } from '../../scripts/prometheus-text';
 import { maildevBin } from '../../scripts/tools';
 import { createThiduaWorker } from '../../worker/create-worker';
 import { installRuntime } from '../../worker/runtime';
@@ -74,19 +75,7 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
   }
 }
 
-/** A Prometheus text page as numbers by series (`name{label="value",…}`, labels sorted). */
+/** The worker's Prometheus page as numbers by series (`name{label="value",…}`, labels sorted). */
 export async function readMetrics(url: string): Promise<Map<string, number>> {
-  const text = await (await fetch(url)).text();
-  const series = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m) continue;
-    const labels = (m[2] ?? '')
-      .split(/,(?=[a-zA-Z_]+=")/)
-      .filter(Boolean)
-      .sort()
-      .join(',');
-    series.set(labels ? `${m[1]}{${labels}}` : m[1], Number(m[3]));
-  }
-  return series;
+  return parsePrometheusText(await (await fetch(url)).text());
 }
