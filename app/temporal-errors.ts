@@ -22,7 +22,8 @@ export type TemporalFailure =
   | 'already-completed';
 
 /** Every code a use case fails with: a Temporal failure, or input refused before anything was sent. */
-export type AppErrorCode = TemporalFailure | 'invalid' | 'locked';
+/** `forbidden`: the staff member lacks the role the action needs (`facts.role`); nothing was sent. */
+export type AppErrorCode = TemporalFailure | 'invalid' | 'locked' | 'forbidden';
 
 /** What was being done: messages name it ("while cancelling the campaign"). */
 export type Operation =
@@ -34,7 +35,12 @@ export type Operation =
   | 'submit-file'
   | 'submit-nominations'
   | 'link'
-  | 'account';
+  | 'account'
+  | 'read-synthesis'
+  | 'approve-synthesis'
+  | 'return-synthesis'
+  | 'revise-synthesis'
+  | 'rebuild-synthesis';
 
 /** Input refused before anything was sent, each with its own message on every surface. */
 export type InvalidInput =
@@ -73,6 +79,8 @@ export interface AppErrorFacts {
    * sent, and only the workflow's own answer (refused, not found, already completed) says it did not apply.
    */
   sent?: boolean;
+  /** For `forbidden`: the role the action needs. */
+  role?: 'clerk' | 'approver' | 'council';
   /** For `locked`: when the unit's files became read-only. */
   lockedAt?: string;
 }
@@ -106,7 +114,7 @@ export class AppError extends Error {
 }
 
 /** Answers that say for sure an update did not apply. */
-const DEFINITE: AppErrorCode[] = ['refused', 'not-found', 'already-completed', 'invalid', 'locked'];
+const DEFINITE: AppErrorCode[] = ['refused', 'not-found', 'already-completed', 'invalid', 'locked', 'forbidden'];
 
 interface GrpcLike {
   code?: number;

@@ -3,6 +3,7 @@
  * Vietnamese by default, English with `--lang en` (or `THIDUA_LANG=en`).
  */
 import type { AppError, InvalidInput, Operation } from '../app/temporal-errors';
+import { STAFF_ROLE_NAMES, type StaffRole } from '../domain/synthesis-types';
 import { CliError } from './connect';
 import { texts } from './texts';
 
@@ -28,6 +29,11 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'submit-nominations': 'nộp đề nghị khen thưởng',
     link: 'đường dẫn nộp hồ sơ',
     account: 'tài khoản',
+    'read-synthesis': 'đọc báo cáo tổng hợp',
+    'approve-synthesis': 'phê duyệt báo cáo tổng hợp',
+    'return-synthesis': 'trả lại báo cáo tổng hợp',
+    'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
+    'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
   },
   en: {
     'read-campaign': 'reading the campaign',
@@ -39,6 +45,11 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'submit-nominations': 'submitting nominations',
     link: 'the unit link',
     account: 'the account',
+    'read-synthesis': 'reading the synthesis',
+    'approve-synthesis': 'approving the synthesis',
+    'return-synthesis': 'returning the synthesis',
+    'revise-synthesis': 'uploading a synthesis revision',
+    'rebuild-synthesis': 'rebuilding the synthesis draft',
   },
 };
 
@@ -92,6 +103,8 @@ export function cliMessage(err: AppError, lang: Lang): string {
         return f.accountProblem
           ? texts(lang).accountProblem(f.accountProblem, f.login ?? '')
           : invalidEn(f.input, f.value);
+      case 'forbidden':
+        return `${op}${f.login ? `"${f.login}"` : 'this account'} does not have the role "${f.role ?? '?'}" this needs; nothing was changed.`;
     }
   }
   switch (err.code) {
@@ -121,7 +134,13 @@ export function cliMessage(err: AppError, lang: Lang): string {
       return f.accountProblem
         ? texts(lang).accountProblem(f.accountProblem, f.login ?? '')
         : invalidVi(f.input, f.value);
+    case 'forbidden':
+      return `${op}tài khoản ${f.login ? `"${f.login}" ` : ''}không có vai trò ${roleVi(f.role)} mà việc này cần; không có gì thay đổi.`;
   }
+}
+
+function roleVi(role: string | undefined): string {
+  return role ? `"${STAFF_ROLE_NAMES[role as StaffRole] ?? role}"` : '';
 }
 
 /** An {@link AppError} as a {@link CliError} in the CLI's language; anything else unchanged. */

@@ -5,6 +5,7 @@
  */
 import { formatDeadline } from '../domain/messages';
 import type { AppError, AppErrorCode, InvalidInput, Operation } from '../app/temporal-errors';
+import { STAFF_ROLE_NAMES } from '../domain/synthesis-types';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   refused: 409,
@@ -15,6 +16,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   'no-worker': 503,
   'timed-out': 503,
   unavailable: 503,
+  forbidden: 403,
 };
 
 /**
@@ -50,6 +52,8 @@ export function unitMessage(err: AppError, timeZone: string): string {
       return 'Hệ thống xử lý hồ sơ tạm thời không kết nối được; chưa có gì được ghi nhận. Vui lòng thử lại sau ít phút.';
     case 'invalid':
       return invalidMessage(f.input, f.value);
+    case 'forbidden':
+      return 'Không có quyền thực hiện việc này.';
   }
 }
 
@@ -63,6 +67,11 @@ const OPERATION: Record<Operation, string> = {
   'submit-nominations': 'nộp đề nghị khen thưởng',
   link: 'đường dẫn nộp hồ sơ',
   account: 'tài khoản',
+  'read-synthesis': 'đọc báo cáo tổng hợp',
+  'approve-synthesis': 'phê duyệt báo cáo tổng hợp',
+  'return-synthesis': 'trả lại báo cáo tổng hợp',
+  'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
+  'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
 };
 
 /**
@@ -105,6 +114,11 @@ export function staffMessage(err: AppError): string {
       return `${op}không kết nối được máy chủ Temporal.`;
     case 'invalid':
       return invalidMessage(f.input, f.value);
+    case 'forbidden':
+      return (
+        `${op}tài khoản${f.login ? ` "${f.login}"` : ''} không có vai trò ` +
+        `"${f.role ? STAFF_ROLE_NAMES[f.role] : '?'}" mà việc này cần; không có gì thay đổi.`
+      );
   }
 }
 
