@@ -4,6 +4,7 @@
  * (`stores/accounts.ts`); the CLI names its actor with `--as LOGIN`.
  */
 import type { StaffRole } from '../domain/synthesis-types';
+import type { Account } from '../stores/accounts';
 import { AppError, type Operation } from './temporal-errors';
 
 /** A signed-in staff member (dashboard session) or the account the CLI acts as. */
@@ -21,4 +22,9 @@ export function requireRole(actor: StaffActor, role: StaffRole, operation: Opera
 /** How the actor is recorded in workflows and documents: "Nguyễn Văn A (nva)". */
 export function actorLabel(actor: StaffActor): string {
   return actor.name && actor.name !== actor.login ? `${actor.name} (${actor.login})` : actor.login;
+}
+
+/** The actor an account acts as, with its roles as the account store has them now. */
+export function staffActorOf(account: Account): StaffActor {
+  return { login: account.login, name: account.name, roles: [...account.roles] };
 }

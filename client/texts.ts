@@ -9,7 +9,12 @@ import type { SubmissionKind, SubmissionStatus } from '../domain/workflow-types'
 import { kindLabel } from '../domain/submission-rules';
 import { DEFAULT_PHASE_NAMES } from '../domain/timeline';
 import { MIN_PASSWORD_LENGTH } from '../stores/accounts';
+import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../domain/synthesis-types';
 import type { Lang } from './messages';
+
+const ROLE_EN: Record<StaffRole, string> = { clerk: 'clerk', approver: 'approver', council: 'council member' };
+const rolesVi = (roles: StaffRole[]) => roles.map((r) => `${STAFF_ROLE_NAMES[r]} (${r})`).join(', ');
+const rolesEn = (roles: StaffRole[]) => roles.map((r) => ROLE_EN[r]).join(', ');
 
 /** dd/MM/yyyy HH:mm of a UTC instant in `zone`. */
 export function localDateTime(utcIso: string, zone: string): string {
@@ -94,6 +99,12 @@ export interface CliTexts {
   accountRemoved: (login: string) => string;
   noAccount: (login: string) => string;
   accountProblem: (problem: AccountProblem, login: string) => string;
+  /** The roles an account now has (after add-user), and the refusal of a role name not known. */
+  accountRoles: (login: string, roles: StaffRole[]) => string;
+  unknownRole: (role: string) => string;
+  /** `secretariat list-users`. */
+  accountLine: (a: { login: string; name: string; roles: StaffRole[] }) => string;
+  noAccounts: string;
 
   // ---- campaign validate (summary lines; the problems are the validator's) ------------------------
   validate: {
@@ -174,8 +185,11 @@ const vi: CliTexts = {
       'unit submit': 'nộp tệp thay cho đơn vị',
       'unit remind': 'gửi nhắc ngay cho đơn vị',
       'unit link': 'đường dẫn nộp hồ sơ của đơn vị (--revoke | --reissue)',
-      'secretariat add-user': 'tạo tài khoản bảng điều khiển (mật khẩu nhập từ bàn phím)',
+      'secretariat add-user':
+        'tạo tài khoản bảng điều khiển (mật khẩu nhập từ bàn phím); --role clerk,approver,council: ' +
+        'chuyên viên (chạy đợt), lãnh đạo phê duyệt (phê duyệt báo cáo), thành viên Hội đồng; mặc định clerk',
       'secretariat remove-user': 'xóa tài khoản bảng điều khiển',
+      'secretariat list-users': 'các tài khoản bảng điều khiển và vai trò',
     },
     footer: 'Tiếng Việt là mặc định; --lang en (hoặc THIDUA_LANG=en) để in tiếng Anh.',
   },
@@ -259,6 +273,11 @@ const vi: CliTexts = {
         return 'mật khẩu: không được chứa tên đăng nhập';
     }
   },
+  accountRoles: (login, roles) => `Vai trò của "${login}": ${rolesVi(roles)}.\n`,
+  unknownRole: (role) =>
+    `--role: không có vai trò "${role}"; dùng một hoặc nhiều mã, cách nhau bằng dấu phẩy: ${rolesVi(STAFF_ROLES)}`,
+  accountLine: (a) => `${a.login}\t${a.name}\t${rolesVi(a.roles)}\n`,
+  noAccounts: 'Chưa có tài khoản nào: `thidua secretariat add-user LOGIN --name "Họ tên" --role clerk`.\n',
 
   validate: {
     usage: `Cách dùng: thidua campaign validate TỆP [TỆP...] [--json] [--now ISO] [--lang en]
@@ -327,8 +346,10 @@ const en: CliTexts = {
       'unit submit': "submit a file on a unit's behalf",
       'unit remind': 'send a unit a reminder now',
       'unit link': "a unit's portal link (--revoke | --reissue)",
-      'secretariat add-user': 'a dashboard account (password from stdin)',
+      'secretariat add-user':
+        'a dashboard account (password from stdin); --role clerk,approver,council (default clerk)',
       'secretariat remove-user': 'remove a dashboard account',
+      'secretariat list-users': 'the dashboard accounts and their roles',
     },
     footer: 'Vietnamese by default; --lang en (or THIDUA_LANG=en) for English.',
   },
@@ -407,6 +428,10 @@ const en: CliTexts = {
         return 'password: must not contain the login';
     }
   },
+  accountRoles: (login, roles) => `Roles of "${login}": ${rolesEn(roles)}.\n`,
+  unknownRole: (role) => `--role: no role "${role}"; use one or more of ${STAFF_ROLES.join(', ')}, separated by commas`,
+  accountLine: (a) => `${a.login}\t${a.name}\t${rolesEn(a.roles)}\n`,
+  noAccounts: 'No account yet: `thidua secretariat add-user LOGIN --name "Full Name" --role clerk`.\n',
 
   validate: {
     usage: `Usage: thidua campaign validate FILE [FILE...] [--json] [--now ISO] [--lang en]

@@ -11,8 +11,9 @@
  *   thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper]
  *   thidua unit remind CAMPAIGN UNIT      a reminder now (refused once submitted or locked)
  *   thidua unit link CAMPAIGN UNIT [--revoke | --reissue]
- *   thidua secretariat add-user LOGIN --name NAME   a dashboard account (password from stdin)
+ *   thidua secretariat add-user LOGIN --name NAME [--role clerk,approver,council]   a dashboard account (password from stdin)
  *   thidua secretariat remove-user LOGIN
+ *   thidua secretariat list-users         the accounts and their roles
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -36,6 +37,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'unit link': async () => (await import('./commands/unit-link')).linkCommand,
   'secretariat add-user': async () => (await import('./commands/secretariat-user')).addUserCommand,
   'secretariat remove-user': async () => (await import('./commands/secretariat-user')).removeUserCommand,
+  'secretariat list-users': async () => (await import('./commands/secretariat-user')).listUsersCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

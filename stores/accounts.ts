@@ -6,14 +6,28 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { STAFF_ROLES, type StaffRole } from '../domain/synthesis-types';
 import { writeFileAtomic } from './atomic';
 
 export interface Account {
   login: string;
   name: string;
+  /** What the account may do (`app/roles.ts`); never empty. */
+  roles: StaffRole[];
   passwordHash: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Accounts written before roles existed have none: they ran the campaign, so they read as clerks.
+ * Unknown role names (a hand-edited file) are dropped rather than trusted.
+ */
+export const DEFAULT_ROLES: StaffRole[] = ['clerk'];
+function rolesOf(stored: unknown): StaffRole[] {
+  if (!Array.isArray(stored)) return [...DEFAULT_ROLES];
+  const known = STAFF_ROLES.filter((r) => stored.includes(r));
+  return known.length > 0 ? known : [...DEFAULT_ROLES];
 }
 
 export interface ScryptParams {
@@ -86,8 +100,11 @@ export const LOGIN_PATTERN = /^[a-z][a-z0-9._-]{1,39}$/;
 /** The secretariat's accounts: what the CLI (add-user) and the dashboard (login, staff sessions) need. */
 export interface AccountStore {
   list(): Promise<Account[]>;
-  /** Creates the account, or sets a new password (and name) for an existing one. */
-  set(login: string, name: string, password: string): Promise<'created' | 'updated'>;
+  /**
+   * Creates the account, or sets a new password (and name) for an existing one. `roles` replaces its
+   * roles when given; a new account without them is a clerk, an existing one keeps its own.
+   */
+  set(login: string, name: string, password: string, roles?: StaffRole[]): Promise<'created' | 'updated'>;
   find(login: string): Promise<Account | undefined>;
   /** Removes the account; false if there was none. */
   remove(login: string): Promise<boolean>;
@@ -114,15 +131,18 @@ export class FileAccountStore implements AccountStore {
 
   private read(): Account[] {
     try {
-      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Account[];
+      const stored = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Array<
+        Omit<Account, 'roles'> & { roles?: unknown }
+      >;
+      return stored.map((a) => ({ ...a, roles: rolesOf(a.roles) }));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new Error(`${this.file}: cannot read the accounts (${(err as Error).message})`, { cause: err });
     }
   }
 
-  /** Creates the account, or sets a new password (and name) for an existing one. */
-  async set(login: string, name: string, password: string): Promise<'created' | 'updated'> {
+  /** Creates the account, or sets a new password (and name, and roles when given) for an existing one. */
+  async set(login: string, name: string, password: string, roles?: StaffRole[]): Promise<'created' | 'updated'> {
     if (!LOGIN_PATTERN.test(login)) {
       throw new AccountInputError(
         `login "${login}": 2–40 characters, lower-case letters, digits, ".", "_" or "-", a letter first`,
@@ -136,8 +156,19 @@ export class FileAccountStore implements AccountStore {
     const accounts = this.read();
     const at = new Date().toISOString();
     const existing = accounts.find((a) => a.login === login);
-    if (existing) Object.assign(existing, { name: name.trim(), passwordHash, updatedAt: at });
-    else accounts.push({ login, name: name.trim(), passwordHash, createdAt: at, updatedAt: at });
+    // In STAFF_ROLES order, each once: the file reads the same whatever order they were given in.
+    const given = roles && roles.length > 0 ? STAFF_ROLES.filter((r) => roles.includes(r)) : undefined;
+    if (existing)
+      Object.assign(existing, { name: name.trim(), passwordHash, updatedAt: at, roles: given ?? existing.roles });
+    else
+      accounts.push({
+        login,
+        name: name.trim(),
+        roles: given ?? [...DEFAULT_ROLES],
+        passwordHash,
+        createdAt: at,
+        updatedAt: at,
+      });
     this.write(accounts);
     return existing ? 'updated' : 'created';
   }

@@ -1,17 +1,32 @@
 /**
  * Dashboard accounts, through the use cases of `app/accounts.ts`:
- * - `thidua secretariat add-user LOGIN --name "Nguyễn Văn A"`: creates a dashboard account, or sets a
- *   new password for an existing one. The password is read from standard input (one line; typed
- *   without echo at a terminal), never from the command line where `ps` and shell history would keep it.
+ * - `thidua secretariat add-user LOGIN --name "Nguyễn Văn A" [--role clerk,approver]`: creates a
+ *   dashboard account, or sets a new password (and roles, when given) for an existing one. The
+ *   password is read from standard input (one line; typed without echo at a terminal), never from the
+ *   command line where `ps` and shell history would keep it. Roles are codes (clerk, approver, council).
  * - `thidua secretariat remove-user LOGIN`: removes it; its open dashboard sessions end at their next request.
+ * - `thidua secretariat list-users`: logins, names and roles.
  */
 import readline from 'node:readline';
-import { removeAccount, setAccount } from '../../app/accounts';
+import { listAccounts, removeAccount, setAccount } from '../../app/accounts';
+import { STAFF_ROLES, type StaffRole } from '../../domain/synthesis-types';
 import { loadSettings } from '../../config/settings';
 import { FileAccountStore } from '../../stores/accounts';
 import { CliError, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
-import { texts } from '../texts';
+import { texts, type CliTexts } from '../texts';
+
+/** `--role clerk,approver`: codes only, each known; refused before the password is asked for. */
+function parseRoles(value: string | undefined, t: CliTexts): StaffRole[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value
+    .split(',')
+    .map((r) => r.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 0) throw new CliError(t.unknownRole(value), 2);
+  for (const name of names) if (!STAFF_ROLES.includes(name as StaffRole)) throw new CliError(t.unknownRole(name), 2);
+  return names as StaffRole[];
+}
 
 export async function addUserCommand(
   argv: string[],
@@ -22,17 +37,26 @@ export async function addUserCommand(
   const lang = cliLang(options);
   const t = texts(lang);
   const login = positional[0];
-  if (!login || !options.name) throw new CliError(t.usage('thidua secretariat add-user LOGIN --name NAME'), 2);
+  if (!login || !options.name)
+    throw new CliError(t.usage('thidua secretariat add-user LOGIN --name NAME [--role clerk,approver,council]'), 2);
+  const roles = parseRoles(options.role, t);
   const settings = loadSettings();
   const password = await (readPassword ?? (() => passwordFromStdin(t.passwordPrompt)))();
-  const outcome = await setAccount(new FileAccountStore(settings.dataDir), {
-    login,
-    name: options.name,
-    password,
-  }).catch((err: unknown) => {
+  const store = new FileAccountStore(settings.dataDir);
+  const outcome = await setAccount(store, { login, name: options.name, password, roles }).catch((err: unknown) => {
     throw toCliError(err, lang);
   });
   io.stdout.write(outcome === 'created' ? t.accountCreated(login, settings.publicBaseUrl) : t.passwordSet(login));
+  const account = await store.find(login);
+  if (account) io.stdout.write(t.accountRoles(login, account.roles));
+  return 0;
+}
+
+export async function listUsersCommand(argv: string[], io: Io = processIo): Promise<number> {
+  const { options } = parseArgs(argv);
+  const t = texts(cliLang(options));
+  const accounts = await listAccounts(new FileAccountStore(loadSettings().dataDir));
+  io.stdout.write(accounts.length ? accounts.map((a) => t.accountLine(a)).join('') : t.noAccounts);
   return 0;
 }
 
