@@ -36,11 +36,19 @@ export function redirect(res: http.ServerResponse, location: string, headers: Re
   res.end();
 }
 
-/** A stored file as an attachment, its name safe in the header (ASCII fallback and RFC 5987 UTF-8). */
+/** A header parameter value as RFC 5987 wants it: encodeURIComponent leaves ' ( ) * as they are. */
+const rfc5987 = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * A stored file as an attachment (or shown in place with `inline`), its name safe in the header
+ * (ASCII fallback and RFC 5987 UTF-8); `headers` override the security headers (e.g. an SVG's own CSP).
+ */
 export function sendDownload(
   res: http.ServerResponse,
   file: { name: string; contentType: string },
   bytes: Buffer,
+  opts: { inline?: boolean; headers?: Record<string, string> } = {},
 ): void {
   const ascii =
     file.name
@@ -51,7 +59,8 @@ export function sendDownload(
     ...SECURITY_HEADERS,
     'Content-Type': file.contentType,
     'Content-Length': String(bytes.length),
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Content-Disposition': `${opts.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.name)}`,
+    ...opts.headers,
   });
   res.end(bytes);
 }
