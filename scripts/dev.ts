@@ -121,7 +121,7 @@ async function run(): Promise<void> {
 }
 
 /**
- * The dev stack's secretariat account: `thuongtruc` with a random password, created on the first run
+ * The dev stack's secretariat account: `thuongtruc` (every role) with a random password, created on the first run
  * and kept (mode 600) in the data folder. The password is not printed (terminals are logged and
  * shared); the line names the file that holds it. A data folder whose accounts were made with
  * `thidua secretariat add-user` is left alone.
@@ -133,7 +133,8 @@ async function ensureDevAccount(dataDir: string): Promise<string> {
   if (fs.existsSync(file)) return where;
   if ((await accounts.list()).length > 0) return '(accounts: thidua secretariat add-user)';
   const password = crypto.randomBytes(12).toString('base64url');
-  await accounts.set('thuongtruc', 'Thường trực Hội đồng (dev)', password);
+  // Every role, so that one dev login can run, approve and award (production accounts get theirs by --role).
+  await accounts.set('thuongtruc', 'Thường trực Hội đồng (dev)', password, ['clerk', 'approver', 'council']);
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return where;
 }
