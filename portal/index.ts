@@ -47,6 +47,7 @@ export async function startPortal(opts: {
         settings,
         links,
         definitions,
+        reports,
         settings.temporalUiUrl,
         opts.workerDeadlineMs,
       ),

@@ -67,6 +67,8 @@ button{background:#a50e0e;color:#fff;border:0;border-radius:4px;padding:10px 18p
 button.link{background:none;color:#a50e0e;padding:0;font-size:14px;text-decoration:underline}
 label{display:block;margin:10px 0 4px;font-weight:600}
 .hint{font-size:13px;color:#555}
+.pictures{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
+.pictures img{max-width:100%;height:auto;border:1px solid #ddd}
 `;
 
 /** A page; `nav` goes in the header (the dashboard's user and links), `wide` for tables of units. */

@@ -16,10 +16,21 @@ import {
   type UnitFilter,
 } from '../../app/campaigns';
 import { reissueLink, revokeLink } from '../../app/links';
+import type { StaffActor } from '../../app/roles';
+import {
+  approveSynthesis,
+  rebuildSynthesis,
+  returnSynthesis,
+  reviseSynthesis,
+  synthesisFile,
+  synthesisStatus,
+} from '../../app/synthesis';
 import { allNominationVersions, nominationVersion, remindNow, unitStatus } from '../../app/units';
 import type { Settings } from '../../config/settings';
-import type { CampaignStatusView, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import type { SynthesisStatusView } from '../../domain/synthesis-types';
+import type { CampaignStatusView, FileRef, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
 import type { DefinitionStore } from '../../stores/definition-store';
+import type { ReportStore } from '../../stores/report-store';
 import type { UnitLinks } from '../../stores/unit-links';
 
 export { allNominationVersions } from '../../app/units';
@@ -41,6 +52,21 @@ export interface SecretariatBackend {
   revokeLink(campaignId: string, unitId: string): Promise<boolean>;
   /** The workflow's page in the Temporal Web UI. */
   temporalUiUrl(workflowId: string): string;
+
+  // The synthesis (issue 12): each use case checks the actor's role itself too.
+  synthesisStatus(campaignId: string): Promise<SynthesisStatusView>;
+  approveSynthesis(campaignId: string, actor: StaffActor, version?: number): Promise<SynthesisStatusView>;
+  returnSynthesis(campaignId: string, actor: StaffActor, remarks: string): Promise<SynthesisStatusView>;
+  /** A revised `.docx` (checked by content by the use case; refused as `invalid` or `refused`). */
+  reviseSynthesis(
+    campaignId: string,
+    actor: StaffActor,
+    file: { name: string; bytes: Buffer },
+    note?: string,
+  ): Promise<SynthesisStatusView>;
+  rebuildSynthesis(campaignId: string, actor: StaffActor): Promise<SynthesisStatusView>;
+  /** A file the synthesis lists (any version's `.docx`, the `.xlsx`, a picture). */
+  synthesisFile(status: SynthesisStatusView, sha256: string): Promise<{ ref: FileRef; bytes: Buffer }>;
 }
 
 export class TemporalSecretariatBackend implements SecretariatBackend {
@@ -51,6 +77,7 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     settings: Settings,
     private readonly links: UnitLinks,
     private readonly definitions: DefinitionStore,
+    private readonly reports: ReportStore,
     private readonly temporalUiBase: string,
     workerDeadlineMs?: number,
   ) {
@@ -95,6 +122,35 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
 
   remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {
     return remindNow(this.s, campaignId, unitId, requestedBy);
+  }
+
+  synthesisStatus(campaignId: string): Promise<SynthesisStatusView> {
+    return synthesisStatus(this.s, campaignId);
+  }
+
+  approveSynthesis(campaignId: string, actor: StaffActor, version?: number): Promise<SynthesisStatusView> {
+    return approveSynthesis(this.s, campaignId, actor, version);
+  }
+
+  returnSynthesis(campaignId: string, actor: StaffActor, remarks: string): Promise<SynthesisStatusView> {
+    return returnSynthesis(this.s, campaignId, actor, remarks);
+  }
+
+  reviseSynthesis(
+    campaignId: string,
+    actor: StaffActor,
+    file: { name: string; bytes: Buffer },
+    note?: string,
+  ): Promise<SynthesisStatusView> {
+    return reviseSynthesis(this.s, this.reports, campaignId, actor, file, note);
+  }
+
+  rebuildSynthesis(campaignId: string, actor: StaffActor): Promise<SynthesisStatusView> {
+    return rebuildSynthesis(this.s, campaignId, actor);
+  }
+
+  synthesisFile(status: SynthesisStatusView, sha256: string): Promise<{ ref: FileRef; bytes: Buffer }> {
+    return synthesisFile(this.reports, status, sha256);
   }
 
   temporalUiUrl(workflowId: string): string {

@@ -14,11 +14,16 @@ import {
   type SubmissionStatus,
   type UnitStatusView,
 } from '../../domain/workflow-types';
+import type { StaffActor } from '../../app/roles';
+import { PHASE_ORDER } from '../../domain/campaign-schema';
+import { STAFF_ROLE_NAMES, type StaffRole, type SynthesisStatusView } from '../../domain/synthesis-types';
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
-import type { DashboardAction } from './actions';
+import { mayDo, type ActionState, type DashboardAction } from './actions';
 
 export type Flash = { kind: 'ok' | 'error'; html: string };
+/** A form that failed: what was typed (refilled) and why, shown beside it. */
+export type FailedForm = { action: string; form: Record<string, string>; error?: string };
 
 const STATUS: Record<SubmissionStatus, string> = {
   pending: 'Chưa nộp, chưa đến hạn',
@@ -56,10 +61,23 @@ const ROLE: Record<string, string> = {
 export const phaseLabel = (phase: string) => PHASE[phase] ?? phase;
 
 const cid = (id: string) => encodeURIComponent(id);
-const flashHtml = (flash?: Flash) => (flash ? `<div class="msg ${flash.kind}" role="status">${flash.html}</div>` : '');
+export const flashHtml = (flash?: Flash) =>
+  flash ? `<div class="msg ${flash.kind}" role="status">${flash.html}</div>` : '';
 
-function nav(staff: StaffSession): string {
-  return `<nav><a href="/admin">Các đợt thi đua</a><span>${esc(staff.name)} (${esc(staff.login)})</span>
+/**
+ * A failed form's error is shown beside it; when its form is not drawn any more (the action no longer
+ * applies, e.g. the campaign was cancelled meanwhile), at the top of the page instead.
+ */
+export function failedFlash(drawn: DashboardAction[], actor: StaffActor, failed?: FailedForm): string {
+  if (!failed?.error || drawn.some((a) => a.id === failed.action && mayDo(actor, a))) return '';
+  return flashHtml({ kind: 'error', html: esc(failed.error) });
+}
+
+export const roleNames = (roles: StaffRole[]) => roles.map((r) => STAFF_ROLE_NAMES[r]).join(', ');
+
+/** The header: who is signed in and the roles the account has now. */
+export function nav(staff: StaffSession, actor: StaffActor): string {
+  return `<nav><a href="/admin">Các đợt thi đua</a><span id="signed-in">${esc(staff.name)} (${esc(staff.login)}) · vai trò: ${esc(roleNames(actor.roles) || 'không có')}</span>
 <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="${esc(staff.csrf)}"><button class="link" type="submit">Đăng xuất</button></form></nav>`;
 }
 
@@ -80,7 +98,7 @@ ${error ? `<div class="msg error" role="alert">${esc(error)}</div>` : ''}
   );
 }
 
-export function campaignsPage(staff: StaffSession, rows: CampaignRow[], timeZone: string): string {
+export function campaignsPage(staff: StaffSession, actor: StaffActor, rows: CampaignRow[], timeZone: string): string {
   const body = rows.length
     ? `<table><thead><tr><th>Đợt</th><th>Số kế hoạch</th><th>Tên</th><th>Giai đoạn</th><th>Hạn nộp</th><th>Workflow</th></tr></thead><tbody>
 ${rows
@@ -92,11 +110,14 @@ ${rows
   .join('\n')}
 </tbody></table>`
     : '<p>Chưa có đợt nào. Bắt đầu một đợt bằng <code>thidua campaign start config/campaigns/&lt;tệp&gt;.yaml</code>.</p>';
-  return layout('Các đợt thi đua', `<h1>Các đợt thi đua</h1>\n${body}`, { nav: nav(staff), wide: true });
+  return layout('Các đợt thi đua', `<h1>Các đợt thi đua</h1>\n${body}`, { nav: nav(staff, actor), wide: true });
 }
 
 export interface CampaignPageInput {
   staff: StaffSession;
+  actor: StaffActor;
+  /** The campaign's synthesis, when it has one (its pictures, the link to its page). */
+  synthesis?: SynthesisStatusView;
   units: CampaignUnits;
   status?: CampaignStatusView;
   /** Why the campaign's own query did not answer (no worker): the page still shows visibility. */
@@ -107,7 +128,24 @@ export interface CampaignPageInput {
   temporalUi: (workflowId: string) => string;
   flash?: Flash;
   /** The form that failed, refilled. */
-  failed?: { action: string; form: Record<string, string> };
+  failed?: FailedForm;
+}
+
+/** Whether the campaign has reached its synthesis (or a later phase). */
+function synthesisReached(phase: string): boolean {
+  const at = PHASE_ORDER.indexOf(phase as (typeof PHASE_ORDER)[number]);
+  return phase === 'closed' || (at >= 0 && at >= PHASE_ORDER.indexOf('synthesis'));
+}
+
+/** The synthesis pack's two pictures, as images from the download route (never inlined in the page). */
+export function synthesisPictures(campaignId: string, synthesis?: SynthesisStatusView): string {
+  const pack = synthesis?.versions.at(-1)?.pack;
+  if (!pack) return '';
+  const src = (sha256: string) => `/admin/c/${cid(campaignId)}/tong-hop/tep/${esc(sha256)}`;
+  return `<div class="pictures" id="pictures">
+<figure><img src="${src(pack.timelineSvg.sha256)}" alt="Tiến trình của đợt thi đua: các giai đoạn, hạn nộp, ngày khóa"><figcaption>Tiến trình của đợt</figcaption></figure>
+<figure><img src="${src(pack.submissionsSvg.sha256)}" alt="Số hồ sơ nộp theo ngày: đúng hạn và nộp muộn"><figcaption>Hồ sơ nộp theo thời gian</figcaption></figure>
+</div>`;
 }
 
 export function campaignPage(p: CampaignPageInput): string {
@@ -140,18 +178,19 @@ ${u.units
 </tbody></table>${u.units.length < u.matching ? `<p class="hint">Hiển thị ${u.units.length}/${u.matching} đơn vị; <a href="${base}?${p.filter ? `filter=${p.filter}&amp;` : ''}limit=${Math.min(u.matching, 10_000)}">hiện tất cả</a>.</p>` : ''}`
     : '<p>Không có đơn vị nào ở mục này.</p>';
 
-  const actions = status
-    ? actionForms(
-        p.actions.filter((a) => a.applies(status)),
-        base,
-        p.staff.csrf,
-        p.failed,
-      )
-    : '';
+  const applying = status ? p.actions.filter((a) => a.applies({ campaign: status })) : [];
+  const actions = status ? actionForms(applying, base, p.staff.csrf, p.actor, { campaign: status }, p.failed) : '';
+  const phase = status?.phase ?? u.phase;
+  const synthesis =
+    p.synthesis || synthesisReached(phase)
+      ? `<h2>Báo cáo tổng hợp</h2>
+<p><a href="${base}/tong-hop" id="synthesis-link">Xem báo cáo tổng hợp, phê duyệt</a></p>
+${synthesisPictures(u.campaignId, p.synthesis)}`
+      : '';
   return layout(
     `${u.planNumber || u.campaignId} — ${u.title}`,
     `<h1>${esc(u.title || u.campaignId)}</h1>
-${flashHtml(p.flash)}
+${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Kế hoạch</dt><dd>Số ${esc(u.planNumber)} (mã đợt ${esc(u.campaignId)})</dd>
 <dt>Giai đoạn</dt><dd id="phase">${esc(status?.phases?.find((ph) => ph.kind === status.phase)?.name ?? phaseLabel(status?.phase ?? u.phase))}</dd>
@@ -165,8 +204,9 @@ ${counts}
 ${filters}
 ${table}
 ${status ? timeline(status, t) : ''}
+${synthesis}
 ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
-    { nav: nav(p.staff), wide: true },
+    { nav: nav(p.staff, p.actor), wide: true },
   );
 }
 
@@ -206,14 +246,22 @@ ${events.length ? `<h3>Lịch hạn nộp</h3><table><tbody>${events.map(([at, w
 ${extensions}`;
 }
 
-function actionForms(
+/**
+ * The forms of the actions that apply, for the roles the actor has; those it lacks are named, with
+ * the role they need, instead of drawn. A failed form is refilled, its error beside it.
+ */
+export function actionForms(
   actions: DashboardAction[],
   base: string,
   csrf: string,
-  failed?: { action: string; form: Record<string, string> },
+  actor: StaffActor,
+  state: ActionState,
+  failed?: FailedForm,
 ): string {
   if (actions.length === 0) return '';
-  return `<div class="actions">${actions
+  const allowed = actions.filter((a) => mayDo(actor, a));
+  const lacking = actions.filter((a) => !mayDo(actor, a));
+  const forms = allowed
     .map((a) => {
       const prior = failed?.action === a.id ? failed.form : {};
       const fields = a.fields
@@ -227,22 +275,49 @@ function actionForms(
           if (f.type === 'textarea') {
             return `<label for="${id}">${esc(f.label)}</label><textarea id="${id}" name="${f.name}" rows="2" cols="40" maxlength="1000"${f.required ? ' required' : ''}>${esc(v)}</textarea>${hint}`;
           }
+          if (f.type === 'select') {
+            const choices = f.choices?.(state) ?? [];
+            const chosen = choices.some(([value]) => value === v) ? v : choices[0]?.[0];
+            return `<label for="${id}">${esc(f.label)}</label><select id="${id}" name="${f.name}">${choices
+              .map(
+                ([value, label]) =>
+                  `<option value="${esc(value)}"${value === chosen ? ' selected' : ''}>${esc(label)}</option>`,
+              )
+              .join('')}</select>${hint}`;
+          }
+          if (f.type === 'file') {
+            // A browser never refills a file input: the person picks the file again.
+            return `<label for="${id}">${esc(f.label)}</label><input id="${id}" name="${f.name}" type="file"${f.accept ? ` accept="${esc(f.accept)}"` : ''}${f.required ? ' required' : ''}>${hint}`;
+          }
           const type = f.type === 'number' ? 'number" min="0.5" step="0.5' : 'text';
-          return `<label for="${id}">${esc(f.label)}</label><input id="${id}" name="${f.name}" type="${type}" value="${esc(v)}"${f.placeholder ? ` placeholder="${esc(f.placeholder)}"` : ''}${f.required ? ' required' : ''}>${hint}`;
+          return `<label for="${id}">${esc(f.label)}</label><input id="${id}" name="${f.name}" type="${type}" value="${esc(v)}"${f.placeholder ? ` placeholder="${esc(f.placeholder)}"` : ''}${f.required ? ' required' : ''}${f.type === 'text' ? ' maxlength="500"' : ''}>${hint}`;
         })
         .join('\n');
-      return `<form method="post" action="${base}/do/${a.id}" id="action-${a.id}">
+      const error =
+        failed?.action === a.id && failed.error
+          ? `<div class="msg error" role="alert" id="error-${a.id}">${esc(failed.error)}</div>`
+          : '';
+      // The CSRF field comes first: the upload path reads it before any file part.
+      return `<form method="post" action="${base}/do/${a.id}" id="action-${a.id}"${a.upload ? ' enctype="multipart/form-data"' : ''}>
 <h3>${esc(a.title)}</h3>
+${error}
 <input type="hidden" name="csrf" value="${esc(csrf)}">
 ${fields}
 <p><button type="submit"${a.danger ? ' class="danger"' : ''}>${esc(a.button)}</button></p>
 </form>`;
     })
-    .join('\n')}</div>`;
+    .join('\n');
+  const note = lacking.length
+    ? `<p class="hint" id="actions-lacking">Tài khoản của bạn không có vai trò cho: ${lacking
+        .map((a) => `${esc(a.title)} (cần vai trò ${esc(STAFF_ROLE_NAMES[a.role])})`)
+        .join('; ')}.</p>`
+    : '';
+  return `${forms ? `<div class="actions">${forms}</div>` : ''}${note}`;
 }
 
 export interface UnitDetailInput {
   staff: StaffSession;
+  actor: StaffActor;
   campaign?: CampaignStatusView;
   view: UnitStatusView;
   actions: DashboardAction[];
@@ -250,7 +325,7 @@ export interface UnitDetailInput {
   temporalUrl: string;
   link?: { url?: string; revokedAt?: string };
   flash?: Flash;
-  failed?: { action: string; form: Record<string, string> };
+  failed?: FailedForm;
 }
 
 export function unitDetailPage(p: UnitDetailInput): string {
@@ -291,19 +366,15 @@ export function unitDetailPage(p: UnitDetailInput): string {
         )
         .join('')}</tbody></table>`
     : '<p>Chưa gửi thư nào.</p>';
+  const applying = p.campaign ? p.actions.filter((a) => a.applies({ campaign: p.campaign, unit: v })) : [];
   const actions = p.campaign
-    ? actionForms(
-        p.actions.filter((a) => a.applies(p.campaign!, v)),
-        base,
-        p.staff.csrf,
-        p.failed,
-      )
+    ? actionForms(applying, base, p.staff.csrf, p.actor, { campaign: p.campaign, unit: v }, p.failed)
     : '';
   return layout(
     `${v.unitName} — ${v.planNumber}`,
     `<p><a href="/admin/c/${cid(v.campaignId)}">← ${esc(p.campaign?.title ?? v.campaignId)}</a></p>
 <h1>${esc(v.unitName)}</h1>
-${flashHtml(p.flash)}
+${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Giai đoạn</dt><dd>${esc(v.phase.name)}</dd>
 <dt>Trạng thái</dt><dd id="status" class="st-${v.status}">${esc(STATUS[v.status])}${v.locked ? ' — đã khóa' : ''}${v.cancelled ? ' — đợt đã hủy' : ''}</dd>
@@ -321,7 +392,7 @@ ${v.extensions.length ? `<h2>Gia hạn</h2><ul>${v.extensions.map((e) => `<li>${
 <h2>Thư đã gửi</h2>
 ${messages}
 ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
-    { nav: nav(p.staff), wide: true },
+    { nav: nav(p.staff, p.actor), wide: true },
   );
 }
 

@@ -7,12 +7,21 @@
  *   timeline, actions; `GET /admin/c/<campaign>/u/<unit>`: a unit's submissions, nominations and
  *   messages, with downloads.
  * - `POST …/do/<action>`: one of {@link DASHBOARD_ACTIONS}, through the workflows' Updates.
+ * - `GET /admin/c/<campaign>/tong-hop`: the synthesis (versions, returns, approval) and its actions
+ *   (`POST …/tong-hop/do/<action>`, the revision upload as multipart); `GET …/tong-hop/tep/<sha256>`:
+ *   a file the synthesis lists (pictures shown in place under their own strict CSP).
  *
  * Every form carries the session's CSRF token; reads are visibility lists and workflow queries.
+ * Roles: the session carries only the login; every request reads the account again (a removed
+ * account or a new password ends the session), so the roles checked are the account's roles now.
+ * Every action states the role it needs and is refused (403, nothing read or sent) without it.
  */
+import fs from 'node:fs';
 import type http from 'node:http';
 import { UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
+import { requireRole, staffActorOf, type StaffActor } from '../../app/roles';
 import { AppError } from '../../app/temporal-errors';
+import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
 import type { ReportStore } from '../../stores/report-store';
 import { decodePathSegment, HttpError, readBody, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '../http';
@@ -26,13 +35,23 @@ import {
   type StaffSession,
 } from '../security';
 import { esc } from '../pages';
-import { parseUrlEncoded } from '../upload';
+import { parseUrlEncoded, PORTAL_MAX_FILE_BYTES, safeBaseName } from '../upload';
+import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError } from '../upload-receive';
 import { LOGIN_PATTERN, type Account } from '../../stores/accounts';
 import type { UnitLinks } from '../../stores/unit-links';
 import { HTTP_STATUS, staffMessage } from '../messages';
-import { ActionInputError, actionFor, DASHBOARD_ACTIONS, type DashboardAction } from './actions';
+import { ActionInputError, actionFor, DASHBOARD_ACTIONS, mayDo, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
-import { campaignPage, campaignsPage, loginPage, nominationsCsv, unitDetailPage, type Flash } from './pages';
+import {
+  campaignPage,
+  campaignsPage,
+  loginPage,
+  nominationsCsv,
+  unitDetailPage,
+  type FailedForm,
+  type Flash,
+} from './pages';
+import { synthesisPage } from './synthesis-page';
 
 export const STAFF_COOKIE = 'thidua_staff';
 export const LOGIN_COOKIE = 'thidua_login';
@@ -46,7 +65,10 @@ export interface DashboardOptions {
     /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */
     find(login: string): Promise<Account | undefined>;
   };
-  reports: Pick<ReportStore, 'get'>;
+  /** Downloads, and the staging folder a revised synthesis `.docx` is received into. */
+  reports: Pick<ReportStore, 'get' | 'stagingDir'>;
+  /** Largest revised synthesis `.docx` accepted (default 20 MB). */
+  maxSynthesisBytes?: number;
   links?: Pick<UnitLinks, 'info'>;
   timeZone: string;
   secureCookies?: boolean;
@@ -74,10 +96,37 @@ export const STAFF_SESSION_LIFETIME = { idleMs: 2 * 3600_000, maxAgeMs: 12 * 360
 /** What an action or a read that failed tells the secretariat, and its HTTP status. */
 function failure(err: unknown): { status: number; message: string; nothingChanged: boolean } | undefined {
   if (err instanceof AppError) {
-    return { status: HTTP_STATUS[err.code], message: staffMessage(err), nothingChanged: err.nothingChanged };
+    // A role refusal's own words already say that nothing changed.
+    const says = err.code === 'forbidden';
+    return { status: HTTP_STATUS[err.code], message: staffMessage(err), nothingChanged: err.nothingChanged && !says };
   }
   if (err instanceof ActionInputError) return { status: 400, message: err.message, nothingChanged: true };
   return undefined;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SVG = 'image/svg+xml';
+/** A picture is shown in place, but may run nothing and load nothing: only its own inline styles. */
+const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** Every file the synthesis lists, by sha256, with the content type its place in the pack gives it. */
+function synthesisFiles(view: SynthesisStatusView): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const v of view.versions) {
+    files.set(v.docx.sha256, DOCX);
+    files.set(v.pack.docx.sha256, DOCX);
+    files.set(v.pack.xlsx.sha256, XLSX);
+    files.set(v.pack.timelineSvg.sha256, SVG);
+    files.set(v.pack.submissionsSvg.sha256, SVG);
+  }
+  return files;
+}
+
+/** Who is signed in: the session, and the account's roles as they are now. */
+interface SignedIn {
+  staff: StaffSession;
+  actor: StaffActor;
 }
 
 export function createDashboard(opts: DashboardOptions): Dashboard {
@@ -86,18 +135,24 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   const guard = new LoginGuard(limits);
   const secure = opts.secureCookies ? '; Secure' : '';
   const { backend } = opts;
+  const maxSynthesisBytes = opts.maxSynthesisBytes ?? PORTAL_MAX_FILE_BYTES;
 
-  /** The staff session, if its account still exists with the password it logged in with. */
-  const sessionOf = async (req: http.IncomingMessage): Promise<StaffSession | undefined> => {
+  /**
+   * The staff session, if its account still exists with the password it logged in with, and the
+   * actor it is now: roles are read from the account on every request, so a role taken away applies
+   * from the next request on, without logging out.
+   */
+  const sessionOf = async (req: http.IncomingMessage): Promise<SignedIn | undefined> => {
     const session = sessions.get(parseCookies(req.headers.cookie)[STAFF_COOKIE]);
     if (!session) return undefined;
-    if ((await opts.accounts.find(session.login))?.passwordHash !== session.accountStamp) {
+    const account = await opts.accounts.find(session.login);
+    if (!account || account.passwordHash !== session.accountStamp) {
       sessions.deleteWhere((s) => s.login === session.login && s.accountStamp === session.accountStamp);
       guard.forgetLogin(session.login);
       opts.log(`dashboard: sessions of ${session.login} ended (password changed or account removed)`);
       return undefined;
     }
-    return session;
+    return { staff: session, actor: staffActorOf(account) };
   };
 
   function showLogin(res: http.ServerResponse, status: number, error?: string, login?: string): void {
@@ -156,14 +211,24 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     return form;
   }
 
+  /** The synthesis if it answers; a campaign page shows without it (no synthesis yet, no worker). */
+  async function optionalSynthesis(campaignId: string): Promise<SynthesisStatusView | undefined> {
+    try {
+      return await backend.synthesisStatus(campaignId);
+    } catch (err) {
+      if (!failure(err)) opts.log(`dashboard: synthesis of ${campaignId} unreadable: ${String(err)}`);
+      return undefined;
+    }
+  }
+
   async function renderCampaign(
     res: http.ServerResponse,
-    staff: StaffSession,
+    { staff, actor }: SignedIn,
     campaignId: string,
     url: URL,
     status = 200,
     flash?: Flash,
-    failed?: { action: string; form: Record<string, string> },
+    failed?: FailedForm,
   ): Promise<void> {
     const filterParam = url.searchParams.get('filter') ?? '';
     const filter = UNIT_FILTERS.includes(filterParam as UnitFilter) ? (filterParam as UnitFilter) : undefined;
@@ -185,11 +250,14 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       if (!f) throw err;
       statusError = `Tiến trình và thao tác tạm không có: ${f.message}`;
     }
+    const synthesis = await optionalSynthesis(campaignId);
     sendHtml(
       res,
       status,
       campaignPage({
         staff,
+        actor,
+        synthesis,
         units,
         status: campaign,
         statusError,
@@ -215,12 +283,12 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
 
   async function renderUnit(
     res: http.ServerResponse,
-    staff: StaffSession,
+    { staff, actor }: SignedIn,
     campaignId: string,
     unitId: string,
     status = 200,
     flash?: Flash,
-    failed?: { action: string; form: Record<string, string> },
+    failed?: FailedForm,
   ): Promise<void> {
     const view = await unitView(campaignId, unitId);
     const campaign = await backend.campaignStatus(campaignId).catch((err: unknown) => {
@@ -232,6 +300,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       status,
       unitDetailPage({
         staff,
+        actor,
         campaign,
         view,
         actions: DASHBOARD_ACTIONS.filter((a) => a.scope === 'unit'),
@@ -244,20 +313,135 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     );
   }
 
-  async function runAction(
+  async function synthesisView(campaignId: string): Promise<SynthesisStatusView> {
+    try {
+      return await backend.synthesisStatus(campaignId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not-found') {
+        throw new HttpError(
+          404,
+          'Chưa có báo cáo tổng hợp',
+          `Đợt "${campaignId}" chưa có báo cáo tổng hợp: dự thảo được lập khi hồ sơ của mọi đơn vị đã khóa.`,
+        );
+      }
+      const f = failure(err);
+      if (f) throw new HttpError(f.status, 'Không đọc được báo cáo tổng hợp', f.message);
+      throw err;
+    }
+  }
+
+  async function renderSynthesis(
+    res: http.ServerResponse,
+    { staff, actor }: SignedIn,
+    campaignId: string,
+    status = 200,
+    flash?: Flash,
+    failed?: FailedForm,
+  ): Promise<void> {
+    const view = await synthesisView(campaignId);
+    const campaign = await backend.campaignStatus(campaignId).catch((err: unknown) => {
+      if (failure(err)) return undefined; // only its title is wanted here
+      throw err;
+    });
+    sendHtml(
+      res,
+      status,
+      synthesisPage({
+        staff,
+        actor,
+        campaignId,
+        title: campaign?.title,
+        view,
+        actions: DASHBOARD_ACTIONS.filter((a) => a.scope === 'synthesis'),
+        timeZone: campaign?.timeZone ?? opts.timeZone,
+        flash,
+        failed,
+      }),
+    );
+  }
+
+  /** After answering, the connection closes: the rest of a refused body is never read. */
+  function closeAfterAnswer(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket.destroySoon());
+  }
+
+  /**
+   * An upload action's form and file: streamed to the staging folder within the size limit (the CSRF
+   * token checked before any file byte is read), then read back for the use case and removed.
+   */
+  async function uploadOf(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     staff: StaffSession,
+  ): Promise<{ form: Record<string, string>; file?: { name: string; bytes: Buffer } } | UploadError> {
+    let received;
+    try {
+      received = await receiveUpload(req, {
+        limits: { ...DEFAULT_UPLOAD_LIMITS, maxFileBytes: maxSynthesisBytes },
+        stagingDir: opts.reports.stagingDir,
+        csrfOk: (token) => safeEqual(token, staff.csrf),
+      });
+    } catch (err) {
+      if (!(err instanceof UploadError)) throw err;
+      closeAfterAnswer(req, res);
+      if (err.reason === 'csrf') throw BAD_CSRF;
+      return err;
+    }
+    const staged = received.file;
+    if (!staged) return { form: received.fields };
+    try {
+      const bytes = await fs.promises.readFile(staged.path);
+      return { form: received.fields, file: { name: safeBaseName(staged.filename) || 'ban-sua.docx', bytes } };
+    } finally {
+      fs.rmSync(staged.path, { force: true });
+    }
+  }
+
+  async function runAction(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    signed: SignedIn,
     action: DashboardAction,
     campaignId: string,
     unitId: string | undefined,
     url: URL,
   ): Promise<void> {
-    const form = await formOf(req, staff);
+    const { staff, actor } = signed;
     const where = unitId ? `${campaignId}/${unitId}` : campaignId;
-    const back = `/admin/c/${encodeURIComponent(campaignId)}${unitId ? `/u/${encodeURIComponent(unitId)}` : ''}`;
+    const back =
+      `/admin/c/${encodeURIComponent(campaignId)}` +
+      (action.scope === 'synthesis' ? '/tong-hop' : unitId ? `/u/${encodeURIComponent(unitId)}` : '');
+    const again = (status: number, flash?: Flash, failed?: FailedForm) =>
+      action.scope === 'synthesis'
+        ? renderSynthesis(res, signed, campaignId, status, flash, failed)
+        : unitId
+          ? renderUnit(res, signed, campaignId, unitId, status, flash, failed)
+          : renderCampaign(res, signed, campaignId, url, status, flash, failed);
+
+    // The role first: a refusal reads nothing (no upload is received) and sends nothing.
     try {
-      const message = await action.run({ backend, campaignId, unitId, staff, form });
+      if (!mayDo(actor, action)) requireRole(actor, action.role, action.operation);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: refused, lacks role ${action.role}`);
+      closeAfterAnswer(req, res);
+      return again(403, { kind: 'error', html: esc(staffMessage(err)) });
+    }
+
+    let form: Record<string, string>;
+    let file: { name: string; bytes: Buffer } | undefined;
+    if (action.upload) {
+      const got = await uploadOf(req, res, staff);
+      if (got instanceof UploadError) {
+        opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: upload refused (${got.reason})`);
+        return again(got.status, undefined, { action: action.id, form: {}, error: got.message });
+      }
+      ({ form, file } = got);
+    } else form = await formOf(req, staff);
+
+    try {
+      const message = await action.run({ backend, campaignId, unitId, staff: actor, form, file });
       opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: done`);
       staff.flash = { kind: 'ok', html: esc(message) };
       redirect(res, back);
@@ -266,15 +450,35 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       if (!f) throw err;
       opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: ${f.message}`);
       // An update sent and not answered may still apply: then the message says so instead.
-      const flash: Flash = {
-        kind: 'error',
-        html: `${esc(f.message)}${f.nothingChanged ? ' Không có gì thay đổi.' : ''}`,
-      };
       const { csrf: _csrf, ...refill } = form;
-      const failed = { action: action.id, form: refill };
-      if (unitId) await renderUnit(res, staff, campaignId, unitId, f.status, flash, failed);
-      else await renderCampaign(res, staff, campaignId, url, f.status, flash, failed);
+      const error = `${f.message}${f.nothingChanged ? ' Không có gì thay đổi.' : ''}`;
+      await again(f.status, undefined, { action: action.id, form: refill, error });
     }
+  }
+
+  /** `GET …/tong-hop/tep/<sha256>`: only a file the synthesis lists; pictures in place, the rest as attachments. */
+  async function synthesisDownload(
+    res: http.ServerResponse,
+    staff: StaffSession,
+    campaignId: string,
+    sha256: string,
+  ): Promise<void> {
+    const view = await synthesisView(campaignId);
+    const contentType = synthesisFiles(view).get(sha256);
+    if (!contentType) throw new HttpError(404, 'Không tìm thấy', 'Báo cáo tổng hợp không có tệp này.');
+    let found;
+    try {
+      found = await backend.synthesisFile(view, sha256);
+    } catch (err) {
+      const f = failure(err);
+      if (f) throw new HttpError(f.status, 'Không đọc được tệp', f.message);
+      throw err;
+    }
+    opts.log(`dashboard: ${staff.login} downloaded synthesis ${campaignId} ${found.ref.name}`);
+    const file = { name: found.ref.name, contentType };
+    if (contentType === SVG)
+      sendDownload(res, file, found.bytes, { inline: true, headers: { 'Content-Security-Policy': SVG_CSP } });
+    else sendDownload(res, file, found.bytes);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -287,12 +491,13 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
     }
 
-    const staff = await sessionOf(req);
-    if (!staff) {
+    const signed = await sessionOf(req);
+    if (!signed) {
       req.resume();
       if (method === 'GET') return redirect(res, '/admin/login');
       throw new HttpError(401, 'Chưa đăng nhập', 'Phiên làm việc đã hết hạn; hãy đăng nhập lại. Không có gì thay đổi.');
     }
+    const { staff, actor } = signed;
     const flash = staff.flash;
     staff.flash = undefined;
 
@@ -306,7 +511,23 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     }
     if (route === '/admin' && method === 'GET') {
       const rows = await backend.listCampaigns();
-      return sendHtml(res, 200, campaignsPage(staff, rows, opts.timeZone));
+      return sendHtml(res, 200, campaignsPage(staff, actor, rows, opts.timeZone));
+    }
+
+    const synthesis = /^\/admin\/c\/([^/]+)\/tong-hop(?:\/(do\/[^/]+|tep\/[0-9a-f]{64}))?$/.exec(route);
+    if (synthesis) {
+      const campaignId = decodePathSegment(synthesis[1]);
+      if (!ID.test(campaignId)) throw NOT_FOUND;
+      const tail = synthesis[2];
+      if (tail?.startsWith('do/')) {
+        if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
+        const action = actionFor('synthesis', tail.slice(3));
+        if (!action) throw NOT_FOUND;
+        return runAction(req, res, signed, action, campaignId, undefined, url);
+      }
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      if (!tail) return renderSynthesis(res, signed, campaignId, 200, flash);
+      return synthesisDownload(res, staff, campaignId, tail.slice('tep/'.length));
     }
 
     const m = /^\/admin\/c\/([^/]+)(?:\/u\/([^/]+))?(?:\/(do\/[^/]+|files\/[0-9a-f]{64}|nominations\.csv))?$/.exec(
@@ -323,14 +544,14 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
       const action = actionFor(unitId ? 'unit' : 'campaign', tail.slice(3));
       if (!action) throw NOT_FOUND;
-      return runAction(req, res, staff, action, campaignId, unitId, url);
+      return runAction(req, res, signed, action, campaignId, unitId, url);
     }
     if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
     if (!unitId) {
       if (tail) throw NOT_FOUND;
-      return renderCampaign(res, staff, campaignId, url, 200, flash);
+      return renderCampaign(res, signed, campaignId, url, 200, flash);
     }
-    if (!tail) return renderUnit(res, staff, campaignId, unitId, 200, flash);
+    if (!tail) return renderUnit(res, signed, campaignId, unitId, 200, flash);
     const view = await unitView(campaignId, unitId);
     if (tail === 'nominations.csv') {
       const csv = nominationsCsv(await backend.nominationVersions(view), opts.timeZone);
