@@ -28,8 +28,8 @@ import { placeDateLine } from './vietnamese';
 
 export const FONT = 'Times New Roman';
 
-/** Millimetres to twips (1/1440 inch), the unit of the page setup. */
-export const mm = (value: number): number => Math.round((value * 1440) / 25.4);
+/** Millimetres to twips (1/1440 inch), the unit of the page setup; rounded up, so a minimum stays one (15 mm is 851, not 850). */
+export const mm = (value: number): number => Math.ceil((value * 1440) / 25.4);
 
 /** A4 portrait, margins inside Decree 30's ranges (top/bottom 20–25, left 30–35, right 15–20 mm). */
 export const PAGE = {
