@@ -111,10 +111,6 @@ function resultsSection(
     ),
     tableTitle('Bảng 1. Tình hình nộp báo cáo theo cụm, khối thi đua'),
     countsTable(data),
-    picture(pictures.submissions),
-    caption('Hình 1. Số đơn vị nộp báo cáo theo ngày (đúng hạn, nộp muộn)'),
-    picture(pictures.timeline),
-    caption(`Hình 2. Tiến độ thực hiện Kế hoạch số ${data.planNumber}`),
   ];
 
   const named = lateOrMissing(data.units);
@@ -139,6 +135,14 @@ function resultsSection(
         ]),
       ),
     );
+
+  // The pictures after the two tables, so that the figures open the section and fill its first page.
+  out.push(
+    picture(pictures.submissions),
+    caption('Hình 1. Số đơn vị nộp báo cáo theo ngày (đúng hạn, nộp muộn)'),
+    picture(pictures.timeline),
+    caption(`Hình 2. Tiến độ thực hiện Kế hoạch số ${data.planNumber}`),
+  );
 
   const papers = data.units.flatMap((u) => u.papers.map((p) => ({ unit: u.unitName, ...p })));
   out.push(tableTitle('Bảng 3. Báo cáo tham luận đã nhận'));
