@@ -33,6 +33,8 @@ export interface SynthesisPictures {
   submissions: Png;
 }
 
+const SUBMISSIONS_CAPTION = 'Số đơn vị nộp báo cáo theo ngày (đúng hạn, nộp muộn)';
+
 const PLACEHOLDER = '(Phần này do chuyên viên soạn thảo trên cơ sở báo cáo của các đơn vị.)';
 
 const lowerFirst = (text: string): string => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
@@ -53,14 +55,21 @@ const tableTitle = (text: string): Paragraph =>
     children: [run(text, { size: 13, bold: true })],
   });
 
-/** A picture at text width (twips to pixels at 96 dpi: / 15). */
-function picture(png: Png): Paragraph {
+/** A picture at text width (twips to pixels at 96 dpi: / 15), its caption as alt text for screen readers. */
+function picture(png: Png, alt: string): Paragraph {
   const width = Math.floor(TEXT_WIDTH / 15);
   const height = Math.round((width * png.height) / png.width);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
-    children: [new ImageRun({ type: 'png', data: png.data, transformation: { width, height } })],
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png.data,
+        transformation: { width, height },
+        altText: { name: alt, title: alt, description: alt },
+      }),
+    ],
   });
 }
 
@@ -138,9 +147,9 @@ function resultsSection(
 
   // The pictures after the two tables, so that the figures open the section and fill its first page.
   out.push(
-    picture(pictures.submissions),
-    caption('Hình 1. Số đơn vị nộp báo cáo theo ngày (đúng hạn, nộp muộn)'),
-    picture(pictures.timeline),
+    picture(pictures.submissions, SUBMISSIONS_CAPTION),
+    caption(`Hình 1. ${SUBMISSIONS_CAPTION}`),
+    picture(pictures.timeline, `Tiến độ thực hiện Kế hoạch số ${data.planNumber}`),
     caption(`Hình 2. Tiến độ thực hiện Kế hoạch số ${data.planNumber}`),
   );
 

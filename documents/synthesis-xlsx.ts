@@ -64,7 +64,7 @@ function sheet(
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       horizontalCentered: true,
     },
-    headerFooter: { oddFooter: '&C&"Times New Roman"Trang &P/&N' },
+    headerFooter: { oddFooter: '&CTrang &P/&N' },
   });
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;

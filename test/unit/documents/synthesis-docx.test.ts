@@ -102,6 +102,11 @@ describe('the draft summary report (.docx)', () => {
     expect(media).toHaveLength(2);
     for (const name of media) expect(rels).toContain(`Target="${name.replace('word/', '')}"`);
     expect(xml.match(/<w:drawing>/g)).toHaveLength(2);
+    // Alt text for screen readers: the captions.
+    expect([...xml.matchAll(/<wp:docPr id="\d+" name="[^"]*" descr="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'Số đơn vị nộp báo cáo theo ngày (đúng hạn, nộp muộn)',
+      'Tiến độ thực hiện Kế hoạch số 67-KH/TU',
+    ]);
     const { docx } = await buildSynthesisPack(sample);
     const { zip } = await docxParts(docx);
     const png = await zip.file(media[0])?.async('nodebuffer');
