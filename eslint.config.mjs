@@ -4,6 +4,7 @@
 // - workflow code imports only domain/, workflows/, @temporalio/workflow (and common), activities as
 //   types only, and no Node built-in at all;
 // - scripts/ and every other folder stay independent of test/;
+// - documents/ (the pack builder) imports only domain/ and npm libraries, no Temporal;
 // - client/ and portal/ are adapters over app/ (the use cases) and never import each other; app/ and
 //   stores/ import neither;
 // - import cycles fail, and a floating promise anywhere is an error.
@@ -68,6 +69,14 @@ export default tseslint.config(
               ],
               message: 'workflows/ imports only domain/, workflows/, @temporalio/workflow and activities/ (as types).',
             },
+            // The pack builder is a library of pure Node: it reads the contract's types, nothing of the engine.
+            {
+              target: './documents',
+              from: '.',
+              except: ['./documents', './domain', './node_modules'],
+              message:
+                'documents/ imports only domain/ (the contract) and npm libraries, never workflows, activities, app, stores or surfaces.',
+            },
             {
               target: './scripts',
               from: './test',
@@ -113,6 +122,22 @@ export default tseslint.config(
           selector:
             "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local)$/][arguments.length=0]",
           message: PURE,
+        },
+      ],
+    },
+  },
+  {
+    files: ['documents/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@temporalio/*'],
+              message: 'documents/ builds files from data: no Temporal here (the activity that calls it does that).',
+            },
+          ],
         },
       ],
     },
