@@ -3,7 +3,7 @@
  * before anything is sent, with the role that was missing. Roles come from the account store
  * (`stores/accounts.ts`); the CLI names its actor with `--as LOGIN`.
  */
-import type { StaffRole } from '../domain/synthesis-types';
+import { STAFF_ROLES, type StaffRole } from '../domain/synthesis-types';
 import { AppError, type Operation } from './temporal-errors';
 
 /** A signed-in staff member (dashboard session) or the account the CLI acts as. */
@@ -21,4 +21,16 @@ export function requireRole(actor: StaffActor, role: StaffRole, operation: Opera
 /** How the actor is recorded in workflows and documents: "Nguyễn Văn A (nva)". */
 export function actorLabel(actor: StaffActor): string {
   return actor.name && actor.name !== actor.login ? `${actor.name} (${actor.login})` : actor.login;
+}
+
+/**
+ * The staff actor of a stored account. Roles come from the account's `roles` (being added to
+ * `stores/accounts.ts`); an account without them, as every account made before roles, is a clerk.
+ */
+export function staffActorOf(account: { login: string; name: string }): StaffActor {
+  const roles = (account as { roles?: unknown }).roles;
+  const known = Array.isArray(roles)
+    ? roles.filter((r): r is StaffRole => STAFF_ROLES.includes(r as StaffRole))
+    : (['clerk'] as StaffRole[]);
+  return { login: account.login, name: account.name, roles: known };
 }
