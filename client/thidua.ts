@@ -13,6 +13,12 @@
  *   thidua unit link CAMPAIGN UNIT [--revoke | --reissue]
  *   thidua secretariat add-user LOGIN --name NAME   a dashboard account (password from stdin)
  *   thidua secretariat remove-user LOGIN
+ *   thidua synthesis show CAMPAIGN [--json]
+ *   thidua synthesis approve CAMPAIGN --as LOGIN [--version N]
+ *   thidua synthesis return CAMPAIGN --as LOGIN --remarks TEXT
+ *   thidua synthesis upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT]
+ *   thidua synthesis rebuild CAMPAIGN --as LOGIN
+ *   thidua synthesis download CAMPAIGN [--version N] [--out DIR]
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -36,6 +42,12 @@ const commands: Record<string, () => Promise<Command>> = {
   'unit link': async () => (await import('./commands/unit-link')).linkCommand,
   'secretariat add-user': async () => (await import('./commands/secretariat-user')).addUserCommand,
   'secretariat remove-user': async () => (await import('./commands/secretariat-user')).removeUserCommand,
+  'synthesis show': async () => (await import('./commands/synthesis')).showCommand,
+  'synthesis approve': async () => (await import('./commands/synthesis')).approveCommand,
+  'synthesis return': async () => (await import('./commands/synthesis')).returnCommand,
+  'synthesis upload': async () => (await import('./commands/synthesis')).uploadCommand,
+  'synthesis rebuild': async () => (await import('./commands/synthesis')).rebuildCommand,
+  'synthesis download': async () => (await import('./commands/synthesis')).downloadCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
