@@ -40,7 +40,7 @@ export function synthesisStatus(s: AppContext, campaignId: string): Promise<Synt
 }
 
 /** Approves a version (default: the latest). Role: approver. Refused after cancel or a first approval. */
-export function approveSynthesis(
+export async function approveSynthesis(
   s: AppContext,
   campaignId: string,
   actor: StaffActor,
@@ -55,7 +55,7 @@ export function approveSynthesis(
 }
 
 /** Returns the draft with remarks (required). Role: approver. */
-export function returnSynthesis(
+export async function returnSynthesis(
   s: AppContext,
   campaignId: string,
   actor: StaffActor,
@@ -105,7 +105,7 @@ export async function reviseSynthesis(
 }
 
 /** Builds the draft again from the units' data (a new version). Role: clerk. */
-export function rebuildSynthesis(s: AppContext, campaignId: string, actor: StaffActor): Promise<SynthesisStatusView> {
+export async function rebuildSynthesis(s: AppContext, campaignId: string, actor: StaffActor): Promise<SynthesisStatusView> {
   requireRole(actor, 'clerk', 'rebuild-synthesis');
   return update(s, 'rebuild-synthesis', campaignId, () =>
     handle(s, campaignId).executeUpdate(rebuildUpdate, { args: [{ requestedBy: actorLabel(actor) }] }),
