@@ -105,7 +105,11 @@ export async function reviseSynthesis(
 }
 
 /** Builds the draft again from the units' data (a new version). Role: clerk. */
-export async function rebuildSynthesis(s: AppContext, campaignId: string, actor: StaffActor): Promise<SynthesisStatusView> {
+export async function rebuildSynthesis(
+  s: AppContext,
+  campaignId: string,
+  actor: StaffActor,
+): Promise<SynthesisStatusView> {
   requireRole(actor, 'clerk', 'rebuild-synthesis');
   return update(s, 'rebuild-synthesis', campaignId, () =>
     handle(s, campaignId).executeUpdate(rebuildUpdate, { args: [{ requestedBy: actorLabel(actor) }] }),
