@@ -17,6 +17,7 @@ import {
   defineSignal,
   defineUpdate,
   isCancellation,
+  log,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -313,10 +314,20 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
     ...(schedule ? { deadline: schedule.deadline.utc } : {}),
     ...rest,
   });
-  const deliver = async (activity: MailActivity, key: string, rest: OutboxItem['input'], summary: string) =>
-    mail[activity]
-      .executeWithOptions({ summary }, [mailInput(key, rest)])
-      .then((r: SynthesisMailResult) => r.sent || r.reason === 'already-sent');
+  /**
+   * Sends one message; true when it went out (now or before a retry). One that fails for good (after
+   * hours of retries) is logged and counted as not sent: a mail outage never fails the synthesis.
+   */
+  const deliver = async (activity: MailActivity, key: string, rest: OutboxItem['input'], summary: string) => {
+    try {
+      const r: SynthesisMailResult = await mail[activity].executeWithOptions({ summary }, [mailInput(key, rest)]);
+      return r.sent || r.reason === 'already-sent';
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      log.warn(`synthesis message ${key} not sent`, { err });
+      return false;
+    }
+  };
 
   const build = async (req: { version: number; by: string }) => {
     const pack = await builder.buildSynthesis.executeWithOptions({ summary: `Tổng hợp dự thảo lần ${req.version}` }, [
