@@ -13,10 +13,19 @@ import { createActivities, type ActivityDeps } from '../../../activities';
 import type { CampaignDefinition } from '../../../domain/campaign-schema';
 import type { SynthesisMailResult, SynthesisPackRefs } from '../../../domain/synthesis-types';
 import type { NominationVersion, UnitStatusView } from '../../../domain/workflow-types';
-import { isDocx } from '../../../documents/docx-check';
+import type { SynthesisData } from '../../../domain/synthesis-types';
 import { FileReportStore } from '../../../stores/report-store';
 import { FileSentLog } from '../../../stores/sent-log';
 import { ONE_UNIT_CAMPAIGN } from '../../helpers/one-unit-campaign';
+
+// The pack builder (the documents branch's) is not under test here: what it is given is.
+const mockBuilt: SynthesisData[] = [];
+jest.mock('../../../documents/synthesis-pack', () => ({
+  buildSynthesisPack: async (data: SynthesisData) => {
+    mockBuilt.push(data);
+    return { docx: Buffer.from('docx'), xlsx: Buffer.from('xlsx'), timelineSvg: '<svg/>', submissionsSvg: '<svg/>' };
+  },
+}));
 
 const definition: CampaignDefinition = {
   ...ONE_UNIT_CAMPAIGN,
@@ -59,7 +68,7 @@ const nominations = (version: number): NominationVersion => ({
   receivedAt: '2009-10-13T02:00:00.000Z',
   submittedBy: 'x',
   late: false,
-  nominations: [{ type: 'individual', name: 'Trần Thị D', awardForm: 'Bằng khen', reasons: 'Tiêu biểu' }],
+  nominations: [{ type: 'individual', name: `Trần Thị D (v${version})`, awardForm: 'Bằng khen', reasons: 'Tiêu biểu' }],
 });
 
 const views: Record<string, Partial<UnitStatusView>> = {
@@ -129,14 +138,51 @@ test('buildSynthesis gathers the units from their workflows and stores the pack'
     'campaign/c1/unit/so-noi-vu:getUnitStatus',
     'campaign/c1/unit/so-tai-chinh:getUnitStatus',
   ]);
-  expect(refs.docx.name).toBe('c1-tong-hop-v1.docx');
-  const docx = await reports.get(refs.docx.sha256);
-  expect(isDocx(docx)).toBe(true);
-  // The placeholder pack writes the header and each unit's status into the document.
-  const text = docx.toString('utf8');
-  expect(text).toContain('TỈNH ỦY VĨNH PHÚC — …-BC/TU — Dự thảo lần 1');
-  expect(text).toContain('Sở Nội vụ: submitted');
-  expect(text).toContain('Sở Tài chính: missing');
+  const data = mockBuilt[mockBuilt.length - 1];
+  expect(data).toMatchObject({
+    campaignId: 'c1',
+    planNumber: '67-KH/TU',
+    version: 1,
+    builtAt: '2009-10-21T01:00:00.000Z',
+    header: { style: 'party', issuingBody: 'TỈNH ỦY VĨNH PHÚC', number: '…-BC/TU', place: 'Vĩnh Phúc' },
+    outline: ['Kết quả thực hiện'],
+  });
+  expect(data.units).toEqual([
+    {
+      unitId: 'so-noi-vu',
+      unitName: 'Sở Nội vụ',
+      cluster: 'Khối các sở',
+      status: 'submitted',
+      deadline: '2009-10-14T10:00:00.000Z',
+      submittedAt: '2009-10-12T02:00:00.000Z',
+      daysLate: 0,
+      summaryReport: { name: 'bao-cao.pdf', receivedAt: '2009-10-12T02:00:00.000Z', late: false },
+      papers: [],
+    },
+    {
+      unitId: 'so-tai-chinh',
+      unitName: 'Sở Tài chính',
+      status: 'missing',
+      deadline: '2009-10-14T10:00:00.000Z',
+      daysLate: 0,
+      papers: [],
+    },
+  ]);
+  // The latest version (2), asked for because the view had only version 1 in full.
+  expect(data.nominations).toEqual([
+    {
+      unitId: 'so-noi-vu',
+      unitName: 'Sở Nội vụ',
+      type: 'individual',
+      name: 'Trần Thị D (v2)',
+      awardForm: 'Bằng khen',
+      reasons: 'Tiêu biểu',
+    },
+  ]);
+  // The phases from the file's words when the workflow gives none.
+  expect(data.phases.map((p) => p.kind)).toEqual(['plan-issue', 'synthesis']);
+  expect(refs.docx).toMatchObject({ name: 'c1-tong-hop-v1.docx', size: 4 });
+  expect((await reports.get(refs.xlsx.sha256)).toString()).toBe('xlsx');
   reports.close();
 });
 
