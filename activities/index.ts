@@ -9,6 +9,7 @@ import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaig
 import { composeMessage, type MessageContext } from '../domain/messages';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
+import { createSynthesisActivities } from './synthesis';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
 import type { ReportStore } from '../stores/report-store';
@@ -81,6 +82,8 @@ export function createActivities(deps: ActivityDeps) {
   const addresses = (people: PersonDef[]) => [...new Set(people.map((p) => `"${p.name}" <${p.email}>`))];
 
   return {
+    ...createSynthesisActivities(deps),
+
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
       const definition = await deps.definitions.load(input.definitionRef);

@@ -55,7 +55,9 @@ export type InvalidInput =
   | 'extension-needs-reason'
   | 'cancel-needs-reason'
   | 'file-kind'
-  | 'account';
+  | 'account'
+  /** A revised synthesis draft that is not a Word document by its content; `value` is the file's name. */
+  | 'synthesis-docx';
 
 export interface AppErrorFacts {
   operation?: Operation;

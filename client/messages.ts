@@ -177,6 +177,8 @@ function invalidEn(input: InvalidInput | undefined, value = ''): string {
       return 'a cancellation needs a reason';
     case 'file-kind':
       return '--kind: summary-report or presentation-paper';
+    case 'synthesis-docx':
+      return `"${value}" is not a Word document (.docx): a revised draft must be a .docx file, checked by its content`;
     case 'account':
       return value;
     default:
@@ -208,6 +210,8 @@ function invalidVi(input: InvalidInput | undefined, value = ''): string {
       return 'hủy đợt cần có lý do (--reason)';
     case 'file-kind':
       return '--kind: summary-report hoặc presentation-paper';
+    case 'synthesis-docx':
+      return `"${value}" không phải văn bản Word (.docx): bản chỉnh sửa dự thảo phải là tệp .docx (kiểm tra theo nội dung tệp)`;
     case 'account':
       return value; // the account store's own words
     default:

@@ -4,6 +4,7 @@
  * worded in `messages.ts`; machine output (`--json`) is not translated. Dates are written as an office
  * writes them: dd/MM/yyyy HH:mm, in the campaign's (or the settings') time zone.
  */
+import type { SynthesisState } from '../domain/synthesis-types';
 import { DateTime } from 'luxon';
 import type { SubmissionKind, SubmissionStatus } from '../domain/workflow-types';
 import { kindLabel } from '../domain/submission-rules';
@@ -116,6 +117,9 @@ export interface CliTexts {
     noFile: string;
   };
 
+  // ---- synthesis ---------------------------------------------------------------------------------
+  synthesis: SynthesisCliTexts;
+
   // ---- campaign plan -------------------------------------------------------------------------------
   plan: {
     usage: string;
@@ -146,6 +150,95 @@ export interface CliTexts {
     none: string;
   };
 }
+
+/** `thidua synthesis …`: the draft report, its versions and its approval. */
+export interface SynthesisCliTexts {
+  usage: string;
+  unknownLogin: (login: string) => string;
+  needsAs: string;
+  badVersion: (value: string) => string;
+  noVersion: (version: number) => string;
+  cannotRead: (file: string, code: string) => string;
+  state: Record<SynthesisState, string>;
+  title: (campaignId: string, state: string) => string;
+  deadline: (local: string) => string;
+  noDeadline: string;
+  approved: (version: number, by: string, at: string) => string;
+  counts: (reminders: number, escalations: number) => string;
+  versionsHeader: string[];
+  source: Record<'built' | 'uploaded', string>;
+  returnsHeader: string;
+  returnLine: (version: number, by: string, at: string, remarks: string) => string;
+  done: Record<'approve' | 'return' | 'upload' | 'rebuild', (campaignId: string, version: number) => string>;
+  written: (file: string) => string;
+}
+
+const SYNTHESIS_VI: SynthesisCliTexts = {
+  usage:
+    'thidua synthesis show CAMPAIGN [--json] | approve CAMPAIGN --as LOGIN [--version N] | return CAMPAIGN --as LOGIN --remarks TEXT | upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT] | rebuild CAMPAIGN --as LOGIN | download CAMPAIGN [--version N] [--out DIR]',
+  unknownLogin: (login) =>
+    `không có tài khoản "${login}"; tạo bằng thidua secretariat add-user ${login} --name "Họ tên"`,
+  needsAs: '--as LOGIN: tài khoản thực hiện thao tác (vai trò lấy từ tài khoản)',
+  badVersion: (value) => `--version "${value}": một số nguyên dương, ví dụ 2`,
+  noVersion: (version) => `không có dự thảo lần ${version}`,
+  cannotRead: (file, code) => `${file}: không đọc được tệp (${code})`,
+  state: {
+    building: 'đang tổng hợp dự thảo',
+    'awaiting-approval': 'chờ phê duyệt',
+    returned: 'đã trả lại để chỉnh sửa',
+    approved: 'đã phê duyệt',
+    cancelled: 'đã hủy',
+  },
+  title: (id, state) => `Báo cáo tổng hợp ${id}: ${state}`,
+  deadline: (local) => `Hạn phê duyệt: ${local}`,
+  noDeadline: 'Hạn phê duyệt: không ấn định',
+  approved: (v, by, at) => `Đã phê duyệt dự thảo lần ${v}: ${by}, lúc ${at}`,
+  counts: (r, e) => `Đã nhắc người phê duyệt ${r} lần; đã báo Thường trực ${e} lần`,
+  versionsHeader: ['Lần', 'Nguồn', 'Tệp', 'Người', 'Lúc', 'Ghi chú'],
+  source: { built: 'tổng hợp', uploaded: 'bản sửa tải lên' },
+  returnsHeader: 'Ý kiến trả lại:',
+  returnLine: (v, by, at, remarks) => `  lần ${v} — ${by}, ${at}: ${remarks}`,
+  done: {
+    approve: (id, v) => `Đã phê duyệt dự thảo lần ${v} của ${id}.`,
+    return: (id, v) => `Đã trả lại dự thảo lần ${v} của ${id}; Thường trực được báo kèm ý kiến.`,
+    upload: (id, v) => `Đã ghi nhận bản chỉnh sửa: dự thảo lần ${v} của ${id}; đã gửi người phê duyệt.`,
+    rebuild: (id, v) => `Đang tổng hợp lại: dự thảo lần ${v} của ${id} sẽ được gửi khi xong.`,
+  },
+  written: (file) => `Đã ghi ${file}`,
+};
+
+const SYNTHESIS_EN: SynthesisCliTexts = {
+  usage: SYNTHESIS_VI.usage,
+  unknownLogin: (login) =>
+    `no account "${login}"; create it with thidua secretariat add-user ${login} --name "Full Name"`,
+  needsAs: '--as LOGIN: the account acting (its roles come from the account)',
+  badVersion: (value) => `--version "${value}": a positive whole number, e.g. 2`,
+  noVersion: (version) => `no draft version ${version}`,
+  cannotRead: (file, code) => `${file}: cannot read the file (${code})`,
+  state: {
+    building: 'building the draft',
+    'awaiting-approval': 'awaiting approval',
+    returned: 'returned for changes',
+    approved: 'approved',
+    cancelled: 'cancelled',
+  },
+  title: (id, state) => `Synthesis report ${id}: ${state}`,
+  deadline: (local) => `Approval deadline: ${local}`,
+  noDeadline: 'Approval deadline: none set',
+  approved: (v, by, at) => `Version ${v} approved by ${by} at ${at}`,
+  counts: (r, e) => `Reminders to the approvers: ${r}; escalations to the secretariat: ${e}`,
+  versionsHeader: ['Version', 'Source', 'File', 'By', 'At', 'Note'],
+  source: { built: 'built', uploaded: 'uploaded revision' },
+  returnsHeader: 'Returned with remarks:',
+  returnLine: (v, by, at, remarks) => `  version ${v} — ${by}, ${at}: ${remarks}`,
+  done: {
+    approve: (id, v) => `Version ${v} of ${id} approved.`,
+    return: (id, v) => `Version ${v} of ${id} returned; the secretariat is told the remarks.`,
+    upload: (id, v) => `Revision recorded: version ${v} of ${id}, sent to the approvers.`,
+    rebuild: (id, v) => `Rebuilding: version ${v} of ${id} is mailed when ready.`,
+  },
+  written: (file) => `Wrote ${file}`,
+};
 
 const KIND_EN: Record<SubmissionKind, string> = {
   'summary-report': 'summary report',
@@ -190,6 +283,12 @@ const vi: CliTexts = {
         'chuyên viên (chạy đợt), lãnh đạo phê duyệt (phê duyệt báo cáo), thành viên Hội đồng; mặc định clerk',
       'secretariat remove-user': 'xóa tài khoản bảng điều khiển',
       'secretariat list-users': 'các tài khoản bảng điều khiển và vai trò',
+      'synthesis show': 'dự thảo báo cáo tổng hợp: các lần, hạn và tình trạng phê duyệt',
+      'synthesis approve': 'phê duyệt dự thảo --as LOGIN [--version N] (lãnh đạo phê duyệt)',
+      'synthesis return': 'trả lại dự thảo --as LOGIN --remarks Ý KIẾN (lãnh đạo phê duyệt)',
+      'synthesis upload': 'tải lên bản chỉnh sửa .docx --as LOGIN [--note GHI CHÚ]',
+      'synthesis rebuild': 'tổng hợp lại dự thảo từ hồ sơ các đơn vị --as LOGIN',
+      'synthesis download': 'tải các tệp của dự thảo [--version N] [--out THƯ MỤC]',
     },
     footer: 'Tiếng Việt là mặc định; --lang en (hoặc THIDUA_LANG=en) để in tiếng Anh.',
   },
@@ -292,6 +391,8 @@ const vi: CliTexts = {
     noFile: 'cho biết ít nhất một tệp đợt thi đua',
   },
 
+  synthesis: SYNTHESIS_VI,
+
   plan: {
     usage: `Cách dùng: thidua campaign plan TỆP [--json] [--rehearse 1d=20s] [--unit ID] [--now ISO] [--lang en]
   --json            in bản biên dịch (CompiledCampaign) dạng JSON, kèm giờ UTC
@@ -350,6 +451,12 @@ const en: CliTexts = {
         'a dashboard account (password from stdin); --role clerk,approver,council (default clerk)',
       'secretariat remove-user': 'remove a dashboard account',
       'secretariat list-users': 'the dashboard accounts and their roles',
+      'synthesis show': 'the draft synthesis report: versions, deadline and approval',
+      'synthesis approve': 'approve the draft --as LOGIN [--version N] (approvers)',
+      'synthesis return': 'return the draft --as LOGIN --remarks TEXT (approvers)',
+      'synthesis upload': 'upload a revised .docx --as LOGIN [--note TEXT]',
+      'synthesis rebuild': "rebuild the draft from the units' reports --as LOGIN",
+      'synthesis download': "download the draft's files [--version N] [--out DIR]",
     },
     footer: 'Vietnamese by default; --lang en (or THIDUA_LANG=en) for English.',
   },
@@ -445,6 +552,8 @@ const en: CliTexts = {
     unknownOption: (arg) => `unknown option ${arg}`,
     noFile: 'name at least one campaign file',
   },
+
+  synthesis: SYNTHESIS_EN,
 
   plan: {
     usage: `Usage: thidua campaign plan FILE [--json] [--rehearse 1d=20s] [--unit ID] [--now ISO] [--lang en]

@@ -14,6 +14,12 @@
  *   thidua secretariat add-user LOGIN --name NAME [--role clerk,approver,council]   a dashboard account (password from stdin)
  *   thidua secretariat remove-user LOGIN
  *   thidua secretariat list-users         the accounts and their roles
+ *   thidua synthesis show CAMPAIGN [--json]
+ *   thidua synthesis approve CAMPAIGN --as LOGIN [--version N]
+ *   thidua synthesis return CAMPAIGN --as LOGIN --remarks TEXT
+ *   thidua synthesis upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT]
+ *   thidua synthesis rebuild CAMPAIGN --as LOGIN
+ *   thidua synthesis download CAMPAIGN [--version N] [--out DIR]
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -38,6 +44,12 @@ const commands: Record<string, () => Promise<Command>> = {
   'secretariat add-user': async () => (await import('./commands/secretariat-user')).addUserCommand,
   'secretariat remove-user': async () => (await import('./commands/secretariat-user')).removeUserCommand,
   'secretariat list-users': async () => (await import('./commands/secretariat-user')).listUsersCommand,
+  'synthesis show': async () => (await import('./commands/synthesis')).showCommand,
+  'synthesis approve': async () => (await import('./commands/synthesis')).approveCommand,
+  'synthesis return': async () => (await import('./commands/synthesis')).returnCommand,
+  'synthesis upload': async () => (await import('./commands/synthesis')).uploadCommand,
+  'synthesis rebuild': async () => (await import('./commands/synthesis')).rebuildCommand,
+  'synthesis download': async () => (await import('./commands/synthesis')).downloadCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

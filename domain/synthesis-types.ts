@@ -8,6 +8,7 @@
  * standing body then approves a version (optionally a revised `.docx` uploaded) or returns it with
  * remarks; every version is kept with its hash. Approval locks the synthesis.
  */
+import type { DeadlineSchedule } from './timeline-types';
 import type { FileRef, NomineeType, SubmissionStatus } from './workflow-types';
 
 /** Which official layout the documents follow: Decree 30/2020/NĐ-CP (state) or Guidance 36-HD/VPTW (party). */
@@ -157,3 +158,63 @@ export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
 };
 
 export const synthesisWorkflowId = (campaignId: string): string => `campaign/${campaignId}/synthesis`;
+
+// ---- the synthesis workflow and its activities ----------------------------------------------------
+
+/** At most this many versions of the draft: a runaway loop of rebuilds or uploads stops with a clear refusal. */
+export const MAX_SYNTHESIS_VERSIONS = 20;
+/** The longest remarks of a return, and note of a revision, in characters. */
+export const MAX_SYNTHESIS_REMARKS_CHARS = 4000;
+
+/** What the campaign gives its synthesis child (instants compiled by the client, nothing to interpret). */
+export interface SynthesisWorkflowInput {
+  campaignId: string;
+  planNumber: string;
+  title: string;
+  definitionRef: string;
+  phaseName: string;
+  timeZone: string;
+  /** The approval deadline's schedule, when the campaign file gives an approval block. */
+  approval?: DeadlineSchedule;
+  /** The campaign's phases as compiled, for the pack's timeline picture. */
+  phases: SynthesisData['phases'];
+}
+
+export interface BuildSynthesisInput {
+  campaignId: string;
+  definitionRef: string;
+  version: number;
+  /** Workflow time: the pack's "today". */
+  builtAt: string;
+  phases?: SynthesisData['phases'];
+}
+
+/** One synthesis message as the workflow asks for it; the activity resolves people, words and files. */
+export interface SynthesisMailInput {
+  campaignId: string;
+  definitionRef: string;
+  /** Idempotency key (the Message-ID is made from it): a retry never sends twice. */
+  key: string;
+  version: number;
+  /** The approval deadline, ISO instant. */
+  deadline?: string;
+  /** The version's `.docx` and the pack it goes with (attached to the draft-ready message). */
+  docx?: FileRef;
+  pack?: SynthesisPackRefs;
+  dueToday?: boolean;
+  detail?: {
+    by?: string;
+    remarks?: string;
+    note?: string;
+    source?: 'built' | 'uploaded';
+    step?: number;
+    after?: string;
+  };
+}
+
+export interface SynthesisMailResult {
+  sent: boolean;
+  reason?: 'already-sent' | 'undeliverable' | 'no-recipients';
+  messageId: string;
+  recipients: string[];
+}

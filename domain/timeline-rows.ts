@@ -24,7 +24,11 @@ export type TimelineEvent =
   | 'late-notice'
   | 'escalation'
   | 'lock'
-  | 'conference';
+  | 'conference'
+  | 'approval-reminder'
+  | 'approval-deadline'
+  | 'approval-escalation'
+  | 'approval-lock';
 
 export interface TimelineRow {
   at: CompiledInstant;
@@ -83,6 +87,8 @@ function rowsOf(
     invited: (p: ConferencePhaseDef) => string;
     /** Who a role resolves to, so that a copy to someone already addressed is left out. */
     key: (role: RoleName) => string;
+    /** Whether the synthesis approval's rows are shown (the campaign plan; not a unit's view). */
+    approval?: boolean;
   },
 ): TimelineRow[] {
   const rows: TimelineRow[] = [];
@@ -152,6 +158,45 @@ function rowsOf(
       }
       rows.push({ ...base, at: d.lock, event: 'lock', what: 'Khóa báo cáo (hết nhận, chỉ còn xem)', to: who.all });
     }
+    if (p.approval && who.approval && source?.kind === 'synthesis' && source.approval) {
+      const a = p.approval;
+      const body = source.approval.body ?? header.issuingBody;
+      const approvers = source.approval.approvers.map((x) => x.name).join(', ');
+      for (const r of a.reminders) {
+        rows.push({
+          ...base,
+          at: r.at,
+          event: 'approval-reminder',
+          what: `Nhắc phê duyệt dự thảo ${r.kind === 'due-today' ? 'hôm nay' : offsetLabel(r.offset, false)}`,
+          to: approvers,
+        });
+      }
+      rows.push({
+        ...base,
+        at: a.deadline,
+        event: 'approval-deadline',
+        what: `Hạn ${body} phê duyệt dự thảo báo cáo`,
+        to: approvers,
+      });
+      for (const e of a.escalations) {
+        rows.push({
+          ...base,
+          at: e.at,
+          event: 'approval-escalation',
+          what: `Chưa phê duyệt ${offsetLabel(e.after, true)} sau hạn – báo Thường trực`,
+          to: `${header.secretariat.name}, đồng gửi người phê duyệt`,
+        });
+      }
+      if (a.lock.utc !== a.deadline.utc) {
+        rows.push({
+          ...base,
+          at: a.lock,
+          event: 'approval-lock',
+          what: 'Hết thời hạn phê duyệt (khóa dự thảo)',
+          to: header.secretariat.name,
+        });
+      }
+    }
     if (p.conferenceAt && source?.kind === 'conference') {
       rows.push({
         ...base,
@@ -181,6 +226,7 @@ export function campaignTimeline(compiled: CompiledCampaign, def: CampaignDefini
     invited: (p) =>
       p.invitees.length === 0 || p.invitees.includes('all') ? all : `${p.invitees.length} đơn vị được mời`,
     key: (role) => role,
+    approval: true,
   });
 }
 

@@ -55,6 +55,11 @@ export interface PhaseSchedule {
   windowEnd: ReadInstant;
   /** Present for phases in which units owe something (self-review). */
   deadline?: DeadlineSchedule;
+  /**
+   * The synthesis phase's approval deadline (when the file gives one): reminders go to the approvers,
+   * each escalation step to the secretariat with the approvers in copy (`notify: ['secretariat']`).
+   */
+  approval?: DeadlineSchedule;
   /** Conference date, for the conference phase. */
   conferenceAt?: ReadInstant;
 }

@@ -68,6 +68,8 @@ export interface DeadlineScheduleInput {
   nowUtc?: string;
   /** Prefix of the notes, e.g. the phase name. */
   label?: string;
+  /** No note for escalations after the lock (an approval's steps go on until it is approved). */
+  escalateAfterLock?: boolean;
 }
 
 /** A deadline or lock given as a UTC instant, or as already read from a phrase. */
@@ -212,7 +214,7 @@ export function compileDeadlineScheduleWithNotes(
           `(escalation step ${i + 1} pushed to the working day after step ${i})`,
       );
     }
-    if (Date.parse(utc) > Date.parse(lock.utc)) {
+    if (Date.parse(utc) > Date.parse(lock.utc) && !phase.escalateAfterLock) {
       note(
         `bước ${i + 1} ("${step.after}", ${vn(utc)}) sau thời điểm khóa (${vn(lock.utc)}): vẫn gửi nếu đơn vị chưa nộp ` +
           `(escalation after the lock: still sent if the unit has not submitted)`,
@@ -275,6 +277,27 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
       compiled.deadline = schedule;
       notes.push(...phaseNotes);
     }
+    if (phase.kind === 'synthesis' && phase.approval) {
+      // The same engine as self-review: working days, the day-off policy, reminders before the window
+      // dropped. Approval escalation names no unit role: the secretariat is told, the approvers copied.
+      const approval = phase.approval;
+      const deadline = read(approval.deadline, 'deadline', `${field}.approval.deadline`);
+      const { schedule, notes: phaseNotes } = compileDeadlineScheduleWithNotes(
+        {
+          reminders: approval.reminders,
+          escalation: approval.escalation.map((e) => ({ after: e.after, notify: ['secretariat'], cc: [] })),
+          windowStartUtc: compiled.windowStart.utc,
+          planDateUtc: planDate.utc,
+          label: `${name} (phê duyệt)`,
+          escalateAfterLock: true,
+        },
+        deadline,
+        approval.lock ? read(approval.lock, 'end', `${field}.approval.lock`) : deadline,
+        { ...ctx, reminderTime: header.calendar.reminderTime },
+      );
+      compiled.approval = schedule;
+      notes.push(...phaseNotes);
+    }
     if (phase.kind === 'conference') {
       compiled.conferenceAt = read(phase.date, 'start', `${field}.date`);
       const day = localDateOf(compiled.conferenceAt.utc, zone);
@@ -330,11 +353,12 @@ function forEachInstant(compiled: CompiledCampaign, visit: (i: CompiledInstant) 
     visit(p.windowStart);
     visit(p.windowEnd);
     if (p.conferenceAt) visit(p.conferenceAt);
-    if (p.deadline) {
-      visit(p.deadline.deadline);
-      visit(p.deadline.lock);
-      p.deadline.reminders.forEach((r) => visit(r.at));
-      p.deadline.escalations.forEach((e) => visit(e.at));
+    for (const d of [p.deadline, p.approval]) {
+      if (!d) continue;
+      visit(d.deadline);
+      visit(d.lock);
+      d.reminders.forEach((r) => visit(r.at));
+      d.escalations.forEach((e) => visit(e.at));
     }
   }
 }

@@ -147,6 +147,8 @@ function invalidMessage(input: InvalidInput | undefined, value = ''): string {
       return 'Cần ghi lý do hủy.';
     case 'file-kind':
       return 'Loại hồ sơ không hợp lệ.';
+    case 'synthesis-docx':
+      return `Tệp "${value}" không phải văn bản Word (.docx); bản chỉnh sửa dự thảo phải là tệp .docx.`;
     case 'account':
       return `Tài khoản không hợp lệ: ${value}`;
     default:

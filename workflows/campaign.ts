@@ -38,7 +38,9 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
+import { synthesisWorkflowId } from '../domain/synthesis-types';
 import { waitForChildren } from './children';
+import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 
 export const extendCampaign = defineUpdate<{ deadline: string }, [GrantExtensionInput]>('extendCampaign');
@@ -56,6 +58,8 @@ interface CampaignContext {
   down: Array<{ signal: 'extension'; arg: GrantExtensionInput } | { signal: 'cancel'; arg: CancelCampaignInput }>;
   view: CampaignStatusView;
   cancelled: () => boolean;
+  /** The synthesis child, once started: a cancel is passed on to it. */
+  synthesis?: ChildWorkflowHandle<typeof synthesisWorkflow>;
 }
 
 type PhaseRunner = (ctx: CampaignContext, phase: PhaseSchedule) => Promise<void>;
@@ -66,6 +70,7 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
   // the batches, retried and de-duplicated per unit.
   'plan-issue': async () => undefined,
   'self-review': runSelfReview,
+  synthesis: runSynthesis,
 };
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
@@ -105,6 +110,12 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     upsertSearchAttributes([{ key: PhaseKey, value: 'cancelled' }]);
     ctx.down.push({ signal: 'cancel', arg: req });
     await signalBatches(ctx, (h) => h.signal(batchCancel, req));
+    // Only campaigns that started a synthesis child (new histories) send this signal.
+    if (ctx.synthesis) {
+      await ctx.synthesis
+        .signal(cancelSynthesis, req)
+        .catch((err: unknown) => log.warn('cancel not delivered to the synthesis', { err }));
+    }
     cancelDelivered = true;
   };
   // The phases' windows and the zone ride on the query answer only (queries are not in the history).
@@ -286,6 +297,58 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
   ctx.view.counts = counts;
   const ended = [...ctx.locked.values()].flatMap((r) => r.ended ?? []);
   if (ended.length > 0) ctx.view.endedUnits = ended;
+}
+
+/**
+ * Runs the synthesis child (build, mail, approval) and waits until it ends: approved, or cancelled
+ * with the campaign. Versioned: histories recorded before it only reached the phase.
+ */
+async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
+  if (!patched('campaign-runs-synthesis')) {
+    log.info('phase synthesis reached; recorded before the synthesis workflow existed');
+    return;
+  }
+  const { input } = ctx;
+  const compiled = input.compiled;
+  const child = await startChild(synthesisWorkflow, {
+    workflowId: synthesisWorkflowId(input.campaignId),
+    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+    staticSummary: `${phase.name}: dự thảo báo cáo tổng hợp, chờ phê duyệt`,
+    args: [
+      {
+        campaignId: input.campaignId,
+        planNumber: input.planNumber,
+        title: input.title,
+        definitionRef: input.definitionRef,
+        phaseName: phase.name,
+        timeZone: compiled.timeZone,
+        ...(phase.approval ? { approval: phase.approval } : {}),
+        phases: compiled.phases.map((p) => ({
+          kind: p.kind,
+          name: p.name,
+          start: p.windowStart.utc,
+          end: p.windowEnd.utc,
+          ...(p.deadline ? { deadline: p.deadline.deadline.utc, lock: p.deadline.lock.utc } : {}),
+          ...(p.approval ? { deadline: p.approval.deadline.utc, lock: p.approval.lock.utc } : {}),
+        })),
+      },
+    ],
+  });
+  ctx.synthesis = child;
+  // A cancel that arrived while the child was starting did not reach it.
+  const missed = ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
+  if (missed) {
+    await child
+      .signal(cancelSynthesis, missed)
+      .catch((err: unknown) => log.warn('cancel not delivered to the synthesis', { err }));
+  }
+  try {
+    await child.result();
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
+    log.error('the synthesis workflow failed', { err });
+  }
 }
 
 async function signalBatches(

@@ -246,6 +246,9 @@ export class Rules {
         if (lock) selfReviewLock = { index: i, lock };
       } else if (kind === 'self-review') this.checkSelfReview(phase, base, start, end);
       if (kind === 'synthesis' && end && firstIndex === undefined) synthesisEnd = end;
+      if (kind === 'synthesis' && isObj(phase.approval)) {
+        this.checkApproval(phase.approval, [...base, 'approval'], start, selfReviewLock);
+      }
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
@@ -299,6 +302,38 @@ export class Rules {
     const nominations = valueAt(phase, ['due', 'nominations']);
     if (isObj(nominations)) this.checkQuota(nominations, [...base, 'due', 'nominations']);
     return lock;
+  }
+
+  /**
+   * The approval of the synthesis: its deadline within the synthesis (not before the window opens)
+   * and after self-review locks (the draft is built from the locked reports); its lock not before it.
+   */
+  private checkApproval(
+    approval: Obj,
+    path: PathSegment[],
+    start: Instant | undefined,
+    selfReviewLock: { index: number; lock: Instant } | undefined,
+  ): void {
+    const deadline = this.read([...path, 'deadline'], 'deadline');
+    const lock = approval.lock === undefined ? undefined : this.read([...path, 'lock'], 'end');
+    if (deadline && start && deadline.ms < start.ms) {
+      this.report.add('error', [...path, 'deadline'], 'approvalBeforeWindow', {
+        deadline: deadline.local,
+        start: start.local,
+      });
+    } else if (deadline && selfReviewLock && deadline.ms <= selfReviewLock.lock.ms) {
+      this.report.add('error', [...path, 'deadline'], 'approvalBeforeLock', {
+        deadline: deadline.local,
+        lock: selfReviewLock.lock.local,
+        place: this.report.place(['phases', selfReviewLock.index, 'lock']),
+      });
+    }
+    if (deadline && lock && lock.ms < deadline.ms) {
+      this.report.add('error', [...path, 'lock'], 'lockBeforeDeadline', { lock: lock.local, deadline: deadline.local });
+    }
+    // No past-deadline check: the approval comes after the self-review lock, whose deadline is checked.
+    this.checkReminders(asArr(approval.reminders), [...path, 'reminders']);
+    this.checkEscalation(asArr(approval.escalation), [...path, 'escalation'], deadline);
   }
 
   private checkPast(deadline: Instant, path: PathSegment[]): void {

@@ -219,6 +219,10 @@ const en = {
     `the conference (${p.date}) is outside its phase window (${p.start} – ${p.end}); put the date inside the window, or widen the window`,
   conferenceBeforeLock: (p: { date: string; lock: string; place: Place }) =>
     `the conference (${p.date}) is held before self-review submissions close (lock ${p.lock}, ${en.place(p.place)}); units may still be changing their reports — hold it after the lock`,
+  approvalBeforeWindow: (p: { deadline: string; start: string }) =>
+    `the approval deadline (${p.deadline}) comes before the synthesis starts (${p.start}); the draft is written in the synthesis — approve it within or after its window`,
+  approvalBeforeLock: (p: { deadline: string; lock: string; place: Place }) =>
+    `the approval deadline (${p.deadline}) is not after self-review submissions close (lock ${p.lock}, ${en.place(p.place)}); the draft is built from the locked reports — set the approval after the lock`,
   deadlineOutsideWindow: (p: { deadline: string; start: string; end: string }) =>
     `the deadline (${p.deadline}) is outside the phase window (${p.start} – ${p.end}); put the deadline inside the window, or widen the window`,
   lockBeforeDeadline: (p: { lock: string; deadline: string }) =>
@@ -381,6 +385,10 @@ const vi: Texts = {
     `ngày hội nghị (${p.date}) nằm ngoài thời gian của giai đoạn (${p.start} – ${p.end}); hãy đặt ngày trong khoảng đó, hoặc nới rộng khoảng thời gian`,
   conferenceBeforeLock: (p) =>
     `hội nghị (${p.date}) họp trước khi khóa nhận hồ sơ tự kiểm điểm (lock ${p.lock}, ${vi.place(p.place)}); đơn vị có thể còn đang sửa báo cáo — hãy họp sau khi khóa`,
+  approvalBeforeWindow: (p) =>
+    `hạn phê duyệt (${p.deadline}) trước khi giai đoạn tổng hợp bắt đầu (${p.start}); dự thảo được soạn trong giai đoạn tổng hợp — hãy đặt hạn phê duyệt trong hoặc sau giai đoạn đó`,
+  approvalBeforeLock: (p) =>
+    `hạn phê duyệt (${p.deadline}) không sau lúc khóa nhận hồ sơ tự kiểm điểm (lock ${p.lock}, ${vi.place(p.place)}); dự thảo được tổng hợp từ hồ sơ đã khóa — hãy đặt hạn phê duyệt sau thời điểm khóa`,
   deadlineOutsideWindow: (p) =>
     `hạn nộp (${p.deadline}) nằm ngoài thời gian của giai đoạn (${p.start} – ${p.end}); hãy đặt hạn trong khoảng đó, hoặc nới rộng khoảng thời gian`,
   lockBeforeDeadline: (p) =>

@@ -31,7 +31,21 @@ export function fakeActivities(units: number, counters: FakeCounters): Activitie
       counters.messagesTotal++;
       return { sent: true, messageId: `<${input.key}@bench>`, recipients: [] };
     },
+    // The run ends before the synthesis phase (lock at day 35): these are never called.
+    async buildSynthesis() {
+      const ref = { name: 'bench.docx', size: 0, sha256: '0'.repeat(64), contentType: 'application/octet-stream' };
+      return { docx: ref, xlsx: ref, timelineSvg: ref, submissionsSvg: ref };
+    },
+    mailSynthesis: fakeSynthesisMail,
+    remindSynthesisApproval: fakeSynthesisMail,
+    escalateSynthesisApproval: fakeSynthesisMail,
+    synthesisReturned: fakeSynthesisMail,
+    synthesisApproved: fakeSynthesisMail,
   };
+}
+
+async function fakeSynthesisMail(input: { key: string }) {
+  return { sent: true, messageId: `<${input.key}@bench>`, recipients: [] };
 }
 
 export const unitId = (i: number) => `dv${String(i + 1).padStart(6, '0')}`;
