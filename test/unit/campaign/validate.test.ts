@@ -52,7 +52,14 @@ describe('the sample campaigns', () => {
     const loaded = loadCampaign(VINH_PHUC, { mode: 'validate', now: '2009-09-01T00:00:00+07:00' });
     if (!loaded.ok) throw new Error('invalid');
     const { campaign, units, phases } = loaded.campaign;
-    expect(campaign.plan).toEqual({ number: '67-KH/TU', date: '21/9/2009' });
+    expect(campaign.plan).toEqual({
+      kind: 'ke-hoach',
+      number: '67-KH/TU',
+      date: '21/9/2009',
+      system: 'party',
+      recipients: [],
+      draft: false,
+    });
     expect(campaign.directive).toMatch(/^Chỉ thị 39-CT\/TW/);
     expect(campaign.issuingBody).toBe('Ban Thường vụ Tỉnh ủy Vĩnh Phúc');
     expect(units.length).toBeGreaterThanOrEqual(25);
