@@ -627,6 +627,7 @@ export type CampaignDefinition = z.infer<typeof CampaignFile>;
 export type CampaignHeaderDef = z.infer<typeof CampaignHeader>;
 export type PhaseDef = z.infer<typeof Phase>;
 export type SelfReviewPhaseDef = z.infer<typeof SelfReviewPhase>;
+export type PlanIssuePhaseDef = z.infer<typeof PlanIssuePhase>;
 export type ConferencePhaseDef = z.infer<typeof ConferencePhase>;
 export type PersonDef = z.infer<typeof Person>;
 export type ContactDef = z.infer<typeof Contact>;

@@ -7,6 +7,7 @@ import type {
   CampaignDefinition,
   ConferencePhaseDef,
   PhaseKind,
+  PlanIssuePhaseDef,
   RoleName,
   SelfReviewPhaseDef,
   UnitInput,
@@ -60,6 +61,12 @@ export function flattenUnits(units: readonly UnitInput[]): UnitInput[] {
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Gửi Kế hoạch số 67-KH/TU, đề cương báo cáo tới các đơn vị": the outline only when the plan sends one. */
+function planSent(header: CampaignDefinition['campaign'], phase: PlanIssuePhaseDef): string {
+  const outline = phase.attachments.some((a) => /đề cương/i.test(typeof a === 'string' ? a : a.title));
+  return `Gửi ${planReference(header.plan)}${outline ? ', đề cương báo cáo' : ''} tới các đơn vị`;
+}
 
 /** The period of a date written roughly; none in a rehearsal, whose instants are the ones shown. */
 function roughly(compiled: CompiledCampaign, at: ReadInstant): { approximate?: string } {
@@ -126,7 +133,7 @@ function rowsOf(
       ...base,
       at: p.windowStart,
       event: 'window-start',
-      what: p.kind === 'plan-issue' ? 'Gửi kế hoạch, đề cương báo cáo tới các đơn vị' : 'Bắt đầu giai đoạn',
+      what: p.kind === 'plan-issue' && source?.kind === 'plan-issue' ? planSent(header, source) : 'Bắt đầu giai đoạn',
       to: audience,
       ...roughly(compiled, p.windowStart),
     });

@@ -19,6 +19,7 @@ import { parseYamlSource } from '../../../domain/yaml-source';
 const ROOT = path.resolve(__dirname, '../../..');
 const VINH_PHUC = path.join(ROOT, 'config/campaigns/vinh-phuc-67-kh-tu-2009.yaml');
 const BO = path.join(ROOT, 'config/campaigns/bo-2009-huong-dan.yaml');
+const KHOI = path.join(ROOT, 'config/campaigns/khoi-noi-chinh-2012-so-ket.yaml');
 const calendar = loadWorkingCalendar();
 
 const flatten = (units: UnitInput[]): UnitInput[] => units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
@@ -31,6 +32,7 @@ describe('the sample campaigns', () => {
   it.each([
     ['vinh-phuc-67-kh-tu-2009.yaml', VINH_PHUC, '2009-09-01T00:00:00+07:00'],
     ['bo-2009-huong-dan.yaml', BO, '2009-08-01T00:00:00+07:00'],
+    ['khoi-noi-chinh-2012-so-ket.yaml', KHOI, '2012-07-01T00:00:00+07:00'],
   ])('%s has no problem at all while its deadline is ahead', (_name, file, now) => {
     const loaded = loadCampaign(file, { mode: 'start', now, calendar });
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p)).join('\n'));
