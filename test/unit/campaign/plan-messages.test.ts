@@ -2,7 +2,7 @@
  * The messages units receive, composed from the sample campaigns as the mail activity composes them:
  * the plan message names the document as it is (kind, number or none, date, basis, directive, the
  * unit's tasks, the conference with its rough date, recipients); subjects and sentences read as an
- * office writes them (issue 11, items 3, 4 and 8).
+ * office writes them (issue 11, items 3, 4 and 8). The unit's portal page shows the same document.
  */
 import path from 'node:path';
 import { loadWorkingCalendar } from '../../../config/holidays';
@@ -16,6 +16,8 @@ import {
   plannedDate,
   plannedWindow,
 } from '../../../domain/plan-document';
+import { unitPage } from '../../../portal/pages';
+import { openUnitView } from '../../helpers/unit-views';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const calendar = loadWorkingCalendar();
@@ -148,5 +150,27 @@ describe('the plan document’s words', () => {
     expect(plannedDate('20/11/2009')).toBe('ngày 20/11/2009');
     expect(plannedWindow('tháng 11/2009', 'tháng 11/2009')).toBe('dự kiến trong tháng 11/2009');
     expect(plannedWindow('tháng 8/2009', '30/9/2009')).toBe('từ tháng 8/2009 (dự kiến) đến 30/9/2009');
+  });
+});
+
+describe('the unit’s portal page', () => {
+  it('shows the plan as a document: reference, basis, directive, steps with tasks, rough dates, recipients', () => {
+    const bo = sample('bo-2009-huong-dan.yaml');
+    const zone = 'Asia/Ho_Chi_Minh';
+    const page = unitPage({
+      view: openUnitView({ campaignId: 'bo', unitId: 'vu-phap-che', unitName: 'Vụ Pháp chế', timeZone: zone }),
+      campaign: { title: bo.campaign.title, timeZone: zone, document: planDocumentView(bo) },
+      timeZone: zone,
+      csrf: 'x',
+    });
+    expect(page).toContain('<dt>Kế hoạch</dt><dd>Công văn (chưa rõ số) tháng 8/2009: Hướng dẫn triển khai');
+    expect(page).toContain('<h2>Văn bản kế hoạch</h2>');
+    expect(page).toContain('Công văn (chưa rõ số) tháng 8/2009 của Bộ Công Thương (văn bản của Nhà nước)');
+    expect(page).toContain('<li>Công văn số 71-CV/BCĐ ngày 31/7/2009 của Ban Chỉ đạo tổng kết Chỉ thị 39-CT/TW</li>');
+    expect(page).toContain('<dt>Chỉ thị được tổng kết</dt><dd>Chỉ thị 39-CT/TW ngày 21/5/2004');
+    expect(page).toContain('<li>Tăng cường hơn nữa vai trò lãnh đạo của các cấp ủy');
+    expect(page).toContain('Hội nghị dự kiến trong tháng 12/2009 tại Cơ quan Bộ Công Thương');
+    expect(page).toContain('<li>Lưu VP, PTT-TĐ</li>');
+    expect(page).not.toContain('01/12/2009');
   });
 });
