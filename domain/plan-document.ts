@@ -88,6 +88,8 @@ export interface PhaseView {
   when: string;
   tasks: string[];
   conference?: { date: string; venue: string; organizer?: string; agenda: string[] };
+  /** The awards phase: who awards, and which forms. */
+  awards?: { body?: string; forms: string[] };
 }
 
 export interface PlanDocumentView {
@@ -139,6 +141,9 @@ export function planDocumentView(def: CampaignDefinition): PlanDocumentView {
             },
           }
         : {}),
+      ...(p.kind === 'awards'
+        ? { awards: { ...(p.awardingBody ? { body: p.awardingBody } : {}), forms: p.forms } }
+        : {}),
     })),
   };
 }
@@ -161,6 +166,10 @@ export function planDocumentLines(v: PlanDocumentView): string[] {
       const c = p.conference;
       out.push(`     Hội nghị ${c.date} tại ${c.venue}${c.organizer ? `; đơn vị tổ chức: ${c.organizer}` : ''}`);
       if (c.agenda.length > 0) out.push('     Chương trình:', ...c.agenda.map((a) => `       - ${a}`));
+    }
+    if (p.awards && (p.awards.body || p.awards.forms.length > 0)) {
+      const forms = p.awards.forms.length > 0 ? `: ${p.awards.forms.join('; ')}` : '';
+      out.push(`     Khen thưởng${p.awards.body ? ` (${p.awards.body})` : ''}${forms}`);
     }
     for (const t of p.tasks) out.push(`     - ${t}`);
   });

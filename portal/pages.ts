@@ -253,7 +253,12 @@ function documentSection(d: PlanDocumentView): string {
         ? `<p>Hội nghị ${esc(c.date)} tại ${esc(c.venue)}${c.organizer ? `; đơn vị tổ chức: ${esc(c.organizer)}` : ''}.</p>` +
           (c.agenda.length > 0 ? `<p>Chương trình:</p>${list(c.agenda)}` : '')
         : '';
-      return `<li><strong>${esc(p.name)}</strong> — ${esc(p.when)}${conference}${p.tasks.length > 0 ? list(p.tasks) : ''}</li>`;
+      const a = p.awards;
+      const awards =
+        a && (a.body || a.forms.length > 0)
+          ? `<p>Khen thưởng${a.body ? ` (${esc(a.body)})` : ''}${a.forms.length > 0 ? `: ${esc(a.forms.join('; '))}` : ''}.</p>`
+          : '';
+      return `<li><strong>${esc(p.name)}</strong> — ${esc(p.when)}${conference}${awards}${p.tasks.length > 0 ? list(p.tasks) : ''}</li>`;
     })
     .join('\n');
   return `<h2>Văn bản kế hoạch</h2>
