@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaign-schema';
 import { composeMessage, type MessageContext } from '../domain/messages';
+import { planDocumentView, planTag } from '../domain/plan-document';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import { createSynthesisActivities } from './synthesis';
@@ -150,7 +151,7 @@ export function createActivities(deps: ActivityDeps) {
       const link = await deps.links.linkFor(input.campaignId, input.unitId);
       const ctx: MessageContext = {
         kind: input.kind,
-        planNumber: definition.campaign.plan.number,
+        planNumber: planTag(definition.campaign.plan),
         planDate: definition.campaign.plan.date,
         campaignTitle: definition.campaign.title,
         issuingBody: definition.campaign.issuingBody,
@@ -165,6 +166,7 @@ export function createActivities(deps: ActivityDeps) {
         dueItems: dueItems(definition),
         detail: input.detail,
         addresseeRole: toRoles[0] as MessageContext['addresseeRole'],
+        plan: planDocumentView(definition),
       };
       const documents = input.kind === 'plan-issued' ? (definition.documents ?? []) : [];
       ctx.documents = documents.map((d) => ({ title: d.title, attached: !!d.file }));

@@ -8,6 +8,7 @@ import { Context } from '@temporalio/activity';
 import { buildSynthesisPack } from '../documents/synthesis-pack';
 import type { CampaignDefinition, PersonDef, SynthesisPhaseDef, UnitInput } from '../domain/campaign-schema';
 import { composeSynthesisMessage, type SynthesisMessageKind } from '../domain/synthesis-messages';
+import { planTag } from '../domain/plan-document';
 import type {
   BuildSynthesisInput,
   OfficialHeader,
@@ -136,7 +137,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
     const phase = synthesisPhaseOf(definition);
     const composed = composeSynthesisMessage({
       kind,
-      planNumber: definition.campaign.plan.number,
+      planNumber: planTag(definition.campaign.plan),
       campaignTitle: definition.campaign.title,
       secretariatName: definition.campaign.secretariat.name,
       contacts: definition.campaign.secretariat.contacts,
@@ -204,7 +205,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
         : { style: 'state', issuingBody: header.issuingBody.toUpperCase(), number: '…', place: '…' };
       const data: SynthesisData = {
         campaignId: input.campaignId,
-        planNumber: header.plan.number,
+        planNumber: planTag(header.plan),
         planDate: header.plan.date,
         title: header.title,
         directive: header.directive,

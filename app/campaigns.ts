@@ -10,6 +10,7 @@ import { loadWorkingCalendar } from '../config/holidays';
 import { dateContextFor, readDate } from '../domain/date-phrases';
 import type { CampaignDefinition } from '../domain/campaign-schema';
 import { contactLine, formatDeadline } from '../domain/messages';
+import { planTag } from '../domain/plan-document';
 import {
   CampaignIdKey,
   DeadlineKey,
@@ -94,7 +95,7 @@ export async function startCampaign(
   const definitionRef = await stores.definitions.save({ ...def, documents });
   const input: CampaignInput = {
     campaignId: def.campaign.id,
-    planNumber: def.campaign.plan.number,
+    planNumber: planTag(def.campaign.plan),
     title: def.campaign.title,
     definitionRef,
     contact: contactLine(def.campaign.secretariat.name, def.campaign.secretariat.contacts),
@@ -116,13 +117,13 @@ export async function startCampaign(
       workflowId,
       taskQueue: s.settings.taskQueue,
       args: [input],
-      staticSummary: `${def.campaign.plan.number} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
+      staticSummary: `${planTag(def.campaign.plan)} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
       typedSearchAttributes: [
         { key: CampaignIdKey, value: def.campaign.id },
         { key: PhaseKey, value: req.compiled.phases[0].kind },
         ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
       ],
-      memo: { planNumber: def.campaign.plan.number, title: def.campaign.title },
+      memo: { planNumber: planTag(def.campaign.plan), title: def.campaign.title },
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return { ...outcome, started: false };

@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { planDocumentView, type PlanDocumentView } from '../domain/plan-document';
 import { assertFileRef, assertNominations, assertPhaseOpen } from '../domain/submission-rules';
 import {
   campaignWorkflowId,
@@ -104,6 +105,8 @@ export async function remindNow(s: AppContext, campaignId: string, unitId: strin
 export interface CampaignInfo {
   title: string;
   timeZone: string;
+  /** The plan as a document (kind, number, basis, tasks, conference, recipients), when its definition is at hand. */
+  document?: PlanDocumentView;
 }
 
 /** What submitting and the unit portal ask of a unit's workflow (and its campaign's). Failures are {@link AppError}s. */
@@ -140,12 +143,15 @@ export class TemporalUnitWorkflows implements UnitWorkflows {
         this.ctx.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus),
       );
       let timeZone = this.defaultTimeZone;
+      let document: PlanDocumentView | undefined;
       try {
-        timeZone = (await this.definitions.load(status.definitionRef)).campaign.timeZone ?? timeZone;
+        const definition = await this.definitions.load(status.definitionRef);
+        timeZone = definition.campaign.timeZone ?? timeZone;
+        document = planDocumentView(definition);
       } catch {
         // The definition lives in the data folder of the worker; without it the default zone is used.
       }
-      const info = { title: status.title, timeZone };
+      const info: CampaignInfo = { title: status.title, timeZone, ...(document ? { document } : {}) };
       this.campaigns.set(campaignId, info);
       return info;
     } catch {

@@ -129,8 +129,13 @@ export interface CliTexts {
     oneFile: (files: string[]) => string;
     noPlan: (file: string, errors: number) => string;
     badNow: (now: string) => string;
-    planLine: (number: string, dated: string, title: string) => string;
-    dated: (date: string) => string;
+    /** The document's reference and date as it writes them ("Kế hoạch số 67-KH/TU", "ngày 21/9/2009"). */
+    planLine: (reference: string, dated: string, title: string) => string;
+    document: string;
+    /** A row whose date is known only roughly: "dự kiến trong tháng 11/2009". */
+    approximately: (period: string) => string;
+    /** The plan's own date, known only roughly: it was signed, not expected ("trong tháng 8/2009"). */
+    within: (period: string) => string;
     issuer: (issuingBody: string, secretariat: string) => string;
     facts: (r: { units: number; zone: string; hours: string; reminderTime: string; policy: string }) => string;
     policy: Record<'keep' | 'previous' | 'next', string>;
@@ -406,9 +411,10 @@ const vi: CliTexts = {
     oneFile: (files) => `chỉ một tệp: ${files.join(' ')}`,
     noPlan: (file, errors) => `${file}: ${errors} lỗi, chưa lập được lịch`,
     badNow: (now) => `--now "${now}" không phải thời điểm ISO, ví dụ 2025-01-06T08:00:00+07:00`,
-    planLine: (number, dated, title) => `Kế hoạch số ${number} ${dated} — ${title}`,
-    // "ngày 21/9/2009" reads naturally; "ngày tháng 8/2009" does not.
-    dated: (date) => (/^\d/.test(date.trim()) ? `ngày ${date}` : `(${date})`),
+    planLine: (reference, dated, title) => `${reference} ${dated} — ${title}`,
+    document: 'Văn bản:',
+    approximately: (period) => `dự kiến trong ${period}`,
+    within: (period) => `trong ${period}`,
     issuer: (body, secretariat) => `Cơ quan ban hành: ${body} · Thường trực: ${secretariat}`,
     facts: (r) =>
       `Số đơn vị: ${r.units} · Múi giờ: ${r.zone} · Giờ làm việc ${r.hours} · Giờ gửi nhắc ${r.reminderTime} · ` +
@@ -568,8 +574,10 @@ const en: CliTexts = {
     oneFile: (files) => `one FILE only: ${files.join(' ')}`,
     noPlan: (file, errors) => `${file}: ${plural(errors, 'error')}, no plan`,
     badNow: (now) => `--now "${now}" is not an ISO instant, e.g. 2025-01-06T08:00:00+07:00`,
-    planLine: (number, dated, title) => `Plan ${number} ${dated} — ${title}`,
-    dated: (date) => `of ${date}`,
+    planLine: (reference, dated, title) => `${reference} (${dated}) — ${title}`,
+    document: 'The document (in its own words):',
+    approximately: (period) => `expected in ${period}`,
+    within: (period) => `in ${period}`,
     issuer: (body, secretariat) => `Issued by: ${body} · Secretariat: ${secretariat}`,
     facts: (r) =>
       `Units: ${r.units} · Time zone: ${r.zone} · Working hours ${r.hours} · Reminders at ${r.reminderTime} · ` +

@@ -577,31 +577,106 @@ export const CampaignCalendar = z
   })
   .strict();
 
+/**
+ * The kinds of document a campaign's plan can be, by code, with the name the document itself
+ * carries (a secretariat writes "Kế hoạch số 67-KH/TU", "Công văn số 71-CV/BCĐ").
+ */
+export const PLAN_KIND_NAMES = {
+  'ke-hoach': 'Kế hoạch',
+  'huong-dan': 'Hướng dẫn',
+  'cong-van': 'Công văn',
+  'thong-bao': 'Thông báo',
+  'chi-thi': 'Chỉ thị',
+  'quyet-dinh': 'Quyết định',
+  'nghi-quyet': 'Nghị quyết',
+} as const;
+export type PlanKind = keyof typeof PLAN_KIND_NAMES;
+const PLAN_KINDS = Object.keys(PLAN_KIND_NAMES) as [PlanKind, ...PlanKind[]];
+const planKindList = (PLAN_KINDS as string[]).map((k) => `${k} (${PLAN_KIND_NAMES[k as PlanKind]})`).join(', ');
+
+export const PlanKindField = z
+  .enum(PLAN_KINDS)
+  .default('ke-hoach')
+  .describe('The kind of document, as its heading says: ke-hoach (Kế hoạch), cong-van (Công văn), …')
+  .meta(
+    hint({
+      hint: `loại văn bản, một trong ${planKindList}`,
+      hintEn: `one of ${planKindList}`,
+      example: 'kind: ke-hoach',
+    }),
+  );
+
+/** A party document (Đảng: "67-KH/TU") or a state one (Nhà nước: "13/KH-HĐTĐKT"): they are cited differently. */
+export const DocumentSystem = z.enum(['party', 'state']);
+
+export const PlanDocument = z
+  .object({
+    kind: PlanKindField,
+    number: z
+      .string()
+      .min(1)
+      .max(FIELD_LIMITS.name)
+      .optional()
+      .describe(
+        'As written, e.g. "67-KH/TU". Left out only when the source gives none (a copy without its header); ' +
+          'a blank form ("…/BCT-VP") is refused unless the plan is a draft',
+      )
+      .meta(
+        hint({
+          hint: 'số văn bản, ghi đúng như văn bản',
+          hintEn: 'the number, as written',
+          example: 'number: 67-KH/TU',
+        }),
+      ),
+    date: DateExpr.meta(
+      hint({
+        hint: 'ngày ký văn bản, ghi đúng như văn bản',
+        hintEn: 'the date of the plan',
+        example: 'date: 21/9/2009',
+      }),
+    ),
+    system: DocumentSystem.optional()
+      .describe('party: a document of the Party (Tỉnh ủy, Ban Chỉ đạo); state: of the State (Bộ, UBND, Hội đồng TĐKT)')
+      .meta(
+        hint({
+          hint: 'văn bản của Đảng (party) hay của Nhà nước (state)',
+          hintEn: 'a party or a state document',
+          example: 'system: party',
+        }),
+      ),
+    recipients: z
+      .array(z.string().min(1).max(FIELD_LIMITS.title))
+      .default([])
+      .describe('Nơi nhận, as the document lists them ("Như trên;", "Lưu VP")')
+      .meta(
+        hint({
+          hint: 'nơi nhận của văn bản',
+          hintEn: 'the recipients (nơi nhận)',
+          example: 'recipients: [Như trên, Lưu VP]',
+        }),
+      ),
+    draft: z
+      .boolean()
+      .default(false)
+      .describe('The plan is still a draft (dự thảo): its number may be a blank form; `campaign start` refuses it')
+      .meta(hint({ hint: 'văn bản còn là dự thảo', hintEn: 'the plan is still a draft', example: 'draft: true' })),
+  })
+  .strict()
+  .meta(
+    hint({
+      hint: 'văn bản kế hoạch: loại, số và ngày',
+      hintEn: 'the plan document: kind, number and date',
+      example: 'plan: { kind: ke-hoach, number: 67-KH/TU, date: 21/9/2009 }',
+    }),
+  );
+
 export const CampaignHeader = z
   .object({
     id: z
       .string()
       .regex(UNIT_ID, 'lower-case letters, digits and "-", e.g. "vinh-phuc-67-kh-tu-2009"')
       .meta(hint({ example: 'id: vinh-phuc-67-kh-tu-2009' })),
-    plan: z
-      .object({
-        number: z
-          .string()
-          .min(1)
-          .describe('e.g. "67-KH/TU"')
-          .meta(hint({ example: 'number: 67-KH/TU' })),
-        date: DateExpr.meta(
-          hint({ hint: 'ngày ký kế hoạch', hintEn: 'the date of the plan', example: 'date: 21/9/2009' }),
-        ),
-      })
-      .strict()
-      .meta(
-        hint({
-          hint: 'số và ngày của kế hoạch',
-          hintEn: 'the plan number and date',
-          example: 'plan: { number: 67-KH/TU, date: 21/9/2009 }',
-        }),
-      ),
+    plan: PlanDocument,
     title: z
       .string()
       .min(1)
@@ -710,6 +785,7 @@ export type CampaignDefinition = z.infer<typeof CampaignFile>;
 export type CampaignHeaderDef = z.infer<typeof CampaignHeader>;
 export type PhaseDef = z.infer<typeof Phase>;
 export type SelfReviewPhaseDef = z.infer<typeof SelfReviewPhase>;
+export type PlanIssuePhaseDef = z.infer<typeof PlanIssuePhase>;
 export type ConferencePhaseDef = z.infer<typeof ConferencePhase>;
 export type SynthesisPhaseDef = z.infer<typeof SynthesisPhase>;
 export type SynthesisApprovalDef = z.infer<typeof SynthesisApproval>;
@@ -720,3 +796,4 @@ export type RoleName = z.infer<typeof Role>;
 export type EscalationStepDef = z.infer<typeof EscalationStep>;
 export type NominationsDef = z.infer<typeof Nominations>;
 export type AttachmentDef = z.infer<typeof Attachment>;
+export type PlanDocumentDef = z.infer<typeof PlanDocument>;

@@ -289,6 +289,23 @@ function parseIso(raw: string, m: RegExpExecArray): Parsed {
   return { kind: 'instant', utc: t.toUTC().toISO()! };
 }
 
+/**
+ * The period a phrase names when it is known only roughly ("tháng 11/2009", "trong quý III năm 2015"
+ * → "quý III/2015"), so that people are shown the period, never the day the engine reads it as.
+ * Undefined for a day, an instant, a deadline ("trước quý II/2015" is exact: the day before) or an
+ * unreadable phrase.
+ */
+export function approximatePeriod(text: string): string | undefined {
+  try {
+    const parsed = parsePhrase(text);
+    return parsed.kind === 'period' && !parsed.before
+      ? periodName(parsed.unit, parsed.year, parsed.index).vi
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reading: what was meant + role + calendar → instant and explanation
 

@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ContactDef } from './campaign-schema';
+import { datePhrase, type PlanDocumentView } from './plan-document';
 import type { MessageKind } from './workflow-types';
 
 const WEEKDAYS = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
@@ -38,6 +39,11 @@ export interface MessageContext {
   documents?: Array<{ title: string; attached: boolean }>;
   /** Escalations: the addressee's role. */
   addresseeRole?: 'focal' | 'head' | 'supervisor' | 'secretariat';
+  /**
+   * The plan as a document (kind, number, basis, directive, tasks, conference, recipients); without
+   * it the plan is named "Kế hoạch số {planNumber}" as before.
+   */
+  plan?: PlanDocumentView;
 }
 
 export interface ComposedMessage {
@@ -59,31 +65,72 @@ export function contactLine(secretariatName: string, contacts: ContactDef[]): st
   return `${secretariatName}: ${contactLines(contacts).join('; ')}`;
 }
 
+/**
+ * A name inside a sentence: only its first letter goes lower case ("Tổng kết tại các đơn vị thuộc
+ * Bộ" → "tổng kết tại các đơn vị thuộc Bộ"); proper nouns inside keep their case, and a name that
+ * begins with an abbreviation or a proper noun written in capitals ("UBND tỉnh") is left as it is.
+ */
+export function inSentence(name: string): string {
+  const [first, second] = [...name];
+  if (
+    first === undefined ||
+    (second !== undefined && second === second.toUpperCase() && second !== second.toLowerCase())
+  ) {
+    return name;
+  }
+  return first.toLowerCase() + name.slice(first.length);
+}
+
+/** "1 ngày", "3 ngày làm việc" for an escalation's `after` ("1d", "3wd"); anything else as given. */
+export function latenessPhrase(after: string | number | undefined): string {
+  const m = /^(\d{1,3})(d|wd)$/.exec(String(after ?? ''));
+  if (!m) return String(after ?? '');
+  return `${Number(m[1])} ngày${m[2] === 'wd' ? ' làm việc' : ''}`;
+}
+
+/** The outline (đề cương) among the plan's documents, and whether it travels with the message. */
+function outlineOf(documents: MessageContext['documents']): { title: string; attached: boolean } | undefined {
+  const outlines = (documents ?? []).filter((d) => /đề cương/i.test(d.title));
+  return outlines.find((d) => d.attached) ?? outlines[0];
+}
+
 export function composeMessage(ctx: MessageContext): ComposedMessage {
   const deadline = formatDeadline(ctx.deadline, ctx.timeZone);
   const lock = formatDeadline(ctx.lockAt, ctx.timeZone);
-  const plan = `Kế hoạch số ${ctx.planNumber}`;
+  const plan = ctx.plan?.reference ?? `Kế hoạch số ${ctx.planNumber}`;
+  const phase = inSentence(ctx.phaseName);
+  // A lock at the deadline leaves no time "before the lock" once the deadline has passed.
+  const lockedAtDeadline = Date.parse(ctx.lockAt) <= Date.parse(ctx.deadline);
   const d = ctx.detail ?? {};
   const due = ctx.dueItems.map((item) => `- ${item}`);
   let subject: string;
   let body: string[];
 
   switch (ctx.kind) {
-    case 'plan-issued':
+    case 'plan-issued': {
       subject = `[${ctx.planNumber}] Triển khai ${ctx.campaignTitle}`;
+      const outline = outlineOf(ctx.documents);
+      // "theo đề cương kèm theo" only when the outline is attached; named only, it is named.
+      const following = !outline
+        ? ''
+        : outline.attached
+          ? ' theo đề cương kèm theo'
+          : ` theo ${inSentence(outline.title)} (gửi theo đường văn thư)`;
       body = [
-        `${ctx.issuingBody} ban hành ${plan} ngày ${ctx.planDate} về ${ctx.campaignTitle}.`,
-        `Đề nghị ${ctx.unitName} tổ chức ${ctx.phaseName.toLowerCase()} theo đề cương hướng dẫn kèm theo và gửi về ${ctx.secretariatName}:`,
+        ...planIssuedOpening(ctx, plan),
+        `Đề nghị ${ctx.unitName} tổ chức ${phase}${following} và gửi về ${ctx.secretariatName}:`,
         ...due,
         `Hạn nộp: ${deadline}.`,
         `Sau ${lock}, báo cáo của đơn vị sẽ được khóa và không thể sửa đổi.`,
+        ...planDetailLines(ctx.plan),
         ...documentLines(ctx.documents ?? []),
       ];
       break;
+    }
     case 'reminder':
       subject = `[${ctx.planNumber}] Nhắc hạn nộp báo cáo: ${deadline}`;
       body = [
-        `Thực hiện ${plan}, ${ctx.secretariatName} trân trọng nhắc ${ctx.unitName}: hạn nộp hồ sơ ${ctx.phaseName.toLowerCase()} là ${deadline}.`,
+        `Thực hiện ${plan}, ${ctx.secretariatName} trân trọng nhắc ${ctx.unitName}: hạn nộp hồ sơ ${phase} là ${deadline}.`,
         `Hồ sơ gồm:`,
         ...due,
         `Đến thời điểm này, ${ctx.secretariatName} chưa nhận được báo cáo tổng kết của đơn vị.`,
@@ -92,32 +139,36 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
     case 'due-today':
       subject = `[${ctx.planNumber}] Hôm nay là hạn nộp báo cáo (${deadline})`;
       body = [
-        `Thực hiện ${plan}, ${ctx.secretariatName} trân trọng thông báo: hôm nay là hạn cuối nộp hồ sơ ${ctx.phaseName.toLowerCase()} của ${ctx.unitName}, trước ${deadline}.`,
+        `Thực hiện ${plan}, ${ctx.secretariatName} trân trọng thông báo: hôm nay là hạn cuối nộp hồ sơ ${phase} của ${ctx.unitName}, trước ${deadline}.`,
         ...due,
       ];
       break;
     case 'late-notice':
       subject = `[${ctx.planNumber}] Đơn vị chưa nộp báo cáo – đã quá hạn ${deadline}`;
       body = [
-        `Theo ${plan}, hạn nộp hồ sơ ${ctx.phaseName.toLowerCase()} là ${deadline}. Đến nay ${ctx.secretariatName} chưa nhận được báo cáo của ${ctx.unitName}.`,
-        `Đề nghị đơn vị khẩn trương hoàn thành và gửi trước ${lock}; sau thời điểm này hồ sơ sẽ không được tiếp nhận.`,
+        `Theo ${plan}, hạn nộp hồ sơ ${phase} là ${deadline}. Đến nay ${ctx.secretariatName} chưa nhận được báo cáo của ${ctx.unitName}.`,
+        lockedAtDeadline
+          ? `Việc tiếp nhận hồ sơ đã khóa lúc ${lock}; đơn vị cần gửi hồ sơ muộn xin liên hệ ${ctx.secretariatName}.`
+          : `Đề nghị đơn vị khẩn trương hoàn thành và gửi trước ${lock}; sau thời điểm này hồ sơ sẽ không được tiếp nhận.`,
         ...due,
       ];
       break;
     case 'escalation': {
       const step = d.step ?? 1;
-      subject = `[${ctx.planNumber}] Báo cáo chậm nộp: ${ctx.unitName} (quá hạn ${d.after ?? ''})`;
+      subject = `[${ctx.planNumber}] Báo cáo chậm nộp: ${ctx.unitName} (quá hạn ${latenessPhrase(d.after)})`;
       body = [
         `Kính gửi ${roleTitle(ctx.addresseeRole)},`,
-        `Theo ${plan}, hạn nộp hồ sơ ${ctx.phaseName.toLowerCase()} là ${deadline}. Đến nay ${ctx.unitName} chưa gửi báo cáo tổng kết (nhắc lần ${step}).`,
-        `${ctx.secretariatName} trân trọng đề nghị chỉ đạo đơn vị hoàn thành và gửi hồ sơ trước ${lock}, thời điểm hồ sơ được khóa.`,
+        `Theo ${plan}, hạn nộp hồ sơ ${phase} là ${deadline}. Đến nay ${ctx.unitName} chưa gửi báo cáo tổng kết (nhắc lần ${step}).`,
+        lockedAtDeadline
+          ? `${ctx.secretariatName} trân trọng thông báo: việc tiếp nhận hồ sơ đã khóa lúc ${lock}.`
+          : `${ctx.secretariatName} trân trọng đề nghị chỉ đạo đơn vị hoàn thành và gửi hồ sơ trước ${lock}, thời điểm hồ sơ được khóa.`,
       ];
       break;
     }
     case 'phase-locked':
-      subject = `[${ctx.planNumber}] Đã khóa tiếp nhận hồ sơ ${ctx.phaseName.toLowerCase()}`;
+      subject = `[${ctx.planNumber}] Đã khóa tiếp nhận hồ sơ ${phase}`;
       body = [
-        `Theo ${plan}, việc tiếp nhận hồ sơ ${ctx.phaseName.toLowerCase()} đã kết thúc lúc ${lock}.`,
+        `Theo ${plan}, việc tiếp nhận hồ sơ ${phase} đã kết thúc lúc ${lock}.`,
         `Hồ sơ ${ctx.unitName} đã gửi được lưu giữ nguyên trạng và không thể sửa đổi.`,
       ];
       break;
@@ -131,7 +182,7 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
     case 'extension-granted':
       subject = `[${ctx.planNumber}] Gia hạn nộp báo cáo đến ${deadline}`;
       body = [
-        `${ctx.secretariatName} đồng ý gia hạn nộp hồ sơ ${ctx.phaseName.toLowerCase()} cho ${ctx.unitName} đến ${deadline}${d.reason ? ` (lý do: ${d.reason})` : ''}.`,
+        `${ctx.secretariatName} đồng ý gia hạn nộp hồ sơ ${phase} cho ${ctx.unitName} đến ${deadline}${d.reason ? ` (lý do: ${d.reason})` : ''}.`,
         d.previousDeadline ? `Hạn trước đây: ${formatDeadline(String(d.previousDeadline), ctx.timeZone)}.` : '',
         ...due,
       ].filter(Boolean);
@@ -177,6 +228,38 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
       .join('\n') +
     '</body></html>';
   return { subject, text, html };
+}
+
+/** "Ban Thường vụ Tỉnh ủy Vĩnh Phúc ban hành Kế hoạch số 67-KH/TU ngày 21/9/2009 về …", with its basis. */
+function planIssuedOpening(ctx: MessageContext, plan: string): string[] {
+  const p = ctx.plan;
+  const dated = p?.date ?? datePhrase(ctx.planDate);
+  const carrying = p && p.basis.length > 0 ? [`Thực hiện ${p.basis.join('; ')},`] : [];
+  return [
+    ...carrying,
+    `${ctx.issuingBody} ban hành ${plan} ${dated} về ${ctx.campaignTitle}${p?.draft ? ' (DỰ THẢO)' : ''}.`,
+    ...(p ? [`Chỉ thị được tổng kết: ${p.directive}.`] : []),
+  ];
+}
+
+/** What the plan asks of units, its conference and its recipients (nơi nhận), as the plan says them. */
+function planDetailLines(p: PlanDocumentView | undefined): string[] {
+  if (!p) return [];
+  const out: string[] = [];
+  const selfReview = p.phases.find((x) => x.kind === 'self-review');
+  if (selfReview && selfReview.tasks.length > 0) {
+    out.push('Nhiệm vụ của đơn vị:', ...selfReview.tasks.map((t) => `- ${t}`));
+  }
+  for (const phase of p.phases) {
+    const c = phase.conference;
+    if (!c) continue;
+    out.push(
+      `${phase.name}: ${c.date}, tại ${c.venue}${c.organizer ? `; đơn vị tổ chức: ${c.organizer}` : ''}.`,
+      ...(c.agenda.length > 0 ? ['Chương trình hội nghị:', ...c.agenda.map((a) => `- ${a}`)] : []),
+    );
+  }
+  if (p.recipients.length > 0) out.push('Nơi nhận:', ...p.recipients.map((r) => `- ${r}`));
+  return out;
 }
 
 function documentLines(documents: Array<{ title: string; attached: boolean }>): string[] {

@@ -7,12 +7,15 @@ import type {
   CampaignDefinition,
   ConferencePhaseDef,
   PhaseKind,
+  PlanIssuePhaseDef,
   RoleName,
   SelfReviewPhaseDef,
   UnitInput,
 } from './campaign-schema';
+import { approximatePeriod } from './date-phrases';
+import { planReference } from './plan-document';
 import { OFFSET } from './timeline';
-import type { CompiledCampaign, CompiledInstant } from './timeline-types';
+import type { CompiledCampaign, CompiledInstant, ReadInstant } from './timeline-types';
 
 export type TimelineEvent =
   | 'plan'
@@ -42,6 +45,11 @@ export interface TimelineRow {
   what: string;
   /** To whom ("tất cả 27 đơn vị", "Thủ trưởng đơn vị", a person's name in the unit view). */
   to: string;
+  /**
+   * The period when the date is known only roughly ("tháng 11/2009", "quý III/2015"): shown instead
+   * of the day the engine reads it as, which nobody announced.
+   */
+  approximate?: string;
 }
 
 const ROLE_LABELS: Record<RoleName, string> = {
@@ -58,7 +66,20 @@ export function flattenUnits(units: readonly UnitInput[]): UnitInput[] {
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function offsetLabel(offset: string, after: boolean): string {
+/** "Gửi Kế hoạch số 67-KH/TU, đề cương báo cáo tới các đơn vị": the outline only when the plan sends one. */
+function planSent(header: CampaignDefinition['campaign'], phase: PlanIssuePhaseDef): string {
+  const outline = phase.attachments.some((a) => /đề cương/i.test(typeof a === 'string' ? a : a.title));
+  return `Gửi ${planReference(header.plan)}${outline ? ', đề cương báo cáo' : ''} tới các đơn vị`;
+}
+
+/** The period of a date written roughly; none in a rehearsal, whose instants are the ones shown. */
+function roughly(compiled: CompiledCampaign, at: ReadInstant): { approximate?: string } {
+  const period = compiled.rehearsal ? undefined : approximatePeriod(at.written);
+  return period ? { approximate: period } : {};
+}
+
+/** "1 ngày", "3 ngày làm việc": an offset as an office writes it ("1d" is nobody's word). */
+export function offsetLabel(offset: string, after: boolean): string {
   const m = OFFSET.exec(offset);
   if (!m) return offset;
   const n = Number(m[1]);
@@ -98,8 +119,9 @@ function rowsOf(
       at: compiled.planDate,
       phase: '',
       event: 'plan',
-      what: `Ký ban hành Kế hoạch số ${header.plan.number}`,
+      what: `Ký ban hành ${planReference(header.plan)}`,
       to: header.issuingBody,
+      ...roughly(compiled, compiled.planDate),
     });
   }
   compiled.phases.forEach((p, i) => {
@@ -117,8 +139,9 @@ function rowsOf(
       ...base,
       at: p.windowStart,
       event: 'window-start',
-      what: p.kind === 'plan-issue' ? 'Gửi kế hoạch, đề cương báo cáo tới các đơn vị' : 'Bắt đầu giai đoạn',
+      what: p.kind === 'plan-issue' && source?.kind === 'plan-issue' ? planSent(header, source) : 'Bắt đầu giai đoạn',
       to: audience,
+      ...roughly(compiled, p.windowStart),
     });
     if (p.deadline) {
       const d = p.deadline;
@@ -202,11 +225,19 @@ function rowsOf(
         ...base,
         at: p.conferenceAt,
         event: 'conference',
-        what: `Hội nghị tại ${source.venue}`,
+        what: `Hội nghị tại ${source.venue}${source.organizer ? `; đơn vị tổ chức: ${source.organizer}` : ''}`,
         to: who.invited(source),
+        ...roughly(compiled, p.conferenceAt),
       });
     }
-    rows.push({ ...base, at: p.windowEnd, event: 'window-end', what: 'Kết thúc giai đoạn', to: audience });
+    rows.push({
+      ...base,
+      at: p.windowEnd,
+      event: 'window-end',
+      what: 'Kết thúc giai đoạn',
+      to: audience,
+      ...roughly(compiled, p.windowEnd),
+    });
   });
   // Stable: same instant keeps the order above (deadline before its late notice).
   return rows
@@ -237,7 +268,7 @@ export function unitTimeline(compiled: CompiledCampaign, def: CampaignDefinition
   if (!unit) {
     const known = units.slice(0, 10).map((u) => u.id);
     throw new Error(
-      `Không có đơn vị "${unitId}" trong ${def.campaign.plan.number} (unknown unit). ` +
+      `Không có đơn vị "${unitId}" trong ${planReference(def.campaign.plan)} (unknown unit). ` +
         `Các đơn vị: ${known.join(', ')}${units.length > known.length ? `, … (${units.length} đơn vị)` : ''}`,
     );
   }

@@ -14,7 +14,8 @@
  *   dropped, two offsets on the same instant are collapsed, each with a note.
  * - Escalations: `1d` is the deadline's date + 1 calendar day at reminderTime, moved to the NEXT working
  *   day when that is a day off; `2wd` is 2 working days after. Always strictly after the deadline and
- *   strictly increasing by step (a colliding step goes to the next working day, with a note).
+ *   strictly increasing by step (a colliding step goes to the next working day, with a note). A step
+ *   after the lock is dropped with a note: nothing can be submitted then.
  * - Phase windows are read as start/end, the plan date as a start, the deadline as a deadline, the lock
  *   as an end, the conference date as a start (an explicit time is kept).
  *
@@ -23,8 +24,10 @@
  */
 import { DateTime } from 'luxon';
 import type { IsoDate, WorkingCalendar } from './calendar/types';
-import type { CampaignDefinition, PhaseKind, RoleName } from './campaign-schema';
+import type { CampaignDefinition, RoleName } from './campaign-schema';
+import { DEFAULT_PHASE_NAMES, planTag } from './plan-document';
 import {
+  approximatePeriod,
   atLocalTime,
   dateContextFor,
   formatLocal,
@@ -45,13 +48,7 @@ import type {
 } from './timeline-types';
 
 /** Vietnamese phase names used when the file gives none. */
-export const DEFAULT_PHASE_NAMES: Record<PhaseKind, string> = {
-  'plan-issue': 'Ban hành kế hoạch',
-  'self-review': 'Tự kiểm điểm, tổng kết tại đơn vị',
-  synthesis: 'Tổng hợp, dự thảo báo cáo',
-  conference: 'Hội nghị tổng kết',
-  awards: 'Khen thưởng',
-};
+export { DEFAULT_PHASE_NAMES };
 
 /** A reminder or escalation offset: `7d` calendar days, `3wd` working days. */
 export const OFFSET = /^(\d{1,3})(d|wd)$/;
@@ -68,7 +65,7 @@ export interface DeadlineScheduleInput {
   nowUtc?: string;
   /** Prefix of the notes, e.g. the phase name. */
   label?: string;
-  /** No note for escalations after the lock (an approval's steps go on until it is approved). */
+  /** Keeps escalations after the lock (an approval's steps go on until it is approved). */
   escalateAfterLock?: boolean;
 }
 
@@ -214,11 +211,17 @@ export function compileDeadlineScheduleWithNotes(
           `(escalation step ${i + 1} pushed to the working day after step ${i})`,
       );
     }
+    // After the lock nothing can be submitted: a step there would ask for a report "before" a time
+    // already past. It is dropped (the workflow would skip it too), and the clerk is told. Not so for
+    // an approval: its escalation goes on until the draft is approved.
     if (Date.parse(utc) > Date.parse(lock.utc) && !phase.escalateAfterLock) {
       note(
-        `bước ${i + 1} ("${step.after}", ${vn(utc)}) sau thời điểm khóa (${vn(lock.utc)}): vẫn gửi nếu đơn vị chưa nộp ` +
-          `(escalation after the lock: still sent if the unit has not submitted)`,
+        `bỏ bước ${i + 1} ("${step.after}", ${vn(utc)}) vì sau thời điểm khóa (${vn(lock.utc)}): khi đã khóa, ` +
+          `đơn vị không còn nộp được nên không gửi đề nghị nộp ` +
+          `(escalation step dropped: after the lock, nothing can be submitted any more)`,
       );
+      previous = { day, ms: Date.parse(utc) }; // the steps after it come later still: dropped too
+      return;
     }
     previous = { day, ms: Date.parse(utc) };
     escalations.push({
@@ -301,7 +304,9 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
     if (phase.kind === 'conference') {
       compiled.conferenceAt = read(phase.date, 'start', `${field}.date`);
       const day = localDateOf(compiled.conferenceAt.utc, zone);
-      if (!calendar.isWorkingDay(day)) {
+      // A date known only roughly is shown as its period ("dự kiến trong tháng 11/2009"), never as
+      // the day it is read as: whether that day is off does not matter yet.
+      if (!calendar.isWorkingDay(day) && !approximatePeriod(phase.date)) {
         notes.push(
           `${name}: ngày hội nghị "${phase.date}" được đọc là ${formatVietnameseDateTime(compiled.conferenceAt.utc, zone)}, ` +
             `một ngày nghỉ (${calendar.reasonOff(day) ?? 'ngày nghỉ'}); ghi ngày cụ thể khi đã định ` +
@@ -312,7 +317,7 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
     return compiled;
   });
 
-  return { campaignId: header.id, planNumber: header.plan.number, timeZone: zone, phases, planDate, notes };
+  return { campaignId: header.id, planNumber: planTag(header.plan), timeZone: zone, phases, planDate, notes };
 }
 
 // ---------------------------------------------------------------------------------------------------

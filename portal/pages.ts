@@ -15,6 +15,7 @@ import type {
   UnitStatusView,
 } from '../domain/workflow-types';
 import type { CampaignInfo } from '../app/units';
+import type { PlanDocumentView } from '../domain/plan-document';
 import { PORTAL_MAX_FILE_BYTES } from './upload';
 
 /** Escapes text for HTML content and attribute values. */
@@ -211,7 +212,7 @@ ${kinds.map((k) => `<option value="${k}">${esc(capitalize(kindLabel(k)))}</optio
     `<h1>${esc(view.unitName)}</h1>
 ${flashHtml}
 <dl>
-<dt>Kế hoạch</dt><dd>Số ${esc(view.planNumber)}${campaign ? `: ${esc(campaign.title)}` : ''}</dd>
+<dt>Kế hoạch</dt><dd>${campaign?.document ? esc(`${campaign.document.reference} ${campaign.document.date}`) : `Số ${esc(view.planNumber)}`}${campaign ? `: ${esc(campaign.title)}` : ''}</dd>
 <dt>Giai đoạn</dt><dd>${esc(view.phase.name)}</dd>
 <dt>Hạn nộp</dt><dd>${esc(t(view.deadline))}${extended}</dd>
 <dt>Khóa tiếp nhận</dt><dd>${esc(t(view.lockAt))}</dd>
@@ -231,6 +232,7 @@ ${receipts}`
 }
 ${uploadForm}
 ${view.due.nominations ? nominationsSection(view, csrf, closed, t) : ''}
+${campaign?.document ? documentSection(campaign.document) : ''}
 <h2>Liên hệ</h2>
 <p>${esc(view.contact)}</p>
 <form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,
@@ -238,6 +240,42 @@ ${view.due.nominations ? nominationsSection(view, csrf, closed, t) : ''}
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const list = (items: string[]) => `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+
+/**
+ * The plan as the unit received it: the document, what it carries out, the directive, each step with
+ * its tasks (the conference with its date as announced: "dự kiến trong tháng 11/2009"), recipients.
+ */
+function documentSection(d: PlanDocumentView): string {
+  const steps = d.phases
+    .map((p) => {
+      const c = p.conference;
+      const conference = c
+        ? `<p>Hội nghị ${esc(c.date)} tại ${esc(c.venue)}${c.organizer ? `; đơn vị tổ chức: ${esc(c.organizer)}` : ''}.</p>` +
+          (c.agenda.length > 0 ? `<p>Chương trình:</p>${list(c.agenda)}` : '')
+        : '';
+      const a = p.awards;
+      const awards =
+        a && (a.body || a.forms.length > 0)
+          ? `<p>Khen thưởng${a.body ? ` (${esc(a.body)})` : ''}${a.forms.length > 0 ? `: ${esc(a.forms.join('; '))}` : ''}.</p>`
+          : '';
+      return `<li><strong>${esc(p.name)}</strong> — ${esc(p.when)}${conference}${awards}${p.tasks.length > 0 ? list(p.tasks) : ''}</li>`;
+    })
+    .join('\n');
+  return `<h2>Văn bản kế hoạch</h2>
+<p>${esc(`${d.reference} ${d.date} của ${d.issuer}`)}${d.system ? ` (${esc(d.system)})` : ''}${d.draft ? ' — <strong>DỰ THẢO</strong>' : ''}</p>
+<dl>
+<dt>Về việc</dt><dd>${esc(d.title)}</dd>
+<dt>Chỉ thị được tổng kết</dt><dd>${esc(d.directive)}</dd>
+${d.basis.length > 0 ? `<dt>Căn cứ</dt><dd>${list(d.basis)}</dd>` : ''}
+</dl>
+<h3>Các bước</h3>
+<ol>
+${steps}
+</ol>
+${d.recipients.length > 0 ? `<h3>Nơi nhận</h3>${list(d.recipients)}` : ''}`;
+}
 
 /** Rows of the nominations form: the quota's total, at most this many. */
 export const MAX_NOMINATION_ROWS = MAX_NOMINATIONS_PER_VERSION;

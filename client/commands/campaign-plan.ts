@@ -12,7 +12,8 @@ import { DateTime } from 'luxon';
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { LoadResult, Problem } from '../../config/campaign-files';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
-import { formatLocal, localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
+import { approximatePeriod, formatLocal, localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
+import { planDocumentLines, planDocumentView, plannedWindow } from '../../domain/plan-document';
 import { compileCampaign, rehearse } from '../../domain/timeline';
 import { campaignTimeline, flattenUnits, unitTimeline, type TimelineRow } from '../../domain/timeline-rows';
 import type { CompiledCampaign, ReadInstant } from '../../domain/timeline-types';
@@ -187,7 +188,8 @@ export function renderPlan(
   const zone = compiled.timeZone;
   const seconds = compiled.rehearsal !== undefined;
   const out: string[] = [];
-  out.push(t.planLine(c.plan.number, t.dated(c.plan.date), c.title));
+  const document = planDocumentView(def);
+  out.push(t.planLine(document.reference, document.date, c.title));
   out.push(t.issuer(c.issuingBody, c.secretariat.name));
   out.push(
     t.facts({
@@ -219,12 +221,32 @@ export function renderPlan(
       ),
     );
   }
+  // The document as units receive it: basis, directive, each phase's tasks, the conference, recipients.
+  out.push('');
+  out.push(t.document);
+  for (const line of planDocumentLines(document)) out.push(`  ${line}`);
   out.push('');
   out.push(t.phases);
-  compiled.phases.forEach((p, i) => out.push(`  ${i + 1}. ${p.name}: ${p.windowStart.local} – ${p.windowEnd.local}`));
+  compiled.phases.forEach((p, i) => {
+    // A window written roughly is shown as written, not as the days the engine reads it as.
+    const rough = !seconds && (approximatePeriod(p.windowStart.written) || approximatePeriod(p.windowEnd.written));
+    const when = rough
+      ? plannedWindow(p.windowStart.written, p.windowEnd.written)
+      : `${p.windowStart.local} – ${p.windowEnd.local}`;
+    out.push(`  ${i + 1}. ${p.name}: ${when}`);
+  });
   out.push('');
   const table = rows.map((row) => {
     const day = localDateOf(row.at.utc, zone);
+    if (row.approximate) {
+      return [
+        row.event === 'plan' ? t.within(row.approximate) : t.approximately(row.approximate),
+        '',
+        row.phaseNumber === undefined ? '' : String(row.phaseNumber),
+        row.what,
+        row.to,
+      ];
+    }
     return [
       `${lang === 'en' ? englishWeekday(row.at.utc, zone) : vietnameseWeekday(day)} ${row.at.local.slice(0, 10)}`,
       seconds ? timeWithSeconds(row.at.utc, zone) : row.at.local.slice(11),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startCampaign as startCampaignUseCase } from '../../app/campaigns';
 import { loadCampaign, formatProblem } from '../../config/campaign-files';
 import { loadWorkingCalendar } from '../../config/holidays';
+import { planTag } from '../../domain/plan-document';
 import { compileCampaign, rehearse } from '../../domain/timeline';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
@@ -68,12 +69,12 @@ export async function startCampaign(
     });
     const { workflowId } = started;
     if (!started.started) {
-      io.stderr.write(t.alreadyRunning(def.campaign.id, def.campaign.plan.number, workflowId));
+      io.stderr.write(t.alreadyRunning(def.campaign.id, planTag(def.campaign.plan), workflowId));
       return { exitCode: 2, campaignId: def.campaign.id };
     }
     io.stdout.write(
       t.started({
-        plan: def.campaign.plan.number,
+        plan: planTag(def.campaign.plan),
         title: def.campaign.title,
         workflowId,
         rehearsal,

@@ -7,7 +7,8 @@
 import { IANAZone } from 'luxon';
 import type { WorkingCalendar } from '../calendar/types';
 import { PHASE_ORDER, TIME_OF_DAY } from '../campaign-schema';
-import { formatLocal, localDateOf, readDate, type DateContext, type DateRole } from '../date-phrases';
+import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type DateRole } from '../date-phrases';
+import { isPlaceholderNumber } from '../plan-document';
 import type { PathSegment } from '../yaml-source';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
@@ -58,6 +59,7 @@ export class Rules {
 
   run(): void {
     this.checkContacts();
+    this.checkPlanNumber();
     this.planDate = this.read(['campaign', 'plan', 'date'], 'start');
     this.checkUnits(asArr(valueAt(this.data, ['units'])), ['units']);
     this.checkPhases();
@@ -136,6 +138,23 @@ export class Rules {
       this.checkSupervisor(unit, path);
       this.checkUnits(asArr(unit.subUnits), [...path, 'subUnits']);
     });
+  }
+
+  /**
+   * A blank number form ("…/BCT-VP") is a draft's, not an issued plan's; a draft never starts (its
+   * messages would carry a number nobody can cite).
+   */
+  private checkPlanNumber(): void {
+    const plan = valueAt(this.data, ['campaign', 'plan']);
+    if (!isObj(plan)) return;
+    const number = asStr(plan.number);
+    const draft = plan.draft === true;
+    if (number !== undefined && number.trim() !== '' && !draft && isPlaceholderNumber(number)) {
+      this.report.add('error', ['campaign', 'plan', 'number'], 'placeholderNumber', { number });
+    }
+    if (draft && this.options.mode === 'start') {
+      this.report.add('error', ['campaign', 'plan', 'draft'], 'draftStart', {});
+    }
   }
 
   /** Each contact names someone (a person or an office) and a way to reach them. */
@@ -298,7 +317,14 @@ export class Rules {
     }
     if (deadline) this.checkPast(deadline, [...base, 'deadline']);
     this.checkReminders(asArr(phase.reminders), [...base, 'reminders']);
-    this.checkEscalation(asArr(phase.escalation), [...base, 'escalation'], deadline);
+    // A lock before the deadline is its own error: steps "after the lock" would only repeat it.
+    const lockAfterDeadline = lock && !(deadline && lock.ms < deadline.ms) ? lock : undefined;
+    this.checkEscalation(
+      asArr(phase.escalation),
+      [...base, 'escalation'],
+      deadline,
+      lockAfterDeadline && { lock: lockAfterDeadline, path: [...base, 'lock'] },
+    );
     const nominations = valueAt(phase, ['due', 'nominations']);
     if (isObj(nominations)) this.checkQuota(nominations, [...base, 'due', 'nominations']);
     return lock;
@@ -364,7 +390,12 @@ export class Rules {
     });
   }
 
-  private checkEscalation(steps: unknown[], path: PathSegment[], deadline?: Instant): void {
+  private checkEscalation(
+    steps: unknown[],
+    path: PathSegment[],
+    deadline?: Instant,
+    lock?: { lock: Instant; path: PathSegment[] },
+  ): void {
     type Step = { index: number; text: string; n: number; unit: string; date?: string };
     let before: Step | undefined;
     steps.forEach((step, i) => {
@@ -378,6 +409,7 @@ export class Rules {
           : plusDays(deadline.date, n)
         : undefined;
       const current: Step = { index: i, text, n, unit: m[2], date };
+      if (date && lock) this.checkAfterLock(text, date, lock, [...path, i, 'after']);
       if (before) {
         const notLater =
           current.date && before.date
@@ -394,6 +426,31 @@ export class Rules {
         }
       }
       before = current;
+    });
+  }
+
+  /**
+   * An escalation step sent after the lock would ask for a report that can no longer be received:
+   * the compiler drops it; the clerk is told here, at the step. Read as the compiler places it: at
+   * the reminder time, on the next working day when its day is off.
+   */
+  private checkAfterLock(text: string, date: string, lock: { lock: Instant; path: PathSegment[] }, at: PathSegment[]) {
+    const calendar = this.ctx.calendar;
+    let day = date;
+    try {
+      if (!calendar.isWorkingDay(day)) day = calendar.nextWorkingDay(day);
+    } catch {
+      return; // outside the calendar: the dates' own checks say so
+    }
+    const reminderTime = asStr(valueAt(this.campaign, ['calendar', 'reminderTime']));
+    const time = reminderTime !== undefined && TIME_OF_DAY.test(reminderTime) ? reminderTime : '08:00';
+    const utc = atLocalTime(day, time, this.ctx.timeZone);
+    if (Date.parse(utc) <= lock.lock.ms) return;
+    this.report.add('warning', at, 'escalationAfterLock', {
+      text,
+      at: formatLocal(utc, this.ctx.timeZone),
+      lock: lock.lock.local,
+      place: this.report.place(lock.path),
     });
   }
 

@@ -244,6 +244,14 @@ const en = {
     `${p.kind}: ${p.limit} is more than total: ${p.total}; at most ${p.total} can be nominated in all — lower ${p.kind} to ${p.total} or raise total`,
   unknownInvitee: (p: { invitee: string; guess?: string }) =>
     `no unit has the id "${p.invitee}"; ${p.guess ? `did you mean "${p.guess}"? Invitees` : 'invitees'} are unit ids from units (sub-units included), or "all"`,
+  placeholderNumber: (p: { number: string }) =>
+    `"${p.number}" is a blank number form, not a number; an issued plan carries its number (e.g. number: 67-KH/TU) — ` +
+    'write it, leave number out if the source gives none, or write draft: true while the plan is a draft',
+  draftStart: (_: None) =>
+    'the plan is a draft (draft: true); a campaign cannot start on a draft — issue the plan, write its number and remove draft (or rehearse it with --rehearse)',
+  escalationAfterLock: (p: { text: string; at: string; lock: string; place: Place }) =>
+    `this escalation step ("${p.text}", ${p.at}) falls after the lock (${p.lock}, ${en.place(p.place)}): ` +
+    'nothing can be submitted then, so it will not be sent — remove it, shorten "after", or lock later',
 };
 
 export type Texts = typeof en;
@@ -408,6 +416,14 @@ const vi: Texts = {
     `chỉ tiêu cho tổng cộng ${p.total} đề nghị nhưng 0 tập thể và 0 cá nhân, nên không đề nghị được ai; hãy tăng collective hoặc individual (ví dụ collective: 1, individual: 1), hoặc bỏ hai trường này`,
   quotaKindAboveTotal: (p) =>
     `${p.kind}: ${p.limit} lớn hơn total: ${p.total}; tổng cộng chỉ được đề nghị tối đa ${p.total} — hãy giảm ${p.kind} xuống ${p.total} hoặc tăng total`,
+  placeholderNumber: (p) =>
+    `"${p.number}" là số văn bản để trống, chưa phải số; kế hoạch đã ban hành phải ghi số (ví dụ number: 67-KH/TU) — ` +
+    'hãy ghi số đã cấp, bỏ trường number nếu văn bản gốc không ghi số, hoặc ghi draft: true nếu kế hoạch còn là dự thảo',
+  draftStart: () =>
+    'kế hoạch còn là dự thảo (draft: true); không bắt đầu đợt thi đua trên văn bản dự thảo — hãy ban hành kế hoạch, ghi số và bỏ draft (hoặc chạy thử với --rehearse)',
+  escalationAfterLock: (p) =>
+    `bước báo cáo cấp trên này ("${p.text}", ${p.at}) rơi sau thời điểm khóa (${p.lock}, ${vi.place(p.place)}): ` +
+    'khi đã khóa đơn vị không còn nộp được, nên bước này sẽ không được gửi — hãy bỏ bước này, rút ngắn "after", hoặc khóa muộn hơn',
   unknownInvitee: (p) =>
     `không có đơn vị nào mang mã "${p.invitee}"; ${p.guess ? `có phải ý bạn là "${p.guess}"? Danh sách mời (invitees)` : 'danh sách mời (invitees)'} ghi mã đơn vị trong units (kể cả đơn vị trực thuộc), hoặc "all"`,
 };

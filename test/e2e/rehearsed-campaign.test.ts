@@ -309,12 +309,12 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
     const [head] = find(inbox, u.id, KEYS.escalation1);
     expect(head.to).toEqual(to(u.head));
     expect(head.cc ?? []).toEqual([]);
-    expect(head.subject).toBe(`[${PLAN}] Báo cáo chậm nộp: ${u.name} (quá hạn 1d)`);
+    expect(head.subject).toBe(`[${PLAN}] Báo cáo chậm nộp: ${u.name} (quá hạn 1 ngày)`);
     expect(head.text).toContain('Kính gửi Thủ trưởng đơn vị,');
     expect(head.text).toContain(`Đến nay ${u.name} chưa gửi báo cáo tổng kết (nhắc lần 1).`);
 
     const [upper] = find(inbox, u.id, KEYS.escalation2);
-    expect(upper.subject).toBe(`[${PLAN}] Báo cáo chậm nộp: ${u.name} (quá hạn 2d)`);
+    expect(upper.subject).toBe(`[${PLAN}] Báo cáo chậm nộp: ${u.name} (quá hạn 2 ngày)`);
     expect(upper.text).toContain(`Đến nay ${u.name} chưa gửi báo cáo tổng kết (nhắc lần 2).`);
     if (u.supervisor) {
       expect(upper.to).toEqual(to(u.supervisor));

@@ -4,7 +4,7 @@ import type { CampaignDefinition } from '../../domain/campaign-schema';
 export const ONE_UNIT_CAMPAIGN: CampaignDefinition = {
   campaign: {
     id: 'e2e-67-kh-tu',
-    plan: { number: '67-KH/TU', date: '21/9/2009' },
+    plan: { kind: 'ke-hoach', number: '67-KH/TU', date: '21/9/2009', recipients: [], draft: false },
     title: 'tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW',
     directive: 'Chỉ thị 39-CT/TW',
     issuingBody: 'Ban Thường vụ Tỉnh ủy Vĩnh Phúc',

@@ -82,6 +82,10 @@ const ENGLISH: [string, string][] = [
     '56-alias-bomb.yaml',
     '56-alias-bomb.yaml:6:12 error: the reference "*a3" nests other references: its content would be copied 820 times (references nested in references, a "billion laughs"); the file is refused without being expanded — write the content out instead',
   ],
+  [
+    '61-placeholder-number.yaml',
+    '61-placeholder-number.yaml:6:13 error campaign.plan.number: "…/BCT-VP" is a blank number form, not a number; an issued plan carries its number (e.g. number: 67-KH/TU) — write it, leave number out if the source gives none, or write draft: true while the plan is a draft',
+  ],
 ];
 
 describe('in English', () => {

@@ -19,6 +19,7 @@ import { parseYamlSource } from '../../../domain/yaml-source';
 const ROOT = path.resolve(__dirname, '../../..');
 const VINH_PHUC = path.join(ROOT, 'config/campaigns/vinh-phuc-67-kh-tu-2009.yaml');
 const BO = path.join(ROOT, 'config/campaigns/bo-2009-huong-dan.yaml');
+const KHOI = path.join(ROOT, 'config/campaigns/khoi-noi-chinh-2012-so-ket.yaml');
 const calendar = loadWorkingCalendar();
 
 const flatten = (units: UnitInput[]): UnitInput[] => units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
@@ -31,6 +32,7 @@ describe('the sample campaigns', () => {
   it.each([
     ['vinh-phuc-67-kh-tu-2009.yaml', VINH_PHUC, '2009-09-01T00:00:00+07:00'],
     ['bo-2009-huong-dan.yaml', BO, '2009-08-01T00:00:00+07:00'],
+    ['khoi-noi-chinh-2012-so-ket.yaml', KHOI, '2012-07-01T00:00:00+07:00'],
   ])('%s has no problem at all while its deadline is ahead', (_name, file, now) => {
     const loaded = loadCampaign(file, { mode: 'start', now, calendar });
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => formatProblem(p)).join('\n'));
@@ -52,7 +54,14 @@ describe('the sample campaigns', () => {
     const loaded = loadCampaign(VINH_PHUC, { mode: 'validate', now: '2009-09-01T00:00:00+07:00' });
     if (!loaded.ok) throw new Error('invalid');
     const { campaign, units, phases } = loaded.campaign;
-    expect(campaign.plan).toEqual({ number: '67-KH/TU', date: '21/9/2009' });
+    expect(campaign.plan).toEqual({
+      kind: 'ke-hoach',
+      number: '67-KH/TU',
+      date: '21/9/2009',
+      system: 'party',
+      recipients: [],
+      draft: false,
+    });
     expect(campaign.directive).toMatch(/^Chỉ thị 39-CT\/TW/);
     expect(campaign.issuingBody).toBe('Ban Thường vụ Tỉnh ủy Vĩnh Phúc');
     expect(units.length).toBeGreaterThanOrEqual(25);
@@ -121,6 +130,58 @@ describe('the sample campaigns', () => {
     expect(review?.kind === 'self-review' && review.deadline).toBe('trước ngày 30/9/2009');
     expect(flatten(units).length).toBeGreaterThanOrEqual(25);
     expect(flatten(units).some((u) => u.supervisor)).toBe(true);
+    // A công văn whose number the copy lost: left out, not invented; no person the dispatch does not name.
+    expect(campaign.plan).toMatchObject({ kind: 'cong-van', system: 'state', draft: false });
+    expect(campaign.plan.number).toBeUndefined();
+    expect(campaign.plan.recipients).toContain('Lưu VP, PTT-TĐ');
+    expect(campaign.secretariat.contacts.every((c) => c.name === undefined)).toBe(true);
+    // Item 2 of the dispatch ("Tăng cường hơn nữa vai trò lãnh đạo của các cấp ủy …") is a task.
+    expect(review?.tasks?.some((t) => t.startsWith('Tăng cường hơn nữa vai trò lãnh đạo'))).toBe(true);
+  });
+});
+
+describe('the plan document', () => {
+  const sample = fs.readFileSync(VINH_PHUC, 'utf8');
+  const before = '2009-09-01T00:00:00+07:00';
+  const withPlan = (plan: string) => sample.replace(/ {2}plan:\n(?: {4}.*\n)+/, `  plan:\n${plan}`);
+
+  it('a blank number form is refused, at its line, unless the plan is a draft', () => {
+    const blank = validateText(withPlan('    number: số   /KH-TU\n    date: 21/9/2009\n'), 'validate', before);
+    expect(blank.campaign).toBeUndefined();
+    expect(blank.problems).toEqual([
+      expect.objectContaining({ severity: 'error', path: 'campaign.plan.number', line: 21 }),
+    ]);
+    expect(blank.problems[0].message).toMatch(/^"số {3}\/KH-TU" là số văn bản để trống/);
+    const draft = validateText(
+      withPlan('    number: …/KH-TU\n    date: 21/9/2009\n    draft: true\n'),
+      'validate',
+      before,
+    );
+    expect(draft.problems).toEqual([]);
+    expect(draft.campaign?.campaign.plan.draft).toBe(true);
+  });
+
+  it('a draft never starts', () => {
+    const { campaign, problems } = validateText(
+      withPlan('    number: …/KH-TU\n    date: 21/9/2009\n    draft: true\n'),
+      'start',
+      before,
+    );
+    expect(campaign).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', path: 'campaign.plan.draft' })]);
+    expect(problems[0].message).toMatch(/^kế hoạch còn là dự thảo \(draft: true\)/);
+  });
+
+  it('issued numbers are not placeholders; the kind defaults to a kế hoạch', () => {
+    for (const number of ['67-KH/TU', '13/KH-HĐTĐKT', '71-CV/BCĐ', 'Số 67-KH/TU']) {
+      const { problems, campaign } = validateText(
+        withPlan(`    number: ${number}\n    date: 21/9/2009\n`),
+        'validate',
+        before,
+      );
+      expect([number, problems]).toEqual([number, []]);
+      expect(campaign?.campaign.plan.kind).toBe('ke-hoach');
+    }
   });
 });
 

@@ -54,22 +54,25 @@ function golden(name: string, actual: string): void {
   else expect(actual).toBe(expected);
 }
 
-describe.each(['vinh-phuc-67-kh-tu-2009', 'bo-2009-huong-dan'])('sample campaign %s', (name) => {
-  const file = path.join(CAMPAIGNS, `${name}.yaml`);
+describe.each(['vinh-phuc-67-kh-tu-2009', 'bo-2009-huong-dan', 'khoi-noi-chinh-2012-so-ket'])(
+  'sample campaign %s',
+  (name) => {
+    const file = path.join(CAMPAIGNS, `${name}.yaml`);
 
-  it('plan table matches the reviewed golden output', async () => {
-    const { code, stdout, stderr } = await plan([file]);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    golden(`${name}.txt`, stdout);
-  });
+    it('plan table matches the reviewed golden output', async () => {
+      const { code, stdout, stderr } = await plan([file]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      golden(`${name}.txt`, stdout);
+    });
 
-  it('compiled instants (UTC) match the reviewed golden JSON', async () => {
-    const { code, stdout } = await plan([file, '--json']);
-    expect(code).toBe(0);
-    golden(`${name}.json`, stdout);
-  });
-});
+    it('compiled instants (UTC) match the reviewed golden JSON', async () => {
+      const { code, stdout } = await plan([file, '--json']);
+      expect(code).toBe(0);
+      golden(`${name}.json`, stdout);
+    });
+  },
+);
 
 /** The seed's own dates, restated by hand: these hold whatever the golden files say. */
 describe('against the seed texts', () => {
@@ -95,6 +98,15 @@ describe('against the seed texts', () => {
     for (const e of byKind['self-review'].deadline!.escalations) {
       expect(Date.parse(e.at.utc)).toBeGreaterThan(Date.parse('2009-10-14T10:00:00.000Z'));
     }
+  });
+
+  it('Khối Nội chính (003): the conference on Friday 03/08/2012, after the members’ reports close', async () => {
+    const c = await compiled('khoi-noi-chinh-2012-so-ket');
+    const byKind = Object.fromEntries(c.phases.map((p) => [p.kind, p]));
+    expect(byKind.conference.conferenceAt?.utc).toBe('2012-08-03T01:00:00.000Z'); // "03/8/2012", 08:00 local
+    expect(byKind.conference.conferenceAt?.written).toBe('03/8/2012');
+    expect(Date.parse(byKind['self-review'].deadline!.lock.utc)).toBeLessThan(Date.parse('2012-08-03T01:00:00.000Z'));
+    expect(c.planNumber).toBe('Công văn tháng 7/2012'); // the source gives no number: none is invented
   });
 
   it('Bộ Công Thương (000): due "trước ngày 30/9/2009" = Tue 29/09 17:00', async () => {

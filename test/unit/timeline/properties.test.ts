@@ -83,7 +83,8 @@ function checkSchedule(s: DeadlineSchedule, reminderTime: string): void {
   expect(new Set(s.reminders.map((r) => r.id)).size).toBe(s.reminders.length);
   last = deadline;
   s.escalations.forEach((e, i) => {
-    expect(e.step).toBe(i + 1);
+    expect(e.step).toBe(i + 1); // steps after the lock are dropped from the end of the ladder only
+    expect(ms(e.at)).toBeLessThanOrEqual(ms(s.lock)); // nothing asks for a report after the lock
     expect(calendar.isWorkingDay(localDateOf(e.at.utc, ZONE))).toBe(true);
     expect(localTimeOf(e.at.utc, ZONE)).toBe(reminderTime);
     expect(ms(e.at)).toBeGreaterThan(last); // after the deadline, strictly increasing
@@ -105,9 +106,10 @@ describe('deadline schedules over 1990–2100', () => {
           ctx,
         );
         checkSchedule(schedule, d.reminderTime);
-        expect(schedule.escalations).toHaveLength(steps.length);
+        expect(schedule.escalations.length).toBeLessThanOrEqual(steps.length);
         // Whatever was not kept is explained.
         if (schedule.reminders.length < reminders.length) expect(notes.length).toBeGreaterThan(0);
+        if (schedule.escalations.length < steps.length) expect(notes.join('\n')).toMatch(/sau thời điểm khóa/);
       }),
       { numRuns: 400 },
     );
