@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ContactDef } from './campaign-schema';
-import { contactLine, escapeHtml, formatDeadline, type ComposedMessage } from './messages';
+import { contactLine, escapeHtml, formatDeadline, latenessPhrase, type ComposedMessage } from './messages';
 
 export type SynthesisMessageKind =
   'draft-ready' | 'approval-reminder' | 'approval-due-today' | 'approval-escalation' | 'returned' | 'approved';
@@ -76,7 +76,7 @@ export function composeSynthesisMessage(ctx: SynthesisMessageContext): ComposedM
       ];
       break;
     case 'approval-escalation':
-      subject = `[${ctx.planNumber}] Dự thảo báo cáo tổng hợp chưa được phê duyệt — quá hạn ${d.after ?? ''}`;
+      subject = `[${ctx.planNumber}] Dự thảo báo cáo tổng hợp chưa được phê duyệt — quá hạn ${latenessPhrase(d.after)}`;
       body = [
         `Theo ${plan}, hạn phê duyệt ${draft} là ${due ?? '(không ấn định)'}. Đến nay dự thảo chưa được ${ctx.approvalBody} phê duyệt (báo lần ${d.step ?? 1}).`,
         `Đề nghị ${ctx.secretariatName} báo cáo, xin ý kiến lãnh đạo để hoàn thành việc phê duyệt, bảo đảm tiến độ các bước tiếp theo của kế hoạch.`,
