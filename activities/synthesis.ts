@@ -8,7 +8,7 @@ import { Context } from '@temporalio/activity';
 import { buildSynthesisPack } from '../documents/synthesis-pack';
 import type { CampaignDefinition, PersonDef, SynthesisPhaseDef, UnitInput } from '../domain/campaign-schema';
 import { composeSynthesisMessage, type SynthesisMessageKind } from '../domain/synthesis-messages';
-import { planTag } from '../domain/plan-document';
+import { datePhrase, planReference, planTag } from '../domain/plan-document';
 import type {
   BuildSynthesisInput,
   OfficialHeader,
@@ -206,7 +206,8 @@ export function createSynthesisActivities(deps: ActivityDeps) {
       const data: SynthesisData = {
         campaignId: input.campaignId,
         planNumber: planTag(header.plan),
-        planDate: header.plan.date,
+        // The plan's date as written ("5/10/2009", "tháng 8/2009"), in the words documents cite it with.
+        planReference: `${planReference(header.plan)} ${datePhrase(header.plan.date)}`,
         title: header.title,
         directive: header.directive,
         issuingBody: header.issuingBody,

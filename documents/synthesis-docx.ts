@@ -215,7 +215,10 @@ export function synthesisBody(data: SynthesisData, pictures: SynthesisPictures):
   // An outline without a results heading still gets the figures: under a heading of their own at the end.
   const headings = results >= 0 ? outline : [...outline, 'Kết quả tiếp nhận báo cáo của các đơn vị'];
   if (results < 0) results = headings.length - 1;
-  const planRef = `Kế hoạch số ${data.planNumber}${data.planDate ? ` ngày ${formatDate(data.planDate, data.timeZone)}` : ''} của ${data.issuingBody}`;
+  const planRef =
+    (data.planReference ??
+      `Kế hoạch số ${data.planNumber}${data.planDate ? ` ngày ${formatDate(data.planDate, data.timeZone)}` : ''}`) +
+    ` của ${data.issuingBody}`;
   const out: Array<Paragraph | Table> = [
     bodyText(`Thực hiện ${planRef} về ${lowerFirst(data.title)}, ${data.issuingBody} báo cáo như sau:`),
   ];

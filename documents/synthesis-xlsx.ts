@@ -117,7 +117,7 @@ export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
   workbook.title = `Tổng hợp Kế hoạch số ${data.planNumber}`;
   workbook.created = at;
   workbook.modified = at;
-  const subtitle = `Kế hoạch số ${data.planNumber} – số liệu đến ${formatDateTime(data.builtAt, zone)} (giờ ${zone})`;
+  const subtitle = `${data.planReference ?? `Kế hoạch số ${data.planNumber}`} – số liệu đến ${formatDateTime(data.builtAt, zone)} (giờ ${zone})`;
 
   const line = (name: string, c: StatusCounts): Array<string | number> => [
     name,

@@ -66,7 +66,10 @@ export interface SynthesisNominationRow {
 export interface SynthesisData {
   campaignId: string;
   planNumber: string;
+  /** ISO date (yyyy-mm-dd) of the plan, when known exactly. */
   planDate?: string;
+  /** The plan as documents cite it ("Kế hoạch số 67-KH/TU ngày 5/10/2009", "Công văn (chưa rõ số) tháng 8/2009"); preferred over number and date. */
+  planReference?: string;
   title: string;
   directive?: string;
   issuingBody: string;

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startCommand } from '../../client/commands/campaign-start';
@@ -188,8 +189,27 @@ test('self-review locks, the pack is built and mailed, the approver approves on 
   expect(isDocx(docx)).toBe(true);
   const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
   const text = xml.replace(/<[^>]+>/g, '');
-  for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'TỈNH ỦY VĨNH PHÚC', SUBMITTER.name, MISSING.name])
+  // The party layout, the figures by cluster, the missing unit listed by name.
+  for (const s of [
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    'TỈNH ỦY VĨNH PHÚC',
+    'Số …-BC/TU',
+    'Kế hoạch số 67-KH/TU ngày 5/10/2009',
+  ]) {
     expect(text).toContain(s);
+  }
+  expect(text).toContain('đã nhận báo cáo của 1/2 đơn vị');
+  expect(text).toMatch(/Bảng 2\. Đơn vị nộp muộn, chưa nộp báo cáo.*Sở Y tế.*Chưa nhận/);
+  // The workbook lists every unit with its status.
+  const xlsxName = fs.readdirSync(outDir).find((n) => n.endsWith('.xlsx'));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(outDir, xlsxName!));
+  const rows: string[] = [];
+  workbook
+    .getWorksheet('Đơn vị')!
+    .eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? '')).join(' | ')));
+  expect(rows.find((r) => r.includes(SUBMITTER.name))).toMatch(/đúng hạn/i);
+  expect(rows.find((r) => r.includes(MISSING.name))).toMatch(/chưa nộp/i);
 
   // ---- approval: in Chromium when it is here, else through the CLI --------------------------------
   if (fs.existsSync(CHROMIUM)) {
