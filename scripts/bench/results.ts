@@ -9,12 +9,14 @@ import { fail, mib } from './report';
 import type { SelfReviewFigures } from './self-review';
 
 /**
- * Bounds on the ratios to the floor, measured in the same run. From the N = 1,000 run of
- * 2026-11-30 on 2 shared CPUs (README, "Performance"): start 2.2×, burst 3.4× → about × 1.5 of the
- * measurement, so that noise on a shared CI machine passes and a real regression does not.
+ * Bounds on the ratios to the floor, measured in the same run: about 1.5 × the N = 1,000 run of
+ * 2026-11-30 (README, "Performance": 2 CPUs shared with other jobs, load average 7-10), so that the
+ * noise of a shared CI machine passes and a real regression does not. Start-up measured 2.84×. The
+ * burst measured 4.47×, and that already holds 2 reminders of 1,000 whose send hung until its
+ * 2-minute start-to-close and was retried (without them: about 3×).
  */
-export const MAX_START_RATIO = 3.5;
-export const MAX_BURST_RATIO = 5;
+export const MAX_START_RATIO = 4.3;
+export const MAX_BURST_RATIO = 6.7;
 /**
  * Issue 17 aims at about 40 events per unit for a normal self-review; more than 60 fails (the
  * default of `--max-events-per-unit`).
