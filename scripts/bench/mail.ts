@@ -63,11 +63,15 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(port: number): Promise<SmtpSink> {
-  const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
-  const child: ChildProcess = spawn(tsx, [path.join(__dirname, 'smtp-sink.ts'), String(port)], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // Node itself with tsx's loader (not the `tsx` wrapper): the pid is the server's, for its CPU figure.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'smtp-sink.ts'), String(port)],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const accepted: Accepted[] = [];
   let ready = false;
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
