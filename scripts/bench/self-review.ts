@@ -39,10 +39,11 @@ export async function runSelfReviewSample(opts: {
   const { client, units, campaignId } = opts;
   const before = { reminders: opts.sent('reminder'), locked: opts.sent('phase-locked') };
   // Start-up of a few units takes about a second here: the first reminder comes after 8 s, one a
-  // second after, the submission once they are all out, the deadline and lock well after it.
+  // second after, the submission once they are all out (14 s on a loaded machine), the deadline
+  // and the lock well after it.
   const start = Date.now();
   const reminders = Array.from({ length: REMINDERS }, (_, i) => start + 8_000 + i * 1_000);
-  const schedule = scheduleAt({ reminders, deadline: start + 25_000, lock: start + 27_000 });
+  const schedule = scheduleAt({ reminders, deadline: start + 40_000, lock: start + 42_000 });
   const input = campaignWith(
     { campaignId, units, unitsPerBatch: units, definitionRef: opts.definitionRef, start },
     schedule,
