@@ -66,13 +66,20 @@ export async function historyFigures(
   };
 }
 
+/** The largest histories seen, for the results. */
+export interface LimitFigures {
+  campaignEvents: number;
+  batchEventsMax: number;
+  unitEventsMax: number;
+}
+
 export async function checkLimits(
   client: Client,
   label: string,
   campaignId: string,
   batches: number,
   sampleIds: string[],
-): Promise<void> {
+): Promise<LimitFigures> {
   const campaign = await historyFigures(client, campaignWorkflowId(campaignId), true);
   const batchFigures = await mapLimited(
     Array.from({ length: batches }, (_, b) => batchWorkflowId(campaignId, b)),
@@ -117,6 +124,8 @@ export async function checkLimits(
         fail(`${label}: ${c.workflowId} started ${n(c.children)} children (target <= ${n(CHILDREN_PER_PARENT)})`);
     }
   }
+  const max = (list: HistoryFigures[]) => Math.max(0, ...list.map((x) => x.events));
+  return { campaignEvents: campaign.events, batchEventsMax: max(batchFigures), unitEventsMax: max(unitFigures) };
 }
 
 function causes(list: HistoryFigures[]): string {

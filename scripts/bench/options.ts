@@ -1,5 +1,6 @@
 /** `npm run bench` options (see the top of `scripts/bench.ts`). */
 import { UNITS_PER_BATCH } from '../../domain/workflow-types';
+import { MAX_EVENTS_PER_UNIT } from './results';
 
 export class UsageError extends Error {}
 
@@ -11,10 +12,22 @@ export interface Options {
   timeoutMs: number;
   inMemory: boolean;
   keep: boolean;
+  /** Where the figures go (JSON). */
+  jsonFile: string;
+  /** The floor's shared instant, after its first start request (default: from N). */
+  floorLeadMs?: number;
+  /** The product's burst instant after the campaign start, as a multiple of the floor's start-up (plus a margin). */
+  leadFactor: number;
+  /** Units of the self-review sample (history per unit), 0 to skip it. */
+  selfReviewUnits: number;
+  /** History events a unit's normal self-review may take. */
+  maxEventsPerUnit: number;
   maxCachedWorkflows?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
   maxConcurrentWorkflowTaskPolls?: number;
   nonStickyToStickyPollRatio?: number;
+  maxConcurrentActivityTaskExecutions?: number;
+  workflowThreadPoolSize?: number;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -26,6 +39,11 @@ export function parseOptions(argv: string[]): Options {
     timeoutMs: 25 * 60_000,
     inMemory: true,
     keep: false,
+    jsonFile: 'test-results/bench.json',
+    // Above MAX_START_RATIO: whenever the start-up keeps its bound, it ends before the burst's instant.
+    leadFactor: 5,
+    maxEventsPerUnit: MAX_EVENTS_PER_UNIT,
+    selfReviewUnits: 20,
   };
   const int = (name: string, value: string | undefined, min: number, max: number): number => {
     const n = Number(value);
@@ -61,10 +79,34 @@ export function parseOptions(argv: string[]): Options {
       case 'workflow-task-pollers':
         opts.maxConcurrentWorkflowTaskPolls = int(name, value(), 2, 1_000);
         break;
+      case 'workflow-threads':
+        opts.workflowThreadPoolSize = int(name, value(), 1, 64);
+        break;
+      case 'max-concurrent-activities':
+        opts.maxConcurrentActivityTaskExecutions = int(name, value(), 1, 100_000);
+        break;
       case 'non-sticky-ratio':
         opts.nonStickyToStickyPollRatio = Number(value());
         if (!(opts.nonStickyToStickyPollRatio > 0 && opts.nonStickyToStickyPollRatio <= 1))
           throw new UsageError('--non-sticky-ratio: a number in (0, 1]');
+        break;
+      case 'json':
+        opts.jsonFile = value();
+        if (!opts.jsonFile) throw new UsageError('--json: a file path');
+        break;
+      case 'floor-lead-seconds':
+        opts.floorLeadMs = int(name, value(), 1, 24 * 3600) * 1000;
+        break;
+      case 'lead-factor':
+        opts.leadFactor = Number(value());
+        if (!(opts.leadFactor >= 1 && opts.leadFactor <= 100))
+          throw new UsageError('--lead-factor: a number from 1 to 100');
+        break;
+      case 'self-review-units':
+        opts.selfReviewUnits = int(name, value(), 0, 250);
+        break;
+      case 'max-events-per-unit':
+        opts.maxEventsPerUnit = int(name, value(), 1, 10_000);
         break;
       case 'db-file':
         opts.inMemory = false;
