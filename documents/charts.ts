@@ -44,6 +44,9 @@ function svgOpen(height: number, title: string, desc: string): string {
   ].join('\n');
 }
 
+/** How many characters of a phase name fit the label column (260 px at the chart's font size). */
+const LABEL_CHARS = 30;
+
 /** Day ticks at local midnights, a step chosen so that at most about ten labels fit. */
 function dayTicks(from: DateTime, to: DateTime): DateTime[] {
   const days = Math.max(1, Math.ceil(to.diff(from, 'days').days));
@@ -99,7 +102,9 @@ export function timelineSvg(data: SynthesisData): string {
   phases.forEach((p, i) => {
     const y = top + i * row;
     const label = `${p.name}: ${formatDate(p.start, zone)} – ${formatDate(p.end, zone)}`;
-    out.push(text(left - 10, y + 20, p.name, 'text-anchor="end"'));
+    // The label column is fixed: a long phase name is cut (the bar's <title> gives it whole).
+    const shown = p.name.length > LABEL_CHARS ? `${p.name.slice(0, LABEL_CHARS - 1).trimEnd()}…` : p.name;
+    out.push(text(left - 10, y + 20, shown, 'text-anchor="end"'));
     out.push(
       `<rect class="phase" x="${n(x(p.s))}" y="${n(y + 6)}" width="${n(Math.max(2, x(p.e) - x(p.s)))}" height="20" fill="${COLORS.bar}" opacity="0.85"><title>${xmlEscape(label)}</title></rect>`,
     );

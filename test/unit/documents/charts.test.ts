@@ -35,6 +35,16 @@ describe('the pictures (SVG)', () => {
     expect(() => checkWellFormed('<svg><text>A &amp; B &lt;C&gt;</text></svg>')).not.toThrow();
   });
 
+  test('timeline: a long phase name is cut to its label column, and given whole in the bar’s title', () => {
+    const long = 'Tổng hợp, dự thảo báo cáo tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW của Tỉnh';
+    const svg = timelineSvg({ ...sample, phases: [{ ...sample.phases[0], name: long }] });
+    const labels = [...svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const cut = labels.find((l) => l.startsWith('Tổng hợp, dự thảo'));
+    expect(cut).toMatch(/…$/);
+    expect(cut!.length).toBeLessThanOrEqual(30);
+    expect(titlesOf(svg, 'phase')[0]).toContain(long);
+  });
+
   test('timeline: one bar per phase, deadline and lock marks where phases have them, today at builtAt', () => {
     const svg = timelineSvg(sample);
     expect(svg.match(/<rect/g)).toHaveLength(sample.phases.length);
