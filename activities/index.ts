@@ -5,6 +5,7 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
+import type { WorkingCalendar } from '../domain/calendar/types';
 import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaign-schema';
 import { composeMessage, type MessageContext } from '../domain/messages';
 import { planDocumentView, planTag } from '../domain/plan-document';
@@ -23,6 +24,8 @@ export interface ActivityDeps {
   reports: ReportStore;
   links: UnitLinks;
   from: string;
+  /** Working days and holidays: lateness in the synthesis is counted in working days. */
+  calendar?: WorkingCalendar;
   /** Used to check that a reminder is still due when it is about to go out. */
   client?: Client;
 }

@@ -9,6 +9,7 @@ import { buildSynthesisPack } from '../documents/synthesis-pack';
 import type { CampaignDefinition, PersonDef, SynthesisPhaseDef, UnitInput } from '../domain/campaign-schema';
 import { composeSynthesisMessage, type SynthesisMessageKind } from '../domain/synthesis-messages';
 import { datePhrase, planReference, planTag } from '../domain/plan-document';
+import { workingDaysLate } from '../domain/calendar/lateness';
 import type {
   BuildSynthesisInput,
   OfficialHeader,
@@ -74,6 +75,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
   async function gatherUnit(
     campaignId: string,
     unit: UnitInput,
+    zone: string,
   ): Promise<{ row: SynthesisUnitRow; nominations: SynthesisNominationRow[] }> {
     if (!deps.client) throw new Error('buildSynthesis needs a Temporal client in the activity dependencies');
     const handle = deps.client.workflow.getHandle(unitWorkflowId(campaignId, unit.id));
@@ -95,8 +97,13 @@ export function createSynthesisActivities(deps: ActivityDeps) {
       status: view.status,
       deadline: view.deadline,
       ...(submittedAt ? { submittedAt } : {}),
-      // Calendar days (rounded up): the working calendar is not in the activity's dependencies.
-      daysLate: lateBy > 0 ? Math.ceil(lateBy / DAY_MS) : 0,
+      // Working days, as offices count lateness (calendar days when no working calendar was given).
+      daysLate:
+        lateBy <= 0 || !submittedAt
+          ? 0
+          : deps.calendar
+            ? workingDaysLate(view.deadline, submittedAt, zone, deps.calendar)
+            : Math.ceil(lateBy / DAY_MS),
       ...(report ? { summaryReport: { name: report.name, receivedAt: report.receivedAt, late: report.late } } : {}),
       papers: view.papers.map((p) => ({ name: p.name, receivedAt: p.receivedAt, late: p.late })),
     };
@@ -189,7 +196,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
       const header = definition.campaign;
       const phase = synthesisPhaseOf(definition);
       const gathered = await mapBounded(flatten(definition.units), GATHER_CONCURRENCY, (u) =>
-        gatherUnit(input.campaignId, u),
+        gatherUnit(input.campaignId, u, header.timeZone),
       );
       const report = phase?.report;
       const official: OfficialHeader = report

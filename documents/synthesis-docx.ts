@@ -133,7 +133,7 @@ function resultsSection(
           { title: 'Đơn vị', share: 0.34 },
           { title: 'Hạn nộp', share: 0.16, align: 'center' },
           { title: 'Tình trạng', share: 0.26, align: 'center' },
-          { title: 'Số ngày muộn', share: 0.16, align: 'center' },
+          { title: 'Số ngày làm việc muộn', share: 0.16, align: 'center' },
         ],
         named.map((u, i) => [
           String(i + 1),

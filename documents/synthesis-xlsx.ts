@@ -153,7 +153,7 @@ export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
       { header: 'Tình trạng', width: 13 },
       { header: 'Hạn nộp', width: 18, date: true },
       { header: 'Ngày nộp', width: 18, date: true },
-      { header: 'Số ngày muộn', width: 10 },
+      { header: 'Số ngày làm việc muộn', width: 12 },
     ],
     data.units.map((u, i) => [
       i + 1,

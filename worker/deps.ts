@@ -7,6 +7,7 @@ import { FileDefinitionStore } from '../stores/definition-store';
 import { FileReportStore } from '../stores/report-store';
 import { FileUnitLinks } from '../stores/unit-links';
 import type { Settings } from '../config/settings';
+import { loadWorkingCalendar } from '../config/holidays';
 
 /** The embedded stores under the data folder, and the SMTP transport from settings. */
 export function createDeps(settings: Settings, client?: Client): ActivityDeps {
@@ -19,5 +20,6 @@ export function createDeps(settings: Settings, client?: Client): ActivityDeps {
     links: new FileUnitLinks(path.join(data, 'links'), settings.publicBaseUrl),
     from: settings.smtp.from,
     client,
+    calendar: loadWorkingCalendar(),
   };
 }

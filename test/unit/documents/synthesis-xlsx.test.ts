@@ -79,7 +79,15 @@ describe('the synthesis workbook (.xlsx)', () => {
     const ws = wb.getWorksheet('Đơn vị');
     if (!ws) throw new Error('no sheet');
     const n = (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit ?? 0;
-    expect(values(ws, n)).toEqual(['STT', 'Đơn vị', 'Cụm, khối', 'Tình trạng', 'Hạn nộp', 'Ngày nộp', 'Số ngày muộn']);
+    expect(values(ws, n)).toEqual([
+      'STT',
+      'Đơn vị',
+      'Cụm, khối',
+      'Tình trạng',
+      'Hạn nộp',
+      'Ngày nộp',
+      'Số ngày làm việc muộn',
+    ]);
     const names = {
       submitted: 'đúng hạn',
       late: 'nộp muộn',
