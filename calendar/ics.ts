@@ -308,7 +308,8 @@ const instant = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
 /** The calendar's text, the VTIMEZONE its events name placed before them (RFC 5545 3.6.5). */
 function render(cal: ICalCalendar, tz: Zone): string {
-  const text = cal.toString();
+  // Every content line ends with CRLF, the last one too (RFC 5545 3.1); the library leaves it off.
+  const text = `${cal.toString().replace(/(\r\n)?$/, '')}\r\n`;
   if (!tz.vtimezone) return text;
   // Calendar properties come before the components (RFC 5545 3.4): the zone's name, then its VTIMEZONE.
   const i = text.indexOf('BEGIN:VEVENT');
