@@ -87,9 +87,10 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
   ].filter(Boolean);
   const cancelled = view.cancelled ? [`Đợt tổng kết đã bị hủy: ${view.cancelled.reason}`] : [];
 
-  // Zero-length events: the deadline is an instant, and the time a calendar shows first (the start)
-  // is then the deadline itself; a block ending at it would show a time before it. TRANSPARENT: a
-  // deadline does not make anyone busy.
+  // Events of no length (DTSTART alone; RFC 5545 3.6.1: it ends where it starts, and a DTEND equal to
+  // it is not allowed): the deadline is an instant, and the time a calendar shows first (the start) is
+  // then the deadline itself; a block ending at it would show a time before it. TRANSPARENT: a
+  // deadline makes no one busy.
   cal.createEvent({
     id: uid(`han-nop-${view.phase.kind}`),
     sequence,
@@ -97,7 +98,7 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
     ...changed,
     status,
     transparency: ICalEventTransparency.TRANSPARENT,
-    ...at(view.deadline, view.deadline, tz),
+    ...at(view.deadline, undefined, tz),
     summary: `Hạn nộp báo cáo – ${view.phase.name}`,
     description: [
       ...cancelled,
@@ -116,7 +117,7 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
     ...changed,
     status,
     transparency: ICalEventTransparency.TRANSPARENT,
-    ...at(view.lockAt, view.lockAt, tz),
+    ...at(view.lockAt, undefined, tz),
     summary: `Khóa nhận hồ sơ – ${view.phase.name}`,
     description: [
       ...cancelled,
@@ -166,7 +167,7 @@ function exactConference(
   when: Extract<ConferenceWhen, { kind: 'exact' }>,
   tz: Zone,
 ): Pick<ICalEventData, 'start' | 'end' | 'timezone'> {
-  return at(when.start, when.end ?? when.start, tz);
+  return at(when.start, when.end, tz);
 }
 
 export interface Person {
@@ -293,13 +294,17 @@ function zoneFor(name: string, instants: string[]): Zone {
   };
 }
 
-/** Start and end of a timed event, in the zone (luxon values: ical-generator converts them itself). */
-function at(start: string, end: string, tz: Zone): Pick<ICalEventData, 'start' | 'end' | 'timezone'> {
-  if (!tz.vtimezone) return { start: instant(start), end: instant(end) };
+/**
+ * Start and end of a timed event, in the zone (luxon values: ical-generator converts them itself);
+ * no end, or one equal to the start, leaves DTEND out (an event of no length).
+ */
+function at(start: string, end: string | undefined, tz: Zone): Pick<ICalEventData, 'start' | 'end' | 'timezone'> {
+  const zone = tz.vtimezone ? tz.name : 'utc';
+  const until = end && Date.parse(end) !== Date.parse(start) ? { end: DateTime.fromISO(end, { zone }) } : {};
   return {
-    start: DateTime.fromISO(start, { zone: tz.name }),
-    end: DateTime.fromISO(end, { zone: tz.name }),
-    timezone: tz.name,
+    start: DateTime.fromISO(start, { zone }),
+    ...until,
+    ...(tz.vtimezone ? { timezone: tz.name } : {}),
   };
 }
 

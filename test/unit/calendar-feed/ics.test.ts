@@ -79,7 +79,8 @@ describe('unit calendar feed', () => {
     const deadline = byUid(events, 'han-nop-');
     expect(deadline.summary).toBe('Hạn nộp báo cáo – Tổng kết tại các sở, ban, ngành');
     expect(utc(deadline.startDate)).toBe(DEADLINE);
-    expect(utc(deadline.endDate)).toBe(DEADLINE);
+    expect(utc(deadline.endDate)).toBe(DEADLINE); // no DTEND: an event of no length
+    expect(deadline.component.hasProperty('dtend')).toBe(false);
     expect(deadline.startDate.zone?.tzid).toBe(ZONE);
     expect(deadline.description).toContain('Báo cáo tổng kết (bắt buộc)');
     expect(deadline.description).toContain('https://thidua.example.vn/u/abc');
