@@ -4,7 +4,7 @@
 // - workflow code imports only domain/, workflows/, @temporalio/workflow (and common), activities as
 //   types only, and no Node built-in at all;
 // - scripts/ and every other folder stay independent of test/;
-// - documents/ (the pack builder) imports only domain/ and npm libraries, no Temporal;
+// - documents/ (the pack builder) and calendar/ (.ics files) import only domain/ and npm libraries, no Temporal;
 // - client/ and portal/ are adapters over app/ (the use cases) and never import each other; app/ and
 //   stores/ import neither;
 // - import cycles fail, and a floating promise anywhere is an error.
@@ -76,6 +76,13 @@ export default tseslint.config(
               except: ['./documents', './domain', './node_modules'],
               message:
                 'documents/ imports only domain/ (the contract) and npm libraries, never workflows, activities, app, stores or surfaces.',
+            },
+            // The calendar builder is pure too: .ics text from the contract's data.
+            {
+              target: './calendar',
+              from: '.',
+              except: ['./calendar', './domain', './node_modules'],
+              message: 'calendar/ imports only domain/ (the contract) and npm libraries.',
             },
             {
               target: './scripts',

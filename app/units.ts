@@ -10,7 +10,10 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { planDocumentView, type PlanDocumentView } from '../domain/plan-document';
+import type { FeedConference } from '../calendar/ics';
+import type { CampaignDefinition, ConferencePhaseDef } from '../domain/campaign-schema';
+import { approximatePeriodRange } from '../domain/date-phrases';
+import { DEFAULT_PHASE_NAMES, planDocumentView, type PlanDocumentView } from '../domain/plan-document';
 import { assertFileRef, assertNominations, assertPhaseOpen } from '../domain/submission-rules';
 import {
   campaignWorkflowId,
@@ -107,6 +110,30 @@ export interface CampaignInfo {
   timeZone: string;
   /** The plan as a document (kind, number, basis, tasks, conference, recipients), when its definition is at hand. */
   document?: PlanDocumentView;
+  /** The conference as the units' calendars show it (its day, or only its period while rough), when the definition has one. */
+  conference?: FeedConference;
+}
+
+/**
+ * The conference of a stored definition for calendars: a rough date ("tháng 11/2009") stays the
+ * period; an exact one is the instant the campaign compiled (`conferenceAt` of its status). In a
+ * rehearsal the compressed instant is used, since the period would be the real one.
+ */
+export function feedConference(
+  definition: CampaignDefinition,
+  compiled: { conferenceAt?: string; rehearsal: boolean },
+): FeedConference | undefined {
+  const phase = definition.phases.find((p): p is ConferencePhaseDef => p.kind === 'conference');
+  if (!phase) return undefined;
+  const period = compiled.rehearsal ? undefined : approximatePeriodRange(phase.date);
+  if (!period && !compiled.conferenceAt) return undefined;
+  return {
+    name: phase.name ?? DEFAULT_PHASE_NAMES.conference,
+    when: period ? { kind: 'period', ...period } : { kind: 'exact', start: compiled.conferenceAt! },
+    venue: phase.venue,
+    ...(phase.organizer ? { organizer: phase.organizer } : {}),
+    agenda: phase.agenda,
+  };
 }
 
 /** What submitting and the unit portal ask of a unit's workflow (and its campaign's). Failures are {@link AppError}s. */
@@ -144,14 +171,24 @@ export class TemporalUnitWorkflows implements UnitWorkflows {
       );
       let timeZone = this.defaultTimeZone;
       let document: PlanDocumentView | undefined;
+      let conference: FeedConference | undefined;
       try {
         const definition = await this.definitions.load(status.definitionRef);
         timeZone = definition.campaign.timeZone ?? timeZone;
         document = planDocumentView(definition);
+        conference = feedConference(definition, {
+          conferenceAt: status.phases?.find((p) => p.kind === 'conference')?.conferenceAt,
+          rehearsal: status.rehearsalFactor !== undefined,
+        });
       } catch {
         // The definition lives in the data folder of the worker; without it the default zone is used.
       }
-      const info: CampaignInfo = { title: status.title, timeZone, ...(document ? { document } : {}) };
+      const info: CampaignInfo = {
+        title: status.title,
+        timeZone,
+        ...(document ? { document } : {}),
+        ...(conference ? { conference } : {}),
+      };
       this.campaigns.set(campaignId, info);
       return info;
     } catch {

@@ -306,6 +306,23 @@ export function approximatePeriod(text: string): string | undefined {
   }
 }
 
+/**
+ * The days a rough phrase covers ("tháng 11/2009" → 2009-11-01 … 2009-11-30), with its name, for
+ * what must show the whole period (an all-day calendar entry); undefined as {@link approximatePeriod}.
+ */
+export function approximatePeriodRange(text: string): { name: string; first: IsoDate; last: IsoDate } | undefined {
+  try {
+    const parsed = parsePhrase(text);
+    if (parsed.kind !== 'period' || parsed.before) return undefined;
+    return {
+      name: periodName(parsed.unit, parsed.year, parsed.index).vi,
+      ...periodBounds(parsed.unit, parsed.year, parsed.index),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reading: what was meant + role + calendar → instant and explanation
 

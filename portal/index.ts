@@ -40,6 +40,7 @@ export async function startPortal(opts: {
     reports,
     timeZone: settings.timeZone,
     secureCookies: settings.publicBaseUrl.startsWith('https:'),
+    publicUrl: settings.publicBaseUrl,
     trustProxy: settings.trustProxy,
     dashboard: {
       backend: new TemporalSecretariatBackend(

@@ -34,6 +34,11 @@ export interface PortalOptions {
    * the proxy added) for the rate limits. Off by default, since a client could forge the header.
    */
   trustProxy?: boolean;
+  /**
+   * The portal's public address (`https://thidua.example.vn`), as links in messages name it: the unit
+   * page shows its calendar's address with it. Absent, the request's Host is used.
+   */
+  publicUrl?: string;
   /** How long after its campaign closed a link still opens (default 7 days). */
   linkGraceMs?: number;
 }

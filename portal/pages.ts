@@ -130,9 +130,11 @@ export interface UnitPageInput {
   timeZone: string;
   csrf: string;
   flash?: { kind: 'ok' | 'error'; html: string };
+  /** The unit's calendar feed (absolute when the portal knows its public address). */
+  calendarUrl?: string;
 }
 
-export function unitPage({ view, campaign, timeZone, csrf, flash }: UnitPageInput): string {
+export function unitPage({ view, campaign, timeZone, csrf, flash, calendarUrl }: UnitPageInput): string {
   const t = (utc: string) => localTime(utc, timeZone);
   const closed = view.locked || Boolean(view.cancelled);
   const kinds: SubmissionKind[] = [];
@@ -219,6 +221,7 @@ ${flashHtml}
 <dt>Trạng thái</dt><dd id="status">${esc(STATUS_LABELS[view.status])}${view.locked ? ' — đã khóa' : ''}</dd>
 </dl>
 ${closedNotice}
+${calendarUrl ? calendarLine(calendarUrl) : ''}
 <h2>Hồ sơ cần nộp</h2>
 <ul>${due.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
 <h2>Các phiên bản đã nộp</h2>
@@ -236,6 +239,17 @@ ${campaign?.document ? documentSection(campaign.document) : ''}
 <h2>Liên hệ</h2>
 <p>${esc(view.contact)}</p>
 <form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,
+  );
+}
+
+/** The calendar subscription: its address to copy into a calendar app, and the file to download. */
+function calendarLine(url: string): string {
+  return (
+    `<p id="calendar">Theo dõi hạn nộp trên lịch của bạn (Outlook, Google Calendar, điện thoại): ` +
+    `<a href="${esc(url)}">${esc(url)}</a> — lịch tự cập nhật khi hạn được gia hạn. ` +
+    `<a href="${esc(url)}" download="lich-thi-dua.ics">Tải tệp lịch (.ics)</a></p>\n` +
+    '<p class="hint">Chép đường dẫn trên vào mục thêm lịch từ Internet (Google Calendar: "Thêm lịch" → "Từ URL"; ' +
+    'Outlook: "Thêm lịch" → "Đăng ký từ web"). Đường dẫn chứa mã riêng của đơn vị: không chia sẻ ra ngoài.</p>'
   );
 }
 

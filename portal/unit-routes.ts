@@ -9,12 +9,17 @@
  *   submit path (`thidua unit submit` uses it too): checked, stored with its owner, recorded by the
  *   `submitFile` update, the upload record removed again if the update refuses.
  *
- * The unit comes only from the session, never from the request. Refusals (locked, wrong type, empty,
+ * - `GET /u/<token>/lich.ics` is the unit's calendar (its deadline, the lock, the conference) for
+ *   calendar apps, which subscribe with the address alone: no session, the token checked on every
+ *   fetch as the link's page checks it.
+ *
+ * The unit comes only from the session (or, for the calendar, its link), never from the request. Refusals (locked, wrong type, empty,
  * oversized, no worker) are shown on the page and nothing is recorded.
  */
 import fs from 'node:fs';
 import type http from 'node:http';
 import { AppError } from '../app/temporal-errors';
+import { unitCalendarFeed } from '../calendar/ics';
 import { submitUnitFile, submitUnitNominations } from '../app/units';
 import { kindLabel, MAX_PERSON_CHARS } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
@@ -121,11 +126,91 @@ export function createUnitRoutes(
       throw err;
     }
     const campaign = await opts.backend.campaignInfo(session.campaignId);
+    const calendarUrl = `${opts.publicUrl?.replace(/\/+$/, '') ?? ''}${calendarPath(session.token)}`;
     send(
       res,
       status,
-      unitPage({ view, campaign, timeZone: campaign?.timeZone ?? opts.timeZone, csrf: session.csrf, flash }),
+      unitPage({
+        view,
+        campaign,
+        timeZone: campaign?.timeZone ?? opts.timeZone,
+        csrf: session.csrf,
+        flash,
+        calendarUrl,
+      }),
     );
+  }
+
+  /** Answers 429 when the address has used up its token attempts; true when it did. */
+  function tooManyAttempts(req: http.IncomingMessage, res: http.ServerResponse, ip: string): boolean {
+    req.resume();
+    send(
+      res,
+      429,
+      messagePage('Quá nhiều lần thử', 'Có quá nhiều lần mở đường dẫn từ địa chỉ này; vui lòng thử lại sau một phút.'),
+      { 'Retry-After': String(limiter.retryAfter(ip)) },
+    );
+    return true;
+  }
+
+  /**
+   * The unit's calendar, built from its workflow's view at each fetch, so that an extension reaches
+   * the calendar at the app's next poll. Refused as the link's page refuses (unknown or revoked link,
+   * campaign over). Only refused tokens count toward the address's limit: calendar services poll
+   * many units' feeds from few addresses.
+   */
+  async function calendarFeed(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    token: string,
+    method: string,
+  ): Promise<void> {
+    if (method !== 'GET' && method !== 'HEAD')
+      throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+    const ip = clientIp(req);
+    if (!limiter.allowed(ip)) {
+      tooManyAttempts(req, res, ip);
+      return;
+    }
+    const unit = await opts.links.resolve(token);
+    if (!unit) {
+      limiter.attempt(ip);
+      throw BAD_LINK;
+    }
+    await assertLinkLive(unit.campaignId);
+    let view: UnitStatusView;
+    try {
+      view = await opts.backend.unitStatus(unit.campaignId, unit.unitId);
+    } catch (err) {
+      if (err instanceof AppError) {
+        throw new HttpError(HTTP_STATUS[err.code], 'Không đọc được hồ sơ của đơn vị', unitMessage(err, opts.timeZone));
+      }
+      throw err;
+    }
+    const campaign = await opts.backend.campaignInfo(unit.campaignId);
+    const origin =
+      opts.publicUrl?.replace(/\/+$/, '') ??
+      `${opts.secureCookies ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+    const body = Buffer.from(
+      unitCalendarFeed({
+        view,
+        planTag: campaign?.document?.tag,
+        campaignTitle: campaign?.title,
+        timeZone: campaign?.timeZone ?? opts.timeZone,
+        portalUrl: `${origin}/u/${encodeURIComponent(token)}`,
+        conference: campaign?.conference,
+        now: new Date().toISOString(),
+      }),
+      'utf8',
+    );
+    const fileName = `lich-thi-dua-${unit.unitId.replace(/[^A-Za-z0-9._-]/g, '-')}.ics`;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `inline; filename="${fileName}"`,
+      'Content-Length': String(body.length),
+    });
+    res.end(method === 'HEAD' ? undefined : body);
   }
 
   async function openLink(req: http.IncomingMessage, res: http.ServerResponse, token: string): Promise<void> {
@@ -361,22 +446,15 @@ export function createUnitRoutes(
     route: string,
     method: string,
   ): Promise<boolean> {
+    const feedMatch = /^\/u\/([^/]+)\/lich\.ics$/.exec(route);
+    if (feedMatch) {
+      await calendarFeed(req, res, decodePathSegment(feedMatch[1]), method);
+      return true;
+    }
     const linkMatch = /^\/u\/([^/]*)(\/open)?\/?$/.exec(route);
     if (linkMatch) {
       const ip = clientIp(req);
-      if (!limiter.attempt(ip)) {
-        req.resume();
-        send(
-          res,
-          429,
-          messagePage(
-            'Quá nhiều lần thử',
-            'Có quá nhiều lần mở đường dẫn từ địa chỉ này; vui lòng thử lại sau một phút.',
-          ),
-          { 'Retry-After': String(limiter.retryAfter(ip)) },
-        );
-        return true;
-      }
+      if (!limiter.attempt(ip)) return tooManyAttempts(req, res, ip);
       const token = decodePathSegment(linkMatch[1]);
       if (!linkMatch[2]) {
         if (method !== 'GET' && method !== 'HEAD')
@@ -440,6 +518,9 @@ export function createUnitRoutes(
 
   return { handle };
 }
+
+/** The unit's calendar under its link: `/u/<token>/lich.ics`. */
+export const calendarPath = (token: string): string => `/u/${encodeURIComponent(token)}/lich.ics`;
 
 /** Who submitted through the portal, as receipts name it: within the workflow's limit however long the unit's name. */
 function portalSubmitter(unitName: string): string {
