@@ -83,7 +83,9 @@ async function run<T>(
     if (activity === 'synthesisApproved' && opts.approvedGate) await opts.approvedGate;
     // The campaign tests: the first draft is approved as soon as it is mailed.
     if (activity === 'mailSynthesis' && opts.autoApprove) {
-      void env.client.workflow
+      // Awaited inside the activity: while it runs the test server does not skip time, so the
+      // approval lands on the day the draft is mailed (a detached update raced the skipping).
+      await env.client.workflow
         .getHandle(synthesisWorkflowId(input.campaignId))
         .executeUpdate(approveSynthesis, { args: [{ approvedBy: 'Nguyễn Văn C (nvc)' }] })
         .catch(() => undefined);
