@@ -17,6 +17,9 @@ import type { DefinitionStore, StoredDefinition } from '../stores/definition-sto
 import type { ReportStore } from '../stores/report-store';
 import type { UnitLinks } from '../stores/unit-links';
 
+/** A unit's workflow answers its status query in milliseconds; ten seconds means its worker is swamped. */
+export const STALE_CHECK_DEADLINE_MS = 10_000;
+
 export interface ActivityDeps {
   transport: Transporter;
   sentLog: SentLog;
@@ -26,6 +29,8 @@ export interface ActivityDeps {
   from: string;
   /** Working days and holidays: lateness in the synthesis is counted in working days. */
   calendar?: WorkingCalendar;
+  /** How long the stale check may wait for the unit's workflow to answer (default {@link STALE_CHECK_DEADLINE_MS}). */
+  staleCheckDeadlineMs?: number;
   /** Used to check that a reminder is still due when it is about to go out. */
   client?: Client;
 }
@@ -135,13 +140,27 @@ export function createActivities(deps: ActivityDeps) {
           };
         }
         if (deps.client) {
-          const status = await deps.client.workflow
-            .getHandle(input.staleCheck.workflowId)
-            .query<UnitStatusView>('getUnitStatus');
-          if (status.status === 'submitted' || status.status === 'late') {
+          const client = deps.client;
+          const workflowId = input.staleCheck.workflowId;
+          // The check only guards against a submission or an extension in the last moments: the
+          // workflow decided to send. A query no worker answers in time (a deadline burst keeps the
+          // workflow thread busy) must not hold the reminder until the activity's timeout: the
+          // reminder goes out unchecked, and the log says so.
+          const status = await client
+            .withDeadline(Date.now() + (deps.staleCheckDeadlineMs ?? STALE_CHECK_DEADLINE_MS), () =>
+              client.workflow.getHandle(workflowId).query<UnitStatusView>('getUnitStatus'),
+            )
+            .catch((err: unknown) => {
+              Context.current().log.warn('stale check not answered in time; sending unchecked', {
+                workflowId,
+                error: err instanceof Error ? err.message : String(err),
+              });
+              return undefined;
+            });
+          if (status?.status === 'submitted' || status?.status === 'late') {
             return { sent: false, reason: 'stale', messageId, recipients: [], note: 'unit already submitted' };
           }
-          if (status.deadlineVersion !== input.deadlineVersion) {
+          if (status && status.deadlineVersion !== input.deadlineVersion) {
             return { sent: false, reason: 'stale', messageId, recipients: [], note: 'deadline moved' };
           }
         }

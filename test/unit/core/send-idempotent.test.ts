@@ -109,3 +109,42 @@ test('a message refused for good (5xx), and the notice to the secretariat refuse
   });
   expect(tried).toHaveLength(2); // the escalation, then the notice to the secretariat: once each
 });
+
+test('a stale check no worker answers in time does not hold the reminder: it goes out unchecked', async () => {
+  const sent: string[][] = [];
+  const transport = {
+    sendMail: (msg: { to: string[] }) => {
+      sent.push(msg.to);
+      return Promise.resolve({ accepted: msg.to, rejected: [], response: '250 OK' });
+    },
+  } as unknown as ActivityDeps['transport'];
+  // A client whose query never answers, and whose deadline fails the call as gRPC does.
+  const client = {
+    withDeadline: (deadline: number, fn: () => Promise<unknown>) =>
+      Promise.race([
+        fn(),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('4 DEADLINE_EXCEEDED')), Math.max(0, deadline - Date.now())),
+        ),
+      ]),
+    workflow: { getHandle: () => ({ query: () => new Promise(() => undefined) }) },
+  } as unknown as ActivityDeps['client'];
+  const acts = createActivities({
+    transport,
+    sentLog: new FileSentLog(dir),
+    definitions: { load: () => ONE_UNIT_CAMPAIGN } as unknown as ActivityDeps['definitions'],
+    reports: {} as ActivityDeps['reports'],
+    links: { linkFor: async () => 'http://portal.example.vn/u/x' } as unknown as ActivityDeps['links'],
+    from,
+    client,
+    staleCheckDeadlineMs: 200,
+  });
+  const started = Date.now();
+  const result = await new MockActivityEnvironment().run(
+    acts.sendUnitMessage,
+    reminder(new Date(Date.now() + 3_600_000).toISOString()),
+  );
+  expect(result).toMatchObject({ sent: true });
+  expect(sent).toHaveLength(1);
+  expect(Date.now() - started).toBeLessThan(60_000); // not the activity's 2-minute timeout
+});
