@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 import type { ContactDef } from './campaign-schema';
 import { contactLine, escapeHtml, formatDeadline, latenessPhrase, type ComposedMessage } from './messages';
+import type { SynthesisMailDetail } from './synthesis-types';
 
 export type SynthesisMessageKind =
   'draft-ready' | 'approval-reminder' | 'approval-due-today' | 'approval-escalation' | 'returned' | 'approved';
@@ -28,14 +29,7 @@ export interface SynthesisMessageContext {
   /** Files attached to this message, by name. */
   attached?: string[];
   /** Remarks of a return, the note of a revision, who acted, the escalation step. */
-  detail?: {
-    by?: string;
-    remarks?: string;
-    note?: string;
-    source?: 'built' | 'uploaded';
-    step?: number;
-    after?: string;
-  };
+  detail?: SynthesisMailDetail;
 }
 
 /** `17:00 ngày 30/10/2009` in the campaign zone (the way a subject line writes a deadline). */

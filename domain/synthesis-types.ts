@@ -205,14 +205,17 @@ export interface SynthesisMailInput {
   docx?: FileRef;
   pack?: SynthesisPackRefs;
   dueToday?: boolean;
-  detail?: {
-    by?: string;
-    remarks?: string;
-    note?: string;
-    source?: 'built' | 'uploaded';
-    step?: number;
-    after?: string;
-  };
+  detail?: SynthesisMailDetail;
+}
+
+/** What a synthesis message says beyond the draft: a return's remarks, a revision's note, who acted, the escalation step. */
+export interface SynthesisMailDetail {
+  by?: string;
+  remarks?: string;
+  note?: string;
+  source?: 'built' | 'uploaded';
+  step?: number;
+  after?: string;
 }
 
 export interface SynthesisMailResult {
