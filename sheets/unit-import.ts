@@ -417,6 +417,13 @@ interface Grid {
 
 type GridOrProblems = { grid: Grid; problems: SheetProblem[] } | { problems: SheetProblem[]; grid?: undefined };
 
+/** The problem of a sheet of `size` bytes, if too large: for callers that check before reading the file. */
+export function sheetSizeProblem(size: number, options: ReadOptions = {}): SheetProblem | undefined {
+  return size > MAX_SHEET_BYTES
+    ? { row: 0, message: MESSAGES[options.lang ?? 'vi'].tooBig(size, MAX_SHEET_BYTES) }
+    : undefined;
+}
+
 /** Reads the units of an `.xlsx` or `.csv` sheet, told apart by content (never by the file's name). */
 export async function readUnitSheet(bytes: Uint8Array, options: ReadOptions = {}): Promise<UnitSheetResult> {
   const t = MESSAGES[options.lang ?? 'vi'];
@@ -427,7 +434,8 @@ export async function readUnitSheet(bytes: Uint8Array, options: ReadOptions = {}
     rows: 0,
     headerRow: 0,
   });
-  if (bytes.length > MAX_SHEET_BYTES) return fail(t.tooBig(bytes.length, MAX_SHEET_BYTES));
+  const tooBig = sheetSizeProblem(bytes.length, options);
+  if (tooBig) return fail(tooBig.message);
   const read = await readGrid(bytes, t);
   if (!read.grid) return { units: [], unitRows: [], problems: read.problems, rows: 0, headerRow: 0 };
   if (read.grid.rows.length > MAX_SHEET_ROWS) return fail(t.tooManyRows(read.grid.rows.length, MAX_SHEET_ROWS));
