@@ -234,12 +234,11 @@ const KIND_ALIASES: Record<UnitKindCode, string[]> = {
 };
 
 /**
- * A header or kind as compared: no case, no diacritics (đ as d; "uỷ" and "ủy" alike), no text in
- * parentheses ("Mã đơn vị (bắt buộc)"), no "*", punctuation as spaces.
+ * A header or kind as compared: no case, no diacritics (đ as d; "uỷ" and "ủy" alike), no "*",
+ * punctuation as spaces.
  */
 export function normalizeLabel(text: string): string {
   return text
-    .replace(/\([^)]*\)/g, ' ')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
@@ -258,6 +257,11 @@ const KIND_BY_LABEL = new Map<string, UnitKindCode>(
     [code, UNIT_KIND_NAMES[code], ...KIND_ALIASES[code]].map((label) => [normalizeLabel(label), code] as const),
   ),
 );
+
+/** The field a header names; text in parentheses is a note ("Mã đơn vị (bắt buộc)") unless part of the name ("Email (đầu mối)"). */
+function headerField(text: string): UnitField | undefined {
+  return HEADER_FIELDS.get(normalizeLabel(text)) ?? HEADER_FIELDS.get(normalizeLabel(text.replace(/\([^)]*\)/g, ' ')));
+}
 
 /** The kind a cell names (code or Vietnamese name), or undefined. */
 export function unitKindOf(text: string): UnitKindCode | undefined {
@@ -334,7 +338,9 @@ const MESSAGES = {
     docx: 'Tệp này là văn bản Word (.docx), không phải bảng tính Excel dù có thể đã đổi tên thành .xlsx: hãy tải lên tệp Excel (.xlsx) hoặc CSV.',
     ods: 'Tệp này là bảng tính LibreOffice (.ods): hãy lưu lại thành Excel (.xlsx) hoặc CSV rồi tải lên.',
     zip: 'Tệp nén (zip) này không phải bảng tính Excel (.xlsx): trong tệp không có xl/workbook.xml.',
-    xls: 'Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: trong Excel chọn "Lưu thành" và chọn "Sổ làm việc Excel (.xlsx)".',
+    xls:
+      'Tệp Excel 97-2003 (.xls), hoặc tệp Excel có đặt mật khẩu, chưa đọc được: trong Excel bỏ mật khẩu (nếu có), ' +
+      'chọn "Lưu thành" và chọn "Sổ làm việc Excel (.xlsx)".',
     binary: 'Tệp này không phải bảng tính: hãy tải lên tệp Excel (.xlsx) hoặc CSV.',
     brokenXlsx: (why: string) => `Không đọc được tệp Excel (tệp hỏng?): ${why}`,
     notUtf8: (line: number, bytes: string, encoding?: string) =>
@@ -372,7 +378,9 @@ const MESSAGES = {
     docx: 'This file is a Word document (.docx), not an Excel workbook, whatever its name: upload an Excel (.xlsx) or CSV file.',
     ods: 'This file is a LibreOffice spreadsheet (.ods): save it as Excel (.xlsx) or CSV and upload that.',
     zip: 'This zip file is not an Excel workbook (.xlsx): it has no xl/workbook.xml.',
-    xls: 'Excel 97-2003 files (.xls) are not supported: in Excel, "Save As" an "Excel Workbook (.xlsx)".',
+    xls:
+      'Excel 97-2003 files (.xls) and password-protected workbooks cannot be read: in Excel, remove the password ' +
+      '(if any) and "Save As" an "Excel Workbook (.xlsx)".',
     binary: 'This file is not a spreadsheet: upload an Excel (.xlsx) or CSV file.',
     brokenXlsx: (why: string) => `The Excel file cannot be read (damaged?): ${why}`,
     notUtf8: (line: number, bytes: string, encoding?: string) =>
@@ -628,7 +636,7 @@ function unitsFromGrid(grid: Grid, lang: Lang): UnitSheetResult {
   if (grid.rows.length === 0) return { ...none, headerRow: 0, problems: [{ row: 0, message: t.empty }] };
 
   // The header: the first of the first rows naming two known columns (a title may stand above it).
-  const fieldsOf = (cells: string[]) => cells.map((c) => HEADER_FIELDS.get(normalizeLabel(c)));
+  const fieldsOf = (cells: string[]) => cells.map(headerField);
   const header =
     grid.rows.slice(0, 10).find((r) => fieldsOf(r.cells).filter((f) => f !== undefined).length >= 2) ?? grid.rows[0];
   const headerRow = header.row;

@@ -17,6 +17,7 @@ import {
   dropRows,
   GUIDE_SHEET,
   MAX_SHEET_BYTES,
+  MAX_SHEET_ROWS,
   readUnitSheet,
   UNITS_SHEET,
   unitSheetTemplate,
@@ -310,6 +311,15 @@ describe('wrong columns', () => {
     expect(result.problems[0].message).toContain('lặp lại cột I (Email thủ trưởng)');
   });
 
+  it('notes in parentheses are read past, unless they are the header', async () => {
+    const text =
+      'Mã đơn vị (bắt buộc),Tên đơn vị *,Loại,Họ tên (đầu mối),Email (đầu mối),Thủ trưởng,Email (thủ trưởng)\n' +
+      'so-noi-vu,Sở Nội vụ,Sở,A,a@x.vn,B,b@x.vn\n';
+    const result = await readUnitSheet(csv(text));
+    expect(result.problems).toEqual([]);
+    expect(result.units[0]).toMatchObject({ id: 'so-noi-vu', focal: { name: 'A', email: 'a@x.vn' } });
+  });
+
   it('an empty sheet, and a header without rows', async () => {
     expect((await readUnitSheet(await xlsx([]))).problems[0].message).toContain('Bảng tính trống');
     expect((await readUnitSheet(await xlsx([HEADER]))).problems[0].message).toContain('Không có đơn vị nào');
@@ -343,6 +353,19 @@ describe('files that are not a sheet', () => {
     expect((await readUnitSheet(random)).problems[0].message).toContain('không phải bảng tính');
     const big = Buffer.alloc(MAX_SHEET_BYTES + 1, 0x61);
     expect((await readUnitSheet(big)).problems[0].message).toContain('Tệp quá lớn');
+  });
+
+  it(`a sheet of more than ${MAX_SHEET_ROWS} rows`, async () => {
+    const text = `${HEADER.join(',')}\n${'a,b\n'.repeat(MAX_SHEET_ROWS)}`;
+    const result = await readUnitSheet(csv(text));
+    expect(result.problems).toEqual([
+      { row: 0, message: expect.stringContaining(`quá giới hạn ${MAX_SHEET_ROWS} dòng`) },
+    ]);
+  });
+
+  it('an old .xls (or password-protected workbook)', async () => {
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+    expect((await readUnitSheet(ole)).problems[0].message).toContain('Excel 97-2003 (.xls)');
   });
 
   it('a CSV in TCVN3 or Windows-1258 bytes is refused naming the encoding', async () => {
