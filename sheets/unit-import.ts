@@ -496,7 +496,7 @@ async function readXlsx(bytes: Uint8Array, t: Messages): Promise<GridOrProblems>
     return file(t.brokenXlsx((error as Error).message));
   }
   // The units' sheet: the first one that is not the template's guide.
-  const sheet = workbook.worksheets.find((ws) => normalizeLabel(ws.name) !== 'huong dan' && ws.state !== 'hidden');
+  const sheet = workbook.worksheets.find((ws) => normalizeLabel(ws.name) !== 'huong dan' && ws.state === 'visible');
   if (!sheet) return file(t.noSheet);
   const rows: Grid['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
