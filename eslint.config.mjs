@@ -158,6 +158,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['sheets/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@temporalio/*'],
+              message: 'sheets/ reads units from bytes: no Temporal here (the caller starts anything).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': 'off',
