@@ -4,7 +4,8 @@
 // - workflow code imports only domain/, workflows/, @temporalio/workflow (and common), activities as
 //   types only, and no Node built-in at all;
 // - scripts/ and every other folder stay independent of test/;
-// - documents/ (the pack builder) and calendar/ (.ics files) import only domain/ and npm libraries, no Temporal;
+// - documents/ (the pack builder), calendar/ (.ics files) and sheets/ (units from a sheet) import only domain/
+//   and npm libraries, no Temporal;
 // - client/ and portal/ are adapters over app/ (the use cases) and never import each other; app/ and
 //   stores/ import neither;
 // - import cycles fail, and a floating promise anywhere is an error.
@@ -84,6 +85,13 @@ export default tseslint.config(
               except: ['./calendar', './domain', './node_modules'],
               message: 'calendar/ imports only domain/ (the contract) and npm libraries.',
             },
+            // The sheet import is pure too: units and problems from a sheet's bytes, the dashboard and CLI decide.
+            {
+              target: './sheets',
+              from: '.',
+              except: ['./sheets', './domain', './node_modules'],
+              message: 'sheets/ imports only domain/ (the contract) and npm libraries.',
+            },
             {
               target: './scripts',
               from: './test',
@@ -143,6 +151,22 @@ export default tseslint.config(
             {
               group: ['@temporalio/*'],
               message: 'documents/ builds files from data: no Temporal here (the activity that calls it does that).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sheets/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@temporalio/*'],
+              message: 'sheets/ reads units from bytes: no Temporal here (the caller starts anything).',
             },
           ],
         },

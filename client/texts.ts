@@ -117,6 +117,20 @@ export interface CliTexts {
     noFile: string;
   };
 
+  // ---- campaign import-units (the problems are the sheet module's) --------------------------------
+  importUnits: {
+    usage: string;
+    noFile: string;
+    oneFile: (files: string[]) => string;
+    unknownOption: (arg: string) => string;
+    cannotRead: (file: string, why: string) => string;
+    cannotWrite: (file: string, why: string) => string;
+    noSuchFile: string;
+    templateWritten: (file: string) => string;
+    read: (file: string, units: number, rows: number) => string;
+    problems: (file: string, problems: number, rows: number) => string;
+  };
+
   // ---- synthesis ---------------------------------------------------------------------------------
   synthesis: SynthesisCliTexts;
 
@@ -276,6 +290,7 @@ const vi: CliTexts = {
       'campaign validate': 'kiểm tra tệp đợt thi đua; mỗi lỗi kèm vị trí',
       'campaign plan': 'lịch của đợt thi đua, trước khi bắt đầu',
       'campaign start': 'bắt đầu đợt thi đua (--rehearse 1d=20s: diễn tập)',
+      'campaign import-units': 'danh sách đơn vị từ bảng tính .xlsx/.csv (--template MẪU.xlsx: tệp mẫu)',
       'campaign status': 'tình hình nộp hồ sơ của các đơn vị',
       'campaign extend': 'gia hạn (--until NGÀY | --by 3d) --reason LÝ DO',
       'campaign cancel': 'hủy đợt thi đua --reason LÝ DO',
@@ -396,6 +411,23 @@ const vi: CliTexts = {
     noFile: 'cho biết ít nhất một tệp đợt thi đua',
   },
 
+  importUnits: {
+    usage: `Cách dùng: thidua campaign import-units BẢNG.xlsx|BẢNG.csv [--lang en]
+       thidua campaign import-units --template MẪU.xlsx
+  Đọc danh sách đơn vị từ bảng tính; in khối "units:" cho tệp đợt thi đua, hoặc mọi lỗi kèm dòng và cột.
+  --template TỆP   ghi tệp Excel mẫu (tiêu đề cột, dòng ví dụ, trang "Hướng dẫn")
+`,
+    noFile: 'cho biết tệp bảng tính (.xlsx hoặc .csv), hoặc --template TỆP',
+    oneFile: (files) => `chỉ một tệp: ${files.join(' ')}`,
+    unknownOption: (arg) => `không biết tùy chọn ${arg}`,
+    cannotRead: (file, why) => `không đọc được ${file}: ${why}`,
+    cannotWrite: (file, why) => `không ghi được ${file}: ${why}`,
+    noSuchFile: 'không có tệp này',
+    templateWritten: (file) => `Đã ghi tệp mẫu ${file}: điền mỗi đơn vị một dòng, xem trang "Hướng dẫn".\n`,
+    read: (file, units, rows) => `${file}: ${units} đơn vị từ ${rows} dòng, không có lỗi.\n`,
+    problems: (file, problems, rows) => `${file}: ${problems} lỗi trong ${rows} dòng; chưa nhập đơn vị nào.\n`,
+  },
+
   synthesis: SYNTHESIS_VI,
 
   plan: {
@@ -446,6 +478,7 @@ const en: CliTexts = {
       'campaign validate': 'check campaign files; every problem with its place',
       'campaign plan': 'the compiled timeline, before anything starts',
       'campaign start': 'start a campaign (--rehearse 1d=20s: a rehearsal)',
+      'campaign import-units': 'units from an .xlsx/.csv sheet (--template TEMPLATE.xlsx: the template)',
       'campaign status': "the units' submissions",
       'campaign extend': 'extend the deadline (--until DATE | --by 3d) --reason TEXT',
       'campaign cancel': 'cancel the campaign --reason TEXT',
@@ -557,6 +590,24 @@ const en: CliTexts = {
     nowNeedsInstant: '--now needs an ISO instant such as 2009-10-01T08:00:00+07:00',
     unknownOption: (arg) => `unknown option ${arg}`,
     noFile: 'name at least one campaign file',
+  },
+
+  importUnits: {
+    usage: `Usage: thidua campaign import-units SHEET.xlsx|SHEET.csv [--lang en]
+       thidua campaign import-units --template TEMPLATE.xlsx
+  Reads units from a sheet; prints the campaign file's "units:" block, or every problem with its row and column.
+  --template FILE  writes the Excel template (headers, a sample row, a "Hướng dẫn" guide sheet)
+`,
+    noFile: 'name the sheet (.xlsx or .csv), or --template FILE',
+    oneFile: (files) => `one file only: ${files.join(' ')}`,
+    unknownOption: (arg) => `unknown option ${arg}`,
+    cannotRead: (file, why) => `cannot read ${file}: ${why}`,
+    cannotWrite: (file, why) => `cannot write ${file}: ${why}`,
+    noSuchFile: 'no such file',
+    templateWritten: (file) => `Template written to ${file}: one unit a row; see the "Hướng dẫn" sheet.\n`,
+    read: (file, units, rows) => `${file}: ${plural(units, 'unit')} from ${plural(rows, 'row')}, no problem.\n`,
+    problems: (file, problems, rows) =>
+      `${file}: ${plural(problems, 'problem')} in ${plural(rows, 'row')}; no unit imported.\n`,
   },
 
   synthesis: SYNTHESIS_EN,

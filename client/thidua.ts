@@ -4,6 +4,7 @@
  *   thidua campaign validate FILE…        check a campaign file; every problem with its place
  *   thidua campaign plan FILE [--json]    the compiled timeline
  *   thidua campaign start FILE [--rehearse 1d=20s]
+ *   thidua campaign import-units SHEET [--template OUT.xlsx]   units from an .xlsx/.csv: YAML, or problems by row and column
  *   thidua campaign status ID [--filter late] [--limit N] [--json]
  *   thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT]
  *   thidua campaign cancel ID --reason TEXT
@@ -34,6 +35,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'campaign validate': async () => (await import('./commands/campaign-validate')).validateCommand,
   'campaign plan': async () => (await import('./commands/campaign-plan')).planCommand,
   'campaign start': async () => (await import('./commands/campaign-start')).startCommand,
+  'campaign import-units': async () => (await import('./commands/campaign-import-units')).importUnitsCommand,
   'campaign status': async () => (await import('./commands/campaign-status')).statusCommand,
   'campaign extend': async () => (await import('./commands/campaign-actions')).extendCommand,
   'campaign cancel': async () => (await import('./commands/campaign-actions')).cancelCommand,
