@@ -36,6 +36,8 @@ import { actorLabel, requireRole, type StaffActor } from './roles';
 import { AppError } from './temporal-errors';
 
 export type { Problem };
+/** The largest draft, uploaded or typed: the campaign file's own limit. */
+export const MAX_DRAFT_BYTES = MAX_CAMPAIGN_FILE_BYTES;
 
 export interface DraftDeps {
   drafts: CampaignDrafts;
