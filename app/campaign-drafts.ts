@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { flattenUnits, unitMessageContext } from '../activities';
+import { timelineSvg } from '../documents/charts';
 import {
   checkCampaignText,
   decodeUtf8,
@@ -25,6 +26,7 @@ import type { WorkingCalendar } from '../domain/calendar/types';
 import type { CampaignDefinition, UnitInput } from '../domain/campaign-schema';
 import { formatPath } from '../domain/campaign-validate';
 import { composeMessage, formatDeadline, type ComposedMessage } from '../domain/messages';
+import { planTag } from '../domain/plan-document';
 import { planAttachments } from '../stores/plan-documents';
 import { compileCampaign, rehearse } from '../domain/timeline';
 import { campaignTimeline, type TimelineRow } from '../domain/timeline-rows';
@@ -304,6 +306,33 @@ export async function previewDraft(
     firstMessageAt: formatDeadline(now, zone),
     messages,
   };
+}
+
+/**
+ * The timeline as a picture (the synthesis pack's chart: phases, deadline and lock marks, today), for
+ * the preview; undefined when the draft does not compile.
+ */
+export async function draftTimelineSvg(
+  deps: DraftDeps,
+  id: string,
+  opts: { rehearse?: string } = {},
+): Promise<string | undefined> {
+  const preview = await previewDraft(deps, id, opts);
+  if (!preview.ok) return undefined;
+  const { compiled, definition } = preview;
+  return timelineSvg({
+    timeZone: compiled.timeZone,
+    builtAt: nowOf(deps),
+    planNumber: planTag(definition.campaign.plan),
+    title: definition.campaign.title,
+    phases: compiled.phases.map((p) => ({
+      kind: p.kind,
+      name: p.name,
+      start: p.windowStart.utc,
+      end: p.windowEnd.utc,
+      ...(p.deadline ? { deadline: p.deadline.deadline.utc, lock: p.deadline.lock.utc } : {}),
+    })),
+  });
 }
 
 function compiledOf(

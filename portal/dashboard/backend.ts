@@ -9,6 +9,7 @@ import {
   copyDraft,
   createDraftFromSample,
   createDraftFromUpload,
+  draftTimelineSvg,
   getDraft,
   listDrafts,
   listSamples,
@@ -103,6 +104,8 @@ export interface SecretariatBackend {
   saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft>;
   checkDraft(id: string): Promise<DraftCheck>;
   previewDraft(id: string, opts: { rehearse?: string }): Promise<DraftPreview | { ok: false; problems: Problem[] }>;
+  /** The preview's timeline picture (SVG); undefined when the draft does not compile. */
+  draftTimelineSvg(id: string, opts: { rehearse?: string }): Promise<string | undefined>;
   /** Starts (or rehearses) the draft's campaign with the CLI's `startCampaign`; approver only. */
   startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }): Promise<StartDraftOutcome>;
 }
@@ -168,6 +171,10 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
 
   previewDraft(id: string, opts: { rehearse?: string }): Promise<DraftPreview | { ok: false; problems: Problem[] }> {
     return previewDraft(this.drafts, id, opts);
+  }
+
+  draftTimelineSvg(id: string, opts: { rehearse?: string }): Promise<string | undefined> {
+    return draftTimelineSvg(this.drafts, id, opts);
   }
 
   startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }): Promise<StartDraftOutcome> {

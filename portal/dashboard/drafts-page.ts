@@ -120,6 +120,8 @@ export interface DraftPageInput {
   /** The check's problems, shown beside the text. */
   problems?: Problem[];
   preview?: DraftPreview;
+  /** The compression the preview was made with, if a rehearsal's. */
+  rehearse?: string;
   /** What the start form needs: the units and the first message's time (from a clean preview). */
   start?: { unitCount: number; firstMessageAt: string; campaignId: string };
   /** Why the start form is not drawn (the draft has errors). */
@@ -156,7 +158,7 @@ ${flashHtml(p.flash)}
 <div>${editor}</div>
 <div>${side || '<p class="hint">Bấm "Lưu và kiểm tra" để thấy mọi lỗi, với dòng và trường của nó.</p>'}</div>
 </div>
-${p.preview ? previewHtml(p.preview) : ''}
+${p.preview ? previewHtml(p.preview, base, p.rehearse) : ''}
 ${startForms(p, base, mayStart)}
 ${history}`,
     { nav: nav(p.staff, p.actor), wide: true },
@@ -194,7 +196,7 @@ ${csrfField(p.staff)}
 </div>`;
 }
 
-function previewHtml(v: DraftPreview): string {
+function previewHtml(v: DraftPreview, base: string, rehearse?: string): string {
   const zone = v.compiled.timeZone;
   const seconds = v.compiled.rehearsal !== undefined;
   const rows = v.rows
@@ -220,6 +222,13 @@ function previewHtml(v: DraftPreview): string {
     .join('\n');
   return `<section id="preview">
 <h2>Xem trước: tiến trình (${v.unitCount} đơn vị${v.compiled.rehearsal ? `, diễn tập ${esc(v.compiled.rehearsal.spec)}` : ''})</h2>
+<form method="get" action="${base}" class="filters">
+<input type="hidden" name="xem" value="xem-truoc">
+<label for="dien-tap">Xem trước khi diễn tập với tỉ lệ</label>
+<input type="text" id="dien-tap" name="dien-tap" value="${esc(rehearse ?? '1d=20s')}" maxlength="20">
+<button type="submit">Xem trước diễn tập</button>${rehearse ? ` <a href="${base}?xem=xem-truoc">Xem trước bình thường</a>` : ''}
+</form>
+<p><img id="timeline" src="${base}/tien-trinh.svg${rehearse ? `?dien-tap=${encodeURIComponent(rehearse)}` : ''}" alt="Tiến trình của đợt: các giai đoạn, hạn nộp và ngày khóa" style="max-width:100%"></p>
 <table id="plan"><thead><tr><th>Ngày</th><th>Giờ</th><th>Giai đoạn</th><th>Việc</th><th>Gửi tới / thực hiện</th></tr></thead><tbody>
 ${rows}
 </tbody></table>

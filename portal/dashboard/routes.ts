@@ -544,6 +544,8 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     o: {
       status?: number;
       show?: string;
+      /** A rehearsal's compression for the preview ("1d=20s"). */
+      rehearse?: string;
       flash?: Flash;
       text?: string;
       problems?: DraftPageInput['problems'];
@@ -556,9 +558,9 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     input.problems = o.problems;
     if (o.show === 'kiem-tra' && !input.problems) input.problems = (await backend.checkDraft(id)).problems;
     if (o.show === 'xem-truoc' || actor.roles.includes('approver')) {
-      const preview = await backend.previewDraft(id, {});
+      const preview = await backend.previewDraft(id, o.rehearse ? { rehearse: o.rehearse } : {});
       if (preview.ok) {
-        if (o.show === 'xem-truoc') input.preview = preview;
+        if (o.show === 'xem-truoc') Object.assign(input, { preview, rehearse: o.rehearse });
         input.start = {
           unitCount: preview.unitCount,
           firstMessageAt: preview.firstMessageAt,
@@ -629,12 +631,23 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       return redirect(res, back(draft.id, 'kiem-tra'));
     }
 
-    const m = /^\/(d-[0-9a-f]{16})(?:\/(luu|bat-dau))?$/.exec(rest);
+    const m = /^\/(d-[0-9a-f]{16})(?:\/(luu|bat-dau|tien-trinh\.svg))?$/.exec(rest);
     if (!m) throw NOT_FOUND;
     const id = m[1];
     if (!m[2]) {
       if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
-      return renderDraft(res, signed, id, { show: url.searchParams.get('xem') ?? undefined, flash });
+      const rehearse = url.searchParams.get('dien-tap')?.trim() || undefined;
+      return renderDraft(res, signed, id, { show: url.searchParams.get('xem') ?? undefined, rehearse, flash });
+    }
+    if (m[2] === 'tien-trinh.svg') {
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      const rehearse = url.searchParams.get('dien-tap')?.trim() || undefined;
+      const svg = await backend.draftTimelineSvg(id, rehearse ? { rehearse } : {});
+      if (svg === undefined) throw new HttpError(404, 'Không tìm thấy', 'Bản nháp còn lỗi: chưa vẽ được tiến trình.');
+      return sendDownload(res, { name: 'tien-trinh.svg', contentType: SVG }, Buffer.from(svg), {
+        inline: true,
+        headers: { 'Content-Security-Policy': SVG_CSP },
+      });
     }
     if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
 

@@ -77,6 +77,9 @@ export class FakeDrafts {
   previewDraft(id: string, opts: { rehearse?: string }) {
     return drafts.previewDraft(this.call('previewDraft'), id, opts);
   }
+  draftTimelineSvg(id: string, opts: { rehearse?: string }) {
+    return drafts.draftTimelineSvg(this.call('draftTimelineSvg'), id, opts);
+  }
   startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }) {
     return drafts.startDraft(this.call('startDraft'), actor, id, opts);
   }

@@ -203,6 +203,17 @@ test('the preview shows the plan table, the readings and the messages as compose
   expect(page.body).toContain(esc(expected.messages[0].message.text));
   expect(page.body).toContain(esc(expected.messages[1].message.subject));
   expect(page.body).toContain(esc(expected.readings[0][1].reading));
+  // The timeline picture, served under its own strict CSP; and the preview of a rehearsal.
+  expect(page.body).toContain(`<img id="timeline" src="/admin/dot-moi/${id}/tien-trinh.svg"`);
+  const svg = await browser.get(`/admin/dot-moi/${id}/tien-trinh.svg`);
+  expect(svg.status).toBe(200);
+  expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+  expect(svg.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  expect(svg.body).toContain('<svg');
+  expect(svg.body).toContain('Tiến độ thực hiện Kế hoạch 67-KH/TU');
+  const rehearsal = await browser.get(`/admin/dot-moi/${id}?xem=xem-truoc&dien-tap=1d%3D20s`);
+  expect(rehearsal.body).toContain('35 đơn vị, diễn tập 1d=20s');
+  expect(rehearsal.body).toContain('tien-trinh.svg?dien-tap=1d%3D20s');
   // A clerk sees no start form, only the role it needs.
   expect(page.body).not.toContain('id="start"');
   expect(page.body).toContain('cần vai trò');
