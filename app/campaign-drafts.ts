@@ -51,7 +51,22 @@ export interface DraftDeps {
   now?: () => string;
   /** The CLI's start: `startCampaign(context, stores, req)` bound to the Temporal client and stores. */
   start: (req: StartRequest) => Promise<StartOutcome>;
+  /**
+   * The status of an earlier campaign with this id (Temporal's name, e.g. `COMPLETED`), undefined when
+   * there is none: an id already used by a campaign that has ended is refused before the start (a
+   * running one is left to the start, which says so and changes nothing).
+   */
+  campaignStatusOf?: (campaignId: string) => Promise<string | undefined>;
 }
+
+/** An ended campaign's state as a clerk reads it. */
+const ENDED: Record<string, string> = {
+  COMPLETED: 'đã kết thúc',
+  CANCELLED: 'đã hủy',
+  TERMINATED: 'đã bị dừng',
+  FAILED: 'đã lỗi',
+  TIMED_OUT: 'đã hết thời gian',
+};
 
 const nowOf = (deps: DraftDeps) => (deps.now ?? (() => new Date().toISOString()))();
 
@@ -388,6 +403,14 @@ export async function startDraft(
   const checked = checkText(deps, draft, opts.rehearse ? 'rehearse' : 'start');
   if (!checked.ok || !checked.campaign) return { ok: false, problems: checked.problems };
   const file = draftFile(deps, id);
+  const campaignId = checked.campaign.campaign.id;
+  const earlier = await deps.campaignStatusOf?.(campaignId);
+  if (earlier && earlier !== 'RUNNING') {
+    const { line, column } = parseYamlSource(draft.yaml, file).locate(['campaign', 'id'], 'value');
+    const state = ENDED[earlier] ?? earlier;
+    const message = `mã đợt "${campaignId}" đã được dùng cho một đợt ${state}; hãy đặt mã khác (ví dụ thêm năm hoặc số lần).`;
+    return { ok: false, problems: [{ severity: 'error', file, line, column, path: 'campaign.id', message }] };
+  }
   const compiled = compiledOf(deps, checked.campaign, opts.rehearse, file);
   if ('problems' in compiled) return { ok: false, problems: compiled.problems };
   const outcome = await deps.start({

@@ -51,7 +51,13 @@ import { loadWorkingCalendar } from '../../config/holidays';
 import type { Settings } from '../../config/settings';
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { SynthesisStatusView } from '../../domain/synthesis-types';
-import type { CampaignStatusView, FileRef, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import {
+  campaignWorkflowId,
+  type CampaignStatusView,
+  type FileRef,
+  type NominationVersion,
+  type UnitStatusView,
+} from '../../domain/workflow-types';
 import { FileCampaignDrafts, type CampaignDraft, type DraftSummary } from '../../stores/campaign-drafts';
 import type { DefinitionStore } from '../../stores/definition-store';
 import type { ReportStore } from '../../stores/report-store';
@@ -134,6 +140,17 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
       calendar: () => (calendar ??= loadWorkingCalendar()),
       // The CLI's start (`thidua campaign start`), with the same stores under the data folder.
       start: (req) => startCampaign(this.s, { reports, definitions }, req),
+      campaignStatusOf: (campaignId) =>
+        this.s.client.workflow
+          .getHandle(campaignWorkflowId(campaignId))
+          .describe()
+          .then(
+            (d) => d.status.name,
+            (err: Error) => {
+              if (err.name === 'WorkflowNotFoundError') return undefined;
+              throw err;
+            },
+          ),
     };
   }
 

@@ -188,6 +188,27 @@ test('a rehearsal is compressed; a campaign already running is reported and reco
   expect((await deps.drafts.get(draft.id))!.history.at(-1)?.what).toMatch(/đã đang chạy/);
 });
 
+test('an id already used by a campaign that has ended is refused with its line; nothing starts', async () => {
+  const draft = await createDraftFromSample(deps, clerk, SAMPLE);
+  const asked: string[] = [];
+  const withEarlier: DraftDeps = {
+    ...deps,
+    campaignStatusOf: async (id) => (asked.push(id), 'COMPLETED'),
+  };
+  const result = await startDraft(withEarlier, approver, draft.id);
+  expect(asked).toEqual(['vinh-phuc-67-kh-tu-2009']);
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.problems).toEqual([
+      expect.objectContaining({ path: 'campaign.id', line: 19, message: expect.stringContaining('đã kết thúc') }),
+    ]);
+  }
+  expect(started).toEqual([]);
+  // A running one is the start's to report (as the CLI does).
+  const running = await startDraft({ ...deps, campaignStatusOf: async () => 'RUNNING' }, approver, draft.id);
+  expect(running.ok).toBe(true);
+});
+
 test('a draft with errors is not started: its problems come back', async () => {
   const draft = await createDraftFromSample(deps, clerk, SAMPLE);
   await saveDraft(deps, clerk, draft.id, draft.yaml.replace("reminderTime: '08:00'", "reminderTime: '8 giờ'"));
