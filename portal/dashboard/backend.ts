@@ -48,7 +48,7 @@ import {
 } from '../../app/synthesis';
 import { allNominationVersions, nominationVersion, remindNow, unitStatus } from '../../app/units';
 import { loadWorkingCalendar } from '../../config/holidays';
-import type { Settings } from '../../config/settings';
+import { REPO_ROOT, type Settings } from '../../config/settings';
 import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import {
@@ -117,7 +117,7 @@ export interface SecretariatBackend {
 }
 
 /** Where the sample campaign files are, and a draft's attachments are read from. */
-export const SAMPLES_DIR = path.resolve(__dirname, '../../config/campaigns');
+export const SAMPLES_DIR = path.join(REPO_ROOT, 'config', 'campaigns');
 
 export class TemporalSecretariatBackend implements SecretariatBackend {
   private readonly s: AppContext;

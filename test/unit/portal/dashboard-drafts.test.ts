@@ -10,7 +10,11 @@ import { previewDraft } from '../../../app/campaign-drafts';
 import type { UnitWorkflows } from '../../../app/units';
 import { MAX_CAMPAIGN_FILE_BYTES } from '../../../config/campaign-files';
 import type { StaffRole } from '../../../domain/synthesis-types';
-import type { SecretariatBackend } from '../../../portal/dashboard/backend';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Settings } from '../../../config/settings';
+import { TemporalSecretariatBackend, type SecretariatBackend } from '../../../portal/dashboard/backend';
+import { FileDefinitionStore } from '../../../stores/definition-store';
+import type { UnitLinks } from '../../../stores/unit-links';
 import { esc } from '../../../portal/pages';
 import { createPortal, type Portal } from '../../../portal/server';
 import { FileAccountStore } from '../../../stores/accounts';
@@ -285,4 +289,57 @@ test('unknown drafts and samples are not found; the routes want a session', asyn
   const anonymous = new PortalBrowser(base);
   expect((await anonymous.get('/admin/dot-moi')).status).toBe(303);
   expect((await anonymous.postForm('/admin/dot-moi/tu-mau', { sample: SAMPLE })).status).toBe(401);
+});
+
+/** The Temporal backend's wiring: the CLI's startCampaign reaches the client with the compiled campaign. */
+describe('TemporalSecretariatBackend', () => {
+  test('startDraft starts campaign/<id> through startCampaign (plan documents from config/campaigns/); again: already running', async () => {
+    const starts: Array<{
+      workflowId: string;
+      args: Array<{ unitCount: number; definitionRef: string; compiled: { rehearsal?: unknown } }>;
+    }> = [];
+    const client = {
+      options: { namespace: 'default' },
+      workflow: {
+        start: async (_wf: unknown, options: (typeof starts)[number]) => {
+          if (starts.some((s) => s.workflowId === options.workflowId)) {
+            throw new WorkflowExecutionAlreadyStartedError('already started', options.workflowId, 'campaignWorkflow');
+          }
+          starts.push(options);
+        },
+        getHandle: () => ({
+          describe: () => Promise.reject(Object.assign(new Error('not found'), { name: 'WorkflowNotFoundError' })),
+        }),
+      },
+    } as unknown as Client;
+    const settings = { taskQueue: 'thidua-test', dataDir: dir } as Settings;
+    const definitions = new FileDefinitionStore(path.join(dir, 'campaigns'));
+    const temporal = new TemporalSecretariatBackend(
+      client,
+      settings,
+      {} as UnitLinks,
+      definitions,
+      reports,
+      'http://ui.example',
+    );
+    const clerk = { login: 'vanthu', name: 'Lê Thị Văn Thư', roles: ['clerk' as const] };
+    const approver = { login: 'lanhdao', name: 'Trần Văn Lãnh Đạo', roles: ['approver' as const] };
+    const draft = await temporal.createDraftFromSample(clerk, SAMPLE);
+    expect(fs.existsSync(path.join(dir, 'drafts', `${draft.id}.json`))).toBe(true);
+    await expect(temporal.startDraft(clerk, draft.id, {})).rejects.toMatchObject({ code: 'forbidden' });
+    expect(starts).toEqual([]);
+
+    // A rehearsal: the sample's 2009 dates are compressed from now, so nothing is in the past.
+    const first = await temporal.startDraft(approver, draft.id, { rehearse: '1d=20s' });
+    expect(first).toMatchObject({ ok: true, outcome: { started: true, unitCount: 35 } });
+    expect(starts).toHaveLength(1);
+    expect(starts[0].workflowId).toBe('campaign/vinh-phuc-67-kh-tu-2009');
+    expect(starts[0].args[0].unitCount).toBe(35);
+    expect(starts[0].args[0].compiled.rehearsal).toBeDefined();
+    // The plan's file, named relative to config/campaigns/, was copied into the report store.
+    const stored = await definitions.load(starts[0].args[0].definitionRef);
+    expect(stored.documents?.[0]).toMatchObject({ file: { name: '67-KH-TU-2009-ke-hoach-tong-ket.txt' } });
+    const again = await temporal.startDraft(approver, draft.id, { rehearse: '1d=20s' });
+    expect(again).toMatchObject({ ok: true, outcome: { started: false } });
+  });
 });
