@@ -56,6 +56,39 @@ export function dueItems(definition: CampaignDefinition): string[] {
   return items;
 }
 
+/**
+ * The words' context of one message to one unit: built here for sending and by the dashboard's
+ * preview (`app/campaign-drafts.ts`), so that what a clerk previews is what a unit receives.
+ */
+export function unitMessageContext(
+  definition: CampaignDefinition,
+  unit: UnitInput,
+  m: Pick<MessageContext, 'kind' | 'phaseName' | 'deadline' | 'lockAt' | 'link' | 'detail' | 'addresseeRole'> & {
+    documents: NonNullable<MessageContext['documents']>;
+  },
+): MessageContext {
+  return {
+    kind: m.kind,
+    planNumber: planTag(definition.campaign.plan),
+    planDate: definition.campaign.plan.date,
+    campaignTitle: definition.campaign.title,
+    issuingBody: definition.campaign.issuingBody,
+    secretariatName: definition.campaign.secretariat.name,
+    contacts: definition.campaign.secretariat.contacts,
+    unitName: unit.name,
+    phaseName: m.phaseName,
+    deadline: m.deadline,
+    lockAt: m.lockAt,
+    timeZone: definition.campaign.timeZone,
+    link: m.link,
+    dueItems: dueItems(definition),
+    detail: m.detail,
+    addresseeRole: m.addresseeRole,
+    plan: planDocumentView(definition),
+    documents: m.documents,
+  };
+}
+
 export function createActivities(deps: ActivityDeps) {
   const unitsByRef = new Map<string, Map<string, UnitInput>>();
   const unitOf = async (ref: string, unitId: string): Promise<{ definition: StoredDefinition; unit: UnitInput }> => {
@@ -171,27 +204,17 @@ export function createActivities(deps: ActivityDeps) {
       const to = addresses(toRoles.flatMap((r) => byRole(definition, unit, r)));
       const cc = addresses(ccRoles.flatMap((r) => byRole(definition, unit, r))).filter((a) => !to.includes(a));
       const link = await deps.links.linkFor(input.campaignId, input.unitId);
-      const ctx: MessageContext = {
+      const documents = input.kind === 'plan-issued' ? (definition.documents ?? []) : [];
+      const ctx = unitMessageContext(definition, unit, {
         kind: input.kind,
-        planNumber: planTag(definition.campaign.plan),
-        planDate: definition.campaign.plan.date,
-        campaignTitle: definition.campaign.title,
-        issuingBody: definition.campaign.issuingBody,
-        secretariatName: definition.campaign.secretariat.name,
-        contacts: definition.campaign.secretariat.contacts,
-        unitName: unit.name,
         phaseName: input.phaseName,
         deadline: input.deadline,
         lockAt: input.lockAt,
-        timeZone: definition.campaign.timeZone,
         link,
-        dueItems: dueItems(definition),
         detail: input.detail,
         addresseeRole: toRoles[0] as MessageContext['addresseeRole'],
-        plan: planDocumentView(definition),
-      };
-      const documents = input.kind === 'plan-issued' ? (definition.documents ?? []) : [];
-      ctx.documents = documents.map((d) => ({ title: d.title, attached: !!d.file }));
+        documents: documents.map((d) => ({ title: d.title, attached: !!d.file })),
+      });
       const attachments = await Promise.all(
         documents.flatMap((d) =>
           d.file

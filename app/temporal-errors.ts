@@ -40,7 +40,9 @@ export type Operation =
   | 'approve-synthesis'
   | 'return-synthesis'
   | 'revise-synthesis'
-  | 'rebuild-synthesis';
+  | 'rebuild-synthesis'
+  | 'start-campaign'
+  | 'edit-draft';
 
 /** Input refused before anything was sent, each with its own message on every surface. */
 export type InvalidInput =
@@ -57,7 +59,9 @@ export type InvalidInput =
   | 'file-kind'
   | 'account'
   /** A revised synthesis draft that is not a Word document by its content; `value` is the file's name. */
-  | 'synthesis-docx';
+  | 'synthesis-docx'
+  /** A campaign draft whose text is not a YAML mapping, so its units cannot be replaced. */
+  | 'campaign-draft';
 
 export interface AppErrorFacts {
   operation?: Operation;

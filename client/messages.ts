@@ -34,6 +34,8 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'return-synthesis': 'trả lại báo cáo tổng hợp',
     'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
     'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
+    'start-campaign': 'bắt đầu đợt thi đua',
+    'edit-draft': 'soạn đợt thi đua mới',
   },
   en: {
     'read-campaign': 'reading the campaign',
@@ -50,6 +52,8 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'return-synthesis': 'returning the synthesis',
     'revise-synthesis': 'uploading a synthesis revision',
     'rebuild-synthesis': 'rebuilding the synthesis draft',
+    'start-campaign': 'starting the campaign',
+    'edit-draft': 'editing a campaign draft',
   },
 };
 

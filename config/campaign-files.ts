@@ -71,13 +71,36 @@ export function loadCampaign(file: string, options: LoadOptions = { mode: 'valid
   } catch (error) {
     return { ok: false, problems: [fileProblem(file, readFailure(error as NodeJS.ErrnoException, lang))] };
   }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) {
-    const { line, column, bytes: shown, encoding } = decoded;
-    const message = say('notUtf8', { bytes: shown, ...(encoding ? { encoding } : {}) });
-    return { ok: false, problems: [{ severity: 'error', file, line, column, path: '', message }] };
+  return checkCampaignText(bytes, file, options);
+}
+
+/**
+ * Checks a campaign given as bytes (an upload: size, then UTF-8, naming the legacy encoding) or as
+ * text (typed in a page), exactly as {@link loadCampaign} checks a file. `file` names it in the
+ * problems, and attachments are looked for beside it: it need not exist itself.
+ */
+export function checkCampaignText(
+  input: string | Uint8Array,
+  file: string,
+  options: LoadOptions = { mode: 'validate' },
+): LoadResult {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const say = <C extends MessageCode>(code: C, params: MessageParams<C>) => render(lang, code, params);
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  if (size > MAX_CAMPAIGN_FILE_BYTES) {
+    return { ok: false, problems: [fileProblem(file, say('fileTooBig', { size, max: MAX_CAMPAIGN_FILE_BYTES }))] };
   }
-  const text = decoded.text;
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeUtf8(input);
+    if (!decoded.ok) {
+      const { line, column, bytes: shown, encoding } = decoded;
+      const message = say('notUtf8', { bytes: shown, ...(encoding ? { encoding } : {}) });
+      return { ok: false, problems: [{ severity: 'error', file, line, column, path: '', message }] };
+    }
+    text = decoded.text;
+  }
 
   let calendar = options.calendar;
   if (!calendar) {

@@ -56,8 +56,11 @@ function dayTicks(from: DateTime, to: DateTime): DateTime[] {
   return ticks;
 }
 
+/** What the timeline picture reads: a campaign not started yet (a draft's preview) has this much too. */
+export type TimelineChartData = Pick<SynthesisData, 'timeZone' | 'phases' | 'builtAt' | 'planNumber' | 'title'>;
+
 /** (a) The campaign timeline: one bar per phase on a date axis, deadline and lock marks, today. */
-export function timelineSvg(data: SynthesisData): string {
+export function timelineSvg(data: TimelineChartData): string {
   const zone = data.timeZone;
   const phases = data.phases.map((p) => ({
     ...p,

@@ -2,9 +2,30 @@
  * What the dashboard asks of Temporal, behind one interface so that its HTTP layer can be tested
  * without a server. The Temporal implementation calls the use cases of `app/`, the same code as the CLI.
  */
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import {
+  checkDraft,
+  copyDraft,
+  createDraftFromSample,
+  createDraftFromUpload,
+  draftTimelineSvg,
+  getDraft,
+  listDrafts,
+  listSamples,
+  previewDraft,
+  saveDraft,
+  startDraft,
+  type CreateOutcome,
+  type DraftCheck,
+  type DraftDeps,
+  type DraftPreview,
+  type Problem,
+  type StartDraftOutcome,
+} from '../../app/campaign-drafts';
+import {
   campaignStatus,
+  startCampaign,
   campaignUnits,
   cancelWholeCampaign,
   extendDeadline,
@@ -26,9 +47,18 @@ import {
   synthesisStatus,
 } from '../../app/synthesis';
 import { allNominationVersions, nominationVersion, remindNow, unitStatus } from '../../app/units';
-import type { Settings } from '../../config/settings';
+import { loadWorkingCalendar } from '../../config/holidays';
+import { REPO_ROOT, type Settings } from '../../config/settings';
+import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { SynthesisStatusView } from '../../domain/synthesis-types';
-import type { CampaignStatusView, FileRef, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import {
+  campaignWorkflowId,
+  type CampaignStatusView,
+  type FileRef,
+  type NominationVersion,
+  type UnitStatusView,
+} from '../../domain/workflow-types';
+import { FileCampaignDrafts, type CampaignDraft, type DraftSummary } from '../../stores/campaign-drafts';
 import type { DefinitionStore } from '../../stores/definition-store';
 import type { ReportStore } from '../../stores/report-store';
 import type { UnitLinks } from '../../stores/unit-links';
@@ -67,10 +97,31 @@ export interface SecretariatBackend {
   rebuildSynthesis(campaignId: string, actor: StaffActor): Promise<SynthesisStatusView>;
   /** A file the synthesis lists (any version's `.docx`, the `.xlsx`, a picture). */
   synthesisFile(status: SynthesisStatusView, sha256: string): Promise<{ ref: FileRef; bytes: Buffer }>;
+
+  // Campaign drafts (issue 18, `app/campaign-drafts.ts`): each use case checks the actor's role itself too.
+  listDrafts(): Promise<DraftSummary[]>;
+  /** Fails `not-found` for an unknown draft. */
+  draft(id: string): Promise<CampaignDraft>;
+  /** The sample campaign files a draft may start from (`config/campaigns/*.yaml`). */
+  draftSamples(): Promise<string[]>;
+  createDraftFromUpload(actor: StaffActor, file: { name: string; bytes: Buffer }): Promise<CreateOutcome>;
+  createDraftFromSample(actor: StaffActor, name: string): Promise<CampaignDraft>;
+  copyDraft(actor: StaffActor, fromId: string): Promise<CampaignDraft>;
+  saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft>;
+  checkDraft(id: string): Promise<DraftCheck>;
+  previewDraft(id: string, opts: { rehearse?: string }): Promise<DraftPreview | { ok: false; problems: Problem[] }>;
+  /** The preview's timeline picture (SVG); undefined when the draft does not compile. */
+  draftTimelineSvg(id: string, opts: { rehearse?: string }): Promise<string | undefined>;
+  /** Starts (or rehearses) the draft's campaign with the CLI's `startCampaign`; approver only. */
+  startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }): Promise<StartDraftOutcome>;
 }
+
+/** Where the sample campaign files are, and a draft's attachments are read from. */
+export const SAMPLES_DIR = path.join(REPO_ROOT, 'config', 'campaigns');
 
 export class TemporalSecretariatBackend implements SecretariatBackend {
   private readonly s: AppContext;
+  private readonly drafts: DraftDeps;
 
   constructor(
     client: Client,
@@ -82,6 +133,69 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     workerDeadlineMs?: number,
   ) {
     this.s = { client, settings, workerDeadlineMs };
+    let calendar: WorkingCalendar | undefined;
+    this.drafts = {
+      drafts: new FileCampaignDrafts(path.join(settings.dataDir, 'drafts')),
+      samplesDir: SAMPLES_DIR,
+      calendar: () => (calendar ??= loadWorkingCalendar()),
+      // The CLI's start (`thidua campaign start`), with the same stores under the data folder.
+      start: (req) => startCampaign(this.s, { reports, definitions }, req),
+      campaignStatusOf: (campaignId) =>
+        this.s.client.workflow
+          .getHandle(campaignWorkflowId(campaignId))
+          .describe()
+          .then(
+            (d) => d.status.name,
+            (err: Error) => {
+              if (err.name === 'WorkflowNotFoundError') return undefined;
+              throw err;
+            },
+          ),
+    };
+  }
+
+  listDrafts(): Promise<DraftSummary[]> {
+    return listDrafts(this.drafts);
+  }
+
+  draft(id: string): Promise<CampaignDraft> {
+    return getDraft(this.drafts, id);
+  }
+
+  async draftSamples(): Promise<string[]> {
+    return listSamples(this.drafts);
+  }
+
+  createDraftFromUpload(actor: StaffActor, file: { name: string; bytes: Buffer }): Promise<CreateOutcome> {
+    return createDraftFromUpload(this.drafts, actor, file);
+  }
+
+  createDraftFromSample(actor: StaffActor, name: string): Promise<CampaignDraft> {
+    return createDraftFromSample(this.drafts, actor, name);
+  }
+
+  copyDraft(actor: StaffActor, fromId: string): Promise<CampaignDraft> {
+    return copyDraft(this.drafts, actor, fromId);
+  }
+
+  saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft> {
+    return saveDraft(this.drafts, actor, id, yaml);
+  }
+
+  checkDraft(id: string): Promise<DraftCheck> {
+    return checkDraft(this.drafts, id);
+  }
+
+  previewDraft(id: string, opts: { rehearse?: string }): Promise<DraftPreview | { ok: false; problems: Problem[] }> {
+    return previewDraft(this.drafts, id, opts);
+  }
+
+  draftTimelineSvg(id: string, opts: { rehearse?: string }): Promise<string | undefined> {
+    return draftTimelineSvg(this.drafts, id, opts);
+  }
+
+  startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }): Promise<StartDraftOutcome> {
+    return startDraft(this.drafts, actor, id, opts);
   }
 
   reissueLink(campaignId: string, unitId: string): Promise<string> {

@@ -18,9 +18,12 @@
  */
 import fs from 'node:fs';
 import type http from 'node:http';
+import { MAX_DRAFT_BYTES } from '../../app/campaign-drafts';
 import { UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
 import { requireRole, staffActorOf, type StaffActor } from '../../app/roles';
-import { AppError } from '../../app/temporal-errors';
+import { AppError, type Operation } from '../../app/temporal-errors';
+import type { StaffRole } from '../../domain/synthesis-types';
+import { DraftTooLargeError, type CampaignDraft } from '../../stores/campaign-drafts';
 import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import { unitWorkflowId, type UnitStatusView } from '../../domain/workflow-types';
 import type { ReportStore } from '../../stores/report-store';
@@ -42,6 +45,7 @@ import type { UnitLinks } from '../../stores/unit-links';
 import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, mayDo, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
+import { draftPage, draftsPage, DRAFTS_BASE, type DraftPageInput } from './drafts-page';
 import {
   campaignPage,
   campaignsPage,
@@ -374,11 +378,12 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     req: http.IncomingMessage,
     res: http.ServerResponse,
     staff: StaffSession,
+    upload = { maxFileBytes: maxSynthesisBytes, defaultName: 'ban-sua.docx' },
   ): Promise<{ form: Record<string, string>; file?: { name: string; bytes: Buffer } } | UploadError> {
     let received;
     try {
       received = await receiveUpload(req, {
-        limits: { ...DEFAULT_UPLOAD_LIMITS, maxFileBytes: maxSynthesisBytes },
+        limits: { ...DEFAULT_UPLOAD_LIMITS, maxFileBytes: upload.maxFileBytes },
         stagingDir: opts.reports.stagingDir,
         csrfOk: (token) => safeEqual(token, staff.csrf),
       });
@@ -392,7 +397,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (!staged) return { form: received.fields };
     try {
       const bytes = await fs.promises.readFile(staged.path);
-      return { form: received.fields, file: { name: safeBaseName(staged.filename) || 'ban-sua.docx', bytes } };
+      return { form: received.fields, file: { name: safeBaseName(staged.filename) || upload.defaultName, bytes } };
     } finally {
       fs.rmSync(staged.path, { force: true });
     }
@@ -481,6 +486,265 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     else sendDownload(res, file, found.bytes);
   }
 
+  // ------------------------------------------------------------------ new campaigns (issue 18)
+
+  /** The refusal when the actor lacks `role` (logged); undefined when the actor has it. */
+  function lacking(signed: SignedIn, role: StaffRole, operation: Operation, what: string): AppError | undefined {
+    try {
+      requireRole(signed.actor, role, operation);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      opts.log(`dashboard: ${signed.staff.login} ${what}: refused, lacks role ${role}`);
+      return err;
+    }
+  }
+
+  async function renderDrafts(
+    res: http.ServerResponse,
+    { staff, actor }: SignedIn,
+    status = 200,
+    extra: { flash?: Flash; uploadProblems?: DraftPageInput['problems']; uploadError?: string } = {},
+  ): Promise<void> {
+    const [drafts, samples] = await Promise.all([backend.listDrafts(), backend.draftSamples()]);
+    sendHtml(
+      res,
+      status,
+      draftsPage({
+        staff,
+        actor,
+        drafts,
+        samples,
+        timeZone: opts.timeZone,
+        maxMb: Math.round(MAX_DRAFT_BYTES / 1024 / 1024),
+        ...extra,
+      }),
+    );
+  }
+
+  async function draftOr404(id: string): Promise<CampaignDraft> {
+    try {
+      return await backend.draft(id);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not-found') {
+        throw new HttpError(404, 'Không tìm thấy', `Không có bản nháp "${id}".`);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A draft's page. `show` adds the check (every problem beside the text) or the preview; for an
+   * approver, a clean preview also gives the start forms their confirmation (units, first message).
+   */
+  async function renderDraft(
+    res: http.ServerResponse,
+    { staff, actor }: SignedIn,
+    id: string,
+    o: {
+      status?: number;
+      show?: string;
+      /** A rehearsal's compression for the preview ("1d=20s"). */
+      rehearse?: string;
+      flash?: Flash;
+      text?: string;
+      problems?: DraftPageInput['problems'];
+      startError?: string;
+    } = {},
+  ): Promise<void> {
+    const draft = await draftOr404(id);
+    const input: DraftPageInput = { staff, actor, draft, timeZone: opts.timeZone, flash: o.flash, text: o.text };
+    input.startError = o.startError;
+    input.problems = o.problems;
+    if (o.show === 'kiem-tra' && !input.problems) input.problems = (await backend.checkDraft(id)).problems;
+    if (o.show === 'xem-truoc' || actor.roles.includes('approver')) {
+      const preview = await backend.previewDraft(id, o.rehearse ? { rehearse: o.rehearse } : {});
+      if (preview.ok) {
+        if (o.show === 'xem-truoc') Object.assign(input, { preview, rehearse: o.rehearse });
+        input.start = {
+          unitCount: preview.unitCount,
+          firstMessageAt: preview.firstMessageAt,
+          campaignId: preview.definition.campaign.id,
+        };
+      } else {
+        if (o.show === 'xem-truoc' && !input.problems) input.problems = preview.problems;
+        const errors = preview.problems.filter((p) => p.severity === 'error').length;
+        input.startBlocked = `Bản nháp còn ${errors} lỗi: sửa, kiểm tra lại, rồi mới bắt đầu được.`;
+      }
+    }
+    sendHtml(res, o.status ?? 200, draftPage(input));
+  }
+
+  async function draftRoutes(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    signed: SignedIn,
+    rest: string,
+    url: URL,
+    flash?: Flash,
+  ): Promise<void> {
+    const { staff, actor } = signed;
+    const method = req.method ?? 'GET';
+    const back = (id: string, show?: string) =>
+      `${DRAFTS_BASE}/${encodeURIComponent(id)}${show ? `?xem=${encodeURIComponent(show)}` : ''}`;
+    if (rest === '') {
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      return renderDrafts(res, signed, 200, { flash });
+    }
+
+    const create = /^\/(tai-len|tu-mau|sao-chep)$/.exec(rest);
+    if (create) {
+      if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
+      const refused = lacking(signed, 'clerk', 'edit-draft', `draft ${create[1]}`);
+      if (refused) {
+        closeAfterAnswer(req, res);
+        return renderDrafts(res, signed, 403, { flash: { kind: 'error', html: esc(staffMessage(refused)) } });
+      }
+      let draft: CampaignDraft;
+      if (create[1] === 'tai-len') {
+        const got = await uploadOf(req, res, staff, { maxFileBytes: MAX_DRAFT_BYTES, defaultName: 'dot-thi-dua.yaml' });
+        if (got instanceof UploadError) return renderDrafts(res, signed, got.status, { uploadError: got.message });
+        if (!got.file) return renderDrafts(res, signed, 400, { uploadError: 'Chưa chọn tệp kế hoạch (.yaml).' });
+        const made = await backend.createDraftFromUpload(actor, got.file);
+        if (!made.draft) {
+          opts.log(`dashboard: ${staff.login} uploaded ${got.file.name}: refused, not a readable campaign file`);
+          return renderDrafts(res, signed, 400, {
+            uploadError: `Tệp "${got.file.name}" không được nhận; không có bản nháp nào được tạo.`,
+            uploadProblems: made.problems,
+          });
+        }
+        draft = made.draft;
+      } else {
+        const form = await formOf(req, staff);
+        try {
+          draft =
+            create[1] === 'tu-mau'
+              ? await backend.createDraftFromSample(actor, form.sample ?? '')
+              : await backend.copyDraft(actor, form.from ?? '');
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'not-found')) throw err;
+          const what = create[1] === 'tu-mau' ? `mẫu "${form.sample ?? ''}"` : `bản nháp "${form.from ?? ''}"`;
+          return renderDrafts(res, signed, 404, { flash: { kind: 'error', html: esc(`Không có ${what}.`) } });
+        }
+      }
+      opts.log(`dashboard: ${staff.login} created draft ${draft.id} (${draft.history[0].what})`);
+      return redirect(res, back(draft.id, 'kiem-tra'));
+    }
+
+    const m = /^\/(d-[0-9a-f]{16})(?:\/(luu|bat-dau|tien-trinh\.svg))?$/.exec(rest);
+    if (!m) throw NOT_FOUND;
+    const id = m[1];
+    if (!m[2]) {
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      const rehearse = url.searchParams.get('dien-tap')?.trim() || undefined;
+      return renderDraft(res, signed, id, { show: url.searchParams.get('xem') ?? undefined, rehearse, flash });
+    }
+    if (m[2] === 'tien-trinh.svg') {
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      const rehearse = url.searchParams.get('dien-tap')?.trim() || undefined;
+      const svg = await backend.draftTimelineSvg(id, rehearse ? { rehearse } : {});
+      if (svg === undefined) throw new HttpError(404, 'Không tìm thấy', 'Bản nháp còn lỗi: chưa vẽ được tiến trình.');
+      return sendDownload(res, { name: 'tien-trinh.svg', contentType: SVG }, Buffer.from(svg), {
+        inline: true,
+        headers: { 'Content-Security-Policy': SVG_CSP },
+      });
+    }
+    if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
+
+    if (m[2] === 'luu') {
+      const refused = lacking(signed, 'clerk', 'edit-draft', `save draft ${id}`);
+      if (refused) {
+        closeAfterAnswer(req, res);
+        return renderDraft(res, signed, id, {
+          status: 403,
+          flash: { kind: 'error', html: esc(staffMessage(refused)) },
+        });
+      }
+      await draftOr404(id);
+      // URL-encoding a UTF-8 text takes up to 3 characters a byte (9 for a Vietnamese letter's 3 bytes).
+      const body = await readBody(req, MAX_DRAFT_BYTES * 3 + 64 * 1024);
+      if (!body) {
+        closeAfterAnswer(req, res);
+        return renderDraft(res, signed, id, {
+          status: 413,
+          flash: { kind: 'error', html: esc('Nội dung quá dài; không lưu được. Không có gì thay đổi.') },
+        });
+      }
+      const form = parseUrlEncoded(body);
+      if (!safeEqual(form.csrf, staff.csrf)) throw BAD_CSRF;
+      // Browsers send a textarea's line ends as CRLF: kept as the file's LF, so the lines match.
+      const yaml = (form.yaml ?? '').replace(/\r\n?/g, '\n');
+      try {
+        await backend.saveDraft(actor, id, yaml);
+      } catch (err) {
+        if (!(err instanceof DraftTooLargeError)) throw err;
+        const mb = Math.round(MAX_DRAFT_BYTES / 1024 / 1024);
+        return renderDraft(res, signed, id, {
+          status: 413,
+          text: yaml,
+          flash: { kind: 'error', html: esc(`Nội dung lớn hơn ${mb} MB; chưa lưu. Nội dung vừa nhập vẫn ở dưới.`) },
+        });
+      }
+      opts.log(`dashboard: ${staff.login} saved draft ${id}`);
+      const show = form.do === 'kiem-tra' || form.do === 'xem-truoc' ? form.do : undefined;
+      if (!show) staff.flash = { kind: 'ok', html: 'Đã lưu.' };
+      return redirect(res, back(id, show));
+    }
+
+    // The start: the approver's, refused before the form is read, and nothing is started.
+    const refused = lacking(signed, 'approver', 'start-campaign', `start draft ${id}`);
+    if (refused) {
+      closeAfterAnswer(req, res);
+      return renderDraft(res, signed, id, { status: 403, flash: { kind: 'error', html: esc(staffMessage(refused)) } });
+    }
+    const form = await formOf(req, staff);
+    await draftOr404(id);
+    if (form.confirm !== 'yes') {
+      return renderDraft(res, signed, id, {
+        status: 400,
+        startError: 'Hãy đánh dấu ô xác nhận (số đơn vị và giờ gửi kế hoạch) rồi bấm lại. Chưa bắt đầu.',
+      });
+    }
+    const rehearse = form.rehearse?.trim() || undefined;
+    let result;
+    try {
+      result = await backend.startDraft(actor, id, rehearse ? { rehearse } : {});
+    } catch (err) {
+      const f = failure(err);
+      if (!f) throw err;
+      opts.log(`dashboard: ${staff.login} start draft ${id}: ${f.message}`);
+      return renderDraft(res, signed, id, { status: f.status, startError: f.message });
+    }
+    if (!result.ok) {
+      const errors = result.problems.filter((p) => p.severity === 'error').length;
+      opts.log(`dashboard: ${staff.login} start draft ${id}: refused, ${errors} problems`);
+      return renderDraft(res, signed, id, {
+        status: 400,
+        problems: result.problems,
+        startError: `Chưa bắt đầu: bản nháp còn ${errors} lỗi (xem bên cạnh nội dung).`,
+      });
+    }
+    const o = result.outcome;
+    if (!o.started) {
+      opts.log(`dashboard: ${staff.login} start draft ${id}: ${o.campaignId} already running`);
+      return renderDraft(res, signed, id, {
+        status: 409,
+        startError: `Đợt "${o.campaignId}" đã đang chạy (workflow ${o.workflowId}); không bắt đầu lại, không có gì thay đổi.`,
+      });
+    }
+    opts.log(
+      `dashboard: ${staff.login} started ${o.campaignId} from draft ${id}${rehearse ? ` (rehearsal ${rehearse})` : ''}`,
+    );
+    staff.flash = {
+      kind: 'ok',
+      html: esc(
+        `${rehearse ? `Đã bắt đầu diễn tập (${rehearse})` : 'Đã bắt đầu'} đợt "${o.campaignId}": ${o.unitCount} đơn vị` +
+          `${o.deadlineLocal ? `, hạn nộp ${o.deadlineLocal}` : ''}; kế hoạch đang được gửi.`,
+      ),
+    };
+    return redirect(res, `/admin/c/${encodeURIComponent(o.campaignId)}`);
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.replace(/\/+$/, '') || '/admin';
     const method = req.method ?? 'GET';
@@ -512,6 +776,10 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (route === '/admin' && method === 'GET') {
       const rows = await backend.listCampaigns();
       return sendHtml(res, 200, campaignsPage(staff, actor, rows, opts.timeZone));
+    }
+
+    if (route === DRAFTS_BASE || route.startsWith(`${DRAFTS_BASE}/`)) {
+      return draftRoutes(req, res, signed, route.slice(DRAFTS_BASE.length), url, flash);
     }
 
     const synthesis = /^\/admin\/c\/([^/]+)\/tong-hop(?:\/(do\/[^/]+|tep\/[0-9a-f]{64}))?$/.exec(route);

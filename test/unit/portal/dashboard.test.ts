@@ -24,6 +24,7 @@ import { FileAccountStore, hashPassword, verifyPassword } from '../../../stores/
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
+import { FakeDrafts } from '../../helpers/fake-drafts';
 import { openUnitView } from '../../helpers/unit-views';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -41,7 +42,7 @@ const unitView = (unitId: string, unitName: string, status: UnitStatusView['stat
 });
 
 /** Temporal as the dashboard sees it; every action is recorded, refusals come as AppError. */
-class FakeSecretariat implements SecretariatBackend {
+class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   readonly units = new Map<string, UnitStatusView>();
   /** Every version of each unit's nominations in full, as `getNominationVersion` answers. */
   readonly nominationHistory = new Map<string, NominationVersion[]>();

@@ -1,0 +1,244 @@
+/**
+ * The pages for starting a campaign from the dashboard (issue 18), under `/admin/dot-moi`: the drafts
+ * and the ways to make one (upload, sample, copy), and a draft's page (its text, every problem beside
+ * it, the preview of the plan and of the messages, start and rehearsal for an approver). Server
+ * rendered in Vietnamese, no script: every button is a form.
+ */
+import { DateTime } from 'luxon';
+import type { DraftPreview, Problem } from '../../app/campaign-drafts';
+import type { StaffActor } from '../../app/roles';
+import { localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
+import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
+import type { CampaignDraft, DraftSummary } from '../../stores/campaign-drafts';
+import { esc, layout, localTime } from '../pages';
+import type { StaffSession } from '../security';
+import { flashHtml, nav, type Flash } from './pages';
+
+export const DRAFTS_BASE = '/admin/dot-moi';
+const draftUrl = (id: string) => `${DRAFTS_BASE}/${encodeURIComponent(id)}`;
+const csrfField = (staff: StaffSession) => `<input type="hidden" name="csrf" value="${esc(staff.csrf)}">`;
+
+/** Every problem with its place: line (and column), field, message; errors before warnings. */
+export function problemsHtml(problems: Problem[]): string {
+  if (problems.length === 0) return '<p id="problems" class="msg ok" role="status">Không có lỗi nào.</p>';
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const rows = [...problems]
+    .sort((a, b) => (a.severity === b.severity ? (a.line ?? 0) - (b.line ?? 0) : a.severity === 'error' ? -1 : 1))
+    .map(
+      (p) =>
+        `<tr class="${p.severity}"><td>${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</td>` +
+        `<td>${p.line === undefined ? '' : `dòng ${p.line}${p.column ? `, cột ${p.column}` : ''}`}</td>` +
+        `<td><code>${esc(p.path)}</code></td><td>${esc(p.message)}</td></tr>`,
+    )
+    .join('\n');
+  return `<div id="problems"><p class="msg ${errors ? 'error' : 'ok'}" role="status">${errors} lỗi, ${problems.length - errors} cảnh báo.</p>
+<table><thead><tr><th>Loại</th><th>Vị trí</th><th>Trường</th><th>Nội dung</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+export interface DraftsPageInput {
+  staff: StaffSession;
+  actor: StaffActor;
+  drafts: DraftSummary[];
+  samples: string[];
+  timeZone: string;
+  flash?: Flash;
+  /** Why an upload made no draft (not UTF-8, too large): shown beside the upload form. */
+  uploadProblems?: Problem[];
+  uploadError?: string;
+  maxMb: number;
+}
+
+export function draftsPage(p: DraftsPageInput): string {
+  const mayEdit = p.actor.roles.includes('clerk');
+  const list = p.drafts.length
+    ? `<table id="drafts"><thead><tr><th>Bản nháp</th><th>Người tạo</th><th>Thay đổi gần nhất</th><th>Cỡ</th></tr></thead><tbody>
+${p.drafts
+  .map(
+    (d) =>
+      `<tr><td><a href="${draftUrl(d.id)}">${esc(d.id)}</a></td><td>${esc(d.createdBy)}, ${esc(localTime(d.createdAt, p.timeZone))}</td>` +
+      `<td>${esc(d.last.by)}, ${esc(localTime(d.last.at, p.timeZone))}: ${esc(d.last.what)}</td><td>${Math.ceil(d.bytes / 1024)} KB</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`
+    : '<p>Chưa có bản nháp nào.</p>';
+  const uploadFailed =
+    (p.uploadError ? `<div class="msg error" role="alert">${esc(p.uploadError)}</div>` : '') +
+    (p.uploadProblems?.length ? problemsHtml(p.uploadProblems) : '');
+  const forms = mayEdit
+    ? `<div class="actions">
+<form id="upload" method="post" action="${DRAFTS_BASE}/tai-len" enctype="multipart/form-data">
+<h3>Tải lên tệp kế hoạch (.yaml)</h3>
+${csrfField(p.staff)}
+<input type="file" name="file" accept=".yaml,.yml" required>
+<span class="hint">Tệp mã hóa UTF-8, tối đa ${p.maxMb} MB.</span>
+<p><button type="submit">Tải lên</button></p>
+${uploadFailed}
+</form>
+<form id="from-sample" method="post" action="${DRAFTS_BASE}/tu-mau">
+<h3>Bắt đầu từ mẫu</h3>
+${csrfField(p.staff)}
+<label for="sample">Mẫu</label>
+<select id="sample" name="sample">${p.samples.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join('')}</select>
+<p><button type="submit">Tạo bản nháp từ mẫu</button></p>
+</form>
+${
+  p.drafts.length
+    ? `<form id="copy" method="post" action="${DRAFTS_BASE}/sao-chep">
+<h3>Sao chép một bản nháp</h3>
+${csrfField(p.staff)}
+<label for="from">Bản nháp</label>
+<select id="from" name="from">${p.drafts.map((d) => `<option value="${esc(d.id)}">${esc(d.id)} (${esc(d.last.by)})</option>`).join('')}</select>
+<p><button type="submit">Sao chép</button></p>
+</form>`
+    : ''
+}
+</div>`
+    : `<p class="hint">Tạo và sửa bản nháp cần vai trò "${esc(STAFF_ROLE_NAMES.clerk)}".</p>`;
+  return layout(
+    'Tạo đợt thi đua mới',
+    `<p><a href="/admin">← Các đợt thi đua</a></p>
+<h1>Tạo đợt thi đua mới</h1>
+${flashHtml(p.flash)}
+<h2>Tạo bản nháp</h2>
+${forms}
+<h2>Các bản nháp</h2>
+${list}`,
+    { nav: nav(p.staff, p.actor), wide: true },
+  );
+}
+
+export interface DraftPageInput {
+  staff: StaffSession;
+  actor: StaffActor;
+  draft: CampaignDraft;
+  /** The text in the box: what was typed, when it could not be saved; the draft's otherwise. */
+  text?: string;
+  timeZone: string;
+  flash?: Flash;
+  /** The check's problems, shown beside the text. */
+  problems?: Problem[];
+  preview?: DraftPreview;
+  /** The compression the preview was made with, if a rehearsal's. */
+  rehearse?: string;
+  /** What the start form needs: the units and the first message's time (from a clean preview). */
+  start?: { unitCount: number; firstMessageAt: string; campaignId: string };
+  /** Why the start form is not drawn (the draft has errors). */
+  startBlocked?: string;
+  /** A start that failed, beside its form. */
+  startError?: string;
+}
+
+export function draftPage(p: DraftPageInput): string {
+  const base = draftUrl(p.draft.id);
+  const mayEdit = p.actor.roles.includes('clerk');
+  const mayStart = p.actor.roles.includes('approver');
+  const text = p.text ?? p.draft.yaml;
+  const lines = Math.min(Math.max(text.split('\n').length + 2, 12), 40);
+  const editor = `<form id="edit" method="post" action="${base}/luu">
+${csrfField(p.staff)}
+<label for="yaml">Nội dung tệp kế hoạch (YAML)</label>
+<textarea id="yaml" name="yaml" rows="${lines}" spellcheck="false" style="width:100%;box-sizing:border-box;font-family:ui-monospace,monospace;font-size:13px"${mayEdit ? '' : ' readonly'}>${esc(text)}</textarea>
+<p>${mayEdit ? '<button type="submit" name="do" value="luu">Lưu</button> <button type="submit" name="do" value="kiem-tra">Lưu và kiểm tra</button> <button type="submit" name="do" value="xem-truoc">Lưu và xem trước</button>' : `<a href="${base}?xem=kiem-tra">Kiểm tra</a> · <a href="${base}?xem=xem-truoc">Xem trước</a> <span class="hint">(sửa nội dung cần vai trò "${esc(STAFF_ROLE_NAMES.clerk)}")</span>`}</p>
+</form>`;
+  const side = p.problems ? `<h2>Kết quả kiểm tra</h2>\n${problemsHtml(p.problems)}` : '';
+  const history = `<h2>Lịch sử thay đổi</h2><table id="history"><thead><tr><th>Lúc</th><th>Người</th><th>Việc</th></tr></thead><tbody>
+${[...p.draft.history]
+  .reverse()
+  .map((h) => `<tr><td>${esc(localTime(h.at, p.timeZone))}</td><td>${esc(h.by)}</td><td>${esc(h.what)}</td></tr>`)
+  .join('\n')}
+</tbody></table>`;
+  return layout(
+    `Bản nháp ${p.draft.id}`,
+    `<p><a href="${DRAFTS_BASE}">← Các bản nháp</a></p>
+<h1>Bản nháp đợt thi đua ${esc(p.draft.id)}</h1>
+${flashHtml(p.flash)}
+<div style="display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px;align-items:start">
+<div>${editor}</div>
+<div>${side || '<p class="hint">Bấm "Lưu và kiểm tra" để thấy mọi lỗi, với dòng và trường của nó.</p>'}</div>
+</div>
+${p.preview ? previewHtml(p.preview, base, p.rehearse) : ''}
+${startForms(p, base, mayStart)}
+${history}`,
+    { nav: nav(p.staff, p.actor), wide: true },
+  );
+}
+
+function startForms(p: DraftPageInput, base: string, mayStart: boolean): string {
+  if (!mayStart) {
+    return `<h2>Bắt đầu</h2><p class="hint">Bắt đầu hay diễn tập một đợt cần vai trò "${esc(STAFF_ROLE_NAMES.approver)}".</p>`;
+  }
+  const error = p.startError ? `<div class="msg error" role="alert">${esc(p.startError)}</div>` : '';
+  if (!p.start) {
+    return `<h2>Bắt đầu</h2>${error}<p class="hint">${esc(p.startBlocked ?? 'Sửa các lỗi trước khi bắt đầu.')}</p>`;
+  }
+  const s = p.start;
+  const confirm = `Gửi kế hoạch tới ${s.unitCount} đơn vị lúc ${s.firstMessageAt} (ngay khi bấm)`;
+  return `<h2>Bắt đầu</h2>
+${error}
+<div class="actions">
+<form id="start" method="post" action="${base}/bat-dau">
+<h3>Bắt đầu đợt "${esc(s.campaignId)}"</h3>
+${csrfField(p.staff)}
+<label><input type="checkbox" name="confirm" value="yes" required> ${esc(confirm)}</label>
+<p><button type="submit" class="danger">Bắt đầu</button></p>
+</form>
+<form id="rehearse" method="post" action="${base}/bat-dau">
+<h3>Diễn tập (thời gian rút gọn)</h3>
+${csrfField(p.staff)}
+<label for="rehearse-spec">Tỉ lệ rút gọn</label>
+<input type="text" id="rehearse-spec" name="rehearse" value="1d=20s" required maxlength="20">
+<span class="hint">"1d=20s": mỗi ngày của kế hoạch là 20 giây; thư gửi thật tới các địa chỉ trong tệp.</span>
+<label><input type="checkbox" name="confirm" value="yes" required> ${esc(`Diễn tập: gửi kế hoạch tới ${s.unitCount} đơn vị lúc ${s.firstMessageAt} (ngay khi bấm)`)}</label>
+<p><button type="submit">Diễn tập</button></p>
+</form>
+</div>`;
+}
+
+function previewHtml(v: DraftPreview, base: string, rehearse?: string): string {
+  const zone = v.compiled.timeZone;
+  const seconds = v.compiled.rehearsal !== undefined;
+  const rows = v.rows
+    .map((r) => {
+      const when = r.approximate
+        ? `<td colspan="2">${esc(r.event === 'plan' ? `Trong ${r.approximate}` : `Khoảng ${r.approximate}`)}</td>`
+        : `<td>${esc(`${vietnameseWeekday(localDateOf(r.at.utc, zone))} ${r.at.local.slice(0, 10)}`)}</td><td>${esc(seconds ? DateTime.fromISO(r.at.utc, { zone: 'utc' }).setZone(zone).toFormat('HH:mm:ss') : r.at.local.slice(11))}</td>`;
+      return `<tr>${when}<td>${r.phaseNumber ?? ''}</td><td>${esc(r.what)}</td><td>${esc(r.to)}</td></tr>`;
+    })
+    .join('\n');
+  const readings = v.readings
+    .map(([label, i]) => `<li>${esc(label)}: "${esc(i.written)}" — ${esc(i.reading)}</li>`)
+    .join('\n');
+  const notes = (v.compiled.notes ?? []).map((n) => `<li>${esc(n)}</li>`).join('\n');
+  const messages = v.messages
+    .map(
+      (m) => `<section class="message">
+<h3>${esc(m.label)} — gửi ${esc(m.unitName)}, lúc ${esc(m.at)}</h3>
+<p><strong>Tiêu đề:</strong> <span class="subject">${esc(m.message.subject)}</span></p>
+<pre style="white-space:pre-wrap;background:#f4f5f7;padding:12px;border-radius:4px">${esc(m.message.text)}</pre>
+</section>`,
+    )
+    .join('\n');
+  return `<section id="preview">
+<h2>Xem trước: tiến trình (${v.unitCount} đơn vị${v.compiled.rehearsal ? `, diễn tập ${esc(v.compiled.rehearsal.spec)}` : ''})</h2>
+<form method="get" action="${base}" class="filters">
+<input type="hidden" name="xem" value="xem-truoc">
+<label for="dien-tap">Xem trước khi diễn tập với tỉ lệ</label>
+<input type="text" id="dien-tap" name="dien-tap" value="${esc(rehearse ?? '1d=20s')}" maxlength="20">
+<button type="submit">Xem trước diễn tập</button>${rehearse ? ` <a href="${base}?xem=xem-truoc">Xem trước bình thường</a>` : ''}
+</form>
+<p><img id="timeline" src="${base}/tien-trinh.svg${rehearse ? `?dien-tap=${encodeURIComponent(rehearse)}` : ''}" alt="Tiến trình của đợt: các giai đoạn, hạn nộp và ngày khóa" style="max-width:100%"></p>
+<table id="plan"><thead><tr><th>Ngày</th><th>Giờ</th><th>Giai đoạn</th><th>Việc</th><th>Gửi tới / thực hiện</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<h3>Cách đọc các ngày đã viết</h3>
+<ul id="readings">${readings}</ul>
+<h3>Điều chỉnh của hệ thống</h3>
+<ul id="notes">${notes || '<li>Không có.</li>'}</ul>
+${v.warnings.length ? `<h3>Cảnh báo</h3>${problemsHtml(v.warnings)}` : ''}
+<h2>Xem trước: thư đơn vị nhận được</h2>
+<p class="hint">Đúng như thư sẽ gửi; đường dẫn nộp hồ sơ riêng của mỗi đơn vị được tạo khi đợt bắt đầu.</p>
+<div id="messages">${messages || '<p>Kế hoạch không có giai đoạn tự đánh giá: không có thư gửi đơn vị.</p>'}</div>
+</section>`;
+}
