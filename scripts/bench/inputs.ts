@@ -27,7 +27,10 @@ export function scheduleAt(opts: { reminders: number[]; deadline: number; lock: 
   };
 }
 
-/** A campaign whose self-review phase has the given schedule; its lock opens the (runner-less) synthesis phase. */
+/**
+ * A campaign whose self-review phase has the given schedule and nothing after it: the campaign closes
+ * at the lock (a synthesis would wait for an approval the bench does not give).
+ */
 export function campaignWith(
   opts: { campaignId: string; units: number; unitsPerBatch: number; definitionRef: string; start: number },
   schedule: DeadlineSchedule,
@@ -43,17 +46,13 @@ export function campaignWith(
     lockDays: 35,
   });
   const lockAt = { ...instant(Date.parse(schedule.lock.utc)), written: '', reading: 'test' };
-  const [planIssue, selfReview, synthesis] = input.compiled.phases;
+  const [planIssue, selfReview] = input.compiled.phases;
   return {
     ...input,
     definitionRef: opts.definitionRef,
     compiled: {
       ...input.compiled,
-      phases: [
-        planIssue,
-        { ...selfReview, windowEnd: lockAt, deadline: schedule },
-        { ...synthesis, windowStart: lockAt },
-      ],
+      phases: [planIssue, { ...selfReview, windowEnd: lockAt, deadline: schedule }],
     },
   };
 }
