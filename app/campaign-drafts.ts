@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { flattenUnits, unitMessageContext } from '../activities';
 import { timelineSvg } from '../documents/charts';
 import {
@@ -39,7 +39,7 @@ import {
   type DraftSummary,
   type PendingImport,
 } from '../stores/campaign-drafts';
-import { dropRows, readUnitSheet, sheetSizeProblem, type SheetProblem } from '../sheets/unit-import';
+import { dropRows, readUnitSheet, sheetSizeProblem, unitsToYaml, type SheetProblem } from '../sheets/unit-import';
 import type { StartOutcome, StartRequest } from './campaigns';
 import { actorLabel, requireRole, type StaffActor } from './roles';
 import { AppError } from './temporal-errors';
@@ -173,9 +173,7 @@ export async function replaceUnits(
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
     throw new AppError('invalid', { input: 'campaign-draft', value: 'units' });
   }
-  // JSON drops the optional fields left undefined, which would otherwise be written as `null`.
-  doc.set('units', doc.createNode(JSON.parse(JSON.stringify(units)) as unknown));
-  const yaml = doc.toString({ lineWidth: 0 });
+  const yaml = withUnits(draft.yaml, doc, units);
   const saved = await deps.drafts.update(draftId, {
     yaml,
     by: actorLabel(actor),
@@ -184,6 +182,25 @@ export async function replaceUnits(
   });
   if (!saved) throw new AppError('not-found', { operation: 'edit-draft', value: draftId });
   return saved;
+}
+
+/**
+ * The text with its `units:` block replaced: spliced at the block's place in the text, so every other
+ * line stays byte for byte (re-printing the whole document would re-fold long lines and flow lists);
+ * through the Document API when the block cannot be located (no `units:` key, or an empty one).
+ */
+function withUnits(text: string, doc: ReturnType<typeof parseDocument>, units: UnitInput[]): string {
+  const pair = isMap(doc.contents)
+    ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'units')
+    : undefined;
+  const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  const valueRange = pair && isNode(pair.value) ? pair.value.range : undefined;
+  if (keyRange && valueRange) {
+    return text.slice(0, keyRange[0]) + unitsToYaml(units) + text.slice(valueRange[2]);
+  }
+  // JSON drops the optional fields left undefined, which would otherwise be written as `null`.
+  doc.set('units', doc.createNode(JSON.parse(JSON.stringify(units)) as unknown));
+  return doc.toString({ lineWidth: 0 });
 }
 
 // ------------------------------------------------------------------------------ import from a sheet
