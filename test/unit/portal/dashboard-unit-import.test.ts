@@ -261,6 +261,23 @@ test('a PDF, and a CSV in Windows-1258, are refused with the reason; nothing is 
   expect(csv.body).not.toContain('id="pending-import"');
 });
 
+test('a sheet without the required columns, or sent with a wrong CSRF token, keeps nothing', async () => {
+  const { browser, csrf, id, page } = await sampleDraft();
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Đơn vị').addRows([
+    ['Mã đơn vị', 'Tên đơn vị'],
+    ['so-noi-vu', 'Sở Nội vụ'],
+  ]);
+  const partial = Buffer.from(await workbook.xlsx.writeBuffer());
+  const missing = await sendSheet(browser, csrf, page, partial);
+  expect(missing.status).toBe(400);
+  expect(missing.body).toContain('thiếu cột');
+  expect(missing.body).toContain(esc('"Email đầu mối"'));
+  const forged = await sendSheet(browser, 'x'.repeat(43), page, await xlsx(ROWS));
+  expect(forged.status).toBe(403);
+  expect((await backend.draft(id)).pendingImport).toBeUndefined();
+});
+
 test('an account without the clerk role is refused (403) before the sheet is read; the import too', async () => {
   const { browser: clerk, csrf: clerkCsrf, id, page } = await sampleDraft();
   await sendSheet(clerk, clerkCsrf, page, await xlsx(ROWS));
