@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_CAMPAIGN_FILE_BYTES } from '../config/campaign-files';
+import type { UnitInput } from '../domain/campaign-schema';
+import type { SheetProblem } from '../sheets/unit-import';
 import { ensurePrivateDir, writeFileAtomic } from './atomic';
 
 /** One change to a draft, as the history lists it. */
@@ -19,6 +21,24 @@ export interface DraftChange {
   what: string;
 }
 
+/**
+ * A unit sheet read but not imported yet (issue 18 item 2): the clerk sees it as a preview, then
+ * imports it, drops its bad rows, or cancels. Kept in the draft so that the preview survives a reload.
+ */
+export interface PendingImport {
+  /** The units of the good rows, in sheet order, and each one's row (parallel). */
+  units: UnitInput[];
+  unitRows: number[];
+  problems: SheetProblem[];
+  /** The non-empty rows below the header, and the header's row (see `UnitSheetResult`). */
+  rows: number;
+  headerRow: number;
+  /** The uploaded file's name, as the history names it. */
+  fileName: string;
+  by: string;
+  at: string;
+}
+
 export interface CampaignDraft {
   id: string;
   /** The campaign file's text (YAML), as typed or uploaded. */
@@ -27,12 +47,20 @@ export interface CampaignDraft {
   createdAt: string;
   /** Oldest first; the first entry is the creation. */
   history: DraftChange[];
+  /** A sheet being imported, until it is imported or cancelled. */
+  pendingImport?: PendingImport;
 }
 
 /** A draft as the list shows it: no text. */
-export type DraftSummary = Omit<CampaignDraft, 'yaml' | 'history'> & { last: DraftChange; bytes: number };
+export type DraftSummary = Omit<CampaignDraft, 'yaml' | 'history' | 'pendingImport'> & {
+  last: DraftChange;
+  bytes: number;
+};
 
 /** Thrown for a draft text over the campaign file limit: nothing is written. */
+/** A pending import's JSON may be a little larger than the text its units become, not more. */
+export const MAX_PENDING_IMPORT_BYTES = 2 * MAX_CAMPAIGN_FILE_BYTES;
+
 export class DraftTooLargeError extends Error {
   constructor(readonly bytes: number) {
     super(`draft of ${bytes} bytes is over ${MAX_CAMPAIGN_FILE_BYTES}`);
@@ -46,11 +74,16 @@ export interface CampaignDrafts {
   create(input: { yaml: string; by: string; what: string; at?: string }): Promise<CampaignDraft>;
   /** The draft, or undefined when there is none with this id (or the id is malformed). */
   get(id: string): Promise<CampaignDraft | undefined>;
-  /** Replaces the text and records the change; undefined when there is no such draft. */
+  /**
+   * Replaces the text and records the change; undefined when there is no such draft. A pending import
+   * is kept, unless `clearPendingImport` (the import that replaced the units, in the same write).
+   */
   update(
     id: string,
-    change: { yaml: string; by: string; what: string; at?: string },
+    change: { yaml: string; by: string; what: string; at?: string; clearPendingImport?: boolean },
   ): Promise<CampaignDraft | undefined>;
+  /** Keeps (or, undefined, removes) the draft's pending import; the text and history are unchanged. */
+  setPendingImport(id: string, pending: PendingImport | undefined): Promise<CampaignDraft | undefined>;
   /** Records a change that leaves the text as it is (a start, a rehearsal). */
   note(id: string, change: { by: string; what: string; at?: string }): Promise<CampaignDraft | undefined>;
   /** Every draft, the most recently changed first. */
@@ -94,16 +127,31 @@ export class FileCampaignDrafts implements CampaignDrafts {
 
   async update(
     id: string,
-    change: { yaml: string; by: string; what: string; at?: string },
+    change: { yaml: string; by: string; what: string; at?: string; clearPendingImport?: boolean },
   ): Promise<CampaignDraft | undefined> {
     checkSize(change.yaml);
     const draft = await this.get(id);
     if (!draft) return undefined;
+    const { pendingImport, ...rest } = draft;
     const next: CampaignDraft = {
-      ...draft,
+      ...rest,
       yaml: change.yaml,
       history: [...draft.history, { by: change.by, at: change.at ?? new Date().toISOString(), what: change.what }],
+      ...(pendingImport && !change.clearPendingImport ? { pendingImport } : {}),
     };
+    this.write(next);
+    return next;
+  }
+
+  async setPendingImport(id: string, pending: PendingImport | undefined): Promise<CampaignDraft | undefined> {
+    if (pending) {
+      const bytes = Buffer.byteLength(JSON.stringify(pending), 'utf8');
+      if (bytes > MAX_PENDING_IMPORT_BYTES) throw new DraftTooLargeError(bytes);
+    }
+    const draft = await this.get(id);
+    if (!draft) return undefined;
+    const { pendingImport: _old, ...rest } = draft;
+    const next: CampaignDraft = pending ? { ...rest, pendingImport: pending } : rest;
     this.write(next);
     return next;
   }

@@ -5,18 +5,23 @@
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import {
+  cancelPendingImport,
   checkDraft,
   copyDraft,
   createDraftFromSample,
   createDraftFromUpload,
   draftTimelineSvg,
   getDraft,
+  importPendingUnits,
   listDrafts,
   listSamples,
   previewDraft,
   saveDraft,
+  stageUnitSheet,
   startDraft,
   type CreateOutcome,
+  type ImportOutcome,
+  type StageSheetOutcome,
   type DraftCheck,
   type DraftDeps,
   type DraftPreview,
@@ -114,6 +119,16 @@ export interface SecretariatBackend {
   draftTimelineSvg(id: string, opts: { rehearse?: string }): Promise<string | undefined>;
   /** Starts (or rehearses) the draft's campaign with the CLI's `startCampaign`; approver only. */
   startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }): Promise<StartDraftOutcome>;
+  /** Reads a unit sheet into the draft's pending import (previewed, not imported); clerk only. */
+  stageUnitSheet(actor: StaffActor, id: string, file: { name: string; bytes: Buffer }): Promise<StageSheetOutcome>;
+  /** Imports the pending sheet's units (all good, or with the confirmed bad rows dropped); clerk only. */
+  importUnits(
+    actor: StaffActor,
+    id: string,
+    opts: { dropBadRows?: boolean; confirmedRows?: number[] },
+  ): Promise<ImportOutcome>;
+  /** Ends the pending import, importing nothing; clerk only. */
+  cancelUnitImport(actor: StaffActor, id: string): Promise<CampaignDraft>;
 }
 
 /** Where the sample campaign files are, and a draft's attachments are read from. */
@@ -196,6 +211,22 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
 
   startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }): Promise<StartDraftOutcome> {
     return startDraft(this.drafts, actor, id, opts);
+  }
+
+  stageUnitSheet(actor: StaffActor, id: string, file: { name: string; bytes: Buffer }): Promise<StageSheetOutcome> {
+    return stageUnitSheet(this.drafts, actor, id, file);
+  }
+
+  importUnits(
+    actor: StaffActor,
+    id: string,
+    opts: { dropBadRows?: boolean; confirmedRows?: number[] },
+  ): Promise<ImportOutcome> {
+    return importPendingUnits(this.drafts, actor, id, opts);
+  }
+
+  cancelUnitImport(actor: StaffActor, id: string): Promise<CampaignDraft> {
+    return cancelPendingImport(this.drafts, actor, id);
   }
 
   reissueLink(campaignId: string, unitId: string): Promise<string> {

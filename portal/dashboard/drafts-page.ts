@@ -9,12 +9,16 @@ import type { DraftPreview, Problem } from '../../app/campaign-drafts';
 import type { StaffActor } from '../../app/roles';
 import { localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
 import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
-import type { CampaignDraft, DraftSummary } from '../../stores/campaign-drafts';
+import { badRowsOf } from '../../app/campaign-drafts';
+import { dropRows, MAX_SHEET_BYTES, UNIT_KIND_NAMES, type SheetProblem } from '../../sheets/unit-import';
+import type { CampaignDraft, DraftSummary, PendingImport } from '../../stores/campaign-drafts';
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { flashHtml, nav, type Flash } from './pages';
 
 export const DRAFTS_BASE = '/admin/dot-moi';
+/** The unit sheet template, for any signed-in staff member. */
+export const UNIT_TEMPLATE_PATH = `${DRAFTS_BASE}/mau-don-vi.xlsx`;
 const draftUrl = (id: string) => `${DRAFTS_BASE}/${encodeURIComponent(id)}`;
 const csrfField = (staff: StaffSession) => `<input type="hidden" name="csrf" value="${esc(staff.csrf)}">`;
 
@@ -128,6 +132,9 @@ export interface DraftPageInput {
   startBlocked?: string;
   /** A start that failed, beside its form. */
   startError?: string;
+  /** Why an uploaded sheet was not kept (the whole file's problems), or an import refused: beside the sheet form. */
+  sheetError?: string;
+  sheetProblems?: SheetProblem[];
 }
 
 export function draftPage(p: DraftPageInput): string {
@@ -158,11 +165,115 @@ ${flashHtml(p.flash)}
 <div>${editor}</div>
 <div>${side || '<p class="hint">Bấm "Lưu và kiểm tra" để thấy mọi lỗi, với dòng và trường của nó.</p>'}</div>
 </div>
+${importHtml(p, base, mayEdit)}
 ${p.preview ? previewHtml(p.preview, base, p.rehearse) : ''}
 ${startForms(p, base, mayStart)}
 ${history}`,
     { nav: nav(p.staff, p.actor), wide: true },
   );
+}
+
+/** A sheet problem's message without its place, which the table shows in its own columns. */
+function messageOf(p: SheetProblem): string {
+  for (const place of [
+    p.column && p.header ? `Dòng ${p.row}, cột ${p.column} (${p.header}): ` : undefined,
+    p.column ? `Dòng ${p.row}, cột ${p.column}: ` : undefined,
+    `Dòng ${p.row}: `,
+  ]) {
+    if (place && p.message.startsWith(place)) return p.message.slice(place.length);
+  }
+  return p.message;
+}
+
+/** The unit sheet: its upload form and template, and the pending import's preview with its choices. */
+function importHtml(p: DraftPageInput, base: string, mayEdit: boolean): string {
+  const refused =
+    (p.sheetError ? `<div class="msg error" role="alert">${esc(p.sheetError)}</div>` : '') +
+    (p.sheetProblems?.length
+      ? `<ul id="sheet-problems">${p.sheetProblems.map((x) => `<li>${esc(x.message)}</li>`).join('')}</ul>`
+      : '');
+  const template = `<a id="sheet-template" href="${UNIT_TEMPLATE_PATH}">Tải mẫu bảng tính</a>`;
+  const form = mayEdit
+    ? `<form id="sheet-upload" method="post" action="${base}/bang-tinh" enctype="multipart/form-data">
+<h3>Nhập danh sách đơn vị từ bảng tính (.xlsx hoặc .csv)</h3>
+${csrfField(p.staff)}
+<input type="file" name="file" accept=".xlsx,.csv" required>
+<span class="hint">Tối đa ${Math.round(MAX_SHEET_BYTES / 1024 / 1024)} MB. Chưa nhập gì cho tới khi bạn xem trước và xác nhận; danh sách nhập vào thay toàn bộ mục <code>units</code>.</span>
+<p><button type="submit">Tải lên và xem trước</button> · ${template}</p>
+${refused}
+</form>`
+    : `<p>${template} <span class="hint">(nhập danh sách đơn vị cần vai trò "${esc(STAFF_ROLE_NAMES.clerk)}")</span></p>`;
+  const pending = p.draft.pendingImport;
+  return `<section id="import">
+<h2>Danh sách đơn vị từ bảng tính</h2>
+${form}
+${pending ? pendingHtml(p, pending, base, mayEdit) : ''}
+</section>`;
+}
+
+function pendingHtml(p: DraftPageInput, pending: PendingImport, base: string, mayEdit: boolean): string {
+  const bad = badRowsOf(pending);
+  const byRow = new Map<number, { unit?: PendingImport['units'][number]; problems: SheetProblem[] }>();
+  pending.units.forEach((unit, i) => byRow.set(pending.unitRows[i], { unit, problems: [] }));
+  for (const problem of pending.problems) {
+    const entry = byRow.get(problem.row) ?? { problems: [] };
+    entry.problems.push(problem);
+    byRow.set(problem.row, entry);
+  }
+  const rows = [...byRow.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([row, { unit, problems }]) => {
+      const cells = unit
+        ? [
+            unit.id,
+            unit.name,
+            UNIT_KIND_NAMES[unit.kind] ?? unit.kind,
+            unit.cluster ?? '',
+            unit.focal.email,
+            unit.head.email,
+          ]
+            .map((c) => `<td>${esc(c)}</td>`)
+            .join('')
+        : '<td colspan="6"></td>';
+      const notes = problems
+        .map(
+          (x) =>
+            `<li>${x.column ? `<strong>cột ${esc(x.column)}${x.header ? ` (${esc(x.header)})` : ''}</strong>: ` : ''}${esc(messageOf(x))}</li>`,
+        )
+        .join('');
+      return `<tr${problems.length ? ' class="error"' : ''}><td>${row}</td>${cells}<td>${notes ? `<ul>${notes}</ul>` : 'Đúng'}</td></tr>`;
+    })
+    .join('\n');
+  const rowList = bad.join(', ');
+  const kept = dropRows(pending, bad);
+  const csrf = csrfField(p.staff);
+  const cancel = `<form id="import-cancel" method="post" action="${base}/nhap-don-vi">${csrf}<input type="hidden" name="do" value="huy"><button type="submit">Hủy</button></form>`;
+  let actions = '';
+  if (mayEdit && pending.problems.length === 0) {
+    actions = `<div class="actions">
+<form id="import-all" method="post" action="${base}/nhap-don-vi">${csrf}<input type="hidden" name="do" value="nhap"><button type="submit">Nhập ${pending.units.length} đơn vị</button></form>
+${cancel}
+</div>`;
+  } else if (mayEdit && kept.units.length > 0 && kept.problems.length === 0) {
+    const label = `Bỏ các dòng lỗi (dòng ${rowList}) và nhập ${kept.units.length} đơn vị`;
+    actions = `<div class="actions">
+<form id="import-drop" method="post" action="${base}/nhap-don-vi">${csrf}<input type="hidden" name="do" value="bo-dong-loi"><input type="hidden" name="rows" value="${esc(bad.join(','))}">
+<label><input type="checkbox" name="confirm" value="yes" required> ${esc(`Bỏ các dòng ${rowList}: các đơn vị ở những dòng này không được nhập.`)}</label>
+<p><button type="submit">${esc(label)}</button></p></form>
+${cancel}
+</div>
+<p class="hint">Hoặc sửa tệp rồi tải lên lại.</p>`;
+  } else if (mayEdit) {
+    actions = `<p class="hint">Không có dòng nào nhập được: sửa tệp rồi tải lên lại.</p>${cancel}`;
+  }
+  return `<div id="pending-import">
+<h3>Xem trước bảng tính "${esc(pending.fileName)}" (${esc(pending.by)}, ${esc(localTime(pending.at, p.timeZone))})</h3>
+<p class="msg ${bad.length ? 'error' : 'ok'}" role="status">${pending.rows} dòng: ${pending.units.length} đơn vị đúng, ${bad.length} dòng lỗi${bad.length ? ` (dòng ${rowList})` : ''}. Chưa nhập gì.</p>
+<table id="import-units"><thead><tr><th>Dòng</th><th>Mã đơn vị</th><th>Tên đơn vị</th><th>Loại</th><th>Cụm, khối</th><th>Email đầu mối</th><th>Email thủ trưởng</th><th>Kiểm tra</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+${actions}
+</div>`;
 }
 
 function startForms(p: DraftPageInput, base: string, mayStart: boolean): string {

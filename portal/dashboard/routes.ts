@@ -45,7 +45,8 @@ import type { UnitLinks } from '../../stores/unit-links';
 import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError, actionFor, DASHBOARD_ACTIONS, mayDo, type DashboardAction } from './actions';
 import type { SecretariatBackend } from './backend';
-import { draftPage, draftsPage, DRAFTS_BASE, type DraftPageInput } from './drafts-page';
+import { MAX_SHEET_BYTES, unitSheetTemplate } from '../../sheets/unit-import';
+import { draftPage, draftsPage, DRAFTS_BASE, UNIT_TEMPLATE_PATH, type DraftPageInput } from './drafts-page';
 import {
   campaignPage,
   campaignsPage,
@@ -550,11 +551,15 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       text?: string;
       problems?: DraftPageInput['problems'];
       startError?: string;
+      sheetError?: string;
+      sheetProblems?: DraftPageInput['sheetProblems'];
     } = {},
   ): Promise<void> {
     const draft = await draftOr404(id);
     const input: DraftPageInput = { staff, actor, draft, timeZone: opts.timeZone, flash: o.flash, text: o.text };
     input.startError = o.startError;
+    input.sheetError = o.sheetError;
+    input.sheetProblems = o.sheetProblems;
     input.problems = o.problems;
     if (o.show === 'kiem-tra' && !input.problems) input.problems = (await backend.checkDraft(id)).problems;
     if (o.show === 'xem-truoc' || actor.roles.includes('approver')) {
@@ -590,6 +595,11 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (rest === '') {
       if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
       return renderDrafts(res, signed, 200, { flash });
+    }
+
+    if (`${DRAFTS_BASE}${rest}` === UNIT_TEMPLATE_PATH) {
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      return sendDownload(res, { name: 'mau-danh-sach-don-vi.xlsx', contentType: XLSX }, await unitSheetTemplate());
     }
 
     const create = /^\/(tai-len|tu-mau|sao-chep)$/.exec(rest);
@@ -631,7 +641,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       return redirect(res, back(draft.id, 'kiem-tra'));
     }
 
-    const m = /^\/(d-[0-9a-f]{16})(?:\/(luu|bat-dau|tien-trinh\.svg))?$/.exec(rest);
+    const m = /^\/(d-[0-9a-f]{16})(?:\/(luu|bat-dau|tien-trinh\.svg|bang-tinh|nhap-don-vi))?$/.exec(rest);
     if (!m) throw NOT_FOUND;
     const id = m[1];
     if (!m[2]) {
@@ -650,6 +660,8 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       });
     }
     if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
+
+    if (m[2] === 'bang-tinh' || m[2] === 'nhap-don-vi') return unitImportRoutes(req, res, signed, id, m[2]);
 
     if (m[2] === 'luu') {
       const refused = lacking(signed, 'clerk', 'edit-draft', `save draft ${id}`);
@@ -743,6 +755,79 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       ),
     };
     return redirect(res, `/admin/c/${encodeURIComponent(o.campaignId)}`);
+  }
+
+  /**
+   * The unit sheet (issue 18 item 2): `bang-tinh` receives a sheet and keeps it as the draft's pending
+   * import, previewed on the draft's page; `nhap-don-vi` imports it (`do=nhap`), drops the confirmed
+   * bad rows and imports the rest (`do=bo-dong-loi`), or cancels it (`do=huy`). The clerk's; refused
+   * before any byte of the form is read.
+   */
+  async function unitImportRoutes(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    signed: SignedIn,
+    id: string,
+    what: 'bang-tinh' | 'nhap-don-vi',
+  ): Promise<void> {
+    const { staff, actor } = signed;
+    const refused = lacking(signed, 'clerk', 'edit-draft', `${what} draft ${id}`);
+    if (refused) {
+      closeAfterAnswer(req, res);
+      return renderDraft(res, signed, id, { status: 403, flash: { kind: 'error', html: esc(staffMessage(refused)) } });
+    }
+    await draftOr404(id);
+    if (what === 'bang-tinh') {
+      const got = await uploadOf(req, res, staff, { maxFileBytes: MAX_SHEET_BYTES, defaultName: 'don-vi.xlsx' });
+      if (got instanceof UploadError)
+        return renderDraft(res, signed, id, { status: got.status, sheetError: got.message });
+      if (!got.file) {
+        return renderDraft(res, signed, id, { status: 400, sheetError: 'Chưa chọn bảng tính (.xlsx hoặc .csv).' });
+      }
+      const staged = await backend.stageUnitSheet(actor, id, got.file);
+      if (!staged.kept) {
+        opts.log(`dashboard: ${staff.login} unit sheet ${got.file.name} for draft ${id}: refused`);
+        return renderDraft(res, signed, id, {
+          status: 400,
+          sheetError: `Bảng tính "${got.file.name}" không được nhận; chưa nhập gì.`,
+          sheetProblems: staged.problems,
+        });
+      }
+      opts.log(`dashboard: ${staff.login} unit sheet ${got.file.name} for draft ${id}: pending`);
+      return redirect(res, `${DRAFTS_BASE}/${id}#import`);
+    }
+    const form = await formOf(req, staff);
+    if (form.do === 'huy') {
+      await backend.cancelUnitImport(actor, id);
+      opts.log(`dashboard: ${staff.login} cancelled the unit import of draft ${id}`);
+      staff.flash = { kind: 'ok', html: 'Đã hủy nhập bảng tính; danh sách đơn vị không thay đổi.' };
+      return redirect(res, `${DRAFTS_BASE}/${id}`);
+    }
+    if (form.do !== 'nhap' && form.do !== 'bo-dong-loi')
+      throw new HttpError(400, 'Yêu cầu không hợp lệ', 'Thao tác không rõ.');
+    const drop = form.do === 'bo-dong-loi';
+    if (drop && form.confirm !== 'yes') {
+      return renderDraft(res, signed, id, {
+        status: 400,
+        sheetError: 'Hãy đánh dấu ô xác nhận bỏ các dòng lỗi rồi bấm lại. Chưa nhập gì.',
+      });
+    }
+    const confirmedRows = (form.rows ?? '')
+      .split(',')
+      .filter((r) => /^\d{1,6}$/.test(r))
+      .map(Number);
+    let result;
+    try {
+      result = await backend.importUnits(actor, id, drop ? { dropBadRows: true, confirmedRows } : {});
+    } catch (err) {
+      if (!(err instanceof DraftTooLargeError)) throw err;
+      const mb = Math.round(MAX_DRAFT_BYTES / 1024 / 1024);
+      return renderDraft(res, signed, id, { status: 413, sheetError: `Bản nháp sẽ lớn hơn ${mb} MB; chưa nhập gì.` });
+    }
+    if (!result.ok) return renderDraft(res, signed, id, { status: 400, sheetError: result.reason });
+    opts.log(`dashboard: ${staff.login} imported ${result.imported} units into draft ${id}`);
+    staff.flash = { kind: 'ok', html: esc(`Đã ${result.draft.history[result.draft.history.length - 1].what}.`) };
+    return redirect(res, `${DRAFTS_BASE}/${id}?xem=kiem-tra`);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {

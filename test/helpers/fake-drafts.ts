@@ -83,4 +83,13 @@ export class FakeDrafts {
   startDraft(actor: StaffActor, id: string, opts: { rehearse?: string }) {
     return drafts.startDraft(this.call('startDraft'), actor, id, opts);
   }
+  stageUnitSheet(actor: StaffActor, id: string, file: { name: string; bytes: Buffer }) {
+    return drafts.stageUnitSheet(this.call('stageUnitSheet'), actor, id, file);
+  }
+  importUnits(actor: StaffActor, id: string, opts: { dropBadRows?: boolean; confirmedRows?: number[] }) {
+    return drafts.importPendingUnits(this.call('importUnits'), actor, id, opts);
+  }
+  cancelUnitImport(actor: StaffActor, id: string) {
+    return drafts.cancelPendingImport(this.call('cancelUnitImport'), actor, id);
+  }
 }

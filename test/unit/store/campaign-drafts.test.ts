@@ -63,3 +63,31 @@ test('unknown or malformed ids are absent, and a text over the campaign file lim
   await expect(store.update(d.id, { yaml: big, by: 'A', what: 'sửa' })).rejects.toBeInstanceOf(DraftTooLargeError);
   expect((await store.get(d.id))?.yaml).toBe('a: 1\n');
 });
+
+test('a pending import is kept beside the text, survives an edit, and is cleared by the import or on its own', async () => {
+  const store = new FileCampaignDrafts(path.join(dir, 'drafts'));
+  const draft = await store.create({ yaml: 'units: []\n', by: 'A', what: 'tạo' });
+  const pending = {
+    units: [],
+    unitRows: [],
+    problems: [{ row: 3, column: 'E', header: 'Email đầu mối', message: 'Dòng 3, cột E (Email đầu mối): sai.' }],
+    rows: 1,
+    headerRow: 1,
+    fileName: 'don-vi.xlsx',
+    by: 'A',
+    at: '2026-11-30T01:00:00.000Z',
+  };
+  expect((await store.setPendingImport(draft.id, pending))?.pendingImport).toEqual(pending);
+  expect((await store.get(draft.id))?.history).toHaveLength(1); // keeping a sheet is not a change of the text
+  expect((await store.update(draft.id, { yaml: 'units: [] # x\n', by: 'A', what: 'sửa' }))?.pendingImport).toEqual(
+    pending,
+  );
+  expect(
+    (await store.update(draft.id, { yaml: 'units: []\n', by: 'A', what: 'nhập', clearPendingImport: true }))
+      ?.pendingImport,
+  ).toBeUndefined();
+  await store.setPendingImport(draft.id, pending);
+  expect(await store.setPendingImport(draft.id, undefined)).not.toHaveProperty('pendingImport');
+  expect(await store.setPendingImport('d-0000000000000000', pending)).toBeUndefined();
+  expect(await store.list()).toEqual([expect.not.objectContaining({ pendingImport: expect.anything() })]);
+});
