@@ -31,6 +31,7 @@ import { planAttachments } from '../stores/plan-documents';
 import { compileCampaign, rehearse } from '../domain/timeline';
 import { campaignTimeline, type TimelineRow } from '../domain/timeline-rows';
 import type { CompiledCampaign, ReadInstant } from '../domain/timeline-types';
+import { moveCampaignYears } from '../domain/move-dates';
 import { parseYamlSource } from '../domain/yaml-source';
 import {
   MAX_PENDING_IMPORT_BYTES,
@@ -127,11 +128,34 @@ export async function createDraftFromSample(deps: DraftDeps, actor: StaffActor, 
   return deps.drafts.create({ yaml, by: actorLabel(actor), what: `tạo từ mẫu "${name}"` });
 }
 
-/** A copy of an earlier draft (its text as it is now). */
-export async function copyDraft(deps: DraftDeps, actor: StaffActor, fromId: string): Promise<CampaignDraft> {
+/** The shift a copy may move its dates by, in years: a clerk types it in the copy form. */
+export const COPY_YEARS = { min: -5, max: 10 } as const;
+
+/**
+ * A copy of an earlier draft (its text as it is now). With `opts.years` (non-zero, whole, within
+ * {@link COPY_YEARS}) its dates move by that many years ({@link moveCampaignYears}: day and month
+ * kept, the id's year too), and the history says so and how many dates moved, with any note (a 29/2
+ * made 28/2).
+ */
+export async function copyDraft(
+  deps: DraftDeps,
+  actor: StaffActor,
+  fromId: string,
+  opts: { years?: number } = {},
+): Promise<CampaignDraft> {
   requireRole(actor, 'clerk', 'edit-draft');
+  const years = opts.years ?? 0;
+  if (!Number.isInteger(years) || years < COPY_YEARS.min || years > COPY_YEARS.max) {
+    throw new AppError('invalid', { input: 'copy-years', value: `${COPY_YEARS.min}..${COPY_YEARS.max}` });
+  }
   const from = await draftOf(deps, fromId);
-  return deps.drafts.create({ yaml: from.yaml, by: actorLabel(actor), what: `sao chép từ bản nháp ${from.id}` });
+  let what = `sao chép từ bản nháp ${from.id}`;
+  if (years === 0) return deps.drafts.create({ yaml: from.yaml, by: actorLabel(actor), what });
+  const moved = moveCampaignYears(from.yaml, years);
+  const dates = moved.moved.filter((m) => m.path !== 'campaign.id').length;
+  what += `, dời ngày ${years > 0 ? '+' : ''}${years} năm (${dates} ngày tháng)`;
+  if (moved.problems.length > 0) what += `; lưu ý: ${moved.problems.join(' ')}`;
+  return deps.drafts.create({ yaml: moved.text, by: actorLabel(actor), what });
 }
 
 export function listDrafts(deps: DraftDeps): Promise<DraftSummary[]> {

@@ -61,7 +61,9 @@ export type InvalidInput =
   /** A revised synthesis draft that is not a Word document by its content; `value` is the file's name. */
   | 'synthesis-docx'
   /** A campaign draft whose text is not a YAML mapping, so its units cannot be replaced. */
-  | 'campaign-draft';
+  | 'campaign-draft'
+  /** A copy's shift in years outside the range; `value` is the range, e.g. `-5..10`. */
+  | 'copy-years';
 
 export interface AppErrorFacts {
   operation?: Operation;

@@ -155,6 +155,8 @@ function invalidMessage(input: InvalidInput | undefined, value = ''): string {
       return `Tài khoản không hợp lệ: ${value}`;
     case 'campaign-draft':
       return 'Nội dung bản nháp chưa đúng cú pháp YAML (khóa: giá trị); hãy sửa các lỗi cú pháp trước khi thay danh sách đơn vị.';
+    case 'copy-years':
+      return `Số năm dời ngày phải là số nguyên trong khoảng ${(value ?? '').replace('..', ' đến ')}.`;
     default:
       return 'Dữ liệu không hợp lệ.';
   }
