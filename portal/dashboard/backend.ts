@@ -111,7 +111,8 @@ export interface SecretariatBackend {
   draftSamples(): Promise<string[]>;
   createDraftFromUpload(actor: StaffActor, file: { name: string; bytes: Buffer }): Promise<CreateOutcome>;
   createDraftFromSample(actor: StaffActor, name: string): Promise<CampaignDraft>;
-  copyDraft(actor: StaffActor, fromId: string): Promise<CampaignDraft>;
+  /** A copy of a draft; `opts.years` moves its dates by that many years (0 or absent: as it is). */
+  copyDraft(actor: StaffActor, fromId: string, opts?: { years?: number }): Promise<CampaignDraft>;
   saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft>;
   checkDraft(id: string): Promise<DraftCheck>;
   previewDraft(id: string, opts: { rehearse?: string }): Promise<DraftPreview | { ok: false; problems: Problem[] }>;
@@ -189,8 +190,8 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     return createDraftFromSample(this.drafts, actor, name);
   }
 
-  copyDraft(actor: StaffActor, fromId: string): Promise<CampaignDraft> {
-    return copyDraft(this.drafts, actor, fromId);
+  copyDraft(actor: StaffActor, fromId: string, opts?: { years?: number }): Promise<CampaignDraft> {
+    return copyDraft(this.drafts, actor, fromId, opts);
   }
 
   saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft> {

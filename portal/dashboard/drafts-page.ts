@@ -9,7 +9,7 @@ import type { DraftPreview, Problem } from '../../app/campaign-drafts';
 import type { StaffActor } from '../../app/roles';
 import { localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
 import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
-import { badRowsOf } from '../../app/campaign-drafts';
+import { badRowsOf, COPY_YEARS } from '../../app/campaign-drafts';
 import { dropRows, MAX_SHEET_BYTES, UNIT_KIND_NAMES, type SheetProblem } from '../../sheets/unit-import';
 import type { CampaignDraft, DraftSummary, PendingImport } from '../../stores/campaign-drafts';
 import { esc, layout, localTime } from '../pages';
@@ -94,6 +94,9 @@ ${
 ${csrfField(p.staff)}
 <label for="from">Bản nháp</label>
 <select id="from" name="from">${p.drafts.map((d) => `<option value="${esc(d.id)}">${esc(d.id)} (${esc(d.last.by)})</option>`).join('')}</select>
+<label for="years">Dời ngày (số năm)</label>
+<input id="years" name="years" type="number" value="1" min="${COPY_YEARS.min}" max="${COPY_YEARS.max}" step="1" required>
+<p class="hint">Mọi ngày tháng của bản sao (ngày ban hành, thời gian các bước, hạn, ngày khóa, ngày hội nghị) dời theo số năm này, giữ ngày và tháng; mã đợt kết thúc bằng năm cũng dời. Ghi 0 để sao chép nguyên văn.</p>
 <p><button type="submit">Sao chép</button></p>
 </form>`
     : ''

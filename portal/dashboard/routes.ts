@@ -96,6 +96,8 @@ const BAD_CSRF = new HttpError(
 );
 const NOT_FOUND = new HttpError(404, 'Không tìm thấy', 'Trang này không tồn tại.');
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The copy form's "Dời ngày (số năm)": empty or absent is no shift; anything else is checked by the use case. */
+const copyYearsOf = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v.trim()));
 /** Staff sessions: 2 hours idle, 12 hours at most (a working day), whatever the activity. */
 export const STAFF_SESSION_LIFETIME = { idleMs: 2 * 3600_000, maxAgeMs: 12 * 3600_000 };
 /** What an action or a read that failed tells the secretariat, and its HTTP status. */
@@ -630,14 +632,18 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
           draft =
             create[1] === 'tu-mau'
               ? await backend.createDraftFromSample(actor, form.sample ?? '')
-              : await backend.copyDraft(actor, form.from ?? '');
+              : await backend.copyDraft(actor, form.from ?? '', { years: copyYearsOf(form.years) });
         } catch (err) {
+          if (err instanceof AppError && err.code === 'invalid') {
+            return renderDrafts(res, signed, 400, { flash: { kind: 'error', html: esc(staffMessage(err)) } });
+          }
           if (!(err instanceof AppError && err.code === 'not-found')) throw err;
           const what = create[1] === 'tu-mau' ? `mẫu "${form.sample ?? ''}"` : `bản nháp "${form.from ?? ''}"`;
           return renderDrafts(res, signed, 404, { flash: { kind: 'error', html: esc(`Không có ${what}.`) } });
         }
       }
       opts.log(`dashboard: ${staff.login} created draft ${draft.id} (${draft.history[0].what})`);
+      if (create[1] === 'sao-chep') staff.flash = { kind: 'ok', html: esc(`Đã ${draft.history[0].what}.`) };
       return redirect(res, back(draft.id, 'kiem-tra'));
     }
 

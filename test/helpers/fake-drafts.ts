@@ -65,8 +65,8 @@ export class FakeDrafts {
   createDraftFromSample(actor: StaffActor, name: string) {
     return drafts.createDraftFromSample(this.call('createDraftFromSample'), actor, name);
   }
-  copyDraft(actor: StaffActor, fromId: string) {
-    return drafts.copyDraft(this.call('copyDraft'), actor, fromId);
+  copyDraft(actor: StaffActor, fromId: string, opts?: { years?: number }) {
+    return drafts.copyDraft(this.call('copyDraft'), actor, fromId, opts);
   }
   saveDraft(actor: StaffActor, id: string, yaml: string) {
     return drafts.saveDraft(this.call('saveDraft'), actor, id, yaml);
