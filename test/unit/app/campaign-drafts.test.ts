@@ -277,3 +277,15 @@ test('replaceUnits (the sheet import seam) rewrites units: and keeps the rest an
   expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(check.campaign?.units.map((u) => u.id)).toEqual(['so-noi-vu', 'so-tai-chinh']);
 });
+
+test('copyDraft with years moves the dates and says so; 0 copies as it is; out of range is refused', async () => {
+  const draft = await createDraftFromSample(deps, clerk, SAMPLE);
+  const moved = await copyDraft(deps, clerk, draft.id, { years: -1 });
+  expect(moved.yaml).toContain('id: vinh-phuc-67-kh-tu-2008');
+  expect(moved.yaml).toContain('lock: 20/10/2008');
+  expect(moved.history[0].what).toBe(`sao chép từ bản nháp ${draft.id}, dời ngày -1 năm (15 ngày tháng)`);
+  expect((await copyDraft(deps, clerk, draft.id, { years: 0 })).yaml).toBe(draft.yaml);
+  for (const years of [11, -6, 1.5, Number.NaN]) {
+    await expect(copyDraft(deps, clerk, draft.id, { years })).rejects.toMatchObject({ code: 'invalid' });
+  }
+});

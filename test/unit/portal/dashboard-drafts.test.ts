@@ -343,3 +343,37 @@ describe('TemporalSecretariatBackend', () => {
     expect(again).toMatchObject({ ok: true, outcome: { started: false } });
   });
 });
+
+test('a copy with its dates moved a year: the form asks how many years; the copy and its history say so', async () => {
+  const { browser, csrf } = await as('vanthu');
+  const made = await browser.postForm('/admin/dot-moi/tu-mau', { csrf, sample: SAMPLE });
+  const from = /d-[0-9a-f]{16}/.exec(made.headers.get('location')!)![0];
+  const list = await browser.get('/admin/dot-moi');
+  expect(list.body).toContain('<label for="years">Dời ngày (số năm)</label>');
+  expect(list.body).toMatch(/<input id="years" name="years" type="number" value="1" min="-5" max="10"/);
+
+  const copied = await browser.postForm('/admin/dot-moi/sao-chep', { csrf, from, years: '1' });
+  expect(copied.status).toBe(303);
+  const id = /d-[0-9a-f]{16}/.exec(copied.headers.get('location')!)![0];
+  expect(id).not.toBe(from);
+  const yaml = (await backend.draft(id)).yaml;
+  expect(yaml).toContain('id: vinh-phuc-67-kh-tu-2010');
+  expect(yaml).toContain('deadline: trước ngày 15/10/2010');
+  expect(yaml).toContain('date: tháng 11/2010');
+  expect(yaml).toContain('# Kế hoạch số 67-KH/TU ngày 21/9/2009'); // a comment is not a date field
+  const what = `sao chép từ bản nháp ${from}, dời ngày +1 năm (15 ngày tháng)`;
+  const page = await browser.get(copied.headers.get('location')!);
+  expect(page.body).toContain(`<td>Lê Thị Văn Thư (vanthu)</td><td>${what}</td>`);
+  expect(page.body).toContain(`Đã ${what}.`);
+
+  // Out of range: refused with the range, no draft made.
+  const before = (await backend.listDrafts()).length;
+  const refused = await browser.postForm('/admin/dot-moi/sao-chep', { csrf, from, years: '11' });
+  expect(refused.status).toBe(400);
+  expect(refused.body).toContain('Số năm dời ngày phải là số nguyên trong khoảng -5 đến 10.');
+  expect(await backend.listDrafts()).toHaveLength(before);
+  // No field (an older form): copied as it is.
+  const plain = await browser.postForm('/admin/dot-moi/sao-chep', { csrf, from });
+  const plainId = /d-[0-9a-f]{16}/.exec(plain.headers.get('location')!)![0];
+  expect((await backend.draft(plainId)).yaml).toBe((await backend.draft(from)).yaml);
+});
