@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isNode, isScalar, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, stringify } from 'yaml';
 import { flattenUnits, unitMessageContext } from '../activities';
 import { timelineSvg } from '../documents/charts';
 import {
@@ -65,6 +65,11 @@ export interface DraftDeps {
    * running one is left to the start, which says so and changes nothing).
    */
   campaignStatusOf?: (campaignId: string) => Promise<string | undefined>;
+  /**
+   * The definition an earlier campaign was started with (as stored at its start), undefined when no
+   * campaign has that id: a new draft can be copied from it.
+   */
+  earlierDefinition?: (campaignId: string) => Promise<CampaignDefinition | undefined>;
 }
 
 /** An ended campaign's state as a clerk reads it. */
@@ -144,18 +149,50 @@ export async function copyDraft(
   opts: { years?: number } = {},
 ): Promise<CampaignDraft> {
   requireRole(actor, 'clerk', 'edit-draft');
-  const years = opts.years ?? 0;
+  const years = copyYears(opts.years);
+  const from = await draftOf(deps, fromId);
+  return createCopy(deps, actor, from.yaml, `sao chép từ bản nháp ${from.id}`, years);
+}
+
+/**
+ * A draft from the definition an earlier campaign was started with (`campaignId`), its dates moved by
+ * `opts.years` as {@link copyDraft} moves them: the way a yearly or half-yearly review is prepared
+ * from the last one. The definition is written back as YAML (its comments were not stored).
+ */
+export async function copyCampaign(
+  deps: DraftDeps,
+  actor: StaffActor,
+  campaignId: string,
+  opts: { years?: number } = {},
+): Promise<CampaignDraft> {
+  requireRole(actor, 'clerk', 'edit-draft');
+  const years = copyYears(opts.years);
+  const definition = campaignId ? await deps.earlierDefinition?.(campaignId) : undefined;
+  if (!definition) throw new AppError('not-found', { operation: 'edit-draft', campaignId });
+  // The plan documents copied into the report store at the start are not part of the file.
+  const { documents: _documents, ...file } = definition as CampaignDefinition & { documents?: unknown };
+  const yaml =
+    `# Sao chép từ đợt thi đua ${campaignId} (định nghĩa lưu khi bắt đầu đợt).\n` +
+    stringify(file, { lineWidth: 100, flowCollectionPadding: false });
+  return createCopy(deps, actor, yaml, `sao chép từ đợt thi đua ${campaignId}`, years);
+}
+
+function copyYears(value: number | undefined): number {
+  const years = value ?? 0;
   if (!Number.isInteger(years) || years < COPY_YEARS.min || years > COPY_YEARS.max) {
     throw new AppError('invalid', { input: 'copy-years', value: `${COPY_YEARS.min}..${COPY_YEARS.max}` });
   }
-  const from = await draftOf(deps, fromId);
-  let what = `sao chép từ bản nháp ${from.id}`;
-  if (years === 0) return deps.drafts.create({ yaml: from.yaml, by: actorLabel(actor), what });
-  const moved = moveCampaignYears(from.yaml, years);
+  return years;
+}
+
+/** A new draft from a copied text, its dates moved by `years` (0: as it is), the history saying so. */
+function createCopy(deps: DraftDeps, actor: StaffActor, yaml: string, what: string, years: number) {
+  if (years === 0) return deps.drafts.create({ yaml, by: actorLabel(actor), what });
+  const moved = moveCampaignYears(yaml, years);
   const dates = moved.moved.filter((m) => m.path !== 'campaign.id').length;
-  what += `, dời ngày ${years > 0 ? '+' : ''}${years} năm (${dates} ngày tháng)`;
-  if (moved.problems.length > 0) what += `; lưu ý: ${moved.problems.join(' ')}`;
-  return deps.drafts.create({ yaml: moved.text, by: actorLabel(actor), what });
+  let said = `${what}, dời ngày ${years > 0 ? '+' : ''}${years} năm (${dates} ngày tháng)`;
+  if (moved.problems.length > 0) said += `; lưu ý: ${moved.problems.join(' ')}`;
+  return deps.drafts.create({ yaml: moved.text, by: actorLabel(actor), what: said });
 }
 
 export function listDrafts(deps: DraftDeps): Promise<DraftSummary[]> {

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import {
   cancelPendingImport,
   checkDraft,
+  copyCampaign,
   copyDraft,
   createDraftFromSample,
   createDraftFromUpload,
@@ -43,6 +44,7 @@ import {
 } from '../../app/campaigns';
 import { reissueLink, revokeLink } from '../../app/links';
 import type { StaffActor } from '../../app/roles';
+import { AppError } from '../../app/temporal-errors';
 import {
   approveSynthesis,
   rebuildSynthesis,
@@ -113,6 +115,8 @@ export interface SecretariatBackend {
   createDraftFromSample(actor: StaffActor, name: string): Promise<CampaignDraft>;
   /** A copy of a draft; `opts.years` moves its dates by that many years (0 or absent: as it is). */
   copyDraft(actor: StaffActor, fromId: string, opts?: { years?: number }): Promise<CampaignDraft>;
+  /** A new draft from the definition an earlier campaign was started with, its dates moved. */
+  copyCampaign(actor: StaffActor, campaignId: string, opts?: { years?: number }): Promise<CampaignDraft>;
   saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft>;
   checkDraft(id: string): Promise<DraftCheck>;
   previewDraft(id: string, opts: { rehearse?: string }): Promise<DraftPreview | { ok: false; problems: Problem[] }>;
@@ -167,6 +171,17 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
               throw err;
             },
           ),
+      // The campaign's own answer names the definition it was started with (a worker replays it).
+      earlierDefinition: async (campaignId) => {
+        let ref: string;
+        try {
+          ref = (await campaignStatus(this.s, campaignId)).definitionRef;
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'not-found') return undefined;
+          throw err;
+        }
+        return definitions.load(ref);
+      },
     };
   }
 
@@ -192,6 +207,10 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
 
   copyDraft(actor: StaffActor, fromId: string, opts?: { years?: number }): Promise<CampaignDraft> {
     return copyDraft(this.drafts, actor, fromId, opts);
+  }
+
+  copyCampaign(actor: StaffActor, campaignId: string, opts?: { years?: number }): Promise<CampaignDraft> {
+    return copyCampaign(this.drafts, actor, campaignId, opts);
   }
 
   saveDraft(actor: StaffActor, id: string, yaml: string): Promise<CampaignDraft> {

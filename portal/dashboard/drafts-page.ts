@@ -46,6 +46,8 @@ export interface DraftsPageInput {
   actor: StaffActor;
   drafts: DraftSummary[];
   samples: string[];
+  /** Earlier campaigns (started on this server) a draft can be copied from. */
+  campaigns?: Array<{ campaignId: string; title: string }>;
   timeZone: string;
   flash?: Flash;
   /** Why an upload made no draft (not UTF-8, too large): shown beside the upload form. */
@@ -98,6 +100,20 @@ ${csrfField(p.staff)}
 <input id="years" name="years" type="number" value="1" min="${COPY_YEARS.min}" max="${COPY_YEARS.max}" step="1" required>
 <p class="hint">Mọi ngày tháng của bản sao (ngày ban hành, thời gian các bước, hạn, ngày khóa, ngày hội nghị) dời theo số năm này, giữ ngày và tháng; mã đợt kết thúc bằng năm cũng dời. Ghi 0 để sao chép nguyên văn.</p>
 <p><button type="submit">Sao chép</button></p>
+</form>`
+    : ''
+}
+${
+  p.campaigns?.length
+    ? `<form id="from-campaign" method="post" action="${DRAFTS_BASE}/tu-dot">
+<h3>Sao chép từ một đợt đã chạy</h3>
+${csrfField(p.staff)}
+<label for="campaign">Đợt thi đua</label>
+<select id="campaign" name="campaign">${p.campaigns.map((c) => `<option value="${esc(c.campaignId)}">${esc(c.campaignId)} — ${esc(c.title)}</option>`).join('')}</select>
+<label for="campaign-years">Dời ngày (số năm)</label>
+<input id="campaign-years" name="years" type="number" value="1" min="${COPY_YEARS.min}" max="${COPY_YEARS.max}" step="1" required>
+<p class="hint">Kế hoạch của đợt như lúc bắt đầu, mọi ngày tháng dời theo số năm này (giữ ngày và tháng); dùng để chuẩn bị đợt sơ kết, tổng kết kỳ sau.</p>
+<p><button type="submit">Sao chép đợt</button></p>
 </form>`
     : ''
 }

@@ -509,7 +509,12 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     status = 200,
     extra: { flash?: Flash; uploadProblems?: DraftPageInput['problems']; uploadError?: string } = {},
   ): Promise<void> {
-    const [drafts, samples] = await Promise.all([backend.listDrafts(), backend.draftSamples()]);
+    const [drafts, samples, campaigns] = await Promise.all([
+      backend.listDrafts(),
+      backend.draftSamples(),
+      // The earlier campaigns a draft can be copied from; the page still works without Temporal.
+      backend.listCampaigns().catch(() => []),
+    ]);
     sendHtml(
       res,
       status,
@@ -518,6 +523,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
         actor,
         drafts,
         samples,
+        campaigns: campaigns.map((c) => ({ campaignId: c.campaignId, title: c.title })),
         timeZone: opts.timeZone,
         maxMb: Math.round(MAX_DRAFT_BYTES / 1024 / 1024),
         ...extra,
@@ -604,7 +610,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       return sendDownload(res, { name: 'mau-danh-sach-don-vi.xlsx', contentType: XLSX }, await unitSheetTemplate());
     }
 
-    const create = /^\/(tai-len|tu-mau|sao-chep)$/.exec(rest);
+    const create = /^\/(tai-len|tu-mau|sao-chep|tu-dot)$/.exec(rest);
     if (create) {
       if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
       const refused = lacking(signed, 'clerk', 'edit-draft', `draft ${create[1]}`);
@@ -632,18 +638,27 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
           draft =
             create[1] === 'tu-mau'
               ? await backend.createDraftFromSample(actor, form.sample ?? '')
-              : await backend.copyDraft(actor, form.from ?? '', { years: copyYearsOf(form.years) });
+              : create[1] === 'tu-dot'
+                ? await backend.copyCampaign(actor, form.campaign ?? '', { years: copyYearsOf(form.years) })
+                : await backend.copyDraft(actor, form.from ?? '', { years: copyYearsOf(form.years) });
         } catch (err) {
           if (err instanceof AppError && err.code === 'invalid') {
             return renderDrafts(res, signed, 400, { flash: { kind: 'error', html: esc(staffMessage(err)) } });
           }
           if (!(err instanceof AppError && err.code === 'not-found')) throw err;
-          const what = create[1] === 'tu-mau' ? `mẫu "${form.sample ?? ''}"` : `bản nháp "${form.from ?? ''}"`;
+          const what =
+            create[1] === 'tu-mau'
+              ? `mẫu "${form.sample ?? ''}"`
+              : create[1] === 'tu-dot'
+                ? `đợt thi đua "${form.campaign ?? ''}"`
+                : `bản nháp "${form.from ?? ''}"`;
           return renderDrafts(res, signed, 404, { flash: { kind: 'error', html: esc(`Không có ${what}.`) } });
         }
       }
       opts.log(`dashboard: ${staff.login} created draft ${draft.id} (${draft.history[0].what})`);
-      if (create[1] === 'sao-chep') staff.flash = { kind: 'ok', html: esc(`Đã ${draft.history[0].what}.`) };
+      if (create[1] === 'sao-chep' || create[1] === 'tu-dot') {
+        staff.flash = { kind: 'ok', html: esc(`Đã ${draft.history[0].what}.`) };
+      }
       return redirect(res, back(draft.id, 'kiem-tra'));
     }
 

@@ -68,6 +68,9 @@ export class FakeDrafts {
   copyDraft(actor: StaffActor, fromId: string, opts?: { years?: number }) {
     return drafts.copyDraft(this.call('copyDraft'), actor, fromId, opts);
   }
+  copyCampaign(actor: StaffActor, campaignId: string, opts?: { years?: number }) {
+    return drafts.copyCampaign(this.call('copyCampaign'), actor, campaignId, opts);
+  }
   saveDraft(actor: StaffActor, id: string, yaml: string) {
     return drafts.saveDraft(this.call('saveDraft'), actor, id, yaml);
   }

@@ -11,6 +11,7 @@ import { unitMessageContext } from '../../../activities';
 import type { StartOutcome, StartRequest } from '../../../app/campaigns';
 import {
   checkDraft,
+  copyCampaign,
   copyDraft,
   createDraftFromSample,
   createDraftFromUpload,
@@ -288,4 +289,35 @@ test('copyDraft with years moves the dates and says so; 0 copies as it is; out o
   for (const years of [11, -6, 1.5, Number.NaN]) {
     await expect(copyDraft(deps, clerk, draft.id, { years })).rejects.toMatchObject({ code: 'invalid' });
   }
+});
+
+test('copyCampaign: the definition an earlier campaign started with, its dates a year on, checks clean', async () => {
+  const loaded = loadCampaign(path.join(SAMPLES, SAMPLE), { mode: 'validate', calendar, now: NOW });
+  if (!loaded.ok) throw new Error('the sample does not load');
+  // As the definition store keeps it: with the plan documents copied at the start.
+  const stored = {
+    ...loaded.campaign,
+    documents: [{ title: 'Đề cương', name: 'de-cuong.pdf', sha256: 'a'.repeat(64) }],
+  };
+  const asked: string[] = [];
+  deps.earlierDefinition = async (id) => {
+    asked.push(id);
+    return id === loaded.campaign.campaign.id ? (stored as typeof loaded.campaign) : undefined;
+  };
+  const draft = await copyCampaign(deps, clerk, loaded.campaign.campaign.id, { years: 1 });
+  expect(asked).toEqual([loaded.campaign.campaign.id]);
+  expect(draft.yaml).not.toContain('documents:');
+  const copied = parseDocument(draft.yaml).toJS() as typeof loaded.campaign;
+  expect(copied.campaign.id).toBe('vinh-phuc-67-kh-tu-2010');
+  expect(copied.campaign.plan.date).toBe('21/9/2010');
+  const selfReview = copied.phases.find((p) => p.kind === 'self-review');
+  expect(selfReview && 'deadline' in selfReview ? selfReview.deadline : '').toMatch(/2010$/);
+  expect(draft.history[0].what).toMatch(
+    /^sao chép từ đợt thi đua vinh-phuc-67-kh-tu-2009, dời ngày \+1 năm \(\d+ ngày tháng\)/,
+  );
+  const check = await checkDraft(deps, draft.id);
+  expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
+
+  await expect(copyCampaign(deps, clerk, 'khong-co-dot', { years: 1 })).rejects.toMatchObject({ code: 'not-found' });
+  await expect(copyCampaign(deps, approver, loaded.campaign.campaign.id)).rejects.toMatchObject({ code: 'forbidden' });
 });

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { previewDraft } from '../../../app/campaign-drafts';
 import type { UnitWorkflows } from '../../../app/units';
-import { MAX_CAMPAIGN_FILE_BYTES } from '../../../config/campaign-files';
+import { loadCampaign, MAX_CAMPAIGN_FILE_BYTES } from '../../../config/campaign-files';
+import { loadWorkingCalendar } from '../../../config/holidays';
 import type { StaffRole } from '../../../domain/synthesis-types';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Settings } from '../../../config/settings';
@@ -34,7 +35,7 @@ const notUsed = () => Promise.reject(new Error('not used by the draft pages'));
 
 /** Only the draft methods answer; the campaign list is empty. */
 class Backend extends FakeDrafts implements SecretariatBackend {
-  listCampaigns = async () => [];
+  listCampaigns: SecretariatBackend['listCampaigns'] = async () => [];
   campaignUnits = notUsed;
   campaignStatus = notUsed;
   unitStatus = notUsed;
@@ -376,4 +377,38 @@ test('a copy with its dates moved a year: the form asks how many years; the copy
   const plain = await browser.postForm('/admin/dot-moi/sao-chep', { csrf, from });
   const plainId = /d-[0-9a-f]{16}/.exec(plain.headers.get('location')!)![0];
   expect((await backend.draft(plainId)).yaml).toBe((await backend.draft(from)).yaml);
+});
+
+test('a copy of an earlier campaign: the form lists the campaigns; the copy is the definition it started with, a year on', async () => {
+  const loaded = loadCampaign(SAMPLE_PATH, { mode: 'validate', calendar: loadWorkingCalendar(), now: NOW });
+  if (!loaded.ok) throw new Error('the sample does not load');
+  const id = loaded.campaign.campaign.id;
+  const row = { campaignId: id, planNumber: '67-KH/TU', title: 'Tổng kết 5 năm Chỉ thị 39-CT/TW', phase: 'closed' };
+  backend.listCampaigns = async () => [{ ...row, workflowStatus: 'COMPLETED', startTime: NOW }];
+  backend.draftDeps.earlierDefinition = async (asked) => (asked === id ? loaded.campaign : undefined);
+  const { browser, csrf } = await as('vanthu');
+  const list = await browser.get('/admin/dot-moi');
+  expect(list.body).toContain('<h3>Sao chép từ một đợt đã chạy</h3>');
+  expect(list.body).toContain(`<option value="${id}">${id} — Tổng kết 5 năm Chỉ thị 39-CT/TW</option>`);
+
+  const copied = await browser.postForm('/admin/dot-moi/tu-dot', { csrf, campaign: id, years: '1' });
+  expect(copied.status).toBe(303);
+  const draftId = /d-[0-9a-f]{16}/.exec(copied.headers.get('location')!)![0];
+  const yaml = (await backend.draft(draftId)).yaml;
+  expect(yaml).toContain('id: vinh-phuc-67-kh-tu-2010');
+  expect(yaml).toContain('deadline: trước ngày 15/10/2010');
+  const page = await browser.get(copied.headers.get('location')!);
+  expect(page.body).toMatch(
+    /Đã sao chép từ đợt thi đua vinh-phuc-67-kh-tu-2009, dời ngày \+1 năm \(\d+ ngày tháng\)\./,
+  );
+
+  const unknown = await browser.postForm('/admin/dot-moi/tu-dot', { csrf, campaign: 'khong-co', years: '1' });
+  expect(unknown.status).toBe(404);
+  expect(unknown.body).toContain('Không có đợt thi đua &quot;khong-co&quot;.');
+  // Without the clerk role: refused before anything is read.
+  const approver = await as('lanhdao');
+  const calls = backend.draftCalls.length;
+  const refused = await approver.browser.postForm('/admin/dot-moi/tu-dot', { csrf: approver.csrf, campaign: id });
+  expect(refused.status).toBe(403);
+  expect(backend.draftCalls.slice(calls).filter((c) => c === 'copyCampaign')).toEqual([]);
 });
