@@ -370,10 +370,16 @@ export async function importPendingUnits(
 /** Ends the pending import without importing anything. */
 export async function cancelPendingImport(deps: DraftDeps, actor: StaffActor, draftId: string): Promise<CampaignDraft> {
   requireRole(actor, 'clerk', 'edit-draft');
-  await draftOf(deps, draftId);
+  const before = await draftOf(deps, draftId);
   const draft = await deps.drafts.setPendingImport(draftId, undefined);
   if (!draft) throw new AppError('not-found', { operation: 'edit-draft', value: draftId });
-  return draft;
+  if (!before.pendingImport) return draft;
+  // The history says what was not imported, and by whom.
+  const noted = await deps.drafts.note(draftId, {
+    by: actorLabel(actor),
+    what: `hủy, không nhập bảng tính "${before.pendingImport.fileName}"`,
+  });
+  return noted ?? draft;
 }
 
 // ------------------------------------------------------------------------------------------- check

@@ -13,12 +13,15 @@ import JSZip from 'jszip';
 import { stringify } from 'yaml';
 import { Email, FIELD_LIMITS, UNIT_ID, UnitKind, type UnitInput } from '../domain/campaign-schema';
 import { decodeUtf8 } from '../domain/text-encoding';
+import { unpackedSize, zipEntries } from '../domain/zip-directory';
 import { slug } from '../domain/validation/suggestions';
 import type { Lang } from '../domain/validation/texts';
 
 /** Larger than any real unit list (a province has a few hundred units) and small enough to parse at once. */
 export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
 export const MAX_SHEET_ROWS = 20_000;
+/** What an .xlsx may inflate to: 20,000 rows of a unit list unpack to a few tens of MB. */
+export const MAX_SHEET_UNPACKED_BYTES = 100 * 1024 * 1024;
 
 export type UnitKindCode = UnitInput['kind'];
 
@@ -343,6 +346,9 @@ const MESSAGES = {
       'chọn "Lưu thành" và chọn "Sổ làm việc Excel (.xlsx)".',
     binary: 'Tệp này không phải bảng tính: hãy tải lên tệp Excel (.xlsx) hoặc CSV.',
     brokenXlsx: (why: string) => `Không đọc được tệp Excel (tệp hỏng?): ${why}`,
+    unpackedTooBig: (size: number, max: number) =>
+      `Tệp Excel này khi giải nén lớn tới ${Number.isFinite(size) ? `${mb(size)} MB` : 'mức không xác định'} ` +
+      `(tối đa ${mb(max)} MB): không phải một danh sách đơn vị bình thường; không đọc tệp này.`,
     notUtf8: (line: number, bytes: string, encoding?: string) =>
       `Tệp CSV không dùng bảng mã UTF-8 (byte ${bytes} ở dòng ${line})` +
       `${encoding ? `; có vẻ là bảng mã ${encoding}` : ''}: ${SAVE_AS_UTF8.vi}.`,
@@ -383,6 +389,9 @@ const MESSAGES = {
       '(if any) and "Save As" an "Excel Workbook (.xlsx)".',
     binary: 'This file is not a spreadsheet: upload an Excel (.xlsx) or CSV file.',
     brokenXlsx: (why: string) => `The Excel file cannot be read (damaged?): ${why}`,
+    unpackedTooBig: (size: number, max: number) =>
+      `This Excel file would unpack to ${Number.isFinite(size) ? `${mb(size)} MB` : 'an undeclared size'} ` +
+      `(at most ${mb(max)} MB): not an ordinary unit list; it is not read.`,
     notUtf8: (line: number, bytes: string, encoding?: string) =>
       `The CSV file is not UTF-8 (bytes ${bytes} on line ${line})` +
       `${encoding ? `; it looks like ${encoding}` : ''}: ${SAVE_AS_UTF8.en}.`,
@@ -478,6 +487,12 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 async function readXlsx(bytes: Uint8Array, t: Messages): Promise<GridOrProblems> {
   const file = (message: string) => ({ problems: [{ row: 0, message }] });
+  // A zip bomb (a small file that inflates to gigabytes) is refused from its directory, before any
+  // library inflates it: a unit list, even of 20,000 rows, unpacks to a few tens of MB.
+  const entries = zipEntries(bytes);
+  if (entries && unpackedSize(entries) > MAX_SHEET_UNPACKED_BYTES) {
+    return file(t.unpackedTooBig(unpackedSize(entries), MAX_SHEET_UNPACKED_BYTES));
+  }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -238,7 +238,11 @@ test('"Hủy" ends the pending import and imports nothing', async () => {
   const after = await backend.draft(id);
   expect(after.pendingImport).toBeUndefined();
   expect(after.yaml).toBe(before.yaml);
-  expect(after.history).toEqual(before.history);
+  // The history keeps what was not imported, and by whom.
+  expect(after.history).toEqual([
+    ...before.history,
+    expect.objectContaining({ by: 'Lê Thị Văn Thư (vanthu)', what: 'hủy, không nhập bảng tính "don-vi.xlsx"' }),
+  ]);
   expect((await browser.get(page)).body).toContain('Đã hủy nhập bảng tính');
 });
 

@@ -345,6 +345,25 @@ describe('files that are not a sheet', () => {
     );
   });
 
+  it('a zip bomb: a small .xlsx that would inflate past the limit is refused from its directory, unread', async () => {
+    // A real workbook, with a sheet padded by 110 MB of spaces: under 1 MB once deflated.
+    const good = new JSZip();
+    await good.loadAsync(await xlsx(GOOD));
+    const sheet = await good.file('xl/worksheets/sheet1.xml')!.async('string');
+    good.file('xl/worksheets/sheet1.xml', sheet.replace('<sheetData>', `<sheetData>${' '.repeat(110 * 1024 * 1024)}`));
+    const bomb = await good.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 1 },
+    });
+    expect(bomb.length).toBeLessThan(MAX_SHEET_BYTES);
+    const result = await readUnitSheet(bomb);
+    expect(result.units).toEqual([]);
+    expect(result.problems).toEqual([
+      { row: 0, message: expect.stringMatching(/khi giải nén lớn tới 1\d\d\.\d MB \(tối đa 100\.0 MB\)/) },
+    ]);
+  }, 60_000);
+
   it('random bytes, and a file that is too large', async () => {
     let seed = 7;
     const random = Buffer.from(
