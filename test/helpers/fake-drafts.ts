@@ -11,6 +11,8 @@ import type { StartOutcome, StartRequest } from '../../app/campaigns';
 import type { StaffActor } from '../../app/roles';
 import { loadWorkingCalendar } from '../../config/holidays';
 import type { WorkingCalendar } from '../../domain/calendar/types';
+import type { UnitWorkflows } from '../../app/units';
+import type { SecretariatBackend } from '../../portal/dashboard/backend';
 import { FileCampaignDrafts } from '../../stores/campaign-drafts';
 
 let calendar: WorkingCalendar | undefined;
@@ -96,3 +98,35 @@ export class FakeDrafts {
     return drafts.cancelPendingImport(this.call('cancelUnitImport'), actor, id);
   }
 }
+
+const notUsed = () => Promise.reject(new Error('not used by the draft pages'));
+
+/** A dashboard backend where only the draft methods answer: the campaign list is empty (a test may set it). */
+export class DraftsOnlyBackend extends FakeDrafts implements SecretariatBackend {
+  listCampaigns: SecretariatBackend['listCampaigns'] = async () => [];
+  campaignUnits = notUsed;
+  campaignStatus = notUsed;
+  unitStatus = notUsed;
+  nominationVersions = notUsed;
+  extend = notUsed;
+  cancel = notUsed;
+  remind = notUsed;
+  reissueLink = notUsed;
+  revokeLink = notUsed;
+  temporalUiUrl = (id: string) => `http://ui.example/${id}`;
+  synthesisStatus = notUsed;
+  approveSynthesis = notUsed;
+  returnSynthesis = notUsed;
+  reviseSynthesis = notUsed;
+  rebuildSynthesis = notUsed;
+  synthesisFile = notUsed;
+}
+
+/** The unit portal's side, unused by the dashboard's draft pages. */
+export const NO_UNITS: UnitWorkflows = {
+  unitStatus: notUsed,
+  campaignInfo: async () => undefined,
+  submitFile: notUsed,
+  submitNominations: notUsed,
+  campaignEndedAt: async () => undefined,
+};

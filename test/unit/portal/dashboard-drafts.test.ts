@@ -7,20 +7,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { previewDraft } from '../../../app/campaign-drafts';
-import type { UnitWorkflows } from '../../../app/units';
 import { loadCampaign, MAX_CAMPAIGN_FILE_BYTES } from '../../../config/campaign-files';
 import { loadWorkingCalendar } from '../../../config/holidays';
 import type { StaffRole } from '../../../domain/synthesis-types';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Settings } from '../../../config/settings';
-import { TemporalSecretariatBackend, type SecretariatBackend } from '../../../portal/dashboard/backend';
+import { TemporalSecretariatBackend } from '../../../portal/dashboard/backend';
 import { FileDefinitionStore } from '../../../stores/definition-store';
 import type { UnitLinks } from '../../../stores/unit-links';
 import { esc } from '../../../portal/pages';
 import { createPortal, type Portal } from '../../../portal/server';
 import { FileAccountStore } from '../../../stores/accounts';
 import { FileReportStore } from '../../../stores/report-store';
-import { FakeDrafts } from '../../helpers/fake-drafts';
+import { DraftsOnlyBackend, NO_UNITS } from '../../helpers/fake-drafts';
 import { csrfOf, PortalBrowser } from '../../helpers/portal-client';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -31,36 +30,8 @@ const SAMPLE_PATH = path.resolve(__dirname, '../../../config/campaigns', SAMPLE)
 /** Before the sample's dates, so that a start is not refused for a past deadline. */
 const NOW = '2009-09-25T01:00:00.000Z';
 
-const notUsed = () => Promise.reject(new Error('not used by the draft pages'));
-
-/** Only the draft methods answer; the campaign list is empty. */
-class Backend extends FakeDrafts implements SecretariatBackend {
-  listCampaigns: SecretariatBackend['listCampaigns'] = async () => [];
-  campaignUnits = notUsed;
-  campaignStatus = notUsed;
-  unitStatus = notUsed;
-  nominationVersions = notUsed;
-  extend = notUsed;
-  cancel = notUsed;
-  remind = notUsed;
-  reissueLink = notUsed;
-  revokeLink = notUsed;
-  temporalUiUrl = (id: string) => `http://ui.example/${id}`;
-  synthesisStatus = notUsed;
-  approveSynthesis = notUsed;
-  returnSynthesis = notUsed;
-  reviseSynthesis = notUsed;
-  rebuildSynthesis = notUsed;
-  synthesisFile = notUsed;
-}
-
-const noUnits: UnitWorkflows = {
-  unitStatus: notUsed,
-  campaignInfo: async () => undefined,
-  submitFile: notUsed,
-  submitNominations: notUsed,
-  campaignEndedAt: async () => undefined,
-};
+const Backend = DraftsOnlyBackend;
+type Backend = DraftsOnlyBackend;
 
 let dir: string;
 let accounts: FileAccountStore;
@@ -79,7 +50,7 @@ beforeEach(async () => {
   backend = new Backend(dir, () => NOW);
   logLines = [];
   portal = createPortal({
-    backend: noUnits,
+    backend: NO_UNITS,
     links: { info: async () => undefined } as never,
     reports,
     timeZone: ZONE,

@@ -10,14 +10,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { checkDraft } from '../../../app/campaign-drafts';
-import type { UnitWorkflows } from '../../../app/units';
 import type { StaffRole } from '../../../domain/synthesis-types';
-import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import { esc } from '../../../portal/pages';
 import { createPortal, type Portal } from '../../../portal/server';
 import { FileAccountStore } from '../../../stores/accounts';
 import { FileReportStore } from '../../../stores/report-store';
-import { FakeDrafts } from '../../helpers/fake-drafts';
+import { DraftsOnlyBackend, NO_UNITS } from '../../helpers/fake-drafts';
 import { csrfOf, pdfBytes, PortalBrowser } from '../../helpers/portal-client';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -26,35 +24,8 @@ const FAST_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
 const SAMPLE = 'vinh-phuc-67-kh-tu-2009.yaml';
 const NOW = '2009-09-25T01:00:00.000Z';
 
-const notUsed = () => Promise.reject(new Error('not used by the draft pages'));
-
-class Backend extends FakeDrafts implements SecretariatBackend {
-  listCampaigns = async () => [];
-  campaignUnits = notUsed;
-  campaignStatus = notUsed;
-  unitStatus = notUsed;
-  nominationVersions = notUsed;
-  extend = notUsed;
-  cancel = notUsed;
-  remind = notUsed;
-  reissueLink = notUsed;
-  revokeLink = notUsed;
-  temporalUiUrl = (id: string) => `http://ui.example/${id}`;
-  synthesisStatus = notUsed;
-  approveSynthesis = notUsed;
-  returnSynthesis = notUsed;
-  reviseSynthesis = notUsed;
-  rebuildSynthesis = notUsed;
-  synthesisFile = notUsed;
-}
-
-const noUnits: UnitWorkflows = {
-  unitStatus: notUsed,
-  campaignInfo: async () => undefined,
-  submitFile: notUsed,
-  submitNominations: notUsed,
-  campaignEndedAt: async () => undefined,
-};
+const Backend = DraftsOnlyBackend;
+type Backend = DraftsOnlyBackend;
 
 const HEADER = [
   'Mã đơn vị',
@@ -121,7 +92,7 @@ beforeEach(async () => {
   reports = new FileReportStore(path.join(dir, 'reports'));
   backend = new Backend(dir, () => NOW);
   portal = createPortal({
-    backend: noUnits,
+    backend: NO_UNITS,
     links: { info: async () => undefined } as never,
     reports,
     timeZone: ZONE,
