@@ -14,9 +14,8 @@ import { freePort, waitFor, type Maildev } from '../../scripts/processes';
 import { FileAccountStore } from '../../stores/accounts';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox } from '../helpers/inbox';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
 const CAMPAIGN_ID = 'e2e-nhap-don-vi-2009';
 const ZONE = 'Asia/Ho_Chi_Minh';
 const CLERK = { login: 'chuyenvien', password: 'mat-khau-chuyen-vien-2026' };
@@ -98,10 +97,8 @@ let maildev: Maildev;
 let portal: RunningPortal | undefined;
 let browser: Browser | undefined;
 
-const haveChromium = fs.existsSync(CHROMIUM);
-
 beforeAll(async () => {
-  if (!haveChromium) return;
+  if (!haveChromium()) return;
   const portalPort = await freePort();
   stack = await startE2eStack('dashboard-start', {
     THIDUA_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
@@ -137,7 +134,7 @@ async function logIn(who: { login: string; password: string }): Promise<Page> {
   return page;
 }
 
-(haveChromium ? test : test.skip)(
+(haveChromium() ? test : test.skip)(
   'a clerk imports units from a sheet (dropping a bad row), previews; an approver rehearses; the plan reaches the units',
   async () => {
     const { dataDir, settings } = stack!;

@@ -26,6 +26,7 @@ import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { csrfOf, linkPath, pdfBytes, PortalBrowser } from '../helpers/portal-client';
 import { unitInputFrom } from '../../scripts/schedules';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from '../helpers/chromium';
 
 const CAMPAIGN_ID = 'e2e-cong-don-vi-67-kh-tu';
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -34,16 +35,6 @@ const TITLE = 'Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW của Bộ
 const FROM_EMAIL = 'tdkt-cong@vinhphuc.example.vn';
 const UNIT_A = { id: 'thanh-uy-vinh-yen', name: 'Thành ủy Vĩnh Yên', email: 'thidua.vinh-yen@vinhphuc.example.vn' };
 const UNIT_B = { id: 'so-y-te', name: 'Sở Y tế', email: 'thidua.so-y-te@vinhphuc.example.vn' };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const CAMPAIGN_YAML = campaignYaml(CAMPAIGN_ID);
 
@@ -369,7 +360,7 @@ test('after the lock: the page shows the phase locked, offers no form, and an up
   expect(await reports.uploadsOf(campaignId, UNIT_B.id)).toEqual([]);
 }, 120_000);
 
-const browserTest = fs.existsSync(CHROMIUM) ? test : test.skip;
+const browserTest = haveChromium() ? test : test.skip;
 
 browserTest(
   'in a headless browser: the link from the inbox, the open button, a PDF upload, the receipt',

@@ -23,7 +23,7 @@ import { Worker } from '@temporalio/worker';
 import { startCommand } from '../../client/commands/campaign-start';
 import { statusCommand, type UnitRow } from '../../client/commands/campaign-status';
 import { submitCommand } from '../../client/commands/unit-submit';
-import { CliError, type Io } from '../../client/connect';
+import { CliError } from '../../client/connect';
 import { formatDeadline } from '../../domain/messages';
 import {
   campaignWorkflowId,
@@ -40,6 +40,7 @@ import { EXPORTED_DIR } from '../helpers/histories';
 import { workflowBundle } from '../helpers/temporal';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
 import { unitInputFrom } from '../../scripts/schedules';
+import { captureIo } from '../helpers/capture-io';
 
 const CAMPAIGN_ID = 'e2e-dien-tap-67-kh-tu';
 const REHEARSAL = '1d=4s';
@@ -157,17 +158,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => stack?.stop(), 60_000);
-
-function captureIo(): Io & { out: () => string; err: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 
 /** The Message-ID the mail activity gives a unit's message with this workflow key. */
 const messageId = (unitId: string, key: string) =>

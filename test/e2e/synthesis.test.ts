@@ -16,7 +16,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startCommand } from '../../client/commands/campaign-start';
 import { submitCommand } from '../../client/commands/unit-submit';
 import { approveCommand, downloadCommand, showCommand } from '../../client/commands/synthesis';
-import type { Io } from '../../client/connect';
 import type { Settings } from '../../config/settings';
 import { isDocx } from '../../documents/docx-check';
 import { synthesisWorkflowId, type SynthesisStatusView } from '../../domain/synthesis-types';
@@ -27,6 +26,8 @@ import { FileAccountStore } from '../../stores/accounts';
 import { getSynthesisStatus } from '../../workflows/synthesis';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { readInbox, type InboxMessage } from '../helpers/inbox';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from '../helpers/chromium';
+import { captureIo } from '../helpers/capture-io';
 
 const CAMPAIGN_ID = 'e2e-tong-hop-67-kh-tu';
 const PLAN = '67-KH/TU';
@@ -35,8 +36,6 @@ const SECRETARIAT_EMAIL = 'thiduakhenthuong@vinhphuc.example.vn';
 const APPROVER = { name: 'Nguyễn Văn C', email: 'thuongtruc.tinhuy@vinhphuc.example.vn' };
 const SUBMITTER = { id: 'thanh-uy-vinh-yen', name: 'Thành ủy Vĩnh Yên', email: 'thidua.vinh-yen@vinhphuc.example.vn' };
 const MISSING = { id: 'so-y-te', name: 'Sở Y tế', email: 'thidua.so-y-te@vinhphuc.example.vn' };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
 /** 1 campaign day = 3 s: the lock (16/10 17:00) is ~34 s after the start, the approval deadline ~55 s. */
 const REHEARSAL = '1d=3s';
 
@@ -123,17 +122,6 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-function captureIo(): Io & { out: () => string; err: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
-
 async function waitForMail(what: string, found: (m: InboxMessage) => boolean, timeoutMs: number) {
   let hit: InboxMessage | undefined;
   await waitFor(
@@ -212,7 +200,7 @@ test('self-review locks, the pack is built and mailed, the approver approves on 
   expect(rows.find((r) => r.includes(MISSING.name))).toMatch(/chưa nộp/i);
 
   // ---- approval: in Chromium when it is here, else through the CLI --------------------------------
-  if (fs.existsSync(CHROMIUM)) {
+  if (haveChromium()) {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     fs.mkdirSync('test-results', { recursive: true });
