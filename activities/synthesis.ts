@@ -8,7 +8,7 @@ import { Context } from '@temporalio/activity';
 import { buildSynthesisPack } from '../documents/synthesis-pack';
 import type { CampaignDefinition, PersonDef, SynthesisPhaseDef, UnitInput } from '../domain/campaign-schema';
 import { composeSynthesisMessage, type SynthesisMessageKind } from '../domain/synthesis-messages';
-import { datePhrase, planReference, planTag } from '../domain/plan-document';
+import { planCitation, planTag } from '../domain/plan-document';
 import { workingDaysLate } from '../domain/calendar/lateness';
 import type {
   BuildSynthesisInput,
@@ -214,7 +214,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
         campaignId: input.campaignId,
         planNumber: planTag(header.plan),
         // The plan's date as written ("5/10/2009", "tháng 8/2009"), in the words documents cite it with.
-        planReference: `${planReference(header.plan)} ${datePhrase(header.plan.date)}`,
+        planReference: planCitation(header.plan),
         title: header.title,
         directive: header.directive,
         issuingBody: header.issuingBody,

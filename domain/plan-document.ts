@@ -73,6 +73,11 @@ export function planReference(plan: PlanDocumentDef): string {
   return plan.number ? `${kind} số ${plan.number}` : `${kind} (chưa rõ số)`;
 }
 
+/** The plan as documents cite it: "Kế hoạch số 67-KH/TU ngày 21/9/2009", "Công văn (chưa rõ số) tháng 8/2009". */
+export function planCitation(plan: PlanDocumentDef): string {
+  return `${planReference(plan)} ${datePhrase(plan.date)}`;
+}
+
 /**
  * The short tag that identifies the campaign in subjects and lists ("67-KH/TU"): the number, or,
  * without one, the kind and date ("Công văn tháng 8/2009").
