@@ -1,0 +1,57 @@
+/** The floor phase: N bare workflows on the floor's worker, and the floor of `campaign status`. */
+import { Connection } from '@temporalio/client';
+import { runFloor } from './floor';
+import { memory } from './processes';
+import { figure, median, n, secs, step } from './report';
+import type { Env } from './setup';
+import type { Servers, Workers } from './start';
+
+export interface FloorPhase {
+  /** Its figures, and its instant (in the JSON file too). */
+  floor: Awaited<ReturnType<typeof runFloor>>;
+  floorStatus: number;
+  floorMemory: { workerPeak: number; serverPeak: number };
+}
+
+export async function floorPhase(env: Env, servers: Servers, workers: Workers): Promise<FloorPhase> {
+  const { opts, campaignId } = env;
+  // Generous: the floor started about 25 workflows a second on 2 shared CPUs; an overrun fails and says so.
+  const floorLeadMs = opts.floorLeadMs ?? 15_000 + opts.units * 60;
+  step(`the floor: ${n(opts.units)} bare workflows, their timers all due ${secs(floorLeadMs)} after the first start`);
+  let floorStatus = 0;
+  const floor = await runFloor({
+    client: servers.client,
+    taskQueue: env.floorQueue,
+    idPrefix: `floor-${campaignId}`,
+    units: opts.units,
+    times: workers.floorTimes,
+    leadMs: floorLeadMs,
+    timeoutMs: opts.timeoutMs,
+    abort: workers.workerFailed,
+    // The floor of `campaign status`: one visibility count over the N workflows, same runs.
+    whileSleeping: async () => {
+      const times: number[] = [];
+      for (let i = 0; i < opts.statusRuns; i++) {
+        const s = performance.now();
+        // Like the command: its own connection, one visibility query.
+        const c = await Connection.connect({ address: servers.address });
+        await c.workflowService.countWorkflowExecutions({
+          namespace: 'default',
+          query: `WorkflowType = 'floorWorkflow' AND ExecutionStatus = 'Running'`,
+        });
+        await c.close();
+        times.push(performance.now() - s);
+      }
+      floorStatus = median(times);
+    },
+  });
+  figure(
+    'floor',
+    `start ${secs(floor.startMs)}, burst ${secs(floor.burstMs)} (lateness p50 ${floor.latenessP50Ms} ms, p99 ${floor.latenessP99Ms} ms), ` +
+      `${floor.events} events per workflow, visibility count ${floorStatus.toFixed(0)} ms`,
+  );
+  const floorMemory = { ...memory };
+  memory.workerPeak = 0;
+  memory.serverPeak = 0;
+  return { floor, floorStatus, floorMemory };
+}
