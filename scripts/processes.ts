@@ -2,17 +2,35 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out here come from below Linux's ephemeral range (32768–60999): a port taken with
+ * `listen(0)` and closed again can be reused by any outgoing connection or `listen(0)` elsewhere
+ * (parallel test workers, the dev server's own services) before our server binds it.
+ */
+const PORT_RANGE = { from: 20_000, to: 31_000 } as const;
+const handedOut = new Set<number>();
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** A free TCP port on the loopback interface, never one this process already handed out. */
+export async function freePort(): Promise<number> {
+  const span = PORT_RANGE.to - PORT_RANGE.from;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = PORT_RANGE.from + Math.floor(Math.random() * span);
+    if (handedOut.has(port)) continue;
+    if (await canListen(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port found between ${PORT_RANGE.from} and ${PORT_RANGE.to} after 200 attempts`);
 }
 
 /** Resolves once `check` succeeds, retrying every 200 ms; fails after `timeoutMs` saying what it waited for. */
