@@ -29,11 +29,8 @@ import type { UnitStatusView } from '../domain/workflow-types';
 export const UID_DOMAIN = 'thidua';
 const PRODID = { company: 'thidua', product: 'Thi dua - Khen thuong', language: 'VI' };
 
-/** When the conference is: an instant the file gives, or only a period ("tháng 11/2009"), never a day invented. */
-export type ConferenceWhen =
-  | { kind: 'exact'; start: string; end?: string }
-  /** `first`/`last`: the period's days (yyyy-MM-dd, both included); `name`: "tháng 11/2009". */
-  | { kind: 'period'; name: string; first: string; last: string };
+import type { ConferenceWhen } from '../domain/conference-types';
+export type { ConferenceWhen };
 
 export interface FeedConference {
   /** The phase's name: "Hội nghị tổng kết". */
