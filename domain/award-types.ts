@@ -51,7 +51,14 @@ export interface LegalBasis {
 /** A criterion the data can check, or one the council judges (shown to members, not checked). */
 export type AwardCriterion =
   /** The nominee held `form` for at least `years` consecutive years before (from the nomination's history). */
-  | { kind: 'prior-titles'; form: string; years: number; text: string }
+  | {
+      kind: 'prior-titles';
+      form: string;
+      years: number;
+      text: string;
+      /** Forms that count as `form` here (a Bằng khen of a ministry or of a province). */
+      alsoForms?: string[];
+    }
   /** At most `percent` % of the campaign's collectives or individuals may get this form. */
   | { kind: 'share-cap'; percent: number; of: NomineeType; text: string }
   | { kind: 'judged'; text: string };
@@ -64,6 +71,8 @@ export interface VoteRule {
   threshold: number;
   of: 'all-members' | 'voting-members';
   ballot: 'secret' | 'open';
+  /** Approvals must exceed the threshold, not just reach it ("more than half"). */
+  strict?: boolean;
 }
 
 /** One version of a form's rule, in force over a period (a dossier is judged by the rule in force on the day it was received). */
@@ -84,6 +93,10 @@ export interface AwardForm {
   /** Danh hiệu thi đua or hình thức khen thưởng. */
   category: 'emulation-title' | 'commendation';
   nominee: NomineeType;
+  /** When both collectives and individuals may receive it (Bằng khen, Huân chương): both, `nominee` first. */
+  nominees?: NomineeType[];
+  /** Other wordings units use for it ("CSTĐCS", "Bằng khen UBND tỉnh"), matched by `matchForm`. */
+  aliases?: string[];
   rules: AwardRule[];
 }
 
