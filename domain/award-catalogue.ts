@@ -5,7 +5,10 @@
  * `checkNomination`, `voteOutcome`, `shareCapReached`) live in `./award-rules` and are re-exported
  * here; workflow code imports `./award-rules` directly, since this file reads files (node:fs).
  */
+// The brief puts the loader here ("pure: no I/O except the loader"): the one read of domain/.
+// eslint-disable-next-line no-restricted-imports
 import fs from 'node:fs';
+// eslint-disable-next-line no-restricted-imports
 import path from 'node:path';
 import type { AwardCatalogue, AwardForm, AwardRule, LegalBasis, VoteRule } from './award-types';
 import {
