@@ -104,24 +104,24 @@ export async function buildVoteMinutesDocx(input: AwardDocsInput): Promise<Buffe
       ),
       dataTable(
         [
-          { title: 'STT', share: 0.06, align: 'center' },
-          { title: 'Tập thể, cá nhân (đơn vị)', share: 0.22 },
-          { title: 'Hình thức đề nghị', share: 0.17 },
-          { title: 'Không tham gia', share: 0.13 },
-          { title: 'Đồng ý', share: 0.08, align: 'center' },
-          { title: 'Không đồng ý', share: 0.09, align: 'center' },
-          { title: 'Không biểu quyết', share: 0.09, align: 'center' },
-          { title: 'Chưa bỏ phiếu', share: 0.08, align: 'center' },
-          { title: 'Kết quả', share: 0.08, align: 'center' },
+          { title: 'STT', share: 0.08, align: 'center' },
+          { title: 'Tập thể, cá nhân (đơn vị)', share: 0.25 },
+          { title: 'Hình thức đề nghị', share: 0.19 },
+          { title: 'Đồng ý', share: 0.09, align: 'center' },
+          { title: 'Không đồng ý', share: 0.1, align: 'center' },
+          { title: 'Không biểu quyết', share: 0.1, align: 'center' },
+          { title: 'Chưa bỏ phiếu', share: 0.09, align: 'center' },
+          { title: 'Kết quả', share: 0.1, align: 'center' },
         ],
         input.nominations.map((n, i) => {
           const t = n.tally;
           const count = (v: number | undefined) => (v === undefined ? '' : String(v));
+          // Recusals in the name cell: a ninth column would not fit A4 portrait at 12 pt.
+          const recused = n.recused.map((a) => memberName(input, a)).join(', ');
           return [
             String(i + 1),
-            `${n.name} (${n.unitName})`,
+            `${n.name} (${n.unitName})${recused ? ` – không tham gia biểu quyết: ${recused}` : ''}`,
             formByCode(input.catalogue, n.check.formCode ?? '')?.name ?? n.proposedForm,
-            n.recused.map((a) => memberName(input, a)).join('; '),
             count(t?.approve),
             count(t?.reject),
             count(t?.abstain),
@@ -146,7 +146,10 @@ export async function buildVoteMinutesDocx(input: AwardDocsInput): Promise<Buffe
     bodyText('Biên bản được lập từ kết quả biểu quyết của các thành viên Hội đồng và được thông qua./.'),
   );
   return pack(input, `Biên bản họp ${COUNCIL}`, {
-    header: headerFor(input, { date: input.header.date ?? isoDay(input.at) }),
+    header: headerFor(input, {
+      date: input.header.date ?? isoDay(input.at),
+      recipients: ['Các thành viên Hội đồng', 'Lưu: VT'],
+    }),
     kindName: 'BIÊN BẢN',
     subject: `Họp ${COUNCIL} xét khen thưởng ${lowerFirst(input.campaignTitle)}`,
     body,
@@ -236,9 +239,9 @@ export async function buildHigherLevelProposalDocx(input: AwardDocsInput): Promi
     ),
     dataTable(
       [
-        { title: 'STT', share: 0.07, align: 'center' },
+        { title: 'STT', share: 0.08, align: 'center' },
         { title: 'Đối tượng', share: 0.1, align: 'center' },
-        { title: 'Tập thể, cá nhân', share: 0.23 },
+        { title: 'Tập thể, cá nhân', share: 0.22 },
         { title: 'Chức vụ, đơn vị', share: 0.24 },
         { title: 'Hình thức đề nghị', share: 0.2 },
         { title: 'Thẩm quyền', share: 0.16 },
@@ -259,7 +262,10 @@ export async function buildHigherLevelProposalDocx(input: AwardDocsInput): Promi
     bodyText(`Kính trình ${to} xem xét, quyết định./.`),
   ];
   return pack(input, 'Tờ trình đề nghị khen thưởng', {
-    header: headerFor(input, { date: input.header.date ?? isoDay(input.at) }),
+    header: headerFor(input, {
+      date: input.header.date ?? isoDay(input.at),
+      recipients: ['Như trên', 'Lưu: VT'],
+    }),
     kindName: 'TỜ TRÌNH',
     subject: `Về việc đề nghị khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong ${lowerFirst(input.campaignTitle)}`,
     body,

@@ -162,39 +162,18 @@ describe('the council minutes (biên bản)', () => {
     expect(votes.slice(1)).toEqual([
       [
         '1',
-        'Phòng Tổ chức cán bộ (Sở Nội vụ)',
+        'Phòng Tổ chức cán bộ (Sở Nội vụ) – không tham gia biểu quyết: Hoàng Thị Mai',
         'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
-        'Hoàng Thị Mai',
         '4',
         '0',
         '0',
         '0',
         'Đạt (100%)',
       ],
-      [
-        '2',
-        'Nguyễn Văn An (Sở Y tế)',
-        'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
-        '',
-        '3',
-        '1',
-        '1',
-        '0',
-        'Đạt (60%)',
-      ],
-      [
-        '3',
-        'Trần Thị Bình (Sở Y tế)',
-        'Chiến sĩ thi đua cấp bộ, ngành, tỉnh',
-        '',
-        '4',
-        '1',
-        '0',
-        '0',
-        'Không đạt (80%)',
-      ],
-      ['4', 'Sở Tài chính (Sở Tài chính)', 'Cờ thi đua của Ủy ban nhân dân tỉnh', '', '5', '0', '0', '0', 'Đạt (100%)'],
-      ['5', 'Lê Văn Cường (Sở Tài chính)', 'Bằng khen của Thủ tướng Chính phủ', '', '', '', '', '', 'Đề nghị cấp trên'],
+      ['2', 'Nguyễn Văn An (Sở Y tế)', 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', '3', '1', '1', '0', 'Đạt (60%)'],
+      ['3', 'Trần Thị Bình (Sở Y tế)', 'Chiến sĩ thi đua cấp bộ, ngành, tỉnh', '4', '1', '0', '0', 'Không đạt (80%)'],
+      ['4', 'Sở Tài chính (Sở Tài chính)', 'Cờ thi đua của Ủy ban nhân dân tỉnh', '5', '0', '0', '0', 'Đạt (100%)'],
+      ['5', 'Lê Văn Cường (Sở Tài chính)', 'Bằng khen của Thủ tướng Chính phủ', '', '', '', '', 'Đề nghị cấp trên'],
     ]);
     expect(bodyParagraphs(document).join('\n')).toContain(
       'Hội đồng thống nhất: đề nghị khen thưởng 2 tập thể và 1 cá nhân; trình cấp trên khen thưởng 1 cá nhân; 1 cá nhân không đạt.',
@@ -309,6 +288,7 @@ describe('the proposal to the higher level (tờ trình)', () => {
       ],
     ]);
     expect(body).toContain('Kính trình Thủ tướng Chính phủ xem xét, quyết định./.');
+    expect(paragraphs(document)).toEqual(expect.arrayContaining(['Nơi nhận:', '- Như trên;', '- Lưu: VT.']));
   });
 
   test('a Huân chương goes to the President through the Prime Minister', async () => {
