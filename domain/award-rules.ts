@@ -25,7 +25,13 @@ const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
  */
 export function vietnamDay(iso: string): string {
   const date = /^(\d{4}-\d{2}-\d{2})(?:$|T(?!.*(?:Z|[+-]\d{2}:?\d{2})$))/.exec(iso);
-  if (date) return date[1];
+  if (date) {
+    // "2025-02-30" would compare like a real day: refuse it rather than pick a rule for it.
+    const real = new Date(`${date[1]}T00:00:00Z`);
+    if (Number.isNaN(real.getTime()) || real.toISOString().slice(0, 10) !== date[1])
+      throw new RangeError(`Ngày không hợp lệ: "${iso}"`);
+    return date[1];
+  }
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new RangeError(`Ngày giờ không hợp lệ: "${iso}"`);
   return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);

@@ -128,6 +128,11 @@ describe('ruleInForce: the rule by the day the dossier was received (Vietnam tim
   ])('received %s', (day, expected) => {
     expect(decree(day)).toEqual(expected);
   });
+
+  test('a day that does not exist is refused, in Vietnamese, not matched to a rule', () => {
+    expect(() => ruleInForce(bk, '2025-02-30')).toThrow('Ngày không hợp lệ: "2025-02-30"');
+    expect(() => ruleInForce(bk, 'hôm qua')).toThrow('Ngày giờ không hợp lệ');
+  });
 });
 
 describe('checkNomination', () => {
