@@ -137,6 +137,14 @@ function checkReferences(data: unknown, problems: Problems): void {
             [...at, 'basis', k, 'text'],
             `không có văn bản "${key}" trong "legal-texts"; có: ${textKeys.join(', ') || '(chưa khai báo)'}`,
           );
+        // A rule may only rest on a text in force over its whole period (98/2023 cited after 30/06/2025 is a slip).
+        const tFrom = key === undefined ? undefined : asStr(childOf(childOf(texts, key), 'from'));
+        const tUntil = key === undefined ? undefined : asStr(childOf(childOf(texts, key), 'until'));
+        if (from && tFrom && (from < tFrom || (tUntil !== undefined && (until ?? '9999-12-31') > tUntil)))
+          problems.add(
+            [...at, 'basis', k, 'text'],
+            `văn bản "${key}" có hiệu lực ${period(tFrom, tUntil)}, không áp dụng được cho quy định ${period(from, until)}`,
+          );
       });
       asArr(childOf(rule, 'criteria')).forEach((c, k) => {
         if (asStr(childOf(c, 'kind')) !== 'prior-titles') return;

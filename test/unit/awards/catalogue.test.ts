@@ -305,6 +305,17 @@ describe('parseAwardCatalogue: every problem at once, with its line and field', 
     expect(() => parseAwardCatalogue('', 'empty.yaml')).toThrow(/cần có "forms"/);
   });
 
+  test('a rule citing a text not in force over its whole period is refused at that citation', () => {
+    const at = good.indexOf('basis: [{ text: luat-2022, article: Điều 64 }, { text: nd-152-2025 }]');
+    const text = good.slice(0, at) + good.slice(at).replace('nd-152-2025', 'nd-98-2023');
+    const line = good.slice(0, at).split('\n').length;
+    expect(() => parseAwardCatalogue(text, 'x.yaml')).toThrow(
+      new RegExp(
+        `x\\.yaml:${line}:\\d+ forms\\[0\\]\\.rules\\[1\\]\\.basis\\[1\\]\\.text: văn bản "nd-98-2023" có hiệu lực từ 2024-01-01 đến trước 2025-07-01, không áp dụng được cho quy định từ 2025-07-01 đến trước 2026-10-01`,
+      ),
+    );
+  });
+
   test('two forms with the same wording for the same nominee are refused (matching could not choose)', () => {
     const text = good.replace('aliases: [TTLĐTT]', 'aliases: [TTLĐTT, TTLĐXS]');
     expect(() => parseAwardCatalogue(text, 'x.yaml')).toThrow(/cách gọi "TTLĐXS" trùng với hình thức "ttldxs"/);
