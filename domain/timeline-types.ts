@@ -74,6 +74,10 @@ export interface PhaseSchedule {
  */
 export interface ConferenceSchedule {
   when: ConferenceWhen;
+  /** Where, who organizes and the agenda, as the file gives them (the conference workflow starts with them). */
+  venue?: string;
+  organizer?: string;
+  agenda?: string[];
   start?: CompiledInstant;
   end?: CompiledInstant;
   invitationsAt?: CompiledInstant;

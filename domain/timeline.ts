@@ -316,7 +316,12 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
         );
       }
       const period = approximatePeriodRange(phase.date);
-      if (period) compiled.conference = { when: { kind: 'period', ...period } };
+      const about = {
+        venue: phase.venue,
+        ...(phase.organizer ? { organizer: phase.organizer } : {}),
+        agenda: [...(phase.agenda ?? [])],
+      };
+      if (period) compiled.conference = { when: { kind: 'period', ...period }, ...about };
       else {
         const start = hasTimeOfDay(phase.date)
           ? compiled.conferenceAt.utc
@@ -329,7 +334,7 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
             { ...ctx, reminderTime: header.calendar.reminderTime },
             compileDeadlineScheduleWithNotes,
           );
-          compiled.conference = schedule;
+          compiled.conference = { ...schedule, ...about };
           notes.push(...confNotes);
         } catch (err) {
           throw new Error(`${field}.invitations: ${(err as Error).message}`, { cause: err });
