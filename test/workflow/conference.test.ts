@@ -22,7 +22,7 @@ import {
 import { PhaseKey } from '../../domain/search-attributes';
 import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
-import { campaignWorkflow, getCampaignStatus } from '../../workflows/campaign';
+import { campaignWorkflow, cancelCampaign, getCampaignStatus } from '../../workflows/campaign';
 import {
   cancelConference,
   changeConferenceVenue,
@@ -379,43 +379,50 @@ test('a rough date waits for the day to be fixed; then the invitations go out at
   ]);
 });
 
+/** A small campaign (two units) whose conference opens on day 10: invitations day 6, replies by day 8. */
+function campaignWithConference(id: string, start: number) {
+  const campaign = campaignInputFrom(start, {
+    campaignId: id,
+    planNumber: '67-KH/TU',
+    title: 'Tổng kết',
+    contact: 'Ban Thi đua - Khen thưởng tỉnh',
+    unitCount: 2,
+    unitsPerBatch: 2,
+    deadlineDays: 3,
+    lockDays: 4,
+  });
+  const at = (ms: number) => ({ utc: iso(ms), local: local(ms), written: '', reading: 'test' });
+  const open = start + 10 * DAY;
+  const [planIssue, selfReview] = campaign.compiled.phases;
+  campaign.compiled.phases = [
+    planIssue,
+    selfReview,
+    {
+      kind: 'conference',
+      name: 'Hội nghị tổng kết',
+      windowStart: at(start + 5 * DAY),
+      windowEnd: at(start + 12 * DAY),
+      conferenceAt: at(open),
+      conference: {
+        when: { kind: 'exact', start: iso(open), end: iso(open + 3.5 * 3600_000) },
+        start: at(open),
+        invitationsAt: at(start + 6 * DAY),
+        replies: scheduleFrom(start, { deadlineDays: 8, lockDays: 8, reminders: [], escalations: [] }),
+        venue: 'Hội trường Tỉnh ủy',
+        agenda: ['Khai mạc'],
+      },
+    },
+    { kind: 'awards', name: 'Khen thưởng', windowStart: at(start + 11 * DAY), windowEnd: at(start + 20 * DAY) },
+  ];
+  return campaign;
+}
+
 test('the campaign reaching its conference runs the child, and moves on to the awards once the outcome is recorded', async () => {
   const id = `camp-conf-${Date.now()}`;
   const { result, rounds } = await run(
     async (taskQueue, start) => {
-      const campaign = campaignInputFrom(start, {
-        campaignId: id,
-        planNumber: '67-KH/TU',
-        title: 'Tổng kết',
-        contact: 'Ban Thi đua - Khen thưởng tỉnh',
-        unitCount: 2,
-        unitsPerBatch: 2,
-        deadlineDays: 3,
-        lockDays: 4,
-      });
-      const at = (ms: number) => ({ utc: iso(ms), local: local(ms), written: '', reading: 'test' });
+      const campaign = campaignWithConference(id, start);
       const open = start + 10 * DAY;
-      const [planIssue, selfReview] = campaign.compiled.phases;
-      campaign.compiled.phases = [
-        planIssue,
-        selfReview,
-        {
-          kind: 'conference',
-          name: 'Hội nghị tổng kết',
-          windowStart: at(start + 5 * DAY),
-          windowEnd: at(start + 12 * DAY),
-          conferenceAt: at(open),
-          conference: {
-            when: { kind: 'exact', start: iso(open), end: iso(open + 3.5 * 3600_000) },
-            start: at(open),
-            invitationsAt: at(start + 6 * DAY),
-            replies: scheduleFrom(start, { deadlineDays: 8, lockDays: 8, reminders: [], escalations: [] }),
-            venue: 'Hội trường Tỉnh ủy',
-            agenda: ['Khai mạc'],
-          },
-        },
-        { kind: 'awards', name: 'Khen thưởng', windowStart: at(start + 11 * DAY), windowEnd: at(start + 20 * DAY) },
-      ];
       const handle = await env.client.workflow.start(campaignWorkflow, {
         taskQueue,
         workflowId: `campaign/${id}`,
@@ -444,4 +451,32 @@ test('the campaign reaching its conference runs the child, and moves on to the a
   // After the conference the campaign went through the awards phase and closed.
   expect(result.view.phase).toBe('closed');
   expect(result.view.cancelled).toBeUndefined();
+});
+
+test('a campaign cancelled during its conference cancels the child: a CANCEL to those invited', async () => {
+  const id = `camp-conf-cancel-${Date.now()}`;
+  const { result, rounds } = await run(
+    async (taskQueue, start) => {
+      const handle = await env.client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: `campaign/${id}`,
+        args: [campaignWithConference(id, start)],
+      });
+      await env.sleep(7 * DAY); // the invitations went out on day 6
+      await handle.executeUpdate(cancelCampaign, {
+        args: [{ reason: 'Thay đổi chủ trương', cancelledBy: 'Nguyễn Văn C (nvc)' }],
+      });
+      const view = await handle.result();
+      const child = await env.client.workflow.getHandle(conferenceWorkflowId(id)).result();
+      return { view, child };
+    },
+    { invitees: INVITEES.slice(0, 2) },
+  );
+  expect(rounds.map((r) => `${r.kind}@${r.day}:${r.ics?.method}/${r.ics?.sequence}:${r.ids.join(',')}`)).toEqual([
+    'invitation@6:REQUEST/0:so-noi-vu,so-tai-chinh',
+    'cancelled@7:CANCEL/1:so-noi-vu,so-tai-chinh',
+  ]);
+  expect(result.child).toMatchObject({ state: 'cancelled', cancelled: { by: 'Nguyễn Văn C (nvc)' } });
+  expect(result.child.cancelled?.reason).toContain('Thay đổi chủ trương');
+  expect(result.view.phase).toBe('cancelled');
 });
