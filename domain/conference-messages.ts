@@ -5,7 +5,13 @@
  * (`activities/conference.ts`) resolves people, links and the calendar part; this module writes.
  */
 import type { ContactDef } from './campaign-schema';
-import type { ConferenceInvitee, ConferenceMessageKind, ConferenceReply, ConferenceSnapshot } from './conference-types';
+import type {
+  ConferenceInvitee,
+  ConferenceMessageKind,
+  ConferenceReply,
+  ConferenceSnapshot,
+  ConferenceState,
+} from './conference-types';
 import { contactLine, escapeHtml, type ComposedMessage } from './messages';
 
 export interface ConferenceMessageContext {
@@ -19,6 +25,16 @@ export interface ConferenceMessageContext {
   link?: string;
   detail?: { reason?: string; change?: string; step?: number };
 }
+
+/** The conference's state as the secretariat reads it (Temporal UI details, dashboard). */
+export const CONFERENCE_STATE_LABELS: Record<ConferenceState, string> = {
+  'date-rough': 'chờ định ngày',
+  scheduled: 'đã định ngày, chờ gửi giấy mời',
+  invited: 'đã gửi giấy mời, đang nhận đăng ký',
+  'awaiting-outcome': 'đã họp, chờ ghi kết quả',
+  held: 'đã tổ chức',
+  cancelled: 'đã hủy',
+};
 
 const SUBJECTS: Record<ConferenceMessageKind, string> = {
   invitation: 'Giấy mời',

@@ -39,6 +39,7 @@ import type {
   ReplyToInvitationInput,
   SetConferenceDateInput,
 } from '../domain/conference-types';
+import { CONFERENCE_STATE_LABELS } from '../domain/conference-messages';
 import { CampaignIdKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import type { DeadlineSchedule } from '../domain/timeline-types';
@@ -153,21 +154,15 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
     };
   };
 
-  const STATE_LABELS: Record<ConferenceState, string> = {
-    'date-rough': 'chờ định ngày',
-    scheduled: 'đã định ngày, chờ gửi giấy mời',
-    invited: 'đã gửi giấy mời, đang nhận đăng ký',
-    'awaiting-outcome': 'đã họp, chờ ghi kết quả',
-    held: 'đã tổ chức',
-    cancelled: 'đã hủy',
-  };
   const publish = () => {
     const s = state();
     upsertSearchAttributes([
       { key: CampaignIdKey, value: campaignId },
       { key: PhaseKey, value: s === 'held' ? 'conference-held' : s === 'cancelled' ? 'cancelled' : 'conference' },
     ]);
-    setCurrentDetails(`**${input.planNumber}** — ${input.phaseName}: ${STATE_LABELS[s]}; ${whenLocal}, ${venue}`);
+    setCurrentDetails(
+      `**${input.planNumber}** — ${input.phaseName}: ${CONFERENCE_STATE_LABELS[s]}; ${whenLocal}, ${venue}`,
+    );
   };
 
   // ---- refusals (Vietnamese: the validator's words reach the person) ------------------------------
