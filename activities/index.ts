@@ -11,6 +11,7 @@ import { composeMessage, type MessageContext } from '../domain/messages';
 import { planDocumentView, planTag } from '../domain/plan-document';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
+import { createConferenceActivities } from './conference';
 import { createSynthesisActivities } from './synthesis';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
@@ -125,6 +126,7 @@ export function createActivities(deps: ActivityDeps) {
 
   return {
     ...createSynthesisActivities(deps),
+    ...createConferenceActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {

@@ -41,6 +41,12 @@ export type Operation =
   | 'return-synthesis'
   | 'revise-synthesis'
   | 'rebuild-synthesis'
+  | 'read-conference'
+  | 'reply-conference'
+  | 'set-conference-date'
+  | 'change-conference-venue'
+  | 'cancel-conference'
+  | 'record-conference-outcome'
   | 'start-campaign'
   | 'edit-draft';
 
@@ -63,7 +69,9 @@ export type InvalidInput =
   /** A campaign draft whose text is not a YAML mapping, so its units cannot be replaced. */
   | 'campaign-draft'
   /** A copy's shift in years outside the range; `value` is the range, e.g. `-5..10`. */
-  | 'copy-years';
+  | 'copy-years'
+  /** Conference input refused before sending (a date that does not read, no exact day yet); `value` says why, in Vietnamese. */
+  | 'conference';
 
 export interface AppErrorFacts {
   operation?: Operation;

@@ -34,6 +34,12 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'return-synthesis': 'trả lại báo cáo tổng hợp',
     'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
     'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
+    'read-conference': 'đọc hội nghị',
+    'reply-conference': 'đăng ký dự hội nghị',
+    'set-conference-date': 'định ngày hội nghị',
+    'change-conference-venue': 'đổi địa điểm hội nghị',
+    'cancel-conference': 'hủy hội nghị',
+    'record-conference-outcome': 'ghi kết quả hội nghị',
     'start-campaign': 'bắt đầu đợt thi đua',
     'edit-draft': 'soạn đợt thi đua mới',
   },
@@ -52,6 +58,12 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'return-synthesis': 'returning the synthesis',
     'revise-synthesis': 'uploading a synthesis revision',
     'rebuild-synthesis': 'rebuilding the synthesis draft',
+    'read-conference': 'reading the conference',
+    'reply-conference': 'replying to the invitation',
+    'set-conference-date': 'setting the conference date',
+    'change-conference-venue': 'changing the conference venue',
+    'cancel-conference': 'cancelling the conference',
+    'record-conference-outcome': 'recording the conference outcome',
     'start-campaign': 'starting the campaign',
     'edit-draft': 'editing a campaign draft',
   },
@@ -185,6 +197,8 @@ function invalidEn(input: InvalidInput | undefined, value = ''): string {
       return `"${value}" is not a Word document (.docx): a revised draft must be a .docx file, checked by its content`;
     case 'account':
       return value;
+    case 'conference':
+      return value;
     default:
       return 'invalid input';
   }
@@ -218,6 +232,8 @@ function invalidVi(input: InvalidInput | undefined, value = ''): string {
       return `"${value}" không phải văn bản Word (.docx): bản chỉnh sửa dự thảo phải là tệp .docx (kiểm tra theo nội dung tệp)`;
     case 'account':
       return value; // the account store's own words
+    case 'conference':
+      return value;
     default:
       return 'dữ liệu không hợp lệ';
   }

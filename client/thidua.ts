@@ -21,6 +21,12 @@
  *   thidua synthesis upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT]
  *   thidua synthesis rebuild CAMPAIGN --as LOGIN
  *   thidua synthesis download CAMPAIGN [--version N] [--out DIR]
+ *   thidua conference status CAMPAIGN [--json]
+ *   thidua conference reply CAMPAIGN INVITEE --as LOGIN (--attending --seats N [--delegates "A, chức vụ; B"] | --declined)
+ *   thidua conference set-date CAMPAIGN "dd/MM/yyyy HH:mm" [--end HH:mm] --as LOGIN [--reason TEXT]
+ *   thidua conference venue CAMPAIGN --venue TEXT --as LOGIN [--reason TEXT]
+ *   thidua conference cancel CAMPAIGN --reason TEXT --as LOGIN
+ *   thidua conference outcome CAMPAIGN --held-on DATE --attendance N [--minutes FILE] --as LOGIN
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -52,6 +58,12 @@ const commands: Record<string, () => Promise<Command>> = {
   'synthesis upload': async () => (await import('./commands/synthesis')).uploadCommand,
   'synthesis rebuild': async () => (await import('./commands/synthesis')).rebuildCommand,
   'synthesis download': async () => (await import('./commands/synthesis')).downloadCommand,
+  ...Object.fromEntries(
+    (['status', 'reply', 'set-date', 'venue', 'cancel', 'outcome'] as const).map((a) => [
+      `conference ${a}`,
+      async () => (await import('./commands/conference')).conferenceCommand(a),
+    ]),
+  ),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -38,6 +38,7 @@ export * from './campaign-schema/fields';
 export * from './campaign-schema/units';
 export * from './campaign-schema/phase-parts';
 export * from './campaign-schema/synthesis';
+export * from './campaign-schema/conference';
 export * from './campaign-schema/phases';
 export * from './campaign-schema/header';
 

@@ -159,6 +159,8 @@ export interface SetConferenceDateInput {
   attendeeReminderAt?: string;
   by: string;
   reason?: string;
+  /** The new start as people read it, `dd/MM/yyyy HH:mm` local (the client knows the zone). */
+  startLocal?: string;
 }
 
 export interface ChangeVenueInput {
@@ -183,3 +185,68 @@ export interface RecordOutcomeInput {
 /** The longest note or reason, and the most delegates per reply: a runaway form stops with a clear refusal. */
 export const MAX_CONFERENCE_NOTE_CHARS = 2000;
 export const MAX_DELEGATES_PER_REPLY = 50;
+
+// ---- the workflow and its activities (added with the conference workflow) --------------------------
+
+/** What the campaign gives its conference child (instants compiled by the client, nothing to interpret). */
+export interface ConferenceWorkflowInput {
+  campaignId: string;
+  planNumber: string;
+  title: string;
+  definitionRef: string;
+  phaseName: string;
+  timeZone: string;
+  when: ConferenceWhen;
+  /** `dd/MM/yyyy HH:mm` local of an exact start. */
+  startLocal?: string;
+  venue: string;
+  organizer?: string;
+  agenda: string[];
+  invitationsAt?: string;
+  /** The reply deadline's schedule: its deadline is the reply deadline. */
+  replySchedule?: DeadlineSchedule;
+  attendeeReminderAt?: string;
+  /** Who is invited; loaded from the definition by an activity when absent. */
+  invitees?: ConferenceInvitee[];
+}
+
+export type ConferenceMessageKind =
+  'invitation' | 'updated' | 'cancelled' | 'reply-reminder' | 'reply-escalation' | 'attendee-reminder';
+
+/** The conference as a message tells it (the workflow's current state). */
+export interface ConferenceSnapshot {
+  name: string;
+  planNumber: string;
+  title: string;
+  timeZone: string;
+  when: ConferenceWhen;
+  whenLocal: string;
+  venue: string;
+  organizer?: string;
+  agenda: string[];
+  sequence: number;
+  replyBy?: string;
+  replyByLocal?: string;
+}
+
+/** One round of conference messages (one per invitee, each idempotent by `${key}/${invitee id}`). */
+export interface ConferenceMailInput {
+  campaignId: string;
+  definitionRef: string;
+  kind: ConferenceMessageKind;
+  /** The round's idempotency key, e.g. `<campaign>/conference/s1/updated`. */
+  key: string;
+  conference: ConferenceSnapshot;
+  recipients: Array<{ invitee: ConferenceInvitee; reply?: ConferenceReply }>;
+  /** Every invitee (the iCalendar's ATTENDEE list). */
+  attendees: Array<{ name: string; email: string }>;
+  /** A change's or a cancel's words, an escalation's step. */
+  detail?: { reason?: string; change?: string; step?: number };
+}
+
+export interface ConferenceMailResult {
+  /** Invitee ids whose message went out (now or before a retry). */
+  sent: string[];
+  /** Invitee ids whose address refused the message for good. */
+  undeliverable: string[];
+}

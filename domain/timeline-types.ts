@@ -7,6 +7,7 @@
  * them for people (`local`: `dd/MM/yyyy HH:mm`, campaign time zone).
  */
 import type { PhaseKind, RoleName } from './campaign-schema';
+import type { ConferenceWhen } from './conference-types';
 
 export interface CompiledInstant {
   /** ISO instant in UTC. */
@@ -62,6 +63,27 @@ export interface PhaseSchedule {
   approval?: DeadlineSchedule;
   /** Conference date, for the conference phase. */
   conferenceAt?: ReadInstant;
+  /** The conference's own instants (conference phase); only `when` while the day is rough. */
+  conference?: ConferenceSchedule;
+}
+
+/**
+ * When the conference is and when its invitations, reply deadline, reminders and escalation and the
+ * attendees' reminder go out. While the day is only a period, only {@link when} is set: the rest is
+ * compiled when the secretariat fixes the day (`thidua conference set-date`).
+ */
+export interface ConferenceSchedule {
+  when: ConferenceWhen;
+  /** Where, who organizes and the agenda, as the file gives them (the conference workflow starts with them). */
+  venue?: string;
+  organizer?: string;
+  agenda?: string[];
+  start?: CompiledInstant;
+  end?: CompiledInstant;
+  invitationsAt?: CompiledInstant;
+  /** The reply deadline (`deadline` = `lock`), reminders to those without a reply, escalation after it. */
+  replies?: DeadlineSchedule;
+  attendeeReminderAt?: CompiledInstant;
 }
 
 export interface CompiledCampaign {

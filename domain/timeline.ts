@@ -25,9 +25,11 @@
 import { DateTime } from 'luxon';
 import type { IsoDate, WorkingCalendar } from './calendar/types';
 import type { CampaignDefinition, RoleName } from './campaign-schema';
+import { compileConferenceSchedule, hasTimeOfDay } from './conference-schedule';
 import { DEFAULT_PHASE_NAMES, planTag } from './plan-document';
 import {
   approximatePeriod,
+  approximatePeriodRange,
   atLocalTime,
   dateContextFor,
   formatLocal,
@@ -313,6 +315,31 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
             `(the conference date reads as a day off: write the exact date once it is set)`,
         );
       }
+      const period = approximatePeriodRange(phase.date);
+      const about = {
+        venue: phase.venue,
+        ...(phase.organizer ? { organizer: phase.organizer } : {}),
+        agenda: [...(phase.agenda ?? [])],
+      };
+      if (period) compiled.conference = { when: { kind: 'period', ...period }, ...about };
+      else {
+        const start = hasTimeOfDay(phase.date)
+          ? compiled.conferenceAt.utc
+          : atLocalTime(day, phase.startTime ?? '08:00', zone);
+        try {
+          const { schedule, notes: confNotes } = compileConferenceSchedule(
+            phase,
+            start,
+            undefined,
+            { ...ctx, reminderTime: header.calendar.reminderTime },
+            compileDeadlineScheduleWithNotes,
+          );
+          compiled.conference = { ...schedule, ...about };
+          notes.push(...confNotes);
+        } catch (err) {
+          throw new Error(`${field}.invitations: ${(err as Error).message}`, { cause: err });
+        }
+      }
     }
     return compiled;
   });
@@ -358,6 +385,16 @@ function forEachInstant(compiled: CompiledCampaign, visit: (i: CompiledInstant) 
     visit(p.windowStart);
     visit(p.windowEnd);
     if (p.conferenceAt) visit(p.conferenceAt);
+    const c = p.conference;
+    if (c) {
+      for (const i of [c.start, c.end, c.invitationsAt, c.attendeeReminderAt]) if (i) visit(i);
+      if (c.replies) {
+        visit(c.replies.deadline);
+        visit(c.replies.lock);
+        c.replies.reminders.forEach((r) => visit(r.at));
+        c.replies.escalations.forEach((e) => visit(e.at));
+      }
+    }
     for (const d of [p.deadline, p.approval]) {
       if (!d) continue;
       visit(d.deadline);
@@ -387,6 +424,10 @@ export function rehearse(compiled: CompiledCampaign, spec: string, nowUtc: strin
     i.utc = utc;
     i.local = formatLocal(utc, copy.timeZone);
   });
+  for (const p of copy.phases) {
+    const c = p.conference;
+    if (c?.start && c.end) c.when = { kind: 'exact', start: c.start.utc, end: c.end.utc };
+  }
   copy.rehearsal = {
     spec,
     origin: new Date(origin).toISOString(),

@@ -72,6 +72,12 @@ const OPERATION: Record<Operation, string> = {
   'return-synthesis': 'trả lại báo cáo tổng hợp',
   'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
   'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
+  'read-conference': 'đọc hội nghị',
+  'reply-conference': 'đăng ký dự hội nghị',
+  'set-conference-date': 'định ngày hội nghị',
+  'change-conference-venue': 'đổi địa điểm hội nghị',
+  'cancel-conference': 'hủy hội nghị',
+  'record-conference-outcome': 'ghi kết quả hội nghị',
   'start-campaign': 'bắt đầu đợt thi đua',
   'edit-draft': 'soạn đợt thi đua mới',
 };
@@ -153,6 +159,8 @@ function invalidMessage(input: InvalidInput | undefined, value = ''): string {
       return `Tệp "${value}" không phải văn bản Word (.docx); bản chỉnh sửa dự thảo phải là tệp .docx.`;
     case 'account':
       return `Tài khoản không hợp lệ: ${value}`;
+    case 'conference':
+      return `${value ?? ''}`;
     case 'campaign-draft':
       return 'Nội dung bản nháp chưa đúng cú pháp YAML (khóa: giá trị); hãy sửa các lỗi cú pháp trước khi thay danh sách đơn vị.';
     case 'copy-years':

@@ -39,6 +39,8 @@ import {
   type SubmissionStatus,
 } from '../domain/workflow-types';
 import { synthesisWorkflowId } from '../domain/synthesis-types';
+import { conferenceWorkflowId } from '../domain/conference-types';
+import { cancelConferenceSignal, conferenceWorkflow } from './conference';
 import { waitForChildren } from './children';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
@@ -60,6 +62,8 @@ interface CampaignContext {
   cancelled: () => boolean;
   /** The synthesis child, once started: a cancel is passed on to it. */
   synthesis?: ChildWorkflowHandle<typeof synthesisWorkflow>;
+  /** The conference child, once started: a cancel is passed on to it. */
+  conference?: ChildWorkflowHandle<typeof conferenceWorkflow>;
 }
 
 type PhaseRunner = (ctx: CampaignContext, phase: PhaseSchedule) => Promise<void>;
@@ -71,6 +75,7 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
   'plan-issue': async () => undefined,
   'self-review': runSelfReview,
   synthesis: runSynthesis,
+  conference: runConference,
 };
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
@@ -115,6 +120,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       await ctx.synthesis
         .signal(cancelSynthesis, req)
         .catch((err: unknown) => log.warn('cancel not delivered to the synthesis', { err }));
+    }
+    if (ctx.conference) {
+      await ctx.conference
+        .signal(cancelConferenceSignal, req)
+        .catch((err: unknown) => log.warn('cancel not delivered to the conference', { err }));
     }
     cancelDelivered = true;
   };
@@ -348,6 +358,61 @@ async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise
     if (isCancellation(err)) throw err;
     // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
     log.error('the synthesis workflow failed', { err });
+  }
+}
+
+/**
+ * Runs the conference child (invitations, replies, changes) and waits until it ends: the outcome
+ * recorded, or cancelled. Versioned: histories recorded before it only reached the phase.
+ */
+async function runConference(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
+  if (!patched('campaign-runs-conference')) {
+    log.info('phase conference reached; recorded before the conference workflow existed');
+    return;
+  }
+  const { input } = ctx;
+  const c = phase.conference;
+  const when = c?.when ?? (phase.conferenceAt ? { kind: 'exact' as const, start: phase.conferenceAt.utc } : undefined);
+  if (!c?.venue || !when) {
+    log.warn('conference phase without its definition in the campaign input: reached only');
+    return;
+  }
+  const child = await startChild(conferenceWorkflow, {
+    workflowId: conferenceWorkflowId(input.campaignId),
+    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+    staticSummary: `${phase.name}: giấy mời, đăng ký dự, kết quả`,
+    args: [
+      {
+        campaignId: input.campaignId,
+        planNumber: input.planNumber,
+        title: input.title,
+        definitionRef: input.definitionRef,
+        phaseName: phase.name,
+        timeZone: input.compiled.timeZone,
+        when,
+        ...(c?.start ? { startLocal: c.start.local } : {}),
+        venue: c.venue,
+        ...(c.organizer ? { organizer: c.organizer } : {}),
+        agenda: c.agenda ?? [],
+        ...(c?.invitationsAt ? { invitationsAt: c.invitationsAt.utc } : {}),
+        ...(c?.replies ? { replySchedule: c.replies } : {}),
+        ...(c?.attendeeReminderAt ? { attendeeReminderAt: c.attendeeReminderAt.utc } : {}),
+      },
+    ],
+  });
+  ctx.conference = child;
+  const missed = ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
+  if (missed) {
+    await child
+      .signal(cancelConferenceSignal, missed)
+      .catch((err: unknown) => log.warn('cancel not delivered to the conference', { err }));
+  }
+  try {
+    await child.result();
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    // A failed conference does not hold the campaign: the awards go on, the failure is logged.
+    log.error('the conference workflow failed', { err });
   }
 }
 

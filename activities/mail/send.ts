@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   text: string;
   html: string;
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+  /** An iCalendar invitation as the `text/calendar; method=…` alternative part (nodemailer's `icalEvent`). */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; filename?: string; content: string };
 }
 
 export type SendOutcome = {
@@ -60,6 +62,7 @@ export async function sendOnce(transport: Transporter, log: SentLog, msg: Outgoi
       text: msg.text,
       html: msg.html,
       attachments: msg.attachments,
+      ...(msg.icalEvent ? { icalEvent: msg.icalEvent } : {}),
       textEncoding: 'base64',
     });
     const rejected = (info.rejected ?? []).map(String);

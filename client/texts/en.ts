@@ -3,6 +3,7 @@ import type { SubmissionKind } from '../../domain/workflow-types';
 import { STAFF_ROLES, type StaffRole } from '../../domain/synthesis-types';
 import { MIN_PASSWORD_LENGTH } from '../../stores/accounts';
 import type { CliTexts, SynthesisCliTexts } from '../texts';
+import { CONFERENCE_HELP } from './conference';
 import { fields, plural } from './format';
 import { vi } from './vi';
 
@@ -83,6 +84,7 @@ export const en: CliTexts = {
       'synthesis upload': 'upload a revised .docx --as LOGIN [--note TEXT]',
       'synthesis rebuild': "rebuild the draft from the units' reports --as LOGIN",
       'synthesis download': "download the draft's files [--version N] [--out DIR]",
+      ...CONFERENCE_HELP.en,
     },
     footer: 'Vietnamese by default; --lang en (or THIDUA_LANG=en) for English.',
   },

@@ -4,6 +4,7 @@ import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../domain/synt
 import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
 import { MIN_PASSWORD_LENGTH } from '../../stores/accounts';
 import type { CliTexts, SynthesisCliTexts } from '../texts';
+import { CONFERENCE_HELP } from './conference';
 import { fields } from './format';
 
 const rolesVi = (roles: StaffRole[]) => roles.map((r) => `${STAFF_ROLE_NAMES[r]} (${r})`).join(', ');
@@ -71,6 +72,7 @@ export const vi: CliTexts = {
       'synthesis upload': 'tải lên bản chỉnh sửa .docx --as LOGIN [--note GHI CHÚ]',
       'synthesis rebuild': 'tổng hợp lại dự thảo từ hồ sơ các đơn vị --as LOGIN',
       'synthesis download': 'tải các tệp của dự thảo [--version N] [--out THƯ MỤC]',
+      ...CONFERENCE_HELP.vi,
     },
     footer: 'Tiếng Việt là mặc định; --lang en (hoặc THIDUA_LANG=en) để in tiếng Anh.',
   },

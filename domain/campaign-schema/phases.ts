@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DateExpr, ReminderOffset } from './fields';
 import { hint } from './hint';
 import { Attachment, Due, EscalationStep, Window } from './phase-parts';
+import { conferenceFields } from './conference';
 import { SynthesisApproval, SynthesisReport } from './synthesis';
 
 export const PHASE_ORDER = ['plan-issue', 'self-review', 'synthesis', 'conference', 'awards'] as const;
@@ -123,6 +124,7 @@ export const ConferencePhase = z
       .describe('Who organizes the conference when not the secretariat, e.g. "Ban cán sự Đảng UBND tỉnh"'),
     agenda: z.array(z.string().min(1)).default([]),
     invitees: z.array(z.string().min(1)).default([]).describe('Unit ids, or "all"'),
+    ...conferenceFields,
   })
   .strict();
 

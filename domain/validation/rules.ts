@@ -10,6 +10,7 @@ import { PHASE_ORDER, TIME_OF_DAY } from '../campaign-schema';
 import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type DateRole } from '../date-phrases';
 import { isPlaceholderNumber } from '../plan-document';
 import type { PathSegment } from '../yaml-source';
+import { checkConferencePhase } from './conference-rules';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { closest } from './suggestions';
@@ -94,6 +95,12 @@ export class Rules {
     const policy = calendar.deadlineOnDayOff;
     const deadlineOnDayOff = policy === 'keep' || policy === 'next' || policy === 'previous' ? policy : 'previous';
     return { timeZone, calendar: this.options.calendar, workingHours, deadlineOnDayOff };
+  }
+
+  /** The context the compiler places reminders in (the reminder time as the file gives it). */
+  private scheduleContext(): DateContext & { reminderTime: string } {
+    const t = asStr(valueAt(this.campaign, ['calendar', 'reminderTime']));
+    return { ...this.ctx, reminderTime: t !== undefined && TIME_OF_DAY.test(t) ? t : '08:00' };
   }
 
   /** Reads the date at `path`; reports it if unreadable. Undefined when absent or unreadable. */
@@ -272,6 +279,7 @@ export class Rules {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
         this.checkInvitees(asArr(phase.invitees), [...base, 'invitees']);
+        checkConferencePhase(this.report, phase, base, [...this.unitIds.keys()], this.scheduleContext(), date);
       }
     });
 

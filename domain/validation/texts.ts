@@ -22,6 +22,8 @@ export interface Place {
   line: number;
 }
 
+import { conferenceEn, conferenceVi } from './conference-texts';
+
 type None = Record<string, never>;
 
 /** What a field holds and an example line, from the schema's metadata. */
@@ -244,6 +246,7 @@ const en = {
     `${p.kind}: ${p.limit} is more than total: ${p.total}; at most ${p.total} can be nominated in all — lower ${p.kind} to ${p.total} or raise total`,
   unknownInvitee: (p: { invitee: string; guess?: string }) =>
     `no unit has the id "${p.invitee}"; ${p.guess ? `did you mean "${p.guess}"? Invitees` : 'invitees'} are unit ids from units (sub-units included), or "all"`,
+  ...conferenceEn,
   placeholderNumber: (p: { number: string }) =>
     `"${p.number}" is a blank number form, not a number; an issued plan carries its number (e.g. number: 67-KH/TU) — ` +
     'write it, leave number out if the source gives none, or write draft: true while the plan is a draft',
@@ -426,6 +429,7 @@ const vi: Texts = {
     'khi đã khóa đơn vị không còn nộp được, nên bước này sẽ không được gửi — hãy bỏ bước này, rút ngắn "after", hoặc khóa muộn hơn',
   unknownInvitee: (p) =>
     `không có đơn vị nào mang mã "${p.invitee}"; ${p.guess ? `có phải ý bạn là "${p.guess}"? Danh sách mời (invitees)` : 'danh sách mời (invitees)'} ghi mã đơn vị trong units (kể cả đơn vị trực thuộc), hoặc "all"`,
+  ...conferenceVi,
 };
 
 const TABLES: Record<Lang, Texts> = { vi, en };
