@@ -42,7 +42,13 @@ export type Operation =
   | 'revise-synthesis'
   | 'rebuild-synthesis'
   | 'start-campaign'
-  | 'edit-draft';
+  | 'edit-draft'
+  | 'read-conference'
+  | 'reply-conference'
+  | 'conference-date'
+  | 'conference-venue'
+  | 'cancel-conference'
+  | 'conference-outcome';
 
 /** Input refused before anything was sent, each with its own message on every surface. */
 export type InvalidInput =

@@ -74,6 +74,12 @@ const OPERATION: Record<Operation, string> = {
   'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
   'start-campaign': 'bắt đầu đợt thi đua',
   'edit-draft': 'soạn đợt thi đua mới',
+  'read-conference': 'đọc tình hình hội nghị',
+  'reply-conference': 'ghi nhận trả lời giấy mời',
+  'conference-date': 'ấn định, dời ngày hội nghị',
+  'conference-venue': 'đổi địa điểm hội nghị',
+  'cancel-conference': 'hủy hội nghị',
+  'conference-outcome': 'ghi nhận kết quả hội nghị',
 };
 
 /**
