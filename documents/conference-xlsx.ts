@@ -56,7 +56,7 @@ export async function conferenceXlsx(view: ConferenceStatusView, timeZone: strin
       { header: 'Trả lời', width: 14 },
       { header: 'Đại biểu', width: 50 },
       { header: 'Số chỗ ngồi', width: 10 },
-      { header: 'Hình thức', width: 12 },
+      { header: 'Hình thức', width: 24 },
       { header: 'Thời điểm trả lời', width: 18, date: true },
       { header: 'Ghi chú', width: 36 },
     ],
@@ -69,7 +69,7 @@ export async function conferenceXlsx(view: ConferenceStatusView, timeZone: strin
         answerOf(r),
         (r?.delegates ?? []).map((d) => `${d.name}${d.position ? ` (${d.position})` : ''}`).join('; '),
         r ? r.seats : null,
-        r ? VIA_NAMES[r.via] : '',
+        r ? `${VIA_NAMES[r.via]}${r.via === 'phone' && r.recordedBy ? ` (${r.recordedBy})` : ''}` : '',
         when(r),
         r?.note ?? (i.previousReply ? 'Đã trả lời trước khi đổi lịch; chờ trả lời lại' : ''),
       ];

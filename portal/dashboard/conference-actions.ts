@@ -80,11 +80,14 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
         name: 'invitee',
         label: 'Khách mời',
         type: 'select',
+        // Those still to answer first: a phone reply is mostly for them.
         choices: ({ conference }) =>
-          (conference?.invitees ?? []).map((i): [string, string] => [
-            i.id,
-            `${i.name}${i.reply ? ` (đã trả lời: ${i.reply.answer === 'attending' ? 'tham dự' : 'không tham dự'})` : ''}`,
-          ]),
+          [...(conference?.invitees ?? [])]
+            .sort((a, b) => Number(Boolean(a.reply)) - Number(Boolean(b.reply)))
+            .map((i): [string, string] => [
+              i.id,
+              `${i.name}${i.reply ? ` (đã trả lời: ${i.reply.answer === 'attending' ? 'tham dự' : 'không tham dự'})` : ''}`,
+            ]),
       },
       {
         name: 'answer',
