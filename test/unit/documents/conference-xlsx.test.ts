@@ -45,6 +45,8 @@ function view(): ConferenceStatusView {
   };
   v.changes = [{ at: '2009-11-01T00:00:00Z', by: 'x', what: 'date-moved', sequence: 1, detail: '…' }];
   v.invitationsAt = '2009-10-28T01:00:00Z';
+  // As the workflow counts them (replies to the current sequence only).
+  v.counts = { invited: 3, attending: 1, declined: 1, noReply: 1, seats: 3 };
   return v;
 }
 
@@ -82,7 +84,7 @@ test('one row per invitee: answer, delegates, seats, via, the local time of the 
   ]);
   expect(values(ws, 6).slice(0, 7)).toEqual([3, 'Ông Nguyễn Văn A', 'Khách mời', 'Không tham dự', '', 0, 'Đường dẫn']);
   expect(values(ws, 6)[8]).toBe('Bận công tác');
-  expect(ws.getRow(2).getCell(1).value).toContain('mời 3, tham dự 1, không tham dự 0');
+  expect(ws.getRow(2).getCell(1).value).toContain('mời 3, tham dự 1, không tham dự 1, chưa trả lời 1, 3 chỗ ngồi');
 });
 
 test('the delegates sheet lists attending delegates only; both sheets print on A4 landscape with a repeated header', async () => {
