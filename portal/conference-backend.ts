@@ -14,8 +14,11 @@ import {
   setConferenceDate,
 } from '../app/conference';
 import type { AppContext } from '../app/context';
-import type { StaffActor } from '../app/roles';
+import { requireRole, type StaffActor } from '../app/roles';
+import { AppError } from '../app/temporal-errors';
 import type { ConferenceStatusView, ReplyToInvitationInput } from '../domain/conference-types';
+import { inviteeLink, isGuestId } from '../stores/invitee-links';
+import type { UnitLinks } from '../stores/unit-links';
 
 export type PhoneReply = Omit<ReplyToInvitationInput, 'via' | 'recordedBy'>;
 export type OutcomeInput = {
@@ -41,11 +44,33 @@ export interface ConferenceBackend {
   recordOutcome(campaignId: string, actor: StaffActor, outcome: OutcomeInput): Promise<ConferenceStatusView>;
   /** The invitee's invitation as an iCalendar file (`METHOD:REQUEST`, its current SEQUENCE). */
   invitationIcs(campaignId: string, inviteeId: string): Promise<string>;
+  /**
+   * A guest's link (`khach/<id>`, one the conference invites) revoked, or revoked and issued anew
+   * (returns the new page's address). Role: clerk. A unit's link is the unit's own (dashboard unit page).
+   */
+  guestLink(
+    campaignId: string,
+    actor: StaffActor,
+    inviteeId: string,
+    what: 'reissue' | 'revoke',
+  ): Promise<string | undefined>;
 }
 
-/** {@link ConferenceBackend} on Temporal, through the use cases. */
-export function temporalConferenceBackend(s: AppContext): ConferenceBackend {
+/** {@link ConferenceBackend} on Temporal, through the use cases; guests' links in the link store. */
+export function temporalConferenceBackend(s: AppContext, links: UnitLinks): ConferenceBackend {
   return {
+    guestLink: async (campaignId, actor, inviteeId, what) => {
+      requireRole(actor, 'clerk', 'link');
+      const view = await conferenceStatus(s, campaignId);
+      if (!isGuestId(inviteeId) || !view.invitees.some((i) => i.id === inviteeId && i.kind === 'guest'))
+        throw new AppError('not-found', { operation: 'link', campaignId, unitId: inviteeId });
+      if (what === 'revoke') {
+        await links.revoke(campaignId, inviteeId);
+        return undefined;
+      }
+      await links.reissue(campaignId, inviteeId);
+      return inviteeLink(links, campaignId, inviteeId);
+    },
     status: (campaignId) => conferenceStatus(s, campaignId),
     reply: (campaignId, reply) => replyToInvitation(s, campaignId, reply),
     recordPhoneReply: (campaignId, actor, reply) => recordPhoneReply(s, campaignId, actor, reply),

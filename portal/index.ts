@@ -31,11 +31,10 @@ export async function startPortal(opts: {
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
   const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
   const definitions = new FileDefinitionStore(path.join(settings.dataDir, 'campaigns'));
-  const conference = temporalConferenceBackend({
-    client: opts.client,
-    settings,
-    workerDeadlineMs: opts.workerDeadlineMs,
-  });
+  const conference = temporalConferenceBackend(
+    { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
+    links,
+  );
   const portal = createPortal({
     backend: new TemporalUnitWorkflows(
       { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },

@@ -264,6 +264,48 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
       return `Đã ghi nhận kết quả hội nghị (${Number(attendanceText)} người dự${minutes ? `, biên bản "${minutes.name}"` : ''}); đợt chuyển sang khen thưởng.`;
     },
   },
+  {
+    id: 'guest-link',
+    scope: 'conference',
+    role: 'clerk',
+    operation: 'link',
+    title: 'Đường dẫn trả lời của khách mời',
+    button: 'Thực hiện',
+    danger: true,
+    fields: [
+      {
+        name: 'invitee',
+        label: 'Khách mời',
+        type: 'select',
+        choices: ({ conference }) =>
+          (conference?.invitees ?? []).filter((i) => i.kind === 'guest').map((i): [string, string] => [i.id, i.name]),
+      },
+      {
+        name: 'what',
+        label: 'Việc',
+        type: 'select',
+        choices: () => [
+          ['reissue', 'Cấp lại (đường dẫn cũ ngừng hoạt động)'],
+          ['revoke', 'Thu hồi (bị lộ, gửi nhầm)'],
+        ],
+      },
+      {
+        name: 'confirm',
+        label: 'Đường dẫn cũ ngừng hoạt động ngay; tôi sẽ gửi đường dẫn mới cho khách mời qua kênh tin cậy.',
+        type: 'confirm',
+      },
+    ],
+    applies: ({ conference: c }) => open(c) && Boolean(c?.invitees.some((i) => i.kind === 'guest')),
+    run: async (ctx) => {
+      if (value(ctx.form, 'confirm') !== 'yes') throw new ActionInputError('Đánh dấu ô xác nhận để đổi đường dẫn.');
+      const inviteeId = value(ctx.form, 'invitee');
+      const what = value(ctx.form, 'what') === 'revoke' ? 'revoke' : 'reissue';
+      const url = await backendOf(ctx).guestLink(ctx.campaignId, ctx.staff, inviteeId, what);
+      return url
+        ? `Đã cấp đường dẫn mới cho khách mời: ${url} — đường dẫn cũ không còn mở được.`
+        : 'Đã thu hồi đường dẫn của khách mời; thư sau gửi khách mời mang đường dẫn mới.';
+    },
+  },
 ];
 
 export const conferenceActionFor = (id: string): DashboardAction | undefined =>

@@ -155,6 +155,13 @@ export class FakeConference implements ConferenceBackend {
     return structuredClone(v);
   }
 
+  async guestLink(campaignId: string, actor: StaffActor, inviteeId: string, what: 'reissue' | 'revoke') {
+    requireRole(actor, 'clerk', 'link');
+    this.calls.push({ action: 'guest-link', campaignId, args: { inviteeId, what } });
+    this.current(campaignId);
+    return what === 'reissue' ? `http://portal.example.vn/k/moi-${inviteeId.slice('khach/'.length)}` : undefined;
+  }
+
   async invitationIcs(campaignId: string, inviteeId: string): Promise<string> {
     const v = this.current(campaignId);
     return `BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:hoi-nghi.${campaignId}@thidua\r\nSEQUENCE:${v.sequence}\r\nATTENDEE:mailto:${inviteeId}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;

@@ -287,6 +287,10 @@ test('a guest answers on its own link; a guest link opens no unit page and a uni
   expect((await browser.get(`/u/${token}`)).status).toBe(404);
   expect((await browser.get(`/u/${token}/hoi-nghi`)).status).toBe(404);
   expect((await browser.get(`/k/${unitPage.split('/')[2]}`)).status).toBe(404);
+
+  // Revoked, the guest's link opens nothing any more.
+  await links.revoke(CAMPAIGN, 'khach/ong-a');
+  expect((await browser.get(guestPage)).status).toBe(404);
 });
 
 test('the invitation as a calendar file, and the unit calendar with the conference at its current SEQUENCE', async () => {

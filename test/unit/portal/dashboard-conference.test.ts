@@ -332,3 +332,28 @@ test('the campaign page links to the conference page; before the phase opens, th
   expect(early.status).toBe(404);
   expect(early.body).toContain('chưa đến giai đoạn hội nghị');
 });
+
+test("a clerk reissues a guest's link from the conference page; the new address is shown once", async () => {
+  const { browser, page, csrf } = await signedIn('thuongtruc');
+  expect(page).toContain('<option value="khach/ong-a">Ông Nguyễn Văn A</option>');
+  const unconfirmed = await browser.postForm(`${PAGE}/do/guest-link`, {
+    csrf,
+    invitee: 'khach/ong-a',
+    what: 'reissue',
+  });
+  expect(unconfirmed.status).toBe(400);
+  expect(conference.calls).toEqual([]);
+  const res = await browser.postForm(`${PAGE}/do/guest-link`, {
+    csrf,
+    invitee: 'khach/ong-a',
+    what: 'reissue',
+    confirm: 'yes',
+  });
+  expect(res.status).toBe(303);
+  expect(conference.calls).toEqual([
+    { action: 'guest-link', campaignId: CAMPAIGN, args: { inviteeId: 'khach/ong-a', what: 'reissue' } },
+  ]);
+  expect((await browser.get(PAGE)).body).toContain(
+    'Đã cấp đường dẫn mới cho khách mời: http://portal.example.vn/k/moi-ong-a',
+  );
+});
