@@ -326,8 +326,10 @@ export function createConferenceRoutes(
         ...(v.cancelled ? { cancelled: v.cancelled.reason } : {}),
       };
     } catch (err) {
-      if (err instanceof AppError) return undefined; // no conference yet, or no worker: the definition's
-      throw err;
+      // No conference yet, or no worker: the definition's conference; a calendar never fails for it.
+      if (!(err instanceof AppError))
+        log(`portal: conference of ${campaignId} unreadable for a calendar: ${String(err)}`);
+      return undefined;
     }
   }
 
