@@ -41,6 +41,8 @@ export interface FeedConference {
   agenda: string[];
   /** Raised each time the conference is fixed, moved or changed (the conference workflow's count); 0 at first. */
   sequence?: number;
+  /** The reason, when the conference was cancelled (its event is then `STATUS:CANCELLED`). */
+  cancelled?: string;
 }
 
 export interface UnitFeedInput {
@@ -132,7 +134,7 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
       id: uid('hoi-nghi'),
       sequence: c.sequence ?? 0,
       stamp,
-      status,
+      status: c.cancelled !== undefined ? ICalEventStatus.CANCELLED : status,
       ...(period
         ? {
             // The whole period, all day, until the secretariat fixes the day: no day is invented.
@@ -146,6 +148,7 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
       location: c.venue,
       description: [
         ...cancelled,
+        ...(c.cancelled !== undefined ? [`Hội nghị đã bị hủy: ${c.cancelled}`] : []),
         period
           ? `${c.name} ${tag}, dự kiến trong ${period.name}; ngày cụ thể sẽ được thông báo trong giấy mời.`
           : `${c.name} ${tag}.`,

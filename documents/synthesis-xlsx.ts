@@ -43,7 +43,8 @@ export function excelLocalDate(iso: string, timeZone: string): Date {
   return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second));
 }
 
-function sheet(
+/** One sheet: title and subtitle rows, a frozen header row, bordered rows, A4 landscape print setup. */
+export function sheet(
   workbook: ExcelJS.Workbook,
   name: string,
   title: string,

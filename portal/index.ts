@@ -9,6 +9,7 @@ import type { Settings } from '../config/settings';
 import { FileAccountStore } from '../stores/accounts';
 import { TemporalSecretariatBackend } from './dashboard/backend';
 import { createPortal, type Portal, type PortalOptions } from './server';
+import { temporalConferenceBackend } from './conference-backend';
 
 export { createPortal, type Portal, type PortalOptions } from './server';
 
@@ -30,6 +31,10 @@ export async function startPortal(opts: {
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
   const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
   const definitions = new FileDefinitionStore(path.join(settings.dataDir, 'campaigns'));
+  const conference = temporalConferenceBackend(
+    { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
+    links,
+  );
   const portal = createPortal({
     backend: new TemporalUnitWorkflows(
       { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
@@ -38,6 +43,7 @@ export async function startPortal(opts: {
     ),
     links,
     reports,
+    conference,
     timeZone: settings.timeZone,
     secureCookies: settings.publicBaseUrl.startsWith('https:'),
     publicUrl: settings.publicBaseUrl,
@@ -53,6 +59,7 @@ export async function startPortal(opts: {
         opts.workerDeadlineMs,
       ),
       accounts: new FileAccountStore(settings.dataDir),
+      conference,
       reports,
       links,
     },

@@ -3,12 +3,15 @@ import type http from 'node:http';
 import type { UnitWorkflows } from '../app/units';
 import type { ReportStore } from '../stores/report-store';
 import type { UnitLinks } from '../stores/unit-links';
+import type { ConferenceBackend } from './conference-backend';
 import type { Dashboard, DashboardOptions } from './dashboard/routes';
 import type { SessionStore } from './security';
 
 export interface PortalOptions {
   backend: UnitWorkflows;
   links: Pick<UnitLinks, 'resolve'>;
+  /** The conference phase (invitees' replies, the units' calendars); absent, its routes are not served. */
+  conference?: ConferenceBackend;
   reports: ReportStore;
   /** Zone of times on pages when the campaign's own is unknown. */
   timeZone: string;

@@ -132,9 +132,11 @@ export interface UnitPageInput {
   flash?: { kind: 'ok' | 'error'; html: string };
   /** The unit's calendar feed (absolute when the portal knows its public address). */
   calendarUrl?: string;
+  /** The unit's conference page (invitation, reply), when the campaign has a conference. */
+  conferenceUrl?: string;
 }
 
-export function unitPage({ view, campaign, timeZone, csrf, flash, calendarUrl }: UnitPageInput): string {
+export function unitPage({ view, campaign, timeZone, csrf, flash, calendarUrl, conferenceUrl }: UnitPageInput): string {
   const t = (utc: string) => localTime(utc, timeZone);
   const closed = view.locked || Boolean(view.cancelled);
   const kinds: SubmissionKind[] = [];
@@ -222,6 +224,7 @@ ${flashHtml}
 </dl>
 ${closedNotice}
 ${calendarUrl ? calendarLine(calendarUrl) : ''}
+${conferenceUrl ? `<p id="conference"><a href="${esc(conferenceUrl)}">Hội nghị: giấy mời, chương trình và trả lời tham dự</a></p>` : ''}
 <h2>Hồ sơ cần nộp</h2>
 <ul>${due.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
 <h2>Các phiên bản đã nộp</h2>

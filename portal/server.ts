@@ -10,6 +10,7 @@ import type { Portal, PortalOptions } from './options';
 import { layout, messagePage } from './pages';
 import { MemorySessionStore } from './security';
 import { createUnitRoutes } from './unit-routes';
+import { createConferenceRoutes } from './conference-routes';
 
 export type { Portal, PortalOptions } from './options';
 export { OPEN_COOKIE, SESSION_COOKIE } from './unit-routes';
@@ -31,15 +32,18 @@ export function createPortal(opts: PortalOptions): Portal {
         log,
         timeZone: opts.timeZone,
         secureCookies: opts.secureCookies,
+        conference: opts.dashboard.conference ?? opts.conference,
       })
     : undefined;
-  const units = createUnitRoutes(opts, { sessions, clientIp, log });
+  const conference = createConferenceRoutes(opts, { clientIp, log });
+  const units = createUnitRoutes(opts, { sessions, clientIp, log, feedConference: conference.feedConference });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://portal.invalid');
     const route = url.pathname;
     const method = req.method ?? 'GET';
 
+    if (await conference.handle(req, res, route, method)) return;
     if (await units.handle(req, res, route, method)) return;
     if (dashboard && (route === '/admin' || route.startsWith('/admin/'))) {
       await dashboard.handle(req, res, url);

@@ -29,6 +29,8 @@ import { esc, layout, linkPage, localTime, MAX_NOMINATION_ROWS, messagePage, uni
 import { parseCookies, randomToken, RateLimiter, safeEqual, type SessionStore, type UnitSession } from './security';
 import { contentTypeForName, magicBytesMatch, parseUrlEncoded, PORTAL_MAX_FILE_BYTES, safeBaseName } from './upload';
 import type { PortalOptions } from './options';
+import type { FeedConference } from '../calendar/ics';
+import { isGuestId } from '../stores/invitee-links';
 import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError, type ReceivedUpload } from './upload-receive';
 
 const DAY_MS = 24 * 3600_000;
@@ -62,9 +64,16 @@ export function createUnitRoutes(
     sessions: SessionStore;
     clientIp: (req: http.IncomingMessage) => string;
     log: (line: string) => void;
+    /** The conference from its workflow, for the calendar (with its SEQUENCE); undefined: the definition's. */
+    feedConference?: (campaignId: string) => Promise<FeedConference | undefined>;
   },
 ): UnitRoutes {
   const { sessions, clientIp, log } = ctx;
+  // A guest's link (`khach/…`, same store) opens only the guest's conference page, never a unit's.
+  const resolveUnit = async (token: string) => {
+    const found = await opts.links.resolve(token);
+    return found && !isGuestId(found.unitId) ? found : undefined;
+  };
   const limiter = new RateLimiter(opts.rateLimit?.max ?? 10, opts.rateLimit?.windowMs ?? 60_000);
   const maxFileBytes = opts.maxFileBytes ?? PORTAL_MAX_FILE_BYTES;
   const maxUnitBytes = opts.maxUnitBytes ?? 200 * 1024 * 1024;
@@ -137,6 +146,10 @@ export function createUnitRoutes(
         csrf: session.csrf,
         flash,
         calendarUrl,
+        conferenceUrl:
+          opts.conference && (campaign?.conference || campaign?.document?.phases.some((p) => p.conference))
+            ? `/u/${encodeURIComponent(session.token)}/hoi-nghi`
+            : undefined,
       }),
     );
   }
@@ -172,7 +185,7 @@ export function createUnitRoutes(
       tooManyAttempts(req, res, ip);
       return;
     }
-    const unit = await opts.links.resolve(token);
+    const unit = await resolveUnit(token);
     if (!unit) {
       limiter.attempt(ip);
       throw BAD_LINK;
@@ -198,7 +211,7 @@ export function createUnitRoutes(
         campaignTitle: campaign?.title,
         timeZone: campaign?.timeZone ?? opts.timeZone,
         portalUrl: `${origin}/u/${encodeURIComponent(token)}`,
-        conference: campaign?.conference,
+        conference: (await ctx.feedConference?.(unit.campaignId)) ?? campaign?.conference,
         now: new Date().toISOString(),
       }),
       'utf8',
@@ -218,7 +231,7 @@ export function createUnitRoutes(
     if (!body) throw new HttpError(413, 'Yêu cầu quá lớn', 'Yêu cầu quá lớn.');
     const form = parseUrlEncoded(body);
     if (!safeEqual(form.csrf, parseCookies(req.headers.cookie)[OPEN_COOKIE])) throw BAD_CSRF;
-    const unit = await opts.links.resolve(token);
+    const unit = await resolveUnit(token);
     if (!unit) throw BAD_LINK;
     await assertLinkLive(unit.campaignId);
     const session = sessions.create({ campaignId: unit.campaignId, unitId: unit.unitId, token });
@@ -459,7 +472,7 @@ export function createUnitRoutes(
       if (!linkMatch[2]) {
         if (method !== 'GET' && method !== 'HEAD')
           throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
-        const unit = await opts.links.resolve(token);
+        const unit = await resolveUnit(token);
         if (!unit) throw BAD_LINK;
         await assertLinkLive(unit.campaignId);
         // A random value in a cookie and in the form (double submit): the POST must come from this page.

@@ -8,6 +8,8 @@ import type { StaffActor } from '../../app/roles';
 import type { Operation } from '../../app/temporal-errors';
 import type { StaffRole, SynthesisStatusView } from '../../domain/synthesis-types';
 import type { CampaignStatusView, UnitStatusView } from '../../domain/workflow-types';
+import type { ConferenceStatusView } from '../../domain/conference-types';
+import type { ConferenceBackend } from '../conference-backend';
 import type { SecretariatBackend } from './backend';
 
 /** What a page knows when it decides which forms to draw (and a select's choices). */
@@ -15,6 +17,7 @@ export interface ActionState {
   campaign?: CampaignStatusView;
   unit?: UnitStatusView;
   synthesis?: SynthesisStatusView;
+  conference?: ConferenceStatusView;
 }
 
 export interface ActionField {
@@ -40,6 +43,10 @@ export interface ActionContext {
   form: Record<string, string>;
   /** For an upload action: the file sent (already within the size limit). */
   file?: { name: string; bytes: Buffer };
+  /** The conference phase's use cases (conference actions). */
+  conference?: ConferenceBackend;
+  /** The dashboard's zone, when the campaign's own is not at hand. */
+  timeZone?: string;
 }
 
 /** Bad input in the form: shown beside it, nothing sent. */
@@ -53,10 +60,10 @@ export class ActionInputError extends Error {
 export interface DashboardAction {
   /**
    * The URL segment: `/admin/c/<campaign>/do/<id>`, `/admin/c/<campaign>/u/<unit>/do/<id>` or
-   * `/admin/c/<campaign>/tong-hop/do/<id>`.
+   * `/admin/c/<campaign>/tong-hop/do/<id>` or `/admin/c/<campaign>/hoi-nghi/do/<id>`.
    */
   id: string;
-  scope: 'campaign' | 'unit' | 'synthesis';
+  scope: 'campaign' | 'unit' | 'synthesis' | 'conference';
   /** The role it needs: checked before anything is read or sent; refusals name it. */
   role: StaffRole;
   /** Other roles that may do it too (an approver may upload a revision as a clerk may). */
@@ -65,6 +72,8 @@ export interface DashboardAction {
   operation: Operation;
   /** A `multipart/form-data` form with one file (`file` field), read by the streaming upload path. */
   upload?: boolean;
+  /** The uploaded file's name when the browser's is unusable (default: the synthesis revision's). */
+  defaultFileName?: string;
   title: string;
   button: string;
   /** A red button; `confirm` fields must be ticked. */

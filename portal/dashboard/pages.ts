@@ -191,6 +191,9 @@ ${u.units
 <p><a href="${base}/tong-hop" id="synthesis-link">Xem báo cáo tổng hợp, phê duyệt</a></p>
 ${synthesisPictures(u.campaignId, p.synthesis)}`
       : '';
+  const conference = status?.phases?.some((ph) => ph.kind === 'conference')
+    ? `<h2>Hội nghị</h2>\n<p><a href="${base}/hoi-nghi" id="conference-link">Giấy mời, trả lời của khách mời, kết quả hội nghị</a></p>`
+    : '';
   return layout(
     `${u.planNumber || u.campaignId} — ${u.title}`,
     `<h1>${esc(u.title || u.campaignId)}</h1>
@@ -209,6 +212,7 @@ ${filters}
 ${table}
 ${status ? timeline(status, t) : ''}
 ${synthesis}
+${conference}
 ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
     { nav: nav(p.staff, p.actor), wide: true },
   );

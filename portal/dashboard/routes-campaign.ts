@@ -12,11 +12,13 @@ import { HttpError, redirect, sendDownload, sendHtml, SECURITY_HEADERS } from '.
 import type { StaffSession } from '../security';
 import { esc } from '../pages';
 import { UploadError } from '../upload-receive';
+import { PORTAL_MAX_FILE_BYTES } from '../upload';
 import { staffMessage } from '../messages';
 import { DASHBOARD_ACTIONS, mayDo, type DashboardAction } from './actions';
 import { campaignPage, nominationsCsv, unitDetailPage, type FailedForm, type Flash } from './pages';
 import { failure, type RouteContext, type SignedIn } from './routes-shared';
 import type { SynthesisRoutes } from './routes-synthesis';
+import type { ConferenceRoutes } from './routes-conference';
 
 export interface CampaignRoutes {
   renderCampaign(
@@ -57,7 +59,10 @@ export interface CampaignRoutes {
 
 export function campaignRoutes(
   ctx: RouteContext,
-  { renderSynthesis }: Pick<SynthesisRoutes, 'renderSynthesis'>,
+  {
+    renderSynthesis,
+    renderConference,
+  }: Pick<SynthesisRoutes, 'renderSynthesis'> & Pick<ConferenceRoutes, 'renderConference'>,
 ): CampaignRoutes {
   const { opts, formOf, uploadOf, closeAfterAnswer } = ctx;
   const { backend } = opts;
@@ -177,13 +182,21 @@ export function campaignRoutes(
     const where = unitId ? `${campaignId}/${unitId}` : campaignId;
     const back =
       `/admin/c/${encodeURIComponent(campaignId)}` +
-      (action.scope === 'synthesis' ? '/tong-hop' : unitId ? `/u/${encodeURIComponent(unitId)}` : '');
+      (action.scope === 'synthesis'
+        ? '/tong-hop'
+        : action.scope === 'conference'
+          ? '/hoi-nghi'
+          : unitId
+            ? `/u/${encodeURIComponent(unitId)}`
+            : '');
     const again = (status: number, flash?: Flash, failed?: FailedForm) =>
       action.scope === 'synthesis'
         ? renderSynthesis(res, signed, campaignId, status, flash, failed)
-        : unitId
-          ? renderUnit(res, signed, campaignId, unitId, status, flash, failed)
-          : renderCampaign(res, signed, campaignId, url, status, flash, failed);
+        : action.scope === 'conference'
+          ? renderConference(res, signed, campaignId, status, flash, failed)
+          : unitId
+            ? renderUnit(res, signed, campaignId, unitId, status, flash, failed)
+            : renderCampaign(res, signed, campaignId, url, status, flash, failed);
 
     // The role first: a refusal reads nothing (no upload is received) and sends nothing.
     try {
@@ -198,7 +211,14 @@ export function campaignRoutes(
     let form: Record<string, string>;
     let file: { name: string; bytes: Buffer } | undefined;
     if (action.upload) {
-      const got = await uploadOf(req, res, staff);
+      const got = await uploadOf(
+        req,
+        res,
+        staff,
+        action.defaultFileName
+          ? { maxFileBytes: opts.maxSynthesisBytes ?? PORTAL_MAX_FILE_BYTES, defaultName: action.defaultFileName }
+          : undefined,
+      );
       if (got instanceof UploadError) {
         opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: upload refused (${got.reason})`);
         return again(got.status, undefined, { action: action.id, form: {}, error: got.message });
@@ -207,7 +227,16 @@ export function campaignRoutes(
     } else form = await formOf(req, staff);
 
     try {
-      const message = await action.run({ backend, campaignId, unitId, staff: actor, form, file });
+      const message = await action.run({
+        backend,
+        campaignId,
+        unitId,
+        staff: actor,
+        form,
+        file,
+        conference: opts.conference,
+        timeZone: opts.timeZone,
+      });
       opts.log(`dashboard: ${staff.login} ${action.id} on ${where}: done`);
       staff.flash = { kind: 'ok', html: esc(message) };
       redirect(res, back);

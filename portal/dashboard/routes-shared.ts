@@ -15,9 +15,12 @@ import type { UploadError } from '../upload-receive';
 import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError } from './actions';
 import type { SecretariatBackend } from './backend';
+import type { ConferenceBackend } from '../conference-backend';
 
 export interface DashboardOptions {
   backend: SecretariatBackend;
+  /** The conference phase's use cases (the conference page); absent, that page is not served. */
+  conference?: ConferenceBackend;
   accounts: {
     verify(login: string, password: string): Promise<Account | undefined>;
     /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */

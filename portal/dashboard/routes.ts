@@ -7,6 +7,8 @@
  *   timeline, actions; `GET /admin/c/<campaign>/u/<unit>`: a unit's submissions, nominations and
  *   messages, with downloads.
  * - `POST …/do/<action>`: one of {@link DASHBOARD_ACTIONS}, through the workflows' Updates.
+ * - `GET /admin/c/<campaign>/hoi-nghi`: the conference (replies, counts, `phan-hoi.xlsx`) and its actions
+ *   (`POST …/hoi-nghi/do/<action>`, the outcome's minutes as multipart); routes-conference.ts.
  * - `GET /admin/c/<campaign>/tong-hop`: the synthesis (versions, returns, approval) and its actions
  *   (`POST …/tong-hop/do/<action>`, the revision upload as multipart); `GET …/tong-hop/tep/<sha256>`:
  *   a file the synthesis lists (pictures shown in place under their own strict CSP).
@@ -53,6 +55,8 @@ import {
   type SignedIn,
 } from './routes-shared';
 import { synthesisRoutes } from './routes-synthesis';
+import { conferenceRoutes } from './routes-conference';
+import { conferenceActionFor } from './conference-actions';
 
 export type { DashboardOptions } from './routes-shared';
 
@@ -204,7 +208,11 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
 
   const ctx: RouteContext = { opts, formOf, uploadOf, closeAfterAnswer, lacking };
   const { renderSynthesis, synthesisDownload } = synthesisRoutes(ctx);
-  const { renderCampaign, renderUnit, runAction, unitDownload } = campaignRoutes(ctx, { renderSynthesis });
+  const { renderConference, conferenceDownload } = conferenceRoutes(ctx);
+  const { renderCampaign, renderUnit, runAction, unitDownload } = campaignRoutes(ctx, {
+    renderSynthesis,
+    renderConference,
+  });
   const drafts = draftRoutes(ctx);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -258,6 +266,22 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
       if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
       if (!tail) return renderSynthesis(res, signed, campaignId, 200, flash);
       return synthesisDownload(res, staff, campaignId, tail.slice('tep/'.length));
+    }
+
+    const conference = /^\/admin\/c\/([^/]+)\/hoi-nghi(?:\/(do\/[^/]+|tep\/[0-9a-f]{64}|phan-hoi\.xlsx))?$/.exec(route);
+    if (conference) {
+      const campaignId = decodePathSegment(conference[1]);
+      if (!ID.test(campaignId)) throw NOT_FOUND;
+      const tail = conference[2];
+      if (tail?.startsWith('do/')) {
+        if (method !== 'POST') throw new HttpError(405, 'Không hỗ trợ', 'Thao tác phải gửi bằng biểu mẫu.');
+        const action = conferenceActionFor(tail.slice(3));
+        if (!action) throw NOT_FOUND;
+        return runAction(req, res, signed, action, campaignId, undefined, url);
+      }
+      if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
+      if (!tail) return renderConference(res, signed, campaignId, 200, flash);
+      return conferenceDownload(res, staff, campaignId, tail);
     }
 
     const m = /^\/admin\/c\/([^/]+)(?:\/u\/([^/]+))?(?:\/(do\/[^/]+|files\/[0-9a-f]{64}|nominations\.csv))?$/.exec(

@@ -1,0 +1,225 @@
+/**
+ * Issue 13, end to end on the real stack: the Temporal dev server, the real worker (the conference
+ * workflow and its mail activities), maildev, the portal and the dashboard in Chromium. A rehearsed
+ * campaign with a conference: when its phase opens the invitations go out (a Vietnamese letter with
+ * the iCalendar invitation as its `text/calendar` part); a unit answers through its own link in
+ * Chromium (attending, two delegates); the secretariat's conference page shows 1 attending and the
+ * delegates; the replies' `.xlsx` downloads and reads back with them.
+ *
+ * Enabled at merge with conf-core: it needs the conference workflow, its mail and the campaign-file
+ * fields of the conference phase (date, startTime, endTime, venue, organizer, agenda, invitees,
+ * guests, invitations), which are built on the conf-core branch. The YAML below follows the fields
+ * as announced; their exact shape is fixed at merge.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startCommand } from '../../client/commands/campaign-start';
+import type { Settings } from '../../config/settings';
+import { startPortal, type RunningPortal } from '../../portal';
+import { freePort, waitFor, type Maildev } from '../../scripts/processes';
+import { FileAccountStore } from '../../stores/accounts';
+import { inviteeLink } from '../../stores/invitee-links';
+import { FileUnitLinks } from '../../stores/unit-links';
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
+import { readInbox, type InboxMessage } from '../helpers/inbox';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium } from '../helpers/chromium';
+import { captureIo } from '../helpers/capture-io';
+
+const CAMPAIGN_ID = 'e2e-hoi-nghi-67-kh-tu';
+const PLAN = '67-KH/TU';
+const ZONE = 'Asia/Ho_Chi_Minh';
+const SECRETARIAT_EMAIL = 'thiduakhenthuong@vinhphuc.example.vn';
+const UNIT = { id: 'thanh-uy-vinh-yen', name: 'Thành ủy Vĩnh Yên', email: 'thidua.vinh-yen@vinhphuc.example.vn' };
+const OTHER = { id: 'so-y-te', name: 'Sở Y tế', email: 'thidua.so-y-te@vinhphuc.example.vn' };
+const GUEST = { id: 'ong-a', name: 'Ông Nguyễn Văn A', email: 'nguyenvana@vinhphuc.example.vn' };
+/**
+ * 1 campaign day = 3 s: the conference phase (and its invitations) opens on 17/10, ~36 s after the
+ * start; replies are open until 28/10 (~33 s more), the conference is on 30/10.
+ */
+const REHEARSAL = '1d=3s';
+
+const CAMPAIGN_YAML = `campaign:
+  id: ${CAMPAIGN_ID}
+  plan: { kind: ke-hoach, number: ${PLAN}, date: 5/10/2009, system: party }
+  title: Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW của Bộ Chính trị
+  directive: Chỉ thị 39-CT/TW ngày 21/5/2004 của Bộ Chính trị (khóa IX)
+  issuingBody: Ban Thường vụ Tỉnh ủy Vĩnh Phúc
+  secretariat:
+    name: Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc
+    contacts:
+      - { name: Nguyễn Văn T, title: Chuyên viên, phone: 0211 3862 000, email: ${SECRETARIAT_EMAIL} }
+  timeZone: ${ZONE}
+units:
+  - id: ${UNIT.id}
+    name: ${UNIT.name}
+    kind: district-committee
+    focal: { name: Nguyễn Văn A, email: ${UNIT.email} }
+    head: { name: Trần Thị B, email: lanhdao.vinh-yen@vinhphuc.example.vn }
+  - id: ${OTHER.id}
+    name: ${OTHER.name}
+    kind: department
+    focal: { name: Hoàng Văn N, email: ${OTHER.email} }
+    head: { name: Vũ Thị P, email: lanhdao.so-y-te@vinhphuc.example.vn }
+phases:
+  - kind: plan-issue
+    name: Ban hành Kế hoạch tổng kết
+    window: { start: 5/10/2009, end: 7/10/2009 }
+  - kind: self-review
+    name: Tổng kết tại các đơn vị
+    window: { start: 8/10/2009, end: 16/10/2009 }
+    deadline: trước ngày 15/10/2009
+    lock: 16/10/2009
+    due:
+      summaryReport: required
+  - kind: conference
+    name: Hội nghị tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW cấp tỉnh
+    window: { start: 17/10/2009, end: 31/10/2009 }
+    date: 30/10/2009
+    startTime: '08:00'
+    endTime: '11:30'
+    venue: Hội trường Tỉnh ủy Vĩnh Phúc
+    organizer: Ban cán sự Đảng UBND tỉnh
+    agenda:
+      - Khai mạc hội nghị
+      - Báo cáo tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW
+      - Tham luận của các điển hình tiên tiến
+      - Khen thưởng
+      - Bế mạc
+    invitees: all
+    guests:
+      - { id: ${GUEST.id}, name: ${GUEST.name}, email: ${GUEST.email}, position: nguyên Chủ tịch UBND tỉnh }
+    invitations:
+      sendBefore: 13d
+      replyBy: 2d
+      reminders: [3d]
+      escalation: 2d
+      attendeeReminder: 1d
+`;
+
+let stack: E2eStack | undefined;
+let env: TestWorkflowEnvironment;
+let maildev: Maildev;
+let dataDir: string;
+let settings: Settings;
+let portal: RunningPortal | undefined;
+
+async function waitForMail(what: string, found: (m: InboxMessage) => boolean, timeoutMs: number) {
+  let hit: InboxMessage | undefined;
+  await waitFor(
+    what,
+    async () => {
+      hit = (await readInbox(maildev.webPort)).find(found);
+      return !!hit;
+    },
+    timeoutMs,
+  );
+  return hit!;
+}
+
+// Enabled at merge with conf-core (the conference workflow and the campaign-file fields are theirs).
+describe.skip('the conference end to end (enabled at merge with conf-core)', () => {
+  beforeAll(async () => {
+    const portalPort = await freePort();
+    stack = await startE2eStack('conference', {
+      THIDUA_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
+      THIDUA_PORTAL_PORT: String(portalPort),
+      THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <tdkt-hoi-nghi@vinhphuc.example.vn>`,
+    });
+    ({ env, maildev, dataDir, settings } = stack);
+    portal = await startPortal({
+      settings,
+      client: env.client,
+      port: portalPort,
+      host: '127.0.0.1',
+      workerDeadlineMs: 5_000,
+      overrides: { log: () => undefined },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await portal?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  test('invitations with their calendar part, a unit replies in Chromium, the dashboard counts it, the .xlsx downloads', async () => {
+    expect(haveChromium()).toBe(true);
+    const accounts = new FileAccountStore(settings.dataDir);
+    await accounts.set('chuyenvien', 'Nguyễn Văn T', 'mat-khau-chuyen-vien-2026', ['clerk']);
+
+    const campaignFile = path.join(dataDir, 'hoi-nghi.yaml');
+    fs.writeFileSync(campaignFile, CAMPAIGN_YAML);
+    expect(await startCommand([campaignFile, '--rehearse', REHEARSAL], captureIo())).toBe(0);
+
+    // ---- the invitation: a letter with the iCalendar invitation as its text/calendar part ----------
+    const invitation = await waitForMail(
+      'the invitation to the unit',
+      (m) => m.to.some((t) => t.address === UNIT.email) && /giấy mời|hội nghị/i.test(m.subject),
+      90_000,
+    );
+    const source = await (await fetch(`http://127.0.0.1:${maildev.webPort}/email/${invitation.id}/source`)).text();
+    expect(source).toMatch(/Content-Type: text\/calendar;[^\r\n]*method=REQUEST/i);
+    const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
+    const replyUrl = await inviteeLink(links, CAMPAIGN_ID, UNIT.id);
+    expect(invitation.text).toContain(replyUrl);
+    await waitForMail('the invitation to the guest', (m) => m.to.some((t) => t.address === GUEST.email), 30_000);
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    fs.mkdirSync('test-results', { recursive: true });
+    try {
+      // ---- the unit replies through its own link: attending, two delegates ------------------------
+      const unit = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await unit.goto(replyUrl);
+      expect(await unit.locator('#invitee').innerText()).toBe(UNIT.name);
+      expect(await unit.locator('#venue').innerText()).toBe('Hội trường Tỉnh ủy Vĩnh Phúc');
+      await unit.locator('#answer-attending').check();
+      await unit.locator('#d0-name').fill('Trần Thị B');
+      await unit.locator('#d0-position').fill('Bí thư Thành ủy');
+      await unit.locator('#d1-name').fill('Lê Văn C');
+      await unit.locator('#d1-position').fill('Chánh Văn phòng Thành ủy');
+      await unit.locator('#seats').fill('2');
+      await unit.getByRole('button', { name: 'Gửi trả lời' }).click();
+      await unit.locator('#reply-ok').waitFor();
+      expect(await unit.locator('#current-reply').innerText()).toContain(
+        'Tham dự — 2 đại biểu: Trần Thị B (Bí thư Thành ủy); Lê Văn C',
+      );
+      await unit.screenshot({ path: path.join('test-results', 'portal-conference-reply.png'), fullPage: true });
+
+      // ---- the secretariat sees it: 1 attending, the delegates; the .xlsx downloads ---------------
+      const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+      await page.goto(`${portal!.url}/admin/login`);
+      await page.locator('#login').fill('chuyenvien');
+      await page.locator('#password').fill('mat-khau-chuyen-vien-2026');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(/\/admin$/);
+      await page.goto(`${portal!.url}/admin/c/${CAMPAIGN_ID}`);
+      await page.locator('#conference-link').click();
+      await page.waitForURL(/\/hoi-nghi$/);
+      expect(await page.locator('#count-attending').innerText()).toBe('1');
+      expect(await page.locator('#count-invited').innerText()).toBe('3');
+      const row = page.locator(`tr[data-invitee="${UNIT.id}"]`);
+      expect(await row.locator('.delegates').innerText()).toContain('Trần Thị B (Bí thư Thành ủy)');
+      expect(await row.locator('.delegates').innerText()).toContain('Lê Văn C (Chánh Văn phòng Thành ủy)');
+      await page.screenshot({ path: path.join('test-results', 'dashboard-conference.png'), fullPage: true });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#replies-xlsx').click()]);
+      const saved = path.join(dataDir, 'tra-loi.xlsx');
+      await download.saveAs(saved);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(saved);
+      const rows: string[] = [];
+      workbook
+        .getWorksheet('Trả lời')!
+        .eachRow((r) => rows.push((r.values as unknown[]).map((v) => String(v ?? '')).join(' | ')));
+      expect(rows.find((r) => r.includes(UNIT.name))).toMatch(/Tham dự \| Trần Thị B \(Bí thư Thành ủy\); Lê Văn C/);
+      expect(rows.find((r) => r.includes(OTHER.name))).toContain('Chưa trả lời');
+      const delegates: string[] = [];
+      workbook.getWorksheet('Đại biểu')!.eachRow((r) => delegates.push(String(r.getCell(2).value ?? '')));
+      expect(delegates).toEqual(expect.arrayContaining(['Trần Thị B', 'Lê Văn C']));
+    } finally {
+      await browser.close().catch(() => undefined);
+    }
+  }, 240_000);
+});
