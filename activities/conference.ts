@@ -5,6 +5,7 @@
  * attendees' reminder. One message per invitee, each through `sendOnce` with a Message-ID from the
  * round's key and the invitee: a retried round never sends one twice.
  */
+import { GUEST_PREFIX, inviteeLink } from '../stores/invitee-links';
 import { Context } from '@temporalio/activity';
 import { conferenceIcs } from '../calendar/conference-ics';
 import type { Person } from '../calendar/ics';
@@ -14,8 +15,6 @@ import type { ConferenceInvitee, ConferenceMailInput, ConferenceMailResult } fro
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import type { ActivityDeps } from './index';
 
-/** The prefix of a guest's invitee id (no unit id contains "/"). */
-export const GUEST_PREFIX = 'khach/';
 
 function flatten(units: UnitInput[]): UnitInput[] {
   return units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
@@ -91,7 +90,8 @@ export function createConferenceActivities(deps: ActivityDeps) {
       for (const r of input.recipients) {
         const { invitee } = r;
         const unit = invitee.kind === 'unit' ? units.get(invitee.id) : undefined;
-        const link = unit ? await deps.links.linkFor(input.campaignId, unit.id) : undefined;
+        // Units answer on their own link's conference page, guests on theirs (`/k/<token>`).
+        const link = await inviteeLink(deps.links, input.campaignId, invitee.id);
         const escalation = input.kind === 'reply-escalation';
         const toAddress = escalation ? (invitee.escalateTo ?? invitee.email) : invitee.email;
         const to = [`"${invitee.name}" <${toAddress}>`];

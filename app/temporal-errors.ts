@@ -48,13 +48,7 @@ export type Operation =
   | 'cancel-conference'
   | 'record-conference-outcome'
   | 'start-campaign'
-  | 'edit-draft'
-  | 'read-conference'
-  | 'reply-conference'
-  | 'conference-date'
-  | 'conference-venue'
-  | 'cancel-conference'
-  | 'conference-outcome';
+  | 'edit-draft';
 
 /** Input refused before anything was sent, each with its own message on every surface. */
 export type InvalidInput =

@@ -42,12 +42,6 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'record-conference-outcome': 'ghi kết quả hội nghị',
     'start-campaign': 'bắt đầu đợt thi đua',
     'edit-draft': 'soạn đợt thi đua mới',
-    'read-conference': 'đọc tình hình hội nghị',
-    'reply-conference': 'ghi nhận trả lời giấy mời',
-    'conference-date': 'ấn định, dời ngày hội nghị',
-    'conference-venue': 'đổi địa điểm hội nghị',
-    'cancel-conference': 'hủy hội nghị',
-    'conference-outcome': 'ghi nhận kết quả hội nghị',
   },
   en: {
     'read-campaign': 'reading the campaign',
@@ -72,12 +66,6 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'record-conference-outcome': 'recording the conference outcome',
     'start-campaign': 'starting the campaign',
     'edit-draft': 'editing a campaign draft',
-    'read-conference': 'reading the conference',
-    'reply-conference': 'recording the reply to the invitation',
-    'conference-date': 'fixing or moving the conference date',
-    'conference-venue': 'changing the conference venue',
-    'cancel-conference': 'cancelling the conference',
-    'conference-outcome': 'recording the conference outcome',
   },
 };
 

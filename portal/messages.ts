@@ -80,12 +80,6 @@ const OPERATION: Record<Operation, string> = {
   'record-conference-outcome': 'ghi kết quả hội nghị',
   'start-campaign': 'bắt đầu đợt thi đua',
   'edit-draft': 'soạn đợt thi đua mới',
-  'read-conference': 'đọc tình hình hội nghị',
-  'reply-conference': 'ghi nhận trả lời giấy mời',
-  'conference-date': 'ấn định, dời ngày hội nghị',
-  'conference-venue': 'đổi địa điểm hội nghị',
-  'cancel-conference': 'hủy hội nghị',
-  'conference-outcome': 'ghi nhận kết quả hội nghị',
 };
 
 /**

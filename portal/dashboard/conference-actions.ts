@@ -144,7 +144,7 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
     id: 'set-date',
     scope: 'conference',
     role: 'clerk',
-    operation: 'conference-date',
+    operation: 'set-conference-date',
     title: 'Ấn định hoặc dời ngày hội nghị',
     button: 'Lưu ngày, gửi giấy mời cập nhật',
     fields: [
@@ -177,7 +177,7 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
     id: 'venue',
     scope: 'conference',
     role: 'clerk',
-    operation: 'conference-venue',
+    operation: 'change-conference-venue',
     title: 'Đổi địa điểm',
     button: 'Đổi địa điểm',
     fields: [
@@ -232,7 +232,7 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
     id: 'outcome',
     scope: 'conference',
     role: 'clerk',
-    operation: 'conference-outcome',
+    operation: 'record-conference-outcome',
     upload: true,
     defaultFileName: 'bien-ban-hoi-nghi.pdf',
     title: 'Ghi nhận kết quả hội nghị',

@@ -97,7 +97,7 @@ export class FakeConference implements ConferenceBackend {
   }
 
   async setDate(campaignId: string, actor: StaffActor, when: { start: string; end?: string }, reason?: string) {
-    requireRole(actor, 'clerk', 'conference-date');
+    requireRole(actor, 'clerk', 'set-conference-date');
     this.calls.push({ action: 'set-date', campaignId, args: { when, reason } });
     const v = this.current(campaignId);
     v.when = { kind: 'exact', ...when };
@@ -114,7 +114,7 @@ export class FakeConference implements ConferenceBackend {
   }
 
   async changeVenue(campaignId: string, actor: StaffActor, venue: string, reason?: string) {
-    requireRole(actor, 'clerk', 'conference-venue');
+    requireRole(actor, 'clerk', 'change-conference-venue');
     this.calls.push({ action: 'venue', campaignId, args: { venue, reason } });
     const v = this.current(campaignId);
     v.venue = venue;
@@ -132,7 +132,7 @@ export class FakeConference implements ConferenceBackend {
   }
 
   async recordOutcome(campaignId: string, actor: StaffActor, outcome: OutcomeInput) {
-    requireRole(actor, 'clerk', 'conference-outcome');
+    requireRole(actor, 'clerk', 'record-conference-outcome');
     this.calls.push({ action: 'outcome', campaignId, args: outcome });
     const v = this.current(campaignId);
     v.state = 'held';
