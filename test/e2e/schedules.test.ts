@@ -23,7 +23,11 @@ import { periodAt, periodBounds, periodId, periodIndex, periodOfInstant, type Pe
 import type { ScheduledRunResult } from '../../domain/schedule-types';
 import { campaignWorkflowId, type CampaignStatusView } from '../../domain/workflow-types';
 import { getCampaignStatus } from '../../workflows/campaign';
+import { startPortal, type RunningPortal } from '../../portal';
+import { freePort } from '../../scripts/processes';
+import { FileAccountStore } from '../../stores/accounts';
 import { captureIo } from '../helpers/capture-io';
+import { csrfOf, PortalBrowser } from '../helpers/portal-client';
 import { startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 
 const SAMPLE = path.resolve(__dirname, '../../config/campaigns/khoi-noi-chinh-2012-so-ket.yaml');
@@ -31,17 +35,44 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 const ID = 'khoi-noi-chinh';
 
 let stack: E2eStack;
+let portal: RunningPortal;
 let dir: string;
 
 beforeAll(async () => {
-  stack = await startE2eStack('schedules');
+  const portalPort = await freePort();
+  stack = await startE2eStack('schedules', {
+    THIDUA_PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
+    THIDUA_PORTAL_PORT: String(portalPort),
+  });
+  portal = await startPortal({
+    settings: stack.settings,
+    client: stack.env.client,
+    port: portalPort,
+    host: '127.0.0.1',
+    workerDeadlineMs: 5_000,
+    overrides: { log: () => undefined },
+  });
   dir = path.join(stack.dataDir, 'templates');
   fs.mkdirSync(dir, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
+  await portal?.close();
   await stack?.stop();
-});
+}, 60_000);
+
+/** A staff member signed in to the dashboard (no role needed to read the schedules). */
+async function signedIn(): Promise<PortalBrowser> {
+  await new FileAccountStore(stack.settings.dataDir).set('canbo-tdkt', 'Lê Văn K', 'mat-khau-can-bo-2026');
+  const staff = new PortalBrowser(portal.url);
+  const login = await staff.get('/admin/login');
+  await staff.postForm('/admin/login', {
+    csrf: csrfOf(login.body),
+    login: 'canbo-tdkt',
+    password: 'mat-khau-can-bo-2026',
+  });
+  return staff;
+}
 
 /** Runs a schedule command; its exit code (a thrown CliError is exit code and message) and output. */
 async function cli(command: (argv: string[], io: ReturnType<typeof captureIo>) => Promise<number>, argv: string[]) {
@@ -165,6 +196,16 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   expect(listed.out).toContain('đang chạy');
   expect((await cli(listCommand, ['--lang', 'en'])).out).toContain('every half-year');
 
+  // The dashboard lists it too, read-only, linked from its home page.
+  const staff = await signedIn();
+  expect((await staff.get('/admin')).body).toContain('href="/admin/lich-dinh-ky"');
+  const page = await staff.get('/admin/lich-dinh-ky');
+  expect(page.status).toBe(200);
+  expect(page.body).toContain(`<tr data-schedule="${ID}">`);
+  expect(page.body).toContain('Mỗi nửa năm');
+  expect(page.body).toMatch(new RegExp(`00:00 [^<]*, ${nextStart.slice(0, 10)} — kỳ ${periodId(next)}`));
+  expect(page.body).toContain('Đang chạy');
+
   // ---- trigger: the current period's campaign, its id and dates in the period
   const campaignNow = `${ID}-${periodId(current)}`;
   const triggered = await cli(triggerCommand, [ID]);
@@ -217,6 +258,9 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   expect((await cli(pauseCommand, [ID, '--reason', 'Chờ hướng dẫn mới của Ban'])).code).toBe(0);
   expect((await handle.describe()).state.paused).toBe(true);
   expect((await cli(listCommand, [])).out).toMatch(/tạm dừng: Tạm dừng bởi secretariat \(CLI\)[\s\S]*Chờ hướng dẫn/);
+  expect((await staff.get('/admin/lich-dinh-ky')).body).toMatch(
+    /Tạm dừng<\/strong>: Tạm dừng bởi secretariat \(CLI\) \(cli\): Chờ hướng dẫn mới của Ban/,
+  );
   expect((await cli(resumeCommand, [ID])).code).toBe(0);
   expect((await handle.describe()).state.paused).toBe(false);
 
