@@ -4,7 +4,7 @@
  * instant comes from the `TemporalScheduledStartTime` search attribute the schedule sets (or, when
  * started otherwise, the workflow's own start time), never from a clock.
  */
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { createScheduledCampaignActivities } from '../activities/scheduled-campaign';
 import type { ScheduledRunResult } from '../domain/schedule-types';
@@ -24,9 +24,18 @@ const { startScheduledPeriod } = proxyActivities<ReturnType<typeof createSchedul
 export async function scheduledCampaignWorkflow(input: { scheduleId: string }): Promise<ScheduledRunResult> {
   const info = workflowInfo();
   const scheduled = info.typedSearchAttributes.get(ScheduledStartTimeKey) ?? info.startTime;
-  return startScheduledPeriod({
-    scheduleId: input.scheduleId,
-    scheduledAt: scheduled.toISOString(),
-    starterWorkflowId: info.workflowId,
-  });
+  try {
+    return await startScheduledPeriod({
+      scheduleId: input.scheduleId,
+      scheduledAt: scheduled.toISOString(),
+      starterWorkflowId: info.workflowId,
+    });
+  } catch (err) {
+    // The starter fails with the activity's own words (why the period cannot start), so that the
+    // Temporal UI, `schedule trigger` and the schedule's pause note show them, not "activity failed".
+    if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) {
+      throw ApplicationFailure.nonRetryable(err.cause.message, err.cause.type ?? 'ScheduledCampaignFailed');
+    }
+    throw err;
+  }
 }
