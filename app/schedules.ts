@@ -373,7 +373,9 @@ export async function triggerSchedule(
   const campaignId = periodCampaignId(scheduleId, period);
   if (await campaignExists(ctx, campaignId)) throw refuse.alreadyRan([{ period: periodId(period), campaignId }]);
   const before = new Set(d.info.recentActions.map((a) => a.action.workflow.workflowId));
-  await ctx.client.schedule.getHandle(scheduleId).trigger(SCHEDULE_POLICIES.overlap);
+  // ALLOW_ALL: a trigger runs now even while the schedule still counts an earlier starter as running
+  // (it learns of completions late); two starters can never start one period twice (the id rule).
+  await ctx.client.schedule.getHandle(scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
   const starter = await newStarter(ctx, scheduleId, before, opts.waitMs ?? 30_000);
   const outcome: TriggerOutcome = { period: periodId(period), campaignId, starterWorkflowId: starter };
   if (!starter) return outcome;
@@ -438,11 +440,12 @@ export async function backfillSchedule(
   const ran: typeof periods = [];
   for (const p of periods) if (await campaignExists(ctx, p.campaignId)) ran.push(p);
   if (ran.length > 0) throw refuse.alreadyRan(ran);
-  // A minute either side of the period starts: the schedule's own instants fall inside.
+  // A minute either side of the period starts: the schedule's own instants fall inside. ALLOW_ALL:
+  // each period's starter runs at once, none waits for the others (their campaign ids differ).
   await ctx.client.schedule.getHandle(scheduleId).backfill({
     start: new Date(Date.parse(periodStartUtc(from, SCHEDULE_ZONE)) - 60_000),
     end: new Date(Date.parse(periodStartUtc(to, SCHEDULE_ZONE)) + 60_000),
-    overlap: ScheduleOverlapPolicy.BUFFER_ALL,
+    overlap: ScheduleOverlapPolicy.ALLOW_ALL,
   });
   return { periods };
 }

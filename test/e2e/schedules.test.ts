@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { validateCommand } from '../../client/commands/campaign-validate';
 import {
   backfillCommand,
@@ -130,6 +131,8 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   const every = await cli(createCommand, [template, '--every', 'month', '--id', ID]);
   expect(every.code).toBe(1);
   expect(every.err).toContain('--every "month" không có: chọn half-year (mỗi nửa năm) hoặc year (mỗi năm)');
+  const everyEn = await cli(createCommand, [template, '--every', 'month', '--lang', 'en']);
+  expect(everyEn.err).toContain('--every "month" is not known: choose half-year or year; no schedule was made.');
 
   const broken = path.join(dir, 'broken.yaml');
   fs.writeFileSync(
@@ -225,9 +228,9 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   // … and the starter itself, triggered directly, starts nothing and says why.
   const handle = stack.env.client.schedule.getHandle(ID);
   const seen = new Set((await handle.describe()).info.recentActions.map((a) => a.action.workflow.workflowId));
-  await handle.trigger();
+  await handle.trigger(ScheduleOverlapPolicy.ALLOW_ALL);
   let starter: string | undefined;
-  for (let i = 0; i < 80 && !starter; i++) {
+  for (let i = 0; i < 120 && !starter; i++) {
     starter = (await handle.describe()).info.recentActions.find((a) => !seen.has(a.action.workflow.workflowId))?.action
       .workflow.workflowId;
     if (!starter) await new Promise((r) => setTimeout(r, 250));
