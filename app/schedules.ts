@@ -12,8 +12,10 @@
  * - catch-up window 7 days: after a server outage the missed period still starts within a week;
  *   later than that the secretariat decides by hand (`backfill`) rather than a campaign appearing
  *   weeks late.
- * - pause on failure: a period that cannot start (its moved dates fail a rule) pauses the schedule,
- *   so `list` and the dashboard show it with the reason instead of failing quietly every period.
+ * - pause on failure: asks the server to pause the schedule when a scheduled period's starter
+ *   fails (its moved dates break a rule), so `list` and the dashboard show it paused instead of the
+ *   next periods failing the same way unnoticed. (A failing `trigger` is reported to its caller at
+ *   once; the dev server was not seen to pause for one.)
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -23,7 +23,7 @@ export interface MonthShift {
   spans: DaySpan[];
   /** Days that the target month does not have, as written ("31/12/2012"), now its last day. */
   clamped: string[];
-  /** A part that cannot move by months (a bare year moved by a half-year), as written. */
+  /** A part that cannot move by months (a bare year moved by a half-year, a day that does not exist), as written. */
   unmovable: string[];
 }
 
@@ -66,6 +66,8 @@ export function shiftPhraseMonths(text: string, months: number): MonthShift {
   const clamped: string[] = [];
   const unmovable: string[] = [];
   const day = (y: number, m: number, d: number, written: string) => {
+    // No such day (31/13, 30/2): left for the validator to name; moving it would hide the mistake.
+    if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) unmovable.push(written);
     spans.push({ first: iso(y, m, d), last: iso(y, m, d) });
     const to = addMonths(y, m, months);
     const max = daysInMonth(to.y, to.m);
@@ -89,6 +91,10 @@ export function shiftPhraseMonths(text: string, months: number): MonthShift {
     if (g[10] !== undefined) {
       const [word, m, sep, y] = g.slice(10, 14) as string[];
       const from = { y: Number(y), m: Number(m) };
+      if (from.m < 1 || from.m > 12) {
+        unmovable.push(whole);
+        return whole;
+      }
       spans.push({ first: iso(from.y, from.m, 1), last: iso(from.y, from.m, daysInMonth(from.y, from.m)) });
       const to = addMonths(from.y, from.m, months);
       return `${word}${padLike(to.m, m)}${sep}${to.y}`;

@@ -249,6 +249,11 @@ export function moveCampaignToPeriod(yamlText: string, target: Period, campaignI
     const weekday = checkPeriodPhrase(node.value);
     if (weekday) problems.push(`${where}: "${node.value}" ${weekday}.`);
     const found = shiftPhraseMonths(node.value, 0);
+    // Moved by nothing, a phrase only reports days that do not exist (31/13/2012, tháng 13/2012).
+    if (found.unmovable.length > 0) {
+      problems.push(`${where}: "${node.value}" không phải ngày có thật (${found.unmovable.join(', ')}); hãy sửa ngày.`);
+      continue;
+    }
     if (found.spans.length === 0) {
       problems.push(`${where}: "${node.value}" không ghi năm, nên không biết thuộc kỳ nào.`);
       continue;

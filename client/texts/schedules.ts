@@ -42,7 +42,7 @@ const vi: ScheduleCliTexts = {
   didDelete: (id) => `Đã xóa lịch ${id} và mẫu đã lưu; các đợt đã bắt đầu vẫn chạy.`,
   triggered: (id, period) => `Đã kích hoạt lịch ${id} cho kỳ ${period}.`,
   starterPending: (wf) => `Đợt đang được bắt đầu (luồng ${wf}); xem bằng thidua campaign list.`,
-  starterFailed: (m) => `Không bắt đầu được: ${m}`,
+  starterFailed: (m) => m,
   backfilled: (id, periods) => `Đã chạy bù lịch ${id} cho ${periods.length} kỳ: ${periods.join(', ')}.`,
   notes: 'Lưu ý khi dời ngày:',
 };
@@ -65,7 +65,7 @@ const en: ScheduleCliTexts = {
   didDelete: (id) => `Schedule ${id} and its stored template deleted; campaigns already started run on.`,
   triggered: (id, period) => `Schedule ${id} triggered for period ${period}.`,
   starterPending: (wf) => `The campaign is being started (workflow ${wf}); see thidua campaign list.`,
-  starterFailed: (m) => `Could not start: ${m}`,
+  starterFailed: (m) => `Could not start (in the starter's words): ${m}`,
   backfilled: (id, periods) => `Schedule ${id} backfilled for ${periods.length} periods: ${periods.join(', ')}.`,
   notes: 'Notes on the moved dates:',
 };

@@ -270,6 +270,23 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   expect((await cli(resumeCommand, [ID])).code).toBe(0);
   expect((await handle.describe()).state.paused).toBe(false);
 
+  // ---- a period that cannot start: the starter fails with the validator's words, nothing starts
+  const yearly = `${ID}-nam`;
+  expect((await cli(createCommand, [template, '--every', 'year', '--id', yearly])).code).toBe(0);
+  const stored = path.join(stack.settings.dataDir, 'schedules', yearly, 'template.yaml');
+  // Changed behind thidua's back (a template validated at create cannot fail otherwise in this test).
+  fs.writeFileSync(
+    stored,
+    fs.readFileSync(stored, 'utf8').replace('summaryReport: required', 'summaryReport: bat-buoc'),
+  );
+  const thisYear = periodOfInstant(new Date(), 'year', ZONE);
+  const failed = await cli(triggerCommand, [yearly]);
+  expect(failed.code).toBe(1);
+  expect(failed.err).toContain(`Không bắt đầu được đợt ${yearly}-${periodId(thisYear)} của kỳ ${periodId(thisYear)}`);
+  expect(failed.err).toMatch(/template\.yaml:\d+:\d+ lỗi phases\[1\]\.due\.summaryReport/);
+  await expect(status(`${yearly}-${periodId(thisYear)}`)).rejects.toThrow();
+  expect((await cli(deleteCommand, [yearly])).code).toBe(0);
+
   // ---- delete: the schedule and its stored template go; the campaigns run on
   expect((await cli(deleteCommand, [ID])).out).toContain(`Đã xóa lịch ${ID}`);
   await expect(handle.describe()).rejects.toThrow();

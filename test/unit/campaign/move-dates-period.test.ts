@@ -209,6 +209,15 @@ test('refused, with the field and line: a date outside the first date’s period
   expect(weekday.problems).toEqual([expect.stringMatching(/phases\[0\]\.date \(dòng 5\): .*"thứ Sáu".*ngày cố định/)]);
   const noYear = moveCampaignToPeriod('campaign:\n  id: t\nphases:\n  - kind: a\n    lock: 03/8\n', target, 't');
   expect(noYear.problems).toEqual([expect.stringMatching(/phases\[0\]\.lock \(dòng 5\): "03\/8" không ghi năm/)]);
+  const impossible = moveCampaignToPeriod(
+    'campaign:\n  id: t\nphases:\n  - kind: a\n    lock: 31/13/2012\n    deadline: tháng 13/2012\n',
+    target,
+    't',
+  );
+  expect(impossible.problems).toEqual([
+    expect.stringMatching(/phases\[0\]\.deadline \(dòng 6\): "tháng 13\/2012" không phải ngày có thật/),
+    expect.stringMatching(/phases\[0\]\.lock \(dòng 5\): "31\/13\/2012" không phải ngày có thật/),
+  ]);
   // Nothing moved when refused.
   expect(spill.text).toContain('15/01/2027');
 });
