@@ -17,6 +17,8 @@ import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
 import type { ReportStore } from '../stores/report-store';
 import type { UnitLinks } from '../stores/unit-links';
+import type { FileScheduleTemplates } from '../stores/schedule-templates';
+import type { Settings } from '../config/settings';
 
 /** A unit's workflow answers its status query in milliseconds; ten seconds means its worker is swamped. */
 export const STALE_CHECK_DEADLINE_MS = 10_000;
@@ -34,6 +36,10 @@ export interface ActivityDeps {
   staleCheckDeadlineMs?: number;
   /** Used to check that a reminder is still due when it is about to go out. */
   client?: Client;
+  /** The worker's settings: a recurring campaign's starter starts campaigns on its task queue. */
+  settings?: Settings;
+  /** Recurring campaigns' templates (`stores/schedule-templates.ts`). */
+  scheduleTemplates?: FileScheduleTemplates;
 }
 
 /** Flattens the unit tree (sub-units included) in file order: the order batches page through. */

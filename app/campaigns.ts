@@ -60,6 +60,13 @@ export interface StartRequest {
   /** The rehearsal's compression ("1d=20s"), named in the workflow's summary. */
   rehearsal?: string;
   unitsPerBatch?: number;
+  /**
+   * A recurring campaign's period (issue 15): an id that ever ran, even closed or cancelled, is refused
+   * (reuse policy REJECT_DUPLICATE), so a period cannot run twice. By hand a closed id may start again.
+   */
+  rejectDuplicate?: boolean;
+  /** Added to the workflow's memo (the schedule that started it). */
+  memo?: Record<string, string>;
 }
 
 export interface StartOutcome {
@@ -123,7 +130,8 @@ export async function startCampaign(
         { key: PhaseKey, value: req.compiled.phases[0].kind },
         ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
       ],
-      memo: { planNumber: planTag(def.campaign.plan), title: def.campaign.title },
+      memo: { ...req.memo, planNumber: planTag(def.campaign.plan), title: def.campaign.title },
+      ...(req.rejectDuplicate ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return { ...outcome, started: false };

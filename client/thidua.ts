@@ -27,6 +27,9 @@
  *   thidua conference venue CAMPAIGN --venue TEXT --as LOGIN [--reason TEXT]
  *   thidua conference cancel CAMPAIGN --reason TEXT --as LOGIN
  *   thidua conference outcome CAMPAIGN --held-on DATE --attendance N [--minutes FILE] --as LOGIN
+ *   thidua schedule create FILE --every half-year|year [--id ID] [--start-period 2027-h1]
+ *   thidua schedule list [--json] | pause ID --reason TEXT | resume ID | trigger ID | delete ID
+ *   thidua schedule backfill ID --from PERIOD --to PERIOD
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -64,6 +67,13 @@ const commands: Record<string, () => Promise<Command>> = {
       async () => (await import('./commands/conference')).conferenceCommand(a),
     ]),
   ),
+  'schedule create': async () => (await import('./commands/schedule')).createCommand,
+  'schedule list': async () => (await import('./commands/schedule')).listCommand,
+  'schedule pause': async () => (await import('./commands/schedule')).pauseCommand,
+  'schedule resume': async () => (await import('./commands/schedule')).resumeCommand,
+  'schedule trigger': async () => (await import('./commands/schedule')).triggerCommand,
+  'schedule backfill': async () => (await import('./commands/schedule')).backfillCommand,
+  'schedule delete': async () => (await import('./commands/schedule')).deleteCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,8 @@
  * "quý III/2015") move their year and stay rough. 29/2 in a year that has none becomes 28/2, with a note.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { checkPeriodPhrase, shiftPhraseMonths } from './move-dates-period';
+import { periodBounds, periodId, periodIndex, periodMonths, periodOfDate, type Period } from './periods';
 
 export interface MovedDate {
   /** The field, e.g. `phases[1].deadline`. */
@@ -198,3 +200,116 @@ export function moveCampaignYears(yamlText: string, years: number): MoveResult {
     .map((t) => ({ path: pathText(t.keys), from: t.from, to: t.to }));
   return { text, moved, problems };
 }
+
+// ------------------------------------------------------------------------------------------ periods
+
+export interface PeriodMoveResult {
+  text: string;
+  moved: MovedDate[];
+  /** Why the template cannot recur, each with its field and line, in Vietnamese: nothing may start. */
+  problems: string[];
+  /** What the clerk should know (a 31/12 made 30/6); the move stands. */
+  notes: string[];
+  /** The period the template's dates lie in (undefined when it has no date). */
+  source?: Period;
+}
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/**
+ * The template `yamlText` for the period `target`: every date field moved by whole periods, keeping
+ * its place in its period (day and month within the half-year or year, {@link shiftPhraseMonths}),
+ * and `campaign.id` set to `campaignId`. The template's dates must all lie in one period — the one its
+ * first date is in — or consecutive periods' campaigns would overlap and a moved date would leave
+ * its period; a date outside it, a weekday written with a date, or a date without a year is refused.
+ */
+export function moveCampaignToPeriod(yamlText: string, target: Period, campaignId: string): PeriodMoveResult {
+  const none = { text: yamlText, moved: [], notes: [] };
+  const doc = parseDocument(yamlText, { keepSourceTokens: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    return { ...none, problems: ['Nội dung không phải một tệp kế hoạch YAML đọc được; chưa dời ngày.'] };
+  }
+  const paths: Key[][] = [['campaign', 'plan', 'date']];
+  const phases = doc.getIn(['phases'], true);
+  if (isSeq(phases)) {
+    phases.items.forEach((_, i) => PHASE_DATE_PATHS.forEach((p) => paths.push(['phases', i, ...p])));
+  }
+
+  const problems: string[] = [];
+  const fields: { keys: Key[]; where: string; value: string; range: [number, number]; first: string; last: string }[] =
+    [];
+  for (const keys of paths) {
+    const node = scalarAt(doc, keys);
+    if (!node || !node.range) continue;
+    const where = `${pathText(keys)} (dòng ${lineOf(yamlText, node.range[0])})`;
+    if (typeof node.value !== 'string') {
+      problems.push(`${where}: "${String(node.value)}" không phải ngày tháng đọc được.`);
+      continue;
+    }
+    const weekday = checkPeriodPhrase(node.value);
+    if (weekday) problems.push(`${where}: "${node.value}" ${weekday}.`);
+    const found = shiftPhraseMonths(node.value, 0);
+    // Moved by nothing, a phrase only reports days that do not exist (31/13/2012, tháng 13/2012).
+    if (found.unmovable.length > 0) {
+      problems.push(`${where}: "${node.value}" không phải ngày có thật (${found.unmovable.join(', ')}); hãy sửa ngày.`);
+      continue;
+    }
+    if (found.spans.length === 0) {
+      problems.push(`${where}: "${node.value}" không ghi năm, nên không biết thuộc kỳ nào.`);
+      continue;
+    }
+    const first = found.spans.map((s) => s.first).sort()[0];
+    const last = found.spans.map((s) => s.last).sort()[found.spans.length - 1];
+    fields.push({ keys, where, value: node.value, range: [node.range[0], node.range[1]], first, last });
+  }
+  if (fields.length === 0) {
+    return { ...none, problems: problems.length > 0 ? problems : ['Mẫu không có ngày nào để dời vào kỳ.'] };
+  }
+
+  const source = periodOfDate(fields.map((f) => f.first).sort()[0], target.every);
+  const bounds = periodBounds(source);
+  for (const f of fields) {
+    if (f.first < bounds.first || f.last > bounds.last) {
+      problems.push(
+        `${f.where}: "${f.value}" nằm ngoài kỳ ${periodId(source)} (${dmy(bounds.first)}–${dmy(bounds.last)}) ` +
+          `của ngày đầu tiên trong mẫu; mẫu lặp lại ${target.every === 'year' ? 'hằng năm' : 'nửa năm một lần'} ` +
+          `phải có mọi ngày trong cùng một kỳ, nếu không các kỳ sẽ chồng lên nhau.`,
+      );
+    }
+  }
+
+  const months = (periodIndex(target) - periodIndex(source)) * periodMonths(target.every);
+  const notes: string[] = [];
+  const edits: { range: [number, number]; text: string }[] = [];
+  const moved: MovedDate[] = [];
+  for (const f of fields) {
+    const value = shiftPhraseMonths(f.value, months);
+    for (const u of value.unmovable) problems.push(`${f.where}: "${u}" không dời theo nửa năm được; hãy ghi rõ ngày.`);
+    for (const c of value.clamped)
+      notes.push(`${f.where}: ngày ${c} không có trong tháng đích; đã đổi thành ngày cuối tháng.`);
+    edits.push({ range: f.range, text: shiftPhraseMonths(yamlText.slice(f.range[0], f.range[1]), months).text });
+    moved.push({ path: pathText(f.keys), from: f.value, to: value.text });
+  }
+  const id = scalarAt(doc, ['campaign', 'id']);
+  if (!id?.range || typeof id.value !== 'string') {
+    problems.push('campaign.id: mẫu chưa có mã đợt thi đua.');
+  } else {
+    const source = yamlText.slice(id.range[0], id.range[1]);
+    edits.push({ range: [id.range[0], id.range[1]], text: source.split(id.value).join(campaignId) });
+    moved.push({ path: 'campaign.id', from: id.value, to: campaignId });
+  }
+  if (problems.length > 0) return { ...none, problems, source };
+
+  let text = yamlText;
+  for (const e of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
+    text = text.slice(0, e.range[0]) + e.text + text.slice(e.range[1]);
+  }
+  const check = parseDocument(text);
+  for (const m of moved) {
+    const keys = m.path === 'campaign.id' ? ['campaign', 'id'] : fields.find((f) => pathText(f.keys) === m.path)!.keys;
+    if (check.getIn(keys) !== m.to) problems.push(`${m.path}: không dời được "${m.from}"; hãy sửa tay.`);
+  }
+  return { text, moved, problems, notes, source };
+}
+
+const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { createScheduledCampaignActivities } from '../activities/scheduled-campaign';
 import type { Settings } from '../config/settings';
 import { createDeps } from './deps';
 import { metricsInterceptor } from './metrics';
@@ -19,7 +20,15 @@ export function createThiduaWorker(opts: {
     ...(opts.settings.workflowBundlePath
       ? { workflowBundle: { codePath: opts.settings.workflowBundlePath } }
       : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities(createDeps(opts.settings, opts.client)),
+    activities: activitiesOf(createDeps(opts.settings, opts.client)),
     interceptors: { activity: [metricsInterceptor()] },
   });
+}
+
+/**
+ * Every activity: the recurring campaigns' starter is added here, not in `activities/index.ts`,
+ * because it starts campaigns through `app/campaigns.ts`, which itself imports from that module.
+ */
+function activitiesOf(deps: ReturnType<typeof createDeps>) {
+  return { ...createActivities(deps), ...createScheduledCampaignActivities(deps) };
 }

@@ -6,6 +6,7 @@ import { FileSentLog } from '../stores/sent-log';
 import { FileDefinitionStore } from '../stores/definition-store';
 import { FileReportStore } from '../stores/report-store';
 import { FileUnitLinks } from '../stores/unit-links';
+import { FileScheduleTemplates } from '../stores/schedule-templates';
 import type { Settings } from '../config/settings';
 import { loadWorkingCalendar } from '../config/holidays';
 
@@ -21,5 +22,7 @@ export function createDeps(settings: Settings, client?: Client): ActivityDeps {
     from: settings.smtp.from,
     client,
     calendar: loadWorkingCalendar(),
+    settings,
+    scheduleTemplates: new FileScheduleTemplates(path.join(data, 'schedules')),
   };
 }

@@ -4,3 +4,4 @@ export { unitBatchWorkflow } from './unit-batch';
 export { unitReviewWorkflow } from './unit-review';
 export { synthesisWorkflow } from './synthesis';
 export { conferenceWorkflow } from './conference';
+export { scheduledCampaignWorkflow } from './scheduled-campaign';

@@ -43,6 +43,7 @@ import {
   type UnitFilter,
 } from '../../app/campaigns';
 import { reissueLink, revokeLink } from '../../app/links';
+import { listSchedules, type ScheduleRow } from '../../app/schedules';
 import type { StaffActor } from '../../app/roles';
 import { AppError } from '../../app/temporal-errors';
 import {
@@ -67,6 +68,7 @@ import {
 } from '../../domain/workflow-types';
 import { FileCampaignDrafts, type CampaignDraft, type DraftSummary } from '../../stores/campaign-drafts';
 import type { DefinitionStore } from '../../stores/definition-store';
+import { FileScheduleTemplates } from '../../stores/schedule-templates';
 import type { ReportStore } from '../../stores/report-store';
 import type { UnitLinks } from '../../stores/unit-links';
 
@@ -74,6 +76,8 @@ export { allNominationVersions } from '../../app/units';
 
 export interface SecretariatBackend {
   listCampaigns(): Promise<CampaignRow[]>;
+  /** The recurring campaigns' schedules with their next runs (issue 15). */
+  listSchedules(): Promise<ScheduleRow[]>;
   campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits>;
   campaignStatus(campaignId: string): Promise<CampaignStatusView>;
   unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView>;
@@ -255,6 +259,13 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
 
   revokeLink(campaignId: string, unitId: string): Promise<boolean> {
     return revokeLink(this.s, this.links, campaignId, unitId);
+  }
+
+  listSchedules(): Promise<ScheduleRow[]> {
+    return listSchedules(this.s, {
+      templates: new FileScheduleTemplates(path.join(this.s.settings.dataDir, 'schedules')),
+      calendar: this.drafts.calendar,
+    });
   }
 
   listCampaigns(): Promise<CampaignRow[]> {

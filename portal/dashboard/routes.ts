@@ -9,6 +9,7 @@
  * - `POST …/do/<action>`: one of {@link DASHBOARD_ACTIONS}, through the workflows' Updates.
  * - `GET /admin/c/<campaign>/hoi-nghi`: the conference (replies, counts, `phan-hoi.xlsx`) and its actions
  *   (`POST …/hoi-nghi/do/<action>`, the outcome's minutes as multipart); routes-conference.ts.
+ * - `GET /admin/lich-dinh-ky`: the recurring campaigns' schedules and their next runs (read-only).
  * - `GET /admin/c/<campaign>/tong-hop`: the synthesis (versions, returns, approval) and its actions
  *   (`POST …/tong-hop/do/<action>`, the revision upload as multipart); `GET …/tong-hop/tep/<sha256>`:
  *   a file the synthesis lists (pictures shown in place under their own strict CSP).
@@ -43,6 +44,7 @@ import { LOGIN_PATTERN } from '../../stores/accounts';
 import { actionFor } from './actions';
 import { DRAFTS_BASE } from './drafts-page';
 import { campaignsPage, loginPage } from './pages';
+import { SCHEDULES_PATH, schedulesPage } from './schedules-page';
 import { campaignRoutes } from './routes-campaign';
 import { draftRoutes } from './routes-drafts';
 import {
@@ -246,6 +248,10 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (route === '/admin' && method === 'GET') {
       const rows = await backend.listCampaigns();
       return sendHtml(res, 200, campaignsPage(staff, actor, rows, opts.timeZone));
+    }
+
+    if (route === SCHEDULES_PATH && method === 'GET') {
+      return sendHtml(res, 200, schedulesPage(staff, actor, await backend.listSchedules()));
     }
 
     if (route === DRAFTS_BASE || route.startsWith(`${DRAFTS_BASE}/`)) {

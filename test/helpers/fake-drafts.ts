@@ -104,6 +104,7 @@ const notUsed = () => Promise.reject(new Error('not used by the draft pages'));
 /** A dashboard backend where only the draft methods answer: the campaign list is empty (a test may set it). */
 export class DraftsOnlyBackend extends FakeDrafts implements SecretariatBackend {
   listCampaigns: SecretariatBackend['listCampaigns'] = async () => [];
+  listSchedules: SecretariatBackend['listSchedules'] = async () => [];
   campaignUnits = notUsed;
   campaignStatus = notUsed;
   unitStatus = notUsed;

@@ -57,6 +57,10 @@ class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   synthesis?: SynthesisStatusView;
   readonly filesAsked: string[] = [];
 
+  async listSchedules() {
+    return [];
+  }
+
   async listCampaigns() {
     return [
       {
