@@ -82,7 +82,7 @@ phases:
       - Tham luận của các điển hình tiên tiến
       - Khen thưởng
       - Bế mạc
-    invitees: all
+    invitees: [all]
     guests:
       - { id: ${GUEST.id}, name: ${GUEST.name}, email: ${GUEST.email}, position: nguyên Chủ tịch UBND tỉnh }
     invitations:
@@ -149,10 +149,15 @@ describe('the conference end to end', () => {
     // ---- the invitation: a letter with the iCalendar invitation as its text/calendar part ----------
     const invitation = await waitForMail(
       'the invitation to the unit',
-      (m) => m.to.some((t) => t.address === UNIT.email) && /giấy mời|hội nghị/i.test(m.subject),
+      // To the unit's head, its focal person (who prepares the reply) in copy.
+      (m) => [...m.to, ...(m.cc ?? [])].some((t) => t.address === UNIT.email) && /giấy mời/i.test(m.subject),
       90_000,
     );
-    const source = await (await fetch(`http://127.0.0.1:${maildev.webPort}/email/${invitation.id}/source`)).text();
+    // The message as it went over SMTP: maildev keeps each one as `<id>.eml` in its mail folder.
+    const mailDir = path.join(dataDir, 'mail');
+    const eml = fs.readdirSync(mailDir).find((f) => f.startsWith(invitation.id) && f.endsWith('.eml'));
+    if (!eml) throw new Error(`no ${invitation.id}.eml in ${mailDir}: ${fs.readdirSync(mailDir).join(', ')}`);
+    const source = fs.readFileSync(path.join(mailDir, eml), 'utf8');
     expect(source).toMatch(/Content-Type: text\/calendar;[^\r\n]*method=REQUEST/i);
     const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
     const replyUrl = await inviteeLink(links, CAMPAIGN_ID, UNIT.id);
