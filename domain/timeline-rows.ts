@@ -15,7 +15,7 @@ import type {
 import { approximatePeriod } from './date-phrases';
 import { planReference } from './plan-document';
 import { OFFSET } from './timeline';
-import type { CompiledCampaign, CompiledInstant, ReadInstant } from './timeline-types';
+import type { CompiledCampaign, CompiledInstant, PhaseSchedule, ReadInstant } from './timeline-types';
 
 export type TimelineEvent =
   | 'plan'
@@ -28,6 +28,11 @@ export type TimelineEvent =
   | 'escalation'
   | 'lock'
   | 'conference'
+  | 'invitation'
+  | 'reply-reminder'
+  | 'reply-deadline'
+  | 'reply-escalation'
+  | 'attendee-reminder'
   | 'approval-reminder'
   | 'approval-deadline'
   | 'approval-escalation'
@@ -220,6 +225,7 @@ function rowsOf(
         });
       }
     }
+    if (p.conference && source?.kind === 'conference') rows.push(...conferenceRows(p.conference, source, base, who));
     if (p.conferenceAt && source?.kind === 'conference') {
       rows.push({
         ...base,
@@ -295,4 +301,66 @@ export function unitTimeline(compiled: CompiledCampaign, def: CampaignDefinition
         : `${unit.name} không có trong danh sách mời`,
     key: (role) => (role === 'supervisor' && !unit.supervisor ? 'secretariat' : role),
   });
+}
+
+/**
+ * The conference's own instants: the invitations, the reply deadline with its reminders and
+ * escalation, the attendees' reminder (none while the day is only a period: nothing is sent before
+ * the secretariat fixes it).
+ */
+function conferenceRows(
+  c: NonNullable<PhaseSchedule['conference']>,
+  source: ConferencePhaseDef,
+  base: Pick<TimelineRow, 'phase' | 'phaseKind' | 'phaseNumber'>,
+  who: { invited: (p: ConferencePhaseDef) => string },
+): TimelineRow[] {
+  const invited = who.invited(source);
+  const rows: TimelineRow[] = [];
+  if (c.invitationsAt) {
+    rows.push({
+      ...base,
+      at: c.invitationsAt,
+      event: 'invitation',
+      what: 'Gửi giấy mời dự hội nghị (kèm lịch)',
+      to: invited,
+    });
+  }
+  if (c.replies) {
+    for (const r of c.replies.reminders) {
+      const when = r.kind === 'due-today' ? 'hôm nay' : offsetLabel(r.offset, false);
+      rows.push({
+        ...base,
+        at: r.at,
+        event: 'reply-reminder',
+        what: `Nhắc đăng ký dự ${when}`,
+        to: 'Đơn vị, khách mời chưa trả lời',
+      });
+    }
+    rows.push({
+      ...base,
+      at: c.replies.deadline,
+      event: 'reply-deadline',
+      what: 'Hạn đăng ký dự hội nghị',
+      to: invited,
+    });
+    for (const e of c.replies.escalations) {
+      rows.push({
+        ...base,
+        at: e.at,
+        event: 'reply-escalation',
+        what: `Chưa đăng ký dự ${offsetLabel(e.after, true)} sau hạn – báo lãnh đạo đơn vị`,
+        to: 'Cấp trên hoặc Thủ trưởng đơn vị chưa trả lời',
+      });
+    }
+  }
+  if (c.attendeeReminderAt) {
+    rows.push({
+      ...base,
+      at: c.attendeeReminderAt,
+      event: 'attendee-reminder',
+      what: 'Nhắc lịch hội nghị',
+      to: 'Đơn vị, khách mời đăng ký dự',
+    });
+  }
+  return rows;
 }
