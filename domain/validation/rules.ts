@@ -268,6 +268,7 @@ export class Rules {
       if (kind === 'synthesis' && isObj(phase.approval)) {
         this.checkApproval(phase.approval, [...base, 'approval'], start, selfReviewLock);
       }
+      if (kind === 'awards' && isObj(phase.council)) this.checkCouncil(phase.council, [...base, 'council']);
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
@@ -474,6 +475,44 @@ export class Rules {
       if (total !== undefined && limit !== undefined && limit > total) {
         this.report.add('warning', [...q, kind], 'quotaKindAboveTotal', { kind, limit, total });
       }
+    }
+  }
+
+  /** The awards council: exactly one chair, unique accounts, members' units among the participants. */
+  private checkCouncil(council: Obj, path: PathSegment[]): void {
+    const members = asArr(council.members);
+    const accounts = new Map<string, number>();
+    const chairs: number[] = [];
+    const known = [...this.unitIds.keys()];
+    members.forEach((m, i) => {
+      if (!isObj(m)) return;
+      const account = asStr(m.account);
+      if (account !== undefined) {
+        const first = accounts.get(account);
+        if (first !== undefined) {
+          this.report.add('error', [...path, 'members', i, 'account'], 'councilAccountTwice', {
+            account,
+            place: this.report.place([...path, 'members', first, 'account']),
+          });
+        } else accounts.set(account, i);
+      }
+      if (m.chair === true) chairs.push(i);
+      const unitId = asStr(m.unitId);
+      if (unitId !== undefined && !this.unitIds.has(unitId)) {
+        const guess = closest(unitId, known);
+        this.report.add('error', [...path, 'members', i, 'unitId'], 'councilUnknownUnit', {
+          unitId,
+          ...(guess ? { guess } : {}),
+        });
+      }
+    });
+    if (members.length > 0 && chairs.length === 0) {
+      this.report.add('error', [...path, 'members'], 'councilNoChair', {});
+    }
+    for (const i of chairs.slice(1)) {
+      this.report.add('error', [...path, 'members', i, 'chair'], 'councilChairTwice', {
+        place: this.report.place([...path, 'members', chairs[0], 'chair']),
+      });
     }
   }
 
