@@ -11,6 +11,7 @@ import { composeMessage, type MessageContext } from '../domain/messages';
 import { planDocumentView, planTag } from '../domain/plan-document';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
+import { createAwardActivities } from './awards';
 import { createSynthesisActivities } from './synthesis';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
@@ -33,6 +34,8 @@ export interface ActivityDeps {
   staleCheckDeadlineMs?: number;
   /** Used to check that a reminder is still due when it is about to go out. */
   client?: Client;
+  /** The catalogue of award forms (default `config/award-forms.yaml`). */
+  awardCatalogueFile?: string;
 }
 
 /** Flattens the unit tree (sub-units included) in file order: the order batches page through. */
@@ -125,6 +128,7 @@ export function createActivities(deps: ActivityDeps) {
 
   return {
     ...createSynthesisActivities(deps),
+    ...createAwardActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {

@@ -3,3 +3,4 @@ export { campaignWorkflow } from './campaign';
 export { unitBatchWorkflow } from './unit-batch';
 export { unitReviewWorkflow } from './unit-review';
 export { synthesisWorkflow } from './synthesis';
+export { awardsWorkflow } from './awards';
