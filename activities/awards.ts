@@ -10,7 +10,8 @@ import { buildAwardDecisionDocx, buildHigherLevelProposalDocx, buildVoteMinutesD
 import { awardStatistics, awardStatisticsXlsx } from '../documents/award-statistics';
 import { checkNomination, loadAwardCatalogue } from '../domain/award-catalogue';
 import { composeAwardMessage, type AwardMessageContext } from '../domain/award-messages';
-import type { AwardDocsInput, AwardNominationView } from '../domain/award-types';
+import type { AwardCatalogue, AwardDocsInput, AwardNominationView, CouncilMember, Vote } from '../domain/award-types';
+import { tallyNominations } from '../domain/award-tally';
 import { recusedFor } from '../domain/award-vote';
 import type {
   AwardMailInput,
@@ -173,6 +174,17 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
         }),
       );
       return { nominations, catalogue, collectives: units.length, individuals };
+    },
+
+    /** The counts and outcome of each nomination in vote (pure; an activity because the catalogue module reads files). */
+    async tallyAwardVotes(input: {
+      nominations: AwardNominationView[];
+      votes: Vote[];
+      council: CouncilMember[];
+      catalogue: AwardCatalogue;
+      base: { collectives: number; individuals: number };
+    }): Promise<AwardNominationView[]> {
+      return tallyNominations(input.nominations, input.votes, input.council, input.catalogue, input.base);
     },
 
     /** The minutes (biên bản kiểm phiếu) and, when some go up, the proposal (tờ trình) to the higher level. */

@@ -2,14 +2,16 @@
  * The council's vote, pure (imported by the awards workflow: no I/O, no clock): who is recused, the
  * refusal of a vote (in Vietnamese, the words reach the member), each member's progress, the tally of
  * each nomination with the catalogue's rule in force on the day its dossier was received, and the
- * share caps. The catalogue arrives as data (loaded by an activity).
+ * share caps. The catalogue arrives as data (loaded by an activity). The tally itself
+ * (`award-tally.ts`, the catalogue's `voteOutcome`) runs in an activity: the catalogue module reads
+ * files and may not enter the workflow bundle.
  */
-import { ruleInForce, voteOutcome } from './award-catalogue';
 import {
   AUTHORITY_LEVELS,
   AUTHORITY_LEVEL_NAMES,
   type AuthorityLevel,
   type AwardCatalogue,
+  type AwardForm,
   type AwardNominationView,
   type CastVoteInput,
   type CouncilMember,
@@ -58,6 +60,12 @@ export function missingVoters(council: CouncilMember[], nominations: AwardNomina
   });
 }
 
+/** The form's rule in force on the day (as the catalogue's `ruleInForce`; here without its file reading). */
+function ruleOn(form: AwardForm, receivedAt: string) {
+  const day = receivedAt.slice(0, 10);
+  return form.rules.find((r) => r.from <= day && (!r.until || day < r.until));
+}
+
 const outranks = (a: AuthorityLevel, b: AuthorityLevel) => AUTHORITY_LEVELS.indexOf(a) > AUTHORITY_LEVELS.indexOf(b);
 
 /** Why a vote is refused (Vietnamese), or undefined when it may be recorded. */
@@ -101,7 +109,7 @@ export function voteRefusal(
   if (form.nominee !== n.type) {
     return `Hình thức "${form.name}" dành cho ${form.nominee === 'collective' ? 'tập thể' : 'cá nhân'}, còn ${what} là ${n.type === 'collective' ? 'tập thể' : 'cá nhân'}.`;
   }
-  const rule = ruleInForce(form, n.receivedAt);
+  const rule = ruleOn(form, n.receivedAt);
   if (!rule) {
     return `Hình thức "${form.name}" không có quy định còn hiệu lực vào ngày nhận hồ sơ ${n.receivedAt.slice(0, 10)}.`;
   }
@@ -109,56 +117,4 @@ export function voteRefusal(
     return `Hình thức "${form.name}" do ${AUTHORITY_LEVEL_NAMES[rule.conferredBy]} quyết định, vượt thẩm quyền ${AUTHORITY_LEVEL_NAMES[ctx.authority]} của đợt.`;
   }
   return undefined;
-}
-
-/**
- * The outcome of each nomination in vote: the counts among eligible members, the form most approvals
- * name (the proposed one by default), and the catalogue's rule of that form in force when the dossier
- * was received. Then the share caps: approvals beyond a form's cap are rejected, in nomination order.
- */
-export function tallyNominations(
-  nominations: AwardNominationView[],
-  votes: Vote[],
-  council: CouncilMember[],
-  catalogue: AwardCatalogue,
-  base: { collectives: number; individuals: number },
-): AwardNominationView[] {
-  const current = latestVotes(votes);
-  const approvedPerForm = new Map<string, number>();
-  return nominations.map((n) => {
-    if (!inVote(n)) return n;
-    const eligible = council.filter((m) => !n.recused.includes(m.account));
-    const mine = current.filter((v) => v.nominationId === n.id && eligible.some((m) => m.account === v.member));
-    const count = (c: string) => mine.filter((v) => v.choice === c).length;
-    const tally = {
-      approve: count('approve'),
-      reject: count('reject'),
-      abstain: count('abstain'),
-      notVoted: eligible.length - mine.length,
-      eligible: eligible.length,
-    };
-    const named = new Map<string, number>();
-    for (const v of mine) {
-      if (v.choice !== 'approve') continue;
-      const code = v.formCode ?? n.check.formCode!;
-      named.set(code, (named.get(code) ?? 0) + 1);
-    }
-    const formCode =
-      [...named.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? n.check.formCode!;
-    const form = catalogue.forms.find((f) => f.code === formCode);
-    const rule = form && ruleInForce(form, n.receivedAt);
-    let state: AwardNominationView['state'] = rule
-      ? voteOutcome(rule.vote, { ...tally, members: council.length })
-      : 'rejected';
-    if (state === 'approved' && rule) {
-      for (const c of rule.criteria) {
-        if (c.kind !== 'share-cap') continue;
-        const of = c.of === 'collective' ? base.collectives : base.individuals;
-        const cap = Math.floor((of * c.percent) / 100);
-        if ((approvedPerForm.get(formCode) ?? 0) >= cap) state = 'rejected';
-      }
-    }
-    if (state === 'approved') approvedPerForm.set(formCode, (approvedPerForm.get(formCode) ?? 0) + 1);
-    return { ...n, tally, state, ...(state === 'approved' ? { awardedForm: formCode } : {}) };
-  });
 }

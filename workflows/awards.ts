@@ -34,7 +34,7 @@ import type {
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, memberProgress, missingVoters, tallyNominations, voteRefusal } from '../domain/award-vote';
+import { inVote, memberProgress, missingVoters, voteRefusal } from '../domain/award-vote';
 import type { AwardMailInput, GatheredAwards } from '../domain/award-workflow-types';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
@@ -314,7 +314,15 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
 
   const close = async (by: string) => {
     closed = { at: iso(), by };
-    nominations = tallyNominations(nominations, votes, council, gathered!.catalogue, gathered!);
+    nominations = await builder.tallyAwardVotes.executeWithOptions({ summary: 'Kiểm phiếu' }, [
+      {
+        nominations,
+        votes,
+        council,
+        catalogue: gathered!.catalogue,
+        base: { collectives: gathered!.collectives, individuals: gathered!.individuals },
+      },
+    ]);
     state = 'closed';
     publish();
     const docs = await builder.buildAwardMinutes.executeWithOptions({ summary: 'Lập biên bản kiểm phiếu' }, [
