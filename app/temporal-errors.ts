@@ -42,7 +42,11 @@ export type Operation =
   | 'revise-synthesis'
   | 'rebuild-synthesis'
   | 'start-campaign'
-  | 'edit-draft';
+  | 'edit-draft'
+  | 'read-awards'
+  | 'cast-vote'
+  | 'close-vote'
+  | 'issue-decision';
 
 /** Input refused before anything was sent, each with its own message on every surface. */
 export type InvalidInput =
@@ -63,7 +67,9 @@ export type InvalidInput =
   /** A campaign draft whose text is not a YAML mapping, so its units cannot be replaced. */
   | 'campaign-draft'
   /** A copy's shift in years outside the range; `value` is the range, e.g. `-5..10`. */
-  | 'copy-years';
+  | 'copy-years'
+  /** A decision number already given to another campaign's award decision; `value` is `number|campaignId`. */
+  | 'decision-number';
 
 export interface AppErrorFacts {
   operation?: Operation;
