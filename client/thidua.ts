@@ -21,6 +21,12 @@
  *   thidua synthesis upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT]
  *   thidua synthesis rebuild CAMPAIGN --as LOGIN
  *   thidua synthesis download CAMPAIGN [--version N] [--out DIR]
+ *   thidua awards status CAMPAIGN [--as LOGIN] [--json]
+ *   thidua awards vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]
+ *   thidua awards written-vote CAMPAIGN NOMINATION CHOICE --member ACCOUNT --as LOGIN
+ *   thidua awards close CAMPAIGN --as LOGIN
+ *   thidua awards decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN
+ *   thidua campaign report CAMPAIGN [--json]   award counts by form, collective and individual
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -52,6 +58,12 @@ const commands: Record<string, () => Promise<Command>> = {
   'synthesis upload': async () => (await import('./commands/synthesis')).uploadCommand,
   'synthesis rebuild': async () => (await import('./commands/synthesis')).rebuildCommand,
   'synthesis download': async () => (await import('./commands/synthesis')).downloadCommand,
+  'awards status': async () => (await import('./commands/awards')).awardsStatusCommand,
+  'awards vote': async () => (await import('./commands/awards')).awardsVoteCommand,
+  'awards written-vote': async () => (await import('./commands/awards')).awardsWrittenVoteCommand,
+  'awards close': async () => (await import('./commands/awards')).awardsCloseCommand,
+  'awards decide': async () => (await import('./commands/awards')).awardsDecideCommand,
+  'campaign report': async () => (await import('./commands/awards')).campaignReportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
