@@ -117,7 +117,11 @@ test('nominations are gathered and routed by the catalogue; members of the nomin
 
 test('the documents are stored as Word and Excel files; the proposal only when a nomination goes up', async () => {
   const a = activities();
-  const env = new MockActivityEnvironment();
+  const mock = new MockActivityEnvironment();
+  // Typed as the activity returns (the mock environment's own result type is unknown).
+  const env = {
+    run: <A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A) => mock.run(fn, ...args) as Promise<R>,
+  };
   const gathered: GatheredAwards = await env.run(a.gatherAwardNominations, {
     campaignId: 'c1',
     definitionRef: 'r',
@@ -174,7 +178,7 @@ test("a unit's results go to its focal point, the head in copy, once", async () 
       },
     ],
   };
-  const first = await new MockActivityEnvironment().run(a.notifyAwardUnit, input);
+  const first = (await new MockActivityEnvironment().run(a.notifyAwardUnit, input)) as { sent: boolean };
   const retry = await new MockActivityEnvironment().run(a.notifyAwardUnit, input);
   expect(first.sent).toBe(true);
   expect(retry).toMatchObject({ sent: false, reason: 'already-sent' });
