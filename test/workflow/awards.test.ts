@@ -5,7 +5,8 @@
  * nomination proposed upwards, an early close with votes missing, a vote after the close), the close at
  * the lock with one nomination approved, one short of its 90% threshold, one without quorum and one
  * proposed upwards; the decision issued and each unit told once. And a campaign that reaches its
- * awards phase runs the child and closes after the decision. Activities are mocks that record what
+ * awards phase runs the child and closes after the decision; one cancelled during the vote ends the
+ * child cancelled, nothing sent after. Activities are mocks that record what
  * would be sent, with workflow time; the catalogue is the test fixture.
  */
 import path from 'node:path';
@@ -30,7 +31,7 @@ import type {
 import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { awardsWorkflow, castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
-import { campaignWorkflow } from '../../workflows/campaign';
+import { campaignWorkflow, cancelCampaign } from '../../workflows/campaign';
 import { saveHistory } from '../helpers/histories';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
@@ -365,4 +366,52 @@ test('a campaign reaching its awards phase runs the vote and closes after the de
     'decision@5',
   ]);
   expect(calls.filter((c) => c.activity === 'unit').length).toBe(2);
+});
+
+test('a campaign cancelled during the vote cancels the awards child: no decision, no unit told', async () => {
+  const id = `camp-awards-cancel-${Date.now()}`;
+  const { result, calls } = await run(
+    async (taskQueue, start) => {
+      const base = campaignInputFrom(start, {
+        campaignId: id,
+        planNumber: '67-KH/TU',
+        title: 'Tổng kết',
+        contact: 'Ban Thi đua - Khen thưởng tỉnh',
+        unitCount: 2,
+        unitsPerBatch: 2,
+        deadlineDays: 3,
+        lockDays: 4,
+      });
+      const at = (ms: number) => ({ utc: new Date(ms).toISOString(), local: '', written: '', reading: 'test' });
+      const phases = base.compiled.phases.filter((p) => p.kind !== 'synthesis');
+      phases.push({
+        kind: 'awards',
+        name: 'Xét khen thưởng',
+        windowStart: at(start + 5 * DAY),
+        windowEnd: at(start + 20 * DAY),
+        vote: scheduleFrom(start, { deadlineDays: 10, lockDays: 12, reminders: [2], escalations: [1] }),
+      });
+      const handle = await env.client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: `campaign/${id}`,
+        args: [{ ...base, compiled: { ...base.compiled, phases } }],
+      });
+      const campaign = await handle.result();
+      const awards = await env.client.workflow.getHandle(awardsWorkflowId(id)).result();
+      return { campaign, awards };
+    },
+    {
+      onMail: async (mail) => {
+        if (mail.kind !== 'vote-open') return;
+        await env.client.workflow
+          .getHandle(`campaign/${mail.campaignId}`)
+          .executeUpdate(cancelCampaign, { args: [{ reason: 'Dừng đợt theo chỉ đạo', cancelledBy: 'nvc' }] });
+      },
+    },
+  );
+  expect(result.campaign.phase).toBe('cancelled');
+  expect(result.awards).toMatchObject({ state: 'cancelled', remindersSent: 0, escalationsSent: 0 });
+  expect(result.awards.decision).toBeUndefined();
+  // Only the opening message went out: no reminder, no escalation, no unit told after the cancel.
+  expect(calls.filter((c) => c.activity === 'mail' || c.activity === 'unit').map((c) => c.key)).toEqual(['open']);
 });
