@@ -268,7 +268,7 @@ export class Rules {
       if (kind === 'synthesis' && isObj(phase.approval)) {
         this.checkApproval(phase.approval, [...base, 'approval'], start, selfReviewLock);
       }
-      if (kind === 'awards' && isObj(phase.council)) this.checkCouncil(phase.council, [...base, 'council']);
+      if (kind === 'awards' && isObj(phase.council)) this.checkCouncil(phase.council, [...base, 'council'], start);
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
@@ -479,7 +479,24 @@ export class Rules {
   }
 
   /** The awards council: exactly one chair, unique accounts, members' units among the participants. */
-  private checkCouncil(council: Obj, path: PathSegment[]): void {
+  private checkCouncil(council: Obj, path: PathSegment[], start: Instant | undefined): void {
+    if (isObj(council.vote)) {
+      // The vote's deadline within the phase (the nominations are gathered when it opens), its lock not before it.
+      const at = [...path, 'vote'];
+      const deadline = this.read([...at, 'deadline'], 'deadline');
+      const lock = council.vote.lock === undefined ? undefined : this.read([...at, 'lock'], 'end');
+      if (deadline && start && deadline.ms < start.ms) {
+        this.report.add('error', [...at, 'deadline'], 'voteBeforeWindow', {
+          deadline: deadline.local,
+          start: start.local,
+        });
+      }
+      if (deadline && lock && lock.ms < deadline.ms) {
+        this.report.add('error', [...at, 'lock'], 'lockBeforeDeadline', { lock: lock.local, deadline: deadline.local });
+      }
+      this.checkReminders(asArr(council.vote.reminders), [...at, 'reminders']);
+      this.checkEscalation(asArr(council.vote.escalation), [...at, 'escalation'], deadline);
+    }
     const members = asArr(council.members);
     const accounts = new Map<string, number>();
     const chairs: number[] = [];

@@ -248,6 +248,8 @@ const en = {
     `the account "${p.account}" is already a council member (${en.place(p.place)}); each member votes once — remove the repeated member or correct the account`,
   councilUnknownUnit: (p: { unitId: string; guess?: string }) =>
     `no participating unit has the id "${p.unitId}"${p.guess ? `; did you mean "${p.guess}"?` : ''} A member's unitId names a unit of units (sub-units included), from whose nominations the member is recused`,
+  voteBeforeWindow: (p: { deadline: string; start: string }) =>
+    `the vote deadline (${p.deadline}) comes before the awards phase starts (${p.start}); the council votes on the nominations gathered when the phase opens — set the deadline within the phase`,
   councilNoChair: (_: None) =>
     'the council has no chair: mark exactly one member with chair: true (the chair closes the vote and is told of missing votes)',
   councilChairTwice: (p: { place: Place }) =>
@@ -438,6 +440,8 @@ const vi: Texts = {
     `tài khoản "${p.account}" đã là thành viên Hội đồng (${vi.place(p.place)}); mỗi thành viên chỉ bỏ phiếu một lần — hãy bỏ thành viên lặp lại hoặc sửa tài khoản`,
   councilUnknownUnit: (p) =>
     `không có đơn vị tham gia nào mang mã "${p.unitId}"${p.guess ? `; có phải ý bạn là "${p.guess}"?` : ''} Trường unitId của thành viên ghi mã một đơn vị trong units (kể cả đơn vị trực thuộc); thành viên không bỏ phiếu cho hồ sơ của đơn vị đó`,
+  voteBeforeWindow: (p) =>
+    `hạn bỏ phiếu (${p.deadline}) trước khi giai đoạn xét khen thưởng bắt đầu (${p.start}); Hội đồng bỏ phiếu trên hồ sơ được tập hợp khi giai đoạn mở — hãy đặt hạn trong giai đoạn`,
   councilNoChair: () =>
     'Hội đồng chưa có chủ tịch: hãy ghi chair: true cho đúng một thành viên (chủ tịch kết thúc bỏ phiếu và được báo khi còn thành viên chưa bỏ phiếu)',
   councilChairTwice: (p) =>
