@@ -5,6 +5,7 @@
  */
 import { loadWorkingCalendar } from '../../../config/holidays';
 import { compileCampaign } from '../../../domain/timeline';
+import { campaignTimeline } from '../../../domain/timeline-rows';
 import { vinhPhucLike } from './fixtures';
 
 test('the council vote gets its deadline schedule on the awards phase', () => {
@@ -31,6 +32,15 @@ test('the council vote gets its deadline schedule on the awards phase', () => {
   ]);
   // One working day after Friday's deadline: Monday 23/11.
   expect(vote?.escalations.map((e) => e.at.utc)).toEqual(['2009-11-23T01:00:00.000Z']);
+  // `campaign plan` lists the vote's steps.
+  const rows = campaignTimeline(compiled, def).filter((r) => r.event.startsWith('vote-'));
+  expect(rows.map((r) => `${r.event} ${r.at.utc} → ${r.to}`)).toEqual([
+    'vote-reminder 2009-11-17T01:00:00.000Z → Thành viên Hội đồng chưa bỏ phiếu',
+    'vote-reminder 2009-11-20T01:00:00.000Z → Thành viên Hội đồng chưa bỏ phiếu',
+    'vote-deadline 2009-11-20T10:00:00.000Z → 1 thành viên Hội đồng',
+    'vote-escalation 2009-11-23T01:00:00.000Z → Nguyễn Văn A',
+    'vote-lock 2009-11-27T10:00:00.000Z → Ban Thi đua - Khen thưởng tỉnh',
+  ]);
   // A campaign file without a council has no vote schedule.
   expect(
     compileCampaign(vinhPhucLike(), loadWorkingCalendar()).phases.find((p) => p.kind === 'awards')?.vote,
