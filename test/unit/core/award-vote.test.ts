@@ -4,6 +4,8 @@
  * reason in Vietnamese; the tally counts the last vote of each eligible member and applies a form's
  * share cap in nomination order.
  */
+import fc from 'fast-check';
+import { voteOutcome } from '../../../domain/award-catalogue';
 import { tallyNominations } from '../../../domain/award-tally';
 import type { AwardCatalogue, AwardNominationView, CouncilMember, Vote } from '../../../domain/award-types';
 import { missingVoters, voteRefusal } from '../../../domain/award-vote';
@@ -109,4 +111,35 @@ test('the last vote of each eligible member counts; the share cap rejects approv
   ]);
   expect(missingVoters(council, ctx.nominations, votes.slice(0, 1)).map((m) => m.account)).toEqual(['a', 'b']);
   expect(missingVoters(council, ctx.nominations, votes).map((m) => m.account)).toEqual([]);
+});
+
+test('property: the counts add up to the eligible members, recused members never count, the rule decides on those counts', () => {
+  const members = ['a', 'b', 'c', 'd', 'e'];
+  const choice = fc.constantFrom<Vote['choice']>('approve', 'reject', 'abstain');
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ member: fc.constantFrom(...members), choice }), { maxLength: 20 }),
+      fc.subarray(members),
+      (cast, fromUnit) => {
+        const c: CouncilMember[] = members.map((m, i) => ({
+          account: m,
+          name: m.toUpperCase(),
+          email: `${m}@x.vn`,
+          ...(i === 0 ? { chair: true } : {}),
+          ...(fromUnit.includes(m) ? { unitId: 'u9' } : {}),
+        }));
+        const n = { ...nom('u9/1'), recused: fromUnit };
+        const votes = cast.map((x) => ({ ...x, nominationId: 'u9/1', at: '2026-11-03T00:00:00.000Z' }));
+        const [out] = tallyNominations([n], votes, c, catalogue, { collectives: 100, individuals: 0 });
+        const t = out.tally!;
+        expect(t.eligible).toBe(members.length - fromUnit.length);
+        expect(t.approve + t.reject + t.abstain + t.notVoted).toBe(t.eligible);
+        // The last vote of each eligible member, and only theirs.
+        const last = new Map(cast.filter((x) => !fromUnit.includes(x.member)).map((x) => [x.member, x.choice]));
+        expect(t.approve).toBe([...last.values()].filter((x) => x === 'approve').length);
+        // The outcome is the catalogue's rule applied to these counts (the rule itself is tested with the catalogue).
+        expect(out.state).toBe(voteOutcome(vote, { ...t, members: members.length }));
+      },
+    ),
+  );
 });
