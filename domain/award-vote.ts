@@ -106,7 +106,9 @@ export function voteRefusal(
       .map((f) => f.code)
       .join(', ')}).`;
   }
-  if (form.nominee !== n.type) {
+  // A form for both (Bằng khen, Huân chương) lists them in `nominees` (added to the contract by the catalogue).
+  const kinds = (form as AwardForm & { nominees?: AwardNominationView['type'][] }).nominees ?? [form.nominee];
+  if (!kinds.includes(n.type)) {
     return `Hình thức "${form.name}" dành cho ${form.nominee === 'collective' ? 'tập thể' : 'cá nhân'}, còn ${what} là ${n.type === 'collective' ? 'tập thể' : 'cá nhân'}.`;
   }
   const rule = ruleOn(form, n.receivedAt);
