@@ -22,10 +22,7 @@ import {
   log,
   CancellationScope,
   isCancellation,
-  proxyActivities,
 } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import { awardsWorkflowId } from '../domain/award-types';
 import type { PhaseKind } from '../domain/campaign-schema';
 import { CampaignIdKey, DeadlineKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_EXTENSIONS, assertCancelTexts, assertExtensionTexts } from '../domain/submission-rules';
@@ -43,7 +40,8 @@ import {
 } from '../domain/workflow-types';
 import { synthesisWorkflowId } from '../domain/synthesis-types';
 import { waitForChildren } from './children';
-import { awardsWorkflow, cancelAwards } from './awards';
+import { type awardsWorkflow, cancelAwards } from './awards';
+import { runAwardsChild } from './awards-phase';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 
@@ -77,14 +75,12 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
   'plan-issue': async () => undefined,
   'self-review': runSelfReview,
   synthesis: runSynthesis,
-  awards: runAwards,
+  awards: (ctx, phase) =>
+    runAwardsChild(ctx.input, phase, {
+      missedCancel: () => ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0],
+      started: (child) => void (ctx.awards = child),
+    }),
 };
-
-// Reads the awards phase's council and header from the stored definition (the compiled campaign has only instants).
-const setup = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
   const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
@@ -366,55 +362,6 @@ async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise
     if (isCancellation(err)) throw err;
     // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
     log.error('the synthesis workflow failed', { err });
-  }
-}
-
-/**
- * Runs the awards child (the council's vote, the minutes, the decision, the units told) and waits
- * until it ends. Versioned: histories recorded before it only reached the phase. A campaign file
- * without a council only reaches the phase, as before.
- */
-async function runAwards(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
-  if (!patched('campaign-runs-awards')) {
-    log.info('phase awards reached; recorded before the awards workflow existed');
-    return;
-  }
-  const { input } = ctx;
-  const found = await setup.awardsSetup({ definitionRef: input.definitionRef });
-  if (!found) {
-    log.info('phase awards reached; the campaign file names no council');
-    return;
-  }
-  const child = await startChild(awardsWorkflow, {
-    workflowId: awardsWorkflowId(input.campaignId),
-    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-    staticSummary: `${phase.name}: Hội đồng bỏ phiếu, quyết định khen thưởng`,
-    args: [
-      {
-        campaignId: input.campaignId,
-        planNumber: input.planNumber,
-        title: input.title,
-        definitionRef: input.definitionRef,
-        phaseName: phase.name,
-        timeZone: input.compiled.timeZone,
-        ...found,
-        ...(phase.vote ? { vote: phase.vote } : {}),
-      },
-    ],
-  });
-  ctx.awards = child;
-  const missed = ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
-  if (missed) {
-    await child
-      .signal(cancelAwards, missed)
-      .catch((err: unknown) => log.warn('cancel not delivered to the awards', { err }));
-  }
-  try {
-    await child.result();
-  } catch (err) {
-    if (isCancellation(err)) throw err;
-    // A failed awards child does not hold the campaign: it closes, the failure is logged.
-    log.error('the awards workflow failed', { err });
   }
 }
 
