@@ -12,6 +12,7 @@ import { planDocumentView, planTag } from '../domain/plan-document';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import { createConferenceActivities } from './conference';
+import { createAwardActivities } from './awards';
 import { createSynthesisActivities } from './synthesis';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
@@ -40,6 +41,8 @@ export interface ActivityDeps {
   settings?: Settings;
   /** Recurring campaigns' templates (`stores/schedule-templates.ts`). */
   scheduleTemplates?: FileScheduleTemplates;
+  /** The catalogue of award forms (default `config/award-forms.yaml`). */
+  awardCatalogueFile?: string;
 }
 
 /** Flattens the unit tree (sub-units included) in file order: the order batches page through. */
@@ -133,6 +136,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createSynthesisActivities(deps),
     ...createConferenceActivities(deps),
+    ...createAwardActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {

@@ -48,7 +48,11 @@ export type Operation =
   | 'cancel-conference'
   | 'record-conference-outcome'
   | 'start-campaign'
-  | 'edit-draft';
+  | 'edit-draft'
+  | 'read-awards'
+  | 'cast-vote'
+  | 'close-vote'
+  | 'issue-decision';
 
 /** Input refused before anything was sent, each with its own message on every surface. */
 export type InvalidInput =
@@ -71,7 +75,9 @@ export type InvalidInput =
   /** A copy's shift in years outside the range; `value` is the range, e.g. `-5..10`. */
   | 'copy-years'
   /** Conference input refused before sending (a date that does not read, no exact day yet); `value` says why, in Vietnamese. */
-  | 'conference';
+  | 'conference'
+  /** A decision number already given to another campaign's award decision; `value` is `number|campaignId`. */
+  | 'decision-number';
 
 export interface AppErrorFacts {
   operation?: Operation;

@@ -42,6 +42,10 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'record-conference-outcome': 'ghi kết quả hội nghị',
     'start-campaign': 'bắt đầu đợt thi đua',
     'edit-draft': 'soạn đợt thi đua mới',
+    'read-awards': 'đọc kết quả xét khen thưởng',
+    'cast-vote': 'bỏ phiếu xét khen thưởng',
+    'close-vote': 'kết thúc bỏ phiếu',
+    'issue-decision': 'ban hành quyết định khen thưởng',
   },
   en: {
     'read-campaign': 'reading the campaign',
@@ -66,6 +70,10 @@ const OPERATION: Record<Lang, Record<Operation, string>> = {
     'record-conference-outcome': 'recording the conference outcome',
     'start-campaign': 'starting the campaign',
     'edit-draft': 'editing a campaign draft',
+    'read-awards': 'reading the awards',
+    'cast-vote': 'voting on the awards',
+    'close-vote': 'closing the vote',
+    'issue-decision': 'issuing the award decision',
   },
 };
 
@@ -193,6 +201,10 @@ function invalidEn(input: InvalidInput | undefined, value = ''): string {
       return 'a cancellation needs a reason';
     case 'file-kind':
       return '--kind: summary-report or presentation-paper';
+    case 'decision-number': {
+      const [number, other] = value.split('|');
+      return `decision number ${number} is already used by the award decision of campaign ${other}; enter the number the registry gave this decision`;
+    }
     case 'synthesis-docx':
       return `"${value}" is not a Word document (.docx): a revised draft must be a .docx file, checked by its content`;
     case 'account':
@@ -228,6 +240,10 @@ function invalidVi(input: InvalidInput | undefined, value = ''): string {
       return 'hủy đợt cần có lý do (--reason)';
     case 'file-kind':
       return '--kind: summary-report hoặc presentation-paper';
+    case 'decision-number': {
+      const [number, other] = value.split('|');
+      return `số quyết định ${number} đã được dùng cho quyết định khen thưởng của đợt ${other}; hãy ghi số văn thư đã cấp cho quyết định này`;
+    }
     case 'synthesis-docx':
       return `"${value}" không phải văn bản Word (.docx): bản chỉnh sửa dự thảo phải là tệp .docx (kiểm tra theo nội dung tệp)`;
     case 'account':

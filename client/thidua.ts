@@ -30,6 +30,12 @@
  *   thidua schedule create FILE --every half-year|year [--id ID] [--start-period 2027-h1]
  *   thidua schedule list [--json] | pause ID --reason TEXT | resume ID | trigger ID | delete ID
  *   thidua schedule backfill ID --from PERIOD --to PERIOD
+ *   thidua awards status CAMPAIGN [--as LOGIN] [--json]
+ *   thidua awards vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]
+ *   thidua awards written-vote CAMPAIGN NOMINATION CHOICE --member ACCOUNT --as LOGIN
+ *   thidua awards close CAMPAIGN --as LOGIN
+ *   thidua awards decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN
+ *   thidua campaign report CAMPAIGN [--json]   award counts by form, collective and individual
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -74,6 +80,12 @@ const commands: Record<string, () => Promise<Command>> = {
   'schedule trigger': async () => (await import('./commands/schedule')).triggerCommand,
   'schedule backfill': async () => (await import('./commands/schedule')).backfillCommand,
   'schedule delete': async () => (await import('./commands/schedule')).deleteCommand,
+  'awards status': async () => (await import('./commands/awards')).awardsStatusCommand,
+  'awards vote': async () => (await import('./commands/awards')).awardsVoteCommand,
+  'awards written-vote': async () => (await import('./commands/awards')).awardsWrittenVoteCommand,
+  'awards close': async () => (await import('./commands/awards')).awardsCloseCommand,
+  'awards decide': async () => (await import('./commands/awards')).awardsDecideCommand,
+  'campaign report': async () => (await import('./commands/awards')).campaignReportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

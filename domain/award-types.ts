@@ -183,6 +183,10 @@ export interface AwardsStatusView {
   minutes?: FileRef;
   decision?: { number: string; date: string; file: FileRef; by: string; at: string };
   proposal?: FileRef;
+  /** The statistics by form (`.xlsx`), once the decision is issued. */
+  statistics?: FileRef;
+  /** Why the vote closed: at the lock, or early by the chair (who, when). */
+  closed?: { at: string; by: string };
   remindersSent: number;
   escalationsSent: number;
 }

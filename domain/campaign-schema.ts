@@ -31,6 +31,7 @@ import {
   type SynthesisPhase,
 } from './campaign-schema/phases';
 import type { SynthesisApproval, SynthesisReport } from './campaign-schema/synthesis';
+import type { AwardsPhase } from './campaign-schema/phases';
 import { Unit } from './campaign-schema/units';
 
 export type { FieldMeta } from './campaign-schema/hint';
@@ -39,6 +40,7 @@ export * from './campaign-schema/units';
 export * from './campaign-schema/phase-parts';
 export * from './campaign-schema/synthesis';
 export * from './campaign-schema/conference';
+export * from './campaign-schema/awards';
 export * from './campaign-schema/phases';
 export * from './campaign-schema/header';
 
@@ -84,6 +86,7 @@ export type SelfReviewPhaseDef = z.infer<typeof SelfReviewPhase>;
 export type PlanIssuePhaseDef = z.infer<typeof PlanIssuePhase>;
 export type ConferencePhaseDef = z.infer<typeof ConferencePhase>;
 export type SynthesisPhaseDef = z.infer<typeof SynthesisPhase>;
+export type AwardsPhaseDef = z.infer<typeof AwardsPhase>;
 export type SynthesisApprovalDef = z.infer<typeof SynthesisApproval>;
 export type SynthesisReportDef = z.infer<typeof SynthesisReport>;
 export type PersonDef = z.infer<typeof Person>;

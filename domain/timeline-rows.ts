@@ -36,7 +36,11 @@ export type TimelineEvent =
   | 'approval-reminder'
   | 'approval-deadline'
   | 'approval-escalation'
-  | 'approval-lock';
+  | 'approval-lock'
+  | 'vote-reminder'
+  | 'vote-deadline'
+  | 'vote-escalation'
+  | 'vote-lock';
 
 export interface TimelineRow {
   at: CompiledInstant;
@@ -226,6 +230,45 @@ function rowsOf(
       }
     }
     if (p.conference && source?.kind === 'conference') rows.push(...conferenceRows(p.conference, source, base, who));
+    if (p.vote && who.approval && source?.kind === 'awards' && source.council) {
+      // The council's vote (campaign view only, as the approval): reminders to members who have not voted, the chair told after.
+      const v = p.vote;
+      const members = 'Thành viên Hội đồng chưa bỏ phiếu';
+      const chair = source.council.members.find((m) => m.chair)?.name ?? 'Chủ tịch Hội đồng';
+      for (const r of v.reminders) {
+        rows.push({
+          ...base,
+          at: r.at,
+          event: 'vote-reminder',
+          what: `Nhắc bỏ phiếu ${r.kind === 'due-today' ? 'hôm nay' : offsetLabel(r.offset, false)}`,
+          to: members,
+        });
+      }
+      rows.push({
+        ...base,
+        at: v.deadline,
+        event: 'vote-deadline',
+        what: 'Hạn Hội đồng bỏ phiếu xét khen thưởng',
+        to: `${source.council.members.length} thành viên Hội đồng`,
+      });
+      // The vote closes at its lock: a step after it would never be sent.
+      for (const e of v.escalations.filter((x) => Date.parse(x.at.utc) < Date.parse(v.lock.utc))) {
+        rows.push({
+          ...base,
+          at: e.at,
+          event: 'vote-escalation',
+          what: `Chưa bỏ phiếu đủ ${offsetLabel(e.after, true)} sau hạn – báo Chủ tịch Hội đồng`,
+          to: chair,
+        });
+      }
+      rows.push({
+        ...base,
+        at: v.lock,
+        event: 'vote-lock',
+        what: 'Khóa bỏ phiếu, kiểm phiếu, lập biên bản',
+        to: header.secretariat.name,
+      });
+    }
     if (p.conferenceAt && source?.kind === 'conference') {
       rows.push({
         ...base,

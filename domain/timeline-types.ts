@@ -61,6 +61,11 @@ export interface PhaseSchedule {
    * each escalation step to the secretariat with the approvers in copy (`notify: ['secretariat']`).
    */
   approval?: DeadlineSchedule;
+  /**
+   * The awards phase's council vote deadline (when the file gives a council): reminders go to the
+   * members who have not voted, each escalation step to the chair.
+   */
+  vote?: DeadlineSchedule;
   /** Conference date, for the conference phase. */
   conferenceAt?: ReadInstant;
   /** The conference's own instants (conference phase); only `when` while the day is rough. */

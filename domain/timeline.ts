@@ -304,6 +304,26 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
       compiled.approval = schedule;
       notes.push(...phaseNotes);
     }
+    if (phase.kind === 'awards' && phase.council) {
+      // As the approval: the vote's escalation goes on after the lock until the decision is issued.
+      const vote = phase.council.vote;
+      const deadline = read(vote.deadline, 'deadline', `${field}.council.vote.deadline`);
+      const { schedule, notes: phaseNotes } = compileDeadlineScheduleWithNotes(
+        {
+          reminders: vote.reminders,
+          escalation: vote.escalation.map((e) => ({ after: e.after, notify: ['secretariat'], cc: [] })),
+          windowStartUtc: compiled.windowStart.utc,
+          planDateUtc: planDate.utc,
+          label: `${name} (bỏ phiếu)`,
+          escalateAfterLock: true,
+        },
+        deadline,
+        vote.lock ? read(vote.lock, 'end', `${field}.council.vote.lock`) : deadline,
+        { ...ctx, reminderTime: header.calendar.reminderTime },
+      );
+      compiled.vote = schedule;
+      notes.push(...phaseNotes);
+    }
     if (phase.kind === 'conference') {
       compiled.conferenceAt = read(phase.date, 'start', `${field}.date`);
       const day = localDateOf(compiled.conferenceAt.utc, zone);
@@ -396,7 +416,7 @@ function forEachInstant(compiled: CompiledCampaign, visit: (i: CompiledInstant) 
         c.replies.escalations.forEach((e) => visit(e.at));
       }
     }
-    for (const d of [p.deadline, p.approval]) {
+    for (const d of [p.deadline, p.approval, p.vote]) {
       if (!d) continue;
       visit(d.deadline);
       visit(d.lock);

@@ -80,6 +80,10 @@ const OPERATION: Record<Operation, string> = {
   'record-conference-outcome': 'ghi kết quả hội nghị',
   'start-campaign': 'bắt đầu đợt thi đua',
   'edit-draft': 'soạn đợt thi đua mới',
+  'read-awards': 'đọc kết quả xét khen thưởng',
+  'cast-vote': 'bỏ phiếu xét khen thưởng',
+  'close-vote': 'kết thúc bỏ phiếu',
+  'issue-decision': 'ban hành quyết định khen thưởng',
 };
 
 /**
@@ -155,6 +159,10 @@ function invalidMessage(input: InvalidInput | undefined, value = ''): string {
       return 'Cần ghi lý do hủy.';
     case 'file-kind':
       return 'Loại hồ sơ không hợp lệ.';
+    case 'decision-number': {
+      const [number, other] = value.split('|');
+      return `Số quyết định ${number} đã được dùng cho quyết định khen thưởng của đợt ${other}; hãy ghi số văn thư đã cấp cho quyết định này.`;
+    }
     case 'synthesis-docx':
       return `Tệp "${value}" không phải văn bản Word (.docx); bản chỉnh sửa dự thảo phải là tệp .docx.`;
     case 'account':

@@ -42,6 +42,8 @@ import { synthesisWorkflowId } from '../domain/synthesis-types';
 import { conferenceWorkflowId } from '../domain/conference-types';
 import { cancelConferenceSignal, conferenceWorkflow } from './conference';
 import { waitForChildren } from './children';
+import { type awardsWorkflow, cancelAwards } from './awards';
+import { runAwardsChild } from './awards-phase';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 
@@ -64,6 +66,8 @@ interface CampaignContext {
   synthesis?: ChildWorkflowHandle<typeof synthesisWorkflow>;
   /** The conference child, once started: a cancel is passed on to it. */
   conference?: ChildWorkflowHandle<typeof conferenceWorkflow>;
+  /** The awards child, once started: a cancel is passed on to it. */
+  awards?: ChildWorkflowHandle<typeof awardsWorkflow>;
 }
 
 type PhaseRunner = (ctx: CampaignContext, phase: PhaseSchedule) => Promise<void>;
@@ -76,6 +80,11 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
   'self-review': runSelfReview,
   synthesis: runSynthesis,
   conference: runConference,
+  awards: (ctx, phase) =>
+    runAwardsChild(ctx.input, phase, {
+      missedCancel: () => ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0],
+      started: (child) => void (ctx.awards = child),
+    }),
 };
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
@@ -125,6 +134,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       await ctx.conference
         .signal(cancelConferenceSignal, req)
         .catch((err: unknown) => log.warn('cancel not delivered to the conference', { err }));
+    }
+    if (ctx.awards) {
+      await ctx.awards
+        .signal(cancelAwards, req)
+        .catch((err: unknown) => log.warn('cancel not delivered to the awards', { err }));
     }
     cancelDelivered = true;
   };

@@ -5,3 +5,4 @@ export { unitReviewWorkflow } from './unit-review';
 export { synthesisWorkflow } from './synthesis';
 export { conferenceWorkflow } from './conference';
 export { scheduledCampaignWorkflow } from './scheduled-campaign';
+export { awardsWorkflow } from './awards';

@@ -93,6 +93,13 @@ export const en: CliTexts = {
       'schedule trigger': 'run the current period now',
       'schedule backfill': 'run past periods --from PERIOD --to PERIOD',
       'schedule delete': 'delete a schedule (campaigns already started run on)',
+      'awards status': 'awards: nominations, voting progress, outcome [--as LOGIN]',
+      'awards vote':
+        'vote on NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] (council member)',
+      'awards written-vote': "record an absent member's written vote --member ACCOUNT --as LOGIN (clerk)",
+      'awards close': 'close the vote --as LOGIN (the chair)',
+      'awards decide': "enter the award decision's number and date --number N --date YYYY-MM-DD --as LOGIN (clerk)",
+      'campaign report': 'award counts by form, collective and individual',
     },
     footer: 'Vietnamese by default; --lang en (or THIDUA_LANG=en) for English.',
   },

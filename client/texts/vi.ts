@@ -80,6 +80,14 @@ export const vi: CliTexts = {
       'schedule trigger': 'chạy ngay kỳ hiện tại',
       'schedule backfill': 'chạy bù các kỳ đã qua --from KỲ --to KỲ',
       'schedule delete': 'xóa lịch định kỳ (các đợt đã bắt đầu vẫn chạy)',
+      'awards status': 'xét khen thưởng: hồ sơ, tiến độ bỏ phiếu, kết quả [--as LOGIN]',
+      'awards vote':
+        'bỏ phiếu HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] (thành viên Hội đồng)',
+      'awards written-vote':
+        'ghi phiếu bằng văn bản của thành viên vắng mặt --member TÀI_KHOẢN --as LOGIN (chuyên viên)',
+      'awards close': 'kết thúc bỏ phiếu --as LOGIN (Chủ tịch Hội đồng)',
+      'awards decide': 'ghi số, ngày quyết định khen thưởng --number SỐ --date YYYY-MM-DD --as LOGIN (chuyên viên)',
+      'campaign report': 'thống kê khen thưởng theo hình thức, tập thể và cá nhân',
     },
     footer: 'Tiếng Việt là mặc định; --lang en (hoặc THIDUA_LANG=en) để in tiếng Anh.',
   },

@@ -4,6 +4,7 @@ import { DateExpr, ReminderOffset } from './fields';
 import { hint } from './hint';
 import { Attachment, Due, EscalationStep, Window } from './phase-parts';
 import { conferenceFields } from './conference';
+import { AuthorityLevel, AwardDecision, Council } from './awards';
 import { SynthesisApproval, SynthesisReport } from './synthesis';
 
 export const PHASE_ORDER = ['plan-issue', 'self-review', 'synthesis', 'conference', 'awards'] as const;
@@ -134,6 +135,22 @@ export const AwardsPhase = z
     ...phaseCommon,
     awardingBody: z.string().optional(),
     forms: z.array(z.string().min(1)).default([]),
+    authority: AuthorityLevel.optional(),
+    council: Council.optional().meta(
+      hint({
+        hint: 'Hội đồng xét khen thưởng: thành viên, chủ tịch, hạn bỏ phiếu',
+        hintEn: 'the awards council: members, chair, voting deadline',
+        example: 'council: có members và vote',
+        exampleEn: 'council: with members and vote',
+      }),
+    ),
+    decision: AwardDecision.optional().meta(
+      hint({
+        hint: 'thể thức quyết định khen thưởng (cơ quan ban hành, nơi ký)',
+        hintEn: 'the layout of the award decision (issuing body, signature)',
+        example: 'decision: { style: state, issuingBody: UBND TỈNH VĨNH PHÚC, place: Vĩnh Phúc }',
+      }),
+    ),
   })
   .strict();
 

@@ -275,6 +275,7 @@ export class Rules {
       if (kind === 'synthesis' && isObj(phase.approval)) {
         this.checkApproval(phase.approval, [...base, 'approval'], start, selfReviewLock);
       }
+      if (kind === 'awards' && isObj(phase.council)) this.checkCouncil(phase.council, [...base, 'council'], start);
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
@@ -482,6 +483,61 @@ export class Rules {
       if (total !== undefined && limit !== undefined && limit > total) {
         this.report.add('warning', [...q, kind], 'quotaKindAboveTotal', { kind, limit, total });
       }
+    }
+  }
+
+  /** The awards council: exactly one chair, unique accounts, members' units among the participants. */
+  private checkCouncil(council: Obj, path: PathSegment[], start: Instant | undefined): void {
+    if (isObj(council.vote)) {
+      // The vote's deadline within the phase (the nominations are gathered when it opens), its lock not before it.
+      const at = [...path, 'vote'];
+      const deadline = this.read([...at, 'deadline'], 'deadline');
+      const lock = council.vote.lock === undefined ? undefined : this.read([...at, 'lock'], 'end');
+      if (deadline && start && deadline.ms < start.ms) {
+        this.report.add('error', [...at, 'deadline'], 'voteBeforeWindow', {
+          deadline: deadline.local,
+          start: start.local,
+        });
+      }
+      if (deadline && lock && lock.ms < deadline.ms) {
+        this.report.add('error', [...at, 'lock'], 'lockBeforeDeadline', { lock: lock.local, deadline: deadline.local });
+      }
+      this.checkReminders(asArr(council.vote.reminders), [...at, 'reminders']);
+      this.checkEscalation(asArr(council.vote.escalation), [...at, 'escalation'], deadline);
+    }
+    const members = asArr(council.members);
+    const accounts = new Map<string, number>();
+    const chairs: number[] = [];
+    const known = [...this.unitIds.keys()];
+    members.forEach((m, i) => {
+      if (!isObj(m)) return;
+      const account = asStr(m.account);
+      if (account !== undefined) {
+        const first = accounts.get(account);
+        if (first !== undefined) {
+          this.report.add('error', [...path, 'members', i, 'account'], 'councilAccountTwice', {
+            account,
+            place: this.report.place([...path, 'members', first, 'account']),
+          });
+        } else accounts.set(account, i);
+      }
+      if (m.chair === true) chairs.push(i);
+      const unitId = asStr(m.unitId);
+      if (unitId !== undefined && !this.unitIds.has(unitId)) {
+        const guess = closest(unitId, known);
+        this.report.add('error', [...path, 'members', i, 'unitId'], 'councilUnknownUnit', {
+          unitId,
+          ...(guess ? { guess } : {}),
+        });
+      }
+    });
+    if (members.length > 0 && chairs.length === 0) {
+      this.report.add('error', [...path, 'members'], 'councilNoChair', {});
+    }
+    for (const i of chairs.slice(1)) {
+      this.report.add('error', [...path, 'members', i, 'chair'], 'councilChairTwice', {
+        place: this.report.place([...path, 'members', chairs[0], 'chair']),
+      });
     }
   }
 

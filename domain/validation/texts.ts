@@ -247,6 +247,16 @@ const en = {
   unknownInvitee: (p: { invitee: string; guess?: string }) =>
     `no unit has the id "${p.invitee}"; ${p.guess ? `did you mean "${p.guess}"? Invitees` : 'invitees'} are unit ids from units (sub-units included), or "all"`,
   ...conferenceEn,
+  councilAccountTwice: (p: { account: string; place: Place }) =>
+    `the account "${p.account}" is already a council member (${en.place(p.place)}); each member votes once — remove the repeated member or correct the account`,
+  councilUnknownUnit: (p: { unitId: string; guess?: string }) =>
+    `no participating unit has the id "${p.unitId}"${p.guess ? `; did you mean "${p.guess}"?` : ''} A member's unitId names a unit of units (sub-units included), from whose nominations the member is recused`,
+  voteBeforeWindow: (p: { deadline: string; start: string }) =>
+    `the vote deadline (${p.deadline}) comes before the awards phase starts (${p.start}); the council votes on the nominations gathered when the phase opens — set the deadline within the phase`,
+  councilNoChair: (_: None) =>
+    'the council has no chair: mark exactly one member with chair: true (the chair closes the vote and is told of missing votes)',
+  councilChairTwice: (p: { place: Place }) =>
+    `the council already has a chair (${en.place(p.place)}); exactly one member is the chair — remove chair: true here or there`,
   placeholderNumber: (p: { number: string }) =>
     `"${p.number}" is a blank number form, not a number; an issued plan carries its number (e.g. number: 67-KH/TU) — ` +
     'write it, leave number out if the source gives none, or write draft: true while the plan is a draft',
@@ -430,6 +440,16 @@ const vi: Texts = {
   unknownInvitee: (p) =>
     `không có đơn vị nào mang mã "${p.invitee}"; ${p.guess ? `có phải ý bạn là "${p.guess}"? Danh sách mời (invitees)` : 'danh sách mời (invitees)'} ghi mã đơn vị trong units (kể cả đơn vị trực thuộc), hoặc "all"`,
   ...conferenceVi,
+  councilAccountTwice: (p) =>
+    `tài khoản "${p.account}" đã là thành viên Hội đồng (${vi.place(p.place)}); mỗi thành viên chỉ bỏ phiếu một lần — hãy bỏ thành viên lặp lại hoặc sửa tài khoản`,
+  councilUnknownUnit: (p) =>
+    `không có đơn vị tham gia nào mang mã "${p.unitId}"${p.guess ? `; có phải ý bạn là "${p.guess}"?` : ''} Trường unitId của thành viên ghi mã một đơn vị trong units (kể cả đơn vị trực thuộc); thành viên không bỏ phiếu cho hồ sơ của đơn vị đó`,
+  voteBeforeWindow: (p) =>
+    `hạn bỏ phiếu (${p.deadline}) trước khi giai đoạn xét khen thưởng bắt đầu (${p.start}); Hội đồng bỏ phiếu trên hồ sơ được tập hợp khi giai đoạn mở — hãy đặt hạn trong giai đoạn`,
+  councilNoChair: () =>
+    'Hội đồng chưa có chủ tịch: hãy ghi chair: true cho đúng một thành viên (chủ tịch kết thúc bỏ phiếu và được báo khi còn thành viên chưa bỏ phiếu)',
+  councilChairTwice: (p) =>
+    `Hội đồng đã có chủ tịch (${vi.place(p.place)}); chỉ một thành viên là chủ tịch — hãy bỏ chair: true ở một trong hai chỗ`,
 };
 
 const TABLES: Record<Lang, Texts> = { vi, en };

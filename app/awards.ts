@@ -1,0 +1,193 @@
+/**
+ * The awards use cases, written once for the dashboard and the CLI: read the vote (a member sees only
+ * their own votes until it closes), vote, record an absent member's written vote, close the vote,
+ * issue the decision (its number unused by another campaign's decision), a unit's results, a file.
+ * Each states the role it needs ({@link requireRole}) and refuses, changing nothing, without it.
+ */
+import path from 'node:path';
+import {
+  awardsWorkflowId,
+  type AwardNominationState,
+  type AwardsStatusView,
+  type CastVoteInput,
+} from '../domain/award-types';
+import type { NomineeType } from '../domain/workflow-types';
+import { FileDecisionNumbers, type DecisionNumbers } from '../stores/decision-numbers';
+import { FileReportStore, type ReportStore } from '../stores/report-store';
+import {
+  castVote as castUpdate,
+  closeVote as closeUpdate,
+  getAwardsStatus,
+  issueDecision as decisionUpdate,
+} from '../workflows/awards';
+import { withUpdate, withWorker, type AppContext } from './context';
+import { actorLabel, requireRole, type StaffActor } from './roles';
+import { AppError, type Operation } from './temporal-errors';
+
+/** The stores beside the report store (the data folder), unless a caller gives its own (tests, a deployment). */
+export interface AwardStores {
+  reports?: ReportStore;
+  decisionNumbers?: DecisionNumbers;
+}
+
+const handle = (s: AppContext, campaignId: string) => s.client.workflow.getHandle(awardsWorkflowId(campaignId));
+
+/**
+ * The vote's view. Before the vote closes, `votes` holds only the actor's own (a council member's);
+ * none for anyone else. Role: any staff (or none: the CLI's read).
+ */
+export async function awardsStatus(s: AppContext, campaignId: string, actor?: StaffActor): Promise<AwardsStatusView> {
+  const member = actor?.roles.includes('council') ? actor.login : undefined;
+  const view = await withWorker(s, 'read-awards', () =>
+    handle(s, campaignId).query(getAwardsStatus, member ? { member } : {}),
+  ).catch((err: unknown) => {
+    throw withCampaign(err, campaignId);
+  });
+  // The workflow already filters; this keeps the rule here too, whatever the workflow's version.
+  if (view.state === 'voting' && view.votes) {
+    const own = member ? view.votes.filter((v) => v.member === member) : [];
+    return { ...view, votes: own };
+  }
+  return view;
+}
+
+/** A council member's own vote (the member is the actor's account). Role: council. */
+export async function castVote(
+  s: AppContext,
+  campaignId: string,
+  actor: StaffActor,
+  vote: Omit<CastVoteInput, 'member' | 'recordedBy'>,
+): Promise<AwardsStatusView> {
+  requireRole(actor, 'council', 'cast-vote');
+  const view = await update(s, 'cast-vote', campaignId, () =>
+    handle(s, campaignId).executeUpdate(castUpdate, { args: [{ ...vote, member: actor.login }] }),
+  );
+  return ownVotesOnly(view, actor.login);
+}
+
+/** An absent member's written vote, recorded by the clerk (who is named on it). Role: clerk. */
+export async function recordWrittenVote(
+  s: AppContext,
+  campaignId: string,
+  actor: StaffActor,
+  vote: Omit<CastVoteInput, 'recordedBy'>,
+): Promise<AwardsStatusView> {
+  requireRole(actor, 'clerk', 'cast-vote');
+  const view = await update(s, 'cast-vote', campaignId, () =>
+    handle(s, campaignId).executeUpdate(castUpdate, { args: [{ ...vote, recordedBy: actorLabel(actor) }] }),
+  );
+  // The clerk records; the clerk does not read the member's other votes before the close.
+  return view.state === 'voting' ? { ...view, votes: [] } : view;
+}
+
+/**
+ * Closes the vote (the chair's act): early once every member voted, or after the deadline; otherwise
+ * it closes at the lock by itself. Role: approver.
+ */
+export async function closeVote(s: AppContext, campaignId: string, actor: StaffActor): Promise<AwardsStatusView> {
+  requireRole(actor, 'approver', 'close-vote');
+  return update(s, 'close-vote', campaignId, () =>
+    handle(s, campaignId).executeUpdate(closeUpdate, { args: [{ by: actorLabel(actor) }] }),
+  );
+}
+
+/**
+ * Records the decision's number and date (the decision and statistics are then built and units told).
+ * Refused when another campaign's decision has the same number in the same year. Role: clerk.
+ */
+export async function issueDecision(
+  s: AppContext,
+  campaignId: string,
+  actor: StaffActor,
+  decision: { number: string; date: string },
+  stores: AwardStores = {},
+): Promise<AwardsStatusView> {
+  requireRole(actor, 'clerk', 'issue-decision');
+  const numbers = stores.decisionNumbers ?? new FileDecisionNumbers(s.settings.dataDir);
+  const number = decision.number.trim();
+  const used = number ? await numbers.find(number, decision.date) : undefined;
+  if (used && used.campaignId !== campaignId) {
+    throw new AppError('invalid', {
+      operation: 'issue-decision',
+      input: 'decision-number',
+      value: `${used.number}|${used.campaignId}`,
+      campaignId,
+    });
+  }
+  const view = await update(s, 'issue-decision', campaignId, () =>
+    handle(s, campaignId).executeUpdate(decisionUpdate, {
+      args: [{ number, date: decision.date, by: actorLabel(actor) }],
+    }),
+  );
+  await numbers.record({ number, date: decision.date, campaignId });
+  return view;
+}
+
+/** One unit's results, for its portal page: only once the decision is issued (none before). */
+export async function awardResultsForUnit(
+  s: AppContext,
+  campaignId: string,
+  unitId: string,
+): Promise<
+  Array<{ name: string; type: NomineeType; proposedForm: string; state: AwardNominationState; awardedForm?: string }>
+> {
+  const view = await awardsStatus(s, campaignId);
+  if (view.state !== 'decided') return [];
+  return view.nominations
+    .filter((n) => n.unitId === unitId)
+    .map((n) => ({
+      name: n.name,
+      type: n.type,
+      proposedForm: n.proposedForm,
+      state: n.state,
+      ...(n.awardedForm ? { awardedForm: n.awardedForm } : {}),
+    }));
+}
+
+/** A file of the awards (minutes, decision, proposal upwards, statistics), once it exists. */
+export async function awardFile(
+  s: AppContext,
+  campaignId: string,
+  which: 'minutes' | 'decision' | 'proposal' | 'statistics',
+  stores: AwardStores = {},
+): Promise<{ name: string; bytes: Buffer; contentType: string }> {
+  const view = await awardsStatus(s, campaignId);
+  const ref =
+    which === 'minutes'
+      ? view.minutes
+      : which === 'decision'
+        ? view.decision?.file
+        : which === 'proposal'
+          ? view.proposal
+          : view.statistics;
+  if (!ref) throw new AppError('not-found', { operation: 'read-awards', campaignId });
+  const reports = stores.reports ?? new FileReportStore(path.join(s.settings.dataDir, 'reports'));
+  try {
+    return { name: ref.name, bytes: await reports.get(ref.sha256), contentType: ref.contentType };
+  } finally {
+    if (!stores.reports) reports.close();
+  }
+}
+
+function ownVotesOnly(view: AwardsStatusView, login: string): AwardsStatusView {
+  return view.state === 'voting' ? { ...view, votes: (view.votes ?? []).filter((v) => v.member === login) } : view;
+}
+
+function update(
+  s: AppContext,
+  operation: Operation,
+  campaignId: string,
+  fn: () => Promise<AwardsStatusView>,
+): Promise<AwardsStatusView> {
+  return withUpdate(s, operation, awardsWorkflowId(campaignId), fn).catch((err: unknown) => {
+    throw withCampaign(err, campaignId);
+  });
+}
+
+/** Adds the campaign id to an {@link AppError}'s facts (messages name it). */
+function withCampaign(err: unknown, campaignId: string): unknown {
+  if (err instanceof AppError && !err.facts.campaignId) {
+    return new AppError(err.code, { ...err.facts, campaignId }, { cause: err.cause ?? err });
+  }
+  return err;
+}

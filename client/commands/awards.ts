@@ -1,0 +1,155 @@
+/**
+ * `thidua awards …` and `thidua campaign report`: the council's vote through the use cases of
+ * `app/awards.ts` (the dashboard uses the same):
+ * - `status CAMPAIGN [--as LOGIN] [--json]`: state, deadline, members' progress, nominations (a member
+ *   sees only their own votes until the vote closes);
+ * - `vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]`;
+ * - `written-vote … --member ACCOUNT --as LOGIN`: an absent member's written vote, by the clerk;
+ * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN`;
+ * - `campaign report CAMPAIGN [--json]`: the counts of awards by form, collective and individual.
+ */
+import { awardsStatus, castVote, closeVote, issueDecision, recordWrittenVote } from '../../app/awards';
+import { staffActorOf, type StaffActor } from '../../app/roles';
+import { loadSettings } from '../../config/settings';
+import { awardStatistics, awardStatisticsText, type AwardCount } from '../../documents/award-statistics';
+import { loadAwardCatalogue } from '../../domain/award-catalogue';
+import type { AwardCatalogue, AwardsStatusView, VoteChoice } from '../../domain/award-types';
+import { FileAccountStore } from '../../stores/accounts';
+import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { cliLang, toCliError, type Lang } from '../messages';
+import { localDateTime } from '../texts';
+import { AWARDS_EN, AWARDS_VI, type AwardsTexts } from '../texts/awards';
+import { formatTable } from './format-table';
+
+type Action = 'status' | 'vote' | 'written-vote' | 'close' | 'decide' | 'report';
+
+export const awardsTexts = (lang: Lang): AwardsTexts => (lang === 'en' ? AWARDS_EN : AWARDS_VI);
+const CHOICES: VoteChoice[] = ['approve', 'reject', 'abstain'];
+
+async function run(action: Action, argv: string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv, ['json']);
+  const lang = cliLang(options);
+  const t = awardsTexts(lang);
+  const usage = () =>
+    new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${action === 'report' ? t.reportUsage : t.usage}`, 2);
+  const campaignId = positional[0];
+  if (!campaignId) throw usage();
+  const needsActor = action !== 'status' && action !== 'report';
+  if (needsActor && !options.as) throw new CliError(t.needsAs, 2);
+  let choice: VoteChoice | undefined;
+  if (action === 'vote' || action === 'written-vote') {
+    if (!positional[1] || !positional[2] || (action === 'written-vote' && !options.member)) throw usage();
+    if (!(CHOICES as string[]).includes(positional[2])) throw new CliError(t.badChoice(positional[2]), 2);
+    choice = positional[2] as VoteChoice;
+  }
+  if (action === 'decide') {
+    if (!options.number?.trim() || !options.date) throw usage();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
+      throw new CliError(t.badDate(options.date), 2);
+    }
+  }
+  // The account first: an unknown login is refused without reaching Temporal.
+  const actor = options.as ? await actorOf(loadSettings().dataDir, options.as, t) : undefined;
+  const cli = await connect(lang);
+  try {
+    const fail = (err: unknown): never => {
+      throw err instanceof CliError ? err : toCliError(err, lang);
+    };
+    const say = (line: string) => {
+      io.stdout.write(line + '\n');
+      return 0;
+    };
+    const vote = {
+      nominationId: positional[1],
+      choice: choice!,
+      ...(options.form ? { formCode: options.form } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    };
+    switch (action) {
+      case 'status': {
+        const view = await awardsStatus(cli, campaignId, actor).catch(fail);
+        io.stdout.write(
+          options.json ? JSON.stringify(view, null, 2) + '\n' : showAwards(view, lang, cli.settings.timeZone),
+        );
+        return 0;
+      }
+      case 'vote':
+        await castVote(cli, campaignId, actor!, vote).catch(fail);
+        return say(t.done.vote(campaignId, vote.nominationId));
+      case 'written-vote':
+        await recordWrittenVote(cli, campaignId, actor!, { ...vote, member: options.member }).catch(fail);
+        return say(t.done.writtenVote(campaignId, vote.nominationId, options.member));
+      case 'close':
+        await closeVote(cli, campaignId, actor!).catch(fail);
+        return say(t.done.close(campaignId));
+      case 'decide':
+        await issueDecision(cli, campaignId, actor!, { number: options.number, date: options.date }).catch(fail);
+        return say(t.done.decide(campaignId, options.number.trim()));
+      case 'report': {
+        const view = await awardsStatus(cli, campaignId).catch(fail);
+        const rows = awardStatistics(view.nominations, loadAwardCatalogue());
+        io.stdout.write(options.json ? JSON.stringify(rows, null, 2) + '\n' : campaignReport(view, rows, lang));
+        return 0;
+      }
+    }
+  } finally {
+    await cli.close();
+  }
+}
+
+/** The account `--as` names, as a staff actor; an unknown login is refused before anything is sent. */
+async function actorOf(dataDir: string, login: string, t: AwardsTexts): Promise<StaffActor> {
+  const account = await new FileAccountStore(dataDir).find(login);
+  if (!account) throw new CliError(t.unknownLogin(login));
+  return staffActorOf(account);
+}
+
+/** `thidua campaign report`: a title, the table of counts by form (the statistics module's own), a note before the decision. */
+export function campaignReport(view: AwardsStatusView, rows: AwardCount[], lang: Lang): string {
+  const t = awardsTexts(lang);
+  const lines = [t.reportTitle(view.campaignId, view.decision?.number), ''];
+  if (view.state !== 'decided') lines.push(t.reportNotDecided, '');
+  return lines.join('\n') + '\n' + awardStatisticsText(rows, lang);
+}
+
+/** The report of a campaign from its view and a catalogue (for tests and callers holding both). */
+export const campaignReportOf = (view: AwardsStatusView, catalogue: AwardCatalogue, lang: Lang) =>
+  campaignReport(view, awardStatistics(view.nominations, catalogue), lang);
+
+export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): string {
+  const t = awardsTexts(lang);
+  const lines = [
+    t.title(view.campaignId, t.state[view.state]),
+    view.deadline ? t.deadline(localDateTime(view.deadline, zone)) : t.noDeadline,
+    ...(view.decision ? [t.decision(view.decision.number, view.decision.date, view.decision.by)] : []),
+    t.counts(view.remindersSent, view.escalationsSent),
+    '',
+    formatTable(
+      t.membersHeader,
+      view.members.map((m) => [m.account, m.name + (m.chair ? t.chair : ''), m.unitId ?? '', `${m.voted}/${m.toVote}`]),
+    ),
+    '',
+    formatTable(
+      t.nominationsHeader,
+      view.nominations.map((n) => [
+        n.id,
+        n.unitName,
+        t.kind[n.type],
+        n.name,
+        n.proposedForm,
+        t.nominationState[n.state] + (n.awardedForm ? ` (${n.awardedForm})` : ''),
+        n.tally ? `${n.tally.approve}/${n.tally.reject}/${n.tally.abstain}/${n.tally.notVoted}` : '',
+      ]),
+      { maxWidths: [0, 30, 0, 30, 40, 0, 0] },
+    ),
+  ];
+  if (view.state === 'voting' && view.votes && view.votes.length > 0) lines.push('', t.ownVotes(view.votes.length));
+  return lines.join('\n') + '\n';
+}
+
+export const awardsStatusCommand = (argv: string[], io: Io = processIo) => run('status', argv, io);
+export const awardsVoteCommand = (argv: string[], io: Io = processIo) => run('vote', argv, io);
+export const awardsWrittenVoteCommand = (argv: string[], io: Io = processIo) => run('written-vote', argv, io);
+export const awardsCloseCommand = (argv: string[], io: Io = processIo) => run('close', argv, io);
+export const awardsDecideCommand = (argv: string[], io: Io = processIo) => run('decide', argv, io);
+export const campaignReportCommand = (argv: string[], io: Io = processIo) => run('report', argv, io);

@@ -1,0 +1,132 @@
+/** The `thidua awards …` and `thidua campaign report` texts, Vietnamese and English (beside `vi.ts`/`en.ts`). */
+import type { AwardNominationState, AwardsState } from '../../domain/award-types';
+
+export interface AwardsTexts {
+  usage: string;
+  reportUsage: string;
+  needsAs: string;
+  unknownLogin: (login: string) => string;
+  badChoice: (value: string) => string;
+  badDate: (value: string) => string;
+  title: (campaignId: string, state: string) => string;
+  state: Record<AwardsState, string>;
+  nominationState: Record<AwardNominationState, string>;
+  deadline: (local: string) => string;
+  noDeadline: string;
+  counts: (reminders: number, escalations: number) => string;
+  decision: (number: string, date: string, by: string) => string;
+  membersHeader: string[];
+  chair: string;
+  nominationsHeader: string[];
+  kind: { collective: string; individual: string };
+  ownVotes: (n: number) => string;
+  done: {
+    vote: (campaignId: string, nominationId: string) => string;
+    writtenVote: (campaignId: string, nominationId: string, member: string) => string;
+    close: (campaignId: string) => string;
+    decide: (campaignId: string, number: string) => string;
+  };
+  reportTitle: (campaignId: string, decision?: string) => string;
+  reportNotDecided: string;
+}
+
+export const AWARDS_VI: AwardsTexts = {
+  usage:
+    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
+  reportUsage: 'thidua campaign report CAMPAIGN [--json]',
+  needsAs: '--as LOGIN: tài khoản thực hiện (vai trò của tài khoản quyết định việc được làm)',
+  unknownLogin: (login) =>
+    `không có tài khoản "${login}"; tạo bằng thidua secretariat add-user ${login} --name "Họ tên"`,
+  badChoice: (value) =>
+    `phiếu "${value}": một trong approve (đồng ý), reject (không đồng ý), abstain (không biểu quyết)`,
+  badDate: (value) => `--date "${value}": ghi ngày dạng năm-tháng-ngày, ví dụ 2009-11-25`,
+  title: (id, state) => `Xét khen thưởng — đợt ${id}: ${state}`,
+  state: {
+    voting: 'Hội đồng đang bỏ phiếu',
+    closed: 'đã kết thúc bỏ phiếu, chờ quyết định',
+    decided: 'đã có quyết định khen thưởng',
+    cancelled: 'đã hủy',
+  },
+  nominationState: {
+    'in-vote': 'đang xét',
+    'higher-level': 'đề nghị cấp trên',
+    approved: 'đạt',
+    rejected: 'không đạt',
+    'no-quorum': 'không đủ số thành viên biểu quyết',
+  },
+  deadline: (local) => `Hạn bỏ phiếu: ${local}`,
+  noDeadline: 'Hạn bỏ phiếu: không ấn định',
+  counts: (r, e) => `Đã nhắc ${r} lần; đã báo Chủ tịch Hội đồng ${e} lần`,
+  decision: (number, date, by) => `Quyết định số ${number} ngày ${date} (${by})`,
+  membersHeader: ['Tài khoản', 'Thành viên', 'Đơn vị', 'Đã bỏ phiếu'],
+  chair: ' (Chủ tịch)',
+  nominationsHeader: [
+    'Hồ sơ',
+    'Đơn vị',
+    'Đối tượng',
+    'Tên',
+    'Hình thức đề nghị',
+    'Kết quả',
+    'Đồng ý/Không/Không BQ/Chưa',
+  ],
+  kind: { collective: 'tập thể', individual: 'cá nhân' },
+  ownVotes: (n) => `Phiếu của bạn: ${n}`,
+  done: {
+    vote: (id, n) => `Đã ghi phiếu cho hồ sơ ${n} (đợt ${id}).`,
+    writtenVote: (id, n, m) => `Đã ghi phiếu bằng văn bản của ${m} cho hồ sơ ${n} (đợt ${id}).`,
+    close: (id) => `Đã kết thúc bỏ phiếu (đợt ${id}); biên bản kiểm phiếu đang được lập.`,
+    decide: (id, number) => `Đã ghi Quyết định số ${number} (đợt ${id}); các đơn vị sẽ được thông báo kết quả.`,
+  },
+  reportTitle: (id, decision) => `Thống kê khen thưởng — đợt ${id}${decision ? ` (Quyết định số ${decision})` : ''}`,
+  reportNotDecided: '(chưa có quyết định khen thưởng: số liệu theo kết quả bỏ phiếu đến nay)',
+};
+
+export const AWARDS_EN: AwardsTexts = {
+  usage:
+    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
+  reportUsage: 'thidua campaign report CAMPAIGN [--json]',
+  needsAs: '--as LOGIN: the account acting (its roles decide what it may do)',
+  unknownLogin: (login) =>
+    `no account "${login}"; create it with thidua secretariat add-user ${login} --name "Full name"`,
+  badChoice: (value) => `vote "${value}": one of approve, reject, abstain`,
+  badDate: (value) => `--date "${value}": write the date as year-month-day, e.g. 2009-11-25`,
+  title: (id, state) => `Awards — campaign ${id}: ${state}`,
+  state: {
+    voting: 'the council is voting',
+    closed: 'vote closed, awaiting the decision',
+    decided: 'award decision issued',
+    cancelled: 'cancelled',
+  },
+  nominationState: {
+    'in-vote': 'in vote',
+    'higher-level': 'proposed to the higher level',
+    approved: 'approved',
+    rejected: 'rejected',
+    'no-quorum': 'no quorum',
+  },
+  deadline: (local) => `Vote deadline: ${local}`,
+  noDeadline: 'Vote deadline: none set',
+  counts: (r, e) => `Reminders sent: ${r}; chair told: ${e}`,
+  decision: (number, date, by) => `Decision no. ${number} of ${date} (${by})`,
+  membersHeader: ['Account', 'Member', 'Unit', 'Voted'],
+  chair: ' (chair)',
+  nominationsHeader: [
+    'Nomination',
+    'Unit',
+    'Kind',
+    'Name',
+    'Proposed form',
+    'Outcome',
+    'For/Against/Abstain/Not voted',
+  ],
+  kind: { collective: 'collective', individual: 'individual' },
+  ownVotes: (n) => `Your votes: ${n}`,
+  done: {
+    vote: (id, n) => `Vote recorded on nomination ${n} (campaign ${id}).`,
+    writtenVote: (id, n, m) => `Written vote of ${m} recorded on nomination ${n} (campaign ${id}).`,
+    close: (id) => `Vote closed (campaign ${id}); the minutes are being drawn up.`,
+    decide: (id, number) => `Decision no. ${number} recorded (campaign ${id}); units will be told their results.`,
+  },
+  reportTitle: (id, decision) => `Award statistics — campaign ${id}${decision ? ` (decision no. ${decision})` : ''}`,
+  reportNotDecided: '(no award decision yet: counts as voted so far)',
+};

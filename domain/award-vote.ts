@@ -1,0 +1,122 @@
+/**
+ * The council's vote, pure (imported by the awards workflow: no I/O, no clock): who is recused, the
+ * refusal of a vote (in Vietnamese, the words reach the member), each member's progress, the tally of
+ * each nomination with the catalogue's rule in force on the day its dossier was received, and the
+ * share caps. The catalogue arrives as data (loaded by an activity). The tally itself
+ * (`award-tally.ts`, the catalogue's `voteOutcome`) runs in an activity: the catalogue module reads
+ * files and may not enter the workflow bundle.
+ */
+import {
+  AUTHORITY_LEVELS,
+  AUTHORITY_LEVEL_NAMES,
+  type AuthorityLevel,
+  type AwardCatalogue,
+  type AwardForm,
+  type AwardNominationView,
+  type CastVoteInput,
+  type CouncilMember,
+  type Vote,
+} from './award-types';
+
+export const VOTE_CHOICES = ['approve', 'reject', 'abstain'] as const;
+/** The longest reason of a vote, in characters. */
+export const MAX_VOTE_REASON_CHARS = 2000;
+
+/** Members from the nominated unit: they do not vote on it. */
+export function recusedFor(council: CouncilMember[], unitId: string): string[] {
+  return council.filter((m) => m.unitId === unitId).map((m) => m.account);
+}
+
+/** Nominations the council votes on (not those proposed upwards or of no known form). */
+export const inVote = (n: AwardNominationView) => n.state === 'in-vote';
+
+/** The last vote of each member on each nomination (a member may change their vote until the close). */
+export function latestVotes(votes: Vote[]): Vote[] {
+  const last = new Map<string, Vote>();
+  for (const v of votes) last.set(`${v.member}\u0000${v.nominationId}`, v);
+  return [...last.values()];
+}
+
+/** Per member: nominations voted on and to vote on (those not recused from). */
+export function memberProgress(
+  council: CouncilMember[],
+  nominations: AwardNominationView[],
+  votes: Vote[],
+): Array<{ account: string; voted: number; toVote: number }> {
+  const current = latestVotes(votes);
+  return council.map((m) => {
+    const mine = nominations.filter((n) => inVote(n) && !n.recused.includes(m.account));
+    const voted = mine.filter((n) => current.some((v) => v.member === m.account && v.nominationId === n.id)).length;
+    return { account: m.account, voted, toVote: mine.length };
+  });
+}
+
+/** Members who have not yet voted on every nomination they vote on. */
+export function missingVoters(council: CouncilMember[], nominations: AwardNominationView[], votes: Vote[]) {
+  const progress = memberProgress(council, nominations, votes);
+  return council.filter((m) => {
+    const p = progress.find((x) => x.account === m.account)!;
+    return p.voted < p.toVote;
+  });
+}
+
+/** The form's rule in force on the day (as the catalogue's `ruleInForce`; here without its file reading). */
+function ruleOn(form: AwardForm, receivedAt: string) {
+  const day = receivedAt.slice(0, 10);
+  return form.rules.find((r) => r.from <= day && (!r.until || day < r.until));
+}
+
+const outranks = (a: AuthorityLevel, b: AuthorityLevel) => AUTHORITY_LEVELS.indexOf(a) > AUTHORITY_LEVELS.indexOf(b);
+
+/** Why a vote is refused (Vietnamese), or undefined when it may be recorded. */
+export function voteRefusal(
+  ctx: {
+    council: CouncilMember[];
+    catalogue: AwardCatalogue;
+    authority: AuthorityLevel;
+    nominations: AwardNominationView[];
+  },
+  vote: CastVoteInput,
+): string | undefined {
+  const member = ctx.council.find((m) => m.account === vote.member);
+  if (!member)
+    return `Tài khoản "${String(vote.member)}" không phải thành viên Hội đồng của đợt này; không thể bỏ phiếu.`;
+  const n = ctx.nominations.find((x) => x.id === vote.nominationId);
+  if (!n) return `Không có hồ sơ đề nghị "${String(vote.nominationId)}" trong đợt này.`;
+  const what = `hồ sơ ${n.id} (${n.name}, ${n.unitName})`;
+  if (n.recused.includes(member.account)) {
+    return `${member.name} thuộc đơn vị ${n.unitName} nên không bỏ phiếu cho ${what} (tránh xung đột lợi ích).`;
+  }
+  if (n.state === 'higher-level') {
+    return `${what} đề nghị cấp trên khen thưởng ("${n.proposedForm}" vượt thẩm quyền ${AUTHORITY_LEVEL_NAMES[ctx.authority]}); Hội đồng không bỏ phiếu, tờ trình được gửi lên cấp trên.`;
+  }
+  if (n.state !== 'in-vote')
+    return `${what} không thuộc danh sách bỏ phiếu ("${n.proposedForm}" không có trong danh mục).`;
+  if (!(VOTE_CHOICES as readonly string[]).includes(vote.choice)) {
+    return `Phiếu phải là một trong: approve (đồng ý), reject (không đồng ý), abstain (không biểu quyết); nhận được "${String(vote.choice)}".`;
+  }
+  if (typeof vote.reason === 'string' && vote.reason.length > MAX_VOTE_REASON_CHARS) {
+    return `Lý do dài ${vote.reason.length} ký tự, tối đa ${MAX_VOTE_REASON_CHARS}.`;
+  }
+  if (vote.choice !== 'approve' || vote.formCode === undefined) return undefined;
+  const form = ctx.catalogue.forms.find((f) => f.code === vote.formCode);
+  if (!form) {
+    return `Hình thức "${String(vote.formCode)}" không có trong danh mục khen thưởng; hãy chọn một mã trong danh mục (ví dụ ${ctx.catalogue.forms
+      .slice(0, 3)
+      .map((f) => f.code)
+      .join(', ')}).`;
+  }
+  // A form for both (Bằng khen, Huân chương) lists them in `nominees` (added to the contract by the catalogue).
+  const kinds = (form as AwardForm & { nominees?: AwardNominationView['type'][] }).nominees ?? [form.nominee];
+  if (!kinds.includes(n.type)) {
+    return `Hình thức "${form.name}" dành cho ${form.nominee === 'collective' ? 'tập thể' : 'cá nhân'}, còn ${what} là ${n.type === 'collective' ? 'tập thể' : 'cá nhân'}.`;
+  }
+  const rule = ruleOn(form, n.receivedAt);
+  if (!rule) {
+    return `Hình thức "${form.name}" không có quy định còn hiệu lực vào ngày nhận hồ sơ ${n.receivedAt.slice(0, 10)}.`;
+  }
+  if (outranks(rule.conferredBy, ctx.authority)) {
+    return `Hình thức "${form.name}" do ${AUTHORITY_LEVEL_NAMES[rule.conferredBy]} quyết định, vượt thẩm quyền ${AUTHORITY_LEVEL_NAMES[ctx.authority]} của đợt.`;
+  }
+  return undefined;
+}

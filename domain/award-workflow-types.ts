@@ -1,0 +1,86 @@
+/**
+ * What the awards workflow and its activities exchange (beside the shared contract
+ * `award-types.ts`): the gathered nominations with the catalogue as data, the documents' requests and
+ * the messages' requests. Pure types.
+ */
+import type {
+  AuthorityLevel,
+  AwardCatalogue,
+  AwardNominationState,
+  AwardNominationView,
+  CouncilMember,
+} from './award-types';
+import type { OfficialHeader } from './synthesis-types';
+import type { FileRef, NomineeType } from './workflow-types';
+
+export interface GatherAwardsInput {
+  campaignId: string;
+  definitionRef: string;
+  authority: AuthorityLevel;
+  council: CouncilMember[];
+}
+
+export interface GatheredAwards {
+  nominations: AwardNominationView[];
+  /** The catalogue as loaded when the vote opened: the workflow checks votes against it. */
+  catalogue: AwardCatalogue;
+  /** The bases of share caps: the campaign's units, and the individuals nominated. */
+  collectives: number;
+  individuals: number;
+}
+
+export interface BuildAwardDocsRequest {
+  campaignId: string;
+  definitionRef: string;
+  header: OfficialHeader;
+  council: CouncilMember[];
+  nominations: AwardNominationView[];
+  catalogue: AwardCatalogue;
+  /** Workflow time: the documents' date, so that a retry builds the same bytes. */
+  at: string;
+  decision?: { number: string; date: string };
+}
+
+export type AwardMailKind = 'vote-open' | 'vote-reminder' | 'vote-escalation' | 'vote-closed' | 'decision-issued';
+
+export interface AwardMailInput {
+  campaignId: string;
+  definitionRef: string;
+  /** Idempotency key (the Message-ID is made from it): a retry never sends twice. */
+  key: string;
+  kind: AwardMailKind;
+  to: Array<{ name: string; email: string }>;
+  cc?: Array<{ name: string; email: string }>;
+  deadline?: string;
+  /** Members who have not voted on everything (reminder, escalation). */
+  missing?: string[];
+  step?: number;
+  after?: string;
+  counts?: { approved: number; rejected: number; noQuorum: number; higher: number; inVote: number };
+  decision?: { number: string; date: string };
+  files?: FileRef[];
+}
+
+export interface AwardUnitResult {
+  name: string;
+  type: NomineeType;
+  proposedForm: string;
+  state: AwardNominationState;
+  awardedForm?: string;
+}
+
+export interface AwardUnitMailInput {
+  campaignId: string;
+  definitionRef: string;
+  key: string;
+  unitId: string;
+  decision: { number: string; date: string };
+  results: AwardUnitResult[];
+}
+
+export interface AwardMailResult {
+  sent: boolean;
+  reason?: 'already-sent' | 'undeliverable' | 'no-recipients';
+  messageId: string;
+  recipients: string[];
+}

@@ -1,0 +1,166 @@
+/**
+ * The awards use cases: each refuses, changing nothing, without its role; before the vote closes a
+ * member reads only their own votes and anyone else none; a decision number another campaign's
+ * decision already has (in the same year) is refused before anything is sent; a unit's results show
+ * only after the decision. The workflow is a fake client here (its own behaviour is in
+ * test/workflow/awards.test.ts).
+ */
+import type { Client } from '@temporalio/client';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  awardResultsForUnit,
+  awardsStatus,
+  castVote,
+  closeVote,
+  issueDecision,
+  recordWrittenVote,
+} from '../../../app/awards';
+import type { AppContext } from '../../../app/context';
+import type { StaffActor } from '../../../app/roles';
+import { AppError } from '../../../app/temporal-errors';
+import { cliMessage } from '../../../client/messages';
+import type { Settings } from '../../../config/settings';
+import type { AwardsStatusView, Vote } from '../../../domain/award-types';
+import { FileDecisionNumbers } from '../../../stores/decision-numbers';
+
+const clerk: StaffActor = { login: 'cv', name: 'Chuyên viên', roles: ['clerk'] };
+const chair: StaffActor = { login: 'chu', name: 'Nguyễn Văn Chủ', roles: ['approver', 'council'] };
+const an: StaffActor = { login: 'an', name: 'Lê Thị An', roles: ['council'] };
+
+const vote = (member: string, nominationId: string): Vote => ({
+  member,
+  nominationId,
+  choice: 'approve',
+  at: '2026-11-20T01:00:00.000Z',
+});
+const view = (state: AwardsStatusView['state'], votes: Vote[]): AwardsStatusView => ({
+  campaignId: 'c1',
+  state,
+  authority: 'ministry-province',
+  members: [],
+  nominations: [
+    {
+      id: 'so-noi-vu/1',
+      unitId: 'so-noi-vu',
+      unitName: 'Sở Nội vụ',
+      type: 'individual',
+      name: 'Trần Văn B',
+      proposedForm: 'Chiến sĩ thi đua cơ sở',
+      reasons: '…',
+      receivedAt: '2026-10-15T03:00:00.000Z',
+      check: { formCode: 'cstdcs', route: 'council', unmet: [], judged: [] },
+      state: state === 'decided' ? 'approved' : 'in-vote',
+      recused: [],
+      ...(state === 'decided' ? { awardedForm: 'cstdcs' } : {}),
+    },
+  ],
+  votes,
+  remindersSent: 0,
+  escalationsSent: 0,
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-awards-app-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A client that records every call; its query answers `answer` (as a workflow without the member filter would). */
+function fakeContext(answer: AwardsStatusView = view('voting', [])) {
+  const calls: string[] = [];
+  const client = {
+    options: { namespace: 'default' },
+    workflowService: { describeTaskQueue: async () => ({ pollers: [{}] }) },
+    workflow: {
+      getHandle: (id: string) => ({
+        describe: async () => ({ status: { name: 'RUNNING' }, taskQueue: 'thidua' }),
+        query: async (q: { name: string }, arg?: { member?: string }) => {
+          calls.push(`query ${q.name} ${arg?.member ?? '-'}`);
+          return answer;
+        },
+        executeUpdate: async (u: { name: string }, opts: { args: unknown[] }) => {
+          calls.push(`update ${u.name} ${id} ${JSON.stringify(opts.args[0])}`);
+          return answer;
+        },
+      }),
+    },
+    withDeadline: <T>(_deadline: number, fn: () => Promise<T>) => fn(),
+  } as unknown as Client;
+  const ctx: AppContext = { client, settings: { taskQueue: 'thidua', dataDir: dir } as Settings };
+  return { ctx, calls };
+}
+
+test('without the role, every action is forbidden before anything is sent', async () => {
+  const { ctx, calls } = fakeContext();
+  const v = { nominationId: 'so-noi-vu/1', choice: 'approve' as const };
+  const refusals = await Promise.all([
+    castVote(ctx, 'c1', clerk, v).catch((e: unknown) => e),
+    recordWrittenVote(ctx, 'c1', an, { ...v, member: 'binh' }).catch((e: unknown) => e),
+    closeVote(ctx, 'c1', an).catch((e: unknown) => e),
+    issueDecision(ctx, 'c1', chair, { number: '125/QĐ-UBND', date: '2026-11-25' }).catch((e: unknown) => e),
+  ]);
+  expect(refusals.map((e) => [(e as AppError).code, (e as AppError).facts.role])).toEqual([
+    ['forbidden', 'council'],
+    ['forbidden', 'clerk'],
+    ['forbidden', 'approver'],
+    ['forbidden', 'clerk'],
+  ]);
+  expect(cliMessage(refusals[0] as AppError, 'vi')).toMatch(/thành viên Hội đồng/);
+  expect(calls).toEqual([]);
+});
+
+test("a member votes as their own account; the clerk's written vote names the clerk", async () => {
+  const { ctx, calls } = fakeContext();
+  await castVote(ctx, 'c1', an, { nominationId: 'so-noi-vu/1', choice: 'approve', member: 'chu' } as never);
+  await recordWrittenVote(ctx, 'c1', clerk, { member: 'binh', nominationId: 'so-noi-vu/1', choice: 'reject' });
+  const updates = calls.filter((c) => c.startsWith('update'));
+  expect(updates[0]).toContain('"member":"an"');
+  expect(updates[1]).toContain('"member":"binh"');
+  expect(updates[1]).toContain('"recordedBy":"Chuyên viên (cv)"');
+});
+
+test('before the close a member reads only their own votes, anyone else none; after it, all', async () => {
+  const votes = [vote('an', 'so-noi-vu/1'), vote('chu', 'so-noi-vu/1')];
+  const open = fakeContext(view('voting', votes));
+  expect((await awardsStatus(open.ctx, 'c1', an)).votes?.map((v) => v.member)).toEqual(['an']);
+  expect((await awardsStatus(open.ctx, 'c1', clerk)).votes).toEqual([]);
+  expect((await awardsStatus(open.ctx, 'c1')).votes).toEqual([]);
+  expect(open.calls).toEqual(['query getAwardsStatus an', 'query getAwardsStatus -', 'query getAwardsStatus -']);
+  const closed = fakeContext(view('closed', votes));
+  expect((await awardsStatus(closed.ctx, 'c1', an)).votes?.length).toBe(2);
+});
+
+test("a decision number another campaign's decision has in that year is refused before anything is sent", async () => {
+  const numbers = new FileDecisionNumbers(dir);
+  await numbers.record({ number: '125/QĐ-UBND', date: '2026-03-02', campaignId: 'other-2026' });
+  const { ctx, calls } = fakeContext(view('closed', []));
+  // The same number written differently (case, spaces) is the same number.
+  const err = await issueDecision(ctx, 'c1', clerk, { number: ' 125 / qđ-ubnd', date: '2026-11-25' }).catch(
+    (e: unknown) => e as AppError,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect(cliMessage(err as AppError, 'vi')).toMatch(/số quyết định 125\/QĐ-UBND đã được dùng .* của đợt other-2026/);
+  expect(cliMessage(err as AppError, 'en')).toMatch(/already used by the award decision of campaign other-2026/);
+  expect(calls).toEqual([]);
+  // Numbers start again each year: the same number in another year is a different decision.
+  await issueDecision(ctx, 'c1', clerk, { number: '125/QĐ-UBND', date: '2027-01-05' });
+  expect(calls.filter((c) => c.startsWith('update issueDecision'))).toHaveLength(1);
+  expect((await numbers.find('125/QĐ-UBND', '2027-12-31'))?.campaignId).toBe('c1');
+});
+
+test("a unit's results show only once the decision is issued", async () => {
+  expect(await awardResultsForUnit(fakeContext(view('closed', [])).ctx, 'c1', 'so-noi-vu')).toEqual([]);
+  const decided = fakeContext(view('decided', []));
+  expect(await awardResultsForUnit(decided.ctx, 'c1', 'so-noi-vu')).toEqual([
+    {
+      name: 'Trần Văn B',
+      type: 'individual',
+      proposedForm: 'Chiến sĩ thi đua cơ sở',
+      state: 'approved',
+      awardedForm: 'cstdcs',
+    },
+  ]);
+  expect(await awardResultsForUnit(decided.ctx, 'c1', 'huyen-khac')).toEqual([]);
+});

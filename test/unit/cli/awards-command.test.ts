@@ -1,0 +1,151 @@
+/**
+ * `thidua awards` and `thidua campaign report`: the report's text is golden (Vietnamese and English),
+ * built from a decided vote on the test catalogue; usage errors (no --as, a bad choice, a bad date)
+ * and an unknown login are refused before Temporal is reached.
+ *
+ * To refresh after an intended change (e.g. the statistics module's table):
+ * `UPDATE_GOLDEN=1 npx jest --runTestsByPath test/unit/cli/awards-command.test.ts`, then review the diff.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type CliError } from '../../../client/connect';
+import {
+  awardsDecideCommand,
+  awardsVoteCommand,
+  awardsWrittenVoteCommand,
+  campaignReportOf,
+  showAwards,
+} from '../../../client/commands/awards';
+import { usage } from '../../../client/thidua';
+import { loadAwardCatalogue } from '../../../domain/award-catalogue';
+import type { AwardNominationView, AwardsStatusView } from '../../../domain/award-types';
+
+const GOLDEN = path.resolve(__dirname, '__golden__');
+const update = process.env.UPDATE_GOLDEN === '1';
+const catalogue = loadAwardCatalogue(path.resolve(__dirname, '../../fixtures/award-forms-vote-test.yaml'));
+
+const n = (
+  id: string,
+  type: AwardNominationView['type'],
+  proposedForm: string,
+  state: AwardNominationView['state'],
+  awardedForm?: string,
+): AwardNominationView => ({
+  id,
+  unitId: id.split('/')[0],
+  unitName: id.startsWith('so') ? 'Sở Nội vụ' : 'Huyện ủy Tam Dương',
+  type,
+  name: `Đối tượng ${id}`,
+  proposedForm,
+  reasons: '…',
+  receivedAt: '2026-10-15T03:00:00.000Z',
+  check: { route: state === 'higher-level' ? 'higher-level' : 'council', unmet: [], judged: [] },
+  state,
+  recused: [],
+  tally: { approve: 3, reject: 1, abstain: 0, notVoted: 0, eligible: 4 },
+  ...(awardedForm ? { awardedForm } : {}),
+});
+
+const DECIDED: AwardsStatusView = {
+  campaignId: 'tong-ket-39-2026',
+  state: 'decided',
+  authority: 'ministry-province',
+  members: [
+    { account: 'chu', name: 'Nguyễn Văn Chủ', chair: true, voted: 4, toVote: 4 },
+    { account: 'an', name: 'Lê Thị An', unitId: 'so-noi-vu', voted: 2, toVote: 2 },
+  ],
+  nominations: [
+    n('so-noi-vu/1', 'individual', 'Chiến sĩ thi đua cơ sở', 'approved', 'cstdcs'),
+    n('so-noi-vu/2', 'individual', 'Chiến sĩ thi đua cơ sở', 'approved', 'cstdcs'),
+    n('so-noi-vu/3', 'collective', 'Bằng khen của Chủ tịch UBND tỉnh', 'approved', 'bang-khen-tinh'),
+    n('tam-duong/1', 'collective', 'Bằng khen của Chủ tịch UBND tỉnh', 'rejected'),
+    n('tam-duong/2', 'collective', 'Bằng khen của Thủ tướng Chính phủ', 'higher-level'),
+    n('tam-duong/3', 'individual', 'Chiến sĩ thi đua cơ sở', 'no-quorum'),
+  ],
+  decision: {
+    number: '125/QĐ-UBND',
+    date: '2026-11-25',
+    file: { name: 'qd.docx', size: 1, sha256: 'a'.repeat(64), contentType: 'x' },
+    by: 'cv',
+    at: '2026-11-25T02:00:00.000Z',
+  },
+  remindersSent: 2,
+  escalationsSent: 1,
+};
+
+function golden(name: string, actual: string) {
+  const file = path.join(GOLDEN, name);
+  if (update) fs.writeFileSync(file, actual);
+  if (!fs.existsSync(file)) throw new Error(`missing golden file ${file}: run with UPDATE_GOLDEN=1 and review it`);
+  expect(actual).toBe(fs.readFileSync(file, 'utf8'));
+}
+
+test('campaign report: the counts by form, collective and individual, as golden text in both languages', () => {
+  const vi = campaignReportOf(DECIDED, catalogue, 'vi');
+  // Restated independently of the golden file: 2 individuals CSTĐCS, 1 collective Bằng khen tỉnh.
+  expect(vi).toMatch(/Chiến sĩ thi đua cơ sở\D+0\D+2/);
+  expect(vi).toMatch(/Bằng khen của Chủ tịch UBND tỉnh\D+1\D+0/);
+  golden('campaign-report.vi.txt', vi);
+  golden('campaign-report.en.txt', campaignReportOf(DECIDED, catalogue, 'en'));
+  // Before the decision the report says the counts are provisional.
+  expect(campaignReportOf({ ...DECIDED, state: 'closed' }, catalogue, 'vi')).toMatch(/chưa có quyết định khen thưởng/);
+});
+
+test('awards status shows members, outcomes and counts', () => {
+  const text = showAwards(DECIDED, 'vi', 'Asia/Ho_Chi_Minh');
+  expect(text).toContain('Xét khen thưởng — đợt tong-ket-39-2026: đã có quyết định khen thưởng');
+  expect(text).toContain('Nguyễn Văn Chủ (Chủ tịch)');
+  expect(text).toMatch(/tam-duong\/2 .*đề nghị cấp trên/);
+  expect(text).toMatch(/tam-duong\/1 .*không đạt .*3\/1\/0\/0/);
+});
+
+const saved = { data: process.env.THIDUA_DATA_DIR, lang: process.env.THIDUA_LANG };
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-awards-cli-'));
+  process.env.THIDUA_DATA_DIR = dir;
+  delete process.env.THIDUA_LANG;
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const [key, value] of [
+    ['THIDUA_DATA_DIR', saved.data],
+    ['THIDUA_LANG', saved.lang],
+  ] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+const failure = (p: Promise<number>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as CliError,
+  );
+
+test('bad command lines and unknown logins are refused before Temporal is reached', async () => {
+  expect((await failure(awardsVoteCommand(['c1', 'so-noi-vu/1', 'approve'])))?.message).toMatch(/^--as LOGIN/);
+  expect((await failure(awardsVoteCommand(['c1', 'so-noi-vu/1', 'yes', '--as', 'an'])))?.message).toBe(
+    'phiếu "yes": một trong approve (đồng ý), reject (không đồng ý), abstain (không biểu quyết)',
+  );
+  expect((await failure(awardsWrittenVoteCommand(['c1', 'so-noi-vu/1', 'reject', '--as', 'cv'])))?.message).toMatch(
+    /^cách dùng: thidua awards/,
+  );
+  expect(
+    (
+      await failure(
+        awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '25/11/2026', '--as', 'cv', '--lang', 'en']),
+      )
+    )?.message,
+  ).toBe('--date "25/11/2026": write the date as year-month-day, e.g. 2009-11-25');
+  expect((await failure(awardsVoteCommand(['c1', 'so-noi-vu/1', 'approve', '--as', 'khong-co'])))?.message).toMatch(
+    /^không có tài khoản "khong-co"/,
+  );
+});
+
+test('--help lists the awards commands and the report in both languages', () => {
+  expect(usage('vi')).toContain('thidua awards vote');
+  expect(usage('vi')).toContain('thidua campaign report');
+  expect(usage('en')).toContain('award counts by form, collective and individual');
+});
