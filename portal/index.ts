@@ -7,6 +7,7 @@ import { FileUnitLinks } from '../stores/unit-links';
 import { TemporalUnitWorkflows } from '../app/units';
 import type { Settings } from '../config/settings';
 import { FileAccountStore } from '../stores/accounts';
+import { TemporalAwardsBackend } from './dashboard/awards-backend';
 import { TemporalSecretariatBackend } from './dashboard/backend';
 import { createPortal, type Portal, type PortalOptions } from './server';
 
@@ -30,6 +31,8 @@ export async function startPortal(opts: {
   const reports = new FileReportStore(path.join(settings.dataDir, 'reports'));
   const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
   const definitions = new FileDefinitionStore(path.join(settings.dataDir, 'campaigns'));
+  // One awards backend for the dashboard's page and the units' results (its catalogue read once).
+  const awards = new TemporalAwardsBackend({ client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs });
   const portal = createPortal({
     backend: new TemporalUnitWorkflows(
       { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
@@ -42,6 +45,7 @@ export async function startPortal(opts: {
     secureCookies: settings.publicBaseUrl.startsWith('https:'),
     publicUrl: settings.publicBaseUrl,
     trustProxy: settings.trustProxy,
+    awardResults: awards,
     dashboard: {
       backend: new TemporalSecretariatBackend(
         opts.client,
@@ -52,6 +56,7 @@ export async function startPortal(opts: {
         settings.temporalUiUrl,
         opts.workerDeadlineMs,
       ),
+      awards,
       accounts: new FileAccountStore(settings.dataDir),
       reports,
       links,

@@ -132,9 +132,11 @@ export interface UnitPageInput {
   flash?: { kind: 'ok' | 'error'; html: string };
   /** The unit's calendar feed (absolute when the portal knows its public address). */
   calendarUrl?: string;
+  /** The unit's award results after the decision, as HTML (`award-results.ts`). */
+  awards?: string;
 }
 
-export function unitPage({ view, campaign, timeZone, csrf, flash, calendarUrl }: UnitPageInput): string {
+export function unitPage({ view, campaign, timeZone, csrf, flash, calendarUrl, awards }: UnitPageInput): string {
   const t = (utc: string) => localTime(utc, timeZone);
   const closed = view.locked || Boolean(view.cancelled);
   const kinds: SubmissionKind[] = [];
@@ -236,6 +238,7 @@ ${receipts}`
 ${uploadForm}
 ${view.due.nominations ? nominationsSection(view, csrf, closed, t) : ''}
 ${campaign?.document ? documentSection(campaign.document) : ''}
+${awards ?? ''}
 <h2>Liên hệ</h2>
 <p>${esc(view.contact)}</p>
 <form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,

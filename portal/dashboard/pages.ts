@@ -191,6 +191,11 @@ ${u.units
 <p><a href="${base}/tong-hop" id="synthesis-link">Xem báo cáo tổng hợp, phê duyệt</a></p>
 ${synthesisPictures(u.campaignId, p.synthesis)}`
       : '';
+  // The awards page once the campaign has reached its awards phase (or closed after one).
+  const awards =
+    phase === 'awards' || (phase === 'closed' && status?.phases?.some((ph) => ph.kind === 'awards'))
+      ? `<h2>Khen thưởng</h2>\n<p><a href="${base}/khen-thuong" id="awards-link">Biểu quyết của Hội đồng, quyết định khen thưởng, thống kê</a></p>`
+      : '';
   return layout(
     `${u.planNumber || u.campaignId} — ${u.title}`,
     `<h1>${esc(u.title || u.campaignId)}</h1>
@@ -209,6 +214,7 @@ ${filters}
 ${table}
 ${status ? timeline(status, t) : ''}
 ${synthesis}
+${awards}
 ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
     { nav: nav(p.staff, p.actor), wide: true },
   );

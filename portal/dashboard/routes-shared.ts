@@ -14,10 +14,13 @@ import type { SessionStore, StaffSession } from '../security';
 import type { UploadError } from '../upload-receive';
 import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError } from './actions';
+import type { AwardsBackend } from './awards-backend';
 import type { SecretariatBackend } from './backend';
 
 export interface DashboardOptions {
   backend: SecretariatBackend;
+  /** The awards phase (issue 14); absent, `/admin/c/<campaign>/khen-thuong` is not served. */
+  awards?: AwardsBackend;
   accounts: {
     verify(login: string, password: string): Promise<Account | undefined>;
     /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */

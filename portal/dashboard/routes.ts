@@ -7,6 +7,7 @@
  *   timeline, actions; `GET /admin/c/<campaign>/u/<unit>`: a unit's submissions, nominations and
  *   messages, with downloads.
  * - `POST …/do/<action>`: one of {@link DASHBOARD_ACTIONS}, through the workflows' Updates.
+ * - `GET /admin/c/<campaign>/khen-thuong`: the council's vote, its actions and documents (routes-awards.ts).
  * - `GET /admin/c/<campaign>/tong-hop`: the synthesis (versions, returns, approval) and its actions
  *   (`POST …/tong-hop/do/<action>`, the revision upload as multipart); `GET …/tong-hop/tep/<sha256>`:
  *   a file the synthesis lists (pictures shown in place under their own strict CSP).
@@ -52,6 +53,7 @@ import {
   type RouteContext,
   type SignedIn,
 } from './routes-shared';
+import { AWARDS_ROUTE, awardsRoutes } from './routes-awards';
 import { synthesisRoutes } from './routes-synthesis';
 
 export type { DashboardOptions } from './routes-shared';
@@ -206,6 +208,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   const { renderSynthesis, synthesisDownload } = synthesisRoutes(ctx);
   const { renderCampaign, renderUnit, runAction, unitDownload } = campaignRoutes(ctx, { renderSynthesis });
   const drafts = draftRoutes(ctx);
+  const awards = awardsRoutes(ctx);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.replace(/\/+$/, '') || '/admin';
@@ -242,6 +245,13 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
 
     if (route === DRAFTS_BASE || route.startsWith(`${DRAFTS_BASE}/`)) {
       return drafts(req, res, signed, route.slice(DRAFTS_BASE.length), url, flash);
+    }
+
+    const award = AWARDS_ROUTE.exec(route);
+    if (award) {
+      const campaignId = decodePathSegment(award[1]);
+      if (!ID.test(campaignId)) throw NOT_FOUND;
+      return awards.handle(req, res, signed, campaignId, award[2], flash);
     }
 
     const synthesis = /^\/admin\/c\/([^/]+)\/tong-hop(?:\/(do\/[^/]+|tep\/[0-9a-f]{64}))?$/.exec(route);
