@@ -110,7 +110,13 @@ export function awardsPage(p: AwardsPageInput): string {
     p.failed?.action === id && (nominationId === undefined || p.failed.form.nominationId === nominationId)
       ? p.failed
       : undefined;
-  const errorBeside = (f?: FailedAwardForm) => (f ? `<div class="msg error" role="alert">${esc(f.error)}</div>` : '');
+  // A refusal shows beside its form; when that form is not drawn (recused, no longer open), at the top.
+  let besideShown = false;
+  const errorBeside = (f?: FailedAwardForm) => {
+    if (!f) return '';
+    besideShown = true;
+    return `<div class="msg error" role="alert">${esc(f.error)}</div>`;
+  };
 
   const voteFields = (n: AwardNominationView | undefined, prior: Record<string, string>, idPrefix: string) => {
     const choice = prior.choice ?? 'approve';
@@ -181,7 +187,7 @@ export function awardsPage(p: AwardsPageInput): string {
 <h3>${esc(n.name)}${n.position ? `, ${esc(n.position)}` : ''} — ${esc(n.unitName)}</h3>
 <dl>
 <dt>Đối tượng</dt><dd>${TYPE[n.type]}</dd>
-<dt>Hình thức đề nghị</dt><dd>${esc(n.proposedForm)}${n.check.formCode ? ` (${esc(formName(n.check.formCode))})` : ''}</dd>
+<dt>Hình thức đề nghị</dt><dd>${esc(n.proposedForm)}${n.check.formCode && formName(n.check.formCode) !== n.proposedForm ? ` (${esc(formName(n.check.formCode))})` : ''}</dd>
 <dt>Thành tích</dt><dd style="white-space:pre-wrap">${esc(n.reasons)}</dd>
 <dt>Nhận hồ sơ</dt><dd>${esc(t(n.receivedAt))}</dd>
 <dt>Trạng thái</dt><dd class="state">${esc(result)}</dd>
@@ -221,11 +227,13 @@ ${v.members
     .filter((a) => a.id !== 'bieu-quyet')
     .map((a) => (may(a) ? staffForm(a, base, csrf, v, failedFor(a.id), errorBeside) : lackingNote(a)))
     .join('\n');
+  const nominations = v.nominations.map(nomination).join('\n');
+  const topError = p.failed && !besideShown ? flashHtml({ kind: 'error', html: esc(p.failed.error) }) : '';
   return layout(
     `Khen thưởng — ${p.title ?? p.campaignId}`,
     `<p><a href="${campaignBase}">← ${esc(p.title ?? p.campaignId)}</a></p>
 <h1>Khen thưởng: biểu quyết của Hội đồng</h1>
-${flashHtml(p.flash)}${p.failed && !drawn.some((a) => a.id === p.failed!.action && may(a)) ? flashHtml({ kind: 'error', html: esc(p.failed.error) }) : ''}
+${flashHtml(p.flash)}${topError}
 <dl>
 <dt>Trạng thái</dt><dd id="awards-state">${esc(AWARDS_STATE[v.state] ?? v.state)}</dd>
 <dt>Thẩm quyền của đợt</dt><dd>${esc(AUTHORITY_LEVEL_NAMES[v.authority] ?? v.authority)}</dd>
@@ -237,7 +245,7 @@ ${councilNote}
 <h2>Hội đồng</h2>
 ${members}
 <h2>Các đề nghị (${v.nominations.length})</h2>
-${v.nominations.length ? v.nominations.map(nomination).join('\n') : '<p>Chưa có đề nghị nào.</p>'}
+${nominations || '<p>Chưa có đề nghị nào.</p>'}
 ${files}
 ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : ''}`,
     { nav: nav(p.staff, actor), wide: true },
