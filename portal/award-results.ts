@@ -3,6 +3,7 @@
  * form proposed, and what came of it, with the decision's number and date. Before the decision (or
  * when the campaign has no awards phase, or its worker does not answer) the page shows nothing of it.
  */
+import { AppError } from '../app/temporal-errors';
 import type { AwardNominationState } from '../domain/award-types';
 import type { AwardsBackend, UnitAwardResult } from './dashboard/awards-backend';
 import { esc } from './pages';
@@ -39,7 +40,9 @@ export async function awardResultsSection(
   try {
     got = await source.unitResults(campaignId, unitId);
   } catch (err) {
-    // The unit's page still shows without its results (no awards phase yet, no worker).
+    // The unit's page still shows without its results: no awards phase (not found, said nothing of),
+    // or no worker answering (logged).
+    if (err instanceof AppError && err.code === 'not-found') return '';
     log(`portal: award results of ${campaignId}/${unitId} unreadable: ${String(err)}`);
     return '';
   }

@@ -118,7 +118,11 @@ export function awardsPage(p: AwardsPageInput): string {
     return `<div class="msg error" role="alert">${esc(f.error)}</div>`;
   };
 
-  const voteFields = (n: AwardNominationView | undefined, prior: Record<string, string>, idPrefix: string) => {
+  const voteFields = (
+    n: AwardNominationView | undefined,
+    prior: Record<string, string | undefined>,
+    idPrefix: string,
+  ) => {
     const choice = prior.choice ?? 'approve';
     const forms = n ? formChoices(p.catalogue, n, v.authority) : allForms(p.catalogue);
     const chosenForm = prior.formCode ?? n?.check.formCode ?? forms[0]?.[0];
@@ -160,10 +164,12 @@ export function awardsPage(p: AwardsPageInput): string {
     const action = drawn.find((a) => a.id === 'bieu-quyet');
     if (!action || n.state !== 'in-vote') return ownVote(n);
     const failed = failedFor('bieu-quyet', n.id);
-    const mine = own.some((x) => x.nominationId === n.id);
+    const mine = own.filter((x) => x.nominationId === n.id).at(-1);
+    // The form starts from what was typed (a refusal), else from the member's own vote to change it.
+    const prior = failed?.form ?? (mine ? { choice: mine.choice, formCode: mine.formCode, reason: mine.reason } : {});
     return (
       `${ownVote(n)}${errorBeside(failed)}<form method="post" action="${base}/do/bieu-quyet" class="vote" id="vote-${esc(n.id)}">${csrf}` +
-      `<input type="hidden" name="nominationId" value="${esc(n.id)}">${voteFields(n, failed?.form ?? {}, `v-${esc(n.id)}`)}` +
+      `<input type="hidden" name="nominationId" value="${esc(n.id)}">${voteFields(n, prior, `v-${esc(n.id)}`)}` +
       `<p><button type="submit">${mine ? 'Sửa phiếu' : 'Gửi phiếu'}</button></p></form>`
     );
   };
@@ -183,7 +189,7 @@ export function awardsPage(p: AwardsPageInput): string {
       ...n.check.unmet.map((u) => `<li class="unmet" style="color:#b00020">Chưa đạt: ${esc(u)}</li>`),
       ...n.check.judged.map((j) => `<li class="judged">Hội đồng xem xét: ${esc(j)}</li>`),
     ].join('');
-    return `<section class="nomination" id="n-${esc(n.id)}" data-nomination="${esc(n.id)}">
+    return `<section class="nomination" id="n-${esc(n.id)}" data-nomination="${esc(n.id)}" style="border-top:1px solid #ddd;margin-top:16px">
 <h3>${esc(n.name)}${n.position ? `, ${esc(n.position)}` : ''} — ${esc(n.unitName)}</h3>
 <dl>
 <dt>Đối tượng</dt><dd>${TYPE[n.type]}</dd>

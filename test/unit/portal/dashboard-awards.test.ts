@@ -179,6 +179,8 @@ test('a member sees only their own votes before the close, and how many members 
     'Phiếu của bạn: Không đồng ý (Chưa đủ năm Lao động tiên tiến (ý kiến riêng))',
   );
   expect(section(after, 'so-noi-vu/0')).toContain('>Sửa phiếu</button>');
+  // The form to change it starts from the vote as cast.
+  expect(section(after, 'so-noi-vu/0')).toContain('<input type="radio" name="choice" value="reject" checked>');
 
   const mine = await chair.browser.postForm(
     `${PAGE}/do/bieu-quyet`,
