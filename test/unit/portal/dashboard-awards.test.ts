@@ -30,7 +30,8 @@ const PAGE = `/admin/c/${CAMPAIGN}/khen-thuong`;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The campaign in its awards phase, as the campaign page reads it. */
+/** The campaign in `phase` (its awards phase unless a test moves it), as the campaign page reads it. */
+let phase: CampaignStatusView['phase'] = 'awards';
 const awardsPhase = (dir: string): SecretariatBackend =>
   Object.assign(new DraftsOnlyBackend(dir), {
     campaignStatus: async (campaignId: string): Promise<CampaignStatusView> => ({
@@ -38,7 +39,7 @@ const awardsPhase = (dir: string): SecretariatBackend =>
       definitionRef: 'x',
       planNumber: '67-KH/TU',
       title: 'Tổng kết 5 năm Chỉ thị 39-CT/TW',
-      phase: 'awards',
+      phase,
       unitCount: 3,
       batches: 1,
       batchesLocked: 1,
@@ -50,7 +51,7 @@ const awardsPhase = (dir: string): SecretariatBackend =>
       campaignId,
       planNumber: '67-KH/TU',
       title: 'Tổng kết 5 năm Chỉ thị 39-CT/TW',
-      phase: 'awards',
+      phase,
       workflowStatus: 'RUNNING',
       total: 0,
       locked: 0,
@@ -90,6 +91,7 @@ beforeEach(async () => {
   reports = new FileReportStore(path.join(dir, 'reports'));
   links = new FileUnitLinks(path.join(dir, 'links'), 'http://portal.example.vn');
   awards = new FakeAwards(CAMPAIGN);
+  phase = 'awards';
   logLines = [];
   portal = createPortal({
     backend: units,
@@ -133,10 +135,15 @@ const vote = (csrf: string, nominationId: string, choice: string, extra: Record<
   ...extra,
 });
 
-test('the campaign page links to the awards page once the campaign is in its awards phase', async () => {
+test('the campaign page links to the awards page once the campaign is in its awards phase; /admin/dot/… is the same page', async () => {
   const { browser } = await as('vanthu');
   const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
   expect(page).toContain(`<a href="${PAGE}" id="awards-link">`);
+  phase = 'conference';
+  expect((await browser.get(`/admin/c/${CAMPAIGN}`)).body).not.toContain('awards-link');
+  const alias = await browser.get(`/admin/dot/${CAMPAIGN}/khen-thuong`);
+  expect(alias.status).toBe(200);
+  expect(alias.body).toContain('<h1>Khen thưởng: biểu quyết của Hội đồng</h1>');
 });
 
 test('a member sees the nominations with the catalogue check, the deadline and reminders, and a form only where they vote', async () => {
