@@ -75,7 +75,11 @@ export const AWARD_CATALOGUE_FILE = path.join(REPO_ROOT, 'config', 'award-forms.
 export function readAwardCatalogueFile(file = AWARD_CATALOGUE_FILE): AwardCatalogue {
   if (!fs.existsSync(file)) return { forms: [] };
   const data = YAML.parse(fs.readFileSync(file, 'utf8')) as Partial<AwardCatalogue> | null;
-  return { forms: Array.isArray(data?.forms) ? data.forms : [] };
+  // Only entries with the contract's shape: a form the select cannot read is left out, not a crash.
+  const forms = Array.isArray(data?.forms) ? data.forms : [];
+  return {
+    forms: forms.filter((f) => typeof f?.code === 'string' && typeof f.name === 'string' && Array.isArray(f.rules)),
+  };
 }
 
 export class TemporalAwardsBackend implements AwardsBackend {

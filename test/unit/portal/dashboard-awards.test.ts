@@ -11,6 +11,7 @@ import type { CampaignUnits } from '../../../app/campaigns';
 import type { UnitWorkflows } from '../../../app/units';
 import type { StaffRole } from '../../../domain/synthesis-types';
 import type { CampaignStatusView } from '../../../domain/workflow-types';
+import { readAwardCatalogueFile } from '../../../portal/dashboard/awards-backend';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import { esc } from '../../../portal/pages';
 import { createPortal, type Portal } from '../../../portal/server';
@@ -450,4 +451,19 @@ test('no awards phase yet: the page says so (404); a worker that does not answer
   const unit = await new PortalBrowser(base).open(linkPath(await links.linkFor(CAMPAIGN, 'so-noi-vu')));
   expect(unit.status).toBe(200);
   expect(logLines.some((l) => l.startsWith(`portal: award results of ${CAMPAIGN}/so-noi-vu unreadable`))).toBe(true);
+});
+
+test('the select’s catalogue file: none yet gives no forms; an entry without the contract’s shape is left out', () => {
+  expect(readAwardCatalogueFile(path.join(dir, 'absent.yaml'))).toEqual({ forms: [] });
+  const file = path.join(dir, 'award-forms.yaml');
+  fs.writeFileSync(
+    file,
+    [
+      'forms:',
+      '  - { code: giay-khen, name: Giấy khen, category: commendation, nominee: collective, rules: [] }',
+      '  - { code: thieu-quy-tac, name: Thiếu quy tắc }',
+      '  - chỉ là chữ',
+    ].join('\n'),
+  );
+  expect(readAwardCatalogueFile(file).forms.map((f) => f.code)).toEqual(['giay-khen']);
 });
