@@ -18,7 +18,14 @@ import {
 import type { AppContext } from '../../app/context';
 import type { StaffActor } from '../../app/roles';
 import { REPO_ROOT } from '../../config/settings';
-import type { AwardCatalogue, AwardNominationState, AwardsStatusView, CastVoteInput } from '../../domain/award-types';
+import type {
+  AuthorityLevel,
+  AwardCatalogue,
+  AwardForm,
+  AwardNominationState,
+  AwardsStatusView,
+  CastVoteInput,
+} from '../../domain/award-types';
 import type { NomineeType } from '../../domain/workflow-types';
 
 export type AwardFileKind = 'minutes' | 'decision' | 'proposal' | 'statistics';
@@ -76,10 +83,26 @@ export function readAwardCatalogueFile(file = AWARD_CATALOGUE_FILE): AwardCatalo
   if (!fs.existsSync(file)) return { forms: [] };
   const data = YAML.parse(fs.readFileSync(file, 'utf8')) as Partial<AwardCatalogue> | null;
   // Only entries with the contract's shape: a form the select cannot read is left out, not a crash.
-  const forms = Array.isArray(data?.forms) ? data.forms : [];
+  // The file writes a form for both kinds as `nominee: [collective, individual]` (the loader's `nominees`).
+  const forms = (Array.isArray(data?.forms) ? data.forms : []) as Array<
+    Omit<AwardForm, 'nominee'> & { nominee: NomineeType | NomineeType[] }
+  >;
   return {
-    forms: forms.filter((f) => typeof f?.code === 'string' && typeof f.name === 'string' && Array.isArray(f.rules)),
+    forms: forms
+      .filter((f) => typeof f?.code === 'string' && typeof f.name === 'string' && Array.isArray(f.rules))
+      .map((f) => ({
+        ...(Array.isArray(f.nominee) ? { ...f, nominee: f.nominee[0], nominees: f.nominee } : f),
+        // A later period written without `conferredBy` keeps the one before it, as the file's loader reads it.
+        rules: f.rules.map((r, i) => ({ ...r, conferredBy: r.conferredBy ?? lastConferredBy(f.rules, i) })),
+      })) as AwardForm[],
   };
+}
+
+function lastConferredBy(rules: AwardForm['rules'], before: number): AuthorityLevel {
+  return rules
+    .slice(0, before)
+    .reverse()
+    .find((r) => r.conferredBy)?.conferredBy as AuthorityLevel;
 }
 
 export class TemporalAwardsBackend implements AwardsBackend {

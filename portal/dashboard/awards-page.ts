@@ -16,6 +16,7 @@ import {
   type Vote,
 } from '../../domain/award-types';
 import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
+import type { NomineeType } from '../../domain/workflow-types';
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { AWARD_ACTIONS, CHOICE_NAMES, type AwardAction, type AwardActionId } from './awards-actions';
@@ -71,6 +72,13 @@ export interface AwardsPageInput {
 
 const TYPE = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 
+/**
+ * The kinds a form is for: `nominee`, or both when the catalogue's loader gives `nominees` (award-rules
+ * adds that optional field to the contract; read here without naming it, so either version compiles).
+ */
+const kinds = (f: AwardCatalogue['forms'][number]): NomineeType[] =>
+  (f as { nominees?: NomineeType[] }).nominees ?? [f.nominee];
+
 /** The forms a member may approve a nominee for: its kind, in force on the day its dossier came, within the campaign's authority. */
 export function formChoices(
   catalogue: AwardCatalogue,
@@ -82,9 +90,13 @@ export function formChoices(
   const choices = catalogue.forms
     .filter(
       (f) =>
-        f.nominee === n.type &&
+        kinds(f).includes(n.type) &&
         f.rules.some(
-          (r) => r.from <= day && (!r.until || day < r.until) && AUTHORITY_LEVELS.indexOf(r.conferredBy) <= within,
+          (r) =>
+            r.from <= day &&
+            (!r.until || day < r.until) &&
+            AUTHORITY_LEVELS.includes(r.conferredBy) &&
+            AUTHORITY_LEVELS.indexOf(r.conferredBy) <= within,
         ),
     )
     .map((f): [string, string] => [f.code, f.name]);
@@ -303,7 +315,12 @@ ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : 
 
 /** Every form of the catalogue, for the written vote's select (the workflow checks the nominee's kind). */
 function allForms(catalogue: AwardCatalogue): Array<[string, string]> {
-  return catalogue.forms.map((f): [string, string] => [f.code, `${f.name} (${TYPE[f.nominee].toLowerCase()})`]);
+  return catalogue.forms.map((f): [string, string] => [
+    f.code,
+    `${f.name} (${kinds(f)
+      .map((k) => TYPE[k].toLowerCase())
+      .join(', ')})`,
+  ]);
 }
 
 function lackingNote(a: AwardAction): string {

@@ -12,6 +12,7 @@ import type { UnitWorkflows } from '../../../app/units';
 import type { StaffRole } from '../../../domain/synthesis-types';
 import type { CampaignStatusView } from '../../../domain/workflow-types';
 import { readAwardCatalogueFile } from '../../../portal/dashboard/awards-backend';
+import { formChoices } from '../../../portal/dashboard/awards-page';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import { esc } from '../../../portal/pages';
 import { createPortal, type Portal } from '../../../portal/server';
@@ -453,17 +454,34 @@ test('no awards phase yet: the page says so (404); a worker that does not answer
   expect(logLines.some((l) => l.startsWith(`portal: award results of ${CAMPAIGN}/so-noi-vu unreadable`))).toBe(true);
 });
 
-test('the select’s catalogue file: none yet gives no forms; an entry without the contract’s shape is left out', () => {
+test('the select’s catalogue file: none yet gives no forms; an entry without the contract’s shape is left out; both kinds and inherited authority as the file writes them', () => {
   expect(readAwardCatalogueFile(path.join(dir, 'absent.yaml'))).toEqual({ forms: [] });
   const file = path.join(dir, 'award-forms.yaml');
   fs.writeFileSync(
     file,
     [
       'forms:',
-      '  - { code: giay-khen, name: Giấy khen, category: commendation, nominee: collective, rules: [] }',
+      '  - code: bang-khen-ttg',
+      '    name: Bằng khen của Thủ tướng Chính phủ',
+      '    category: commendation',
+      '    nominee: [collective, individual]',
+      '    rules:',
+      "      - { from: '2024-01-01', until: '2025-07-01', conferredBy: prime-minister }",
+      "      - { from: '2025-07-01' }",
+      '  - { code: giay-khen, name: Giấy khen, category: commendation, nominee: collective, rules: [{ from: 2024-01-01, conferredBy: unit-head }] }',
       '  - { code: thieu-quy-tac, name: Thiếu quy tắc }',
       '  - chỉ là chữ',
     ].join('\n'),
   );
-  expect(readAwardCatalogueFile(file).forms.map((f) => f.code)).toEqual(['giay-khen']);
+  const catalogue = readAwardCatalogueFile(file);
+  expect(catalogue.forms.map((f) => f.code)).toEqual(['bang-khen-ttg', 'giay-khen']);
+  const ttg = catalogue.forms[0];
+  expect(ttg.rules.map((r) => r.conferredBy)).toEqual(['prime-minister', 'prime-minister']);
+  expect((ttg as { nominees?: string[] }).nominees).toEqual(['collective', 'individual']);
+  // Offered to an individual as to a collective, but only where the campaign's authority reaches.
+  const individual = { ...awards.view.nominations[0], check: { route: 'council' as const, unmet: [], judged: [] } };
+  expect(formChoices(catalogue, individual, 'prime-minister')).toEqual([
+    ['bang-khen-ttg', 'Bằng khen của Thủ tướng Chính phủ'],
+  ]);
+  expect(formChoices(catalogue, individual, 'ministry-province')).toEqual([]);
 });
