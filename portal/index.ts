@@ -7,6 +7,7 @@ import { FileUnitLinks } from '../stores/unit-links';
 import { TemporalUnitWorkflows } from '../app/units';
 import type { Settings } from '../config/settings';
 import { FileAccountStore } from '../stores/accounts';
+import { TemporalAwardsBackend } from './dashboard/awards-backend';
 import { TemporalSecretariatBackend } from './dashboard/backend';
 import { createPortal, type Portal, type PortalOptions } from './server';
 import { temporalConferenceBackend } from './conference-backend';
@@ -35,6 +36,8 @@ export async function startPortal(opts: {
     { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
     links,
   );
+  // One awards backend for the dashboard's page and the units' results (its catalogue read once).
+  const awards = new TemporalAwardsBackend({ client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs });
   const portal = createPortal({
     backend: new TemporalUnitWorkflows(
       { client: opts.client, settings, workerDeadlineMs: opts.workerDeadlineMs },
@@ -48,6 +51,7 @@ export async function startPortal(opts: {
     secureCookies: settings.publicBaseUrl.startsWith('https:'),
     publicUrl: settings.publicBaseUrl,
     trustProxy: settings.trustProxy,
+    awardResults: awards,
     dashboard: {
       backend: new TemporalSecretariatBackend(
         opts.client,
@@ -58,6 +62,7 @@ export async function startPortal(opts: {
         settings.temporalUiUrl,
         opts.workerDeadlineMs,
       ),
+      awards,
       accounts: new FileAccountStore(settings.dataDir),
       conference,
       reports,

@@ -1,6 +1,7 @@
 /** What the portal is given: its stores, Temporal, limits, and the dashboard's options. */
 import type http from 'node:http';
 import type { UnitWorkflows } from '../app/units';
+import type { AwardResultsSource } from './award-results';
 import type { ReportStore } from '../stores/report-store';
 import type { UnitLinks } from '../stores/unit-links';
 import type { ConferenceBackend } from './conference-backend';
@@ -42,6 +43,8 @@ export interface PortalOptions {
    * page shows its calendar's address with it. Absent, the request's Host is used.
    */
   publicUrl?: string;
+  /** The awards phase's results, shown on a unit's page after the decision (issue 14). */
+  awardResults?: AwardResultsSource;
   /** How long after its campaign closed a link still opens (default 7 days). */
   linkGraceMs?: number;
 }

@@ -134,9 +134,20 @@ export interface UnitPageInput {
   calendarUrl?: string;
   /** The unit's conference page (invitation, reply), when the campaign has a conference. */
   conferenceUrl?: string;
+  /** The unit's award results after the decision, as HTML (`award-results.ts`). */
+  awards?: string;
 }
 
-export function unitPage({ view, campaign, timeZone, csrf, flash, calendarUrl, conferenceUrl }: UnitPageInput): string {
+export function unitPage({
+  view,
+  campaign,
+  timeZone,
+  csrf,
+  flash,
+  calendarUrl,
+  conferenceUrl,
+  awards,
+}: UnitPageInput): string {
   const t = (utc: string) => localTime(utc, timeZone);
   const closed = view.locked || Boolean(view.cancelled);
   const kinds: SubmissionKind[] = [];
@@ -239,6 +250,7 @@ ${receipts}`
 ${uploadForm}
 ${view.due.nominations ? nominationsSection(view, csrf, closed, t) : ''}
 ${campaign?.document ? documentSection(campaign.document) : ''}
+${awards ?? ''}
 <h2>Liên hệ</h2>
 <p>${esc(view.contact)}</p>
 <form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,

@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { AppError } from '../app/temporal-errors';
 import { unitCalendarFeed } from '../calendar/ics';
+import { awardResultsSection } from './award-results';
 import { submitUnitFile, submitUnitNominations } from '../app/units';
 import { kindLabel, MAX_PERSON_CHARS } from '../domain/submission-rules';
 import type { Nomination, NomineeType, SubmissionKind, UnitStatusView } from '../domain/workflow-types';
@@ -150,6 +151,7 @@ export function createUnitRoutes(
           opts.conference && (campaign?.conference || campaign?.document?.phases.some((p) => p.conference))
             ? `/u/${encodeURIComponent(session.token)}/hoi-nghi`
             : undefined,
+        awards: await awardResultsSection(opts.awardResults, session.campaignId, session.unitId, log),
       }),
     );
   }

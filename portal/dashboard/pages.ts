@@ -195,6 +195,11 @@ ${synthesisPictures(u.campaignId, p.synthesis)}`
   const conference = status?.phases?.some((ph) => ph.kind === 'conference')
     ? `<h2>Hội nghị</h2>\n<p><a href="${base}/hoi-nghi" id="conference-link">Giấy mời, trả lời của khách mời, kết quả hội nghị</a></p>`
     : '';
+  // The awards page once the campaign has reached its awards phase (or closed after one).
+  const awards =
+    phase === 'awards' || (phase === 'closed' && status?.phases?.some((ph) => ph.kind === 'awards'))
+      ? `<h2>Khen thưởng</h2>\n<p><a href="${base}/khen-thuong" id="awards-link">Biểu quyết của Hội đồng, quyết định khen thưởng, thống kê</a></p>`
+      : '';
   return layout(
     `${u.planNumber || u.campaignId} — ${u.title}`,
     `<h1>${esc(u.title || u.campaignId)}</h1>
@@ -214,6 +219,7 @@ ${table}
 ${status ? timeline(status, t) : ''}
 ${synthesis}
 ${conference}
+${awards}
 ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
     { nav: nav(p.staff, p.actor), wide: true },
   );

@@ -14,6 +14,7 @@ import type { SessionStore, StaffSession } from '../security';
 import type { UploadError } from '../upload-receive';
 import { HTTP_STATUS, staffMessage } from '../messages';
 import { ActionInputError } from './actions';
+import type { AwardsBackend } from './awards-backend';
 import type { SecretariatBackend } from './backend';
 import type { ConferenceBackend } from '../conference-backend';
 
@@ -21,6 +22,8 @@ export interface DashboardOptions {
   backend: SecretariatBackend;
   /** The conference phase's use cases (the conference page); absent, that page is not served. */
   conference?: ConferenceBackend;
+  /** The awards phase (issue 14); absent, `/admin/c/<campaign>/khen-thuong` is not served. */
+  awards?: AwardsBackend;
   accounts: {
     verify(login: string, password: string): Promise<Account | undefined>;
     /** The account as it is now (read on every request: a reset password or a removed account ends sessions). */

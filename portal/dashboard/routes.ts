@@ -10,6 +10,7 @@
  * - `GET /admin/c/<campaign>/hoi-nghi`: the conference (replies, counts, `phan-hoi.xlsx`) and its actions
  *   (`POST …/hoi-nghi/do/<action>`, the outcome's minutes as multipart); routes-conference.ts.
  * - `GET /admin/lich-dinh-ky`: the recurring campaigns' schedules and their next runs (read-only).
+ * - `GET /admin/c/<campaign>/khen-thuong`: the council's vote, its actions and documents (routes-awards.ts).
  * - `GET /admin/c/<campaign>/tong-hop`: the synthesis (versions, returns, approval) and its actions
  *   (`POST …/tong-hop/do/<action>`, the revision upload as multipart); `GET …/tong-hop/tep/<sha256>`:
  *   a file the synthesis lists (pictures shown in place under their own strict CSP).
@@ -56,6 +57,7 @@ import {
   type RouteContext,
   type SignedIn,
 } from './routes-shared';
+import { AWARDS_ROUTE, awardsRoutes } from './routes-awards';
 import { synthesisRoutes } from './routes-synthesis';
 import { conferenceRoutes } from './routes-conference';
 import { conferenceActionFor } from './conference-actions';
@@ -216,6 +218,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     renderConference,
   });
   const drafts = draftRoutes(ctx);
+  const awards = awardsRoutes(ctx);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.replace(/\/+$/, '') || '/admin';
@@ -256,6 +259,13 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
 
     if (route === DRAFTS_BASE || route.startsWith(`${DRAFTS_BASE}/`)) {
       return drafts(req, res, signed, route.slice(DRAFTS_BASE.length), url, flash);
+    }
+
+    const award = AWARDS_ROUTE.exec(route);
+    if (award) {
+      const campaignId = decodePathSegment(award[1]);
+      if (!ID.test(campaignId)) throw NOT_FOUND;
+      return awards.handle(req, res, signed, campaignId, award[2], flash);
     }
 
     const synthesis = /^\/admin\/c\/([^/]+)\/tong-hop(?:\/(do\/[^/]+|tep\/[0-9a-f]{64}))?$/.exec(route);

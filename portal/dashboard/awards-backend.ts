@@ -1,0 +1,107 @@
+/**
+ * What the awards page and the units' portal ask of the awards phase (issue 14), behind one interface
+ * so that the HTTP layer is tested without Temporal. The Temporal implementation calls the use cases
+ * of `app/awards.ts`, the same code as the CLI; each use case checks the actor's role itself too.
+ */
+import {
+  awardFile,
+  awardResultsForUnit,
+  awardsStatus,
+  castVote,
+  closeVote,
+  issueDecision,
+  recordWrittenVote,
+} from '../../app/awards';
+import type { AppContext } from '../../app/context';
+import type { StaffActor } from '../../app/roles';
+import { loadAwardCatalogue } from '../../domain/award-catalogue';
+import type { AwardCatalogue, AwardNominationState, AwardsStatusView, CastVoteInput } from '../../domain/award-types';
+import type { NomineeType } from '../../domain/workflow-types';
+
+export type AwardFileKind = 'minutes' | 'decision' | 'proposal' | 'statistics';
+
+/** One nominee of a unit as its portal page shows it (only after the decision). */
+export interface UnitAwardResult {
+  name: string;
+  type: NomineeType;
+  proposedForm: string;
+  state: AwardNominationState;
+  awardedForm?: string;
+}
+
+export interface AwardsBackend {
+  /** The vote as `actor` may see it: before the vote closes, `votes` holds only the actor's own. */
+  status(campaignId: string, actor: StaffActor): Promise<AwardsStatusView>;
+  /** The forms the select offers (those of the nominee's kind in force on the day its dossier was received). */
+  catalogue(): Promise<AwardCatalogue>;
+  castVote(
+    campaignId: string,
+    actor: StaffActor,
+    vote: Omit<CastVoteInput, 'member' | 'recordedBy'>,
+  ): Promise<AwardsStatusView>;
+  recordWrittenVote(
+    campaignId: string,
+    actor: StaffActor,
+    vote: Omit<CastVoteInput, 'recordedBy'>,
+  ): Promise<AwardsStatusView>;
+  closeVote(campaignId: string, actor: StaffActor): Promise<AwardsStatusView>;
+  issueDecision(
+    campaignId: string,
+    actor: StaffActor,
+    decision: { number: string; date: string },
+  ): Promise<AwardsStatusView>;
+  file(campaignId: string, which: AwardFileKind): Promise<{ name: string; bytes: Buffer; contentType: string }>;
+  /**
+   * A unit's results with the decision that conferred them; undefined before the decision (or when
+   * the campaign has no awards phase).
+   */
+  unitResults(
+    campaignId: string,
+    unitId: string,
+  ): Promise<{ decision: { number: string; date: string }; results: UnitAwardResult[] } | undefined>;
+}
+
+export class TemporalAwardsBackend implements AwardsBackend {
+  private loaded?: AwardCatalogue;
+
+  constructor(
+    private readonly s: AppContext,
+    private readonly loadCatalogue: () => AwardCatalogue = () => loadAwardCatalogue(),
+  ) {}
+
+  status(campaignId: string, actor: StaffActor): Promise<AwardsStatusView> {
+    return awardsStatus(this.s, campaignId, actor);
+  }
+
+  async catalogue(): Promise<AwardCatalogue> {
+    return (this.loaded ??= this.loadCatalogue());
+  }
+
+  castVote(campaignId: string, actor: StaffActor, vote: Omit<CastVoteInput, 'member' | 'recordedBy'>) {
+    return castVote(this.s, campaignId, actor, vote);
+  }
+
+  recordWrittenVote(campaignId: string, actor: StaffActor, vote: Omit<CastVoteInput, 'recordedBy'>) {
+    return recordWrittenVote(this.s, campaignId, actor, vote);
+  }
+
+  closeVote(campaignId: string, actor: StaffActor): Promise<AwardsStatusView> {
+    return closeVote(this.s, campaignId, actor);
+  }
+
+  issueDecision(campaignId: string, actor: StaffActor, decision: { number: string; date: string }) {
+    return issueDecision(this.s, campaignId, actor, decision);
+  }
+
+  file(campaignId: string, which: AwardFileKind) {
+    return awardFile(this.s, campaignId, which);
+  }
+
+  async unitResults(campaignId: string, unitId: string) {
+    const results = await awardResultsForUnit(this.s, campaignId, unitId);
+    if (results.length === 0) return undefined;
+    // The decision's number and date only: the view's other units' nominations stay on the server.
+    const decision = (await awardsStatus(this.s, campaignId)).decision;
+    return decision ? { decision: { number: decision.number, date: decision.date }, results } : undefined;
+  }
+}
