@@ -21,6 +21,8 @@ export function checkConferencePhase(
   unitIds: string[],
   ctx: DateContext & { reminderTime: string },
   date: { utc: string } | undefined,
+  /** When the phase opens (its child starts then, and the invitations go out no earlier). */
+  opensMs?: number,
 ): void {
   asArr(phase.presenters).forEach((p, i) => {
     const unit = isObj(p) ? asStr(p.unit) : undefined;
@@ -63,7 +65,7 @@ export function checkConferencePhase(
   const day = localDateOf(date.utc, ctx.timeZone);
   const start = hasTimeOfDay(written) ? date.utc : atLocalTime(day, startTime, ctx.timeZone);
   try {
-    compileConferenceSchedule(
+    const { schedule } = compileConferenceSchedule(
       {
         startTime,
         endTime,
@@ -80,6 +82,14 @@ export function checkConferencePhase(
       ctx,
       compileDeadlineScheduleWithNotes,
     );
+    const replyBy = schedule.replies?.deadline;
+    if (replyBy && opensMs !== undefined && Date.parse(replyBy.utc) <= opensMs) {
+      const opens = formatLocal(new Date(opensMs).toISOString(), ctx.timeZone);
+      throw new Error(
+        `hạn đăng ký dự (${replyBy.local}) phải sau lúc giai đoạn hội nghị bắt đầu (${opens}), khi giấy mời được gửi; ` +
+          `hãy giảm invitations.sendBefore và invitations.replyBy, hoặc mở giai đoạn sớm hơn`,
+      );
+    }
   } catch (err) {
     const path = [...base, 'invitations', ...(inv.replyBy === undefined ? [] : ['replyBy'])];
     report.add('error', path, 'conferenceReplyBy', {

@@ -280,7 +280,15 @@ export class Rules {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
         this.checkInvitees(asArr(phase.invitees), [...base, 'invitees']);
-        checkConferencePhase(this.report, phase, base, [...this.unitIds.keys()], this.scheduleContext(), date);
+        checkConferencePhase(
+          this.report,
+          phase,
+          base,
+          [...this.unitIds.keys()],
+          this.scheduleContext(),
+          date,
+          start?.ms,
+        );
       }
     });
 
