@@ -473,7 +473,7 @@ function opensWithPhase(
   if (!at || Date.parse(at.utc) >= Date.parse(opens.utc)) return schedule;
   if (schedule.replies && Date.parse(schedule.replies.deadline.utc) <= Date.parse(opens.utc)) {
     throw new Error(
-      `${field}.invitations.replyBy: hạn đăng ký dự (${schedule.replies.deadline.local}) phải sau lúc giai đoạn hội nghị bắt đầu (${opens.local}), khi giấy mời được gửi; hãy giảm invitations.sendBefore và invitations.replyBy, hoặc mở giai đoạn sớm hơn ` +
+      `hạn đăng ký dự (${schedule.replies.deadline.local}) phải sau lúc giai đoạn hội nghị bắt đầu (${opens.local}), khi giấy mời được gửi; hãy giảm invitations.sendBefore và invitations.replyBy, hoặc mở giai đoạn sớm hơn ` +
         `(the reply deadline must come after the conference phase opens, when the invitations go out)`,
     );
   }

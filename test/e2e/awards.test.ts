@@ -9,6 +9,8 @@
  * Written against the contract (`domain/award-types.ts`, `app/awards.ts`) before award-core's vote
  * workflow is here; the campaign file's `awards` block follows the brief's shape and is fixed at merge.
  */
+import { DateTime } from 'luxon';
+import { conferenceStatus, recordConferenceOutcome } from '../../app/conference';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -84,6 +86,7 @@ phases:
     date: 20/10/2009
     venue: Hội trường Tỉnh ủy
     invitees: [all]
+    invitations: { sendBefore: 1wd, replyBy: 1wd, reminders: [], escalation: [] }
   - kind: awards
     name: Khen thưởng
     window: { start: 21/10/2009, end: 31/12/2009 }
@@ -166,8 +169,24 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
       n0_reasons: 'Tập thể tiêu biểu trong phong trào thi đua',
     });
 
-    // ---- the awards open after the conference: both nominations in the vote ----------------------
+    // ---- the conference is held; the clerk records its outcome and the campaign moves on ---------
     const ctx = { client: env.client, settings, workerDeadlineMs: 5_000 };
+    const clerkActor = { login: 'chuyenvien', name: 'Nguyễn Văn T', roles: ['clerk' as const] };
+    // Refused until the conference has begun (20/10, ~45 s into the rehearsal).
+    await waitFor(
+      'the conference outcome to be recorded',
+      async () => {
+        // In a rehearsal the day is the compressed one: the outcome says the day the workflow knows.
+        const { when } = await conferenceStatus(ctx, CAMPAIGN_ID);
+        if (when.kind !== 'exact') return false;
+        const heldOn = DateTime.fromISO(when.start, { zone: ZONE }).toISODate()!;
+        const held = await recordConferenceOutcome(ctx, CAMPAIGN_ID, clerkActor, { heldOn, attendance: 40 });
+        return held.state === 'held';
+      },
+      150_000,
+    );
+
+    // ---- the awards open after the conference: both nominations in the vote ----------------------
     let view: AwardsStatusView | undefined;
     await waitFor(
       'the council vote to open',
