@@ -174,6 +174,7 @@ export interface AwardsStatusView {
   campaignId: string;
   state: AwardsState;
   authority: AuthorityLevel;
+  /** `voted` of the `toVote` nominations the member votes on (all those in the vote, less the recused). */
   members: Array<Omit<CouncilMember, 'email'> & { voted: number; toVote: number }>;
   nominations: AwardNominationView[];
   deadline?: string;

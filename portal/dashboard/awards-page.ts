@@ -215,13 +215,14 @@ ${tallyHtml(n)}${memberPart(n)}
 </section>`;
   };
 
-  const done = v.members.filter((m) => m.toVote === 0 && m.voted > 0).length;
+  // `toVote`: the nominations the member votes on (not recused from); done once each has a vote.
+  const done = v.members.filter((m) => m.toVote > 0 && m.voted >= m.toVote).length;
   const members = `<table id="members"><thead><tr><th>Thành viên</th><th>Tài khoản</th><th>Đơn vị</th><th>Đã biểu quyết</th></tr></thead><tbody>
 ${v.members
   .map(
     (m) =>
       `<tr data-member="${esc(m.account)}"><td>${esc(m.name)}${m.chair ? ' (Chủ tịch Hội đồng)' : ''}</td><td>${esc(m.account)}</td>` +
-      `<td>${esc(m.unitId ?? '')}</td><td>${m.voted}/${m.voted + m.toVote}</td></tr>`,
+      `<td>${esc(m.unitId ?? '')}</td><td>${m.voted}/${m.toVote}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`;

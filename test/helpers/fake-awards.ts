@@ -181,7 +181,7 @@ export class FakeAwards implements AwardsBackend {
         (n) => n.state === 'in-vote' && !n.recused.includes(m.account),
       ).length;
       const voted = new Set(this.votes.filter((v) => v.member === m.account).map((v) => v.nominationId)).size;
-      return { ...m, voted, toVote: this.view.state === 'voting' ? eligible - voted : 0 };
+      return { ...m, voted, toVote: eligible };
     });
     const open = this.view.state === 'voting';
     const votes = open ? this.votes.filter((v) => v.member === actor?.login) : this.votes;
