@@ -9,6 +9,7 @@ import { flattenUnits } from '../activities';
 import { loadWorkingCalendar } from '../config/holidays';
 import { dateContextFor, readDate } from '../domain/date-phrases';
 import type { CampaignDefinition } from '../domain/campaign-schema';
+import { dueOf } from '../domain/deliverables';
 import { contactLine, formatDeadline } from '../domain/messages';
 import { planTag } from '../domain/plan-document';
 import {
@@ -86,11 +87,7 @@ export async function startCampaign(
   const selfReview = def.phases.find((p) => p.kind === 'self-review');
   if (!selfReview || selfReview.kind !== 'self-review')
     throw new AppError('invalid', { input: 'no-self-review-phase' });
-  const due: DueSummary = {
-    summaryReport: selfReview.due.summaryReport,
-    presentationPaper: selfReview.due.presentationPaper,
-    nominations: selfReview.due.nominations,
-  };
+  const due: DueSummary = dueOf(selfReview);
   const documents = await storePlanDocuments(def, req.file, stores.reports);
   const definitionRef = await stores.definitions.save({ ...def, documents });
   const input: CampaignInput = {

@@ -65,11 +65,22 @@ export interface NominationSummary {
   count: number;
 }
 
-/** What a unit owes in the self-review phase, as the workflow needs it to validate submissions. */
+/** A deliverable as the workflow checks it: named as the plan names it, with the file types it takes. */
+export interface DeliverableSummary {
+  id: string;
+  name: string;
+  required: boolean;
+  /** File extensions without the dot: pdf, doc, docx, odt. */
+  accept: string[];
+}
+
+/** What a unit owes in a deadline phase, as the workflow needs it to validate submissions. */
 export interface DueSummary {
   summaryReport: 'required' | 'optional' | 'none';
   presentationPaper: 'required' | 'optional' | 'none';
   nominations?: NominationsDef;
+  /** Set when the phase declares its deliverables (summary report and paper are then 'none'). */
+  deliverables?: DeliverableSummary[];
 }
 
 export interface UnitPhaseInput {
@@ -78,6 +89,8 @@ export interface UnitPhaseInput {
   windowStart: string;
   schedule: DeadlineSchedule;
   due: DueSummary;
+  /** The phase's id when the campaign has several deadline phases (e.g. `ke-hoach`). */
+  id?: string;
 }
 
 export interface UnitReviewInput {
@@ -248,6 +261,8 @@ export interface UnitMessageInput {
   deadline: string;
   lockAt: string;
   phaseName: string;
+  /** The deadline phase's id when the campaign has several: the message names its deliverables. */
+  phaseId?: string;
   deadlineVersion: number;
   /** Escalation: roles addressed and copied. */
   notify?: string[];
