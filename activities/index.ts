@@ -131,9 +131,16 @@ export function createActivities(deps: ActivityDeps) {
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
       const definition = await deps.definitions.load(input.definitionRef);
+      const phases = deadlinePhases(definition);
+      // A unit that owes its own deliverables carries them, per deadline phase in order (the batch
+      // gives the unit's workflow its own due); the others carry ids and names only.
       return flattenUnits(definition.units)
         .slice(input.offset, input.offset + input.limit)
-        .map((u) => ({ id: u.id, name: u.name }));
+        .map((u) => ({
+          id: u.id,
+          name: u.name,
+          ...(u.deliverables ? { dues: phases.map((p) => dueForUnit(p, u)) } : {}),
+        }));
     },
 
     /** Makes a unit's reports read-only in the store and records who locked what and when. */

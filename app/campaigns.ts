@@ -9,7 +9,7 @@ import { flattenUnits } from '../activities';
 import { loadWorkingCalendar } from '../config/holidays';
 import { dateContextFor, readDate } from '../domain/date-phrases';
 import type { CampaignDefinition } from '../domain/campaign-schema';
-import { dueOf } from '../domain/deliverables';
+import { deadlinePhases, dueOf } from '../domain/deliverables';
 import { contactLine, formatDeadline } from '../domain/messages';
 import { planTag } from '../domain/plan-document';
 import {
@@ -29,6 +29,7 @@ import {
   unitWorkflowId,
   type CampaignStatusView,
   type CampaignInput,
+  type DeadlinePhaseMemo,
   type DueSummary,
   type GrantExtensionInput,
   type SubmissionStatus,
@@ -88,6 +89,9 @@ export async function startCampaign(
   if (!selfReview || selfReview.kind !== 'self-review')
     throw new AppError('invalid', { input: 'no-self-review-phase' });
   const due: DueSummary = dueOf(selfReview);
+  // Several deadline phases: what each asks, in order (units run them one after another).
+  const deadlines = deadlinePhases(def);
+  const dues = deadlines.length > 1 ? deadlines.map(dueOf) : undefined;
   const documents = await storePlanDocuments(def, req.file, stores.reports);
   const definitionRef = await stores.definitions.save({ ...def, documents });
   const input: CampaignInput = {
@@ -99,6 +103,7 @@ export async function startCampaign(
     unitCount: flattenUnits(def.units).length,
     compiled: req.compiled,
     due,
+    ...(dues ? { dues } : {}),
     unitsPerBatch: req.unitsPerBatch,
   };
   const deadline = req.compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
@@ -182,6 +187,8 @@ export interface CampaignUnits {
   units: UnitRow[];
   /** How many units pass the filter (may exceed `units.length`). */
   matching: number;
+  /** Every deadline phase with its deadline and, once locked, its counts (several deadline phases only). */
+  deadlinePhases?: DeadlinePhaseMemo[];
 }
 
 /**
@@ -229,7 +236,7 @@ export async function campaignUnits(
     }
   }
   rows.sort((a, b) => a.unitId.localeCompare(b.unitId));
-  const memo = (campaign.memo ?? {}) as { planNumber?: string; title?: string };
+  const memo = (campaign.memo ?? {}) as { planNumber?: string; title?: string; deadlinePhases?: DeadlinePhaseMemo[] };
   return {
     campaignId,
     planNumber: memo.planNumber ?? '',
@@ -241,6 +248,7 @@ export async function campaignUnits(
     counts,
     units: rows,
     matching: filter ? (filter === 'locked' ? locked.count : counts[filter]) : total.count,
+    ...(memo.deadlinePhases ? { deadlinePhases: memo.deadlinePhases } : {}),
   };
 }
 

@@ -64,6 +64,16 @@ import {
   type UnitStatusView,
 } from '../domain/workflow-types';
 import {
+  assertDeliverable,
+  assertPhaseNamed,
+  currentPhase,
+  deliverablesComplete,
+  laterPhase,
+  laterPhaseExtensionProblem,
+  nextDeadline,
+  phaseKeyOf,
+} from './unit-phases';
+import {
   extensionProblemOf,
   firstSubmissionAt,
   initialState,
@@ -89,7 +99,15 @@ export const getUnitStatus = defineQuery<UnitStatusView>('getUnitStatus');
 export const getNominationVersion = defineQuery<NominationVersion | null, [number]>('getNominationVersion');
 
 /** Told to the batch workflow when this unit's phase locks. */
-export const unitLocked = defineSignal<[{ unitId: string; status: UnitReviewState['status'] }]>('unitLocked');
+export const unitLocked = defineSignal<
+  [
+    {
+      unitId: string;
+      status: UnitReviewState['status'];
+      /** Index of the deadline phase; 0 when absent. */ phase?: number;
+    },
+  ]
+>('unitLocked');
 
 // Mail outages can last hours: retry with backoff; a reminder is dropped by the activity itself once stale.
 const mailOptions = {
@@ -112,7 +130,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const lockMs = () => Date.parse(state.schedule.lock.utc);
   const submitted = () => state.status === 'submitted' || state.status === 'late';
   const gate = () => ({
-    phaseName: input.phase.name,
+    phaseName: cur().name,
     locked: state.locked,
     lockAt: state.schedule.lock.utc,
     lockLocal: state.schedule.lock.local,
@@ -120,12 +138,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     contact: input.contact,
   });
 
+  /**
+   * The deadline phase under way: `input.phase` unless the campaign has several (`input.phases`),
+   * whose deadlines the unit runs one after another (unit-phases.ts). Message keys of such a campaign
+   * name the phase, so that the second phase's "7d" reminder is not taken for the first's.
+   */
+  const several = (input.phases?.length ?? 0) > 1;
+  const cur = () => currentPhase(input, state);
+  const keyOf = (key: string) => (several ? `${phaseKeyOf(input, state)}/${key}` : key);
+
   const view = () => unitView(input, state);
   const publish = () => {
     upsertSearchAttributes([
       { key: CampaignIdKey, value: campaignId },
       { key: UnitIdKey, value: unitId },
-      { key: PhaseKey, value: input.phase.kind },
+      { key: PhaseKey, value: cur().kind },
       { key: SubmissionStatusKey, value: state.status },
       { key: DeadlineKey, value: new Date(state.schedule.deadline.utc) },
       { key: LockedKey, value: state.locked },
@@ -138,8 +165,14 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   // ---- handlers -------------------------------------------------------------------------------
 
   const recordSubmission = (late: boolean) => {
-    const requiresReport = input.phase.due.summaryReport === 'required';
-    const complete = requiresReport ? state.reports.length > 0 : true;
+    const due = cur().due;
+    const requiresReport = due.summaryReport === 'required';
+    // Declared deliverables: complete once every required one has a file.
+    const complete = due.deliverables
+      ? deliverablesComplete(due, state.reports)
+      : requiresReport
+        ? state.reports.length > 0
+        : true;
     if (complete && !submitted()) state.status = late ? 'late' : 'submitted';
   };
 
@@ -147,20 +180,28 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     submitFile,
     (req) => {
       const late = now() > deadlineMs();
-      const list = req.kind === 'summary-report' ? state.reports : state.papers;
+      // A deliverable's files go with the reports, each tagged with its deliverable's id.
+      const deliverable = req.deliverable ? cur().due.deliverables?.find((d) => d.id === req.deliverable) : undefined;
+      const list = req.kind === 'summary-report' || deliverable ? state.reports : state.papers;
       const version: FileVersion = {
         ...req.file,
-        version: list.length + 1,
+        version: (deliverable ? list.filter((f) => f.deliverable === deliverable.id) : list).length + 1,
         receivedAt: new Date(now()).toISOString(),
         submittedBy: req.submittedBy,
         late,
+        ...(deliverable ? { deliverable: deliverable.id } : {}),
       };
       list.push(version);
       recordSubmission(late);
       state.outbox.push({
         kind: 'submission-receipt',
-        key: `receipt/${req.kind}/v${version.version}`,
-        detail: { what: kindLabel(req.kind), name: req.file.name, version: version.version, sha256: req.file.sha256 },
+        key: keyOf(`receipt/${deliverable ? deliverable.id : req.kind}/v${version.version}`),
+        detail: {
+          what: deliverable ? deliverable.name : kindLabel(req.kind),
+          name: req.file.name,
+          version: version.version,
+          sha256: req.file.sha256,
+        },
       });
       touch();
       publish();
@@ -168,12 +209,16 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     },
     {
       validator: (req) => {
+        if (several) assertPhaseNamed(input, state, req.phaseId, now(), req.deliverable);
         assertPhaseOpen(gate(), now());
-        assertFileRef(req.kind, req.file, input.phase.due);
+        if (cur().due.deliverables) {
+          assertDeliverable(req.deliverable, req.file, cur().due);
+          assertFileRef('summary-report', req.file, { ...cur().due, summaryReport: 'optional' });
+        } else assertFileRef(req.kind, req.file, cur().due);
         assertSubmittedBy(req.submittedBy);
         assertVersionRoom(
           req.kind,
-          (req.kind === 'summary-report' ? state.reports : state.papers).length,
+          (req.kind === 'summary-report' || cur().due.deliverables ? state.reports : state.papers).length,
           input.contact,
         );
       },
@@ -187,10 +232,10 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       const version = state.nominations.length + 1;
       const receivedAt = new Date(now()).toISOString();
       state.nominations.push({ version, receivedAt, submittedBy: req.submittedBy, late, nominations: req.nominations });
-      if (input.phase.due.summaryReport !== 'required') recordSubmission(late);
+      if (cur().due.summaryReport !== 'required' && !cur().due.deliverables) recordSubmission(late);
       state.outbox.push({
         kind: 'submission-receipt',
-        key: `receipt/nominations/v${version}`,
+        key: keyOf(`receipt/nominations/v${version}`),
         detail: { what: kindLabel('nominations'), name: `${req.nominations.length} đề nghị`, version },
       });
       touch();
@@ -199,8 +244,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     },
     {
       validator: (req) => {
+        if (several) assertPhaseNamed(input, state, req.phaseId, now());
         assertPhaseOpen(gate(), now());
-        assertNominations(req.nominations, input.phase.due);
+        assertNominations(req.nominations, cur().due);
         assertSubmittedBy(req.submittedBy);
         assertVersionRoom('nominations', state.nominations.length, input.contact);
       },
@@ -230,17 +276,32 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     });
     state.outbox.push({
       kind: 'extension-granted',
-      key: `extension/v${state.deadlineVersion}`,
+      key: keyOf(`extension/v${state.deadlineVersion}`),
       detail: { reason: req.reason, previousDeadline: from },
     });
     touch();
     publish();
   };
-  const extensionProblem = (req: GrantExtensionInput) => extensionProblemOf(state, req, now());
+  const extensionProblem = (req: GrantExtensionInput) =>
+    several
+      ? (laterPhaseExtensionProblem(input, state, req) ?? extensionProblemOf(state, req, now()))
+      : extensionProblemOf(state, req, now());
+  /** An extension of a later deadline phase is kept until that phase opens. */
+  const forLater = (req: GrantExtensionInput) =>
+    several && req.phaseId !== undefined && req.phaseId !== cur().id && !!laterPhase(input, state, req.phaseId);
+  const extend = (req: GrantExtensionInput) => {
+    if (!forLater(req)) return applyExtension(req);
+    state.later = { ...state.later, [req.phaseId!]: req.schedule };
+    touch();
+  };
 
   setHandler(
     grantExtension,
     (req) => {
+      if (forLater(req)) {
+        extend(req);
+        return { deadline: req.schedule.deadline.utc, deadlineVersion: 1 };
+      }
       applyExtension(req);
       return { deadline: state.schedule.deadline.utc, deadlineVersion: state.deadlineVersion };
     },
@@ -259,7 +320,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     },
   );
   setHandler(campaignExtension, (req) => {
-    if (!extensionProblem(req)) applyExtension(req);
+    if (!extensionProblem(req)) extend(req);
   });
 
   /** Manual reminders requested so far (histories before the counter: those sent and queued). */
@@ -329,10 +390,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           definitionRef: input.definitionRef,
           unitId,
           kind,
-          key: `${campaignId}/${unitId}/${key}`,
+          key: `${campaignId}/${unitId}/${keyOf(key)}`,
           deadline: state.schedule.deadline.utc,
           lockAt: state.schedule.lock.utc,
-          phaseName: input.phase.name,
+          phaseName: cur().name,
+          ...(cur().id ? { phaseId: cur().id } : {}),
           deadlineVersion: state.deadlineVersion,
           notify: extra.notify,
           cc: extra.cc,
@@ -487,13 +549,25 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     await store.lockUnitReports({
       campaignId,
       unitId,
-      phase: input.phase.kind,
+      phase: cur().id ?? cur().kind,
       files: [...state.reports, ...state.papers].map((f) => f.sha256),
       lockedBy: 'thidua (hết hạn giai đoạn)',
     });
-    await dispatch('phase-locked', `lock/${input.phase.kind}`);
+    await dispatch('phase-locked', `lock/${cur().kind}`);
+    const index = state.phaseIndex ?? 0;
     if (input.parentWorkflowId) {
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, { unitId, status: state.status });
+      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, {
+        unitId,
+        status: state.status,
+        ...(several ? { phase: index } : {}),
+      });
+    }
+    // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
+    // Versioned: histories recorded before it had one deadline phase only.
+    if (several && index + 1 < input.phases!.length && patched('unit-several-deadlines')) {
+      nextDeadline(input, state, now());
+      touch();
+      publish();
     }
   };
 
@@ -519,7 +593,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
         await store.lockUnitReports({
           campaignId,
           unitId,
-          phase: input.phase.kind,
+          phase: cur().id ?? cur().kind,
           files: [...state.reports, ...state.papers].map((f) => f.sha256),
           lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
         });

@@ -134,6 +134,9 @@ export const en: CliTexts = {
   phase: (phase) => PHASE_EN[phase] ?? phase,
   phaseLine: (phase, wf, ui) => `Phase: ${phase} · Workflow: ${wf} · ${ui}`,
   countsLine: (total, counts, locked) => `Units: ${total} · ${counts} · locked: ${locked}`,
+  deadlinePhaseLine: (n, name, id, deadline, state, counts) =>
+    `  ${n}. ${name} (${id}) — deadline ${deadline} — ` +
+    (state === 'current' ? 'open' : state === 'later' ? 'not open yet' : `locked: ${counts}`),
   statusHeader: ['Unit', 'Name', 'Status', 'Deadline', 'Reminders', 'Submitted at'],
   lockedMark: ' (locked)',
   shown: (shown, matching) => `(${shown} of ${matching} shown; --limit N for more, --filter to narrow)`,
