@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { WorkingCalendar } from '../domain/calendar/types';
 import type { CampaignDefinition, PersonDef, SelfReviewPhaseDef, UnitInput } from '../domain/campaign-schema';
-import { deadlinePhases, dueForUnit, dueItemLabels, dueOf } from '../domain/deliverables';
+import { deadlinePhases, deliverableNames, dueForUnit, dueItemLabels, dueOf } from '../domain/deliverables';
 import { composeMessage, type MessageContext } from '../domain/messages';
 import { planDocumentView, planTag } from '../domain/plan-document';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
@@ -56,6 +56,20 @@ export function dueItems(definition: CampaignDefinition, unit?: UnitInput, phase
   return phase ? dueIn(phase) : [];
 }
 
+/** The deliverables' names of the phase a message speaks of, when it declares them (not for the plan message). */
+function owedOf(
+  definition: CampaignDefinition,
+  unit: UnitInput,
+  phaseId: string | undefined,
+  kind: MessageContext['kind'],
+): { owed?: string } {
+  if (kind === 'plan-issued') return {};
+  const phases = deadlinePhases(definition);
+  const phase = (phaseId ? phases.find((p) => p.id === phaseId) : undefined) ?? phases[0];
+  const names = phase ? deliverableNames(dueForUnit(phase, unit)) : undefined;
+  return names ? { owed: names } : {};
+}
+
 /**
  * The words' context of one message to one unit: built here for sending and by the dashboard's
  * preview (`app/campaign-drafts.ts`), so that what a clerk previews is what a unit receives.
@@ -84,6 +98,7 @@ export function unitMessageContext(
     timeZone: definition.campaign.timeZone,
     link: m.link,
     dueItems: dueItems(definition, unit, m.phaseId, m.kind === 'plan-issued'),
+    ...owedOf(definition, unit, m.phaseId, m.kind),
     detail: m.detail,
     addresseeRole: m.addresseeRole,
     plan: planDocumentView(definition),

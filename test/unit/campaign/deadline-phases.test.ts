@@ -11,7 +11,8 @@ import { validateCampaign } from '../../../domain/campaign-validate';
 import { deadlinePhases, dueForUnit, dueItemLabels, dueOf } from '../../../domain/deliverables';
 import { compileCampaign } from '../../../domain/timeline';
 import { parseYamlSource } from '../../../domain/yaml-source';
-import { dueItems } from '../../../activities';
+import { dueItems, unitMessageContext } from '../../../activities';
+import { composeMessage } from '../../../domain/messages';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'config/campaigns/bo-2014-2015-dai-hoi.yaml');
@@ -63,6 +64,47 @@ describe('the 2014–2015 congress plan (seed 004)', () => {
     expect(dueItems(def, other, 'ket-qua')).toEqual([
       'Báo cáo kết quả tổ chức Đại hội Thi đua, Hội nghị điển hình tiên tiến (bắt buộc)',
     ]);
+  });
+});
+
+describe('messages name the deliverables of their phase', () => {
+  const def = loadSample();
+  const compiled = compileCampaign(def, calendar);
+  const message = (unitId: string, kind: 'reminder' | 'escalation' | 'phase-locked', phaseId: string) => {
+    const phase = compiled.phases.find((p) => p.id === phaseId)!;
+    return composeMessage(
+      unitMessageContext(
+        def,
+        def.units.find((u) => u.id === unitId)!,
+        {
+          kind,
+          phaseName: phase.name,
+          phaseId,
+          deadline: phase.deadline!.deadline.utc,
+          lockAt: phase.deadline!.lock.utc,
+          link: 'https://portal.example.vn/u/x',
+          detail: kind === 'escalation' ? { step: 1, after: '1wd' } : {},
+          addresseeRole: kind === 'escalation' ? 'head' : 'focal',
+          documents: [],
+        },
+      ),
+    );
+  };
+
+  it('a reminder of the first phase names the unit’s own plan (VNPT: a congress)', () => {
+    const m = message('vnpt', 'reminder', 'ke-hoach');
+    expect(m.subject).toContain('Nhắc hạn nộp Kế hoạch tổ chức Đại hội Thi đua: ');
+    expect(m.text).toContain('- Kế hoạch tổ chức Đại hội Thi đua (bắt buộc)');
+    expect(m.text).toContain('chưa nhận được Kế hoạch tổ chức Đại hội Thi đua của đơn vị');
+    expect(m.text).not.toContain('báo cáo tổng kết');
+  });
+
+  it('an escalation of the second phase names its results report', () => {
+    const m = message('vu-buu-chinh', 'escalation', 'ket-qua');
+    expect(m.subject).toContain(
+      'Chậm nộp Báo cáo kết quả tổ chức Đại hội Thi đua, Hội nghị điển hình tiên tiến: Vụ Bưu chính',
+    );
+    expect(m.text).toContain('chưa gửi Báo cáo kết quả tổ chức Đại hội Thi đua, Hội nghị điển hình tiên tiến');
   });
 });
 
