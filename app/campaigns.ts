@@ -298,6 +298,8 @@ export interface ExtensionRequest {
   grantedBy: string;
   /** One unit; every unit of the campaign when absent. */
   unitId?: string;
+  /** The deadline phase (its id) when the campaign has several; the one under way when absent. */
+  phaseId?: string;
 }
 
 /**
@@ -308,11 +310,16 @@ export async function extensionSchedule(
   s: AppContext,
   definitions: DefinitionStore,
   campaignId: string,
-  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId'>,
+  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId' | 'phaseId'>,
 ): Promise<DeadlineSchedule> {
   const status = await campaignStatus(s, campaignId);
+  // Several deadline phases: the one named (its schedule as the campaign or the unit has it now).
+  const named = req.phaseId ? status.deadlinePhases?.find((p) => p.id === req.phaseId) : undefined;
+  if (req.phaseId && !named) throw new AppError('invalid', { input: 'deadline-phase', value: req.phaseId });
+  const unitView = req.unitId ? await unitStatus(s, campaignId, req.unitId) : undefined;
+  const unitNamed = named && unitView?.deadlines?.find((d) => d.id === req.phaseId && d.state !== 'current');
   // "3 more days" for one unit counts from that unit's own deadline, which may already be extended.
-  const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
+  const current = named && (!unitView || unitNamed) ? named.schedule : unitView ? unitView.schedule : status.selfReview;
   if (!current) throw new AppError('invalid', { input: 'no-self-review-deadline', campaignId });
   const definition = await definitions.load(status.definitionRef);
   const zone = definition.campaign.timeZone;
@@ -341,8 +348,9 @@ export async function extensionSchedule(
     if (!lock.ok) throw new AppError('invalid', { input: 'new-lock', value: lock.error });
     lockUtc = lock.utc;
   }
-  const phase = definition.phases.find((p) => p.kind === 'self-review');
-  if (!phase || phase.kind !== 'self-review') {
+  const phaseId = req.phaseId ?? status.deadlinePhase;
+  const phase = deadlinePhases(definition).find((p) => !phaseId || p.id === phaseId);
+  if (!phase) {
     throw new AppError('invalid', { input: 'no-self-review-phase' });
   }
   return compileDeadlineSchedule(phase, deadline.utc, lockUtc, {
@@ -360,7 +368,12 @@ export async function extendDeadline(
 ): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number }> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
   const schedule = await extensionSchedule(s, definitions, campaignId, req);
-  const input: GrantExtensionInput = { schedule, reason: req.reason.trim(), grantedBy: req.grantedBy };
+  const input: GrantExtensionInput = {
+    schedule,
+    reason: req.reason.trim(),
+    grantedBy: req.grantedBy,
+    ...(req.phaseId ? { phaseId: req.phaseId } : {}),
+  };
   if (req.unitId) {
     const id = unitWorkflowId(campaignId, req.unitId);
     const result = await withUpdate(s, 'extend', id, () =>
