@@ -162,6 +162,9 @@ export interface CliTexts {
     unitLine: (r: { name: string; id: string; focal: string; head: string }) => string;
     rehearsal: (spec: string, origin: string, anchor: string) => string;
     phases: string;
+    /** A deadline phase's declared deliverables, and a unit's own instead. */
+    owes: (items: string) => string;
+    unitOwes: (unit: string, items: string) => string;
     header: string[];
     readings: (rehearsed: boolean) => string;
     planDate: string;

@@ -228,6 +228,8 @@ export const en: CliTexts = {
     rehearsal: (spec, origin, anchor) =>
       `REHEARSAL ${spec}: the real timeline from ${origin} runs from ${anchor}; the table shows rehearsal times`,
     phases: 'Phases:',
+    owes: (items) => `Due: ${items}`,
+    unitOwes: (unit, items) => `${unit} instead: ${items}`,
     header: ['Date', 'Time', 'Ph.', 'What', 'To'],
     readings: (rehearsed) =>
       `How the written dates were read (as written → reading)${rehearsed ? ', real timeline' : ''}:`,

@@ -221,6 +221,8 @@ export const vi: CliTexts = {
     rehearsal: (spec, origin, anchor) =>
       `DIỄN TẬP ${spec}: lịch thật từ ${origin} chạy từ ${anchor}; giờ trong bảng là giờ diễn tập`,
     phases: 'Giai đoạn:',
+    owes: (items) => `Hồ sơ cần nộp: ${items}`,
+    unitOwes: (unit, items) => `Riêng ${unit}: ${items}`,
     header: ['Ngày', 'Giờ', 'GĐ', 'Việc', 'Gửi tới'],
     readings: (rehearsed) => `Cách đọc ngày tháng (như đã viết → cách hiểu)${rehearsed ? ', theo lịch thật' : ''}:`,
     planDate: 'Ngày kế hoạch',
