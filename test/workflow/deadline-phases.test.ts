@@ -12,6 +12,7 @@ import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
 import type { ReadInstant } from '../../domain/timeline-types';
 import {
+  batchWorkflowId,
   unitWorkflowId,
   type CampaignInput,
   type CampaignStatusView,
@@ -25,6 +26,7 @@ import { campaignWorkflow, extendCampaign, getCampaignStatus } from '../../workf
 import { approveSynthesis } from '../../workflows/synthesis';
 import { getUnitStatus, submitFile } from '../../workflows/unit-review';
 import { DAY, scheduleFrom } from '../../scripts/schedules';
+import { saveHistory } from '../helpers/histories';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -197,6 +199,11 @@ test('two deadline phases, one after the other', async () => {
     const campaign: CampaignStatusView = await handle.result();
     const statuses: Record<string, UnitStatusView> = {};
     for (const u of UNITS) statuses[u] = await unit(u).result();
+    // Histories for the replay tests (test/replay): campaign, batch and unit of two deadline phases.
+    await env.client.workflow.getHandle(batchWorkflowId(id, 0)).result();
+    await saveHistory(env, 'campaign-two-deadlines', `campaign/${id}`);
+    await saveHistory(env, 'batch-two-deadlines-0', batchWorkflowId(id, 0));
+    await saveHistory(env, 'unit-two-deadlines', unitWorkflowId(id, 'nop-muon'));
     return { wrongType, closed, notYet, afterFirst, memo, unitAfterFirst, refusedExtension, campaign, statuses };
   });
 
