@@ -24,7 +24,7 @@ import {
 import { synthesisWorkflowId } from '../../domain/synthesis-types';
 import { campaignWorkflow, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { approveSynthesis } from '../../workflows/synthesis';
-import { getUnitStatus, submitFile } from '../../workflows/unit-review';
+import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
 import { DAY, scheduleFrom } from '../../scripts/schedules';
 import { saveHistory } from '../helpers/histories';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
@@ -156,6 +156,16 @@ test('two deadline phases, one after the other', async () => {
 
     await env.sleep(2 * DAY);
     await submit('dung-han', 'ke-hoach', 'a');
+    // An extension of the second phase granted before it opens: kept, applied when it opens.
+    const laterSchedule = scheduleFrom(start + 13 * DAY, {
+      deadlineDays: 13,
+      lockDays: 15,
+      reminders: [3, 1],
+      escalations: [1],
+    });
+    await unit('khong-nop').executeUpdate(grantExtension, {
+      args: [{ schedule: laterSchedule, reason: 'Đơn vị tổ chức Đại hội muộn', grantedBy: 'TĐKT', phaseId: 'ket-qua' }],
+    });
     // A file type the deliverable does not take, and a deliverable the phase does not ask for.
     const wrongType = await unit('dung-han')
       .executeUpdate(submitFile, {
@@ -227,6 +237,8 @@ test('two deadline phases, one after the other', async () => {
     ['ket-qua', true, null],
   ]);
   expect(out.unitAfterFirst.phase).toMatchObject({ id: 'ket-qua', name: 'Báo cáo kết quả' });
+  // The second phase opened with the extension granted beforehand: deadline day 26, not 25.
+  expect(out.unitAfterFirst.deadline).toBe(new Date(start + 26 * DAY).toISOString());
   expect(out.unitAfterFirst.deadlines?.map((d) => [d.id, d.state, d.status])).toEqual([
     ['ke-hoach', 'done', 'missing'],
     ['ket-qua', 'current', 'pending'],
