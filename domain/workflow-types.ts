@@ -193,6 +193,8 @@ export interface OutboxItem {
   kind: MessageKind;
   key: string;
   detail?: Record<string, string | number>;
+  /** A later deadline phase the message speaks of (an extension granted before it opens). */
+  about?: { phaseId?: string; phaseName: string; deadline: string; lockAt: string };
 }
 
 /** Answer of the `getUnitStatus` query: what a unit, the portal and the CLI show. */

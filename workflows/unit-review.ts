@@ -291,7 +291,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     several && req.phaseId !== undefined && req.phaseId !== cur().id && !!laterPhase(input, state, req.phaseId);
   const extend = (req: GrantExtensionInput) => {
     if (!forLater(req)) return applyExtension(req);
+    const phase = laterPhase(input, state, req.phaseId!)!;
+    const previous = state.later?.[req.phaseId!] ?? phase.schedule;
     state.later = { ...state.later, [req.phaseId!]: req.schedule };
+    // The unit is told now, of that phase's new deadline.
+    state.outbox.push({
+      kind: 'extension-granted',
+      key: `extension/${req.phaseId}/${Object.keys(state.later).length}-${req.schedule.deadline.utc}`,
+      detail: { reason: req.reason, previousDeadline: previous.deadline.utc },
+      about: {
+        ...(phase.id ? { phaseId: phase.id } : {}),
+        phaseName: phase.name,
+        deadline: req.schedule.deadline.utc,
+        lockAt: req.schedule.lock.utc,
+      },
+    });
     touch();
   };
 
@@ -380,6 +394,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       stale?: boolean;
       /** A late notice or escalation: not sent once the lock has passed (nor if the unit submitted meanwhile). */
       staleAfter?: string;
+      /** Another deadline phase than the one under way (an extension of a later one). */
+      about?: OutboxItem['about'];
     } = {},
   ) => {
     const result = await mail.sendUnitMessage.executeWithOptions(
@@ -391,10 +407,10 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           unitId,
           kind,
           key: `${campaignId}/${unitId}/${keyOf(key)}`,
-          deadline: state.schedule.deadline.utc,
-          lockAt: state.schedule.lock.utc,
-          phaseName: cur().name,
-          ...(cur().id ? { phaseId: cur().id } : {}),
+          deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
+          lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
+          phaseName: extra.about?.phaseName ?? cur().name,
+          ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
           deadlineVersion: state.deadlineVersion,
           notify: extra.notify,
           cc: extra.cc,
@@ -475,7 +491,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const flushOutbox = async () => {
     while (state.outbox.length > 0) {
       const item = state.outbox[0];
-      await dispatch(item.kind, item.key, { detail: item.detail }, item);
+      await dispatch(item.kind, item.key, { detail: item.detail, ...(item.about ? { about: item.about } : {}) }, item);
       state.outbox.shift();
     }
   };

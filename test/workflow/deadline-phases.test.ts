@@ -103,13 +103,14 @@ function input(id: string, start: number): CampaignInput {
 }
 
 test('two deadline phases, one after the other', async () => {
-  const sent: Array<{ unitId: string; kind: string; key: string; day: number; phaseId?: string }> = [];
+  const sent: Array<{ unitId: string; kind: string; key: string; day: number; phaseId?: string; deadline: string }> =
+    [];
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(m: UnitMessageInput) {
       const at = Context.current().info.currentAttemptScheduledTimestampMs;
       const day = Math.round(((at - start) / DAY) * 100) / 100;
-      sent.push({ unitId: m.unitId, kind: m.kind, key: m.key, day, phaseId: m.phaseId });
+      sent.push({ unitId: m.unitId, kind: m.kind, key: m.key, day, phaseId: m.phaseId, deadline: m.deadline });
       return { sent: true, messageId: m.key, recipients: [] };
     },
     async lockUnitReports() {},
@@ -276,6 +277,7 @@ test('two deadline phases, one after the other', async () => {
   ]);
   expect(of('khong-nop')).toEqual([
     'plan-issued@0',
+    'extension-granted@2',
     'reminder@7',
     'reminder@9',
     'late-notice@10',
@@ -284,6 +286,9 @@ test('two deadline phases, one after the other', async () => {
     'submission-receipt@14',
     'phase-locked@28',
   ]);
+  // The extension of the second phase, told at once, speaks of that phase and its new deadline.
+  const told = sent.find((s) => s.unitId === 'khong-nop' && s.kind === 'extension-granted')!;
+  expect([told.phaseId, told.deadline]).toEqual(['ket-qua', new Date(start + 26 * DAY).toISOString()]);
   const locks = sent.filter((s) => s.unitId === 'khong-nop' && s.kind === 'phase-locked');
   expect(locks.map((s) => [s.key.split('/').slice(-3).join('/'), s.phaseId])).toEqual([
     ['ke-hoach/lock/self-review', 'ke-hoach'],
