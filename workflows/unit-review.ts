@@ -39,19 +39,12 @@ import {
   MAX_EXTENSIONS,
   MAX_MANUAL_REMINDERS,
   assertExtensionTexts,
-  assertFileRef,
-  assertNominations,
-  assertPhaseOpen,
-  assertSubmittedBy,
   assertText,
-  assertVersionRoom,
-  kindLabel,
   MAX_PERSON_CHARS,
 } from '../domain/submission-rules';
 import {
   OPERATOR_CANCEL,
   type CancelCampaignInput,
-  type FileVersion,
   type GrantExtensionInput,
   type MessageKind,
   type OutboxItem,
@@ -63,16 +56,8 @@ import {
   type UnitReviewState,
   type UnitStatusView,
 } from '../domain/workflow-types';
-import {
-  assertDeliverable,
-  assertPhaseNamed,
-  currentPhase,
-  deliverablesComplete,
-  laterPhase,
-  laterPhaseExtensionProblem,
-  nextDeadline,
-  phaseKeyOf,
-} from './unit-phases';
+import { setSubmissionHandlers } from './unit-submissions';
+import { currentPhase, laterPhase, laterPhaseExtensionProblem, nextDeadline, phaseKeyOf } from './unit-phases';
 import {
   extensionProblemOf,
   firstSubmissionAt,
@@ -164,94 +149,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
 
   // ---- handlers -------------------------------------------------------------------------------
 
-  const recordSubmission = (late: boolean) => {
-    const due = cur().due;
-    const requiresReport = due.summaryReport === 'required';
-    // Declared deliverables: complete once every required one has a file.
-    const complete = due.deliverables
-      ? deliverablesComplete(due, state.reports)
-      : requiresReport
-        ? state.reports.length > 0
-        : true;
-    if (complete && !submitted()) state.status = late ? 'late' : 'submitted';
-  };
-
-  setHandler(
-    submitFile,
-    (req) => {
-      const late = now() > deadlineMs();
-      // A deliverable's files go with the reports, each tagged with its deliverable's id.
-      const deliverable = req.deliverable ? cur().due.deliverables?.find((d) => d.id === req.deliverable) : undefined;
-      const list = req.kind === 'summary-report' || deliverable ? state.reports : state.papers;
-      const version: FileVersion = {
-        ...req.file,
-        version: (deliverable ? list.filter((f) => f.deliverable === deliverable.id) : list).length + 1,
-        receivedAt: new Date(now()).toISOString(),
-        submittedBy: req.submittedBy,
-        late,
-        ...(deliverable ? { deliverable: deliverable.id } : {}),
-      };
-      list.push(version);
-      recordSubmission(late);
-      state.outbox.push({
-        kind: 'submission-receipt',
-        key: keyOf(`receipt/${deliverable ? deliverable.id : req.kind}/v${version.version}`),
-        detail: {
-          what: deliverable ? deliverable.name : kindLabel(req.kind),
-          name: req.file.name,
-          version: version.version,
-          sha256: req.file.sha256,
-        },
-      });
-      touch();
-      publish();
-      return { kind: req.kind, version: version.version, receivedAt: version.receivedAt, late, status: state.status };
-    },
-    {
-      validator: (req) => {
-        if (several) assertPhaseNamed(input, state, req.phaseId, now(), req.deliverable);
-        assertPhaseOpen(gate(), now());
-        if (cur().due.deliverables) {
-          assertDeliverable(req.deliverable, req.file, cur().due);
-          assertFileRef('summary-report', req.file, { ...cur().due, summaryReport: 'optional' });
-        } else assertFileRef(req.kind, req.file, cur().due);
-        assertSubmittedBy(req.submittedBy);
-        assertVersionRoom(
-          req.kind,
-          (req.kind === 'summary-report' || cur().due.deliverables ? state.reports : state.papers).length,
-          input.contact,
-        );
-      },
-    },
-  );
-
-  setHandler(
-    submitNominations,
-    (req) => {
-      const late = now() > deadlineMs();
-      const version = state.nominations.length + 1;
-      const receivedAt = new Date(now()).toISOString();
-      state.nominations.push({ version, receivedAt, submittedBy: req.submittedBy, late, nominations: req.nominations });
-      if (cur().due.summaryReport !== 'required' && !cur().due.deliverables) recordSubmission(late);
-      state.outbox.push({
-        kind: 'submission-receipt',
-        key: keyOf(`receipt/nominations/v${version}`),
-        detail: { what: kindLabel('nominations'), name: `${req.nominations.length} đề nghị`, version },
-      });
-      touch();
-      publish();
-      return { kind: 'nominations', version, receivedAt, late, status: state.status };
-    },
-    {
-      validator: (req) => {
-        if (several) assertPhaseNamed(input, state, req.phaseId, now());
-        assertPhaseOpen(gate(), now());
-        assertNominations(req.nominations, cur().due);
-        assertSubmittedBy(req.submittedBy);
-        assertVersionRoom('nominations', state.nominations.length, input.contact);
-      },
-    },
-  );
+  // Submissions (files, nominations): unit-submissions.ts.
+  setSubmissionHandlers({
+    updates: { submitFile, submitNominations },
+    input,
+    state,
+    now,
+    deadlineMs,
+    submitted,
+    gate,
+    several,
+    cur,
+    keyOf,
+    touch,
+    publish,
+  });
 
   const applyExtension = (req: GrantExtensionInput) => {
     const from = state.schedule.deadline.utc;
