@@ -6,7 +6,8 @@ import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Transporter } from 'nodemailer';
 import type { WorkingCalendar } from '../domain/calendar/types';
-import type { CampaignDefinition, PersonDef, UnitInput } from '../domain/campaign-schema';
+import type { CampaignDefinition, PersonDef, SelfReviewPhaseDef, UnitInput } from '../domain/campaign-schema';
+import { deadlinePhases, deliverableNames, dueForUnit, dueItemLabels, dueOf } from '../domain/deliverables';
 import { composeMessage, type MessageContext } from '../domain/messages';
 import { planDocumentView, planTag } from '../domain/plan-document';
 import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../domain/workflow-types';
@@ -50,20 +51,33 @@ export function flattenUnits(units: UnitInput[]): UnitInput[] {
   return units.flatMap((u) => [u, ...flattenUnits(u.subUnits ?? [])]);
 }
 
-export function dueItems(definition: CampaignDefinition): string[] {
-  const phase = definition.phases.find((p) => p.kind === 'self-review');
-  if (!phase || phase.kind !== 'self-review') return [];
-  const items: string[] = [];
-  const req = (r: string) => (r === 'required' ? 'bắt buộc' : 'nếu có');
-  if (phase.due.summaryReport !== 'none') items.push(`Báo cáo tổng kết (${req(phase.due.summaryReport)})`);
-  if (phase.due.presentationPaper !== 'none') items.push(`Báo cáo tham luận (${req(phase.due.presentationPaper)})`);
-  if (phase.due.nominations) {
-    const n = phase.due.nominations;
-    items.push(
-      `Hồ sơ đề nghị khen thưởng${n.description ? `: ${n.description}` : `, tối đa ${n.quota.total}`} (${n.forms.join('; ')})`,
-    );
+/**
+ * What the unit owes, as its messages list it: in the phase the message speaks of (by id; the first
+ * deadline phase otherwise), the unit's own deliverables when it overrides them. The plan message of
+ * a campaign with several deadline phases lists every phase's items with its deadline as written.
+ */
+export function dueItems(definition: CampaignDefinition, unit?: UnitInput, phaseId?: string, all = false): string[] {
+  const phases = deadlinePhases(definition);
+  const dueIn = (phase: SelfReviewPhaseDef) => dueItemLabels(unit ? dueForUnit(phase, unit) : dueOf(phase));
+  if (all && phases.length > 1) {
+    return phases.flatMap((phase) => dueIn(phase).map((item) => `${item} — hạn ${phase.deadline}`));
   }
-  return items;
+  const phase = (phaseId ? phases.find((p) => p.id === phaseId) : undefined) ?? phases[0];
+  return phase ? dueIn(phase) : [];
+}
+
+/** The deliverables' names of the phase a message speaks of, when it declares them (not for the plan message). */
+function owedOf(
+  definition: CampaignDefinition,
+  unit: UnitInput,
+  phaseId: string | undefined,
+  kind: MessageContext['kind'],
+): { owed?: string } {
+  if (kind === 'plan-issued') return {};
+  const phases = deadlinePhases(definition);
+  const phase = (phaseId ? phases.find((p) => p.id === phaseId) : undefined) ?? phases[0];
+  const names = phase ? deliverableNames(dueForUnit(phase, unit)) : undefined;
+  return names ? { owed: names } : {};
 }
 
 /**
@@ -75,6 +89,8 @@ export function unitMessageContext(
   unit: UnitInput,
   m: Pick<MessageContext, 'kind' | 'phaseName' | 'deadline' | 'lockAt' | 'link' | 'detail' | 'addresseeRole'> & {
     documents: NonNullable<MessageContext['documents']>;
+    /** The deadline phase the message speaks of, when the campaign has several. */
+    phaseId?: string;
   },
 ): MessageContext {
   return {
@@ -91,7 +107,8 @@ export function unitMessageContext(
     lockAt: m.lockAt,
     timeZone: definition.campaign.timeZone,
     link: m.link,
-    dueItems: dueItems(definition),
+    dueItems: dueItems(definition, unit, m.phaseId, m.kind === 'plan-issued'),
+    ...owedOf(definition, unit, m.phaseId, m.kind),
     detail: m.detail,
     addresseeRole: m.addresseeRole,
     plan: planDocumentView(definition),
@@ -141,9 +158,16 @@ export function createActivities(deps: ActivityDeps) {
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
       const definition = await deps.definitions.load(input.definitionRef);
+      const phases = deadlinePhases(definition);
+      // A unit that owes its own deliverables carries them, per deadline phase in order (the batch
+      // gives the unit's workflow its own due); the others carry ids and names only.
       return flattenUnits(definition.units)
         .slice(input.offset, input.offset + input.limit)
-        .map((u) => ({ id: u.id, name: u.name }));
+        .map((u) => ({
+          id: u.id,
+          name: u.name,
+          ...(u.deliverables ? { dues: phases.map((p) => dueForUnit(p, u)) } : {}),
+        }));
     },
 
     /** Makes a unit's reports read-only in the store and records who locked what and when. */
@@ -220,6 +244,7 @@ export function createActivities(deps: ActivityDeps) {
       const ctx = unitMessageContext(definition, unit, {
         kind: input.kind,
         phaseName: input.phaseName,
+        ...(input.phaseId ? { phaseId: input.phaseId } : {}),
         deadline: input.deadline,
         lockAt: input.lockAt,
         link,

@@ -9,6 +9,7 @@ import { flattenUnits } from '../activities';
 import { loadWorkingCalendar } from '../config/holidays';
 import { dateContextFor, readDate } from '../domain/date-phrases';
 import type { CampaignDefinition } from '../domain/campaign-schema';
+import { deadlinePhases, dueOf } from '../domain/deliverables';
 import { contactLine, formatDeadline } from '../domain/messages';
 import { planTag } from '../domain/plan-document';
 import {
@@ -28,6 +29,7 @@ import {
   unitWorkflowId,
   type CampaignStatusView,
   type CampaignInput,
+  type DeadlinePhaseMemo,
   type DueSummary,
   type GrantExtensionInput,
   type SubmissionStatus,
@@ -93,11 +95,10 @@ export async function startCampaign(
   const selfReview = def.phases.find((p) => p.kind === 'self-review');
   if (!selfReview || selfReview.kind !== 'self-review')
     throw new AppError('invalid', { input: 'no-self-review-phase' });
-  const due: DueSummary = {
-    summaryReport: selfReview.due.summaryReport,
-    presentationPaper: selfReview.due.presentationPaper,
-    nominations: selfReview.due.nominations,
-  };
+  const due: DueSummary = dueOf(selfReview);
+  // Several deadline phases: what each asks, in order (units run them one after another).
+  const deadlines = deadlinePhases(def);
+  const dues = deadlines.length > 1 ? deadlines.map(dueOf) : undefined;
   const documents = await storePlanDocuments(def, req.file, stores.reports);
   const definitionRef = await stores.definitions.save({ ...def, documents });
   const input: CampaignInput = {
@@ -109,6 +110,7 @@ export async function startCampaign(
     unitCount: flattenUnits(def.units).length,
     compiled: req.compiled,
     due,
+    ...(dues ? { dues } : {}),
     unitsPerBatch: req.unitsPerBatch,
   };
   const deadline = req.compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
@@ -193,6 +195,8 @@ export interface CampaignUnits {
   units: UnitRow[];
   /** How many units pass the filter (may exceed `units.length`). */
   matching: number;
+  /** Every deadline phase with its deadline and, once locked, its counts (several deadline phases only). */
+  deadlinePhases?: DeadlinePhaseMemo[];
 }
 
 /**
@@ -240,7 +244,7 @@ export async function campaignUnits(
     }
   }
   rows.sort((a, b) => a.unitId.localeCompare(b.unitId));
-  const memo = (campaign.memo ?? {}) as { planNumber?: string; title?: string };
+  const memo = (campaign.memo ?? {}) as { planNumber?: string; title?: string; deadlinePhases?: DeadlinePhaseMemo[] };
   return {
     campaignId,
     planNumber: memo.planNumber ?? '',
@@ -252,6 +256,7 @@ export async function campaignUnits(
     counts,
     units: rows,
     matching: filter ? (filter === 'locked' ? locked.count : counts[filter]) : total.count,
+    ...(memo.deadlinePhases ? { deadlinePhases: memo.deadlinePhases } : {}),
   };
 }
 
@@ -301,6 +306,8 @@ export interface ExtensionRequest {
   grantedBy: string;
   /** One unit; every unit of the campaign when absent. */
   unitId?: string;
+  /** The deadline phase (its id) when the campaign has several; the one under way when absent. */
+  phaseId?: string;
 }
 
 /**
@@ -311,11 +318,16 @@ export async function extensionSchedule(
   s: AppContext,
   definitions: DefinitionStore,
   campaignId: string,
-  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId'>,
+  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId' | 'phaseId'>,
 ): Promise<DeadlineSchedule> {
   const status = await campaignStatus(s, campaignId);
+  // Several deadline phases: the one named (its schedule as the campaign or the unit has it now).
+  const named = req.phaseId ? status.deadlinePhases?.find((p) => p.id === req.phaseId) : undefined;
+  if (req.phaseId && !named) throw new AppError('invalid', { input: 'deadline-phase', value: req.phaseId });
+  const unitView = req.unitId ? await unitStatus(s, campaignId, req.unitId) : undefined;
+  const unitNamed = named && unitView?.deadlines?.find((d) => d.id === req.phaseId && d.state !== 'current');
   // "3 more days" for one unit counts from that unit's own deadline, which may already be extended.
-  const current = req.unitId ? (await unitStatus(s, campaignId, req.unitId)).schedule : status.selfReview;
+  const current = named && (!unitView || unitNamed) ? named.schedule : unitView ? unitView.schedule : status.selfReview;
   if (!current) throw new AppError('invalid', { input: 'no-self-review-deadline', campaignId });
   const definition = await definitions.load(status.definitionRef);
   const zone = definition.campaign.timeZone;
@@ -344,8 +356,9 @@ export async function extensionSchedule(
     if (!lock.ok) throw new AppError('invalid', { input: 'new-lock', value: lock.error });
     lockUtc = lock.utc;
   }
-  const phase = definition.phases.find((p) => p.kind === 'self-review');
-  if (!phase || phase.kind !== 'self-review') {
+  const phaseId = req.phaseId ?? status.deadlinePhase;
+  const phase = deadlinePhases(definition).find((p) => !phaseId || p.id === phaseId);
+  if (!phase) {
     throw new AppError('invalid', { input: 'no-self-review-phase' });
   }
   return compileDeadlineSchedule(phase, deadline.utc, lockUtc, {
@@ -363,7 +376,12 @@ export async function extendDeadline(
 ): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number }> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
   const schedule = await extensionSchedule(s, definitions, campaignId, req);
-  const input: GrantExtensionInput = { schedule, reason: req.reason.trim(), grantedBy: req.grantedBy };
+  const input: GrantExtensionInput = {
+    schedule,
+    reason: req.reason.trim(),
+    grantedBy: req.grantedBy,
+    ...(req.phaseId ? { phaseId: req.phaseId } : {}),
+  };
   if (req.unitId) {
     const id = unitWorkflowId(campaignId, req.unitId);
     const result = await withUpdate(s, 'extend', id, () =>

@@ -58,6 +58,8 @@ export type Operation =
 export type InvalidInput =
   | 'unit-filter'
   | 'no-self-review-deadline'
+  /** An extension names a deadline phase the campaign does not have. */
+  | 'deadline-phase'
   | 'extension-days'
   | 'extension-needs-deadline'
   | 'rehearsal-extends-by-days'

@@ -15,6 +15,7 @@ import type { CampaignDefinition, ConferencePhaseDef } from '../domain/campaign-
 import { approximatePeriodRange } from '../domain/date-phrases';
 import { DEFAULT_PHASE_NAMES, planDocumentView, type PlanDocumentView } from '../domain/plan-document';
 import { assertFileRef, assertNominations, assertPhaseOpen } from '../domain/submission-rules';
+import { assertDeliverable } from '../domain/deliverable-rules';
 import {
   campaignWorkflowId,
   unitWorkflowId,
@@ -238,6 +239,10 @@ export interface FileSubmission {
   campaignId: string;
   unitId: string;
   kind: SubmissionKind;
+  /** The deliverable (its id) when the phase declares deliverables, e.g. "ke-hoach". */
+  deliverable?: string;
+  /** The deadline phase (its id) the file is for; the workflow refuses it unless that phase is open. */
+  phaseId?: string;
   /** The file's name as the unit will see it (only its last part is kept). */
   name: string;
   contentType: string;
@@ -280,10 +285,20 @@ export async function submitUnitFile(deps: SubmitDeps, req: FileSubmission): Pro
   const bytes = Buffer.isBuffer(req.content) ? req.content : undefined;
   const sha256 = staged ? staged.sha256 : crypto.createHash('sha256').update(bytes!).digest('hex');
   const size = staged ? staged.size : bytes!.length;
-  refuseUnless(operation, () => assertFileRef(kind, { name, size, sha256, contentType: req.contentType }, view.due));
+  const file = { name, size, sha256, contentType: req.contentType };
+  // Declared deliverables: the file names one the phase asks for, of a type it takes. One of another
+  // phase (locked, or not yet open) goes on to the workflow, whose refusal says which.
+  const elsewhere =
+    req.deliverable !== undefined &&
+    !view.due.deliverables?.some((d) => d.id === req.deliverable) &&
+    view.deadlines?.some((p) => p.due.deliverables?.some((d) => d.id === req.deliverable));
+  refuseUnless(operation, () => {
+    if (view.due.deliverables && !elsewhere) assertDeliverable(req.deliverable, file, view.due);
+    assertFileRef(kind, file, view.due.deliverables ? { ...view.due, summaryReport: 'optional' } : view.due);
+  });
 
   const submittedBy = typeof req.submittedBy === 'function' ? req.submittedBy(view) : req.submittedBy;
-  const owner: UploadOwner = { campaignId, unitId, phase: view.phase.kind, uploadedBy: submittedBy };
+  const owner: UploadOwner = { campaignId, unitId, phase: view.phase.id ?? view.phase.kind, uploadedBy: submittedBy };
   // The same file under the same name may have been uploaded (and recorded) before: its record stays.
   const known = (await deps.reports.uploadsOf(campaignId, unitId)).some(
     (u) => u.sha256 === sha256 && u.name === name && u.phase === owner.phase,
@@ -298,7 +313,13 @@ export async function submitUnitFile(deps: SubmitDeps, req: FileSubmission): Pro
     throw err;
   }
   try {
-    const receipt = await deps.units.submitFile(campaignId, unitId, { kind, file: ref, submittedBy });
+    const receipt = await deps.units.submitFile(campaignId, unitId, {
+      kind,
+      ...(req.deliverable ? { deliverable: req.deliverable } : {}),
+      ...(req.phaseId ? { phaseId: req.phaseId } : {}),
+      file: ref,
+      submittedBy,
+    });
     return { view, ref, receipt };
   } catch (err) {
     if (err instanceof AppError && err.nothingChanged && !known) {

@@ -62,7 +62,7 @@ export interface UnitFeedInput {
 export function unitCalendarFeed(input: UnitFeedInput): string {
   const { view, timeZone } = input;
   const tag = input.planTag ?? view.planNumber;
-  const instants = [view.deadline, view.lockAt];
+  const instants = [view.deadline, view.lockAt, ...(view.deadlines ?? []).map((d) => d.deadline)];
   if (input.conference?.when.kind === 'exact') instants.push(input.conference.when.start);
   const tz = zoneFor(timeZone, instants);
   const cal = ical({
@@ -91,7 +91,8 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
   // then the deadline itself; a block ending at it would show a time before it. TRANSPARENT: a
   // deadline makes no one busy.
   cal.createEvent({
-    id: uid(`han-nop-${view.phase.kind}`),
+    // Several deadline phases: one event per phase id (the same UID for another deadline would move it).
+    id: uid(`han-nop-${view.phase.id ?? view.phase.kind}`),
     sequence,
     stamp,
     ...changed,
@@ -110,7 +111,7 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
     url: input.portalUrl ?? null,
   });
   cal.createEvent({
-    id: uid(`khoa-${view.phase.kind}`),
+    id: uid(`khoa-${view.phase.id ?? view.phase.kind}`),
     sequence,
     stamp,
     ...changed,
@@ -126,6 +127,27 @@ export function unitCalendarFeed(input: UnitFeedInput): string {
     ].join('\n'),
     url: input.portalUrl ?? null,
   });
+
+  // The unit's other deadlines (several deadline phases): those locked and those to come.
+  for (const d of (view.deadlines ?? []).filter((x) => x.state !== 'current' && x.id)) {
+    cal.createEvent({
+      id: uid(`han-nop-${d.id}`),
+      stamp,
+      status,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      ...at(d.deadline, undefined, tz),
+      summary: `Hạn nộp báo cáo – ${d.name}`,
+      description: [
+        ...cancelled,
+        `${tag} – ${d.name}: hạn nộp ${formatDeadline(d.deadline, timeZone)}; khóa nhận hồ sơ ${formatDeadline(d.lockAt, timeZone)}` +
+          `${d.state === 'done' ? ' (đã khóa)' : ''}.`,
+        'Hồ sơ cần nộp:',
+        ...dueLines(d).map((x) => `- ${x}`),
+        ...footer,
+      ].join('\n'),
+      url: input.portalUrl ?? null,
+    });
+  }
 
   const c = input.conference;
   if (c) {
@@ -322,9 +344,10 @@ function render(cal: ICalCalendar, tz: Zone): string {
 }
 
 /** What the unit owes, as its page lists it. */
-function dueLines(view: UnitStatusView): string[] {
+function dueLines(view: Pick<UnitStatusView, 'due'>): string[] {
   const requirement = (r: 'required' | 'optional') => (r === 'required' ? 'bắt buộc' : 'nếu có');
-  const out: string[] = [];
+  // Deliverables as the plan names them.
+  const out: string[] = (view.due.deliverables ?? []).map((d) => `${d.name} (${d.required ? 'bắt buộc' : 'nếu có'})`);
   if (view.due.summaryReport !== 'none')
     out.push(`${cap(kindLabel('summary-report'))} (${requirement(view.due.summaryReport)})`);
   if (view.due.presentationPaper !== 'none')

@@ -183,6 +183,8 @@ function invalidEn(input: InvalidInput | undefined, value = ''): string {
       return `filter: one of ${value}`;
     case 'no-self-review-deadline':
       return 'the campaign has no self-review deadline to extend';
+    case 'deadline-phase':
+      return `the campaign has no deadline phase with id "${value}"`;
     case 'extension-days':
       return `extension by "${value}": a number of days such as "3d"`;
     case 'extension-needs-deadline':
@@ -222,6 +224,8 @@ function invalidVi(input: InvalidInput | undefined, value = ''): string {
       return `bộ lọc: một trong ${value}`;
     case 'no-self-review-deadline':
       return 'đợt thi đua không có hạn tự đánh giá để gia hạn';
+    case 'deadline-phase':
+      return `đợt thi đua không có giai đoạn nộp hồ sơ mã "${value}"`;
     case 'extension-days':
       return `gia hạn "${value}": một số ngày, ví dụ "3d"`;
     case 'extension-needs-deadline':

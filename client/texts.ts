@@ -81,6 +81,15 @@ export interface CliTexts {
   phase: (phase: string) => string;
   phaseLine: (phase: string, workflowStatus: string, ui: string) => string;
   countsLine: (total: number, counts: string, locked: number) => string;
+  /** One deadline phase of a campaign with several: its deadline, whether under way, and its counts once locked. */
+  deadlinePhaseLine: (
+    n: number,
+    name: string,
+    id: string,
+    deadline: string,
+    state: 'current' | 'locked' | 'later',
+    counts: string,
+  ) => string;
   statusHeader: string[];
   lockedMark: string;
   shown: (shown: number, matching: number) => string;
@@ -153,6 +162,9 @@ export interface CliTexts {
     unitLine: (r: { name: string; id: string; focal: string; head: string }) => string;
     rehearsal: (spec: string, origin: string, anchor: string) => string;
     phases: string;
+    /** A deadline phase's declared deliverables, and a unit's own instead. */
+    owes: (items: string) => string;
+    unitOwes: (unit: string, items: string) => string;
     header: string[];
     readings: (rehearsed: boolean) => string;
     planDate: string;

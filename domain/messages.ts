@@ -34,6 +34,11 @@ export interface MessageContext {
   link: string;
   /** What is due, as one phrase per item. */
   dueItems: string[];
+  /**
+   * The deliverables the phase asks of the unit, named as the plan names them ("Kế hoạch tổ chức Đại
+   * hội Thi đua"), when it declares them: subjects and sentences say them instead of "báo cáo".
+   */
+  owed?: string;
   detail?: Record<string, string | number>;
   /** Plan issue: the documents sent with the plan, attached as files or named only. */
   documents?: Array<{ title: string; attached: boolean }>;
@@ -103,6 +108,9 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
   const lockedAtDeadline = Date.parse(ctx.lockAt) <= Date.parse(ctx.deadline);
   const d = ctx.detail ?? {};
   const due = ctx.dueItems.map((item) => `- ${item}`);
+  // What the unit owes as subjects and sentences say it: the plan's own words when it declares them.
+  const owed = ctx.owed ?? 'báo cáo';
+  const owedReport = ctx.owed ?? 'báo cáo tổng kết';
   let subject: string;
   let body: string[];
 
@@ -128,25 +136,25 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
       break;
     }
     case 'reminder':
-      subject = `[${ctx.planNumber}] Nhắc hạn nộp báo cáo: ${deadline}`;
+      subject = `[${ctx.planNumber}] Nhắc hạn nộp ${owed}: ${deadline}`;
       body = [
         `Thực hiện ${plan}, ${ctx.secretariatName} trân trọng nhắc ${ctx.unitName}: hạn nộp hồ sơ ${phase} là ${deadline}.`,
         `Hồ sơ gồm:`,
         ...due,
-        `Đến thời điểm này, ${ctx.secretariatName} chưa nhận được báo cáo tổng kết của đơn vị.`,
+        `Đến thời điểm này, ${ctx.secretariatName} chưa nhận được ${owedReport} của đơn vị.`,
       ];
       break;
     case 'due-today':
-      subject = `[${ctx.planNumber}] Hôm nay là hạn nộp báo cáo (${deadline})`;
+      subject = `[${ctx.planNumber}] Hôm nay là hạn nộp ${owed} (${deadline})`;
       body = [
         `Thực hiện ${plan}, ${ctx.secretariatName} trân trọng thông báo: hôm nay là hạn cuối nộp hồ sơ ${phase} của ${ctx.unitName}, trước ${deadline}.`,
         ...due,
       ];
       break;
     case 'late-notice':
-      subject = `[${ctx.planNumber}] Đơn vị chưa nộp báo cáo – đã quá hạn ${deadline}`;
+      subject = `[${ctx.planNumber}] Đơn vị chưa nộp ${owed} – đã quá hạn ${deadline}`;
       body = [
-        `Theo ${plan}, hạn nộp hồ sơ ${phase} là ${deadline}. Đến nay ${ctx.secretariatName} chưa nhận được báo cáo của ${ctx.unitName}.`,
+        `Theo ${plan}, hạn nộp hồ sơ ${phase} là ${deadline}. Đến nay ${ctx.secretariatName} chưa nhận được ${owed} của ${ctx.unitName}.`,
         lockedAtDeadline
           ? `Việc tiếp nhận hồ sơ đã khóa lúc ${lock}; đơn vị cần gửi hồ sơ muộn xin liên hệ ${ctx.secretariatName}.`
           : `Đề nghị đơn vị khẩn trương hoàn thành và gửi trước ${lock}; sau thời điểm này hồ sơ sẽ không được tiếp nhận.`,
@@ -155,10 +163,12 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
       break;
     case 'escalation': {
       const step = d.step ?? 1;
-      subject = `[${ctx.planNumber}] Báo cáo chậm nộp: ${ctx.unitName} (quá hạn ${latenessPhrase(d.after)})`;
+      subject = ctx.owed
+        ? `[${ctx.planNumber}] Chậm nộp ${ctx.owed}: ${ctx.unitName} (quá hạn ${latenessPhrase(d.after)})`
+        : `[${ctx.planNumber}] Báo cáo chậm nộp: ${ctx.unitName} (quá hạn ${latenessPhrase(d.after)})`;
       body = [
         `Kính gửi ${roleTitle(ctx.addresseeRole)},`,
-        `Theo ${plan}, hạn nộp hồ sơ ${phase} là ${deadline}. Đến nay ${ctx.unitName} chưa gửi báo cáo tổng kết (nhắc lần ${step}).`,
+        `Theo ${plan}, hạn nộp hồ sơ ${phase} là ${deadline}. Đến nay ${ctx.unitName} chưa gửi ${owedReport} (nhắc lần ${step}).`,
         lockedAtDeadline
           ? `${ctx.secretariatName} trân trọng thông báo: việc tiếp nhận hồ sơ đã khóa lúc ${lock}.`
           : `${ctx.secretariatName} trân trọng đề nghị chỉ đạo đơn vị hoàn thành và gửi hồ sơ trước ${lock}, thời điểm hồ sơ được khóa.`,
@@ -168,7 +178,7 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
     case 'phase-locked':
       subject = `[${ctx.planNumber}] Đã khóa tiếp nhận hồ sơ ${phase}`;
       body = [
-        `Theo ${plan}, việc tiếp nhận hồ sơ ${phase} đã kết thúc lúc ${lock}.`,
+        `Theo ${plan}, việc tiếp nhận hồ sơ ${phase}${ctx.owed ? ` (${ctx.owed})` : ''} đã kết thúc lúc ${lock}.`,
         `Hồ sơ ${ctx.unitName} đã gửi được lưu giữ nguyên trạng và không thể sửa đổi.`,
       ];
       break;
@@ -180,7 +190,7 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
       ];
       break;
     case 'extension-granted':
-      subject = `[${ctx.planNumber}] Gia hạn nộp báo cáo đến ${deadline}`;
+      subject = `[${ctx.planNumber}] Gia hạn nộp ${owed} đến ${deadline}`;
       body = [
         `${ctx.secretariatName} đồng ý gia hạn nộp hồ sơ ${phase} cho ${ctx.unitName} đến ${deadline}${d.reason ? ` (lý do: ${d.reason})` : ''}.`,
         d.previousDeadline ? `Hạn trước đây: ${formatDeadline(String(d.previousDeadline), ctx.timeZone)}.` : '',

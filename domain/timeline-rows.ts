@@ -12,6 +12,7 @@ import type {
   SelfReviewPhaseDef,
   UnitInput,
 } from './campaign-schema';
+import { dueOf } from './deliverables';
 import { approximatePeriod } from './date-phrases';
 import { planReference } from './plan-document';
 import { OFFSET } from './timeline';
@@ -98,10 +99,11 @@ export function offsetLabel(offset: string, after: boolean): string {
 
 function dueLabel(phase: SelfReviewPhaseDef | undefined): string {
   if (!phase) return 'Hạn nộp';
-  const items: string[] = [];
-  if (phase.due.summaryReport !== 'none') items.push('báo cáo tổng kết');
-  if (phase.due.presentationPaper !== 'none') items.push('tham luận');
-  if (phase.due.nominations) items.push('đề nghị khen thưởng');
+  const due = dueOf(phase);
+  const items: string[] = due.deliverables?.map((d) => d.name) ?? [];
+  if (due.summaryReport !== 'none') items.push('báo cáo tổng kết');
+  if (due.presentationPaper !== 'none') items.push('tham luận');
+  if (due.nominations) items.push('đề nghị khen thưởng');
   return items.length > 0 ? `Hạn nộp ${items.join(', ')}` : 'Hạn nộp';
 }
 

@@ -52,6 +52,8 @@ export interface DeadlineSchedule {
 export interface PhaseSchedule {
   kind: PhaseKind;
   name: string;
+  /** The deadline phase's id when the file gives one (several deadline phases: `ke-hoach`, `ket-qua`). */
+  id?: string;
   windowStart: ReadInstant;
   windowEnd: ReadInstant;
   /** Present for phases in which units owe something (self-review). */

@@ -264,6 +264,7 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
     const compiled: PhaseSchedule = {
       kind: phase.kind,
       name,
+      ...(phase.kind === 'self-review' && phase.id ? { id: phase.id } : {}),
       windowStart: read(phase.window.start, 'start', `${field}.window.start`),
       windowEnd: read(phase.window.end, 'end', `${field}.window.end`),
     };

@@ -33,6 +33,8 @@ export interface FileVersion extends FileRef {
   receivedAt: string;
   submittedBy: string;
   late: boolean;
+  /** The deliverable it was submitted as, when the phase declares deliverables. */
+  deliverable?: string;
 }
 
 export type NomineeType = 'collective' | 'individual';
@@ -65,11 +67,22 @@ export interface NominationSummary {
   count: number;
 }
 
-/** What a unit owes in the self-review phase, as the workflow needs it to validate submissions. */
+/** A deliverable as the workflow checks it: named as the plan names it, with the file types it takes. */
+export interface DeliverableSummary {
+  id: string;
+  name: string;
+  required: boolean;
+  /** File extensions without the dot: pdf, doc, docx, odt. */
+  accept: string[];
+}
+
+/** What a unit owes in a deadline phase, as the workflow needs it to validate submissions. */
 export interface DueSummary {
   summaryReport: 'required' | 'optional' | 'none';
   presentationPaper: 'required' | 'optional' | 'none';
   nominations?: NominationsDef;
+  /** Set when the phase declares its deliverables (summary report and paper are then 'none'). */
+  deliverables?: DeliverableSummary[];
 }
 
 export interface UnitPhaseInput {
@@ -78,6 +91,10 @@ export interface UnitPhaseInput {
   windowStart: string;
   schedule: DeadlineSchedule;
   due: DueSummary;
+  /** The phase's id when the campaign has several deadline phases (e.g. `ke-hoach`). */
+  id?: string;
+  /** When the phase opens, as people read it (refusals before it opens name it). */
+  windowStartLocal?: string;
 }
 
 export interface UnitReviewInput {
@@ -90,6 +107,11 @@ export interface UnitReviewInput {
   /** Whom to contact, as one line; refusals and the portal show it. */
   contact: string;
   phase: UnitPhaseInput;
+  /**
+   * Every deadline phase, in order, when the campaign has several (`phase` is then the first): the
+   * unit runs them one after another, each with its deadline, reminders, escalation and lock.
+   */
+  phases?: UnitPhaseInput[];
   /** Send the plan-issued message first (false for units that joined after the plan went out). */
   issuePlan: boolean;
   /** Batch workflow told when the unit's phase locks. */
@@ -129,12 +151,50 @@ export interface UnitReviewState {
   outbox: OutboxItem[];
   /** "Remind now" requests so far: each gets its own message key. */
   manualRequests?: number;
+  /** Index in `input.phases` of the deadline phase under way (several deadline phases only). */
+  phaseIndex?: number;
+  /** The deadline phases already locked, as they ended (several deadline phases only). */
+  done?: PastDeadline[];
+  /** Extensions granted to a later deadline phase, applied when it opens (by phase id). */
+  later?: Record<string, DeadlineSchedule>;
+}
+
+/** A deadline phase as it ended for the unit. */
+export interface PastDeadline {
+  id?: string;
+  name: string;
+  status: SubmissionStatus;
+  schedule: DeadlineSchedule;
+  deadlineVersion: number;
+  lockedAt?: string;
+  reports: FileVersion[];
+  papers: FileVersion[];
+  nominations: NominationSummary[];
+  extensions: UnitReviewState['extensions'];
+}
+
+/** One of the unit's deadlines as its status view lists them (several deadline phases only). */
+export interface UnitDeadlineView {
+  id?: string;
+  name: string;
+  state: 'done' | 'current' | 'later';
+  status: SubmissionStatus;
+  deadline: string;
+  deadlineLocal: string;
+  lockAt: string;
+  lockLocal: string;
+  windowStart: string;
+  due: DueSummary;
+  /** Files received, per deliverable id (or summary-report / presentation-paper). */
+  files: FileVersion[];
 }
 
 export interface OutboxItem {
   kind: MessageKind;
   key: string;
   detail?: Record<string, string | number>;
+  /** A later deadline phase the message speaks of (an extension granted before it opens). */
+  about?: { phaseId?: string; phaseName: string; deadline: string; lockAt: string };
 }
 
 /** Answer of the `getUnitStatus` query: what a unit, the portal and the CLI show. */
@@ -143,7 +203,7 @@ export interface UnitStatusView {
   planNumber: string;
   unitId: string;
   unitName: string;
-  phase: { kind: PhaseKind; name: string };
+  phase: { kind: PhaseKind; name: string; id?: string };
   status: SubmissionStatus;
   locked: boolean;
   lockedAt?: string;
@@ -167,16 +227,24 @@ export interface UnitStatusView {
   extensions: UnitReviewState['extensions'];
   /** The unit's current schedule (an extension by days shifts this one, not the campaign's). */
   schedule?: DeadlineSchedule;
+  /** Every deadline of the unit, in order, when the campaign has several deadline phases. */
+  deadlines?: UnitDeadlineView[];
 }
 
 export interface SubmitFileInput {
   kind: SubmissionKind;
+  /** The deliverable (its id) when the phase declares deliverables. */
+  deliverable?: string;
+  /** The deadline phase (its id) the unit submits to; refused unless it is the one open. */
+  phaseId?: string;
   file: FileRef;
   /** Who submitted: a portal token holder, or staff on the unit's behalf. */
   submittedBy: string;
 }
 
 export interface SubmitNominationsInput {
+  /** The deadline phase (its id) the unit submits to; refused unless it is the one open. */
+  phaseId?: string;
   nominations: Nomination[];
   submittedBy: string;
 }
@@ -194,6 +262,8 @@ export interface GrantExtensionInput {
   schedule: DeadlineSchedule;
   reason: string;
   grantedBy: string;
+  /** The deadline phase it extends (its id); the current one when absent. */
+  phaseId?: string;
 }
 
 export interface CancelCampaignInput {
@@ -248,6 +318,8 @@ export interface UnitMessageInput {
   deadline: string;
   lockAt: string;
   phaseName: string;
+  /** The deadline phase's id when the campaign has several: the message names its deliverables. */
+  phaseId?: string;
   deadlineVersion: number;
   /** Escalation: roles addressed and copied. */
   notify?: string[];
@@ -275,6 +347,8 @@ export interface CampaignInput {
   unitCount: number;
   compiled: CompiledCampaign;
   due: DueSummary;
+  /** What each deadline phase asks, in order, when the campaign has several (`due` is the first's). */
+  dues?: DueSummary[];
   /** Units per batch workflow (default {@link UNITS_PER_BATCH}); small in tests. */
   unitsPerBatch?: number;
 }
@@ -288,6 +362,8 @@ export interface BatchInput {
   offset: number;
   limit: number;
   phase: UnitPhaseInput;
+  /** Every deadline phase when the campaign has several (see {@link UnitReviewInput.phases}). */
+  phases?: UnitPhaseInput[];
   parentWorkflowId: string;
   /** The campaign-wide extension in force when the batch was started: passed on to its units. */
   extension?: GrantExtensionInput;
@@ -297,6 +373,8 @@ export interface BatchInput {
 
 export interface BatchResult {
   batch: number;
+  /** The deadline phase (index among the deadline phases) that locked; 0 when absent. */
+  phase?: number;
   units: number;
   counts: Record<SubmissionStatus, number>;
   /** Units whose workflow ended without completing (terminated, failed, timed out): counted as missing. */
@@ -323,8 +401,30 @@ export interface CampaignStatusView {
   extensions: Array<{ to: string; reason: string; grantedBy: string; at: string }>;
   /** The campaign's time zone (query answers only). */
   timeZone?: string;
+  /** The deadline phase under way (its id), when the campaign has several. */
+  deadlinePhase?: string;
+  /** Every deadline phase with its schedule and counts, when the campaign has several. */
+  deadlinePhases?: Array<{
+    id?: string;
+    name: string;
+    schedule: DeadlineSchedule;
+    batchesLocked: number;
+    counts?: Record<SubmissionStatus, number>;
+  }>;
   /** Every phase's window, as compiled at the start (query answers only). */
   phases?: Array<{ kind: PhaseKind; name: string; start: string; end: string; conferenceAt?: string }>;
+}
+
+/** A deadline phase as the campaign's memo carries it (`campaign status` reads it without a worker). */
+export interface DeadlinePhaseMemo {
+  id?: string;
+  name: string;
+  /** ISO instants. */
+  deadline: string;
+  lock: string;
+  current: boolean;
+  /** Set once the phase has locked everywhere. */
+  counts?: Record<SubmissionStatus, number>;
 }
 
 /** A phase that has closed refuses submissions with this text (what, when, whom to contact). */

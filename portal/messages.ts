@@ -141,6 +141,8 @@ function invalidMessage(input: InvalidInput | undefined, value = ''): string {
       return `Bộ lọc phải là một trong: ${value}.`;
     case 'no-self-review-deadline':
       return 'Đợt thi đua không có hạn nộp báo cáo tự đánh giá để gia hạn.';
+    case 'deadline-phase':
+      return `Đợt thi đua không có giai đoạn nộp hồ sơ mã "${value}".`;
     case 'extension-days':
       return `Số ngày gia hạn "${value}" không hợp lệ (ví dụ: 3).`;
     case 'extension-needs-deadline':

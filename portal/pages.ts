@@ -12,6 +12,7 @@ import type {
   Nomination,
   SubmissionKind,
   SubmissionStatus,
+  UnitDeadlineView,
   UnitStatusView,
 } from '../domain/workflow-types';
 import type { CampaignInfo } from '../app/units';
@@ -153,8 +154,19 @@ export function unitPage({
   const kinds: SubmissionKind[] = [];
   if (view.due.summaryReport !== 'none') kinds.push('summary-report');
   if (view.due.presentationPaper !== 'none') kinds.push('presentation-paper');
+  // Declared deliverables, each as the plan names it (the form sends "deliverable:<id>").
+  const deliverables = view.due.deliverables ?? [];
+  const options = [
+    ...deliverables.map((d) => [`deliverable:${d.id}`, d.name] as const),
+    ...kinds.map((k) => [k, capitalize(kindLabel(k))] as const),
+  ];
+  const deliverableName = (id: string | undefined) => deliverables.find((d) => d.id === id)?.name;
 
-  const due: string[] = [];
+  const due: string[] = deliverables.map(
+    (d) =>
+      `${d.name} — hạn ${t(view.deadline)} (${d.required ? 'bắt buộc' : 'nếu có'}; ` +
+      `tệp ${d.accept.map((a) => a.toUpperCase()).join(', ')})`,
+  );
   if (view.due.summaryReport !== 'none') due.push(`Báo cáo tổng kết (${requirementLabel(view.due.summaryReport)})`);
   if (view.due.presentationPaper !== 'none') {
     due.push(`Báo cáo tham luận (${requirementLabel(view.due.presentationPaper)})`);
@@ -170,7 +182,7 @@ export function unitPage({
     list
       .map(
         (f) =>
-          `<tr><td>${esc(capitalize(kindLabel(kind)))}</td><td><a href="/unit/files/${esc(f.sha256)}">${esc(f.name)}</a></td><td>${f.version}</td>` +
+          `<tr><td>${esc(deliverableName(f.deliverable) ?? capitalize(kindLabel(kind)))}</td><td><a href="/unit/files/${esc(f.sha256)}">${esc(f.name)}</a></td><td>${f.version}</td>` +
           `<td>${esc(t(f.receivedAt))}</td><td>${f.late ? 'Nộp muộn' : 'Đúng hạn'}</td><td class="sha">${esc(f.sha256)}</td></tr>`,
       )
       .join('\n');
@@ -185,7 +197,7 @@ export function unitPage({
     .map(([kind, list]) => {
       const f = list[list.length - 1];
       return (
-        `<p class="receipt">Biên nhận: đã nhận ${esc(kindLabel(kind))} "${esc(f.name)}", phiên bản ${f.version}, ` +
+        `<p class="receipt">Biên nhận: đã nhận ${esc(deliverableName(f.deliverable) ?? kindLabel(kind))} "${esc(f.name)}", phiên bản ${f.version}, ` +
         `lúc ${esc(t(f.receivedAt))}${f.late ? ' (nộp muộn)' : ''}; mã SHA-256 ${esc(f.sha256)}.</p>`
       );
     })
@@ -205,14 +217,14 @@ export function unitPage({
   }
 
   const uploadForm =
-    closed || kinds.length === 0
+    closed || options.length === 0
       ? ''
       : `<h2>Nộp hồ sơ</h2>
 <form method="post" action="/unit/upload" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="${esc(csrf)}">
 <label for="kind">Loại hồ sơ</label>
 <select id="kind" name="kind">
-${kinds.map((k) => `<option value="${k}">${esc(capitalize(kindLabel(k)))}</option>`).join('\n')}
+${options.map(([value, label]) => `<option value="${esc(value)}">${esc(label)}</option>`).join('\n')}
 </select>
 <label for="file">Tệp</label>
 <input id="file" type="file" name="file" required accept=".pdf,.doc,.docx,.odt,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text">
@@ -238,6 +250,7 @@ ${calendarUrl ? calendarLine(calendarUrl) : ''}
 ${conferenceUrl ? `<p id="conference"><a href="${esc(conferenceUrl)}">Hội nghị: giấy mời, chương trình và trả lời tham dự</a></p>` : ''}
 <h2>Hồ sơ cần nộp</h2>
 <ul>${due.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>
+${view.deadlines ? deadlinesSection(view.deadlines, t) : ''}
 <h2>Các phiên bản đã nộp</h2>
 ${
   versions
@@ -255,6 +268,19 @@ ${awards ?? ''}
 <p>${esc(view.contact)}</p>
 <form method="post" action="/unit/logout"><input type="hidden" name="csrf" value="${esc(csrf)}"><button class="link" type="submit">Đóng phiên làm việc</button></form>`,
   );
+}
+
+/** A campaign with several deadline phases: each with what it asks, its deadline and the unit's status. */
+function deadlinesSection(deadlines: UnitDeadlineView[], t: (utc: string) => string): string {
+  const state = { done: 'đã khóa', current: 'đang nhận hồ sơ', later: 'chưa mở' } as const;
+  const items = deadlines.map((d) => {
+    const owed = (d.due.deliverables ?? []).map((x) => x.name).join('; ') || 'Báo cáo';
+    return (
+      `<li><strong>${esc(d.name)}</strong>: ${esc(owed)} — hạn ${esc(t(d.deadline))}; ${state[d.state]}` +
+      `${d.state === 'later' ? '' : ` — ${esc(STATUS_LABELS[d.status])}`}</li>`
+    );
+  });
+  return `<h2>Các giai đoạn nộp hồ sơ</h2>\n<ol id="deadlines">${items.join('\n')}</ol>`;
 }
 
 /** The calendar subscription: its address to copy into a calendar app, and the file to download. */

@@ -326,7 +326,9 @@ export function createUnitRoutes(
     refuse: (status: number, text: string) => Promise<void>,
   ): Promise<void> {
     const mb = maxFileBytes / 1024 / 1024;
-    const kind = fields.kind as SubmissionKind;
+    // A declared deliverable comes as "deliverable:<id>" (the page lists them as the plan names them).
+    const deliverable = fields.kind?.startsWith('deliverable:') ? fields.kind.slice('deliverable:'.length) : undefined;
+    const kind = (deliverable !== undefined ? 'summary-report' : fields.kind) as SubmissionKind;
     if (kind !== 'summary-report' && kind !== 'presentation-paper') return refuse(400, 'Loại hồ sơ không hợp lệ.');
     if (!file || file.filename === '') return refuse(400, 'Chưa chọn tệp để nộp.');
     const name = safeBaseName(file.filename);
@@ -352,6 +354,7 @@ export function createUnitRoutes(
           campaignId: session.campaignId,
           unitId: session.unitId,
           kind,
+          ...(deliverable ? { deliverable } : {}),
           name,
           contentType,
           content: file,

@@ -46,18 +46,30 @@ import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
+import {
+  assertCampaignExtension,
+  awaitDeadlineLock,
+  currentDeadline,
+  extensionTarget,
+  publishDeadlines,
+  unitPhaseOf,
+} from './campaign-deadlines';
 
 export const extendCampaign = defineUpdate<{ deadline: string }, [GrantExtensionInput]>('extendCampaign');
 export const cancelCampaign = defineUpdate<{ cancelled: true }, [CancelCampaignInput]>('cancelCampaign');
 export const getCampaignStatus = defineQuery<CampaignStatusView>('getCampaignStatus');
 
-interface CampaignContext {
+export interface CampaignContext {
   input: CampaignInput;
   batches: number;
   /** Batches started so far: signals go to these only. */
   started: number;
   children: Array<ChildWorkflowHandle<typeof unitBatchWorkflow>>;
   locked: Map<number, BatchResult>;
+  /** Batches locked per deadline phase (index among the deadline phases), several deadline phases only. */
+  lockedByPhase: Array<Map<number, BatchResult>>;
+  /** The deadline phases, in order (a campaign may have several). */
+  deadlines: PhaseSchedule[];
   /** Every campaign-wide extension and cancel, in order: a batch started later is told of those it missed. */
   down: Array<{ signal: 'extension'; arg: GrantExtensionInput } | { signal: 'cancel'; arg: CancelCampaignInput }>;
   view: CampaignStatusView;
@@ -91,6 +103,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
   const batches = Math.ceil(input.unitCount / perBatch);
   const selfReview = input.compiled.phases.find((p) => p.kind === 'self-review');
+  const deadlines = input.compiled.phases.filter((p) => p.kind === 'self-review' && p.deadline);
+  const several = deadlines.length > 1;
   const view: CampaignStatusView = {
     campaignId: input.campaignId,
     definitionRef: input.definitionRef,
@@ -104,6 +118,17 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     batchesLocked: 0,
     counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0, cancelled: 0 },
     extensions: [],
+    ...(several
+      ? {
+          deadlinePhase: deadlines[0].id ?? deadlines[0].name,
+          deadlinePhases: deadlines.map((p) => ({
+            ...(p.id ? { id: p.id } : {}),
+            name: p.name,
+            schedule: p.deadline!,
+            batchesLocked: 0,
+          })),
+        }
+      : {}),
   };
   const ctx: CampaignContext = {
     input,
@@ -111,6 +136,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     started: 0,
     children: [],
     locked: new Map(),
+    lockedByPhase: deadlines.map(() => new Map()),
+    deadlines,
     down: [],
     view,
     cancelled: () => !!view.cancelled,
@@ -155,6 +182,14 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   };
   setHandler(getCampaignStatus, () => ({ ...view, ...timeline }));
   setHandler(batchLocked, (result) => {
+    if (several) {
+      const phase = ctx.lockedByPhase[result.phase ?? 0];
+      phase?.set(result.batch, result);
+      const entry = view.deadlinePhases?.[result.phase ?? 0];
+      if (entry && phase) entry.batchesLocked = phase.size;
+      // The campaign's own lock count is its last deadline phase's.
+      if ((result.phase ?? 0) < deadlines.length - 1) return;
+    }
     ctx.locked.set(result.batch, result);
     view.batchesLocked = ctx.locked.size;
   });
@@ -162,10 +197,19 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     extendCampaign,
     async (req) => {
       view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
-      view.selfReview = req.schedule;
-      upsertSearchAttributes([{ key: DeadlineKey, value: new Date(req.schedule.deadline.utc) }]);
-      ctx.down.push({ signal: 'extension', arg: req });
-      await signalBatches(ctx, (h) => h.signal(batchExtension, req));
+      const target = several ? extensionTarget(ctx, req) : undefined;
+      if (target !== undefined && view.deadlinePhases) {
+        view.deadlinePhases[target].schedule = req.schedule;
+        publishDeadlines(view);
+      }
+      if (target === undefined || target === currentDeadline(ctx)) {
+        view.selfReview = req.schedule;
+        upsertSearchAttributes([{ key: DeadlineKey, value: new Date(req.schedule.deadline.utc) }]);
+      }
+      // Units are told which deadline phase it extends: each may stand at its own.
+      const down = target !== undefined && deadlines[target].id ? { ...req, phaseId: deadlines[target].id } : req;
+      ctx.down.push({ signal: 'extension', arg: down });
+      await signalBatches(ctx, (h) => h.signal(batchExtension, down));
       return { deadline: req.schedule.deadline.utc };
     },
     {
@@ -176,6 +220,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         }
         if (!req.reason?.trim()) throw new Error('Cần ghi lý do gia hạn.');
         assertExtensionTexts(req);
+        if (several) return assertCampaignExtension(ctx, req, view.extensions.length);
+        if (req.phaseId !== undefined)
+          throw new Error(`Đợt chỉ có một giai đoạn nộp hồ sơ; không có mã "${req.phaseId}".`);
         if (view.extensions.length >= MAX_EXTENSIONS) {
           throw new Error(`Đợt đã được gia hạn ${view.extensions.length} lần, tối đa ${MAX_EXTENSIONS} lần.`);
         }
@@ -269,6 +316,11 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
   const { input } = ctx;
   const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
   if (!phase.deadline) throw new Error('self-review phase without a deadline schedule');
+  // A later deadline phase: the units, started with every deadline, go on to it by themselves once
+  // the one before locks; the campaign waits for its lock. Several deadline phases exist only in
+  // histories recorded after this change (a second self-review phase was refused before).
+  const index = ctx.deadlines.indexOf(phase);
+  if (index > 0) return awaitDeadlineLock(ctx, index);
   const unitPhase = {
     kind: phase.kind,
     name: phase.name,
@@ -276,6 +328,8 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
     schedule: phase.deadline,
     due: input.due,
   };
+  const unitPhases =
+    ctx.deadlines.length > 1 ? ctx.deadlines.map((p, i) => unitPhaseOf(p, input.dues?.[i] ?? input.due)) : undefined;
   // A cancel or extension that arrives while the batches are being started reaches only those
   // already started: the others are started with it, or told of it once started, and none is started
   // after a cancel. Versioned: histories recorded before it started every batch as planned.
@@ -297,7 +351,8 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
           batch,
           offset: batch * perBatch,
           limit: perBatch,
-          phase: unitPhase,
+          phase: unitPhases?.[0] ?? unitPhase,
+          ...(unitPhases ? { phases: unitPhases } : {}),
           parentWorkflowId: workflowInfo().workflowId,
           ...(extension ? { extension } : {}),
         },
@@ -314,6 +369,7 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
       await sent.catch((err: unknown) => log.warn(`signal to batch ${batch} not delivered`, { err }));
     }
   }
+  if (unitPhases) return awaitDeadlineLock(ctx, 0);
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
   const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
   for (const r of ctx.locked.values())

@@ -30,6 +30,7 @@ import {
   type CancelCampaignInput,
   type GrantExtensionInput,
   type SubmissionStatus,
+  type UnitPhaseInput,
 } from '../domain/workflow-types';
 import { waitForChildren } from './children';
 import { campaignExtension, cancelUnit, closeUnit, unitLocked, unitReviewWorkflow } from './unit-review';
@@ -46,14 +47,18 @@ const { loadUnitPage } = proxyActivities<ReturnType<typeof createActivities>>({
 });
 
 export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult> {
-  const statuses = new Map<string, SubmissionStatus>();
+  // One map of lock statuses per deadline phase (a campaign with one has one): the batch reports each
+  // phase's lock to the campaign once every unit has locked it.
+  const deadlines = Math.max(1, input.phases?.length ?? 1);
+  const byPhase = Array.from({ length: deadlines }, () => new Map<string, SubmissionStatus>());
+  const statuses = byPhase[0];
   const pendingDown: Array<{
     signal: 'extension' | 'cancel' | 'close';
     arg?: GrantExtensionInput | CancelCampaignInput;
   }> = [];
   let closed = false;
 
-  setHandler(unitLocked, ({ unitId, status }) => void statuses.set(unitId, status));
+  setHandler(unitLocked, ({ unitId, status, phase }) => void byPhase[phase ?? 0]?.set(unitId, status));
   setHandler(batchExtension, (arg) => void pendingDown.push({ signal: 'extension', arg }));
   setHandler(batchCancel, (arg) => void pendingDown.push({ signal: 'cancel', arg }));
   setHandler(batchClose, () => {
@@ -117,8 +122,12 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
           ],
         );
     children = await Promise.all(
-      units.map((unit) =>
-        startChild(unitReviewWorkflow, {
+      units.map((unit) => {
+        // A unit that owes its own deliverables gets its own due in each phase.
+        const own = (i: number, p: UnitPhaseInput): UnitPhaseInput =>
+          unit.dues?.[i] ? { ...p, due: unit.dues[i] } : p;
+        const phases = input.phases?.map((p, i) => own(i, p));
+        return startChild(unitReviewWorkflow, {
           workflowId: unitWorkflowId(input.campaignId, unit.id),
           // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
           // unit's history if only its batch is reset by an operator.
@@ -132,13 +141,14 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
               unitId: unit.id,
               unitName: unit.name,
               contact: input.contact,
-              phase: input.phase,
+              phase: phases?.[0] ?? (unit.dues?.[0] ? own(0, input.phase) : input.phase),
+              ...(phases ? { phases } : {}),
               issuePlan: true,
               parentWorkflowId: workflowInfo().workflowId,
             },
           ],
-        }),
-      ),
+        });
+      }),
     );
     ids = units.map((u) => u.id);
     // A unit whose workflow ended without completing (terminated, failed, timed out) will never report
@@ -148,21 +158,30 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
       children.forEach((child, i) =>
         child.result().catch((err: unknown) => {
           log.warn(`unit ${ids[i]} ended without completing: counted as missing`, { err });
-          if (!statuses.has(ids[i])) statuses.set(ids[i], 'missing');
+          for (const phase of byPhase) if (!phase.has(ids[i])) phase.set(ids[i], 'missing');
           ended.push(ids[i]);
         }),
       );
     }
     setCurrentDetails(`${units.length} đơn vị (${input.offset + 1}–${input.offset + units.length})`);
 
-    let reported = false;
+    // The deadline phases reported locked so far (one campaign-wide deadline: 0 or 1).
+    let reported = 0;
+    const lockedNext = () => reported < deadlines && byPhase[reported].size >= ids.length;
     while (!closed || pendingDown.length > 0) {
-      await condition(() => pendingDown.length > 0 || closed || (!reported && statuses.size >= ids.length));
+      await condition(() => pendingDown.length > 0 || closed || lockedNext());
       await forward();
-      if (!reported && statuses.size >= ids.length) {
-        reported = true;
-        await getExternalWorkflowHandle(input.parentWorkflowId).signal(batchLocked, result());
-        setCurrentDetails(`${units.length} đơn vị — đã khóa`);
+      while (lockedNext()) {
+        const phase = reported++;
+        await getExternalWorkflowHandle(input.parentWorkflowId).signal(
+          batchLocked,
+          deadlines > 1 ? { ...result(phase), phase } : result(),
+        );
+        setCurrentDetails(
+          deadlines > 1
+            ? `${units.length} đơn vị — đã khóa ${input.phases![phase].name}`
+            : `${units.length} đơn vị — đã khóa`,
+        );
       }
     }
     // As the campaign does for its batches: let the units finish closing before the parent-close
@@ -184,9 +203,10 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
     });
   }
 
-  function result(): BatchResult {
+  function result(phase = deadlines - 1): BatchResult {
     const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
-    for (const status of statuses.values()) counts[status] += 1;
+    // The batch's result is that of its last deadline phase (the only one, for most campaigns).
+    for (const status of (byPhase[phase] ?? statuses).values()) counts[status] += 1;
     return { batch: input.batch, units: ids.length, counts, ...(ended.length > 0 ? { ended: [...ended] } : {}) };
   }
 }

@@ -39,19 +39,12 @@ import {
   MAX_EXTENSIONS,
   MAX_MANUAL_REMINDERS,
   assertExtensionTexts,
-  assertFileRef,
-  assertNominations,
-  assertPhaseOpen,
-  assertSubmittedBy,
   assertText,
-  assertVersionRoom,
-  kindLabel,
   MAX_PERSON_CHARS,
 } from '../domain/submission-rules';
 import {
   OPERATOR_CANCEL,
   type CancelCampaignInput,
-  type FileVersion,
   type GrantExtensionInput,
   type MessageKind,
   type OutboxItem,
@@ -63,6 +56,8 @@ import {
   type UnitReviewState,
   type UnitStatusView,
 } from '../domain/workflow-types';
+import { setSubmissionHandlers } from './unit-submissions';
+import { currentPhase, laterPhase, laterPhaseExtensionProblem, nextDeadline, phaseKeyOf } from './unit-phases';
 import {
   extensionProblemOf,
   firstSubmissionAt,
@@ -89,7 +84,15 @@ export const getUnitStatus = defineQuery<UnitStatusView>('getUnitStatus');
 export const getNominationVersion = defineQuery<NominationVersion | null, [number]>('getNominationVersion');
 
 /** Told to the batch workflow when this unit's phase locks. */
-export const unitLocked = defineSignal<[{ unitId: string; status: UnitReviewState['status'] }]>('unitLocked');
+export const unitLocked = defineSignal<
+  [
+    {
+      unitId: string;
+      status: UnitReviewState['status'];
+      /** Index of the deadline phase; 0 when absent. */ phase?: number;
+    },
+  ]
+>('unitLocked');
 
 // Mail outages can last hours: retry with backoff; a reminder is dropped by the activity itself once stale.
 const mailOptions = {
@@ -112,7 +115,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const lockMs = () => Date.parse(state.schedule.lock.utc);
   const submitted = () => state.status === 'submitted' || state.status === 'late';
   const gate = () => ({
-    phaseName: input.phase.name,
+    phaseName: cur().name,
     locked: state.locked,
     lockAt: state.schedule.lock.utc,
     lockLocal: state.schedule.lock.local,
@@ -120,12 +123,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     contact: input.contact,
   });
 
+  /**
+   * The deadline phase under way: `input.phase` unless the campaign has several (`input.phases`),
+   * whose deadlines the unit runs one after another (unit-phases.ts). Message keys of such a campaign
+   * name the phase, so that the second phase's "7d" reminder is not taken for the first's.
+   */
+  const several = (input.phases?.length ?? 0) > 1;
+  const cur = () => currentPhase(input, state);
+  const keyOf = (key: string) => (several ? `${phaseKeyOf(input, state)}/${key}` : key);
+
   const view = () => unitView(input, state);
   const publish = () => {
     upsertSearchAttributes([
       { key: CampaignIdKey, value: campaignId },
       { key: UnitIdKey, value: unitId },
-      { key: PhaseKey, value: input.phase.kind },
+      { key: PhaseKey, value: cur().kind },
       { key: SubmissionStatusKey, value: state.status },
       { key: DeadlineKey, value: new Date(state.schedule.deadline.utc) },
       { key: LockedKey, value: state.locked },
@@ -137,75 +149,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
 
   // ---- handlers -------------------------------------------------------------------------------
 
-  const recordSubmission = (late: boolean) => {
-    const requiresReport = input.phase.due.summaryReport === 'required';
-    const complete = requiresReport ? state.reports.length > 0 : true;
-    if (complete && !submitted()) state.status = late ? 'late' : 'submitted';
-  };
-
-  setHandler(
-    submitFile,
-    (req) => {
-      const late = now() > deadlineMs();
-      const list = req.kind === 'summary-report' ? state.reports : state.papers;
-      const version: FileVersion = {
-        ...req.file,
-        version: list.length + 1,
-        receivedAt: new Date(now()).toISOString(),
-        submittedBy: req.submittedBy,
-        late,
-      };
-      list.push(version);
-      recordSubmission(late);
-      state.outbox.push({
-        kind: 'submission-receipt',
-        key: `receipt/${req.kind}/v${version.version}`,
-        detail: { what: kindLabel(req.kind), name: req.file.name, version: version.version, sha256: req.file.sha256 },
-      });
-      touch();
-      publish();
-      return { kind: req.kind, version: version.version, receivedAt: version.receivedAt, late, status: state.status };
-    },
-    {
-      validator: (req) => {
-        assertPhaseOpen(gate(), now());
-        assertFileRef(req.kind, req.file, input.phase.due);
-        assertSubmittedBy(req.submittedBy);
-        assertVersionRoom(
-          req.kind,
-          (req.kind === 'summary-report' ? state.reports : state.papers).length,
-          input.contact,
-        );
-      },
-    },
-  );
-
-  setHandler(
-    submitNominations,
-    (req) => {
-      const late = now() > deadlineMs();
-      const version = state.nominations.length + 1;
-      const receivedAt = new Date(now()).toISOString();
-      state.nominations.push({ version, receivedAt, submittedBy: req.submittedBy, late, nominations: req.nominations });
-      if (input.phase.due.summaryReport !== 'required') recordSubmission(late);
-      state.outbox.push({
-        kind: 'submission-receipt',
-        key: `receipt/nominations/v${version}`,
-        detail: { what: kindLabel('nominations'), name: `${req.nominations.length} đề nghị`, version },
-      });
-      touch();
-      publish();
-      return { kind: 'nominations', version, receivedAt, late, status: state.status };
-    },
-    {
-      validator: (req) => {
-        assertPhaseOpen(gate(), now());
-        assertNominations(req.nominations, input.phase.due);
-        assertSubmittedBy(req.submittedBy);
-        assertVersionRoom('nominations', state.nominations.length, input.contact);
-      },
-    },
-  );
+  // Submissions (files, nominations): unit-submissions.ts.
+  setSubmissionHandlers({
+    updates: { submitFile, submitNominations },
+    input,
+    state,
+    now,
+    deadlineMs,
+    submitted,
+    gate,
+    several,
+    cur,
+    keyOf,
+    touch,
+    publish,
+  });
 
   const applyExtension = (req: GrantExtensionInput) => {
     const from = state.schedule.deadline.utc;
@@ -230,17 +188,46 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     });
     state.outbox.push({
       kind: 'extension-granted',
-      key: `extension/v${state.deadlineVersion}`,
+      key: keyOf(`extension/v${state.deadlineVersion}`),
       detail: { reason: req.reason, previousDeadline: from },
     });
     touch();
     publish();
   };
-  const extensionProblem = (req: GrantExtensionInput) => extensionProblemOf(state, req, now());
+  const extensionProblem = (req: GrantExtensionInput) =>
+    several
+      ? (laterPhaseExtensionProblem(input, state, req) ?? extensionProblemOf(state, req, now()))
+      : extensionProblemOf(state, req, now());
+  /** An extension of a later deadline phase is kept until that phase opens. */
+  const forLater = (req: GrantExtensionInput) =>
+    several && req.phaseId !== undefined && req.phaseId !== cur().id && !!laterPhase(input, state, req.phaseId);
+  const extend = (req: GrantExtensionInput) => {
+    if (!forLater(req)) return applyExtension(req);
+    const phase = laterPhase(input, state, req.phaseId!)!;
+    const previous = state.later?.[req.phaseId!] ?? phase.schedule;
+    state.later = { ...state.later, [req.phaseId!]: req.schedule };
+    // The unit is told now, of that phase's new deadline.
+    state.outbox.push({
+      kind: 'extension-granted',
+      key: `extension/${req.phaseId}/${Object.keys(state.later).length}-${req.schedule.deadline.utc}`,
+      detail: { reason: req.reason, previousDeadline: previous.deadline.utc },
+      about: {
+        ...(phase.id ? { phaseId: phase.id } : {}),
+        phaseName: phase.name,
+        deadline: req.schedule.deadline.utc,
+        lockAt: req.schedule.lock.utc,
+      },
+    });
+    touch();
+  };
 
   setHandler(
     grantExtension,
     (req) => {
+      if (forLater(req)) {
+        extend(req);
+        return { deadline: req.schedule.deadline.utc, deadlineVersion: 1 };
+      }
       applyExtension(req);
       return { deadline: state.schedule.deadline.utc, deadlineVersion: state.deadlineVersion };
     },
@@ -259,7 +246,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     },
   );
   setHandler(campaignExtension, (req) => {
-    if (!extensionProblem(req)) applyExtension(req);
+    if (!extensionProblem(req)) extend(req);
   });
 
   /** Manual reminders requested so far (histories before the counter: those sent and queued). */
@@ -319,6 +306,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       stale?: boolean;
       /** A late notice or escalation: not sent once the lock has passed (nor if the unit submitted meanwhile). */
       staleAfter?: string;
+      /** Another deadline phase than the one under way (an extension of a later one). */
+      about?: OutboxItem['about'];
     } = {},
   ) => {
     const result = await mail.sendUnitMessage.executeWithOptions(
@@ -329,10 +318,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
           definitionRef: input.definitionRef,
           unitId,
           kind,
-          key: `${campaignId}/${unitId}/${key}`,
-          deadline: state.schedule.deadline.utc,
-          lockAt: state.schedule.lock.utc,
-          phaseName: input.phase.name,
+          key: `${campaignId}/${unitId}/${keyOf(key)}`,
+          deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
+          lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
+          phaseName: extra.about?.phaseName ?? cur().name,
+          ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
           deadlineVersion: state.deadlineVersion,
           notify: extra.notify,
           cc: extra.cc,
@@ -413,7 +403,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const flushOutbox = async () => {
     while (state.outbox.length > 0) {
       const item = state.outbox[0];
-      await dispatch(item.kind, item.key, { detail: item.detail }, item);
+      await dispatch(item.kind, item.key, { detail: item.detail, ...(item.about ? { about: item.about } : {}) }, item);
       state.outbox.shift();
     }
   };
@@ -487,13 +477,25 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     await store.lockUnitReports({
       campaignId,
       unitId,
-      phase: input.phase.kind,
+      phase: cur().id ?? cur().kind,
       files: [...state.reports, ...state.papers].map((f) => f.sha256),
       lockedBy: 'thidua (hết hạn giai đoạn)',
     });
-    await dispatch('phase-locked', `lock/${input.phase.kind}`);
+    await dispatch('phase-locked', `lock/${cur().kind}`);
+    const index = state.phaseIndex ?? 0;
     if (input.parentWorkflowId) {
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, { unitId, status: state.status });
+      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, {
+        unitId,
+        status: state.status,
+        ...(several ? { phase: index } : {}),
+      });
+    }
+    // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
+    // Versioned: histories recorded before it had one deadline phase only.
+    if (several && index + 1 < input.phases!.length && patched('unit-several-deadlines')) {
+      nextDeadline(input, state, now());
+      touch();
+      publish();
     }
   };
 
@@ -519,7 +521,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
         await store.lockUnitReports({
           campaignId,
           unitId,
-          phase: input.phase.kind,
+          phase: cur().id ?? cur().kind,
           files: [...state.reports, ...state.papers].map((f) => f.sha256),
           lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
         });

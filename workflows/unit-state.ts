@@ -3,6 +3,7 @@
  * its query answers, its line in the Temporal UI, and whether an extension can apply. Apart from
  * `unit-review.ts` so that the workflow file holds the orchestration only.
  */
+import { currentPhase, deadlinesView } from './unit-phases';
 import {
   MESSAGE_KIND_LABELS,
   type GrantExtensionInput,
@@ -41,12 +42,14 @@ export function firstSubmissionAt(state: UnitReviewState): string {
 
 /** The `getUnitStatus` answer: nominations summarised (the latest in full), so it stays small. */
 export function unitView(input: UnitReviewInput, state: UnitReviewState): UnitStatusView {
+  const phase = currentPhase(input, state);
+  const deadlines = deadlinesView(input, state);
   return {
     campaignId: input.campaignId,
     planNumber: input.planNumber,
     unitId: input.unitId,
     unitName: input.unitName,
-    phase: { kind: input.phase.kind, name: input.phase.name },
+    phase: { kind: phase.kind, name: phase.name, ...(phase.id ? { id: phase.id } : {}) },
     status: state.status,
     locked: state.locked,
     lockedAt: state.lockedAt,
@@ -56,7 +59,7 @@ export function unitView(input: UnitReviewInput, state: UnitReviewState): UnitSt
     lockLocal: state.schedule.lock.local,
     contact: input.contact,
     deadlineVersion: state.deadlineVersion,
-    due: input.phase.due,
+    due: phase.due,
     reports: state.reports,
     papers: state.papers,
     nominations: state.nominations.map((n) => ({
@@ -71,6 +74,7 @@ export function unitView(input: UnitReviewInput, state: UnitReviewState): UnitSt
     messages: state.messages,
     extensions: state.extensions,
     schedule: state.schedule,
+    ...(deadlines ? { deadlines } : {}),
   };
 }
 
@@ -78,7 +82,7 @@ export function unitView(input: UnitReviewInput, state: UnitReviewState): UnitSt
 export function unitDetails(input: UnitReviewInput, state: UnitReviewState): string {
   const refused = state.messages.filter((m) => m.status === 'refused' || m.note === 'undeliverable').length;
   return (
-    `**${input.unitName}** — ${input.phase.name}: ${statusLabel(state.status)}${state.locked ? ' (đã khóa)' : ''}\n\n` +
+    `**${input.unitName}** — ${currentPhase(input, state).name}: ${statusLabel(state.status)}${state.locked ? ' (đã khóa)' : ''}\n\n` +
     `Hạn nộp: ${state.schedule.deadline.local} · Khóa: ${state.schedule.lock.local} · Nhắc đã gửi: ${remindersSentOf(state)}` +
     (refused > 0 ? `\n\n**Thư bị từ chối: ${refused}** (địa chỉ không nhận thư; Thường trực đã được báo)` : '')
   );

@@ -21,7 +21,9 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
   const t = texts(lang);
   const campaignId = positional[0];
   if (!campaignId || !options.reason) {
-    throw new CliError(t.usage('thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT]'));
+    throw new CliError(
+      t.usage('thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT] [--phase PHASE_ID]'),
+    );
   }
   const cli = await connect(lang);
   try {
@@ -33,6 +35,8 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
       reason: options.reason,
       grantedBy: options['by-name'] ?? 'secretariat (CLI)',
       unitId: options.unit,
+      // Several deadline phases: the one extended (the one under way when absent).
+      ...(options.phase ? { phaseId: options.phase } : {}),
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });

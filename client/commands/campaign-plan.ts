@@ -13,6 +13,7 @@ import type { WorkingCalendar } from '../../domain/calendar/types';
 import type { LoadResult, Problem } from '../../config/campaign-files';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
 import { approximatePeriod, formatLocal, localDateOf, vietnameseWeekday } from '../../domain/date-phrases';
+import { dueForUnit, dueItemLabels, dueOf, phaseKey } from '../../domain/deliverables';
 import { planDocumentLines, planDocumentView, plannedWindow } from '../../domain/plan-document';
 import { compileCampaign, rehearse } from '../../domain/timeline';
 import { campaignTimeline, flattenUnits, unitTimeline, type TimelineRow } from '../../domain/timeline-rows';
@@ -234,6 +235,16 @@ export function renderPlan(
       ? plannedWindow(p.windowStart.written, p.windowEnd.written)
       : `${p.windowStart.local} – ${p.windowEnd.local}`;
     out.push(`  ${i + 1}. ${p.name}: ${when}`);
+    // Deliverables declared as the plan names them, and the units that owe their own instead.
+    const source = def.phases[i];
+    if (source?.kind === 'self-review' && source.deliverables) {
+      out.push(`     ${t.owes(dueItemLabels(dueOf(source)).join('; '))}`);
+      for (const u of flattenUnits(def.units)) {
+        if (u.deliverables?.[phaseKey(source)]) {
+          out.push(`     ${t.unitOwes(u.name, dueItemLabels(dueForUnit(source, u)).join('; '))}`);
+        }
+      }
+    }
   });
   out.push('');
   const table = rows.map((row) => {

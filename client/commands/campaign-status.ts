@@ -5,7 +5,13 @@
  * dashboard reads the same (`campaignUnits` in `app/campaigns.ts`).
  */
 import { campaignWorkflowId, type SubmissionStatus } from '../../domain/workflow-types';
-import { campaignUnits, SUBMISSION_STATUSES, UNIT_FILTERS, type UnitFilter } from '../../app/campaigns';
+import {
+  campaignUnits,
+  SUBMISSION_STATUSES,
+  UNIT_FILTERS,
+  type CampaignUnits,
+  type UnitFilter,
+} from '../../app/campaigns';
 import { AppError } from '../../app/temporal-errors';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
@@ -46,6 +52,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
             total: view.total,
             locked: view.locked,
             counts: view.counts,
+            ...(view.deadlinePhases ? { deadlinePhases: view.deadlinePhases } : {}),
             units: view.units,
           },
           null,
@@ -65,6 +72,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
           .join(' · '),
         view.locked,
       ),
+      ...deadlineLines(view.deadlinePhases, t, zone),
       '',
       table(
         t.statusHeader,
@@ -84,6 +92,29 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
   } finally {
     await cli.close();
   }
+}
+
+/**
+ * A campaign with several deadline phases: one line each, the one under way marked, the counts of
+ * those locked (the counts above are the phase under way's).
+ */
+function deadlineLines(phases: CampaignUnits['deadlinePhases'], t: ReturnType<typeof texts>, zone: string): string[] {
+  if (!phases) return [];
+  const current = phases.findIndex((p) => p.current);
+  return phases.map((p, i) =>
+    t.deadlinePhaseLine(
+      i + 1,
+      p.name,
+      p.id ?? '',
+      localDateTime(p.deadline, zone),
+      p.counts ? 'locked' : p.current || i === current ? 'current' : 'later',
+      p.counts
+        ? SUBMISSION_STATUSES.filter((s) => s !== 'cancelled' || p.counts!.cancelled > 0)
+            .map((s) => `${t.status[s]}: ${p.counts![s]}`)
+            .join(' · ')
+        : '',
+    ),
+  );
 }
 
 /** Column-aligned text table; widths count characters after NFC so Vietnamese diacritics align. */

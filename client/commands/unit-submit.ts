@@ -1,5 +1,5 @@
 /**
- * `thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper] [--by-name NAME]`:
+ * `thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper] [--deliverable ID] [--phase ID] [--by-name NAME]`:
  * staff submitting a file on a unit's behalf, through the same use case as the portal's upload
  * (`submitUnitFile` in `app/units.ts`): the phase and the file checked by the workflow's own rules,
  * the file stored (content addressed, so a retry stores nothing twice), then recorded by the
@@ -29,7 +29,11 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
   const t = texts(lang);
   const [campaignId, unitId, file] = positional;
   if (!campaignId || !unitId || !file) {
-    throw new CliError(t.usage('thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper]'));
+    throw new CliError(
+      t.usage(
+        'thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper] [--deliverable ID] [--phase ID]',
+      ),
+    );
   }
   const kind = (options.kind ?? 'summary-report') as SubmissionKind;
   if (kind !== 'summary-report' && kind !== 'presentation-paper') {
@@ -56,6 +60,9 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         campaignId,
         unitId,
         kind,
+        // A phase that declares deliverables: the one submitted (its id), and the phase it belongs to.
+        ...(options.deliverable ? { deliverable: options.deliverable } : {}),
+        ...(options.phase ? { phaseId: options.phase } : {}),
         name: path.basename(file),
         contentType,
         content: bytes,

@@ -151,6 +151,9 @@ export const en: CliTexts = {
   phase: (phase) => PHASE_EN[phase] ?? phase,
   phaseLine: (phase, wf, ui) => `Phase: ${phase} · Workflow: ${wf} · ${ui}`,
   countsLine: (total, counts, locked) => `Units: ${total} · ${counts} · locked: ${locked}`,
+  deadlinePhaseLine: (n, name, id, deadline, state, counts) =>
+    `  ${n}. ${name} (${id}) — deadline ${deadline} — ` +
+    (state === 'current' ? 'open' : state === 'later' ? 'not open yet' : `locked: ${counts}`),
   statusHeader: ['Unit', 'Name', 'Status', 'Deadline', 'Reminders', 'Submitted at'],
   lockedMark: ' (locked)',
   shown: (shown, matching) => `(${shown} of ${matching} shown; --limit N for more, --filter to narrow)`,
@@ -242,6 +245,8 @@ export const en: CliTexts = {
     rehearsal: (spec, origin, anchor) =>
       `REHEARSAL ${spec}: the real timeline from ${origin} runs from ${anchor}; the table shows rehearsal times`,
     phases: 'Phases:',
+    owes: (items) => `Due: ${items}`,
+    unitOwes: (unit, items) => `${unit} instead: ${items}`,
     header: ['Date', 'Time', 'Ph.', 'What', 'To'],
     readings: (rehearsed) =>
       `How the written dates were read (as written → reading)${rehearsed ? ', real timeline' : ''}:`,

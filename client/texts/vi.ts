@@ -139,6 +139,9 @@ export const vi: CliTexts = {
   phase: (phase) => PHASE_VI[phase] ?? phase,
   phaseLine: (phase, wf, ui) => `Giai đoạn: ${phase} · Workflow: ${wf} · ${ui}`,
   countsLine: (total, counts, locked) => `Đơn vị: ${total} · ${counts} · đã khóa: ${locked}`,
+  deadlinePhaseLine: (n, name, id, deadline, state, counts) =>
+    `  ${n}. ${name} (${id}) — hạn ${deadline} — ` +
+    (state === 'current' ? 'đang nhận hồ sơ' : state === 'later' ? 'chưa mở' : `đã khóa: ${counts}`),
   statusHeader: ['Đơn vị', 'Tên', 'Trạng thái', 'Hạn nộp', 'Nhắc', 'Nộp lúc'],
   lockedMark: ' (khóa)',
   shown: (shown, matching) => `(hiển thị ${shown}/${matching} đơn vị; --limit N để xem thêm, --filter để lọc)`,
@@ -235,6 +238,8 @@ export const vi: CliTexts = {
     rehearsal: (spec, origin, anchor) =>
       `DIỄN TẬP ${spec}: lịch thật từ ${origin} chạy từ ${anchor}; giờ trong bảng là giờ diễn tập`,
     phases: 'Giai đoạn:',
+    owes: (items) => `Hồ sơ cần nộp: ${items}`,
+    unitOwes: (unit, items) => `Riêng ${unit}: ${items}`,
     header: ['Ngày', 'Giờ', 'GĐ', 'Việc', 'Gửi tới'],
     readings: (rehearsed) => `Cách đọc ngày tháng (như đã viết → cách hiểu)${rehearsed ? ', theo lịch thật' : ''}:`,
     planDate: 'Ngày kế hoạch',

@@ -76,6 +76,60 @@ export const Due = z
   })
   .strict();
 
+/** The file types a deliverable may accept (the portal and the workflow check the file's name and type). */
+export const FILE_TYPES = ['pdf', 'doc', 'docx', 'odt'] as const;
+export const FileType = z.enum(FILE_TYPES).meta(
+  hint({
+    hint: `một trong ${FILE_TYPES.join(', ')}`,
+    hintEn: `one of ${FILE_TYPES.join(', ')}`,
+    example: 'accept: [pdf, docx]',
+  }),
+);
+
+/** A deliverable id: lower-case letters, digits and "-", as unit ids. */
+export const DELIVERABLE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * Something units owe in a deadline phase, named as the plan names it ("Kế hoạch tổ chức Đại hội Thi
+ * đua"): the portal, the messages and the dashboard say this name.
+ */
+export const Deliverable = z
+  .object({
+    id: z
+      .string()
+      .regex(DELIVERABLE_ID, 'lower-case letters, digits and "-", e.g. "ke-hoach"')
+      .meta(
+        hint({
+          hint: 'mã của tài liệu, chữ thường, số và "-"',
+          hintEn: 'the id of the deliverable',
+          example: 'id: ke-hoach',
+        }),
+      ),
+    name: z
+      .string()
+      .min(1)
+      .max(500)
+      .meta(
+        hint({
+          hint: 'tên tài liệu như kế hoạch ghi',
+          hintEn: 'its name as the plan writes it',
+          example: 'name: Kế hoạch tổ chức Đại hội Thi đua',
+        }),
+      ),
+    required: z
+      .boolean()
+      .default(true)
+      .meta(hint({ example: 'required: true' })),
+    accept: z
+      .array(FileType)
+      .min(1)
+      .default(['pdf', 'doc', 'docx', 'odt'])
+      .meta(
+        hint({ hint: 'các loại tệp được nhận', hintEn: 'the file types accepted', example: 'accept: [pdf, docx]' }),
+      ),
+  })
+  .strict();
+
 /**
  * A document sent with the plan: its title alone (named in the message, sent on paper), or a title
  * and a file (relative to the campaign file) that every unit receives attached to the plan message.

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DateExpr, ReminderOffset } from './fields';
 import { hint } from './hint';
-import { Attachment, Due, EscalationStep, Window } from './phase-parts';
+import { Attachment, Deliverable, DELIVERABLE_ID, Due, EscalationStep, Nominations, Window } from './phase-parts';
 import { conferenceFields } from './conference';
 import { AuthorityLevel, AwardDecision, Council } from './awards';
 import { SynthesisApproval, SynthesisReport } from './synthesis';
@@ -68,14 +68,40 @@ export const PlanIssuePhase = z
 export const SelfReviewPhase = z
   .object({
     kind: phaseKind('self-review'),
+    id: z
+      .string()
+      .regex(DELIVERABLE_ID, 'lower-case letters, digits and "-", e.g. "ke-hoach"')
+      .optional()
+      .describe('Names the phase when a campaign has several deadline phases (required then), e.g. "ke-hoach"')
+      .meta(
+        hint({
+          hint: 'mã giai đoạn, bắt buộc khi có nhiều giai đoạn nộp hồ sơ',
+          hintEn: 'the phase id',
+          example: 'id: ke-hoach',
+        }),
+      ),
     ...deadlinePhase,
-    due: Due.meta(
+    // \`due\` (summary report, presentation paper, nominations) as before, or \`deliverables\` named as
+    // the plan names them (with \`nominations\` beside them); the rules refuse a phase with neither.
+    due: Due.optional().meta(
       hint({
         hint: 'những gì đơn vị phải nộp',
         hintEn: 'what units owe',
         example: 'due: { summaryReport: required, presentationPaper: optional }',
       }),
     ),
+    deliverables: z
+      .array(Deliverable)
+      .min(1)
+      .optional()
+      .meta(
+        hint({
+          hint: 'các tài liệu đơn vị phải nộp, như kế hoạch ghi',
+          hintEn: 'what units owe, as the plan names it',
+          example: 'deliverables: [{ id: ke-hoach, name: Kế hoạch tổ chức Đại hội Thi đua, accept: [pdf, docx] }]',
+        }),
+      ),
+    nominations: Nominations.optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EXAMPLE_EMAIL, FIELD_LIMITS, Person } from './fields';
 import { hint } from './hint';
+import { Deliverable } from './phase-parts';
 
 export const UnitKind = z.enum([
   'department', // sở, ban, ngành
@@ -23,6 +24,8 @@ export interface UnitInput {
   head: z.infer<typeof Person>;
   supervisor?: z.infer<typeof Person>;
   subUnits?: UnitInput[];
+  /** The unit's own deliverables per deadline phase (by the phase's id), replacing the phase's. */
+  deliverables?: Record<string, Array<z.input<typeof Deliverable>>>;
 }
 
 export const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -64,6 +67,19 @@ export const Unit: z.ZodType<UnitInput> = z
           }),
         ),
         supervisor: Person.optional().describe('To whom lateness escalates; defaults to the secretariat'),
+        deliverables: z
+          .record(z.string(), z.array(Deliverable).min(1))
+          .optional()
+          .describe(
+            'What this unit owes instead, per deadline phase id, e.g. { ke-hoach: [{ id: bao-cao-dai-hoi, … }] }',
+          )
+          .meta(
+            hint({
+              hint: 'tài liệu riêng của đơn vị, theo mã giai đoạn',
+              hintEn: "the unit's own deliverables, by phase id",
+              example: 'deliverables: { ke-hoach: [{ id: bao-cao-dai-hoi, name: Báo cáo Đại hội }] }',
+            }),
+          ),
         subUnits: z
           .array(Unit)
           .optional()

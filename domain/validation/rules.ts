@@ -13,6 +13,7 @@ import type { PathSegment } from '../yaml-source';
 import { checkConferencePhase } from './conference-rules';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
+import { checkDeadlinePhases } from './deadline-phases';
 import { closest } from './suggestions';
 import type { Lang } from './texts';
 
@@ -64,6 +65,7 @@ export class Rules {
     this.planDate = this.read(['campaign', 'plan', 'date'], 'start');
     this.checkUnits(asArr(valueAt(this.data, ['units'])), ['units']);
     this.checkPhases();
+    checkDeadlinePhases(this.report, this.data, (path, role) => this.read(path, role, true));
   }
 
   /** The context dates are read in; a bad zone or hours are reported once and replaced by defaults. */
@@ -103,13 +105,13 @@ export class Rules {
     return { ...this.ctx, reminderTime: t !== undefined && TIME_OF_DAY.test(t) ? t : '08:00' };
   }
 
-  /** Reads the date at `path`; reports it if unreadable. Undefined when absent or unreadable. */
-  private read(path: PathSegment[], role: DateRole): Instant | undefined {
+  /** Reads the date at `path`; reports it if unreadable (unless `quiet`: read again). Undefined when absent or unreadable. */
+  private read(path: PathSegment[], role: DateRole, quiet = false): Instant | undefined {
     const text = asStr(valueAt(this.data, path));
     if (text === undefined || text.trim() === '') return undefined; // the schema says it is missing
     const r = readDate(text, role, this.ctx);
     if (!r.ok) {
-      this.report.add('error', path, 'badDate', { error: r.error });
+      if (!quiet) this.report.add('error', path, 'badDate', { error: r.error });
       return undefined;
     }
     return { utc: r.utc, ms: Date.parse(r.utc), local: r.local, date: localDateOf(r.utc, this.ctx.timeZone) };
@@ -227,7 +229,8 @@ export class Rules {
       const base: PathSegment[] = ['phases', i];
 
       let inOrder = true;
-      const firstIndex = seen.get(kind);
+      // Several deadline phases may follow one another (each with its id: deadline-phases.ts).
+      const firstIndex = kind === 'self-review' ? undefined : seen.get(kind);
       if (firstIndex !== undefined) {
         inOrder = false;
         this.report.add('error', [...base, 'kind'], 'duplicatePhase', {
@@ -267,10 +270,11 @@ export class Rules {
       }
       if (start && inOrder) previous = { index: i, kind, start };
 
-      if (kind === 'self-review' && firstIndex === undefined) {
+      if (kind === 'self-review') {
+        // Later phases come after the last deadline phase's lock.
         const lock = this.checkSelfReview(phase, base, start, end);
         if (lock) selfReviewLock = { index: i, lock };
-      } else if (kind === 'self-review') this.checkSelfReview(phase, base, start, end);
+      }
       if (kind === 'synthesis' && end && firstIndex === undefined) synthesisEnd = end;
       if (kind === 'synthesis' && isObj(phase.approval)) {
         this.checkApproval(phase.approval, [...base, 'approval'], start, selfReviewLock);
@@ -344,6 +348,7 @@ export class Rules {
     );
     const nominations = valueAt(phase, ['due', 'nominations']);
     if (isObj(nominations)) this.checkQuota(nominations, [...base, 'due', 'nominations']);
+    if (isObj(phase.nominations)) this.checkQuota(phase.nominations, [...base, 'nominations']);
     return lock;
   }
 

@@ -213,6 +213,20 @@ const en = {
     `the phase starts (${p.start}) before the previous phase "${p.kind}" starts (${p.previous}, ${en.place(p.place)}); phases start one after another`,
   noPlanIssue: (_: None) =>
     'there is no "plan-issue" phase; add one (kind: plan-issue, with its window) as the first phase: it is when the plan is sent to units',
+  phaseIdMissing: (p: { count: number }) =>
+    `the campaign has ${p.count} deadline phases ("self-review"): each needs an id naming it, e.g. id: ke-hoach`,
+  phaseIdDuplicate: (p: { id: string; first: Place }) =>
+    `phase id "${p.id}" is already used by ${en.place(p.first)}; each deadline phase has its own id`,
+  deadlineWindowsOverlap: (p: { start: string; end: string; place: Place }) =>
+    `this deadline phase opens (${p.start}) before the previous one closes (window end ${p.end}, ${en.place(p.place)}); deadline phases run one after another — start this one at or after that end`,
+  noDeliverables: (_: None) =>
+    'this phase says nothing units owe; add due (summaryReport, presentationPaper, nominations) or deliverables, e.g. deliverables: [{ id: bao-cao, name: Báo cáo kết quả }]',
+  dueAndDeliverables: (_: None) =>
+    'this phase has both due and deliverables; write what units owe one way: deliverables (with nominations beside them), or due',
+  deliverableDuplicate: (p: { id: string; first: Place }) =>
+    `deliverable id "${p.id}" is already used by ${en.place(p.first)} in this phase; each deliverable has its own id`,
+  unknownPhaseId: (p: { id: string; ids: string }) =>
+    `"${p.id}" is not the id of a deadline phase; the unit's deliverables are given per phase id (${p.ids})`,
   noSelfReview: (_: None) =>
     'there is no "self-review" phase; add one (kind: self-review, with window, deadline, lock and due): it is the phase in which units report',
   conferenceEarly: (p: { date: string; end: string }) =>
@@ -398,6 +412,20 @@ const vi: Texts = {
     `giai đoạn bắt đầu (${p.start}) trước khi giai đoạn liền trước "${p.kind}" bắt đầu (${p.previous}, ${vi.place(p.place)}); các giai đoạn phải bắt đầu lần lượt, giai đoạn sau không sớm hơn giai đoạn trước`,
   noPlanIssue: () =>
     'không có giai đoạn "plan-issue"; hãy thêm (kind: plan-issue, có window) làm giai đoạn đầu tiên: đó là lúc gửi kế hoạch tới các đơn vị',
+  phaseIdMissing: (p) =>
+    `đợt có ${p.count} giai đoạn nộp hồ sơ ("self-review"): mỗi giai đoạn cần một mã (id) để phân biệt, ví dụ id: ke-hoach`,
+  phaseIdDuplicate: (p) =>
+    `mã giai đoạn "${p.id}" đã dùng ở ${vi.place(p.first)}; mỗi giai đoạn nộp hồ sơ có một mã riêng`,
+  deadlineWindowsOverlap: (p) =>
+    `giai đoạn nộp hồ sơ này bắt đầu (${p.start}) khi giai đoạn nộp hồ sơ trước chưa kết thúc (kết thúc ${p.end}, ${vi.place(p.place)}); các giai đoạn nộp hồ sơ lần lượt nối tiếp nhau — hãy cho giai đoạn này bắt đầu từ lúc đó trở đi`,
+  noDeliverables: () =>
+    'giai đoạn này không ghi đơn vị phải nộp gì; hãy thêm due (summaryReport, presentationPaper, nominations) hoặc deliverables, ví dụ deliverables: [{ id: bao-cao, name: Báo cáo kết quả }]',
+  dueAndDeliverables: () =>
+    'giai đoạn này có cả due lẫn deliverables; hãy ghi những gì đơn vị phải nộp theo một cách: deliverables (kèm nominations nếu có), hoặc due',
+  deliverableDuplicate: (p) =>
+    `mã tài liệu "${p.id}" đã dùng ở ${vi.place(p.first)} trong cùng giai đoạn; mỗi tài liệu có một mã riêng`,
+  unknownPhaseId: (p) =>
+    `"${p.id}" không phải mã của giai đoạn nộp hồ sơ nào; tài liệu riêng của đơn vị ghi theo mã giai đoạn (${p.ids})`,
   noSelfReview: () =>
     'không có giai đoạn "self-review"; hãy thêm (kind: self-review, có window, deadline, lock và due): đó là giai đoạn các đơn vị gửi báo cáo',
   conferenceEarly: (p) =>

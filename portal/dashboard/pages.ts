@@ -213,6 +213,7 @@ ${status?.cancelled ? `<dt>Đã hủy</dt><dd>${esc(t(status.cancelled.at))}: ${
 </dl>
 ${p.statusError ? `<div class="msg error">${esc(p.statusError)}</div>` : ''}
 ${counts}
+${status?.deadlinePhases ? deadlinePhasesSection(status, t) : ''}
 <h2>Đơn vị</h2>
 ${filters}
 ${table}
@@ -223,6 +224,26 @@ ${awards}
 ${actions ? `<h2>Thao tác</h2>\n${actions}` : ''}`,
     { nav: nav(p.staff, p.actor), wide: true },
   );
+}
+
+/** A campaign with several deadline phases: each with its deadline, whether under way, its counts once locked. */
+function deadlinePhasesSection(status: CampaignStatusView, t: (utc: string) => string): string {
+  const rows = (status.deadlinePhases ?? []).map((d) => {
+    const current = (d.id ?? d.name) === status.deadlinePhase && !d.counts;
+    const state = d.counts
+      ? `Đã khóa: ${(['submitted', 'late', 'missing'] as SubmissionStatus[]).map((s) => `${STATUS[s]} ${d.counts![s]}`).join(', ')}`
+      : current
+        ? 'Đang nhận hồ sơ'
+        : 'Chưa mở';
+    return (
+      `<tr${current ? ' class="now"' : ''} data-phase="${esc(d.id ?? '')}"><td>${esc(d.name)}</td>` +
+      `<td>${esc(t(d.schedule.deadline.utc))}</td><td>${esc(t(d.schedule.lock.utc))}</td><td>${esc(state)}</td></tr>`
+    );
+  });
+  return `<h2>Các giai đoạn nộp hồ sơ</h2>
+<table id="deadline-phases"><thead><tr><th>Giai đoạn</th><th>Hạn nộp</th><th>Khóa</th><th>Tình hình</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 /** Phases, then the self-review deadline's reminders, escalations and lock, then extensions. */
@@ -347,13 +368,27 @@ export function unitDetailPage(p: UnitDetailInput): string {
   const { view: v } = p;
   const t = (utc: string) => localTime(utc, p.timeZone);
   const base = `/admin/c/${cid(v.campaignId)}/u/${cid(v.unitId)}`;
+  const deliverableName = (id?: string) =>
+    [...(v.deadlines ?? []).flatMap((d) => d.due.deliverables ?? []), ...(v.due.deliverables ?? [])].find(
+      (d) => d.id === id,
+    )?.name;
   const files = (kind: SubmissionKind, list: FileVersion[]) =>
     list.map(
       (f) =>
-        `<tr><td>${esc(kindLabel(kind))}</td><td><a href="${base}/files/${esc(f.sha256)}">${esc(f.name)}</a></td><td>${f.version}</td>` +
+        `<tr><td>${esc(deliverableName(f.deliverable) ?? kindLabel(kind))}</td><td><a href="${base}/files/${esc(f.sha256)}">${esc(f.name)}</a></td><td>${f.version}</td>` +
         `<td>${esc(t(f.receivedAt))}</td><td>${f.late ? 'Nộp muộn' : 'Đúng hạn'}</td><td>${esc(f.submittedBy)}</td><td class="sha">${esc(f.sha256)}</td></tr>`,
     );
   const rows = [...files('summary-report', v.reports), ...files('presentation-paper', v.papers)];
+  const owed = v.due.deliverables?.map((d) => `${d.name}${d.required ? '' : ' (nếu có)'}`).join('; ');
+  const deadlines = v.deadlines
+    ? `<h2>Các giai đoạn nộp hồ sơ</h2><ol id="deadlines">${v.deadlines
+        .map(
+          (d) =>
+            `<li>${esc(d.name)}: ${esc((d.due.deliverables ?? []).map((x) => x.name).join('; ') || 'báo cáo')} — hạn ${esc(t(d.deadline))}; ` +
+            `${d.state === 'later' ? 'chưa mở' : `${d.state === 'done' ? 'đã khóa' : 'đang nhận hồ sơ'} — ${esc(STATUS[d.status])}`}</li>`,
+        )
+        .join('')}</ol>`
+    : '';
   const nominations = v.nominations.length
     ? `<p><a href="${base}/nominations.csv">Tải danh sách đề nghị (CSV)</a></p><ul>${v.nominations
         .map(
@@ -392,6 +427,7 @@ export function unitDetailPage(p: UnitDetailInput): string {
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Giai đoạn</dt><dd>${esc(v.phase.name)}</dd>
+${owed ? `<dt>Hồ sơ cần nộp</dt><dd id="owed">${esc(owed)}</dd>` : ''}
 <dt>Trạng thái</dt><dd id="status" class="st-${v.status}">${esc(STATUS[v.status])}${v.locked ? ' — đã khóa' : ''}${v.cancelled ? ' — đợt đã hủy' : ''}</dd>
 <dt>Hạn nộp</dt><dd id="deadline">${esc(t(v.deadline))}${v.deadlineVersion > 1 ? ` (đã gia hạn, lần ${v.deadlineVersion - 1})` : ''}</dd>
 <dt>Khóa tiếp nhận</dt><dd>${esc(t(v.lockAt))}</dd>
@@ -399,6 +435,7 @@ ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dt>Đường dẫn nộp hồ sơ</dt><dd>${p.link?.url ? 'đã cấp' : p.link?.revokedAt ? `đã thu hồi lúc ${esc(t(p.link.revokedAt))}` : 'chưa cấp'} (thu hồi, cấp lại: mục Thao tác, hoặc <code>thidua unit link ${esc(v.campaignId)} ${esc(v.unitId)} --reissue</code>)</dd>
 <dt>Workflow</dt><dd><a href="${esc(p.temporalUrl)}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
 </dl>
+${deadlines}
 <h2>Hồ sơ đã nộp</h2>
 ${rows.length ? `<table><thead><tr><th>Loại</th><th>Tệp</th><th>Phiên bản</th><th>Nhận lúc</th><th>Hạn</th><th>Người nộp</th><th>SHA-256</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : '<p>Đơn vị chưa nộp tệp nào.</p>'}
 <h2>Đề nghị khen thưởng</h2>

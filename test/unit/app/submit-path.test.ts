@@ -205,3 +205,66 @@ test('`thidua unit submit` goes through it: refused in Vietnamese by default, in
     /^Received the summary report of Sở Nội vụ: "bao-cao\.pdf", version \d, sha256 [0-9a-f]{64}\.\n$/,
   );
 });
+
+describe('a phase that declares its deliverables (issue 11)', () => {
+  const withDeliverables = () => {
+    standIn.view = {
+      ...standIn.view,
+      due: {
+        summaryReport: 'none',
+        presentationPaper: 'none',
+        deliverables: [
+          { id: 'ke-hoach', name: 'Kế hoạch tổ chức Đại hội Thi đua', required: true, accept: ['pdf', 'docx'] },
+        ],
+      },
+    };
+  };
+  const submitAs = (deliverable: string | undefined, name = 'ke-hoach.pdf') =>
+    units.submitUnitFile(
+      { units: standIn, reports },
+      {
+        campaignId: CAMPAIGN,
+        unitId: UNIT,
+        kind: 'summary-report',
+        ...(deliverable ? { deliverable } : {}),
+        name,
+        contentType: 'application/pdf',
+        content: pdfBytes('kh'),
+        submittedBy: 'Văn thư',
+      },
+    );
+
+  test('the file names the deliverable; one the phase does not ask for is refused before storing', async () => {
+    withDeliverables();
+    await expect(submitAs(undefined)).rejects.toMatchObject({
+      code: 'refused',
+      facts: { refusal: 'Cần ghi tài liệu nộp, một trong: "Kế hoạch tổ chức Đại hội Thi đua" (mã ke-hoach).' },
+    });
+    await expect(submitAs('bao-cao')).rejects.toMatchObject({ code: 'refused' });
+    expect(await uploads()).toEqual([]);
+    await submitAs('ke-hoach');
+    expect(standIn.submitted.map((s) => s.deliverable)).toEqual(['ke-hoach']);
+  });
+
+  test('the portal lists the deliverable as the plan names it and sends its id', async () => {
+    withDeliverables();
+    const links = new FileUnitLinks(path.join(dataDir, 'links'), 'http://portal.example.vn');
+    const portal = createPortal({ backend: standIn, links, reports, timeZone: ZONE });
+    const base = `http://127.0.0.1:${await portal.listen(0, '127.0.0.1')}`;
+    try {
+      const browser = new PortalBrowser(base);
+      const page = (await browser.open(linkPath(await links.linkFor(CAMPAIGN, UNIT)))).body;
+      expect(page).toContain('<option value="deliverable:ke-hoach">Kế hoạch tổ chức Đại hội Thi đua</option>');
+      expect(page).toMatch(/<li>Kế hoạch tổ chức Đại hội Thi đua — hạn [^<]+ \(bắt buộc; tệp PDF, DOCX\)<\/li>/);
+      const res = await browser.postMultipart(
+        '/unit/upload',
+        { csrf: csrfOf(page), kind: 'deliverable:ke-hoach' },
+        { filename: 'ke-hoach.pdf', data: pdfBytes('portal') },
+      );
+      expect(res.status).toBeLessThan(400);
+      expect(standIn.submitted.map((s) => s.deliverable)).toEqual(['ke-hoach']);
+    } finally {
+      await portal.close();
+    }
+  });
+});

@@ -294,3 +294,36 @@ describe('conference invitation and cancellation', () => {
     expect(e.description).toContain('Bão số 9');
   });
 });
+
+describe('a unit with two deadline phases (issue 11)', () => {
+  test('each deadline is its own event, named by its phase id, with its deliverables', () => {
+    const later = {
+      id: 'ket-qua',
+      name: 'Báo cáo kết quả',
+      state: 'later' as const,
+      status: 'pending' as const,
+      deadline: '2009-12-15T10:00:00.000Z',
+      deadlineLocal: '15/12/2009 17:00',
+      lockAt: '2009-12-18T10:00:00.000Z',
+      lockLocal: '18/12/2009 17:00',
+      windowStart: '2009-11-01T01:00:00.000Z',
+      due: {
+        summaryReport: 'none' as const,
+        presentationPaper: 'none' as const,
+        deliverables: [{ id: 'bao-cao-ket-qua', name: 'Báo cáo kết quả', required: true, accept: ['pdf'] }],
+      },
+      files: [],
+    };
+    const current = { ...later, id: 'ke-hoach', name: 'Gửi kế hoạch', state: 'current' as const };
+    const v = view({
+      phase: { kind: 'self-review', name: 'Gửi kế hoạch', id: 'ke-hoach' },
+      deadlines: [{ ...current, deadline: DEADLINE, lockAt: LOCK }, later],
+    });
+    const { events } = parse(unitCalendarFeed(feedInput({ view: v })));
+    expect(utc(byUid(events, 'han-nop-ke-hoach.').startDate)).toBe(DEADLINE);
+    const second = byUid(events, 'han-nop-ket-qua.');
+    expect(utc(second.startDate)).toBe('2009-12-15T10:00:00.000Z');
+    expect(second.summary).toBe('Hạn nộp báo cáo – Báo cáo kết quả');
+    expect(second.description).toContain('- Báo cáo kết quả (bắt buộc)');
+  });
+});

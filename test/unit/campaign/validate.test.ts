@@ -99,10 +99,10 @@ describe('the sample campaigns', () => {
       { after: '1d', notify: ['head'], cc: [] },
       { after: '3d', notify: ['supervisor'], cc: ['secretariat'] },
     ]);
-    expect(review.due.summaryReport).toBe('required');
-    expect(review.due.presentationPaper).toBe('optional');
-    expect(review.due.nominations?.quota).toEqual({ total: 1, collective: 1, individual: 1 });
-    expect(review.due.nominations?.forms).toEqual(['Bằng khen của Chủ tịch UBND tỉnh']);
+    expect(review.due?.summaryReport).toBe('required');
+    expect(review.due?.presentationPaper).toBe('optional');
+    expect(review.due?.nominations?.quota).toEqual({ total: 1, collective: 1, individual: 1 });
+    expect(review.due?.nominations?.forms).toEqual(['Bằng khen của Chủ tịch UBND tỉnh']);
     expect(phases[2].window).toEqual({ start: '20/10/2009', end: '30/10/2009' });
     expect(phases[3].kind === 'conference' && phases[3].date).toBe('tháng 11/2009');
   });

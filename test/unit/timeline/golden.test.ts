@@ -54,7 +54,7 @@ function golden(name: string, actual: string): void {
   else expect(actual).toBe(expected);
 }
 
-describe.each(['vinh-phuc-67-kh-tu-2009', 'bo-2009-huong-dan', 'khoi-noi-chinh-2012-so-ket'])(
+describe.each(['vinh-phuc-67-kh-tu-2009', 'bo-2009-huong-dan', 'khoi-noi-chinh-2012-so-ket', 'bo-2014-2015-dai-hoi'])(
   'sample campaign %s',
   (name) => {
     const file = path.join(CAMPAIGNS, `${name}.yaml`);
