@@ -38,6 +38,9 @@ export const SKIP_REASONS: Record<SkipCode, string> = {
   'no-decision': 'chưa có quyết định khen thưởng',
 };
 
+/** The workbook's title (Vietnamese: the table is an official one). */
+export const yearStatisticsTitle = (year: number): string => `Thống kê khen thưởng năm ${year}`;
+
 /** The years a report may ask for: a decision of thidua cannot be older, a typo like 20266 is refused. */
 export const isReportYear = (year: number): boolean => Number.isInteger(year) && year >= 2000 && year <= 2100;
 
