@@ -35,7 +35,8 @@
  *   thidua awards written-vote CAMPAIGN NOMINATION CHOICE --member ACCOUNT --as LOGIN
  *   thidua awards close CAMPAIGN --as LOGIN
  *   thidua awards decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN
- *   thidua campaign report CAMPAIGN [--json]   award counts by form, collective and individual
+ *   thidua campaign report CAMPAIGN [--json] [--xlsx FILE]   award counts by form, collective and individual
+ *   thidua campaign report --year YEAR [--json] [--xlsx FILE]   the same across the campaigns decided in YEAR
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.

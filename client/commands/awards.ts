@@ -6,18 +6,33 @@
  * - `vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]`;
  * - `written-vote … --member ACCOUNT --as LOGIN`: an absent member's written vote, by the clerk;
  * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN`;
- * - `campaign report CAMPAIGN [--json]`: the counts of awards by form, collective and individual.
+ * - `campaign report CAMPAIGN [--json] [--xlsx FILE]`: the counts of awards by form, collective and individual;
+ *   `campaign report --year YEAR …`: the same across the campaigns whose award decision is dated in that
+ *   year, with the campaigns counted and those skipped (and why) under the table.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  isReportYear,
+  yearAwardStatistics,
+  yearStatisticsTitle,
+  type YearAwardStatistics,
+} from '../../app/award-statistics';
 import { awardsStatus, castVote, closeVote, issueDecision, recordWrittenVote } from '../../app/awards';
 import { staffActorOf, type StaffActor } from '../../app/roles';
 import { loadSettings } from '../../config/settings';
-import { awardStatistics, awardStatisticsText, type AwardCount } from '../../documents/award-statistics';
+import {
+  awardStatistics,
+  awardStatisticsText,
+  awardStatisticsXlsx,
+  type AwardCount,
+} from '../../documents/award-statistics';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
 import type { AwardCatalogue, AwardsStatusView, VoteChoice } from '../../domain/award-types';
 import { FileAccountStore } from '../../stores/accounts';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
-import { localDateTime } from '../texts';
+import { langOfArgv, localDateTime } from '../texts';
 import { AWARDS_EN, AWARDS_VI, type AwardsTexts } from '../texts/awards';
 import { formatTable } from './format-table';
 
@@ -27,13 +42,16 @@ export const awardsTexts = (lang: Lang): AwardsTexts => (lang === 'en' ? AWARDS_
 const CHOICES: VoteChoice[] = ['approve', 'reject', 'abstain'];
 
 async function run(action: Action, argv: string[], io: Io): Promise<number> {
+  // A trailing `--year` has no value: a usage error (2) like a bad one, not parseArgs' generic one.
+  if (action === 'report' && argv.at(-1) === '--year') throw new CliError(awardsTexts(langOfArgv(argv)).badYear(''), 2);
   const { positional, options } = parseArgs(argv, ['json']);
   const lang = cliLang(options);
   const t = awardsTexts(lang);
   const usage = () =>
     new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${action === 'report' ? t.reportUsage : t.usage}`, 2);
   const campaignId = positional[0];
-  if (!campaignId) throw usage();
+  const year = action === 'report' ? reportYear(options.year, campaignId, t) : undefined;
+  if (!campaignId && year === undefined) throw usage();
   const needsActor = action !== 'status' && action !== 'report';
   if (needsActor && !options.as) throw new CliError(t.needsAs, 2);
   let choice: VoteChoice | undefined;
@@ -86,9 +104,21 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
         await issueDecision(cli, campaignId, actor!, { number: options.number, date: options.date }).catch(fail);
         return say(t.done.decide(campaignId, options.number.trim()));
       case 'report': {
-        const view = await awardsStatus(cli, campaignId).catch(fail);
-        const rows = awardStatistics(view.nominations, loadAwardCatalogue());
-        io.stdout.write(options.json ? JSON.stringify(rows, null, 2) + '\n' : campaignReport(view, rows, lang));
+        const catalogue = loadAwardCatalogue();
+        if (year !== undefined) {
+          const result = await yearAwardStatistics(cli, year, catalogue).catch(fail);
+          if (options.xlsx) await writeXlsx(options.xlsx, result.rows, yearStatisticsTitle(year));
+          io.stdout.write(options.json ? JSON.stringify(result, null, 2) + '\n' : yearReport(result, lang));
+        } else {
+          const view = await awardsStatus(cli, campaignId).catch(fail);
+          const rows = awardStatistics(view.nominations, catalogue);
+          if (options.xlsx) {
+            await writeXlsx(options.xlsx, rows, AWARDS_VI.reportTitle(view.campaignId, view.decision?.number));
+          }
+          io.stdout.write(options.json ? JSON.stringify(rows, null, 2) + '\n' : campaignReport(view, rows, lang));
+        }
+        // The JSON stays the only thing on stdout; the file's note goes beside it.
+        if (options.xlsx) (options.json ? io.stderr : io.stdout).write(t.xlsxWritten(options.xlsx) + '\n');
         return 0;
       }
     }
@@ -102,6 +132,38 @@ async function actorOf(dataDir: string, login: string, t: AwardsTexts): Promise<
   const account = await new FileAccountStore(dataDir).find(login);
   if (!account) throw new CliError(t.unknownLogin(login));
   return staffActorOf(account);
+}
+
+/** `--year`'s value, checked before Temporal is reached (usage errors exit 2); undefined without it. */
+function reportYear(value: string | undefined, campaignId: string | undefined, t: AwardsTexts): number | undefined {
+  if (value === undefined) return undefined;
+  if (campaignId) throw new CliError(t.yearWithCampaign, 2);
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value.trim()) || !isReportYear(year)) throw new CliError(t.badYear(value), 2);
+  return year;
+}
+
+/** The statistics workbook at `file` (a folder that does not exist is an error of its own). */
+async function writeXlsx(file: string, rows: AwardCount[], title: string): Promise<void> {
+  await fs.promises.writeFile(path.resolve(file), await awardStatisticsXlsx(rows, title));
+}
+
+/** `thidua campaign report --year`: the title, the table, the campaigns counted, those skipped with why. */
+export function yearReport(result: YearAwardStatistics, lang: Lang): string {
+  const t = awardsTexts(lang);
+  const lines = [t.yearTitle(result.year, result.campaigns.length), '', awardStatisticsText(result.rows, lang)];
+  if (result.campaigns.length > 0) {
+    lines.push(t.counted);
+    for (const c of result.campaigns) {
+      const title = c.title ? ` — ${c.title}` : '';
+      lines.push(`  - ${c.campaignId}${title}: ${c.decision ? t.decisionOf(c.decision.number, c.decision.date) : ''}`);
+    }
+  }
+  if (result.skipped.length > 0) {
+    if (result.campaigns.length > 0) lines.push('');
+    lines.push(t.skipped, ...result.skipped.map((s) => `  - ${s.campaignId}: ${t.skipReason[s.code]}`));
+  }
+  return lines.join('\n').trimEnd() + '\n';
 }
 
 /** `thidua campaign report`: a title, the table of counts by form (the statistics module's own), a note before the decision. */

@@ -1,4 +1,5 @@
 /** The `thidua awards …` and `thidua campaign report` texts, Vietnamese and English (beside `vi.ts`/`en.ts`). */
+import { SKIP_REASONS, type SkipCode } from '../../app/award-statistics';
 import type { AwardNominationState, AwardsState } from '../../domain/award-types';
 
 export interface AwardsTexts {
@@ -28,12 +29,20 @@ export interface AwardsTexts {
   };
   reportTitle: (campaignId: string, decision?: string) => string;
   reportNotDecided: string;
+  badYear: (value: string) => string;
+  yearWithCampaign: string;
+  yearTitle: (year: number, campaigns: number) => string;
+  counted: string;
+  skipped: string;
+  decisionOf: (number: string, date: string) => string;
+  skipReason: Record<SkipCode, string>;
+  xlsxWritten: (file: string) => string;
 }
 
 export const AWARDS_VI: AwardsTexts = {
   usage:
     'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
-  reportUsage: 'thidua campaign report CAMPAIGN [--json]',
+  reportUsage: 'thidua campaign report CAMPAIGN|--year NĂM [--json] [--xlsx TỆP.xlsx]',
   needsAs: '--as LOGIN: tài khoản thực hiện (vai trò của tài khoản quyết định việc được làm)',
   unknownLogin: (login) =>
     `không có tài khoản "${login}"; tạo bằng thidua secretariat add-user ${login} --name "Họ tên"`,
@@ -79,12 +88,20 @@ export const AWARDS_VI: AwardsTexts = {
   },
   reportTitle: (id, decision) => `Thống kê khen thưởng — đợt ${id}${decision ? ` (Quyết định số ${decision})` : ''}`,
   reportNotDecided: '(chưa có quyết định khen thưởng: số liệu theo kết quả bỏ phiếu đến nay)',
+  badYear: (value) => `--year "${value}": ghi năm bằng bốn chữ số, từ 2000 đến 2100, ví dụ --year 2026`,
+  yearWithCampaign: 'thống kê một đợt (CAMPAIGN) hoặc cả năm (--year NĂM), không cả hai',
+  yearTitle: (year, n) => `Thống kê khen thưởng năm ${year} — ${n} đợt có quyết định khen thưởng ký trong năm`,
+  counted: 'Các đợt được tính:',
+  skipped: 'Các đợt không tính:',
+  decisionOf: (number, date) => `Quyết định số ${number} ngày ${date.split('-').reverse().join('/')}`,
+  skipReason: SKIP_REASONS,
+  xlsxWritten: (file) => `Đã ghi bảng thống kê vào ${file}`,
 };
 
 export const AWARDS_EN: AwardsTexts = {
   usage:
     'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
-  reportUsage: 'thidua campaign report CAMPAIGN [--json]',
+  reportUsage: 'thidua campaign report CAMPAIGN|--year YEAR [--json] [--xlsx FILE.xlsx]',
   needsAs: '--as LOGIN: the account acting (its roles decide what it may do)',
   unknownLogin: (login) =>
     `no account "${login}"; create it with thidua secretariat add-user ${login} --name "Full name"`,
@@ -129,4 +146,18 @@ export const AWARDS_EN: AwardsTexts = {
   },
   reportTitle: (id, decision) => `Award statistics — campaign ${id}${decision ? ` (decision no. ${decision})` : ''}`,
   reportNotDecided: '(no award decision yet: counts as voted so far)',
+  badYear: (value) => `--year "${value}": write the year in four digits, 2000 to 2100, e.g. --year 2026`,
+  yearWithCampaign: 'report one campaign (CAMPAIGN) or a whole year (--year YEAR), not both',
+  yearTitle: (year, n) => `Award statistics ${year} — ${n} campaign(s) with an award decision signed in the year`,
+  counted: 'Campaigns counted:',
+  skipped: 'Campaigns not counted:',
+  decisionOf: (number, date) => `decision no. ${number} of ${date}`,
+  skipReason: {
+    'no-awards': 'the campaign has no awards phase (the council has not voted)',
+    voting: 'the council is voting; no award decision yet',
+    closed: 'the vote is closed; the decision number and date are not recorded yet',
+    cancelled: 'the awards phase was cancelled; no decision',
+    'no-decision': 'no award decision yet',
+  },
+  xlsxWritten: (file) => `Statistics table written to ${file}`,
 };

@@ -99,7 +99,8 @@ export const en: CliTexts = {
       'awards written-vote': "record an absent member's written vote --member ACCOUNT --as LOGIN (clerk)",
       'awards close': 'close the vote --as LOGIN (the chair)',
       'awards decide': "enter the award decision's number and date --number N --date YYYY-MM-DD --as LOGIN (clerk)",
-      'campaign report': 'award counts by form, collective and individual',
+      'campaign report':
+        'award counts by form, collective and individual: one campaign, or a whole year --year YEAR [--xlsx FILE]',
     },
     footer: 'Vietnamese by default; --lang en (or THIDUA_LANG=en) for English.',
   },

@@ -87,7 +87,8 @@ export const vi: CliTexts = {
         'ghi phiếu bằng văn bản của thành viên vắng mặt --member TÀI_KHOẢN --as LOGIN (chuyên viên)',
       'awards close': 'kết thúc bỏ phiếu --as LOGIN (Chủ tịch Hội đồng)',
       'awards decide': 'ghi số, ngày quyết định khen thưởng --number SỐ --date YYYY-MM-DD --as LOGIN (chuyên viên)',
-      'campaign report': 'thống kê khen thưởng theo hình thức, tập thể và cá nhân',
+      'campaign report':
+        'thống kê khen thưởng theo hình thức, tập thể và cá nhân: một đợt, hoặc cả năm --year NĂM [--xlsx TỆP]',
     },
     footer: 'Tiếng Việt là mặc định; --lang en (hoặc THIDUA_LANG=en) để in tiếng Anh.',
   },

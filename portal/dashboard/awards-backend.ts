@@ -12,6 +12,7 @@ import {
   issueDecision,
   recordWrittenVote,
 } from '../../app/awards';
+import { yearAwardStatistics, type YearAwardStatistics } from '../../app/award-statistics';
 import type { AppContext } from '../../app/context';
 import type { StaffActor } from '../../app/roles';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
@@ -59,6 +60,8 @@ export interface AwardsBackend {
     campaignId: string,
     unitId: string,
   ): Promise<{ decision: { number: string; date: string }; results: UnitAwardResult[] } | undefined>;
+  /** The counts by form across the campaigns whose award decision is dated in `year` (`/admin/thong-ke`). */
+  yearStatistics(year: number): Promise<YearAwardStatistics>;
 }
 
 export class TemporalAwardsBackend implements AwardsBackend {
@@ -103,5 +106,9 @@ export class TemporalAwardsBackend implements AwardsBackend {
     // The decision's number and date only: the view's other units' nominations stay on the server.
     const decision = (await awardsStatus(this.s, campaignId)).decision;
     return decision ? { decision: { number: decision.number, date: decision.date }, results } : undefined;
+  }
+
+  async yearStatistics(year: number): Promise<YearAwardStatistics> {
+    return yearAwardStatistics(this.s, year, await this.catalogue());
   }
 }

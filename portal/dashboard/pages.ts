@@ -111,7 +111,8 @@ ${rows
 </tbody></table>`
     : '<p>Chưa có đợt nào. Bắt đầu một đợt bằng nút dưới đây, hoặc bằng <code>thidua campaign start config/campaigns/&lt;tệp&gt;.yaml</code>.</p>';
   const create =
-    '<p><a id="new-campaign" href="/admin/dot-moi">Tạo đợt thi đua mới</a> · <a id="schedules" href="/admin/lich-dinh-ky">Lịch định kỳ</a></p>';
+    '<p><a id="new-campaign" href="/admin/dot-moi">Tạo đợt thi đua mới</a> · <a id="schedules" href="/admin/lich-dinh-ky">Lịch định kỳ</a>' +
+    ' · <a id="statistics" href="/admin/thong-ke">Thống kê khen thưởng</a></p>';
   return layout('Các đợt thi đua', `<h1>Các đợt thi đua</h1>\n${create}\n${body}`, {
     nav: nav(staff, actor),
     wide: true,

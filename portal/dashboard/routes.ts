@@ -10,6 +10,7 @@
  * - `GET /admin/c/<campaign>/hoi-nghi`: the conference (replies, counts, `phan-hoi.xlsx`) and its actions
  *   (`POST …/hoi-nghi/do/<action>`, the outcome's minutes as multipart); routes-conference.ts.
  * - `GET /admin/lich-dinh-ky`: the recurring campaigns' schedules and their next runs (read-only).
+ * - `GET /admin/thong-ke[?nam=YYYY]`, `…/thong-ke/<YYYY>.xlsx`: a year's award statistics (routes-statistics.ts).
  * - `GET /admin/c/<campaign>/khen-thuong`: the council's vote, its actions and documents (routes-awards.ts).
  * - `GET /admin/c/<campaign>/tong-hop`: the synthesis (versions, returns, approval) and its actions
  *   (`POST …/tong-hop/do/<action>`, the revision upload as multipart); `GET …/tong-hop/tep/<sha256>`:
@@ -58,6 +59,7 @@ import {
   type SignedIn,
 } from './routes-shared';
 import { AWARDS_ROUTE, awardsRoutes } from './routes-awards';
+import { STATISTICS_PATH, statisticsRoutes } from './routes-statistics';
 import { synthesisRoutes } from './routes-synthesis';
 import { conferenceRoutes } from './routes-conference';
 import { conferenceActionFor } from './conference-actions';
@@ -219,6 +221,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   });
   const drafts = draftRoutes(ctx);
   const awards = awardsRoutes(ctx);
+  const statistics = statisticsRoutes(ctx);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const route = url.pathname.replace(/\/+$/, '') || '/admin';
@@ -255,6 +258,10 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
 
     if (route === SCHEDULES_PATH && method === 'GET') {
       return sendHtml(res, 200, schedulesPage(staff, actor, await backend.listSchedules()));
+    }
+
+    if (route === STATISTICS_PATH || route.startsWith(`${STATISTICS_PATH}/`)) {
+      return statistics(req, res, signed, route.slice(STATISTICS_PATH.length), url);
     }
 
     if (route === DRAFTS_BASE || route.startsWith(`${DRAFTS_BASE}/`)) {

@@ -4,6 +4,7 @@
  * closes, a recused member's vote or a vote after the close refused in the workflow's words, a
  * decision number used once. Every change is recorded in `calls`.
  */
+import type { YearAwardStatistics } from '../../app/award-statistics';
 import { actorLabel, type StaffActor } from '../../app/roles';
 import { AppError } from '../../app/temporal-errors';
 import type {
@@ -160,6 +161,9 @@ export class FakeAwards implements AwardsBackend {
   readonly calls: Array<{ action: string; by: string; input?: unknown }> = [];
   readonly usedNumbers = new Set<string>(['01/QĐ-UBND']);
   workerDown = false;
+  /** What `yearStatistics` answers per year (a test sets it; an unset year has nothing decided). */
+  readonly years = new Map<number, YearAwardStatistics>();
+  readonly yearsAsked: number[] = [];
 
   constructor(readonly campaignId: string) {
     this.view.campaignId = campaignId;
@@ -296,5 +300,11 @@ export class FakeAwards implements AwardsBackend {
     return results.length
       ? { decision: { number: this.view.decision.number, date: this.view.decision.date }, results }
       : undefined;
+  }
+
+  async yearStatistics(year: number): Promise<YearAwardStatistics> {
+    if (this.workerDown) throw new AppError('timed-out', { seconds: 10, taskQueue: 'thidua' });
+    this.yearsAsked.push(year);
+    return structuredClone(this.years.get(year) ?? { year, campaigns: [], rows: [], skipped: [] });
   }
 }

@@ -14,9 +14,14 @@ import {
   awardsDecideCommand,
   awardsVoteCommand,
   awardsWrittenVoteCommand,
+  campaignReportCommand,
   campaignReportOf,
   showAwards,
+  yearReport,
 } from '../../../client/commands/awards';
+import type { YearAwardStatistics } from '../../../app/award-statistics';
+import { SKIP_REASONS } from '../../../app/award-statistics';
+import { awardStatistics } from '../../../documents/award-statistics';
 import { usage } from '../../../client/thidua';
 import { loadAwardCatalogue } from '../../../domain/award-catalogue';
 import type { AwardNominationView, AwardsStatusView } from '../../../domain/award-types';
@@ -92,6 +97,53 @@ test('campaign report: the counts by form, collective and individual, as golden 
   expect(campaignReportOf({ ...DECIDED, state: 'closed' }, catalogue, 'vi')).toMatch(/chưa có quyết định khen thưởng/);
 });
 
+test('campaign report --year: the summed table, the campaigns counted and those skipped with why, golden in both languages', () => {
+  const other: AwardsStatusView = {
+    ...DECIDED,
+    campaignId: 'so-ket-2026-h1',
+    nominations: [
+      n('tam-duong/9', 'individual', 'Chiến sĩ thi đua cơ sở', 'approved', 'cstdcs'),
+      n('tam-duong/8', 'collective', 'Bằng khen của Thủ tướng Chính phủ', 'approved', 'bang-khen-ttg'),
+    ],
+  };
+  const result: YearAwardStatistics = {
+    year: 2026,
+    campaigns: [
+      {
+        campaignId: 'so-ket-2026-h1',
+        title: 'Sơ kết 6 tháng đầu năm 2026',
+        decision: { number: '80/QĐ-UBND', date: '2026-07-20' },
+      },
+      {
+        campaignId: 'tong-ket-39-2026',
+        title: 'Tổng kết năm 2026',
+        decision: { number: '125/QĐ-UBND', date: '2026-11-25' },
+      },
+    ],
+    // Counted by the statistics module's own counter, as the use case does.
+    rows: awardStatistics([...other.nominations, ...DECIDED.nominations], catalogue),
+    skipped: [
+      { campaignId: 'chuyen-de-2026', code: 'closed', reason: SKIP_REASONS.closed },
+      { campaignId: 'cu-2026', code: 'no-awards', reason: SKIP_REASONS['no-awards'] },
+    ],
+  };
+  const vi = yearReport(result, 'vi');
+  // 2 + 1 individuals CSTĐCS; 1 collective each for the two Bằng khen.
+  expect(vi).toMatch(/Chiến sĩ thi đua cơ sở\D+0\D+3\D+3/);
+  expect(vi).toMatch(/Bằng khen của Thủ tướng Chính phủ\D+1\D+0/);
+  expect(vi).toMatch(/Tổng cộng\D+2\D+3\D+5/);
+  expect(vi).toContain('tong-ket-39-2026 — Tổng kết năm 2026: Quyết định số 125/QĐ-UBND ngày 25/11/2026');
+  expect(vi).toContain('cu-2026: đợt chưa có phần xét khen thưởng');
+  golden('year-report.vi.txt', vi);
+  const en = yearReport(result, 'en');
+  expect(en).toContain('cu-2026: the campaign has no awards phase');
+  golden('year-report.en.txt', en);
+  // A year with nothing decided says so, and still lists what was skipped.
+  expect(yearReport({ ...result, campaigns: [], rows: [] }, 'vi')).toMatch(
+    /0 đợt có quyết định[\s\S]*Chưa có khen thưởng nào\.[\s\S]*Các đợt không tính:/,
+  );
+});
+
 test('awards status shows members, outcomes and counts', () => {
   const text = showAwards(DECIDED, 'vi', 'Asia/Ho_Chi_Minh');
   expect(text).toContain('Xét khen thưởng — đợt tong-ket-39-2026: đã có quyết định khen thưởng');
@@ -144,8 +196,39 @@ test('bad command lines and unknown logins are refused before Temporal is reache
   );
 });
 
+test('a missing or bad --year, or a year with a campaign, is a usage error (exit 2) before Temporal is reached', async () => {
+  const refused = async (argv: string[]) => {
+    const err = await failure(campaignReportCommand(argv));
+    return [err?.exitCode, err?.message];
+  };
+  expect(await refused(['--year'])).toEqual([
+    2,
+    '--year "": ghi năm bằng bốn chữ số, từ 2000 đến 2100, ví dụ --year 2026',
+  ]);
+  expect(await refused(['--year', '26'])).toEqual([
+    2,
+    '--year "26": ghi năm bằng bốn chữ số, từ 2000 đến 2100, ví dụ --year 2026',
+  ]);
+  expect(await refused(['--year', 'năm-nay', '--lang', 'en'])).toEqual([
+    2,
+    '--year "năm-nay": write the year in four digits, 2000 to 2100, e.g. --year 2026',
+  ]);
+  expect(await refused(['--year', '1999'])).toEqual([2, expect.stringMatching(/^--year "1999"/)]);
+  expect(await refused(['--year', '--json'])).toEqual([2, expect.stringMatching(/^--year "--json"/)]);
+  expect(await refused(['tong-ket-2026', '--year', '2026'])).toEqual([
+    2,
+    'thống kê một đợt (CAMPAIGN) hoặc cả năm (--year NĂM), không cả hai',
+  ]);
+  expect(await refused([])).toEqual([
+    2,
+    expect.stringMatching(/^cách dùng: thidua campaign report CAMPAIGN\|--year NĂM/),
+  ]);
+});
+
 test('--help lists the awards commands and the report in both languages', () => {
   expect(usage('vi')).toContain('thidua awards vote');
   expect(usage('vi')).toContain('thidua campaign report');
   expect(usage('en')).toContain('award counts by form, collective and individual');
+  expect(usage('vi')).toContain('--year NĂM');
+  expect(usage('en')).toContain('--year YEAR');
 });
