@@ -15,7 +15,6 @@ import type { ConferenceInvitee, ConferenceMailInput, ConferenceMailResult } fro
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import type { ActivityDeps } from './index';
 
-
 function flatten(units: UnitInput[]): UnitInput[] {
   return units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
 }

@@ -46,9 +46,10 @@ export const isReportYear = (year: number): boolean => Number.isInteger(year) &&
 
 /**
  * The counts by form of the awards decided in `year` (the decision's date, not the campaign's start).
- * A campaign started after the year cannot have been decided in it and is not read. A campaign
- * decided in another year is simply not counted; one with no awards phase or no decision is listed
- * in `skipped` with the reason.
+ * A campaign decided in another year is simply not counted; one with no awards phase or no decision
+ * is listed in `skipped` with the reason — unless it started after the year: a rehearsal (its days
+ * compressed from an earlier year's plan) can carry a decision of that year, so it is read, but
+ * undecided it has nothing to do with the year and is left out silently.
  */
 export async function yearAwardStatistics(
   s: AppContext,
@@ -65,8 +66,9 @@ export async function yearAwardStatistics(
   const skipped: YearAwardStatistics['skipped'] = [];
   for (const row of await listCampaigns(s)) {
     // A campaign continued as new or restarted under its id is listed once per run: read it once.
-    if (seen.has(row.campaignId) || row.startTime.slice(0, 4) > String(year)) continue;
+    if (seen.has(row.campaignId)) continue;
     seen.add(row.campaignId);
+    const startedLater = row.startTime.slice(0, 4) > String(year);
     const view = await awardsStatus(s, row.campaignId).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'not-found') return undefined;
       throw err;
@@ -79,6 +81,7 @@ export async function yearAwardStatistics(
           ? 'no-decision'
           : view.state;
     if (code) {
+      if (startedLater) continue;
       skipped.push({ campaignId: row.campaignId, reason: SKIP_REASONS[code], code });
       continue;
     }

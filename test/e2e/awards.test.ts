@@ -279,6 +279,14 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     expect(unitPage).toContain('Theo Quyết định số 125/QĐ-UBND ngày 05/12/2009');
     expect(unitPage).toMatch(/Nguyễn Văn An<\/td><td>[^<]+<\/td><td>Được khen thưởng: /);
 
+    // ---- the year's statistics count this campaign by its decision's year --------------------------
+    const year = await clerk.request.get(`${portal.url}/admin/thong-ke?nam=2009`);
+    expect(year.status()).toBe(200);
+    const yearPage = await year.text();
+    expect(yearPage).toContain(CAMPAIGN_ID);
+    expect(yearPage).toContain('125/QĐ-UBND');
+    expect(yearPage).toContain('Bằng khen');
+
     const campaign = (await env.client.workflow
       .getHandle(campaignWorkflowId(CAMPAIGN_ID))
       .result()) as CampaignStatusView;
