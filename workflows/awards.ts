@@ -39,6 +39,7 @@ import type { AwardMailInput, GatheredAwards } from '../domain/award-workflow-ty
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
+import { stepDue } from './timed-steps';
 
 export const castVote = defineUpdate<AwardsStatusView, [CastVoteInput]>('castVote');
 export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('closeVote');
@@ -476,12 +477,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       }
       const step = nextStep();
       const seen = changes;
-      if (!step) {
-        await condition(() => changes !== seen);
-        continue;
-      }
-      const wait = step.at - now();
-      if (wait > 0 && (await condition(() => changes !== seen, wait, { summary: step.label }))) continue;
+      if (!(await stepDue(step, () => changes !== seen)) || !step) continue;
       handled.push(step.id);
       await step.run();
     }

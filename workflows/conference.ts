@@ -45,6 +45,7 @@ import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import type { DeadlineSchedule } from '../domain/timeline-types';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
 import { assertNewDate, assertOutcome, assertReply } from '../domain/conference-rules';
+import { stepDue } from './timed-steps';
 
 export const replyToInvitation = defineUpdate<ConferenceStatusView, [ReplyToInvitationInput]>('replyToInvitation');
 export const setConferenceDate = defineUpdate<ConferenceStatusView, [SetConferenceDateInput]>('setConferenceDate');
@@ -480,13 +481,7 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
       if (outcome || cancelled) break;
       const step = nextStep();
       const seen = version;
-      if (!step) {
-        await condition(() => version !== seen);
-        continue;
-      }
-      const wait = step.at - now();
-      // The summary names the awaited step in the Temporal UI's timeline.
-      if (wait > 0 && (await condition(() => version !== seen, wait, { summary: step.label }))) continue;
+      if (!(await stepDue(step, () => version !== seen)) || !step) continue;
       handled.add(step.id);
       step.run();
     }

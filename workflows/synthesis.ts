@@ -40,6 +40,7 @@ import {
   type SynthesisWorkflowInput,
 } from '../domain/synthesis-types';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
+import { stepDue } from './timed-steps';
 
 export const approveSynthesis = defineUpdate<SynthesisStatusView, [ApproveSynthesisInput]>('approveSynthesis');
 export const returnSynthesis = defineUpdate<SynthesisStatusView, [ReturnSynthesisInput]>('returnSynthesis');
@@ -420,13 +421,7 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
       if (approved || cancelled) break;
       const step = nextStep();
       const seen = changes;
-      if (!step) {
-        await condition(() => changes !== seen);
-        continue;
-      }
-      const wait = step.at - now();
-      // The summary names the awaited step in the Temporal UI's timeline.
-      if (wait > 0 && (await condition(() => changes !== seen, wait, { summary: step.label }))) continue;
+      if (!(await stepDue(step, () => changes !== seen)) || !step) continue;
       handled.push(step.id);
       await step.run();
     }

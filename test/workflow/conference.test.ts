@@ -117,6 +117,10 @@ async function run<T>(
       return { sent: true, messageId: input.key, recipients: [] };
     },
     async lockUnitReports() {},
+    // The awards phase after the conference: this campaign's file names no council.
+    async awardsSetup() {
+      return undefined;
+    },
     async loadUnitPage(input: { offset: number; limit: number }) {
       return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
