@@ -156,3 +156,55 @@ function defaultEnd(timing: Partial<ConferenceTiming>, startUtc: string, day: Is
 export function hasTimeOfDay(text: string): boolean {
   return /\d{1,2}[:h]\d{2}/.test(text) || /T\d{2}:\d{2}/.test(text);
 }
+
+/**
+ * The conference child starts when its phase opens, so nothing goes out before that: invitations due
+ * earlier go out at the opening, reminders of replies due before it are dropped, and a reply deadline
+ * that would fall before it moves to the end of working hours on the opening day (a phase opened on a
+ * Saturday for a Monday conference still gives a day to reply). Each change is said in a note. Throws,
+ * in Vietnamese, when not even that leaves time to reply before the conference.
+ */
+export function fitToOpening(
+  schedule: ConferenceSchedule,
+  opens: CompiledInstant,
+  ctx: Pick<ConferenceScheduleContext, 'timeZone' | 'workingHours'>,
+): { schedule: ConferenceSchedule; notes: string[] } {
+  const at = schedule.invitationsAt;
+  const opensMs = Date.parse(opens.utc);
+  if (!at || Date.parse(at.utc) >= opensMs) return { schedule, notes: [] };
+  const zone = ctx.timeZone;
+  const notes = [
+    `giấy mời gửi lúc giai đoạn bắt đầu (${opens.local}), không sớm hơn (${at.local}) vì giai đoạn chưa mở`,
+  ];
+  let replies = schedule.replies;
+  if (replies && Date.parse(replies.deadline.utc) <= opensMs) {
+    const moved = atLocalTime(localDateOf(opens.utc, zone), ctx.workingHours.end, zone);
+    const startMs = Date.parse(schedule.start?.utc ?? '');
+    if (Date.parse(moved) <= opensMs || (Number.isFinite(startMs) && Date.parse(moved) >= startMs)) {
+      throw new Error(
+        `hạn đăng ký dự (${replies.deadline.local}) phải sau lúc giai đoạn hội nghị bắt đầu (${opens.local}), khi giấy mời được gửi, ` +
+          `và không còn giờ làm việc nào trước hội nghị; hãy mở giai đoạn sớm hơn ` +
+          `(the reply deadline must come after the conference phase opens, when the invitations go out)`,
+      );
+    }
+    const deadline = { ...replies.deadline, utc: moved, local: formatLocal(moved, zone) };
+    notes.push(
+      `hạn đăng ký dự dời tới cuối giờ làm việc ngày giai đoạn bắt đầu (${deadline.local}), không phải ${replies.deadline.local}`,
+    );
+    replies = {
+      ...replies,
+      deadline,
+      lock: { ...replies.lock, utc: moved, local: deadline.local },
+      // Escalations come after the (new) deadline and before the conference.
+      escalations: replies.escalations.filter(
+        (e) =>
+          Date.parse(e.at.utc) > Date.parse(moved) && (!Number.isFinite(startMs) || Date.parse(e.at.utc) < startMs),
+      ),
+    };
+  }
+  if (replies) replies = { ...replies, reminders: replies.reminders.filter((r) => Date.parse(r.at.utc) > opensMs) };
+  return {
+    schedule: { ...schedule, invitationsAt: { utc: opens.utc, local: opens.local }, ...(replies ? { replies } : {}) },
+    notes,
+  };
+}

@@ -25,7 +25,7 @@
 import { DateTime } from 'luxon';
 import type { IsoDate, WorkingCalendar } from './calendar/types';
 import type { CampaignDefinition, RoleName } from './campaign-schema';
-import { compileConferenceSchedule, hasTimeOfDay } from './conference-schedule';
+import { compileConferenceSchedule, fitToOpening, hasTimeOfDay } from './conference-schedule';
 import { DEFAULT_PHASE_NAMES, planTag } from './plan-document';
 import {
   approximatePeriod,
@@ -44,7 +44,6 @@ import type {
   CompiledEscalation,
   CompiledInstant,
   CompiledReminder,
-  ConferenceSchedule,
   DeadlineSchedule,
   PhaseSchedule,
   ReadInstant,
@@ -356,7 +355,9 @@ export function compileCampaign(def: CampaignDefinition, calendar: WorkingCalend
             { ...ctx, reminderTime: header.calendar.reminderTime },
             compileDeadlineScheduleWithNotes,
           );
-          compiled.conference = { ...opensWithPhase(schedule, compiled.windowStart, field, notes), ...about };
+          const fitted = fitToOpening(schedule, compiled.windowStart, ctx);
+          notes.push(...fitted.notes.map((n) => `${field}.invitations: ${n}`));
+          compiled.conference = { ...fitted.schedule, ...about };
           notes.push(...confNotes);
         } catch (err) {
           throw new Error(`${field}.invitations: ${(err as Error).message}`, { cause: err });
@@ -457,34 +458,4 @@ export function rehearse(compiled: CompiledCampaign, spec: string, nowUtc: strin
     factor,
   };
   return copy;
-}
-
-/**
- * The conference child starts when its phase opens: invitations due before that go out at the
- * opening (said in a note), and reminders of replies due before it are dropped, so `campaign plan`
- * shows what will happen.
- */
-function opensWithPhase(
-  schedule: ConferenceSchedule,
-  opens: CompiledInstant,
-  field: string,
-  notes: string[],
-): ConferenceSchedule {
-  const at = schedule.invitationsAt;
-  if (!at || Date.parse(at.utc) >= Date.parse(opens.utc)) return schedule;
-  if (schedule.replies && Date.parse(schedule.replies.deadline.utc) <= Date.parse(opens.utc)) {
-    throw new Error(
-      `hạn đăng ký dự (${schedule.replies.deadline.local}) phải sau lúc giai đoạn hội nghị bắt đầu (${opens.local}), khi giấy mời được gửi; hãy giảm invitations.sendBefore và invitations.replyBy, hoặc mở giai đoạn sớm hơn ` +
-        `(the reply deadline must come after the conference phase opens, when the invitations go out)`,
-    );
-  }
-  notes.push(
-    `${field}.invitations.sendBefore: giấy mời gửi lúc giai đoạn bắt đầu (${opens.local}), ` +
-      `không sớm hơn (${at.local}) vì giai đoạn chưa mở`,
-  );
-  const replies = schedule.replies && {
-    ...schedule.replies,
-    reminders: schedule.replies.reminders.filter((r) => Date.parse(r.at.utc) > Date.parse(opens.utc)),
-  };
-  return { ...schedule, invitationsAt: { utc: opens.utc, local: opens.local }, ...(replies ? { replies } : {}) };
 }

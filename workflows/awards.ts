@@ -228,6 +228,12 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
             'Hội đồng chưa kết thúc bỏ phiếu (chưa có biên bản kiểm phiếu); chưa thể ban hành quyết định.',
           );
         }
+        // The decision lists the awardees: with none, there is nothing to decide (the minutes say why).
+        if (!nominations.some((n) => n.state === 'approved' && n.check.route !== 'higher-level')) {
+          throw new Error(
+            'Không có tập thể, cá nhân nào được Hội đồng thông qua trong thẩm quyền của đợt; không ban hành quyết định khen thưởng (biên bản kiểm phiếu đã ghi kết quả).',
+          );
+        }
         assertPerson('số quyết định', req.number);
         if (
           typeof req.date !== 'string' ||

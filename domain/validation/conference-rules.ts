@@ -4,7 +4,7 @@
  * timeline compiler will). Lenient on the raw data, like `rules.ts`.
  */
 import { TIME_OF_DAY } from '../campaign-schema';
-import { compileConferenceSchedule, hasTimeOfDay } from '../conference-schedule';
+import { compileConferenceSchedule, fitToOpening, hasTimeOfDay } from '../conference-schedule';
 import { compileDeadlineScheduleWithNotes } from '../timeline';
 import { approximatePeriod, atLocalTime, formatLocal, localDateOf, type DateContext } from '../date-phrases';
 import type { PathSegment } from '../yaml-source';
@@ -82,13 +82,9 @@ export function checkConferencePhase(
       ctx,
       compileDeadlineScheduleWithNotes,
     );
-    const replyBy = schedule.replies?.deadline;
-    if (replyBy && opensMs !== undefined && Date.parse(replyBy.utc) <= opensMs) {
-      const opens = formatLocal(new Date(opensMs).toISOString(), ctx.timeZone);
-      throw new Error(
-        `hạn đăng ký dự (${replyBy.local}) phải sau lúc giai đoạn hội nghị bắt đầu (${opens}), khi giấy mời được gửi; ` +
-          `hãy giảm invitations.sendBefore và invitations.replyBy, hoặc mở giai đoạn sớm hơn`,
-      );
+    if (opensMs !== undefined) {
+      const opens = new Date(opensMs).toISOString();
+      fitToOpening(schedule, { utc: opens, local: formatLocal(opens, ctx.timeZone) }, ctx);
     }
   } catch (err) {
     const path = [...base, 'invitations', ...(inv.replyBy === undefined ? [] : ['replyBy'])];

@@ -145,8 +145,14 @@ test('the documents are stored as Word and Excel files; the proposal only when a
     nominations: gathered.nominations.filter((n) => n.state !== 'higher-level'),
   });
   expect(withoutUp.proposal).toBeUndefined();
+  // After the vote: the first nomination in the vote approved for the form it was proposed for.
+  const first = gathered.nominations.findIndex((n) => n.state === 'in-vote');
+  const decided = gathered.nominations.map((n, i) =>
+    i === first ? { ...n, state: 'approved' as const, awardedForm: n.check.formCode } : n,
+  );
   const decision = await env.run(a.buildAwardDecision, {
     ...req,
+    nominations: decided,
     decision: { number: '125/QĐ-UBND', date: '2026-11-25' },
   });
   expect(isDocx(await reports.get(decision.decision.sha256))).toBe(true);
