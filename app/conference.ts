@@ -5,6 +5,7 @@
  * outcome with its minutes, fetch an invitee's `.ics`. Each staff action states the role it needs.
  */
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { conferenceIcs } from '../calendar/conference-ics';
 import { loadWorkingCalendar } from '../config/holidays';
 import { conferenceInvitees, conferenceOrganizer, conferencePhaseOf } from '../activities/conference';
@@ -15,9 +16,10 @@ import {
   type ReplyToInvitationInput,
   type SetConferenceDateInput,
 } from '../domain/conference-types';
-import { dateContextFor } from '../domain/date-phrases';
+import { rehearseConferenceSchedule } from '../domain/conference-rehearsal';
+import { dateContextFor, formatLocal } from '../domain/date-phrases';
 import { planTag } from '../domain/plan-document';
-import { compileDeadlineScheduleWithNotes } from '../domain/timeline';
+import { compileDeadlineScheduleWithNotes, planInstantOf } from '../domain/timeline';
 import { campaignWorkflowId } from '../domain/workflow-types';
 import { FileDefinitionStore } from '../stores/definition-store';
 import { FileReportStore, type UploadOwner } from '../stores/report-store';
@@ -30,6 +32,7 @@ import {
   replyToInvitation as replyUpdate,
   setConferenceDate as dateUpdate,
 } from '../workflows/conference';
+import { campaignRehearsal } from './campaign-rehearsal';
 import { withUpdate, withWorker, type AppContext } from './context';
 import { actorLabel, requireRole, type StaffActor } from './roles';
 import { AppError, type Operation } from './temporal-errors';
@@ -88,14 +91,15 @@ export async function setConferenceDate(
   actor: StaffActor,
   when: { start: string; end?: string },
   reason?: string,
-): Promise<ConferenceStatusView> {
+): Promise<ConferenceStatusView & { rehearsed?: RehearsedDay }> {
   requireRole(actor, 'clerk', 'set-conference-date');
-  const input = await conferenceDateInput(s, campaignId, when);
-  return update(s, 'set-conference-date', campaignId, () =>
+  const { input, rehearsed } = await plannedConferenceDate(s, campaignId, when);
+  const view = await update(s, 'set-conference-date', campaignId, () =>
     handle(s, campaignId).executeUpdate(dateUpdate, {
       args: [{ ...input, by: actorLabel(actor), ...(reason?.trim() ? { reason: reason.trim() } : {}) }],
     }),
   );
+  return rehearsed ? { ...view, rehearsed } : view;
 }
 
 /** The update's instants for a new day (without who and why). */
@@ -104,13 +108,25 @@ export async function conferenceDateInput(
   campaignId: string,
   when: { start: string; end?: string },
 ): Promise<Omit<SetConferenceDateInput, 'by' | 'reason'>> {
+  return (await plannedConferenceDate(s, campaignId, when)).input;
+}
+
+/**
+ * The new day's instants; in a rehearsed campaign the day typed is one of the plan's calendar: its
+ * schedule is compiled on that calendar, then mapped into the rehearsal like the rest of the campaign.
+ */
+async function plannedConferenceDate(
+  s: AppContext,
+  campaignId: string,
+  when: { start: string; end?: string },
+): Promise<{ input: Omit<SetConferenceDateInput, 'by' | 'reason'>; rehearsed?: RehearsedDay }> {
   const op = 'set-conference-date';
   const startMs = Date.parse(when.start);
   if (!Number.isFinite(startMs)) throw invalid(op, campaignId, `ngày giờ khai mạc "${when.start}" không đọc được`);
   if (when.end !== undefined && !(Date.parse(when.end) > startMs)) {
     throw invalid(op, campaignId, `giờ bế mạc "${when.end}" phải sau giờ khai mạc`);
   }
-  const definition = await definitionOf(s, campaignId);
+  const { status, definition } = await campaignOf(s, campaignId);
   const phase = conferencePhaseOf(definition);
   if (!phase) throw invalid(op, campaignId, 'kế hoạch không có giai đoạn hội nghị');
   const ctx = dateContextFor(definition.campaign, loadWorkingCalendar());
@@ -128,11 +144,28 @@ export async function conferenceDateInput(
   } catch (err) {
     throw invalid(op, campaignId, (err as Error).message.replace(/ \(the .*\)$/, ''));
   }
-  // Steps already past when the day is set are dropped (the workflow would skip them too).
   const now = Date.now();
+  const rehearsal = await campaignRehearsal(s, campaignId, status);
+  let rehearsed: RehearsedDay | undefined;
+  if (rehearsal) {
+    const zone = definition.campaign.timeZone;
+    const planned = compiled.start!.local;
+    compiled = rehearseConferenceSchedule(compiled, rehearsal, zone);
+    rehearsed = { planned, startLocal: withSeconds(compiled.start!.utc, zone), spec: rehearsal.spec };
+    if (Date.parse(compiled.start!.utc) <= now) {
+      throw invalid(
+        op,
+        campaignId,
+        `ngày khai mạc ${planned} ứng với ${rehearsed.startLocal} trong buổi diễn tập (${rehearsal.spec}), ` +
+          `đã qua; buổi diễn tập đang ở ${formatLocal(planInstantOf(rehearsal, new Date(now).toISOString()), zone)} ` +
+          `theo lịch kế hoạch: hãy chọn ngày sau đó`,
+      );
+    }
+  }
+  // Steps already past when the day is set are dropped (the workflow would skip them too).
   const replies = compiled.replies!;
-  return {
-    start,
+  const input = {
+    start: compiled.start!.utc,
     ...(compiled.end ? { end: compiled.end.utc } : {}),
     startLocal: compiled.start!.local,
     invitationsAt: compiled.invitationsAt!.utc,
@@ -140,7 +173,21 @@ export async function conferenceDateInput(
     replySchedule: { ...replies, reminders: replies.reminders.filter((r) => Date.parse(r.at.utc) > now) },
     ...(compiled.attendeeReminderAt ? { attendeeReminderAt: compiled.attendeeReminderAt.utc } : {}),
   };
+  return { input, ...(rehearsed ? { rehearsed } : {}) };
 }
+
+/** A day moved in a rehearsal: as the clerk typed it (plan's calendar) and the instant it runs at. */
+export interface RehearsedDay {
+  /** `dd/MM/yyyy HH:mm` on the plan's calendar. */
+  planned: string;
+  /** `dd/MM/yyyy HH:mm:ss` in the rehearsal (a compressed day lasts seconds). */
+  startLocal: string;
+  /** The compression, "1d=3s". */
+  spec: string;
+}
+
+const withSeconds = (utc: string, zone: string) =>
+  DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).toFormat('dd/MM/yyyy HH:mm:ss');
 
 /** Changes the venue: an updated invitation to everyone invited (replies stand). Role: clerk. */
 export async function changeConferenceVenue(
@@ -251,12 +298,19 @@ export async function conferenceInvitationIcs(s: AppContext, campaignId: string,
 export { conferenceInvitees };
 
 async function definitionOf(s: AppContext, campaignId: string) {
+  return (await campaignOf(s, campaignId)).definition;
+}
+
+async function campaignOf(s: AppContext, campaignId: string) {
   const status = await withWorker(s, 'read-campaign', () =>
     s.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus),
   ).catch((err: unknown) => {
     throw withCampaign(err, campaignId);
   });
-  return new FileDefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(status.definitionRef);
+  const definition = await new FileDefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(
+    status.definitionRef,
+  );
+  return { status, definition };
 }
 
 function contentTypeOf(name: string): string {

@@ -408,16 +408,7 @@ function forEachInstant(compiled: CompiledCampaign, visit: (i: CompiledInstant) 
     visit(p.windowStart);
     visit(p.windowEnd);
     if (p.conferenceAt) visit(p.conferenceAt);
-    const c = p.conference;
-    if (c) {
-      for (const i of [c.start, c.end, c.invitationsAt, c.attendeeReminderAt]) if (i) visit(i);
-      if (c.replies) {
-        visit(c.replies.deadline);
-        visit(c.replies.lock);
-        c.replies.reminders.forEach((r) => visit(r.at));
-        c.replies.escalations.forEach((e) => visit(e.at));
-      }
-    }
+    if (p.conference) forEachConferenceInstant(p.conference, visit);
     for (const d of [p.deadline, p.approval, p.vote]) {
       if (!d) continue;
       visit(d.deadline);
@@ -426,6 +417,31 @@ function forEachInstant(compiled: CompiledCampaign, visit: (i: CompiledInstant) 
       d.escalations.forEach((e) => visit(e.at));
     }
   }
+}
+
+/** Every instant of a conference's schedule (also when the secretariat moves the day of a rehearsal). */
+export function forEachConferenceInstant(c: ConferenceSchedule, visit: (i: CompiledInstant) => void): void {
+  for (const i of [c.start, c.end, c.invitationsAt, c.attendeeReminderAt]) if (i) visit(i);
+  if (c.replies) {
+    visit(c.replies.deadline);
+    visit(c.replies.lock);
+    c.replies.reminders.forEach((r) => visit(r.at));
+    c.replies.escalations.forEach((e) => visit(e.at));
+  }
+}
+
+/** What a rehearsal keeps to map an instant of the plan's calendar: see {@link rehearse}. */
+export type RehearsalMapping = Pick<NonNullable<CompiledCampaign['rehearsal']>, 'origin' | 'anchor' | 'factor'>;
+
+/** An instant of the plan's calendar in the rehearsal: `anchor + (t − origin) × factor`. */
+export function rehearsalInstant(r: RehearsalMapping, utc: string): string {
+  return new Date(Date.parse(r.anchor) + Math.round((Date.parse(utc) - Date.parse(r.origin)) * r.factor)).toISOString();
+}
+
+/** The other way: the instant of the plan's calendar a rehearsal instant stands for (to the minute). */
+export function planInstantOf(r: RehearsalMapping, utc: string): string {
+  const t = Date.parse(r.origin) + (Date.parse(utc) - Date.parse(r.anchor)) / r.factor;
+  return new Date(Math.ceil(t / 60_000) * 60_000).toISOString();
 }
 
 /**
@@ -442,10 +458,10 @@ export function rehearse(compiled: CompiledCampaign, spec: string, nowUtc: strin
   let origin = Infinity;
   forEachInstant(copy, (i) => (origin = Math.min(origin, Date.parse(i.utc))));
   if (!Number.isFinite(origin)) throw new Error('the campaign has no instants to rehearse');
+  const mapping = { origin: new Date(origin).toISOString(), anchor: new Date(anchor).toISOString(), factor };
   forEachInstant(copy, (i) => {
-    const utc = new Date(anchor + Math.round((Date.parse(i.utc) - origin) * factor)).toISOString();
-    i.utc = utc;
-    i.local = formatLocal(utc, copy.timeZone);
+    i.utc = rehearsalInstant(mapping, i.utc);
+    i.local = formatLocal(i.utc, copy.timeZone);
   });
   for (const p of copy.phases) {
     const c = p.conference;

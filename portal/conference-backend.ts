@@ -13,6 +13,7 @@ import {
   replyToInvitation,
   setConferenceDate,
 } from '../app/conference';
+import type { RehearsedDay } from '../app/conference';
 import type { AppContext } from '../app/context';
 import { requireRole, type StaffActor } from '../app/roles';
 import { AppError } from '../app/temporal-errors';
@@ -38,7 +39,7 @@ export interface ConferenceBackend {
     actor: StaffActor,
     when: { start: string; end?: string },
     reason?: string,
-  ): Promise<ConferenceStatusView>;
+  ): Promise<ConferenceStatusView & { rehearsed?: RehearsedDay }>;
   changeVenue(campaignId: string, actor: StaffActor, venue: string, reason?: string): Promise<ConferenceStatusView>;
   cancel(campaignId: string, actor: StaffActor, reason: string): Promise<ConferenceStatusView>;
   recordOutcome(campaignId: string, actor: StaffActor, outcome: OutcomeInput): Promise<ConferenceStatusView>;

@@ -66,7 +66,10 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
         const r = request as { start: string; end?: string; reason?: string };
         const when = await readWhen(r.start, r.end, zone, t);
         const view = await setConferenceDate(cli, campaignId, actor!, when, r.reason).catch(fail);
-        say(t.done.date(campaignId, view.whenLocal));
+        const moved = view.rehearsed;
+        say(
+          t.done.date(campaignId, moved ? t.rehearsedDay(moved.planned, moved.startLocal, moved.spec) : view.whenLocal),
+        );
         return 0;
       }
       case 'venue': {

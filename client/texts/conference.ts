@@ -24,6 +24,8 @@ export interface ConferenceCliTexts {
   cancelled: (reason: string, by: string) => string;
   outcome: (heldOn: string, attendance: number, by: string) => string;
   done: Record<'reply' | 'date' | 'venue' | 'cancel' | 'outcome', (campaignId: string, detail: string) => string>;
+  /** A day moved in a rehearsal: the day typed (plan's calendar), the instant it runs at, the compression. */
+  rehearsedDay: (planned: string, at: string, spec: string) => string;
 }
 
 const USAGE =
@@ -62,6 +64,7 @@ const VI: ConferenceCliTexts = {
   changes: 'Thay đổi:',
   cancelled: (reason, by) => `Đã hủy: ${reason} (${by})`,
   outcome: (heldOn, n, by) => `Kết quả: họp ngày ${heldOn}, ${n} người dự (ghi bởi ${by})`,
+  rehearsedDay: (planned, at, spec) => `${planned} (diễn tập ${spec}: diễn ra lúc ${at})`,
   done: {
     reply: (id, who) => `Đã ghi nhận trả lời của ${who} (${id}).`,
     date: (id, when) => `Đã định ngày hội nghị của ${id}: ${when}; giấy mời cập nhật gửi tới mọi khách mời.`,
@@ -103,6 +106,7 @@ const EN: ConferenceCliTexts = {
   changes: 'Changes:',
   cancelled: (reason, by) => `Cancelled: ${reason} (${by})`,
   outcome: (heldOn, n, by) => `Outcome: held on ${heldOn}, ${n} attended (recorded by ${by})`,
+  rehearsedDay: (planned, at, spec) => `${planned} (rehearsal ${spec}: runs at ${at})`,
   done: {
     reply: (id, who) => `Reply of ${who} recorded (${id}).`,
     date: (id, when) => `Conference of ${id} set for ${when}; the updated invitation goes to every invitee.`,

@@ -170,7 +170,10 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
         { start, ...(end ? { end } : {}) },
         value(ctx.form, 'reason') || undefined,
       );
-      return `Đã lưu ngày hội nghị: ${view.whenLocal}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;
+      // A rehearsal: the day typed (plan's calendar), then the compressed instant it runs at.
+      const r = view.rehearsed;
+      const day = r ? `${r.planned} (diễn tập ${r.spec}: diễn ra lúc ${r.startLocal})` : view.whenLocal;
+      return `Đã lưu ngày hội nghị: ${day}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;
     },
   },
   {

@@ -113,6 +113,16 @@ async function waitForMail(what: string, found: (m: InboxMessage) => boolean, ti
   return hit!;
 }
 
+/** The `text/calendar` part of a message as it went over SMTP (base64 or 7bit), decoded. */
+function calendarPart(eml: string): string {
+  const part = /Content-Type: text\/calendar;[^]*?\r?\n\r?\n([^]*?)\r?\n--/i.exec(eml);
+  if (!part) throw new Error('no text/calendar part in the message');
+  const headers = part[0].slice(0, part[0].length - part[1].length);
+  return /Content-Transfer-Encoding:\s*base64/i.test(headers)
+    ? Buffer.from(part[1].replace(/\s+/g, ''), 'base64').toString('utf8')
+    : part[1];
+}
+
 describe('the conference end to end', () => {
   beforeAll(async () => {
     const portalPort = await freePort();
@@ -137,7 +147,7 @@ describe('the conference end to end', () => {
     await stack?.stop();
   }, 60_000);
 
-  test('invitations with their calendar part, a unit replies in Chromium, the dashboard counts it, the .xlsx downloads', async () => {
+  test('invitations with their calendar part, a unit replies in Chromium, the dashboard counts it, the .xlsx downloads, the day moved: SEQUENCE 1', async () => {
     expect(haveChromium()).toBe(true);
     const accounts = new FileAccountStore(settings.dataDir);
     await accounts.set('chuyenvien', 'Nguyễn Văn T', 'mat-khau-chuyen-vien-2026', ['clerk']);
@@ -217,6 +227,35 @@ describe('the conference end to end', () => {
       const delegates: string[] = [];
       workbook.getWorksheet('Đại biểu')!.eachRow((r) => delegates.push(String(r.getCell(2).value ?? '')));
       expect(delegates).toEqual(expect.arrayContaining(['Trần Thị B', 'Lê Văn C']));
+
+      // ---- the clerk moves the day (a day of the plan, mapped into the rehearsal) ------------------
+      expect(calendarPart(source)).toMatch(/^SEQUENCE:0\r?$/m);
+      await page.locator('#set-date-start').fill('14:00 30/10/2009');
+      await page.locator('#set-date-reason').fill('Trùng lịch họp Ban Thường vụ');
+      await page.getByRole('button', { name: 'Lưu ngày, gửi giấy mời cập nhật' }).click();
+      const flash = page.getByRole('status');
+      await flash.waitFor();
+      const moved =
+        /Đã lưu ngày hội nghị: 30\/10\/2009 14:00 \(diễn tập 1d=3s: diễn ra lúc (\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)\); giấy mời cập nhật \(lần 1\)/.exec(
+          await flash.innerText(),
+        );
+      expect(moved).not.toBeNull();
+      const updated = await waitForMail(
+        'the updated invitation to the unit',
+        (m) =>
+          [...m.to, ...(m.cc ?? [])].some((t) => t.address === UNIT.email) && /giấy mời \(thay đổi\)/i.test(m.subject),
+        30_000,
+      );
+      const updatedEml = fs.readdirSync(mailDir).find((f) => f.startsWith(updated.id) && f.endsWith('.eml'))!;
+      const updatedSource = fs.readFileSync(path.join(mailDir, updatedEml), 'utf8');
+      expect(updatedSource).toMatch(/Content-Type: text\/calendar;[^\r\n]*method=REQUEST/i);
+      const updatedIcs = calendarPart(updatedSource);
+      expect(updatedIcs).toMatch(/^SEQUENCE:1\r?$/m);
+      // The updated invitation starts at the instant the dashboard said (local time, to the second).
+      const [, dd, mm, yyyy, hh, mi, ss] = moved!;
+      expect(updatedIcs).toMatch(new RegExp(`^DTSTART;TZID=${ZONE}:${yyyy}${mm}${dd}T${hh}${mi}${ss}\\r?$`, 'm'));
+      const dtstart = (ics: string) => /^DTSTART[^:\r\n]*:(\d{8}T\d{6})/m.exec(ics)?.[1] ?? '';
+      expect(dtstart(updatedIcs) >= dtstart(calendarPart(source))).toBe(true);
     } finally {
       await browser.close().catch(() => undefined);
     }
