@@ -44,6 +44,7 @@ import type {
   CompiledEscalation,
   CompiledInstant,
   CompiledReminder,
+  ConferenceSchedule,
   DeadlineSchedule,
   PhaseSchedule,
   ReadInstant,
