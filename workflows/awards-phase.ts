@@ -17,6 +17,7 @@ import { awardsWorkflowId } from '../domain/award-types';
 import type { PhaseSchedule } from '../domain/timeline-types';
 import type { CampaignInput, CancelCampaignInput } from '../domain/workflow-types';
 import { awardsWorkflow, cancelAwards } from './awards';
+import { passCancel } from './children';
 
 const setup = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
@@ -66,11 +67,7 @@ export async function runAwardsChild(
   });
   hooks.started(child);
   const missed = hooks.missedCancel();
-  if (missed) {
-    await child
-      .signal(cancelAwards, missed)
-      .catch((err: unknown) => log.warn('cancel not delivered to the awards', { err }));
-  }
+  if (missed) await passCancel(child, cancelAwards, 'awards', missed);
   try {
     await child.result();
   } catch (err) {

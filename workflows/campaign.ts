@@ -41,7 +41,7 @@ import {
 import { synthesisWorkflowId } from '../domain/synthesis-types';
 import { conferenceWorkflowId } from '../domain/conference-types';
 import { cancelConferenceSignal, conferenceWorkflow } from './conference';
-import { waitForChildren } from './children';
+import { passCancel, waitForChildren } from './children';
 import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
@@ -94,7 +94,7 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
   conference: runConference,
   awards: (ctx, phase) =>
     runAwardsChild(ctx.input, phase, {
-      missedCancel: () => ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0],
+      missedCancel: () => missedCancel(ctx),
       started: (child) => void (ctx.awards = child),
     }),
 };
@@ -152,21 +152,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     ctx.down.push({ signal: 'cancel', arg: req });
     await signalBatches(ctx, (h) => h.signal(batchCancel, req));
     // Only campaigns that started a synthesis child (new histories) send this signal.
-    if (ctx.synthesis) {
-      await ctx.synthesis
-        .signal(cancelSynthesis, req)
-        .catch((err: unknown) => log.warn('cancel not delivered to the synthesis', { err }));
-    }
-    if (ctx.conference) {
-      await ctx.conference
-        .signal(cancelConferenceSignal, req)
-        .catch((err: unknown) => log.warn('cancel not delivered to the conference', { err }));
-    }
-    if (ctx.awards) {
-      await ctx.awards
-        .signal(cancelAwards, req)
-        .catch((err: unknown) => log.warn('cancel not delivered to the awards', { err }));
-    }
+    if (ctx.synthesis) await passCancel(ctx.synthesis, cancelSynthesis, 'synthesis', req);
+    if (ctx.conference) await passCancel(ctx.conference, cancelConferenceSignal, 'conference', req);
+    if (ctx.awards) await passCancel(ctx.awards, cancelAwards, 'awards', req);
     cancelDelivered = true;
   };
   // The phases' windows and the zone ride on the query answer only (queries are not in the history).
@@ -416,12 +404,8 @@ async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise
   });
   ctx.synthesis = child;
   // A cancel that arrived while the child was starting did not reach it.
-  const missed = ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
-  if (missed) {
-    await child
-      .signal(cancelSynthesis, missed)
-      .catch((err: unknown) => log.warn('cancel not delivered to the synthesis', { err }));
-  }
+  const missed = missedCancel(ctx);
+  if (missed) await passCancel(child, cancelSynthesis, 'synthesis', missed);
   try {
     await child.result();
   } catch (err) {
@@ -471,12 +455,8 @@ async function runConference(ctx: CampaignContext, phase: PhaseSchedule): Promis
     ],
   });
   ctx.conference = child;
-  const missed = ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
-  if (missed) {
-    await child
-      .signal(cancelConferenceSignal, missed)
-      .catch((err: unknown) => log.warn('cancel not delivered to the conference', { err }));
-  }
+  const missed = missedCancel(ctx);
+  if (missed) await passCancel(child, cancelConferenceSignal, 'conference', missed);
   try {
     await child.result();
   } catch (err) {
@@ -497,6 +477,11 @@ async function signalBatches(
       ),
     ),
   );
+}
+
+/** The campaign's cancel, when one came: a phase's child started after it is told at once. */
+function missedCancel(ctx: CampaignContext): CancelCampaignInput | undefined {
+  return ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
 }
 
 function lastExtension(ctx: CampaignContext): GrantExtensionInput | undefined {
