@@ -5,7 +5,7 @@
  * resolves people and files, this module writes.
  */
 import type { ContactDef } from './campaign-schema';
-import { contactLine, escapeHtml, formatDeadline, latenessPhrase, type ComposedMessage } from './messages';
+import { formatDeadline, latenessPhrase, secretariatLetter, type ComposedMessage } from './messages';
 import type { AwardMailKind, AwardUnitResult } from './award-workflow-types';
 
 export type AwardMessageKind = AwardMailKind | 'unit-results';
@@ -104,21 +104,7 @@ export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {
       break;
   }
   if (ctx.attached && ctx.attached.length > 0) body.push('Tài liệu gửi kèm:', ...ctx.attached.map((a) => `- ${a}`));
-  const greeting = ctx.addressees.length > 0 ? [`Kính gửi: ${ctx.addressees.join('; ')}`, ''] : [];
-  const lines = [
-    ...greeting,
-    ...body,
-    '',
-    `Mọi trao đổi xin liên hệ ${contactLine(ctx.secretariatName, ctx.contacts)}`,
-    '',
-    'Trân trọng,',
-    ctx.secretariatName,
-  ];
-  const text = lines.join('\n') + '\n';
-  const html =
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
-    `<body style="font-family: 'Times New Roman', serif; font-size: 14pt">` +
-    lines.map((l) => (l === '' ? '<br>' : `<p>${escapeHtml(l)}</p>`)).join('\n') +
-    '</body></html>';
-  return { subject, text, html };
+  // No addressee (an empty list): no "Kính gửi" line.
+  const to = ctx.addressees.join('; ');
+  return secretariatLetter(subject, { to, body, secretariatName: ctx.secretariatName, contacts: ctx.contacts });
 }

@@ -12,7 +12,7 @@ import type {
   ConferenceSnapshot,
   ConferenceState,
 } from './conference-types';
-import { contactLine, escapeHtml, type ComposedMessage } from './messages';
+import { secretariatLetter, type ComposedMessage } from './messages';
 
 export interface ConferenceMessageContext {
   kind: ConferenceMessageKind;
@@ -112,23 +112,7 @@ export function composeConferenceMessage(ctx: ConferenceMessageContext): Compose
       break;
   }
   const subject = `[${c.planNumber}] ${SUBJECTS[ctx.kind]}: ${c.name} — ${c.whenLocal}`;
-  const lines = [
-    `Kính gửi: ${who}`,
-    '',
-    ...body,
-    '',
-    `Mọi trao đổi xin liên hệ ${contactLine(ctx.secretariatName, ctx.contacts)}`,
-    '',
-    'Trân trọng,',
-    ctx.secretariatName,
-  ];
-  const text = lines.join('\n') + '\n';
-  const html =
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
-    `<body style="font-family: 'Times New Roman', serif; font-size: 14pt">` +
-    lines.map((l) => (l === '' ? '<br>' : `<p>${escapeHtml(l)}</p>`)).join('\n') +
-    '</body></html>';
-  return { subject, text, html };
+  return secretariatLetter(subject, { to: who, body, secretariatName: ctx.secretariatName, contacts: ctx.contacts });
 }
 
 function agendaLines(agenda: string[]): string[] {

@@ -65,6 +65,39 @@ function contactLines(contacts: ContactDef[]): string[] {
   );
 }
 
+/**
+ * A message's lines as HTML: one paragraph each, an empty line as a break, in the letters' font;
+ * `special` may draw a line its own way (a link).
+ */
+export function letterHtml(subject: string, lines: string[], special?: (line: string) => string | undefined): string {
+  return (
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="font-family: 'Times New Roman', serif; font-size: 14pt">` +
+    lines.map((l) => (l === '' ? '<br>' : (special?.(l) ?? `<p>${escapeHtml(l)}</p>`))).join('\n') +
+    '</body></html>'
+  );
+}
+
+/**
+ * The secretariat's letter around a body (synthesis, conference, awards messages): "Kính gửi" when
+ * addressed, the body, whom to contact, "Trân trọng", the secretariat; as text and HTML.
+ */
+export function secretariatLetter(
+  subject: string,
+  letter: { to?: string; body: string[]; secretariatName: string; contacts: ContactDef[] },
+): ComposedMessage {
+  const lines = [
+    ...(letter.to ? [`Kính gửi: ${letter.to}`, ''] : []),
+    ...letter.body,
+    '',
+    `Mọi trao đổi xin liên hệ ${contactLine(letter.secretariatName, letter.contacts)}`,
+    '',
+    'Trân trọng,',
+    letter.secretariatName,
+  ];
+  return { subject, text: lines.join('\n') + '\n', html: letterHtml(subject, lines) };
+}
+
 /** One-line contact for refusals and the portal. */
 export function contactLine(secretariatName: string, contacts: ContactDef[]): string {
   return `${secretariatName}: ${contactLines(contacts).join('; ')}`;
@@ -224,19 +257,11 @@ export function composeMessage(ctx: MessageContext): ComposedMessage {
     ctx.kind === 'escalation' || ctx.kind === 'delivery-failure' ? [] : [`Kính gửi: ${ctx.unitName}`, ''];
   const lines = [...greeting, ...body, '', ...footer, '', `Trân trọng,`, ctx.secretariatName];
   const text = lines.join('\n') + '\n';
-  const html =
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
-    `<body style="font-family: 'Times New Roman', serif; font-size: 14pt">` +
-    lines
-      .map((l) =>
-        l === ''
-          ? '<br>'
-          : l === footer[0]
-            ? `<p>Đường dẫn nộp hồ sơ của đơn vị: <a href="${escapeHtml(ctx.link)}">${escapeHtml(ctx.link)}</a></p>`
-            : `<p>${escapeHtml(l)}</p>`,
-      )
-      .join('\n') +
-    '</body></html>';
+  const html = letterHtml(subject, lines, (l) =>
+    l === footer[0]
+      ? `<p>Đường dẫn nộp hồ sơ của đơn vị: <a href="${escapeHtml(ctx.link)}">${escapeHtml(ctx.link)}</a></p>`
+      : undefined,
+  );
   return { subject, text, html };
 }
 

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ContactDef } from './campaign-schema';
-import { contactLine, escapeHtml, formatDeadline, latenessPhrase, type ComposedMessage } from './messages';
+import { formatDeadline, latenessPhrase, secretariatLetter, type ComposedMessage } from './messages';
 import type { SynthesisMailDetail } from './synthesis-types';
 
 export type SynthesisMessageKind =
@@ -92,23 +92,9 @@ export function composeSynthesisMessage(ctx: SynthesisMessageContext): ComposedM
       ];
       break;
   }
-  const greeting = ctx.addressees.length > 0 ? [`Kính gửi: ${ctx.addressees.join('; ')}`, ''] : [];
-  const lines = [
-    ...greeting,
-    ...body,
-    '',
-    `Mọi trao đổi xin liên hệ ${contactLine(ctx.secretariatName, ctx.contacts)}`,
-    '',
-    'Trân trọng,',
-    ctx.secretariatName,
-  ];
-  const text = lines.join('\n') + '\n';
-  const html =
-    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
-    `<body style="font-family: 'Times New Roman', serif; font-size: 14pt">` +
-    lines.map((l) => (l === '' ? '<br>' : `<p>${escapeHtml(l)}</p>`)).join('\n') +
-    '</body></html>';
-  return { subject, text, html };
+  // No addressee (an empty list): no "Kính gửi" line.
+  const to = ctx.addressees.join('; ');
+  return secretariatLetter(subject, { to, body, secretariatName: ctx.secretariatName, contacts: ctx.contacts });
 }
 
 function attachedLines(attached: string[] | undefined): string[] {
