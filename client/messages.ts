@@ -2,7 +2,8 @@
  * What the `thidua` CLI says when a use case fails, from the code `app/` gives ({@link AppError}):
  * Vietnamese by default, English with `--lang en` (or `THIDUA_LANG=en`).
  */
-import type { AppError, InvalidInput, Operation } from '../app/temporal-errors';
+import { OPERATION_NAMES } from '../app/operation-names';
+import type { AppError, InvalidInput } from '../app/temporal-errors';
 import { STAFF_ROLE_NAMES, type StaffRole } from '../domain/synthesis-types';
 import { CliError } from './connect';
 import { texts } from './texts';
@@ -18,71 +19,12 @@ export function cliLang(options: Record<string, string> = {}, env: NodeJS.Proces
   throw new CliError(`--lang: vi hoặc en, không phải "${wanted}" (vi or en, not "${wanted}")`, 2);
 }
 
-const OPERATION: Record<Lang, Record<Operation, string>> = {
-  vi: {
-    'read-campaign': 'đọc đợt thi đua',
-    'read-unit': 'đọc hồ sơ đơn vị',
-    extend: 'gia hạn',
-    cancel: 'hủy đợt',
-    remind: 'gửi nhắc',
-    'submit-file': 'nộp tệp',
-    'submit-nominations': 'nộp đề nghị khen thưởng',
-    link: 'đường dẫn nộp hồ sơ',
-    account: 'tài khoản',
-    'read-synthesis': 'đọc báo cáo tổng hợp',
-    'approve-synthesis': 'phê duyệt báo cáo tổng hợp',
-    'return-synthesis': 'trả lại báo cáo tổng hợp',
-    'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
-    'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
-    'read-conference': 'đọc hội nghị',
-    'reply-conference': 'đăng ký dự hội nghị',
-    'set-conference-date': 'định ngày hội nghị',
-    'change-conference-venue': 'đổi địa điểm hội nghị',
-    'cancel-conference': 'hủy hội nghị',
-    'record-conference-outcome': 'ghi kết quả hội nghị',
-    'start-campaign': 'bắt đầu đợt thi đua',
-    'edit-draft': 'soạn đợt thi đua mới',
-    'read-awards': 'đọc kết quả xét khen thưởng',
-    'cast-vote': 'bỏ phiếu xét khen thưởng',
-    'close-vote': 'kết thúc bỏ phiếu',
-    'issue-decision': 'ban hành quyết định khen thưởng',
-  },
-  en: {
-    'read-campaign': 'reading the campaign',
-    'read-unit': 'reading the unit',
-    extend: 'granting the extension',
-    cancel: 'cancelling the campaign',
-    remind: 'sending the reminder',
-    'submit-file': 'submitting',
-    'submit-nominations': 'submitting nominations',
-    link: 'the unit link',
-    account: 'the account',
-    'read-synthesis': 'reading the synthesis',
-    'approve-synthesis': 'approving the synthesis',
-    'return-synthesis': 'returning the synthesis',
-    'revise-synthesis': 'uploading a synthesis revision',
-    'rebuild-synthesis': 'rebuilding the synthesis draft',
-    'read-conference': 'reading the conference',
-    'reply-conference': 'replying to the invitation',
-    'set-conference-date': 'setting the conference date',
-    'change-conference-venue': 'changing the conference venue',
-    'cancel-conference': 'cancelling the conference',
-    'record-conference-outcome': 'recording the conference outcome',
-    'start-campaign': 'starting the campaign',
-    'edit-draft': 'editing a campaign draft',
-    'read-awards': 'reading the awards',
-    'cast-vote': 'voting on the awards',
-    'close-vote': 'closing the vote',
-    'issue-decision': 'issuing the award decision',
-  },
-};
-
 const WORKER_HINT = '`npm run dev` or `npm run worker`';
 
 /** The message of a failed use case, in the CLI's language. */
 export function cliMessage(err: AppError, lang: Lang): string {
   const f = err.facts;
-  const op = f.operation ? `${OPERATION[lang][f.operation]}: ` : '';
+  const op = f.operation ? `${OPERATION_NAMES[lang][f.operation]}: ` : '';
   const s = f.seconds ?? 10;
   const queue = f.taskQueue ?? '';
   const where = f.unitId ? `${f.unitId} (${f.campaignId ?? '?'})` : (f.campaignId ?? '');

@@ -4,6 +4,7 @@
  * ({@link AppError}), with the HTTP status of each.
  */
 import { formatDeadline } from '../domain/messages';
+import { OPERATION_NAMES } from '../app/operation-names';
 import type { AppError, AppErrorCode, InvalidInput, Operation } from '../app/temporal-errors';
 import { STAFF_ROLE_NAMES } from '../domain/synthesis-types';
 
@@ -57,33 +58,11 @@ export function unitMessage(err: AppError, timeZone: string): string {
   }
 }
 
+/** The portal's and dashboard's names of operations: the CLI's Vietnamese, two worded for the web pages. */
 const OPERATION: Record<Operation, string> = {
+  ...OPERATION_NAMES.vi,
   'read-campaign': 'đọc tiến trình của đợt',
   'read-unit': 'đọc hồ sơ của đơn vị',
-  extend: 'gia hạn',
-  cancel: 'hủy đợt',
-  remind: 'gửi nhắc',
-  'submit-file': 'nộp tệp',
-  'submit-nominations': 'nộp đề nghị khen thưởng',
-  link: 'đường dẫn nộp hồ sơ',
-  account: 'tài khoản',
-  'read-synthesis': 'đọc báo cáo tổng hợp',
-  'approve-synthesis': 'phê duyệt báo cáo tổng hợp',
-  'return-synthesis': 'trả lại báo cáo tổng hợp',
-  'revise-synthesis': 'tải lên bản sửa báo cáo tổng hợp',
-  'rebuild-synthesis': 'lập lại dự thảo báo cáo tổng hợp',
-  'read-conference': 'đọc hội nghị',
-  'reply-conference': 'đăng ký dự hội nghị',
-  'set-conference-date': 'định ngày hội nghị',
-  'change-conference-venue': 'đổi địa điểm hội nghị',
-  'cancel-conference': 'hủy hội nghị',
-  'record-conference-outcome': 'ghi kết quả hội nghị',
-  'start-campaign': 'bắt đầu đợt thi đua',
-  'edit-draft': 'soạn đợt thi đua mới',
-  'read-awards': 'đọc kết quả xét khen thưởng',
-  'cast-vote': 'bỏ phiếu xét khen thưởng',
-  'close-vote': 'kết thúc bỏ phiếu',
-  'issue-decision': 'ban hành quyết định khen thưởng',
 };
 
 /**
