@@ -25,7 +25,7 @@ import type { CampaignDefinition, UnitInput } from '../domain/campaign-schema';
 import type { OfficialHeader } from '../domain/synthesis-types';
 import { planCitation, planTag } from '../domain/plan-document';
 import { unitWorkflowId, type NominationVersion, type UnitStatusView } from '../domain/workflow-types';
-import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
+import { messageIdFor, sendOrReportRefusal } from './mail/send';
 import type { ActivityDeps } from './index';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -88,27 +88,15 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
       attached: files.map((f) => f.name),
     });
     Context.current().heartbeat();
-    try {
-      const outcome = await sendOnce(deps.transport, deps.sentLog, {
-        messageId,
-        from: deps.from,
-        to: toList,
-        cc: ccList,
-        ...composed,
-        attachments,
-      });
-      return {
-        sent: !outcome.alreadySent,
-        ...(outcome.alreadySent ? { reason: 'already-sent' as const } : {}),
-        messageId,
-        recipients: outcome.recipients,
-      };
-    } catch (err) {
-      // Refused for good: retrying would hold the vote; the workflow records it as not sent.
-      if (err instanceof UndeliverableError)
-        return { sent: false, reason: 'undeliverable', messageId, recipients: toList };
-      throw err;
-    }
+    // Refused for good: reported as not sent (see sendOrReportRefusal), not retried.
+    return sendOrReportRefusal(deps.transport, deps.sentLog, {
+      messageId,
+      from: deps.from,
+      to: toList,
+      cc: ccList,
+      ...composed,
+      attachments,
+    });
   }
 
   return {

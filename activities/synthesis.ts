@@ -27,7 +27,7 @@ import {
   type NominationVersion,
   type UnitStatusView,
 } from '../domain/workflow-types';
-import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
+import { messageIdFor, sendOrReportRefusal } from './mail/send';
 import type { ActivityDeps } from './index';
 
 /** Unit workflows queried at once while gathering (a campaign may have thousands). */
@@ -157,27 +157,15 @@ export function createSynthesisActivities(deps: ActivityDeps) {
       detail: input.detail,
     });
     Context.current().heartbeat();
-    try {
-      const outcome = await sendOnce(deps.transport, deps.sentLog, {
-        messageId,
-        from: deps.from,
-        to: toList,
-        cc: ccList,
-        ...composed,
-        attachments,
-      });
-      return {
-        sent: !outcome.alreadySent,
-        ...(outcome.alreadySent ? { reason: 'already-sent' as const } : {}),
-        messageId,
-        recipients: outcome.recipients,
-      };
-    } catch (err) {
-      // Refused for good: retrying would hold the approval loop; the workflow records it as not sent.
-      if (err instanceof UndeliverableError)
-        return { sent: false, reason: 'undeliverable', messageId, recipients: toList };
-      throw err;
-    }
+    // Refused for good: reported as not sent (see sendOrReportRefusal), not retried.
+    return sendOrReportRefusal(deps.transport, deps.sentLog, {
+      messageId,
+      from: deps.from,
+      to: toList,
+      cc: ccList,
+      ...composed,
+      attachments,
+    });
   }
 
   const titled = (p: PersonDef) => `đồng chí ${p.name}${p.title ? `, ${p.title}` : ''}`;

@@ -95,3 +95,36 @@ export function classifySmtpError(err: unknown): Error {
   }
   return err instanceof Error ? err : new Error(String(err));
 }
+
+/** What a secretariat message's activity reports (synthesis, awards): sent, sent by an earlier attempt, or refused for good. */
+export interface StaffMailOutcome {
+  sent: boolean;
+  reason?: 'already-sent' | 'undeliverable';
+  messageId: string;
+  recipients: string[];
+}
+
+/**
+ * {@link sendOnce}, with a permanent refusal of every recipient returned as not sent instead of
+ * thrown: retrying would only hold the workflow's loop, which records it as not sent.
+ */
+export async function sendOrReportRefusal(
+  transport: Transporter,
+  log: SentLog,
+  msg: OutgoingMessage,
+): Promise<StaffMailOutcome> {
+  try {
+    const outcome = await sendOnce(transport, log, msg);
+    return {
+      sent: !outcome.alreadySent,
+      ...(outcome.alreadySent ? { reason: 'already-sent' as const } : {}),
+      messageId: msg.messageId,
+      recipients: outcome.recipients,
+    };
+  } catch (err) {
+    if (err instanceof UndeliverableError) {
+      return { sent: false, reason: 'undeliverable', messageId: msg.messageId, recipients: msg.to };
+    }
+    throw err;
+  }
+}
