@@ -39,6 +39,16 @@ export const SKIP_REASONS: Record<SkipCode, string> = {
 };
 
 /** The workbook's title (Vietnamese: the table is an official one). */
+/** One campaign's counts by form (its approved nominations), with the view they come from. Role: any staff. */
+export async function campaignAwardStatistics(
+  s: AppContext,
+  campaignId: string,
+  catalogue: AwardCatalogue = loadAwardCatalogue(),
+): Promise<{ view: AwardsStatusView; rows: AwardCount[] }> {
+  const view = await awardsStatus(s, campaignId);
+  return { view, rows: awardStatistics(view.nominations, catalogue) };
+}
+
 export const yearStatisticsTitle = (year: number): string => `Thống kê khen thưởng năm ${year}`;
 
 /** The years a report may ask for: a decision of thidua cannot be older, a typo like 20266 is refused. */

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   isReportYear,
+  campaignAwardStatistics,
   yearAwardStatistics,
   yearStatisticsTitle,
   type YearAwardStatistics,
@@ -110,8 +111,7 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
           if (options.xlsx) await writeXlsx(options.xlsx, result.rows, yearStatisticsTitle(year));
           io.stdout.write(options.json ? JSON.stringify(result, null, 2) + '\n' : yearReport(result, lang));
         } else {
-          const view = await awardsStatus(cli, campaignId).catch(fail);
-          const rows = awardStatistics(view.nominations, catalogue);
+          const { view, rows } = await campaignAwardStatistics(cli, campaignId, catalogue).catch(fail);
           if (options.xlsx) {
             await writeXlsx(options.xlsx, rows, AWARDS_VI.reportTitle(view.campaignId, view.decision?.number));
           }
