@@ -1,5 +1,6 @@
 /** A Temporal client from `@temporalio/envconfig` settings, shared by every CLI command. */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal, type ClosableConnection } from '../config/temporal-connection';
 import { loadSettings, loadTemporalConnectConfig, type Settings } from '../config/settings';
 import type { Lang } from './messages';
 import { langOfArgv, texts } from './texts';
@@ -15,16 +16,16 @@ export interface Cli {
 export async function connect(lang: Lang = 'vi'): Promise<Cli> {
   const settings = loadSettings();
   const temporal = loadTemporalConnectConfig();
-  let connection: Connection;
+  let connection: ClosableConnection;
   try {
-    connection = await Connection.connect({ ...temporal.connectionOptions, connectTimeout: '5 seconds' });
+    connection = await connectTemporal({ ...temporal.connectionOptions, connectTimeout: '5 seconds' });
   } catch (err) {
     throw new CliError(
       texts(lang).cannotReachTemporal(temporal.connectionOptions.address ?? '', (err as Error).message),
     );
   }
   return {
-    client: new Client({ connection, namespace: temporal.namespace }),
+    client: new Client({ connection: connection.connection, namespace: temporal.namespace }),
     settings,
     address: temporal.connectionOptions.address ?? 'localhost:7233',
     close: () => connection.close(),

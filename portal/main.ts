@@ -3,7 +3,8 @@
  * (default 3000), reading and acting through Temporal (connection from `@temporalio/envconfig`, as
  * the worker and the CLI).
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal } from '../config/temporal-connection';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { startPortal } from '.';
 import { FileAccountStore } from '../stores/accounts';
@@ -11,8 +12,8 @@ import { FileAccountStore } from '../stores/accounts';
 async function run(): Promise<void> {
   const settings = loadSettings();
   const temporal = loadTemporalConnectConfig();
-  const connection = await Connection.connect(temporal.connectionOptions);
-  const client = new Client({ connection, namespace: temporal.namespace });
+  const connection = await connectTemporal(temporal.connectionOptions);
+  const client = new Client({ connection: connection.connection, namespace: temporal.namespace });
   const portal = await startPortal({ settings, client });
   console.log(
     `thidua portal: ${portal.url} (links ${settings.publicBaseUrl}/u/…; Temporal ${temporal.connectionOptions.address}, ` +

@@ -2,7 +2,8 @@
  * The worker: hosts thidua's workflows and activities on the task queue. Connection settings come
  * from `@temporalio/envconfig` (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TLS, API key, profiles).
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporal } from '../config/temporal-connection';
 import { NativeConnection } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { createThiduaWorker } from './create-worker';
@@ -13,8 +14,8 @@ async function run(): Promise<void> {
   const temporal = loadTemporalConnectConfig();
   installRuntime(settings.metricsAddress);
   const connection = await NativeConnection.connect(temporal.connectionOptions);
-  const clientConnection = await Connection.connect(temporal.connectionOptions);
-  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
+  const clientConnection = await connectTemporal(temporal.connectionOptions);
+  const client = new Client({ connection: clientConnection.connection, namespace: temporal.namespace });
   const worker = await createThiduaWorker({ connection, namespace: temporal.namespace, settings, client });
   console.log(
     `thidua worker: ${temporal.connectionOptions.address} namespace ${temporal.namespace}, task queue ${settings.taskQueue}` +

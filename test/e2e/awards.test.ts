@@ -116,10 +116,10 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     THIDUA_PORTAL_PORT: String(portalPort),
     THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <tdkt-khen-thuong@vinhphuc.example.vn>`,
   });
-  const { env, maildev, dataDir, settings } = stack;
+  const { client, maildev, dataDir, settings } = stack;
   const portal = await startPortal({
     settings,
-    client: env.client,
+    client,
     port: portalPort,
     host: '127.0.0.1',
     workerDeadlineMs: 5_000,
@@ -170,7 +170,7 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     });
 
     // ---- the conference is held; the clerk records its outcome and the campaign moves on ---------
-    const ctx = { client: env.client, settings, workerDeadlineMs: 5_000 };
+    const ctx = { client, settings, workerDeadlineMs: 5_000 };
     const clerkActor = { login: 'chuyenvien', name: 'Nguyễn Văn T', roles: ['clerk' as const] };
     // Refused until the conference has begun (20/10, ~45 s into the rehearsal).
     await waitFor(
@@ -287,9 +287,7 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     expect(yearPage).toContain('125/QĐ-UBND');
     expect(yearPage).toContain('Bằng khen');
 
-    const campaign = (await env.client.workflow
-      .getHandle(campaignWorkflowId(CAMPAIGN_ID))
-      .result()) as CampaignStatusView;
+    const campaign = (await client.workflow.getHandle(campaignWorkflowId(CAMPAIGN_ID)).result()) as CampaignStatusView;
     expect(campaign.phase).toBe('closed');
   } finally {
     await browser?.close().catch(() => undefined);

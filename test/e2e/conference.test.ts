@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Client } from '@temporalio/client';
 import { startCommand } from '../../client/commands/campaign-start';
 import type { Settings } from '../../config/settings';
 import { startPortal, type RunningPortal } from '../../portal';
@@ -94,7 +94,7 @@ phases:
 `;
 
 let stack: E2eStack | undefined;
-let env: TestWorkflowEnvironment;
+let client: Client;
 let maildev: Maildev;
 let dataDir: string;
 let settings: Settings;
@@ -131,10 +131,10 @@ describe('the conference end to end', () => {
       THIDUA_PORTAL_PORT: String(portalPort),
       THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <tdkt-hoi-nghi@vinhphuc.example.vn>`,
     });
-    ({ env, maildev, dataDir, settings } = stack);
+    ({ client, maildev, dataDir, settings } = stack);
     portal = await startPortal({
       settings,
-      client: env.client,
+      client,
       port: portalPort,
       host: '127.0.0.1',
       workerDeadlineMs: 5_000,

@@ -107,7 +107,7 @@ beforeAll(async () => {
   maildev = stack.maildev;
   portal = await startPortal({
     settings: stack.settings,
-    client: stack.env.client,
+    client: stack.client,
     port: portalPort,
     host: '127.0.0.1',
     workerDeadlineMs: 5_000,

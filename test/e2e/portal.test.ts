@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Client } from '@temporalio/client';
 import { FileReportStore } from '../../stores/report-store';
 import { FileUnitLinks } from '../../stores/unit-links';
 import { startCommand } from '../../client/commands/campaign-start';
@@ -85,7 +85,7 @@ phases:
 }
 
 let stack: E2eStack | undefined;
-let env: TestWorkflowEnvironment;
+let client: Client;
 let maildev: Maildev;
 let dataDir: string;
 let settings: Settings;
@@ -118,11 +118,11 @@ beforeAll(async () => {
     THIDUA_PORTAL_PORT: String(portalPort),
     THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <${FROM_EMAIL}>`,
   });
-  ({ env, maildev, dataDir, settings } = stack);
+  ({ client, maildev, dataDir, settings } = stack);
   // As `npm run dev` starts it: on THIDUA_PORTAL_PORT, with the settings' stores.
   portal = await startPortal({
     settings,
-    client: env.client,
+    client,
     host: '127.0.0.1',
     workerDeadlineMs: 5_000,
     // Every test here comes from 127.0.0.1: the per-IP limit on token attempts (10 a minute) is raised.
@@ -152,7 +152,7 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-const unitHandle = (unitId: string) => env.client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, unitId));
+const unitHandle = (unitId: string) => client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, unitId));
 
 test('a unit opens its link from the plan message, uploads its report: version 1 in the workflow, the receipt by mail', async () => {
   const a = new PortalBrowser(portal.url);
@@ -283,12 +283,12 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
   const campaignId = `portal-no-worker-${Date.now()}`;
   const start = Date.now();
   // Its campaign runs too (as far as the server knows: nobody polls its queue either), so the link is live.
-  await env.client.workflow.start('campaignWorkflow', {
+  await client.workflow.start('campaignWorkflow', {
     taskQueue: `nobody-polls-${process.pid}`,
     workflowId: campaignWorkflowId(campaignId),
     args: [],
   });
-  await env.client.workflow.start(unitReviewWorkflow, {
+  await client.workflow.start(unitReviewWorkflow, {
     taskQueue: `nobody-polls-${process.pid}`,
     workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
     args: [
@@ -316,8 +316,8 @@ test('a unit whose workflow no worker serves: the portal says so within seconds 
   expect(page.body).toContain('Hệ thống xử lý hồ sơ hiện không phản hồi');
   expect(Date.now() - t0).toBeLessThan(15_000);
   expect(await reports.uploadsOf(campaignId, 'so-noi-vu')).toEqual([]);
-  await env.client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
-  await env.client.workflow.getHandle(campaignWorkflowId(campaignId)).terminate('test over');
+  await client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
+  await client.workflow.getHandle(campaignWorkflowId(campaignId)).terminate('test over');
 }, 60_000);
 
 test('after the lock: the page shows the phase locked, offers no form, and an upload is refused with the reason, unstored', async () => {
@@ -339,7 +339,7 @@ test('after the lock: the page shows the phase locked, offers no form, and an up
 
   const browser = new PortalBrowser(portal.url);
   const page = await browser.open(linkPath(link));
-  const view = await env.client.workflow.getHandle(unitWorkflowId(campaignId, UNIT_B.id)).query(getUnitStatus);
+  const view = await client.workflow.getHandle(unitWorkflowId(campaignId, UNIT_B.id)).query(getUnitStatus);
   expect(view.locked).toBe(true);
   expect(page.status).toBe(200);
   expect(page.body).toContain('Đã khóa.');

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { startCommand } from '../../client/commands/campaign-start';
@@ -146,6 +147,7 @@ phases:
 
 let stack: E2eStack | undefined;
 let env: TestWorkflowEnvironment;
+let client: Client;
 let maildev: Maildev;
 let dataDir: string;
 
@@ -154,7 +156,7 @@ beforeAll(async () => {
     THIDUA_PUBLIC_URL: 'http://portal.example.vn',
     THIDUA_MAIL_FROM: `"${FROM_NAME}" <${FROM_EMAIL}>`,
   });
-  ({ env, maildev, dataDir } = stack);
+  ({ env, client, maildev, dataDir } = stack);
 }, 120_000);
 
 afterAll(() => stack?.stop(), 60_000);
@@ -212,8 +214,8 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
   // The only warning: the real 2009 deadline has passed, which a rehearsal replays.
   expect(start.err()).toMatch(/cảnh báo phases\[1\]\.deadline: hạn nộp \(14\/10\/2009 17:00\) đã qua/);
 
-  const campaign = env.client.workflow.getHandle(campaignWorkflowId(CAMPAIGN_ID));
-  const unitHandle = (u: TestUnit) => env.client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, u.id));
+  const campaign = client.workflow.getHandle(campaignWorkflowId(CAMPAIGN_ID));
+  const unitHandle = (u: TestUnit) => client.workflow.getHandle(unitWorkflowId(CAMPAIGN_ID, u.id));
 
   // ---- the plan reaches every focal person --------------------------------------------------------
   let inbox = await waitForMail(
@@ -460,7 +462,7 @@ test('with no worker on the task queue, a submission fails within seconds, says 
   // A unit workflow whose task queue no worker polls, as after every worker has stopped.
   const campaignId = `no-worker-${Date.now()}`;
   const start = Date.now();
-  await env.client.workflow.start(unitReviewWorkflow, {
+  await client.workflow.start(unitReviewWorkflow, {
     taskQueue: `nobody-polls-${process.pid}`,
     workflowId: unitWorkflowId(campaignId, 'so-noi-vu'),
     args: [
@@ -484,5 +486,5 @@ test('with no worker on the task queue, a submission fails within seconds, says 
   const stored = fs.existsSync(reports) ? fs.readdirSync(reports, { recursive: true }).map(String) : [];
   const sha = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   expect(stored.filter((f) => f.endsWith(sha))).toEqual([]);
-  await env.client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
+  await client.workflow.getHandle(unitWorkflowId(campaignId, 'so-noi-vu')).terminate('test over');
 }, 60_000);

@@ -47,7 +47,7 @@ beforeAll(async () => {
   });
   portal = await startPortal({
     settings: stack.settings,
-    client: stack.env.client,
+    client: stack.client,
     port: portalPort,
     host: '127.0.0.1',
     workerDeadlineMs: 5_000,
@@ -88,7 +88,7 @@ async function cli(command: (argv: string[], io: ReturnType<typeof captureIo>) =
 }
 
 async function status(campaignId: string): Promise<CampaignStatusView> {
-  return stack.env.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus);
+  return stack.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus);
 }
 
 /** Every phase window and the self-review deadline of the campaign lie in `period` (local days). */
@@ -226,7 +226,7 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   expect(twice.code).toBe(1);
   expect(twice.err).toContain(`kỳ ${periodId(current)} đã chạy; không bắt đầu đợt nào.`);
   // … and the starter itself, triggered directly, starts nothing and says why.
-  const handle = stack.env.client.schedule.getHandle(ID);
+  const handle = stack.client.schedule.getHandle(ID);
   const seen = new Set((await handle.describe()).info.recentActions.map((a) => a.action.workflow.workflowId));
   // The server names a starter by the second it was meant for: a trigger in the same second as the
   // first one would be the same workflow id and be dropped by the server, not by thidua.
@@ -238,7 +238,7 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
       .workflow.workflowId;
     if (!starter) await new Promise((r) => setTimeout(r, 250));
   }
-  const skipped: ScheduledRunResult = await stack.env.client.workflow.getHandle(starter!).result();
+  const skipped: ScheduledRunResult = await stack.client.workflow.getHandle(starter!).result();
   expect(skipped).toMatchObject({ status: 'already-ran', period: periodId(current), campaignId: campaignNow });
   expect(skipped.message).toContain(`kỳ ${periodId(current)} đã chạy`);
 

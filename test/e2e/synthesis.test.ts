@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Client } from '@temporalio/client';
 import { startCommand } from '../../client/commands/campaign-start';
 import { submitCommand } from '../../client/commands/unit-submit';
 import { approveCommand, downloadCommand, showCommand } from '../../client/commands/synthesis';
@@ -93,7 +93,7 @@ phases:
 `;
 
 let stack: E2eStack | undefined;
-let env: TestWorkflowEnvironment;
+let client: Client;
 let maildev: Maildev;
 let dataDir: string;
 let settings: Settings;
@@ -106,10 +106,10 @@ beforeAll(async () => {
     THIDUA_PORTAL_PORT: String(portalPort),
     THIDUA_MAIL_FROM: `"Thường trực Hội đồng Thi đua - Khen thưởng" <tdkt-tong-hop@vinhphuc.example.vn>`,
   });
-  ({ env, maildev, dataDir, settings } = stack);
+  ({ client, maildev, dataDir, settings } = stack);
   portal = await startPortal({
     settings,
-    client: env.client,
+    client,
     port: portalPort,
     host: '127.0.0.1',
     workerDeadlineMs: 5_000,
@@ -163,7 +163,7 @@ test('self-review locks, the pack is built and mailed, the approver approves on 
   expect(attached.some((n) => n.endsWith('.xlsx'))).toBe(true);
   expect(draft.text).toContain('Ban Thường vụ Tỉnh ủy');
 
-  const synthesis = env.client.workflow.getHandle(synthesisWorkflowId(CAMPAIGN_ID));
+  const synthesis = client.workflow.getHandle(synthesisWorkflowId(CAMPAIGN_ID));
   const waiting = (await synthesis.query(getSynthesisStatus)) as SynthesisStatusView;
   expect(waiting).toMatchObject({ state: 'awaiting-approval', versions: [expect.objectContaining({ version: 1 })] });
 
@@ -228,9 +228,7 @@ test('self-review locks, the pack is built and mailed, the approver approves on 
   }
 
   // ---- approved: the synthesis locks, the campaign closes, everyone concerned is told -------------
-  const campaign = (await env.client.workflow
-    .getHandle(campaignWorkflowId(CAMPAIGN_ID))
-    .result()) as CampaignStatusView;
+  const campaign = (await client.workflow.getHandle(campaignWorkflowId(CAMPAIGN_ID)).result()) as CampaignStatusView;
   expect(campaign).toMatchObject({ phase: 'closed', counts: { submitted: 1, missing: 1 } });
   const approved = (await synthesis.result()) as SynthesisStatusView;
   expect(approved).toMatchObject({ state: 'approved', approved: { version: 1 } });

@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type Worker } from '@temporalio/worker';
 import { loadSettings, type Settings } from '../../config/settings';
+import { connectTemporal, type ClosableConnection } from '../../config/temporal-connection';
 import { freePort, startMaildev, type Maildev } from '../../scripts/processes';
 import { parsePrometheusText } from '../../scripts/prometheus-text';
 import { maildevBin } from '../../scripts/tools';
@@ -18,6 +20,11 @@ import { devServerEnv } from './temporal';
 
 export interface E2eStack {
   env: TestWorkflowEnvironment;
+  /**
+   * The client the worker, the portal and the test use: on a connection that closes only after its
+   * retries, where `env.client`'s can throw from a retry timer after teardown.
+   */
+  client: Client;
   maildev: Maildev;
   /** A temporary folder of the test's; thidua's data folder is `data/` inside it. */
   dataDir: string;
@@ -39,9 +46,11 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
   let cliEnv: CliEnvironment | undefined;
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
+  let connection: ClosableConnection | undefined;
   const stop = async () => {
     if (worker?.getState() === 'RUNNING') worker.shutdown();
     await workerRun?.catch((err: unknown) => console.error('worker failed', err));
+    await connection?.close();
     await env?.teardown();
     await maildev?.stop();
     cliEnv?.restore();
@@ -66,9 +75,11 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
     const namespace = env.namespace ?? 'default';
     cliEnv = setCliEnvironment({ thidua: values, temporalAddress: env.address, namespace, dataDir });
     const settings = loadSettings({ ...values });
-    worker = await createThiduaWorker({ connection: env.nativeConnection, namespace, settings, client: env.client });
+    connection = await connectTemporal({ address: env.address });
+    const client = new Client({ connection: connection.connection, namespace });
+    worker = await createThiduaWorker({ connection: env.nativeConnection, namespace, settings, client });
     workerRun = worker.run();
-    return { env, maildev, dataDir, settings, metricsUrl, stop };
+    return { env, client, maildev, dataDir, settings, metricsUrl, stop };
   } catch (err) {
     await stop();
     throw err;
