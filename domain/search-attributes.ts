@@ -17,6 +17,9 @@ export const DeadlineKey = defineSearchAttributeKey('Deadline', SearchAttributeT
 export const LockedKey = defineSearchAttributeKey('Locked', SearchAttributeType.BOOL);
 export const RemindersSentKey = defineSearchAttributeKey('RemindersSent', SearchAttributeType.INT);
 export const SubmittedAtKey = defineSearchAttributeKey('SubmittedAt', SearchAttributeType.DATETIME);
+/** On a sub-campaign's campaign workflow: the parent campaign's id, and the parent's unit that runs it. */
+export const ParentCampaignKey = defineSearchAttributeKey('ParentCampaign', SearchAttributeType.KEYWORD);
+export const ParentUnitKey = defineSearchAttributeKey('ParentUnit', SearchAttributeType.KEYWORD);
 
 export const SEARCH_ATTRIBUTES = [
   CampaignIdKey,
@@ -27,6 +30,8 @@ export const SEARCH_ATTRIBUTES = [
   LockedKey,
   RemindersSentKey,
   SubmittedAtKey,
+  ParentCampaignKey,
+  ParentUnitKey,
 ] as const;
 
 /** `--search-attribute Name=Type` arguments of `temporal server start-dev` / `operator search-attribute create`. */
