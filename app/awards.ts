@@ -5,13 +5,9 @@
  * Each states the role it needs ({@link requireRole}) and refuses, changing nothing, without it.
  */
 import path from 'node:path';
-import {
-  awardsWorkflowId,
-  type AwardNominationState,
-  type AwardsStatusView,
-  type CastVoteInput,
-} from '../domain/award-types';
-import type { NomineeType } from '../domain/workflow-types';
+import { awardsWorkflowId, type AwardsStatusView, type CastVoteInput } from '../domain/award-types';
+import { unitResultOf } from '../domain/award-vote';
+import type { AwardUnitResult } from '../domain/award-workflow-types';
 import { FileDecisionNumbers, type DecisionNumbers } from '../stores/decision-numbers';
 import { FileReportStore, type ReportStore } from '../stores/report-store';
 import {
@@ -128,20 +124,10 @@ export async function awardResultsForUnit(
   s: AppContext,
   campaignId: string,
   unitId: string,
-): Promise<
-  Array<{ name: string; type: NomineeType; proposedForm: string; state: AwardNominationState; awardedForm?: string }>
-> {
+): Promise<AwardUnitResult[]> {
   const view = await awardsStatus(s, campaignId);
   if (view.state !== 'decided') return [];
-  return view.nominations
-    .filter((n) => n.unitId === unitId)
-    .map((n) => ({
-      name: n.name,
-      type: n.type,
-      proposedForm: n.proposedForm,
-      state: n.state,
-      ...(n.awardedForm ? { awardedForm: n.awardedForm } : {}),
-    }));
+  return view.nominations.filter((n) => n.unitId === unitId).map(unitResultOf);
 }
 
 /** A file of the awards (minutes, decision, proposal upwards, statistics), once it exists. */

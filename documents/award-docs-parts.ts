@@ -9,6 +9,7 @@ import type { AwardCatalogue, AwardDocsInput, AwardForm, AwardNominationView } f
 import { awardedCode } from './award-statistics';
 import { run } from './official-layout';
 import { formatDate, formatDateTime } from './vietnamese';
+import { shareCapWords } from '../domain/award-rules';
 
 /** The campaigns' zone: the documents date things as the clerk reads them. */
 export const ZONE = 'Asia/Ho_Chi_Minh';
@@ -114,7 +115,7 @@ export function resultWords(n: AwardNominationView): string {
     case 'approved':
       return `Đạt${share}`;
     case 'rejected':
-      return `Không đạt${share}`;
+      return `Không đạt${share}` + (n.capped ? ` — ${shareCapWords(n.capped)}` : '');
     case 'no-quorum':
       return 'Không đủ số thành viên tham gia';
     case 'higher-level':

@@ -7,6 +7,7 @@
 import type { ContactDef } from './campaign-schema';
 import { formatDeadline, latenessPhrase, secretariatLetter, type ComposedMessage } from './messages';
 import type { AwardMailKind, AwardUnitResult } from './award-workflow-types';
+import { shareCapWords } from './award-rules';
 
 export type AwardMessageKind = AwardMailKind | 'unit-results';
 
@@ -97,7 +98,8 @@ export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {
         ...(ctx.results ?? []).map(
           (r) =>
             `- ${r.type === 'collective' ? 'Tập thể' : 'Cá nhân'} ${r.name} (đề nghị: ${r.proposedForm}): ${AWARD_STATE_NAMES[r.state]}` +
-            (r.state === 'approved' ? ` — ${r.awardedName ?? r.awardedForm ?? ''}` : ''),
+            (r.state === 'approved' ? ` — ${r.awardedName ?? r.awardedForm ?? ''}` : '') +
+            (r.capped ? ` (${shareCapWords(r.capped)})` : ''),
         ),
         'Kết quả cũng được đăng trên trang nộp hồ sơ của đơn vị.',
       ];

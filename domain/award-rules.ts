@@ -12,6 +12,7 @@ import {
   type AwardForm,
   type AwardRule,
   type NominationCheck,
+  type ShareCapHit,
   type VoteRule,
 } from './award-types';
 import type { NomineeType } from './workflow-types';
@@ -124,6 +125,11 @@ const NOMINEE_WORDS: Record<NomineeType, string> = { collective: 'tập thể', 
  */
 export function shareCapReached(percent: number, total: number, approvedSoFar: number): boolean {
   return approvedSoFar >= shareCap(percent, total);
+}
+
+/** Why an approved nomination was turned down by a share cap, in Vietnamese: "vượt tỷ lệ 15% của 20 tập thể, tối đa 3". */
+export function shareCapWords(hit: ShareCapHit): string {
+  return `vượt tỷ lệ ${hit.percent}% của ${hit.base} ${NOMINEE_WORDS[hit.of]}, tối đa ${hit.cap}`;
 }
 
 /** ⌊percent × total / 100⌋; the small epsilon keeps 15 × 20 / 100 at 3 despite binary fractions. */

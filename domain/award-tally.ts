@@ -4,8 +4,8 @@
  * the form most approvals name (the proposed one by default) and that form's rule in force on the day
  * the dossier was received; then the share caps, in nomination order.
  */
-import { ruleInForce, voteOutcome } from './award-catalogue';
-import type { AwardCatalogue, AwardNominationView, CouncilMember, Vote } from './award-types';
+import { ruleInForce, shareCap, voteOutcome } from './award-catalogue';
+import type { AwardCatalogue, AwardNominationView, CouncilMember, ShareCapHit, Vote } from './award-types';
 import { inVote, latestVotes } from './award-vote';
 
 export function tallyNominations(
@@ -42,15 +42,25 @@ export function tallyNominations(
     let state: AwardNominationView['state'] = rule
       ? voteOutcome(rule.vote, { ...tally, members: council.length })
       : 'rejected';
+    let capped: ShareCapHit | undefined;
     if (state === 'approved' && rule) {
       for (const c of rule.criteria) {
         if (c.kind !== 'share-cap') continue;
         const of = c.of === 'collective' ? base.collectives : base.individuals;
-        const cap = Math.floor((of * c.percent) / 100);
-        if ((approvedPerForm.get(formCode) ?? 0) >= cap) state = 'rejected';
+        const cap = shareCap(c.percent, of);
+        if ((approvedPerForm.get(formCode) ?? 0) >= cap) {
+          state = 'rejected';
+          capped = { percent: c.percent, of: c.of, base: of, cap };
+        }
       }
     }
     if (state === 'approved') approvedPerForm.set(formCode, (approvedPerForm.get(formCode) ?? 0) + 1);
-    return { ...n, tally, state, ...(state === 'approved' ? { awardedForm: formCode } : {}) };
+    return {
+      ...n,
+      tally,
+      state,
+      ...(state === 'approved' ? { awardedForm: formCode } : {}),
+      ...(capped ? { capped } : {}),
+    };
   });
 }

@@ -166,6 +166,16 @@ export interface AwardNominationView {
   /** After the vote closes only: the counts, and the form conferred when approved. */
   tally?: { approve: number; reject: number; abstain: number; notVoted: number; eligible: number };
   awardedForm?: string;
+  /** Set when the vote approved but the form's share cap was already reached: the state is then `rejected`. */
+  capped?: ShareCapHit;
+}
+
+/** A share cap that turned an approval down: at most `percent` % of `base` nominees of that kind, i.e. `cap`. */
+export interface ShareCapHit {
+  percent: number;
+  of: NomineeType;
+  base: number;
+  cap: number;
 }
 
 export type AwardsState = 'voting' | 'closed' | 'decided' | 'cancelled';

@@ -17,6 +17,7 @@ import {
   type CouncilMember,
   type Vote,
 } from './award-types';
+import type { AwardUnitResult } from './award-workflow-types';
 
 export const VOTE_CHOICES = ['approve', 'reject', 'abstain'] as const;
 /** The longest reason of a vote, in characters. */
@@ -119,4 +120,16 @@ export function voteRefusal(
     return `Hình thức "${form.name}" do ${AUTHORITY_LEVEL_NAMES[rule.conferredBy]} quyết định, vượt thẩm quyền ${AUTHORITY_LEVEL_NAMES[ctx.authority]} của đợt.`;
   }
   return undefined;
+}
+
+/** A nomination's result as its unit is told it (mail, portal): nothing of the vote's detail. */
+export function unitResultOf(n: AwardNominationView): AwardUnitResult {
+  return {
+    name: n.name,
+    type: n.type,
+    proposedForm: n.proposedForm,
+    state: n.state,
+    ...(n.awardedForm ? { awardedForm: n.awardedForm } : {}),
+    ...(n.capped ? { capped: n.capped } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import type {
   AwardNominationState,
   AwardNominationView,
   CouncilMember,
+  ShareCapHit,
 } from './award-types';
 import type { OfficialHeader } from './synthesis-types';
 import type { FileRef, NomineeType } from './workflow-types';
@@ -67,6 +68,8 @@ export interface AwardUnitResult {
   proposedForm: string;
   state: AwardNominationState;
   awardedForm?: string;
+  /** The vote approved, but the form's share cap was already reached. */
+  capped?: ShareCapHit;
 }
 
 export interface AwardUnitMailInput {

@@ -7,6 +7,7 @@ import { AppError } from '../app/temporal-errors';
 import type { AwardNominationState } from '../domain/award-types';
 import type { AwardsBackend, UnitAwardResult } from './dashboard/awards-backend';
 import { esc } from './pages';
+import { shareCapWords } from '../domain/award-rules';
 
 /** What the portal is given to read results: the awards backend's unit view. */
 export type AwardResultsSource = Pick<AwardsBackend, 'unitResults' | 'catalogue'>;
@@ -25,7 +26,7 @@ const TYPE = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 export function resultText(r: UnitAwardResult, formName: (code: string) => string = (c) => c): string {
   return r.state === 'approved'
     ? `${RESULT.approved}: ${r.awardedForm ? formName(r.awardedForm) : r.proposedForm}`
-    : RESULT[r.state];
+    : RESULT[r.state] + (r.capped ? ` (${shareCapWords(r.capped)})` : '');
 }
 
 /** The section's HTML, or '' before the decision. */

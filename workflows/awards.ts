@@ -34,7 +34,7 @@ import type {
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, memberProgress, missingVoters, voteRefusal } from '../domain/award-vote';
+import { inVote, memberProgress, missingVoters, unitResultOf, voteRefusal } from '../domain/award-vote';
 import type { AwardMailInput, GatheredAwards } from '../domain/award-workflow-types';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
@@ -284,15 +284,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
                 key: key(`unit/${item.unitId}`),
                 unitId: item.unitId,
                 decision: { number: decision!.number, date: decision!.date },
-                results: nominations
-                  .filter((n) => n.unitId === item.unitId)
-                  .map((n) => ({
-                    name: n.name,
-                    type: n.type,
-                    proposedForm: n.proposedForm,
-                    state: n.state,
-                    ...(n.awardedForm ? { awardedForm: n.awardedForm } : {}),
-                  })),
+                results: nominations.filter((n) => n.unitId === item.unitId).map(unitResultOf),
               },
             ]);
       return r.sent || r.reason === 'already-sent';

@@ -199,7 +199,9 @@ export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): st
         t.kind[n.type],
         n.name,
         n.proposedForm,
-        t.nominationState[n.state] + (n.awardedForm ? ` (${n.awardedForm})` : ''),
+        t.nominationState[n.state] +
+          (n.awardedForm ? ` (${n.awardedForm})` : '') +
+          (n.capped ? ` (${t.capped(n.capped)})` : ''),
         n.tally ? `${n.tally.approve}/${n.tally.reject}/${n.tally.abstain}/${n.tally.notVoted}` : '',
       ]),
       { maxWidths: [0, 30, 0, 30, 40, 0, 0] },

@@ -1,6 +1,7 @@
 /** The `thidua awards …` and `thidua campaign report` texts, Vietnamese and English (beside `vi.ts`/`en.ts`). */
 import { SKIP_REASONS, type SkipCode } from '../../app/award-statistics';
-import type { AwardNominationState, AwardsState } from '../../domain/award-types';
+import { shareCapWords } from '../../domain/award-rules';
+import type { AwardNominationState, AwardsState, ShareCapHit } from '../../domain/award-types';
 
 export interface AwardsTexts {
   usage: string;
@@ -12,6 +13,8 @@ export interface AwardsTexts {
   title: (campaignId: string, state: string) => string;
   state: Record<AwardsState, string>;
   nominationState: Record<AwardNominationState, string>;
+  /** Why a nomination the vote approved was turned down by a share cap. */
+  capped: (hit: ShareCapHit) => string;
   deadline: (local: string) => string;
   noDeadline: string;
   counts: (reminders: number, escalations: number) => string;
@@ -56,6 +59,7 @@ export const AWARDS_VI: AwardsTexts = {
     decided: 'đã có quyết định khen thưởng',
     cancelled: 'đã hủy',
   },
+  capped: shareCapWords,
   nominationState: {
     'in-vote': 'đang xét',
     'higher-level': 'đề nghị cấp trên',
@@ -114,6 +118,8 @@ export const AWARDS_EN: AwardsTexts = {
     decided: 'award decision issued',
     cancelled: 'cancelled',
   },
+  capped: (h) =>
+    `over the ${h.percent}% share of ${h.base} ${h.of === 'collective' ? 'collectives' : 'individuals'}, at most ${h.cap}`,
   nominationState: {
     'in-vote': 'in vote',
     'higher-level': 'proposed to the higher level',

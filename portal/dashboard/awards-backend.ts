@@ -16,19 +16,13 @@ import { yearAwardStatistics, type YearAwardStatistics } from '../../app/award-s
 import type { AppContext } from '../../app/context';
 import type { StaffActor } from '../../app/roles';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
-import type { AwardCatalogue, AwardNominationState, AwardsStatusView, CastVoteInput } from '../../domain/award-types';
-import type { NomineeType } from '../../domain/workflow-types';
+import type { AwardCatalogue, AwardsStatusView, CastVoteInput } from '../../domain/award-types';
+import type { AwardUnitResult } from '../../domain/award-workflow-types';
 
 export type AwardFileKind = 'minutes' | 'decision' | 'proposal' | 'statistics';
 
 /** One nominee of a unit as its portal page shows it (only after the decision). */
-export interface UnitAwardResult {
-  name: string;
-  type: NomineeType;
-  proposedForm: string;
-  state: AwardNominationState;
-  awardedForm?: string;
-}
+export type UnitAwardResult = AwardUnitResult;
 
 export interface AwardsBackend {
   /** The vote as `actor` may see it: before the vote closes, `votes` holds only the actor's own. */

@@ -21,6 +21,7 @@ import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { AWARD_ACTIONS, CHOICE_NAMES, type AwardAction, type AwardActionId } from './awards-actions';
 import { flashHtml, nav, type Flash } from './pages';
+import { shareCapWords } from '../../domain/award-rules';
 
 export const AWARDS_STATE: Record<AwardsState, string> = {
   voting: 'Đang biểu quyết',
@@ -190,7 +191,7 @@ export function awardsPage(p: AwardsPageInput): string {
     const result =
       n.state === 'approved'
         ? `Được khen thưởng: ${formName(n.awardedForm) || n.proposedForm}`
-        : NOMINATION_STATE[n.state];
+        : NOMINATION_STATE[n.state] + (n.capped ? ` (${shareCapWords(n.capped)})` : '');
     const check = [
       n.check.route === 'higher-level'
         ? '<li class="higher">Đề nghị cấp trên (vượt thẩm quyền của đợt; có tờ trình)</li>'

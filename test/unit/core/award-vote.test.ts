@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { voteOutcome } from '../../../domain/award-catalogue';
 import { tallyNominations } from '../../../domain/award-tally';
 import type { AwardCatalogue, AwardNominationView, CouncilMember, Vote } from '../../../domain/award-types';
-import { missingVoters, voteRefusal } from '../../../domain/award-vote';
+import { missingVoters, unitResultOf, voteRefusal } from '../../../domain/award-vote';
+import { resultWords } from '../../../documents/award-docs-parts';
+import { resultText } from '../../../portal/award-results';
 
 const vote = { quorum: 0.5, threshold: 0.5, of: 'voting-members' as const, ballot: 'open' as const };
 const catalogue: AwardCatalogue = {
@@ -109,6 +111,13 @@ test('the last vote of each eligible member counts; the share cap rejects approv
     ['u2/1', 'rejected', 2, 2],
     ['u3/1', 'rejected', 2, 2],
   ]);
+  // The two the council approved beyond the cap say why, wherever the result is read.
+  const hit = { percent: 50, of: 'collective', base: 3, cap: 1 };
+  expect(out.map((n) => n.capped)).toEqual([undefined, hit, hit]);
+  expect(unitResultOf(out[1])).toMatchObject({ state: 'rejected', capped: hit });
+  expect(resultWords(out[1])).toBe('Không đạt (100%) — vượt tỷ lệ 50% của 3 tập thể, tối đa 1');
+  expect(resultText(unitResultOf(out[2]))).toBe('Không được đề nghị (vượt tỷ lệ 50% của 3 tập thể, tối đa 1)');
+  expect(resultWords(out[0])).toBe('Đạt (100%)');
   expect(missingVoters(council, ctx.nominations, votes.slice(0, 1)).map((m) => m.account)).toEqual(['a', 'b']);
   expect(missingVoters(council, ctx.nominations, votes).map((m) => m.account)).toEqual([]);
 });
