@@ -10,6 +10,7 @@ import { loadAwardCatalogue } from '../domain/award-catalogue';
 import type { AwardCatalogue, AwardsStatusView } from '../domain/award-types';
 import { awardsStatus } from './awards';
 import { listCampaigns } from './campaigns';
+import { mapLimited } from './map-limited';
 import type { AppContext } from './context';
 import { AppError } from './temporal-errors';
 
@@ -61,6 +62,9 @@ export const isReportYear = (year: number): boolean => Number.isInteger(year) &&
  * compressed from an earlier year's plan) can carry a decision of that year, so it is read, but
  * undecided it has nothing to do with the year and is left out silently.
  */
+/** Campaigns whose awards are read at the same time. */
+const CAMPAIGNS_READ_AT_ONCE = 8;
+
 export async function yearAwardStatistics(
   s: AppContext,
   year: number,
@@ -74,15 +78,22 @@ export async function yearAwardStatistics(
   const seen = new Set<string>();
   const campaigns: Array<YearCampaign & { view: AwardsStatusView }> = [];
   const skipped: YearAwardStatistics['skipped'] = [];
-  for (const row of await listCampaigns(s)) {
-    // A campaign continued as new or restarted under its id is listed once per run: read it once.
-    if (seen.has(row.campaignId)) continue;
+  // A campaign continued as new or restarted under its id is listed once per run: read it once.
+  const rows = (await listCampaigns(s)).filter((row) => {
+    if (seen.has(row.campaignId)) return false;
     seen.add(row.campaignId);
-    const startedLater = row.startTime.slice(0, 4) > String(year);
-    const view = await awardsStatus(s, row.campaignId).catch((err: unknown) => {
+    return true;
+  });
+  // Each campaign's awards are a query of its own: a few at a time, not one after another.
+  const views = await mapLimited(rows, CAMPAIGNS_READ_AT_ONCE, (row) =>
+    awardsStatus(s, row.campaignId).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'not-found') return undefined;
       throw err;
-    });
+    }),
+  );
+  rows.forEach((row, i) => {
+    const view = views[i];
+    const startedLater = row.startTime.slice(0, 4) > String(year);
     const code: SkipCode | undefined = !view
       ? 'no-awards'
       : view.decision
@@ -91,19 +102,18 @@ export async function yearAwardStatistics(
           ? 'no-decision'
           : view.state;
     if (code) {
-      if (startedLater) continue;
-      skipped.push({ campaignId: row.campaignId, reason: SKIP_REASONS[code], code });
-      continue;
+      if (!startedLater) skipped.push({ campaignId: row.campaignId, reason: SKIP_REASONS[code], code });
+      return;
     }
     const { number, date } = view!.decision!;
-    if (!date.startsWith(prefix)) continue;
+    if (!date.startsWith(prefix)) return;
     campaigns.push({
       campaignId: row.campaignId,
       ...(row.title ? { title: row.title } : {}),
       decision: { number, date },
       view: view!,
     });
-  }
+  });
   campaigns.sort(
     (a, b) => a.decision!.date.localeCompare(b.decision!.date) || a.campaignId.localeCompare(b.campaignId),
   );

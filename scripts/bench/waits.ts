@@ -1,22 +1,10 @@
 /** Bounded waits: no call of the benchmark can hang it. */
 import { secs } from './report';
 
+export { mapLimited } from '../../app/map-limited';
+
 /** A wait that sees no progress for this long is stuck, whatever its overall timeout. */
 const STALL_MS = 3 * 60_000;
-
-export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 /**
  * Polls `probe` every 2 s until it reports done; prints progress every 10 s; fails with `what` when
