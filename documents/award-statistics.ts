@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { formByCode, matchForm } from '../domain/award-rules';
 import type { AwardCatalogue, AwardNominationView } from '../domain/award-types';
+import { HEADER_ROW, sheet } from './xlsx-sheet';
 import { normalizeZip } from './zip-normalize';
 
 export interface AwardCount {
@@ -98,18 +99,10 @@ export function awardStatisticsText(rows: AwardCount[], lang: 'vi' | 'en'): stri
 }
 
 /** Rows above the header: the title and a blank line. */
-export const STATS_HEADER_ROW = 3;
+export const STATS_HEADER_ROW = HEADER_ROW;
 
 /** The workbook carries no build time (none is given): a fixed stamp keeps the same rows the same bytes. */
 const STAMP = new Date('2024-01-01T00:00:00Z');
-
-const FONT = { name: 'Times New Roman', size: 12 };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 /** The table as a workbook: Vietnamese headers, header frozen and repeated on each printed page, A4 portrait. */
 export async function awardStatisticsXlsx(rows: AwardCount[], title: string): Promise<Buffer> {
@@ -119,56 +112,31 @@ export async function awardStatisticsXlsx(rows: AwardCount[], title: string): Pr
   workbook.title = title;
   workbook.created = STAMP;
   workbook.modified = STAMP;
-  const ws = workbook.addWorksheet('Thống kê khen thưởng', {
-    views: [{ state: 'frozen', ySplit: STATS_HEADER_ROW, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${STATS_HEADER_ROW}:${STATS_HEADER_ROW}`,
-      margins: { left: 0.7, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      horizontalCentered: true,
-    },
-    headerFooter: { oddFooter: '&CTrang &P/&N' },
-  });
-  const headers = ['STT', 'Hình thức khen thưởng', 'Tập thể', 'Cá nhân', 'Cộng'];
-  [6, 48, 12, 12, 12].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  ws.mergeCells(1, 1, 1, headers.length);
-  const titleCell = ws.getCell(1, 1);
-  titleCell.value = title;
-  titleCell.font = { ...FONT, size: 14, bold: true };
-  titleCell.alignment = { horizontal: 'center', wrapText: true };
-  ws.getRow(1).height = 36;
-
-  const header = ws.getRow(STATS_HEADER_ROW);
-  headers.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = h;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-    cell.border = THIN;
-  });
   const sum = totals(rows);
-  const body: Array<Array<string | number>> = [
-    ...rows.map((r, i) => [i + 1, r.formName, r.collective, r.individual, r.collective + r.individual]),
-    ['', 'Tổng cộng', sum.collective, sum.individual, sum.collective + sum.individual],
-  ];
-  body.forEach((values, r) => {
-    const row = ws.getRow(STATS_HEADER_ROW + 1 + r);
-    const last = r === body.length - 1;
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      cell.font = { ...FONT, bold: last };
-      cell.border = THIN;
-      cell.alignment = { vertical: 'top', horizontal: i === 1 ? 'left' : 'center', wrapText: i === 1 };
-    });
-  });
+  sheet(
+    workbook,
+    'Thống kê khen thưởng',
+    title,
+    '',
+    [
+      { header: 'STT', width: 6, align: 'center' },
+      { header: 'Hình thức khen thưởng', width: 48, align: 'left' },
+      { header: 'Tập thể', width: 12, align: 'center' },
+      { header: 'Cá nhân', width: 12, align: 'center' },
+      { header: 'Cộng', width: 12, align: 'center' },
+    ],
+    [
+      ...rows.map((r, i) => [i + 1, r.formName, r.collective, r.individual, r.collective + r.individual]),
+      ['', 'Tổng cộng', sum.collective, sum.individual, sum.collective + sum.individual],
+    ],
+    {
+      boldLastRow: true,
+      orientation: 'portrait',
+      margins: { left: 0.7, right: 0.5 },
+      tallTitle: true,
+      autoFilter: false,
+    },
+  );
   const bytes = await workbook.xlsx.writeBuffer();
   return normalizeZip(Buffer.from(bytes as ArrayBuffer), { at: STAMP });
 }

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ConferenceInviteeView, ConferenceReply, ConferenceStatusView } from '../domain/conference-types';
-import { excelLocalDate, sheet } from './synthesis-xlsx';
+import { excelLocalDate, sheet } from './xlsx-sheet';
 import { formatDateTime } from './vietnamese';
 import { normalizeZip } from './zip-normalize';
 

@@ -5,7 +5,8 @@
 import ExcelJS from 'exceljs';
 import type { SynthesisData } from '../domain/synthesis-types';
 import { byCluster, countStatuses, STATUS_ORDER, type StatusCounts } from './figures';
-import { NOMINEE_TYPE_NAMES, NO_CLUSTER, STATUS_NAMES, formatDateTime, zoned } from './vietnamese';
+import { NOMINEE_TYPE_NAMES, NO_CLUSTER, STATUS_NAMES, formatDateTime } from './vietnamese';
+import { excelLocalDate, sheet, type SheetColumn } from './xlsx-sheet';
 import { normalizeZip } from './zip-normalize';
 
 export const SHEET_NAMES = {
@@ -14,100 +15,6 @@ export const SHEET_NAMES = {
   papers: 'Tham luận',
   nominations: 'Đề nghị khen thưởng',
 } as const;
-
-/** Rows above the header: the sheet's title and the campaign line. */
-export const HEADER_ROW = 3;
-
-const FONT = { name: 'Times New Roman', size: 12 };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
-
-export interface SheetColumn {
-  header: string;
-  width: number;
-  /** A date column holds the local wall time (Excel dates have no zone). */
-  date?: boolean;
-}
-
-/**
- * The campaign's wall time as an Excel date: Excel stores no zone, so the local time is written as if
- * it were UTC (exceljs converts Dates by their UTC fields).
- */
-export function excelLocalDate(iso: string, timeZone: string): Date {
-  const t = zoned(iso, timeZone);
-  return new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second));
-}
-
-/** One sheet: title and subtitle rows, a frozen header row, bordered rows, A4 landscape print setup. */
-export function sheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  title: string,
-  subtitle: string,
-  columns: SheetColumn[],
-  rows: Array<Array<string | number | Date | null>>,
-  boldLastRow = false,
-): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      horizontalCentered: true,
-    },
-    headerFooter: { oddFooter: '&CTrang &P/&N' },
-  });
-  columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width;
-  });
-  ws.mergeCells(1, 1, 1, columns.length);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { ...FONT, size: 14, bold: true };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.mergeCells(2, 1, 2, columns.length);
-  ws.getCell(2, 1).value = subtitle;
-  ws.getCell(2, 1).font = { ...FONT, italic: true };
-  ws.getCell(2, 1).alignment = { horizontal: 'center' };
-
-  const header = ws.getRow(HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
-    cell.border = THIN;
-  });
-  header.height = 32;
-  rows.forEach((values, r) => {
-    const row = ws.getRow(HEADER_ROW + 1 + r);
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      cell.font = { ...FONT, bold: boldLastRow && r === rows.length - 1 };
-      cell.border = THIN;
-      cell.alignment = { vertical: 'top', wrapText: typeof v === 'string' };
-      if (columns[i].date) cell.numFmt = DATE_FORMAT;
-    });
-  });
-  if (rows.length > 0) {
-    ws.autoFilter = {
-      from: { row: HEADER_ROW, column: 1 },
-      to: { row: HEADER_ROW + rows.length, column: columns.length },
-    };
-  }
-  return ws;
-}
 
 export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
   const zone = data.timeZone;
