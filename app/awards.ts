@@ -101,21 +101,30 @@ export async function issueDecision(
   requireRole(actor, 'clerk', 'issue-decision');
   const numbers = stores.decisionNumbers ?? new FileDecisionNumbers(s.settings.dataDir);
   const number = decision.number.trim();
-  const used = number ? await numbers.find(number, decision.date) : undefined;
-  if (used && used.campaignId !== campaignId) {
+  const entry = { number, date: decision.date, campaignId };
+  // Claimed before the update, so that a second clerk issuing the same number meanwhile is refused.
+  const claim = number ? await numbers.claim(entry) : undefined;
+  if (claim && claim.held.campaignId !== campaignId) {
     throw new AppError('invalid', {
       operation: 'issue-decision',
       input: 'decision-number',
-      value: `${used.number}|${used.campaignId}`,
+      value: `${claim.held.number}|${claim.held.campaignId}`,
       campaignId,
     });
   }
-  const view = await update(s, 'issue-decision', campaignId, () =>
-    handle(s, campaignId).executeUpdate(decisionUpdate, {
-      args: [{ number, date: decision.date, by: actorLabel(actor) }],
-    }),
-  );
-  await numbers.record({ number, date: decision.date, campaignId });
+  let view: AwardsStatusView;
+  try {
+    view = await update(s, 'issue-decision', campaignId, () =>
+      handle(s, campaignId).executeUpdate(decisionUpdate, {
+        args: [{ number, date: decision.date, by: actorLabel(actor) }],
+      }),
+    );
+  } catch (err) {
+    // Refused for sure: the number was not used, so it is free again (unless held before). An update
+    // sent and not answered may still apply: the claim stays.
+    if (claim?.created && err instanceof AppError && err.nothingChanged) await numbers.release(entry);
+    throw err;
+  }
   return view;
 }
 

@@ -134,7 +134,7 @@ test('before the close a member reads only their own votes, anyone else none; af
 
 test("a decision number another campaign's decision has in that year is refused before anything is sent", async () => {
   const numbers = new FileDecisionNumbers(dir);
-  await numbers.record({ number: '125/QĐ-UBND', date: '2026-03-02', campaignId: 'other-2026' });
+  await numbers.claim({ number: '125/QĐ-UBND', date: '2026-03-02', campaignId: 'other-2026' });
   const { ctx, calls } = fakeContext(view('closed', []));
   // The same number written differently (case, spaces) is the same number.
   const err = await issueDecision(ctx, 'c1', clerk, { number: ' 125 / qđ-ubnd', date: '2026-11-25' }).catch(
@@ -148,6 +148,49 @@ test("a decision number another campaign's decision has in that year is refused 
   await issueDecision(ctx, 'c1', clerk, { number: '125/QĐ-UBND', date: '2027-01-05' });
   expect(calls.filter((c) => c.startsWith('update issueDecision'))).toHaveLength(1);
   expect((await numbers.find('125/QĐ-UBND', '2027-12-31'))?.campaignId).toBe('c1');
+});
+
+test('two campaigns issuing the same number at once: one gets it, the other is refused', async () => {
+  const first = fakeContext(view('closed', []));
+  const second = fakeContext(view('closed', []));
+  const outcomes = await Promise.allSettled([
+    issueDecision(first.ctx, 'c1', clerk, { number: '7/QĐ-UBND', date: '2026-11-25' }),
+    issueDecision(second.ctx, 'c2', clerk, { number: '7/QĐ-UBND', date: '2026-11-26' }),
+  ]);
+  expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+  const sent = [...first.calls, ...second.calls].filter((c) => c.startsWith('update issueDecision'));
+  expect(sent).toHaveLength(1);
+  const holder = (await new FileDecisionNumbers(dir).find('7/QĐ-UBND', '2026-01-01'))?.campaignId;
+  expect(sent[0]).toContain(`campaign/${holder}/awards`);
+});
+
+test('a decision the workflow refuses gives its number back; one held by an older store is still refused', async () => {
+  const refusing = fakeContext(view('voting', []));
+  const handle = (refusing.ctx.client.workflow as unknown as { getHandle: (id: string) => Record<string, unknown> })
+    .getHandle;
+  (refusing.ctx.client.workflow as unknown as { getHandle: unknown }).getHandle = (id: string) => ({
+    ...handle(id),
+    executeUpdate: async () => {
+      throw Object.assign(new Error('Chưa kết thúc bỏ phiếu'), { name: 'WorkflowUpdateFailedError' });
+    },
+  });
+  await expect(issueDecision(refusing.ctx, 'c3', clerk, { number: '9/QĐ-UBND', date: '2026-11-25' })).rejects.toThrow();
+  expect(await new FileDecisionNumbers(dir).find('9/QĐ-UBND', '2026-11-25')).toBeUndefined();
+  // The number is free: another campaign issues it.
+  const other = fakeContext(view('closed', []));
+  await issueDecision(other.ctx, 'c4', clerk, { number: '9/QĐ-UBND', date: '2026-11-25' });
+  expect((await new FileDecisionNumbers(dir).find('9/QĐ-UBND', '2026-11-25'))?.campaignId).toBe('c4');
+
+  // Numbers recorded before claims were files of their own (one JSON file) still count.
+  fs.writeFileSync(
+    path.join(dir, 'decision-numbers.json'),
+    JSON.stringify({ '2026|11/QĐ-UBND': { number: '11/QĐ-UBND', date: '2026-05-01', campaignId: 'old', at: '' } }),
+  );
+  const late = fakeContext(view('closed', []));
+  await expect(issueDecision(late.ctx, 'c5', clerk, { number: '11/QĐ-UBND', date: '2026-11-25' })).rejects.toThrow(
+    AppError,
+  );
+  expect(late.calls).toEqual([]);
 });
 
 test("a unit's results show only once the decision is issued", async () => {
