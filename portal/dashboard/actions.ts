@@ -115,8 +115,35 @@ const extensionFields: ActionField[] = [
     placeholder: '17:00 25/10/2009',
     hint: 'Ngày giờ theo giờ của đợt; nhắc và nâng mức tính lại theo lịch làm việc. Không dùng cho đợt diễn tập.',
   },
+  {
+    name: 'phase',
+    label: 'Giai đoạn',
+    type: 'select',
+    hint: 'Gia hạn giai đoạn đang mở, hoặc một giai đoạn sau (áp dụng khi giai đoạn đó mở).',
+    choices: ({ campaign }) => extensionPhaseChoices(campaign),
+  },
   reasonField,
 ];
+
+/**
+ * A campaign with several deadline phases: the one open and those after it (CLI `--phase`). None
+ * for a campaign of one deadline phase: the form then has no such field.
+ */
+export function extensionPhaseChoices(campaign?: CampaignStatusView): Array<[string, string]> {
+  const phases = campaign?.deadlinePhases;
+  if (!phases || phases.length < 2) return [];
+  const current = Math.max(
+    0,
+    phases.findIndex((p) => p.id === campaign.deadlinePhase),
+  );
+  return phases
+    .slice(current)
+    .filter((p) => p.id)
+    .map((p, i): [string, string] => [
+      i === 0 ? '' : p.id!,
+      `${p.name} — hạn ${p.schedule.deadline.local}${i === 0 ? ' (đang mở)' : ''}`,
+    ]);
+}
 
 /** The extension as the shared operation takes it: by days or until a date, never both. */
 function extensionRequest(ctx: ActionContext) {
@@ -127,8 +154,10 @@ function extensionRequest(ctx: ActionContext) {
   if (days && !/^\d+(\.\d+)?$/.test(days)) throw new ActionInputError(`Số ngày "${days}" không hợp lệ.`);
   const reason = value(ctx.form, 'reason');
   if (!reason) throw new ActionInputError('Cần ghi lý do gia hạn.');
+  const phaseId = value(ctx.form, 'phase');
   return {
     ...(days ? { by: `${days}d` } : { until }),
+    ...(phaseId ? { phaseId } : {}),
     reason,
     grantedBy: `${ctx.staff.name} (${ctx.staff.login}), trang quản trị`,
   };

@@ -314,6 +314,8 @@ export function actionForms(
           }
           if (f.type === 'select') {
             const choices = f.choices?.(state) ?? [];
+            // Nothing to choose from: the field does not apply here (e.g. one deadline phase).
+            if (choices.length === 0) return '';
             const chosen = choices.some(([value]) => value === v) ? v : choices[0]?.[0];
             return `<label for="${id}">${esc(f.label)}</label><select id="${id}" name="${f.name}">${choices
               .map(

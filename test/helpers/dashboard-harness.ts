@@ -48,6 +48,8 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   phase?: CampaignStatusView['phase'];
   /** How a reminder fails when the worker is gone: refused before sending, or sent and not answered. */
   remindFails?: AppError;
+  /** The campaign's deadline phases, when it has several (the first is open). */
+  deadlinePhases?: CampaignStatusView['deadlinePhases'];
   /** The campaign's synthesis, once it has one. */
   synthesis?: SynthesisStatusView;
   readonly filesAsked: string[] = [];
@@ -126,6 +128,7 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
         reminders: [{ id: 'r-3d', offset: '3d', kind: 'reminder', at: at(2 * DAY) }],
         escalations: [{ step: 1, after: '1d', at: at(6 * DAY), notify: ['head'], cc: [] }],
       },
+      ...(this.deadlinePhases ? { deadlinePhases: this.deadlinePhases, deadlinePhase: this.deadlinePhases[0].id } : {}),
       phases: [
         { kind: 'plan-issue', name: 'Ban hành kế hoạch', start: at(-10 * DAY).utc, end: at(-9 * DAY).utc },
         { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành', start: at(-9 * DAY).utc, end: at(7 * DAY).utc },

@@ -120,6 +120,31 @@ describe('a campaign', () => {
     expect((await browser.get(`/admin/c/${CAMPAIGN}/do/extend-all`)).status).toBe(405);
   });
 
+  test('a campaign of several deadline phases: the extension names the phase, the open one first', async () => {
+    const { browser, csrf } = await loggedIn();
+    expect((await browser.get(`/admin/c/${CAMPAIGN}`)).body).not.toContain('name="phase"'); // one phase: no choice
+    const base = (await backend.campaignStatus(CAMPAIGN)).selfReview!;
+    const schedule = (local: string) => ({ ...base, deadline: { ...base.deadline, local } });
+    backend.deadlinePhases = [
+      { id: 'ke-hoach', name: 'Kế hoạch tổ chức Đại hội', schedule: schedule('17:00 31/07/2014'), batchesLocked: 0 },
+      { id: 'ket-qua', name: 'Báo cáo kết quả', schedule: schedule('17:00 30/06/2015'), batchesLocked: 0 },
+    ];
+    const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
+    expect(page).toContain(
+      '<option value="" selected>Kế hoạch tổ chức Đại hội — hạn 17:00 31/07/2014 (đang mở)</option><option value="ket-qua">Báo cáo kết quả — hạn 17:00 30/06/2015</option>',
+    );
+    const res = await browser.postForm(`/admin/c/${CAMPAIGN}/do/extend-all`, {
+      csrf,
+      days: '10',
+      phase: 'ket-qua',
+      reason: 'Lùi Đại hội',
+    });
+    expect(res.status).toBe(303);
+    expect(backend.calls[0].req).toMatchObject({ by: '10d', phaseId: 'ket-qua' });
+    await browser.postForm(`/admin/c/${CAMPAIGN}/do/extend-all`, { csrf, days: '2', phase: '', reason: 'Nghỉ lễ' });
+    expect(backend.calls[1].req).not.toHaveProperty('phaseId');
+  });
+
   test('cancel needs the confirmation box and a reason', async () => {
     const { browser, csrf } = await loggedIn();
     const url = `/admin/c/${CAMPAIGN}/do/cancel`;
