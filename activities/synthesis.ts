@@ -27,6 +27,7 @@ import {
   type NominationVersion,
   type UnitStatusView,
 } from '../domain/workflow-types';
+import { mapLimited } from '../app/map-limited';
 import { messageIdFor, sendOrReportRefusal } from './mail/send';
 import type { ActivityDeps } from './index';
 
@@ -45,20 +46,6 @@ function flatten(units: UnitInput[]): UnitInput[] {
 export function synthesisPhaseOf(definition: CampaignDefinition): SynthesisPhaseDef | undefined {
   const phase = definition.phases.find((p) => p.kind === 'synthesis');
   return phase?.kind === 'synthesis' ? phase : undefined;
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time, results in input order. */
-async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 const latest = (files: FileVersion[]) => files[files.length - 1];
@@ -106,6 +93,9 @@ export function createSynthesisActivities(deps: ActivityDeps) {
             : Math.ceil(lateBy / DAY_MS),
       ...(report ? { summaryReport: { name: report.name, receivedAt: report.receivedAt, late: report.late } } : {}),
       papers: view.papers.map((p) => ({ name: p.name, receivedAt: p.receivedAt, late: p.late })),
+      ...(view.deadlines && view.deadlines.length > 1
+        ? { phases: view.deadlines.map((d) => ({ ...(d.id ? { id: d.id } : {}), name: d.name, status: d.status })) }
+        : {}),
     };
     const nominations = (full?.nominations ?? []).map((n) => ({
       unitId: unit.id,
@@ -183,7 +173,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
       const definition = await deps.definitions.load(input.definitionRef);
       const header = definition.campaign;
       const phase = synthesisPhaseOf(definition);
-      const gathered = await mapBounded(flatten(definition.units), GATHER_CONCURRENCY, (u) =>
+      const gathered = await mapLimited(flatten(definition.units), GATHER_CONCURRENCY, (u) =>
         gatherUnit(input.campaignId, u, header.timeZone),
       );
       const report = phase?.report;

@@ -32,6 +32,24 @@ export function byCluster(units: readonly SynthesisUnitRow[]): Array<{ cluster: 
   return keys.map((key) => ({ cluster: key || NO_CLUSTER, counts: countStatuses(groups.get(key) ?? []) }));
 }
 
+/**
+ * A campaign of several deadline phases: the counts in each, in order; none for one phase (the
+ * report's other tables are then the whole story).
+ */
+export function byDeadlinePhase(units: readonly SynthesisUnitRow[]): Array<{ name: string; counts: StatusCounts }> {
+  const first = units.find((u) => (u.phases?.length ?? 0) > 1)?.phases;
+  if (!first) return [];
+  return first.map((phase, i) => ({
+    name: phase.name,
+    counts: countStatuses(
+      units.flatMap((u) => {
+        const mine = u.phases?.[i];
+        return mine ? [{ ...u, status: mine.status }] : [];
+      }),
+    ),
+  }));
+}
+
 /** The units the report names: late ones and missing ones, in the campaign's order. */
 export const lateOrMissing = (units: readonly SynthesisUnitRow[]): SynthesisUnitRow[] =>
   units.filter((u) => u.status === 'late' || u.status === 'missing');

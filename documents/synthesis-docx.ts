@@ -6,7 +6,7 @@
  */
 import { AlignmentType, Document, ImageRun, Packer, Paragraph, type Table } from 'docx';
 import type { SynthesisData } from '../domain/synthesis-types';
-import { byCluster, countStatuses, lateOrMissing, STATUS_ORDER, type StatusCounts } from './figures';
+import { byCluster, byDeadlinePhase, countStatuses, lateOrMissing, STATUS_ORDER, type StatusCounts } from './figures';
 import {
   OFFICIAL_STYLES,
   TEXT_WIDTH,
@@ -78,12 +78,16 @@ function shownStatuses(total: StatusCounts): typeof STATUS_ORDER {
   return STATUS_ORDER.filter((s) => s === 'submitted' || s === 'late' || s === 'missing' || total[s] > 0);
 }
 
-function countsTable(data: SynthesisData): Table {
-  const total = countStatuses(data.units);
-  const statuses = shownStatuses(total);
+/** Counts by status, one row per group (and a bold total when given); the statuses some unit has. */
+function statusTable(
+  groupTitle: string,
+  groups: Array<{ name: string; counts: StatusCounts }>,
+  total?: StatusCounts,
+): Table {
+  const statuses = shownStatuses(total ?? groups.map((g) => g.counts).reduce(addCounts));
   const share = 0.5 / (statuses.length + 1);
   const columns: Column[] = [
-    { title: 'Cụm, khối thi đua', share: 0.5 },
+    { title: groupTitle, share: 0.5 },
     { title: 'Tổng số đơn vị', share, align: 'center' },
     ...statuses.map((s): Column => ({ title: upperFirst(STATUS_NAMES[s]), share, align: 'center' })),
   ];
@@ -92,13 +96,36 @@ function countsTable(data: SynthesisData): Table {
     String(c.total),
     ...statuses.map((s) => String(c[s])),
   ];
-  return dataTable(
-    columns,
-    [...byCluster(data.units).map((g) => line(g.cluster, g.counts)), line('Tổng cộng', total)],
-    {
-      boldLastRow: true,
-    },
-  );
+  const rows = groups.map((g) => line(g.name, g.counts));
+  return dataTable(columns, total ? [...rows, line('Tổng cộng', total)] : rows, { boldLastRow: Boolean(total) });
+}
+
+const addCounts = (a: StatusCounts, b: StatusCounts): StatusCounts => ({
+  total: a.total + b.total,
+  submitted: a.submitted + b.submitted,
+  late: a.late + b.late,
+  missing: a.missing + b.missing,
+  pending: a.pending + b.pending,
+  cancelled: a.cancelled + b.cancelled,
+});
+
+function countsTable(data: SynthesisData): Table {
+  const clusters = byCluster(data.units).map((g) => ({ name: g.cluster, counts: g.counts }));
+  return statusTable('Cụm, khối thi đua', clusters, countStatuses(data.units));
+}
+
+/** Several deadline phases: a sentence saying the tables are the last phase's, and the counts of each. */
+function phasesPart(data: SynthesisData): Array<Paragraph | Table> {
+  const phases = byDeadlinePhase(data.units);
+  if (phases.length === 0) return [];
+  return [
+    bodyText(
+      `Đợt thi đua có ${phases.length} giai đoạn nộp hồ sơ; số liệu ở các bảng trong báo cáo là của giai đoạn cuối ` +
+        `(${phases[phases.length - 1].name}). Tình hình nộp theo từng giai đoạn như sau:`,
+    ),
+    tableTitle('Bảng 1a. Tình hình nộp theo từng giai đoạn'),
+    statusTable('Giai đoạn', phases),
+  ];
 }
 
 function resultsSection(
@@ -120,6 +147,7 @@ function resultsSection(
     ),
     tableTitle('Bảng 1. Tình hình nộp báo cáo theo cụm, khối thi đua'),
     countsTable(data),
+    ...phasesPart(data),
   ];
 
   const named = lateOrMissing(data.units);

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SynthesisData } from '../domain/synthesis-types';
-import { byCluster, countStatuses, STATUS_ORDER, type StatusCounts } from './figures';
+import { byCluster, byDeadlinePhase, countStatuses, STATUS_ORDER, type StatusCounts } from './figures';
 import { NOMINEE_TYPE_NAMES, NO_CLUSTER, STATUS_NAMES, formatDateTime } from './vietnamese';
 import { excelLocalDate, sheet, type SheetColumn } from './xlsx-sheet';
 import { normalizeZip } from './zip-normalize';
@@ -14,6 +14,8 @@ export const SHEET_NAMES = {
   units: 'Đơn vị',
   papers: 'Tham luận',
   nominations: 'Đề nghị khen thưởng',
+  /** Only for a campaign of several deadline phases. */
+  phases: 'Theo giai đoạn',
 } as const;
 
 export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
@@ -48,6 +50,25 @@ export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
     [...byCluster(data.units).map((g) => line(g.cluster, g.counts)), line('Tổng cộng', countStatuses(data.units))],
     true,
   );
+
+  const phases = byDeadlinePhase(data.units);
+  if (phases.length > 0) {
+    sheet(
+      workbook,
+      SHEET_NAMES.phases,
+      'TÌNH HÌNH NỘP HỒ SƠ THEO TỪNG GIAI ĐOẠN',
+      subtitle,
+      [
+        { header: 'Giai đoạn', width: 46 },
+        { header: 'Tổng số đơn vị', width: 14 },
+        ...STATUS_ORDER.map((s): SheetColumn => ({
+          header: STATUS_NAMES[s].charAt(0).toUpperCase() + STATUS_NAMES[s].slice(1),
+          width: 13,
+        })),
+      ],
+      phases.map((p) => line(p.name, p.counts)),
+    );
+  }
 
   sheet(
     workbook,

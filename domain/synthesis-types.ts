@@ -48,6 +48,11 @@ export interface SynthesisUnitRow {
   /** Names of the files it submitted (latest version of each kind). */
   summaryReport?: { name: string; receivedAt: string; late: boolean };
   papers: Array<{ name: string; receivedAt: string; late: boolean }>;
+  /**
+   * A campaign of several deadline phases: the unit's status in each, in order (the row's own
+   * `status` and files are those of the last).
+   */
+  phases?: Array<{ id?: string; name: string; status: SubmissionStatus }>;
 }
 
 export interface SynthesisNominationRow {

@@ -95,7 +95,18 @@ const views: Record<string, Partial<UnitStatusView>> = {
     ] as unknown as UnitStatusView['nominations'],
     latestNominations: nominations(1),
   },
-  'so-tai-chinh': { status: 'missing', deadline: '2009-10-14T10:00:00.000Z', reports: [], papers: [], nominations: [] },
+  // A campaign of two deadline phases, as this unit's view says: its plan came in, its results did not.
+  'so-tai-chinh': {
+    status: 'missing',
+    deadline: '2009-10-14T10:00:00.000Z',
+    reports: [],
+    papers: [],
+    nominations: [],
+    deadlines: [
+      { id: 'ke-hoach', name: 'Kế hoạch', state: 'done', status: 'submitted' },
+      { id: 'ket-qua', name: 'Báo cáo kết quả', state: 'current', status: 'missing' },
+    ] as unknown as UnitStatusView['deadlines'],
+  },
 };
 
 let dir: string;
@@ -166,6 +177,10 @@ test('buildSynthesis gathers the units from their workflows and stores the pack'
       deadline: '2009-10-14T10:00:00.000Z',
       daysLate: 0,
       papers: [],
+      phases: [
+        { id: 'ke-hoach', name: 'Kế hoạch', status: 'submitted' },
+        { id: 'ket-qua', name: 'Báo cáo kết quả', status: 'missing' },
+      ],
     },
   ]);
   // The latest version (2), asked for because the view had only version 1 in full.

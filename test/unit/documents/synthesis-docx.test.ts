@@ -59,6 +59,31 @@ describe('the draft summary report (.docx)', () => {
     expect(table.at(-1)).toEqual(['Tổng cộng', '12', '7', '3', '2']);
   });
 
+  test("several deadline phases: the report says its tables are the last phase's and counts each phase", async () => {
+    const twoPhases: SynthesisData = {
+      ...sample,
+      units: sample.units.map((u, i) => ({
+        ...u,
+        phases: [
+          { id: 'ke-hoach', name: 'Kế hoạch tổ chức Đại hội', status: i < 2 ? 'missing' : 'submitted' },
+          { id: 'ket-qua', name: 'Báo cáo kết quả', status: u.status },
+        ],
+      })),
+    };
+    const { xml: two } = await documentOf(twoPhases);
+    expect(bodyParagraphs(two)).toContain(
+      'Đợt thi đua có 2 giai đoạn nộp hồ sơ; số liệu ở các bảng trong báo cáo là của giai đoạn cuối (Báo cáo kết quả). Tình hình nộp theo từng giai đoạn như sau:',
+    );
+    expect(bodyParagraphs(two)).toContain('Bảng 1a. Tình hình nộp theo từng giai đoạn');
+    expect(tableByHeader(two, 'Giai đoạn')).toEqual([
+      ['Giai đoạn', 'Tổng số đơn vị', 'Đúng hạn', 'Nộp muộn', 'Chưa nộp'],
+      ['Kế hoạch tổ chức Đại hội', '12', '10', '0', '2'],
+      ['Báo cáo kết quả', '12', '7', '3', '2'],
+    ]);
+    // One phase: nothing of it.
+    expect(bodyParagraphs(xml).some((p) => p.startsWith('Bảng 1a'))).toBe(false);
+  });
+
   test('names every late and missing unit with deadline, receipt and days late', () => {
     const table = tableByHeader(xml, 'STT', 'Đơn vị', 'Hạn nộp');
     const expected = sample.units.filter((u) => u.status === 'late' || u.status === 'missing');

@@ -146,6 +146,34 @@ describe('the synthesis workbook (.xlsx)', () => {
     });
   });
 
+  test('several deadline phases: a sheet "Theo giai đoạn" with the counts of each phase, in order', async () => {
+    // Units alternate: all sent their plan (one late); in the results phase the sample's own statuses.
+    const twoPhases: SynthesisData = {
+      ...sample,
+      units: sample.units.map((u, i) => ({
+        ...u,
+        phases: [
+          { id: 'ke-hoach', name: 'Kế hoạch tổ chức Đại hội', status: i === 0 ? 'late' : 'submitted' },
+          { id: 'ket-qua', name: 'Báo cáo kết quả', status: u.status },
+        ],
+      })),
+    };
+    const book = await read(twoPhases);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo giai đoạn',
+      'Đơn vị',
+      'Tham luận',
+      'Đề nghị khen thưởng',
+    ]);
+    const ws = book.getWorksheet('Theo giai đoạn')!;
+    const count = (s: string) => sample.units.filter((u) => u.status === s).length;
+    expect(values(ws, 4)).toEqual(['Kế hoạch tổ chức Đại hội', 12, 11, 1, 0, 0, 0]);
+    expect(values(ws, 5)).toEqual(['Báo cáo kết quả', 12, count('submitted'), count('late'), count('missing'), 0, 0]);
+    // One phase: no such sheet (the sample above).
+    expect(wb.getWorksheet('Theo giai đoạn')).toBeUndefined();
+  });
+
   test('a unit named "A & B <C>" and one without cluster come through intact', async () => {
     const odd: SynthesisData = {
       ...sample,
