@@ -6,10 +6,9 @@
  * To refresh after an intended change (e.g. the statistics module's table):
  * `UPDATE_GOLDEN=1 npx jest --runTestsByPath test/unit/cli/awards-command.test.ts`, then review the diff.
  */
+import { cliFailure, useCliDataDir } from '../../helpers/cli-data-dir';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type CliError } from '../../../client/connect';
 import {
   awardsDecideCommand,
   awardsVoteCommand,
@@ -152,29 +151,8 @@ test('awards status shows members, outcomes and counts', () => {
   expect(text).toMatch(/tam-duong\/1 .*không đạt .*3\/1\/0\/0/);
 });
 
-const saved = { data: process.env.THIDUA_DATA_DIR, lang: process.env.THIDUA_LANG };
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-awards-cli-'));
-  process.env.THIDUA_DATA_DIR = dir;
-  delete process.env.THIDUA_LANG;
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [key, value] of [
-    ['THIDUA_DATA_DIR', saved.data],
-    ['THIDUA_LANG', saved.lang],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-const failure = (p: Promise<number>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e as CliError,
-  );
+useCliDataDir('awards-cli');
+const failure = cliFailure;
 
 test('bad command lines and unknown logins are refused before Temporal is reached', async () => {
   expect((await failure(awardsVoteCommand(['c1', 'so-noi-vu/1', 'approve'])))?.message).toMatch(/^--as LOGIN/);

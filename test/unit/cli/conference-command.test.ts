@@ -3,38 +3,15 @@
  * Temporal is asked (a missing --as, no answer, a bad date or number, an unknown login), in
  * Vietnamese by default and in English with --lang en; the status view reads as a clerk expects.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { cliFailure, useCliDataDir } from '../../helpers/cli-data-dir';
 import { conferenceCommand, show } from '../../../client/commands/conference';
 import { CliError } from '../../../client/connect';
 import { conferenceTexts } from '../../../client/texts/conference';
 import { usage } from '../../../client/thidua';
 import type { ConferenceStatusView } from '../../../domain/conference-types';
 
-const saved = { data: process.env.THIDUA_DATA_DIR, lang: process.env.THIDUA_LANG };
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-conference-cli-'));
-  process.env.THIDUA_DATA_DIR = dir;
-  delete process.env.THIDUA_LANG;
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [key, value] of [
-    ['THIDUA_DATA_DIR', saved.data],
-    ['THIDUA_LANG', saved.lang],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-const failure = (p: Promise<number>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e as CliError,
-  );
+useCliDataDir('conference-cli');
+const failure = cliFailure;
 
 test('usage errors are told before anything is asked', async () => {
   expect((await failure(conferenceCommand('cancel')(['c1', '--reason', 'x'])))?.message).toMatch(/^--as LOGIN/);

@@ -2,36 +2,13 @@
  * `thidua synthesis`: the acting account is read before Temporal is reached, so an unknown login, or
  * a missing --as, is refused at once, in Vietnamese by default and in English with --lang en.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { cliFailure, useCliDataDir } from '../../helpers/cli-data-dir';
 import { CliError } from '../../../client/connect';
 import { approveCommand, uploadCommand } from '../../../client/commands/synthesis';
 import { usage } from '../../../client/thidua';
 
-const saved = { data: process.env.THIDUA_DATA_DIR, lang: process.env.THIDUA_LANG };
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-synthesis-cli-'));
-  process.env.THIDUA_DATA_DIR = dir;
-  delete process.env.THIDUA_LANG;
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [key, value] of [
-    ['THIDUA_DATA_DIR', saved.data],
-    ['THIDUA_LANG', saved.lang],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
-
-const failure = (p: Promise<number>) =>
-  p.then(
-    () => undefined,
-    (e: unknown) => e as CliError,
-  );
+useCliDataDir('synthesis-cli');
+const failure = cliFailure;
 
 test('an unknown login is refused before anything is sent', async () => {
   const vi = await failure(approveCommand(['c1', '--as', 'khong-co']));
