@@ -10,10 +10,6 @@
  * would be sent, with workflow time; the catalogue is the test fixture.
  */
 import path from 'node:path';
-import { Context } from '@temporalio/activity';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { createActivities } from '../../activities';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
 import { tallyNominations } from '../../domain/award-tally';
 import {
@@ -28,22 +24,19 @@ import type {
   BuildAwardDocsRequest,
   GatheredAwards,
 } from '../../domain/award-workflow-types';
-import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { awardsWorkflow, castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
 import { campaignWorkflow, cancelCampaign } from '../../workflows/campaign';
 import { saveHistory } from '../helpers/histories';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import {
+  activityDay,
+  campaignActivities,
+  runWithWorker,
+  useTimeSkippingEnv,
+  type Activities,
+} from '../helpers/phase-workflow-harness';
 
-type Activities = ReturnType<typeof createActivities>;
-
-let env: TestWorkflowEnvironment;
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 const catalogue = loadAwardCatalogue(path.resolve(__dirname, '../fixtures/award-forms-vote-test.yaml'));
 const council: CouncilMember[] = [
@@ -112,8 +105,8 @@ async function run<T>(
   hooks: { onMail?: (input: AwardMailInput) => Promise<void> } = {},
 ): Promise<{ result: T; calls: Call[] }> {
   const calls: Call[] = [];
-  const start = await env.currentTimeMs();
-  const day = () => Math.round(((Context.current().info.currentAttemptScheduledTimestampMs - start) / DAY) * 100) / 100;
+  const start = await testEnv().currentTimeMs();
+  const day = () => activityDay(start);
   const activities = {
     async gatherAwardNominations(): Promise<GatheredAwards> {
       calls.push({ activity: 'gather', key: 'gather', day: day() });
@@ -161,22 +154,9 @@ async function run<T>(
         header: { style: 'state' as const, issuingBody: 'UBND TỈNH VĨNH PHÚC', number: '…', place: 'Vĩnh Phúc' },
       };
     },
-    async sendUnitMessage(input: UnitMessageInput) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async lockUnitReports() {},
-    async loadUnitPage(input: { offset: number; limit: number }) {
-      return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
-    },
+    ...campaignActivities,
   } as unknown as Activities;
-  const taskQueue = `awards-${Math.random().toString(36).slice(2)}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities,
-  });
-  const result = await worker.runUntil(() => fn(taskQueue, start));
+  const result = await runWithWorker(testEnv(), 'awards', activities, (taskQueue) => fn(taskQueue, start));
   return { result, calls };
 }
 
@@ -203,7 +183,7 @@ const refusal = (p: Promise<unknown>) =>
 test('a council vote: recusal, refusals, a member reminded and reported to the chair, tally at the lock, the decision and the units told', async () => {
   const id = `awards-${Date.now()}`;
   const { result, calls } = await run(async (taskQueue, start) => {
-    const handle = await env.client.workflow.start(awardsWorkflow, {
+    const handle = await testEnv().client.workflow.start(awardsWorkflow, {
       taskQueue,
       workflowId: awardsWorkflowId(id),
       args: [input(id, start)],
@@ -211,8 +191,8 @@ test('a council vote: recusal, refusals, a member reminded and reported to the c
     const vote = (member: string, nominationId: string, choice: 'approve' | 'reject' | 'abstain', extra = {}) =>
       handle.executeUpdate(castVote, { args: [{ member, nominationId, choice, ...extra }] });
     // Votes wait until the nominations are gathered: the first one retries for a moment.
-    await env.sleep(1000);
-    while ((await handle.query(getAwardsStatus)).nominations.length === 0) await env.sleep(1000);
+    await testEnv().sleep(1000);
+    while ((await handle.query(getAwardsStatus)).nominations.length === 0) await testEnv().sleep(1000);
 
     const refused = {
       recused: await refusal(vote('an', 'so-noi-vu/1', 'approve')),
@@ -237,7 +217,7 @@ test('a council vote: recusal, refusals, a member reminded and reported to the c
     );
 
     // Past the lock (day 8): the vote has closed by itself.
-    await env.sleep(8.5 * DAY);
+    await testEnv().sleep(8.5 * DAY);
     const closed = await handle.query(getAwardsStatus);
     const late = await refusal(vote('binh', 'so-noi-vu/2', 'approve'));
     await handle.executeUpdate(issueDecision, { args: [{ number: '125/QĐ-UBND', date: '2026-11-25', by: 'cv' }] });
@@ -245,7 +225,7 @@ test('a council vote: recusal, refusals, a member reminded and reported to the c
       handle.executeUpdate(issueDecision, { args: [{ number: '126/QĐ-UBND', date: '2026-11-26', by: 'cv' }] }),
     );
     const final = await handle.result();
-    await saveHistory(env, 'awards-vote-recusal-decision', awardsWorkflowId(id)); // for test/replay
+    await saveHistory(testEnv(), 'awards-vote-recusal-decision', awardsWorkflowId(id)); // for test/replay
     return { refused, ownOnly, nobody, earlyClose, earlyDecision, closed, late, twice, final };
   });
 
@@ -329,19 +309,19 @@ test('a campaign reaching its awards phase runs the vote and closes after the de
         windowEnd: at(start + 20 * DAY),
         vote: scheduleFrom(start, { deadlineDays: 10, lockDays: 10, reminders: [], escalations: [] }),
       });
-      const handle = await env.client.workflow.start(campaignWorkflow, {
+      const handle = await testEnv().client.workflow.start(campaignWorkflow, {
         taskQueue,
         workflowId: `campaign/${id}`,
         args: [{ ...base, compiled: { ...base.compiled, phases } }],
       });
       const campaign = await handle.result();
-      await saveHistory(env, 'campaign-runs-awards', `campaign/${id}`); // for test/replay
+      await saveHistory(testEnv(), 'campaign-runs-awards', `campaign/${id}`); // for test/replay
       return campaign;
     },
     {
       // Every member votes when the vote opens; the clerk issues the decision when it closes.
       onMail: async (mail) => {
-        const awards = env.client.workflow.getHandle(awardsWorkflowId(id));
+        const awards = testEnv().client.workflow.getHandle(awardsWorkflowId(id));
         if (mail.kind === 'vote-open') {
           for (const m of council) {
             for (const n of NOMINATIONS.filter((x) => x.state === 'in-vote' && !x.recused.includes(m.account))) {
@@ -391,20 +371,20 @@ test('a campaign cancelled during the vote cancels the awards child: no decision
         windowEnd: at(start + 20 * DAY),
         vote: scheduleFrom(start, { deadlineDays: 10, lockDays: 12, reminders: [2], escalations: [1] }),
       });
-      const handle = await env.client.workflow.start(campaignWorkflow, {
+      const handle = await testEnv().client.workflow.start(campaignWorkflow, {
         taskQueue,
         workflowId: `campaign/${id}`,
         args: [{ ...base, compiled: { ...base.compiled, phases } }],
       });
       const campaign = await handle.result();
-      const awards = await env.client.workflow.getHandle(awardsWorkflowId(id)).result();
+      const awards = await testEnv().client.workflow.getHandle(awardsWorkflowId(id)).result();
       return { campaign, awards };
     },
     {
       onMail: async (mail) => {
         if (mail.kind !== 'vote-open') return;
-        await env.client.workflow
-          .getHandle(`campaign/${mail.campaignId}`)
+        await testEnv()
+          .client.workflow.getHandle(`campaign/${mail.campaignId}`)
           .executeUpdate(cancelCampaign, { args: [{ reason: 'Dừng đợt theo chỉ đạo', cancelledBy: 'nvc' }] });
       },
     },

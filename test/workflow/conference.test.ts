@@ -7,11 +7,7 @@
  * reaches its conference, runs the child and moves on to the awards once the outcome is recorded.
  * Activities are test implementations that record each round, with workflow time.
  */
-import { Context } from '@temporalio/activity';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import ICAL from 'ical.js';
-import type { createActivities } from '../../activities';
 import { conferenceIcs } from '../../calendar/conference-ics';
 import {
   conferenceWorkflowId,
@@ -20,7 +16,6 @@ import {
   type ConferenceWorkflowInput,
 } from '../../domain/conference-types';
 import { PhaseKey } from '../../domain/search-attributes';
-import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { campaignWorkflow, cancelCampaign, getCampaignStatus } from '../../workflows/campaign';
 import {
@@ -33,17 +28,16 @@ import {
   setConferenceDate,
 } from '../../workflows/conference';
 import { saveHistory } from '../helpers/histories';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import {
+  activityDay,
+  campaignActivities,
+  gate,
+  runWithWorker,
+  useTimeSkippingEnv,
+  type Activities,
+} from '../helpers/phase-workflow-harness';
 
-type Activities = ReturnType<typeof createActivities>;
-
-let env: TestWorkflowEnvironment;
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 interface Round {
   kind: string;
@@ -53,12 +47,6 @@ interface Round {
   /** The calendar part the round would carry: METHOD, SEQUENCE and the ATTENDEE addresses, parsed back. */
   ics?: { method: string; sequence: number; attendees: string[]; location: string };
   detail?: ConferenceMailInput['detail'];
-}
-
-function gate() {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
 }
 
 const INVITEES: ConferenceInvitee[] = [
@@ -84,8 +72,8 @@ async function run<T>(
   opts: { cancelGate?: Promise<void>; invitees?: ConferenceInvitee[] } = {},
 ): Promise<{ result: T; rounds: Round[] }> {
   const rounds: Round[] = [];
-  const start = await env.currentTimeMs();
-  const day = () => Math.round(((Context.current().info.currentAttemptScheduledTimestampMs - start) / DAY) * 100) / 100;
+  const start = await testEnv().currentTimeMs();
+  const day = () => activityDay(start);
   const activities = {
     async sendConferenceRound(input: ConferenceMailInput) {
       const ics = ['invitation', 'updated', 'cancelled'].includes(input.kind)
@@ -113,26 +101,13 @@ async function run<T>(
       return opts.invitees ?? INVITEES.slice(0, 2);
     },
     // The campaign's own, for the campaign test.
-    async sendUnitMessage(input: UnitMessageInput) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async lockUnitReports() {},
+    ...campaignActivities,
     // The awards phase after the conference: this campaign's file names no council.
     async awardsSetup() {
       return undefined;
     },
-    async loadUnitPage(input: { offset: number; limit: number }) {
-      return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
-    },
   } as unknown as Activities;
-  const taskQueue = `conference-${Math.random().toString(36).slice(2)}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities,
-  });
-  const result = await worker.runUntil(() => fn(taskQueue, start));
+  const result = await runWithWorker(testEnv(), 'conference', activities, (taskQueue) => fn(taskQueue, start));
   return { result, rounds };
 }
 
@@ -167,7 +142,7 @@ const attending = { answer: 'attending' as const, via: 'link' as const };
 test('invitations at their instant to every invitee; reminders to non-repliers only; a late reply refused; escalation; the attendees reminded; the outcome ends it', async () => {
   const id = `conf-${Date.now()}`;
   const { result, rounds } = await run(async (taskQueue, start) => {
-    const handle = await env.client.workflow.start(conferenceWorkflow, {
+    const handle = await testEnv().client.workflow.start(conferenceWorkflow, {
       taskQueue,
       workflowId: conferenceWorkflowId(id),
       args: [input(id, start)],
@@ -175,7 +150,7 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     const early = await handle
       .executeUpdate(replyToInvitation, { args: [{ inviteeId: 'so-noi-vu', ...attending, delegates: [], seats: 1 }] })
       .catch((e: unknown) => e);
-    await env.sleep(2 * DAY);
+    await testEnv().sleep(2 * DAY);
     await handle.executeUpdate(replyToInvitation, {
       args: [
         {
@@ -199,22 +174,22 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     const unknown = await handle
       .executeUpdate(replyToInvitation, { args: [{ inviteeId: 'so-xay-dung', ...attending, delegates: [], seats: 1 }] })
       .catch((e: unknown) => e);
-    await env.sleep(1.5 * DAY); // day 3.5: after the first reminder
+    await testEnv().sleep(1.5 * DAY); // day 3.5: after the first reminder
     await handle.executeUpdate(replyToInvitation, {
       args: [{ inviteeId: 'khach/pho-chu-tich', ...attending, delegates: [{ name: 'Nguyễn Văn H' }], seats: 1 }],
     });
-    await env.sleep(2 * DAY); // day 5.5: past the reply deadline
+    await testEnv().sleep(2 * DAY); // day 5.5: past the reply deadline
     const late = await handle
       .executeUpdate(replyToInvitation, {
         args: [{ inviteeId: 'huyen-tam-duong', ...attending, delegates: [], seats: 1 }],
       })
       .catch((e: unknown) => e);
-    await env.sleep(2 * DAY); // day 7.5
+    await testEnv().sleep(2 * DAY); // day 7.5
     const beforeDay = await handle
       .executeUpdate(recordConferenceOutcome, { args: [{ heldOn: '2009-11-14', attendance: 120, by: 'tvt' }] })
       .catch((e: unknown) => e);
     const waiting = await handle.query(getConferenceStatus);
-    await env.sleep(DAY); // day 8.5: the conference has opened
+    await testEnv().sleep(DAY); // day 8.5: the conference has opened
     const opened = await handle.query(getConferenceStatus);
     const heldOn = new Date(start + 8 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
     await handle.executeUpdate(recordConferenceOutcome, {
@@ -222,7 +197,7 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     });
     const view = await handle.result();
     const phase = (await handle.describe()).typedSearchAttributes.get(PhaseKey);
-    await saveHistory(env, 'conference-replies-reminders-outcome', conferenceWorkflowId(id)); // for test/replay
+    await saveHistory(testEnv(), 'conference-replies-reminders-outcome', conferenceWorkflowId(id)); // for test/replay
     return { early, tooMany, unknown, late, beforeDay, waiting, opened, view, phase, heldOn };
   });
   const summary = rounds.map((r) => `${r.kind}@${r.day}:${r.ids.join(',')}`);
@@ -269,12 +244,12 @@ test('a venue change and a move send an updated invitation to everyone with SEQU
   const cancelGate = gate();
   const { result, rounds } = await run(
     async (taskQueue, start) => {
-      const handle = await env.client.workflow.start(conferenceWorkflow, {
+      const handle = await testEnv().client.workflow.start(conferenceWorkflow, {
         taskQueue,
         workflowId: conferenceWorkflowId(id),
         args: [input(id, start)],
       });
-      await env.sleep(2 * DAY);
+      await testEnv().sleep(2 * DAY);
       await handle.executeUpdate(replyToInvitation, {
         args: [{ inviteeId: 'so-noi-vu', ...attending, delegates: [{ name: 'Trần Thị B' }], seats: 2 }],
       });
@@ -284,7 +259,7 @@ test('a venue change and a move send an updated invitation to everyone with SEQU
       const moved = await handle.executeUpdate(changeConferenceVenue, {
         args: [{ venue: 'Trung tâm Hội nghị tỉnh', by: 'tvt', reason: 'Hội trường đang sửa chữa' }],
       });
-      await env.sleep(0.25 * DAY);
+      await testEnv().sleep(0.25 * DAY);
       const newStart = start + 12 * DAY;
       const pastDay = await handle
         .executeUpdate(setConferenceDate, {
@@ -305,7 +280,7 @@ test('a venue change and a move send an updated invitation to everyone with SEQU
           },
         ],
       });
-      await env.sleep(0.25 * DAY); // day 2.5
+      await testEnv().sleep(0.25 * DAY); // day 2.5
       await handle.executeUpdate(cancelConference, { args: [{ reason: 'Dịch bệnh', by: 'Nguyễn Văn C (nvc)' }] });
       // The CANCEL is still out (gated): the workflow runs, and its validators answer.
       const afterCancel = await handle
@@ -315,7 +290,7 @@ test('a venue change and a move send an updated invitation to everyone with SEQU
         .catch((e: unknown) => e);
       cancelGate.open();
       const view = await handle.result();
-      await saveHistory(env, 'conference-venue-move-cancel', conferenceWorkflowId(id)); // for test/replay
+      await saveHistory(testEnv(), 'conference-venue-move-cancel', conferenceWorkflowId(id)); // for test/replay
       return { sameVenue, moved, pastDay, dated, afterCancel, view };
     },
     { cancelGate: cancelGate.opened },
@@ -345,7 +320,7 @@ test('a venue change and a move send an updated invitation to everyone with SEQU
 test('a rough date waits for the day to be fixed; then the invitations go out at once when their time has passed', async () => {
   const id = `conf-rough-${Date.now()}`;
   const { result, rounds } = await run(async (taskQueue, start) => {
-    const handle = await env.client.workflow.start(conferenceWorkflow, {
+    const handle = await testEnv().client.workflow.start(conferenceWorkflow, {
       taskQueue,
       workflowId: conferenceWorkflowId(id),
       args: [
@@ -358,7 +333,7 @@ test('a rough date waits for the day to be fixed; then the invitations go out at
         },
       ],
     });
-    await env.sleep(3 * DAY);
+    await testEnv().sleep(3 * DAY);
     const rough = await handle.query(getConferenceStatus);
     const fixed = await handle.executeUpdate(setConferenceDate, {
       args: [
@@ -371,7 +346,7 @@ test('a rough date waits for the day to be fixed; then the invitations go out at
         },
       ],
     });
-    await env.sleep(DAY);
+    await testEnv().sleep(DAY);
     await handle.executeUpdate(cancelConference, { args: [{ reason: 'Hoãn', by: 'nvc' }] });
     return { rough, fixed, view: await handle.result() };
   });
@@ -427,19 +402,19 @@ test('the campaign reaching its conference runs the child, and moves on to the a
     async (taskQueue, start) => {
       const campaign = campaignWithConference(id, start);
       const open = start + 10 * DAY;
-      const handle = await env.client.workflow.start(campaignWorkflow, {
+      const handle = await testEnv().client.workflow.start(campaignWorkflow, {
         taskQueue,
         workflowId: `campaign/${id}`,
         args: [campaign],
       });
-      await env.sleep(10.5 * DAY);
+      await testEnv().sleep(10.5 * DAY);
       const during = await handle.query(getCampaignStatus);
-      const conference = env.client.workflow.getHandle(conferenceWorkflowId(id));
+      const conference = testEnv().client.workflow.getHandle(conferenceWorkflowId(id));
       const child = await conference.query(getConferenceStatus);
       const heldOn = new Date(open + 7 * 3600_000).toISOString().slice(0, 10);
       await conference.executeUpdate(recordConferenceOutcome, { args: [{ heldOn, attendance: 2, by: 'tvt' }] });
       const view = await handle.result();
-      await saveHistory(env, 'campaign-runs-conference', `campaign/${id}`); // for test/replay
+      await saveHistory(testEnv(), 'campaign-runs-conference', `campaign/${id}`); // for test/replay
       return { during, child, view, childEnd: await conference.result() };
     },
     { invitees: INVITEES.slice(0, 2) },
@@ -461,17 +436,17 @@ test('a campaign cancelled during its conference cancels the child: a CANCEL to 
   const id = `camp-conf-cancel-${Date.now()}`;
   const { result, rounds } = await run(
     async (taskQueue, start) => {
-      const handle = await env.client.workflow.start(campaignWorkflow, {
+      const handle = await testEnv().client.workflow.start(campaignWorkflow, {
         taskQueue,
         workflowId: `campaign/${id}`,
         args: [campaignWithConference(id, start)],
       });
-      await env.sleep(7 * DAY); // the invitations went out on day 6
+      await testEnv().sleep(7 * DAY); // the invitations went out on day 6
       await handle.executeUpdate(cancelCampaign, {
         args: [{ reason: 'Thay đổi chủ trương', cancelledBy: 'Nguyễn Văn C (nvc)' }],
       });
       const view = await handle.result();
-      const child = await env.client.workflow.getHandle(conferenceWorkflowId(id)).result();
+      const child = await testEnv().client.workflow.getHandle(conferenceWorkflowId(id)).result();
       return { view, child };
     },
     { invitees: INVITEES.slice(0, 2) },

@@ -5,10 +5,6 @@
  * while waiting; and the campaign reaching synthesis runs the child and moves on after approval.
  * Activities are mocks that record what would be sent, with workflow time.
  */
-import { Context } from '@temporalio/activity';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { createActivities } from '../../activities';
 import { LockedKey, PhaseKey } from '../../domain/search-attributes';
 import {
   synthesisWorkflowId,
@@ -16,7 +12,6 @@ import {
   type SynthesisMailInput,
   type SynthesisWorkflowInput,
 } from '../../domain/synthesis-types';
-import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { campaignWorkflow, cancelCampaign } from '../../workflows/campaign';
 import {
@@ -28,17 +23,16 @@ import {
   synthesisWorkflow,
 } from '../../workflows/synthesis';
 import { saveHistory } from '../helpers/histories';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import {
+  activityDay,
+  campaignActivities,
+  gate,
+  runWithWorker,
+  useTimeSkippingEnv,
+  type Activities,
+} from '../helpers/phase-workflow-harness';
 
-type Activities = ReturnType<typeof createActivities>;
-
-let env: TestWorkflowEnvironment;
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
+const testEnv = useTimeSkippingEnv();
 
 interface Call {
   activity: string;
@@ -57,20 +51,13 @@ const pack = (v: number) => ({
   submissionsSvg: ref('nop.svg', 'c'),
 });
 
-/** A gate a mocked activity waits on until the test opens it. */
-function gate() {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
-
 async function run<T>(
   fn: (taskQueue: string, start: number) => Promise<T>,
   opts: { buildGate?: Promise<void>; approvedGate?: Promise<void>; autoApprove?: boolean } = {},
 ): Promise<{ result: T; calls: Call[] }> {
   const calls: Call[] = [];
-  const start = await env.currentTimeMs();
-  const day = () => Math.round(((Context.current().info.currentAttemptScheduledTimestampMs - start) / DAY) * 100) / 100;
+  const start = await testEnv().currentTimeMs();
+  const day = () => activityDay(start);
   const mailMock = (activity: string) => async (input: SynthesisMailInput) => {
     calls.push({
       activity,
@@ -85,8 +72,8 @@ async function run<T>(
     if (activity === 'mailSynthesis' && opts.autoApprove) {
       // Awaited inside the activity: while it runs the test server does not skip time, so the
       // approval lands on the day the draft is mailed (a detached update raced the skipping).
-      await env.client.workflow
-        .getHandle(synthesisWorkflowId(input.campaignId))
+      await testEnv()
+        .client.workflow.getHandle(synthesisWorkflowId(input.campaignId))
         .executeUpdate(approveSynthesis, { args: [{ approvedBy: 'Nguyễn Văn C (nvc)' }] })
         .catch(() => undefined);
     }
@@ -104,22 +91,9 @@ async function run<T>(
     synthesisReturned: mailMock('synthesisReturned'),
     synthesisApproved: mailMock('synthesisApproved'),
     // The campaign's own, for the campaign test.
-    async sendUnitMessage(input: UnitMessageInput) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async lockUnitReports() {},
-    async loadUnitPage(input: { offset: number; limit: number }) {
-      return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
-    },
+    ...campaignActivities,
   } as unknown as Activities;
-  const taskQueue = `synthesis-${Math.random().toString(36).slice(2)}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities,
-  });
-  const result = await worker.runUntil(() => fn(taskQueue, start));
+  const result = await runWithWorker(testEnv(), 'synthesis', activities, (taskQueue) => fn(taskQueue, start));
   return { result, calls };
 }
 
@@ -140,12 +114,12 @@ const summary = (calls: Call[]) => calls.map((c) => `${c.activity}:${c.key.split
 test('the draft is built and mailed; reminders reach the approvers at their instants, the escalation after the deadline; the approval ends it locked', async () => {
   const id = `syn-${Date.now()}`;
   const { result, calls } = await run(async (taskQueue, start) => {
-    const handle = await env.client.workflow.start(synthesisWorkflow, {
+    const handle = await testEnv().client.workflow.start(synthesisWorkflow, {
       taskQueue,
       workflowId: synthesisWorkflowId(id),
       args: [input(id, start)],
     });
-    await env.sleep(6.5 * DAY); // past the deadline and the first escalation
+    await testEnv().sleep(6.5 * DAY); // past the deadline and the first escalation
     const waiting = await handle.query(getSynthesisStatus);
     await handle.executeUpdate(approveSynthesis, { args: [{ approvedBy: 'Nguyễn Văn C (nvc)' }] });
     const view = await handle.result();
@@ -176,19 +150,19 @@ test('a return with remarks, a revision, an unknown version and a second approva
   const approvedGate = gate();
   const { result, calls } = await run(
     async (taskQueue, start) => {
-      const handle = await env.client.workflow.start(synthesisWorkflow, {
+      const handle = await testEnv().client.workflow.start(synthesisWorkflow, {
         taskQueue,
         workflowId: synthesisWorkflowId(id),
         args: [input(id, start)],
       });
-      await env.sleep(1 * DAY);
+      await testEnv().sleep(1 * DAY);
       const noRemarks = await handle
         .executeUpdate(returnSynthesis, { args: [{ remarks: '  ', returnedBy: 'nvc' }] })
         .catch((e: unknown) => e);
       const returned = await handle.executeUpdate(returnSynthesis, {
         args: [{ remarks: 'Bổ sung số liệu khen thưởng của các huyện.', returnedBy: 'Nguyễn Văn C (nvc)' }],
       });
-      await env.sleep(2 * DAY); // day 3: the day-2 reminder is skipped while the draft is returned
+      await testEnv().sleep(2 * DAY); // day 3: the day-2 reminder is skipped while the draft is returned
       const revised = await handle.executeUpdate(reviseSynthesis, {
         args: [{ docx: ref('du-thao-sua.docx', 'e'), uploadedBy: 'Trần Văn T (tvt)', note: 'Đã bổ sung' }],
       });
@@ -202,7 +176,7 @@ test('a return with remarks, a revision, an unknown version and a second approva
         .catch((e: unknown) => e);
       approvedGate.open();
       const view = await handle.result();
-      await saveHistory(env, 'synthesis-returned-revised-approved', synthesisWorkflowId(id)); // for test/replay
+      await saveHistory(testEnv(), 'synthesis-returned-revised-approved', synthesisWorkflowId(id)); // for test/replay
       return { noRemarks, returned, revised, unknown, again, view };
     },
     { approvedGate: approvedGate.opened },
@@ -241,7 +215,7 @@ test('after the campaign is cancelled, an approval is refused ("đợt đã bị
   const buildGate = gate();
   const { result, calls } = await run(
     async (taskQueue, start) => {
-      const handle = await env.client.workflow.start(synthesisWorkflow, {
+      const handle = await testEnv().client.workflow.start(synthesisWorkflow, {
         taskQueue,
         workflowId: synthesisWorkflowId(id),
         args: [input(id, start)],
@@ -264,12 +238,12 @@ test('after the campaign is cancelled, an approval is refused ("đợt đã bị
 test('cancelled while waiting for the approval: it ends cancelled, no reminder after', async () => {
   const id = `syn-cancel-${Date.now()}`;
   const { result, calls } = await run(async (taskQueue, start) => {
-    const handle = await env.client.workflow.start(synthesisWorkflow, {
+    const handle = await testEnv().client.workflow.start(synthesisWorkflow, {
       taskQueue,
       workflowId: synthesisWorkflowId(id),
       args: [input(id, start)],
     });
-    await env.sleep(3 * DAY);
+    await testEnv().sleep(3 * DAY);
     await handle.signal(cancelSynthesis, { reason: 'Dừng theo chỉ đạo', cancelledBy: 'Ban TĐKT' });
     const view = await handle.result();
     return { view, phase: (await handle.describe()).typedSearchAttributes.get(PhaseKey) };
@@ -287,7 +261,7 @@ test('the campaign reaching synthesis runs the child, waits for the approval, th
   const id = `camp-syn-${Date.now()}`;
   const { result, calls } = await run(
     async (taskQueue, start) => {
-      const handle = await env.client.workflow.start(campaignWorkflow, {
+      const handle = await testEnv().client.workflow.start(campaignWorkflow, {
         taskQueue,
         workflowId: `campaign/${id}`,
         args: [
@@ -304,8 +278,8 @@ test('the campaign reaching synthesis runs the child, waits for the approval, th
         ],
       });
       const campaign = await handle.result();
-      const synthesis = await env.client.workflow.getHandle(synthesisWorkflowId(id)).result();
-      await saveHistory(env, 'campaign-runs-synthesis', `campaign/${id}`); // for test/replay
+      const synthesis = await testEnv().client.workflow.getHandle(synthesisWorkflowId(id)).result();
+      await saveHistory(testEnv(), 'campaign-runs-synthesis', `campaign/${id}`); // for test/replay
       return { campaign, synthesis };
     },
     { autoApprove: true },
@@ -323,7 +297,7 @@ test('the campaign reaching synthesis runs the child, waits for the approval, th
 test('a campaign cancelled during its synthesis cancels the child', async () => {
   const id = `camp-syn-cancel-${Date.now()}`;
   const { result } = await run(async (taskQueue, start) => {
-    const handle = await env.client.workflow.start(campaignWorkflow, {
+    const handle = await testEnv().client.workflow.start(campaignWorkflow, {
       taskQueue,
       workflowId: `campaign/${id}`,
       args: [
@@ -339,10 +313,10 @@ test('a campaign cancelled during its synthesis cancels the child', async () => 
         }),
       ],
     });
-    await env.sleep(5 * DAY); // the synthesis waits for its approval
+    await testEnv().sleep(5 * DAY); // the synthesis waits for its approval
     await handle.executeUpdate(cancelCampaign, { args: [{ reason: 'Dừng theo chỉ đạo', cancelledBy: 'Ban TĐKT' }] });
     const campaign = await handle.result();
-    const synthesis = await env.client.workflow.getHandle(synthesisWorkflowId(id)).result();
+    const synthesis = await testEnv().client.workflow.getHandle(synthesisWorkflowId(id)).result();
     return { campaign, synthesis };
   });
   expect(result.campaign.phase).toBe('cancelled');
