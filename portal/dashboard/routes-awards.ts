@@ -5,7 +5,6 @@
  * re-renders the page with the form refilled and the reason beside it.
  */
 import type http from 'node:http';
-import { AppError } from '../../app/temporal-errors';
 import type { AwardsStatusView } from '../../domain/award-types';
 import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
 import { HttpError, redirect, sendDownload, sendHtml } from '../http';
@@ -14,7 +13,7 @@ import { awardActionFor, type AwardAction } from './awards-actions';
 import type { AwardFileKind, AwardsBackend } from './awards-backend';
 import { AWARD_DOWNLOADS, availableDownloads, awardsPage, type FailedAwardForm } from './awards-page';
 import type { Flash } from './pages';
-import { DOCX, failure, NOT_FOUND, XLSX, type RouteContext, type SignedIn } from './routes-shared';
+import { DOCX, failure, NOT_FOUND, phaseView, XLSX, type RouteContext, type SignedIn } from './routes-shared';
 
 /** `/admin/c/<campaign>/khen-thuong[/do/<action>|/<file>]`; `/admin/dot/…` is taken as the same page. */
 export const AWARDS_ROUTE =
@@ -33,20 +32,14 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
   }
 
   async function awardsView(signed: SignedIn, campaignId: string): Promise<AwardsStatusView> {
-    try {
-      return await awardsBackend().status(campaignId, signed.actor);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'not-found') {
-        throw new HttpError(
-          404,
-          'Chưa có phần khen thưởng',
-          `Đợt "${campaignId}" chưa đến giai đoạn khen thưởng: Hội đồng biểu quyết sau khi hội nghị tổng kết kết thúc.`,
-        );
-      }
-      const f = failure(err);
-      if (f) throw new HttpError(f.status, 'Không đọc được phần khen thưởng', f.message);
-      throw err;
-    }
+    return phaseView(
+      () => awardsBackend().status(campaignId, signed.actor),
+      {
+        title: 'Chưa có phần khen thưởng',
+        text: `Đợt "${campaignId}" chưa đến giai đoạn khen thưởng: Hội đồng biểu quyết sau khi hội nghị tổng kết kết thúc.`,
+      },
+      'Không đọc được phần khen thưởng',
+    );
   }
 
   async function render(

@@ -4,7 +4,6 @@
  * (the minutes the outcome names). The actions themselves run through `routes-campaign.ts`'s runAction.
  */
 import type http from 'node:http';
-import { AppError } from '../../app/temporal-errors';
 import type { ConferenceStatusView } from '../../domain/conference-types';
 import { conferenceXlsx } from '../../documents/conference-xlsx';
 import { HttpError, sendDownload, sendHtml } from '../http';
@@ -12,7 +11,7 @@ import type { StaffSession } from '../security';
 import { CONFERENCE_ACTIONS } from './conference-actions';
 import { conferenceAdminPage } from './conference-page';
 import type { FailedForm, Flash } from './pages';
-import { failure, XLSX, type RouteContext, type SignedIn } from './routes-shared';
+import { failure, phaseView, XLSX, type RouteContext, type SignedIn } from './routes-shared';
 
 export interface ConferenceRoutes {
   renderConference(
@@ -31,21 +30,16 @@ export function conferenceRoutes({ opts }: RouteContext): ConferenceRoutes {
   const { backend } = opts;
 
   async function conferenceView(campaignId: string): Promise<ConferenceStatusView> {
-    if (!opts.conference) throw new HttpError(404, 'Không tìm thấy', 'Trang quản trị chưa được nối với hội nghị.');
-    try {
-      return await opts.conference.status(campaignId);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'not-found') {
-        throw new HttpError(
-          404,
-          'Chưa có hội nghị',
-          `Đợt "${campaignId}" chưa đến giai đoạn hội nghị (hoặc kế hoạch không có hội nghị): giấy mời được gửi khi giai đoạn này mở.`,
-        );
-      }
-      const f = failure(err);
-      if (f) throw new HttpError(f.status, 'Không đọc được tình hình hội nghị', f.message);
-      throw err;
-    }
+    const conference = opts.conference;
+    if (!conference) throw new HttpError(404, 'Không tìm thấy', 'Trang quản trị chưa được nối với hội nghị.');
+    return phaseView(
+      () => conference.status(campaignId),
+      {
+        title: 'Chưa có hội nghị',
+        text: `Đợt "${campaignId}" chưa đến giai đoạn hội nghị (hoặc kế hoạch không có hội nghị): giấy mời được gửi khi giai đoạn này mở.`,
+      },
+      'Không đọc được tình hình hội nghị',
+    );
   }
 
   /** The campaign's title and zone, when its own query answers (only they are wanted here). */

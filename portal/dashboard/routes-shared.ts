@@ -61,6 +61,25 @@ export function failure(err: unknown): { status: number; message: string; nothin
   return undefined;
 }
 
+/**
+ * A later phase's view for its page: a phase not reached yet is a 404 saying when it comes
+ * (`notYet`), a read that fails is shown with its reason under `unreadable`.
+ */
+export async function phaseView<T>(
+  read: () => Promise<T>,
+  notYet: { title: string; text: string },
+  unreadable: string,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not-found') throw new HttpError(404, notYet.title, notYet.text);
+    const f = failure(err);
+    if (f) throw new HttpError(f.status, unreadable, f.message);
+    throw err;
+  }
+}
+
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SVG = 'image/svg+xml';

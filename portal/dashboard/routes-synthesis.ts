@@ -3,13 +3,12 @@
  * and `GET …/tong-hop/tep/<sha256>` (a file the synthesis lists; pictures in place).
  */
 import type http from 'node:http';
-import { AppError } from '../../app/temporal-errors';
 import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import { HttpError, sendDownload, sendHtml } from '../http';
 import type { StaffSession } from '../security';
 import { DASHBOARD_ACTIONS } from './actions';
 import type { FailedForm, Flash } from './pages';
-import { DOCX, failure, SVG, SVG_CSP, XLSX, type RouteContext, type SignedIn } from './routes-shared';
+import { DOCX, failure, phaseView, SVG, SVG_CSP, XLSX, type RouteContext, type SignedIn } from './routes-shared';
 import { synthesisPage } from './synthesis-page';
 
 /** Every file the synthesis lists, by sha256, with the content type its place in the pack gives it. */
@@ -41,20 +40,14 @@ export function synthesisRoutes({ opts }: RouteContext): SynthesisRoutes {
   const { backend } = opts;
 
   async function synthesisView(campaignId: string): Promise<SynthesisStatusView> {
-    try {
-      return await backend.synthesisStatus(campaignId);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'not-found') {
-        throw new HttpError(
-          404,
-          'Chưa có báo cáo tổng hợp',
-          `Đợt "${campaignId}" chưa có báo cáo tổng hợp: dự thảo được lập khi hồ sơ của mọi đơn vị đã khóa.`,
-        );
-      }
-      const f = failure(err);
-      if (f) throw new HttpError(f.status, 'Không đọc được báo cáo tổng hợp', f.message);
-      throw err;
-    }
+    return phaseView(
+      () => backend.synthesisStatus(campaignId),
+      {
+        title: 'Chưa có báo cáo tổng hợp',
+        text: `Đợt "${campaignId}" chưa có báo cáo tổng hợp: dự thảo được lập khi hồ sơ của mọi đơn vị đã khóa.`,
+      },
+      'Không đọc được báo cáo tổng hợp',
+    );
   }
 
   async function renderSynthesis(
