@@ -16,13 +16,16 @@ import {
   CampaignIdKey,
   DeadlineKey,
   LockedKey,
+  ParentCampaignKey,
+  ParentUnitKey,
   PhaseKey,
   RemindersSentKey,
   SubmissionStatusKey,
   SubmittedAtKey,
   UnitIdKey,
 } from '../domain/search-attributes';
-import { compileDeadlineSchedule } from '../domain/timeline';
+import { parentDetails } from '../domain/sub-campaign';
+import { compileCampaign, compileDeadlineSchedule, rehearse } from '../domain/timeline';
 import type { CompiledCampaign, DeadlineSchedule } from '../domain/timeline-types';
 import {
   campaignWorkflowId,
@@ -40,6 +43,7 @@ import type { ReportStore } from '../stores/report-store';
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
 import { grantExtension } from '../workflows/unit-review';
 import { withUpdate, withWorker, type AppContext } from './context';
+import { checkSubCampaignStart, temporalParentReader, type ParentReader } from './sub-campaign-start';
 import { AppError } from './temporal-errors';
 import { unitStatus } from './units';
 
@@ -88,13 +92,27 @@ export interface StartOutcome {
  */
 export async function startCampaign(
   s: AppContext,
-  stores: { reports: ReportStore; definitions: DefinitionStore },
+  stores: {
+    reports: ReportStore;
+    definitions: DefinitionStore;
+    /** How a sub-campaign's parent is read (Temporal by default; a fake in unit tests). */
+    parents?: ParentReader;
+  },
   req: StartRequest,
 ): Promise<StartOutcome> {
   const def = req.definition;
   const selfReview = def.phases.find((p) => p.kind === 'self-review');
   if (!selfReview || selfReview.kind !== 'self-review')
     throw new AppError('invalid', { input: 'no-self-review-phase' });
+  // A sub-campaign: its parent checked (refused before anything is stored or started), its timeline
+  // on the parent's rehearsal clock when the parent is a rehearsal.
+  const sub = await checkSubCampaignStart(stores.parents ?? temporalParentReader(s, stores.definitions), {
+    definition: def,
+    compiled: req.compiled,
+    recompile: (mapping, spec) =>
+      rehearse(compileCampaign(def, loadWorkingCalendar()), spec, mapping.anchor, { mapping }),
+  });
+  const compiled = sub?.compiled ?? req.compiled;
   const due: DueSummary = dueOf(selfReview);
   // Several deadline phases: what each asks, in order (units run them one after another).
   const deadlines = deadlinePhases(def);
@@ -108,12 +126,13 @@ export async function startCampaign(
     definitionRef,
     contact: contactLine(def.campaign.secretariat.name, def.campaign.secretariat.contacts),
     unitCount: flattenUnits(def.units).length,
-    compiled: req.compiled,
+    compiled,
     due,
     ...(dues ? { dues } : {}),
     unitsPerBatch: req.unitsPerBatch,
+    ...(sub ? { parent: sub.parent } : {}),
   };
-  const deadline = req.compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
+  const deadline = compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
   const workflowId = campaignWorkflowId(def.campaign.id);
   const outcome = {
     campaignId: def.campaign.id,
@@ -127,10 +146,17 @@ export async function startCampaign(
       taskQueue: s.settings.taskQueue,
       args: [input],
       staticSummary: `${planTag(def.campaign.plan)} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
+      ...(sub ? { staticDetails: parentDetails(sub.parent, s.client.options.namespace) } : {}),
       typedSearchAttributes: [
         { key: CampaignIdKey, value: def.campaign.id },
-        { key: PhaseKey, value: req.compiled.phases[0].kind },
+        { key: PhaseKey, value: compiled.phases[0].kind },
         ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
+        ...(sub
+          ? [
+              { key: ParentCampaignKey, value: sub.parent.campaignId },
+              { key: ParentUnitKey, value: sub.parent.unitId },
+            ]
+          : []),
       ],
       memo: { ...req.memo, planNumber: planTag(def.campaign.plan), title: def.campaign.title },
       ...(req.rejectDuplicate ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
