@@ -16,16 +16,14 @@ import {
   CampaignIdKey,
   DeadlineKey,
   LockedKey,
-  ParentCampaignKey,
-  ParentUnitKey,
   PhaseKey,
   RemindersSentKey,
   SubmissionStatusKey,
   SubmittedAtKey,
   UnitIdKey,
 } from '../domain/search-attributes';
-import { parentDetails } from '../domain/sub-campaign';
-import { compileCampaign, compileDeadlineSchedule, rehearse } from '../domain/timeline';
+import type { ParentLink } from '../domain/sub-campaign-types';
+import { compileDeadlineSchedule } from '../domain/timeline';
 import type { CompiledCampaign, DeadlineSchedule } from '../domain/timeline-types';
 import {
   campaignWorkflowId,
@@ -50,7 +48,12 @@ import {
   type FollowActions,
   type FollowOutcome,
 } from './sub-campaign-follow';
-import { checkSubCampaignStart, temporalParentReader, type ParentReader } from './sub-campaign-start';
+import {
+  checkSubCampaignStart,
+  subCampaignStartOptions,
+  temporalParentReader,
+  type ParentReader,
+} from './sub-campaign-start';
 import { AppError } from './temporal-errors';
 import { unitStatus } from './units';
 
@@ -90,6 +93,8 @@ export interface StartOutcome {
   unitCount: number;
   /** The self-review deadline as people read it. */
   deadlineLocal?: string;
+  /** Set for a sub-campaign. */
+  parent?: ParentLink;
 }
 
 /**
@@ -116,9 +121,8 @@ export async function startCampaign(
   const sub = await checkSubCampaignStart(stores.parents ?? temporalParentReader(s, stores.definitions), {
     definition: def,
     compiled: req.compiled,
-    recompile: (mapping, spec) =>
-      rehearse(compileCampaign(def, loadWorkingCalendar()), spec, mapping.anchor, { mapping }),
   });
+  const subOptions = subCampaignStartOptions(sub, s.client.options.namespace);
   const compiled = sub?.compiled ?? req.compiled;
   const due: DueSummary = dueOf(selfReview);
   // Several deadline phases: what each asks, in order (units run them one after another).
@@ -146,6 +150,7 @@ export async function startCampaign(
     workflowId,
     unitCount: input.unitCount,
     deadlineLocal: deadline?.local,
+    ...(sub ? { parent: sub.parent } : {}),
   };
   try {
     await s.client.workflow.start(campaignWorkflow, {
@@ -153,17 +158,12 @@ export async function startCampaign(
       taskQueue: s.settings.taskQueue,
       args: [input],
       staticSummary: `${planTag(def.campaign.plan)} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
-      ...(sub ? { staticDetails: parentDetails(sub.parent, s.client.options.namespace) } : {}),
+      ...(subOptions.staticDetails ? { staticDetails: subOptions.staticDetails } : {}),
       typedSearchAttributes: [
         { key: CampaignIdKey, value: def.campaign.id },
         { key: PhaseKey, value: compiled.phases[0].kind },
         ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
-        ...(sub
-          ? [
-              { key: ParentCampaignKey, value: sub.parent.campaignId },
-              { key: ParentUnitKey, value: sub.parent.unitId },
-            ]
-          : []),
+        ...subOptions.searchAttributes,
       ],
       memo: { ...req.memo, planNumber: planTag(def.campaign.plan), title: def.campaign.title },
       ...(req.rejectDuplicate ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),

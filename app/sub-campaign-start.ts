@@ -8,12 +8,15 @@
  *
  * The parent is read through {@link ParentReader}, so that the checks can be tested without a server.
  */
+import type { SearchAttributePair } from '@temporalio/common';
 import { flattenUnits } from '../activities';
+import { loadWorkingCalendar } from '../config/holidays';
 import type { CampaignDefinition } from '../domain/campaign-schema';
 import { formatDeadline } from '../domain/messages';
-import { parentLinkOf } from '../domain/sub-campaign';
+import { ParentCampaignKey, ParentUnitKey } from '../domain/search-attributes';
+import { parentDetails, parentLinkOf } from '../domain/sub-campaign';
 import type { ParentLink } from '../domain/sub-campaign-types';
-import type { RehearsalMapping } from '../domain/timeline';
+import { compileCampaign, rehearse, type RehearsalMapping } from '../domain/timeline';
 import type { CompiledCampaign } from '../domain/timeline-types';
 import { campaignWorkflowId, type CampaignStatusView, type UnitStatusView } from '../domain/workflow-types';
 import type { DefinitionStore } from '../stores/definition-store';
@@ -74,14 +77,14 @@ const refuse = (input: InvalidInput, parts: string[], campaignId: string): AppEr
 
 /**
  * The checks, for a definition with a parent (undefined for any other). `recompile` compresses this
- * campaign's plan on a given rehearsal mapping (the caller holds the calendar).
+ * campaign's plan on a given rehearsal mapping (by default: compiled again with the working calendar).
  */
 export async function checkSubCampaignStart(
   reader: ParentReader,
   req: {
     definition: CampaignDefinition;
     compiled: CompiledCampaign;
-    recompile: (mapping: RehearsalMapping, spec: string) => CompiledCampaign;
+    recompile?: (mapping: RehearsalMapping, spec: string) => CompiledCampaign;
   },
 ): Promise<SubCampaignStart | undefined> {
   const parent = parentLinkOf(req.definition);
@@ -135,7 +138,26 @@ async function onParentClock(
   if (!own) throw refuse('parent-rehearsed', [p, rehearsal.spec], p);
   if (Math.abs(own.factor - rehearsal.factor) > 1e-12)
     throw refuse('rehearsal-factor', [p, rehearsal.spec, own.spec], p);
-  return req.recompile(rehearsal, rehearsal.spec);
+  const recompile =
+    req.recompile ??
+    ((mapping: RehearsalMapping, spec: string) =>
+      rehearse(compileCampaign(req.definition, loadWorkingCalendar()), spec, mapping.anchor, { mapping }));
+  return recompile(rehearsal, rehearsal.spec);
+}
+
+/** A sub-campaign's start options: the Temporal UI links to its parent, and the parent's search attributes. */
+export function subCampaignStartOptions(
+  sub: SubCampaignStart | undefined,
+  namespace: string,
+): { staticDetails?: string; searchAttributes: SearchAttributePair[] } {
+  if (!sub) return { searchAttributes: [] };
+  return {
+    staticDetails: parentDetails(sub.parent, namespace),
+    searchAttributes: [
+      { key: ParentCampaignKey, value: sub.parent.campaignId },
+      { key: ParentUnitKey, value: sub.parent.unitId },
+    ],
+  };
 }
 
 /** The parent unit's deadline for the phase the result goes to, as the unit has it now (extensions included). */
