@@ -13,6 +13,7 @@ import { Context } from '@temporalio/activity';
 import { submitUnitFile, submitUnitNominations, type SubmitDeps } from '../app/units';
 import { AppError, asAppError } from '../app/temporal-errors';
 import type { UnitInput } from '../domain/campaign-schema';
+import { formatDeadline } from '../domain/messages';
 import { composeSubCampaignRefusal } from '../domain/sub-campaign-messages';
 import type { SubCampaignResultInput, SubCampaignResultOutcome } from '../domain/sub-campaign-types';
 import { planTag } from '../domain/plan-document';
@@ -135,16 +136,18 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
         `Đợt con ${input.subCampaignId}${input.planNumber ? ` (${input.planNumber})` : ''}, ` +
         `phê duyệt: ${input.approvedBy}`
       ).slice(0, 200);
+      // The server's time of this attempt: the workflows' clock, which the phase windows are on.
+      const now = Context.current().info.currentAttemptScheduledTimestampMs;
       try {
         const view = await units.unitStatus(parent.campaignId, parent.unitId);
         const sent = filesOf(view).find((f) => f.sha256 === input.report.sha256);
         let receipt: { receivedAt: string; late: boolean };
         if (sent) receipt = sent;
         else {
-          const target = reportTarget(view, parent.phaseId);
+          const target = reportTarget(view, parent.phaseId, now);
           const content = await deps.reports.get(input.report.sha256);
           const done = await submitUnitFile(
-            { units, reports: deps.reports },
+            { units, reports: deps.reports, now: () => now },
             {
               campaignId: parent.campaignId,
               unitId: parent.unitId,
@@ -166,7 +169,7 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
         if (nominations.length > 0 && !already) {
           try {
             await submitUnitNominations(
-              { units },
+              { units, now: () => now },
               { campaignId: parent.campaignId, unitId: parent.unitId, nominations, submittedBy },
             );
           } catch (err) {
@@ -182,6 +185,16 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
           ...(nominationsRefused ? { nominationsRefused } : {}),
         };
       } catch (err) {
+        if (err instanceof NotYetOpen) {
+          // Written in the sub-campaign's zone (its clerks read it; the parent's is the same country's).
+          const zone = input.definitionRef
+            ? (await deps.definitions.load(input.definitionRef)).campaign.timeZone
+            : 'Asia/Ho_Chi_Minh';
+          const reason =
+            `Giai đoạn "${err.phaseName}" của đơn vị ở đợt cấp trên chưa mở (mở lúc ` +
+            `${formatDeadline(err.opensAt, zone)}); kết quả sẽ được nộp khi giai đoạn mở.`;
+          return { sent: false, reason, notBefore: err.opensAt };
+        }
         const reason = finalReason(err);
         await tellSecretariat(input, 'result', reason);
         return { sent: false, reason };
@@ -196,15 +209,13 @@ function filesOf(view: UnitStatusView): FileVersion[] {
 }
 
 /** Whether the phase takes a summary report, and as which deliverable when it declares them (one that takes .docx). */
-function reportTarget(view: UnitStatusView, phaseId: string | undefined): { deliverable?: string } {
+function reportTarget(view: UnitStatusView, phaseId: string | undefined, now: number): { deliverable?: string } {
   const phase = phaseId ? view.deadlines?.find((d) => d.id === phaseId) : undefined;
   if (phaseId && view.deadlines && !phase) throw refusal(`Đợt cấp trên không có giai đoạn nộp hồ sơ "${phaseId}".`);
-  if (phase && phase.state !== 'current') {
-    throw refusal(
-      phase.state === 'done'
-        ? `Giai đoạn "${phase.name}" của đơn vị đã khóa lúc ${phase.lockLocal}.`
-        : `Giai đoạn "${phase.name}" của đơn vị chưa mở (mở từ ${phase.windowStart}).`,
-    );
+  if (phase?.state === 'done') throw refusal(`Giai đoạn "${phase.name}" của đơn vị đã khóa lúc ${phase.lockLocal}.`);
+  // Later, or current but its window not open yet (the unit moves on to it at the lock before).
+  if (phase && (phase.state === 'later' || Date.parse(phase.windowStart) > now)) {
+    throw new NotYetOpen(phase.name, phase.windowStart);
   }
   const due: DueSummary = phase?.due ?? view.due;
   if (due.deliverables) {
@@ -219,6 +230,16 @@ function reportTarget(view: UnitStatusView, phaseId: string | undefined): { deli
     throw refusal(`Giai đoạn "${phase?.name ?? view.phase.name}" không nhận báo cáo tổng kết.`);
   }
   return {};
+}
+
+/** The parent's phase opens later: the workflow waits for it (not a refusal). */
+class NotYetOpen extends Error {
+  constructor(
+    readonly phaseName: string,
+    readonly opensAt: string,
+  ) {
+    super(`phase "${phaseName}" opens at ${opensAt}`);
+  }
 }
 
 function refusal(words: string): AppError {

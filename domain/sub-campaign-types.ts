@@ -63,7 +63,15 @@ export type SubCampaignResultOutcome =
       /** The report went up but the parent refused the nominations (its words); the secretariat is told. */
       nominationsRefused?: string;
     }
-  | { sent: false; reason: string };
+  | {
+      sent: false;
+      reason: string;
+      /**
+       * Set when the parent's phase is not open yet (its window starts then): the campaign waits and
+       * sends again, and the secretariat is not told of a refusal.
+       */
+      notBefore?: string;
+    };
 
 /** A sub-campaign as the parent's status, the dashboard and the CLI list it (found by search attribute). */
 export interface SubCampaignRow {

@@ -419,7 +419,10 @@ async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise
   // A sub-campaign's approved result goes up to its parent's unit. Versioned, and asked only for a
   // campaign with a parent (no history recorded before it has one).
   if (input.parent && result?.approved && !ctx.cancelled() && patched('sub-campaign-report-up')) {
-    ctx.view.reportedUp = await reportUp(input, result);
+    ctx.view.reportedUp = await reportUp(input, result, {
+      cancelled: ctx.cancelled,
+      waiting: (outcome) => void (ctx.view.reportedUp = outcome),
+    });
   }
 }
 

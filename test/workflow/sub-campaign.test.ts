@@ -19,8 +19,9 @@ import { createActivities } from '../../activities';
 import { loadCampaign } from '../../config/campaign-files';
 import type { ParentLink, SubCampaignResultInput } from '../../domain/sub-campaign-types';
 import { synthesisWorkflowId, type SynthesisStatusView } from '../../domain/synthesis-types';
-import { unitWorkflowId, type CampaignInput, type UnitStatusView } from '../../domain/workflow-types';
-import { DAY, campaignInputFrom } from '../../scripts/schedules';
+import type { ReadInstant } from '../../domain/timeline-types';
+import { unitWorkflowId, type CampaignInput, type DueSummary, type UnitStatusView } from '../../domain/workflow-types';
+import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
 import { FileSentLog } from '../../stores/sent-log';
@@ -71,6 +72,57 @@ function campaign(id: string, start: number, units: number, deadlineDays: number
     lockDays,
   });
   return { ...input, due: { ...input.due, nominations: NOMINATIONS } };
+}
+
+/**
+ * The parent as in the 004 plan: first the units' plans (deadline day 3, lock day 4), then their
+ * results, as a report deliverable that takes .docx (opens day 13, deadline day 25, lock day 28).
+ */
+function twoPhaseParent(start: number): CampaignInput {
+  const at = (day: number): ReadInstant => {
+    const ms = start + day * DAY;
+    return { utc: new Date(ms).toISOString(), local: `ngày ${day}`, written: '', reading: 'test' };
+  };
+  const deliverable = (id: string, name: string): DueSummary => ({
+    summaryReport: 'none',
+    presentationPaper: 'none',
+    deliverables: [{ id, name, required: true, accept: ['pdf', 'doc', 'docx'] }],
+    nominations: NOMINATIONS,
+  });
+  const plan = deliverable('ke-hoach', 'Kế hoạch tổ chức Đại hội Thi đua');
+  const results = deliverable('bao-cao-ket-qua', 'Báo cáo kết quả Đại hội Thi đua');
+  const schedule = (from: number, deadlineDays: number, lockDays: number) =>
+    scheduleFrom(start + from * DAY, { deadlineDays, lockDays, reminders: [1], escalations: [1] });
+  return {
+    ...campaign(PARENT, start, 3, 3, 4),
+    due: plan,
+    dues: [plan, results],
+    compiled: {
+      campaignId: PARENT,
+      planNumber: '1205/KH-BTTTT',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      phases: [
+        { kind: 'plan-issue', name: 'Gửi kế hoạch', windowStart: at(0), windowEnd: at(1) },
+        {
+          kind: 'self-review',
+          id: 'ke-hoach',
+          name: 'Gửi kế hoạch của đơn vị',
+          windowStart: at(0),
+          windowEnd: at(4),
+          deadline: schedule(0, 3, 4),
+        },
+        {
+          kind: 'self-review',
+          id: 'ket-qua',
+          name: 'Báo cáo kết quả',
+          windowStart: at(13),
+          windowEnd: at(28),
+          deadline: schedule(13, 12, 15),
+        },
+        { kind: 'synthesis', name: 'Tổng hợp', windowStart: at(28), windowEnd: at(35) },
+      ],
+    },
+  };
 }
 
 const pdf = (c: string) => ({ name: 'bao-cao.pdf', size: 100, sha256: c.repeat(64), contentType: 'application/pdf' });
@@ -260,4 +312,42 @@ test('a parent unit already locked refuses the result; the sub-campaign secretar
   expect(r.mails[0].subject).toBe(`[15-KH/VNPT] Kết quả của đợt chưa được nộp lên đợt cấp trên ${PARENT}`);
   expect(r.mails[0].text).toContain(`Lý do đợt cấp trên từ chối: ${reason}`);
   expect(r.mails[0].text).toContain('đơn vị vnpt của đợt cấp trên bo-tttt');
+});
+
+test('a parent phase that opens later is waited for; the result goes in as its report deliverable', async () => {
+  const r = await run(async (taskQueue, start, subRef) => {
+    await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${PARENT}`,
+      args: [twoPhaseParent(start)],
+    });
+    const sub = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${SUB}`,
+      args: [{ ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent: { ...link, phaseId: 'ket-qua' } }],
+    });
+    await env.sleep(1 * DAY);
+    await subUnitsSubmit();
+    await env.sleep(9 * DAY); // day 10: approved at day 6, the parent's ket-qua opens at day 13
+    const waiting = await sub.query(getCampaignStatus);
+    const subView = await sub.result();
+    const vnpt: UnitStatusView = await env.client.workflow
+      .getHandle(unitWorkflowId(PARENT, 'vnpt'))
+      .query(getUnitStatus);
+    return { waiting, subView, vnpt, start };
+  });
+  expect(r.waiting.phase).toBe('synthesis');
+  expect(r.waiting.reportedUp).toMatchObject({ sent: false, notBefore: new Date(r.start + 13 * DAY).toISOString() });
+  expect((r.waiting.reportedUp as { reason: string }).reason).toMatch(
+    /^Giai đoạn "Báo cáo kết quả" của đơn vị ở đợt cấp trên chưa mở \(mở lúc .*\); kết quả sẽ được nộp khi giai đoạn mở\.$/,
+  );
+  expect(r.subView.reportedUp).toMatchObject({ sent: true, late: false, nominations: 2 });
+  const ketQua = r.vnpt.deadlines?.find((d) => d.id === 'ket-qua');
+  expect(ketQua).toMatchObject({ state: 'current', status: 'submitted' });
+  expect(ketQua?.files).toHaveLength(1);
+  expect(ketQua?.files[0]).toMatchObject({ deliverable: 'bao-cao-ket-qua', late: false });
+  expect(ketQua?.files[0].name).toBe(`${SUB}-tong-hop-v1.docx`);
+  // Received when the phase opened, not before.
+  expect(Date.parse(ketQua!.files[0].receivedAt)).toBeGreaterThanOrEqual(r.start + 13 * DAY);
+  expect(r.mails).toEqual([]); // waiting is not a refusal
 });
