@@ -334,6 +334,7 @@ test('a parent phase that opens later is waited for; the result goes in as its r
     const vnpt: UnitStatusView = await env.client.workflow
       .getHandle(unitWorkflowId(PARENT, 'vnpt'))
       .query(getUnitStatus);
+    await saveHistory(env, 'sub-campaign-waits-for-parent-phase', `campaign/${SUB}`); // for test/replay
     return { waiting, subView, vnpt, start };
   });
   expect(r.waiting.phase).toBe('synthesis');
@@ -350,4 +351,40 @@ test('a parent phase that opens later is waited for; the result goes in as its r
   // Received when the phase opened, not before.
   expect(Date.parse(ketQua!.files[0].receivedAt)).toBeGreaterThanOrEqual(r.start + 13 * DAY);
   expect(r.mails).toEqual([]); // waiting is not a refusal
+});
+
+test('nominations over the parent quota are refused while the report goes in; the secretariat is told once', async () => {
+  const r = await run(async (taskQueue, start, subRef) => {
+    const parentInput = campaign(PARENT, start, 3, 20, 25);
+    // The parent takes one nomination per unit; the sub-campaign's two units sent one each.
+    parentInput.due = { ...parentInput.due, nominations: { ...NOMINATIONS, quota: { total: 1 } } };
+    await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${PARENT}`,
+      args: [parentInput],
+    });
+    const sub = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${SUB}`,
+      args: [{ ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent: link }],
+    });
+    await env.sleep(1 * DAY);
+    await subUnitsSubmit();
+    const subView = await sub.result();
+    const vnpt: UnitStatusView = await env.client.workflow
+      .getHandle(unitWorkflowId(PARENT, 'vnpt'))
+      .query(getUnitStatus);
+    return { subView, vnpt };
+  });
+  expect(r.subView.reportedUp).toMatchObject({
+    sent: true,
+    late: false,
+    nominations: 0,
+    nominationsRefused: 'Vượt chỉ tiêu: 2 đề nghị, tối đa 1.',
+  });
+  expect(r.vnpt).toMatchObject({ status: 'submitted', nominations: [] });
+  expect(r.vnpt.reports).toHaveLength(1);
+  expect(r.mails).toHaveLength(1);
+  expect(r.mails[0].subject).toBe(`[15-KH/VNPT] Đề nghị khen thưởng chưa được nộp lên đợt cấp trên ${PARENT}`);
+  expect(r.mails[0].text).toContain('Lý do đợt cấp trên từ chối: Vượt chỉ tiêu: 2 đề nghị, tối đa 1.');
 });
