@@ -14,6 +14,7 @@ import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../dom
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import { createConferenceActivities } from './conference';
 import { createAwardActivities } from './awards';
+import { createSubCampaignActivities } from './sub-campaign';
 import { createSynthesisActivities } from './synthesis';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
@@ -154,6 +155,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSynthesisActivities(deps),
     ...createConferenceActivities(deps),
     ...createAwardActivities(deps),
+    ...createSubCampaignActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {

@@ -22,6 +22,7 @@ import {
   SubmittedAtKey,
   UnitIdKey,
 } from '../domain/search-attributes';
+import type { ParentLink } from '../domain/sub-campaign-types';
 import { compileDeadlineSchedule } from '../domain/timeline';
 import type { CompiledCampaign, DeadlineSchedule } from '../domain/timeline-types';
 import {
@@ -40,6 +41,19 @@ import type { ReportStore } from '../stores/report-store';
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../workflows/campaign';
 import { grantExtension } from '../workflows/unit-review';
 import { withUpdate, withWorker, type AppContext } from './context';
+import {
+  followOrReport,
+  followParentCancel,
+  followParentExtension,
+  type FollowActions,
+  type FollowOutcome,
+} from './sub-campaign-follow';
+import {
+  checkSubCampaignStart,
+  subCampaignStartOptions,
+  temporalParentReader,
+  type ParentReader,
+} from './sub-campaign-start';
 import { AppError } from './temporal-errors';
 import { unitStatus } from './units';
 
@@ -79,6 +93,8 @@ export interface StartOutcome {
   unitCount: number;
   /** The self-review deadline as people read it. */
   deadlineLocal?: string;
+  /** Set for a sub-campaign. */
+  parent?: ParentLink;
 }
 
 /**
@@ -88,13 +104,26 @@ export interface StartOutcome {
  */
 export async function startCampaign(
   s: AppContext,
-  stores: { reports: ReportStore; definitions: DefinitionStore },
+  stores: {
+    reports: ReportStore;
+    definitions: DefinitionStore;
+    /** How a sub-campaign's parent is read (Temporal by default; a fake in unit tests). */
+    parents?: ParentReader;
+  },
   req: StartRequest,
 ): Promise<StartOutcome> {
   const def = req.definition;
   const selfReview = def.phases.find((p) => p.kind === 'self-review');
   if (!selfReview || selfReview.kind !== 'self-review')
     throw new AppError('invalid', { input: 'no-self-review-phase' });
+  // A sub-campaign: its parent checked (refused before anything is stored or started), its timeline
+  // on the parent's rehearsal clock when the parent is a rehearsal.
+  const sub = await checkSubCampaignStart(stores.parents ?? temporalParentReader(s, stores.definitions), {
+    definition: def,
+    compiled: req.compiled,
+  });
+  const subOptions = subCampaignStartOptions(sub, s.client.options.namespace);
+  const compiled = sub?.compiled ?? req.compiled;
   const due: DueSummary = dueOf(selfReview);
   // Several deadline phases: what each asks, in order (units run them one after another).
   const deadlines = deadlinePhases(def);
@@ -108,18 +137,20 @@ export async function startCampaign(
     definitionRef,
     contact: contactLine(def.campaign.secretariat.name, def.campaign.secretariat.contacts),
     unitCount: flattenUnits(def.units).length,
-    compiled: req.compiled,
+    compiled,
     due,
     ...(dues ? { dues } : {}),
     unitsPerBatch: req.unitsPerBatch,
+    ...(sub ? { parent: sub.parent } : {}),
   };
-  const deadline = req.compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
+  const deadline = compiled.phases.find((p) => p.kind === 'self-review')?.deadline?.deadline;
   const workflowId = campaignWorkflowId(def.campaign.id);
   const outcome = {
     campaignId: def.campaign.id,
     workflowId,
     unitCount: input.unitCount,
     deadlineLocal: deadline?.local,
+    ...(sub ? { parent: sub.parent } : {}),
   };
   try {
     await s.client.workflow.start(campaignWorkflow, {
@@ -127,10 +158,12 @@ export async function startCampaign(
       taskQueue: s.settings.taskQueue,
       args: [input],
       staticSummary: `${planTag(def.campaign.plan)} — ${def.campaign.title}${req.rehearsal ? ` (diễn tập ${req.rehearsal})` : ''}`,
+      ...(subOptions.staticDetails ? { staticDetails: subOptions.staticDetails } : {}),
       typedSearchAttributes: [
         { key: CampaignIdKey, value: def.campaign.id },
-        { key: PhaseKey, value: req.compiled.phases[0].kind },
+        { key: PhaseKey, value: compiled.phases[0].kind },
         ...(deadline ? [{ key: DeadlineKey, value: new Date(deadline.utc) }] : []),
+        ...subOptions.searchAttributes,
       ],
       memo: { ...req.memo, planNumber: planTag(def.campaign.plan), title: def.campaign.title },
       ...(req.rejectDuplicate ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
@@ -320,6 +353,16 @@ export async function extensionSchedule(
   campaignId: string,
   req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId' | 'phaseId'>,
 ): Promise<DeadlineSchedule> {
+  return (await extensionPlan(s, definitions, campaignId, req)).schedule;
+}
+
+/** {@link extensionSchedule}, with the schedule it moves from and the campaign's view (sub-campaigns follow by the difference). */
+async function extensionPlan(
+  s: AppContext,
+  definitions: DefinitionStore,
+  campaignId: string,
+  req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId' | 'phaseId'>,
+): Promise<{ schedule: DeadlineSchedule; current: DeadlineSchedule; status: CampaignStatusView }> {
   const status = await campaignStatus(s, campaignId);
   // Several deadline phases: the one named (its schedule as the campaign or the unit has it now).
   const named = req.phaseId ? status.deadlinePhases?.find((p) => p.id === req.phaseId) : undefined;
@@ -337,7 +380,11 @@ export async function extensionSchedule(
       throw new AppError('invalid', { input: 'extension-days', value: req.by });
     }
     // A rehearsed campaign runs compressed: "3 days" is 3 days of campaign time.
-    return shiftSchedule(current, Number(m[1]) * DAY * (status.rehearsalFactor ?? 1), zone);
+    return {
+      schedule: shiftSchedule(current, Number(m[1]) * DAY * (status.rehearsalFactor ?? 1), zone),
+      current,
+      status,
+    };
   }
   if (!req.until) {
     throw new AppError('invalid', { input: 'extension-needs-deadline' });
@@ -361,10 +408,11 @@ export async function extensionSchedule(
   if (!phase) {
     throw new AppError('invalid', { input: 'no-self-review-phase' });
   }
-  return compileDeadlineSchedule(phase, deadline.utc, lockUtc, {
+  const schedule = compileDeadlineSchedule(phase, deadline.utc, lockUtc, {
     ...ctx,
     reminderTime: definition.campaign.calendar.reminderTime,
   });
+  return { schedule, current, status };
 }
 
 /** Grants an extension to one unit (`grantExtension`) or to all (`extendCampaign`); returns the new schedule. */
@@ -373,9 +421,21 @@ export async function extendDeadline(
   definitions: DefinitionStore,
   campaignId: string,
   req: ExtensionRequest,
-): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number }> {
+): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number; subCampaigns?: FollowOutcome[] }> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
-  const schedule = await extensionSchedule(s, definitions, campaignId, req);
+  const { schedule, current, status } = await extensionPlan(s, definitions, campaignId, req);
+  // The unit's (or every unit's) sub-campaigns that follow are extended by as much, in plan time.
+  const follow = () =>
+    followOrReport(() =>
+      followParentExtension(s.client, followActions(s, definitions), {
+        parentId: campaignId,
+        ...(req.unitId ? { unitId: req.unitId } : {}),
+        ...((req.phaseId ?? status.deadlinePhase) ? { phaseId: req.phaseId ?? status.deadlinePhase } : {}),
+        movedMs: (Date.parse(schedule.deadline.utc) - Date.parse(current.deadline.utc)) / (status.rehearsalFactor ?? 1),
+        reason: req.reason.trim(),
+        grantedBy: req.grantedBy,
+      }),
+    );
   const input: GrantExtensionInput = {
     schedule,
     reason: req.reason.trim(),
@@ -387,13 +447,13 @@ export async function extendDeadline(
     const result = await withUpdate(s, 'extend', id, () =>
       s.client.workflow.getHandle(id).executeUpdate(grantExtension, { args: [input] }),
     );
-    return { schedule, deadlineVersion: result.deadlineVersion };
+    return { schedule, deadlineVersion: result.deadlineVersion, ...(await follow()) };
   }
   const id = campaignWorkflowId(campaignId);
   await withUpdate(s, 'extend', id, () =>
     s.client.workflow.getHandle(id).executeUpdate(extendCampaign, { args: [input] }),
   );
-  return { schedule };
+  return { schedule, ...(await follow()) };
 }
 
 /** Cancels the campaign (`cancelCampaign`): every unit is told the reason. */
@@ -402,6 +462,15 @@ export async function cancelWholeCampaign(
   campaignId: string,
   req: { reason: string; cancelledBy: string },
 ): Promise<void> {
+  await cancelCampaignTree(s, campaignId, req);
+}
+
+/** {@link cancelWholeCampaign}, telling what became of its sub-campaigns (for a surface to show). */
+export async function cancelCampaignTree(
+  s: AppContext,
+  campaignId: string,
+  req: { reason: string; cancelledBy: string },
+): Promise<{ subCampaigns?: FollowOutcome[] }> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'cancel-needs-reason' });
   const id = campaignWorkflowId(campaignId);
   await withUpdate(s, 'cancel', id, () =>
@@ -409,4 +478,24 @@ export async function cancelWholeCampaign(
       args: [{ reason: req.reason.trim(), cancelledBy: req.cancelledBy }],
     }),
   );
+  // Its sub-campaigns that cancel with it (a sub-campaign's own sub-campaigns follow in turn).
+  return followOrReport(() =>
+    followParentCancel(s.client, followActions(s), {
+      parentId: campaignId,
+      reason: req.reason.trim(),
+      cancelledBy: req.cancelledBy,
+    }),
+  );
+}
+
+/** The operator's own use cases, applied to a sub-campaign. */
+function followActions(s: AppContext, definitions?: DefinitionStore): FollowActions {
+  return {
+    status: (campaignId) => campaignStatus(s, campaignId),
+    extend: async (campaignId, req) => {
+      if (!definitions) throw new Error('no definition store to compile the extension');
+      return (await extendDeadline(s, definitions, campaignId, req)).schedule.deadline.local;
+    },
+    cancel: (campaignId, req) => cancelWholeCampaign(s, campaignId, req),
+  };
 }

@@ -79,7 +79,21 @@ export type InvalidInput =
   /** Conference input refused before sending (a date that does not read, no exact day yet); `value` says why, in Vietnamese. */
   | 'conference'
   /** A decision number already given to another campaign's award decision; `value` is `number|campaignId`. */
-  | 'decision-number';
+  | 'decision-number'
+  /** A sub-campaign's start refused (its parent, unit, deadlines or clock); worded in `sub-campaign-refusals.ts`. */
+  | SubCampaignInput;
+
+/** Why a sub-campaign was not started; `value` holds the facts, `|`-separated (see `sub-campaign-refusals.ts`). */
+export type SubCampaignInput =
+  | 'parent-not-found'
+  | 'parent-ended'
+  | 'parent-unit-unknown'
+  | 'parent-phase-unknown'
+  | 'parent-unit-locked'
+  | 'deadlines-do-not-nest'
+  | 'parent-rehearsed'
+  | 'parent-not-rehearsed'
+  | 'rehearsal-factor';
 
 export interface AppErrorFacts {
   operation?: Operation;

@@ -3,6 +3,7 @@
  * Vietnamese by default, English with `--lang en` (or `THIDUA_LANG=en`).
  */
 import { OPERATION_NAMES } from '../app/operation-names';
+import { isSubCampaignInput, subCampaignRefusal } from '../app/sub-campaign-refusals';
 import type { AppError, InvalidInput } from '../app/temporal-errors';
 import { STAFF_ROLE_NAMES, type StaffRole } from '../domain/synthesis-types';
 import { CliError } from './connect';
@@ -120,6 +121,7 @@ export function toCliError(err: unknown, lang: Lang): unknown {
 }
 
 function invalidEn(input: InvalidInput | undefined, value = ''): string {
+  if (isSubCampaignInput(input)) return subCampaignRefusal(input, value, 'en');
   switch (input) {
     case 'unit-filter':
       return `filter: one of ${value}`;
@@ -161,6 +163,7 @@ function invalidEn(input: InvalidInput | undefined, value = ''): string {
 }
 
 function invalidVi(input: InvalidInput | undefined, value = ''): string {
+  if (isSubCampaignInput(input)) return subCampaignRefusal(input, value, 'vi');
   switch (input) {
     case 'unit-filter':
       return `bộ lọc: một trong ${value}`;

@@ -51,6 +51,8 @@ export interface CliTexts {
     units: number;
     deadline?: string;
     ui: string;
+    /** A sub-campaign: the parent campaign and the unit whose submission its result becomes. */
+    parent?: { campaignId: string; unitId: string };
   }) => string;
 
   // ---- unit submit ---------------------------------------------------------------------------------

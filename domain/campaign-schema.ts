@@ -21,6 +21,7 @@
 import { z } from 'zod';
 import type { Contact, Person, Role } from './campaign-schema/fields';
 import { CampaignHeader, type PlanDocument } from './campaign-schema/header';
+import type { ParentBlock } from './campaign-schema/parent';
 import { hint } from './campaign-schema/hint';
 import type { Attachment, EscalationStep, Nominations } from './campaign-schema/phase-parts';
 import {
@@ -43,6 +44,7 @@ export * from './campaign-schema/conference';
 export * from './campaign-schema/awards';
 export * from './campaign-schema/phases';
 export * from './campaign-schema/header';
+export * from './campaign-schema/parent';
 
 export const CampaignFile = z
   .object({
@@ -96,3 +98,4 @@ export type EscalationStepDef = z.infer<typeof EscalationStep>;
 export type NominationsDef = z.infer<typeof Nominations>;
 export type AttachmentDef = z.infer<typeof Attachment>;
 export type PlanDocumentDef = z.infer<typeof PlanDocument>;
+export type ParentBlockDef = z.infer<typeof ParentBlock>;

@@ -47,11 +47,31 @@ export interface SubCampaignResultInput {
   report: { name: string; sha256: string; size: number; contentType: string };
   /** Who approved it, as the parent's submission record names the submitter. */
   approvedBy: string;
+  /** The sub-campaign's stored definition: its units (whose nominations go up) and its secretariat (told of a refusal). */
+  definitionRef?: string;
+  /** The sub-campaign's plan number, as the parent's submission record names the sub-campaign. */
+  planNumber?: string;
 }
 
 /** What became of the result: the parent's receipt, or its refusal (told to this campaign's secretariat). */
 export type SubCampaignResultOutcome =
-  { sent: true; receivedAt: string; late: boolean; nominations: number } | { sent: false; reason: string };
+  | {
+      sent: true;
+      receivedAt: string;
+      late: boolean;
+      nominations: number;
+      /** The report went up but the parent refused the nominations (its words); the secretariat is told. */
+      nominationsRefused?: string;
+    }
+  | {
+      sent: false;
+      reason: string;
+      /**
+       * Set when the parent's phase is not open yet (its window starts then): the campaign waits and
+       * sends again, and the secretariat is not told of a refusal.
+       */
+      notBefore?: string;
+    };
 
 /** A sub-campaign as the parent's status, the dashboard and the CLI list it (found by search attribute). */
 export interface SubCampaignRow {

@@ -450,15 +450,27 @@ export function planInstantOf(r: RehearsalMapping, utc: string): string {
  * origin being the earliest instant of the campaign (normally the plan date) and anchor `nowUtc`.
  * Order and proportions are kept (to the millisecond); `written` and `reading` still tell the real dates.
  */
-export function rehearse(compiled: CompiledCampaign, spec: string, nowUtc: string): CompiledCampaign {
+export function rehearse(
+  compiled: CompiledCampaign,
+  spec: string,
+  nowUtc: string,
+  opts: {
+    /**
+     * Another campaign's mapping to use instead of this one's own (a sub-campaign of a rehearsed
+     * parent runs on the parent's rehearsal clock, so that both plans' dates map by one formula).
+     */
+    mapping?: RehearsalMapping;
+  } = {},
+): CompiledCampaign {
   if (compiled.rehearsal) throw new Error(`the campaign is already a rehearsal (${compiled.rehearsal.spec})`);
-  const { factor } = parseRehearsalSpec(spec);
-  const anchor = Date.parse(nowUtc);
+  const factor = opts.mapping?.factor ?? parseRehearsalSpec(spec).factor;
+  const anchor = Date.parse(opts.mapping?.anchor ?? nowUtc);
   if (!Number.isFinite(anchor)) throw new Error(`rehearsal anchor "${nowUtc}" is not an ISO instant`);
   const copy = structuredClone(compiled);
   let origin = Infinity;
   forEachInstant(copy, (i) => (origin = Math.min(origin, Date.parse(i.utc))));
   if (!Number.isFinite(origin)) throw new Error('the campaign has no instants to rehearse');
+  if (opts.mapping) origin = Date.parse(opts.mapping.origin);
   const mapping = { origin: new Date(origin).toISOString(), anchor: new Date(anchor).toISOString(), factor };
   forEachInstant(copy, (i) => {
     i.utc = rehearsalInstant(mapping, i.utc);

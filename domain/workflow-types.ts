@@ -4,6 +4,7 @@
  * be added without breaking running histories.
  */
 import type { NominationsDef, PhaseKind } from './campaign-schema';
+import type { ParentLink, SubCampaignResultOutcome } from './sub-campaign-types';
 import type { CompiledCampaign, DeadlineSchedule } from './timeline-types';
 
 export const TASK_QUEUE_DEFAULT = 'thidua';
@@ -351,6 +352,8 @@ export interface CampaignInput {
   dues?: DueSummary[];
   /** Units per batch workflow (default {@link UNITS_PER_BATCH}); small in tests. */
   unitsPerBatch?: number;
+  /** Set for a sub-campaign: its approved synthesis goes up as this unit's submission to the parent. */
+  parent?: ParentLink;
 }
 
 export interface BatchInput {
@@ -413,6 +416,10 @@ export interface CampaignStatusView {
   }>;
   /** Every phase's window, as compiled at the start (query answers only). */
   phases?: Array<{ kind: PhaseKind; name: string; start: string; end: string; conferenceAt?: string }>;
+  /** A sub-campaign's parent (the campaign and the unit it reports to). */
+  parent?: ParentLink;
+  /** What became of a sub-campaign's result once its synthesis was approved: received by the parent, or refused. */
+  reportedUp?: SubCampaignResultOutcome;
 }
 
 /** A deadline phase as the campaign's memo carries it (`campaign status` reads it without a worker). */

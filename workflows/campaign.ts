@@ -38,13 +38,14 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
-import { synthesisWorkflowId } from '../domain/synthesis-types';
+import { synthesisWorkflowId, type SynthesisStatusView } from '../domain/synthesis-types';
 import { conferenceWorkflowId } from '../domain/conference-types';
 import { cancelConferenceSignal, conferenceWorkflow } from './conference';
 import { passCancel, waitForChildren } from './children';
 import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
+import { reportUp } from './sub-campaign-report';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 import {
   assertCampaignExtension,
@@ -118,6 +119,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     batchesLocked: 0,
     counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0, cancelled: 0 },
     extensions: [],
+    ...(input.parent ? { parent: input.parent } : {}),
     ...(several
       ? {
           deadlinePhase: deadlines[0].id ?? deadlines[0].name,
@@ -406,12 +408,21 @@ async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise
   // A cancel that arrived while the child was starting did not reach it.
   const missed = missedCancel(ctx);
   if (missed) await passCancel(child, cancelSynthesis, 'synthesis', missed);
+  let result: SynthesisStatusView | undefined;
   try {
-    await child.result();
+    result = await child.result();
   } catch (err) {
     if (isCancellation(err)) throw err;
     // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
     log.error('the synthesis workflow failed', { err });
+  }
+  // A sub-campaign's approved result goes up to its parent's unit. Versioned, and asked only for a
+  // campaign with a parent (no history recorded before it has one).
+  if (input.parent && result?.approved && !ctx.cancelled() && patched('sub-campaign-report-up')) {
+    ctx.view.reportedUp = await reportUp(input, result, {
+      cancelled: ctx.cancelled,
+      waiting: (outcome) => void (ctx.view.reportedUp = outcome),
+    });
   }
 }
 

@@ -7,12 +7,13 @@
  * - `thidua unit remind CAMPAIGN UNIT [--by-name NAME]`
  */
 import path from 'node:path';
-import { cancelWholeCampaign, extendDeadline, listCampaigns } from '../../app/campaigns';
+import { cancelCampaignTree, extendDeadline, listCampaigns } from '../../app/campaigns';
 import { remindNow } from '../../app/units';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { localDateTime, texts } from '../texts';
+import { subCampaignLines } from '../texts/sub-campaigns';
 import { table } from './campaign-status';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
@@ -28,7 +29,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
   const cli = await connect(lang);
   try {
     const definitions = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns'));
-    const { schedule, deadlineVersion } = await extendDeadline(cli, definitions, campaignId, {
+    const { schedule, deadlineVersion, subCampaigns } = await extendDeadline(cli, definitions, campaignId, {
       by: options.by,
       until: options.until,
       lock: options.lock,
@@ -45,6 +46,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
         ? t.extendedUnit(options.unit, schedule.deadline.local, deadlineVersion)
         : t.extendedAll(campaignId, schedule.deadline.local),
     );
+    io.stdout.write(subCampaignLines(subCampaigns, lang));
     return 0;
   } finally {
     await cli.close();
@@ -58,13 +60,14 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
   if (!campaignId || !options.reason) throw new CliError(texts(lang).usage('thidua campaign cancel ID --reason TEXT'));
   const cli = await connect(lang);
   try {
-    await cancelWholeCampaign(cli, campaignId, {
+    const { subCampaigns } = await cancelCampaignTree(cli, campaignId, {
       reason: options.reason,
       cancelledBy: options['by-name'] ?? 'secretariat (CLI)',
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(texts(lang).cancelled(campaignId));
+    io.stdout.write(subCampaignLines(subCampaigns, lang));
     return 0;
   } finally {
     await cli.close();

@@ -81,6 +81,7 @@ export async function startCampaign(
         units: started.unitCount,
         deadline: started.deadlineLocal || undefined,
         ui: temporalUiLink(cli, workflowId),
+        ...(started.parent ? { parent: started.parent } : {}),
       }),
     );
     return { exitCode: 0, campaignId: def.campaign.id };

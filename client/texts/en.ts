@@ -121,6 +121,7 @@ export const en: CliTexts = {
       ['workflow', `${r.workflowId}${r.rehearsal ? `  (rehearsal ${r.rehearsal}: the timeline starts now)` : ''}`],
       ['units', String(r.units)],
       ['deadline', r.deadline],
+      ['parent', r.parent && `${r.parent.campaignId} (its result is unit ${r.parent.unitId}'s submission)`],
       ['UI', r.ui],
     ]),
 

@@ -109,6 +109,7 @@ export const vi: CliTexts = {
       ['Workflow', `${r.workflowId}${r.rehearsal ? `  (diễn tập ${r.rehearsal}: lịch bắt đầu từ bây giờ)` : ''}`],
       ['Số đơn vị', String(r.units)],
       ['Hạn nộp', r.deadline],
+      ['Đợt cấp trên', r.parent && `${r.parent.campaignId} (kết quả nộp thay cho đơn vị ${r.parent.unitId})`],
       ['Theo dõi', r.ui],
     ]),
 

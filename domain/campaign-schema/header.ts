@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Contact, DateExpr, EXAMPLE_EMAIL, FIELD_LIMITS, TimeOfDay } from './fields';
 import { hint } from './hint';
+import { ParentBlock } from './parent';
 import { UNIT_ID } from './units';
 
 export const DeadlinePolicy = z
@@ -186,5 +187,6 @@ export const CampaignHeader = z
       reminderTime: '08:00',
       deadlineOnDayOff: 'previous',
     }),
+    parent: ParentBlock.optional(),
   })
   .strict();

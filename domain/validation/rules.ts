@@ -14,6 +14,7 @@ import { checkConferencePhase } from './conference-rules';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { checkDeadlinePhases } from './deadline-phases';
+import { checkParent } from './parent-rules';
 import { closest } from './suggestions';
 import type { Lang } from './texts';
 
@@ -66,6 +67,7 @@ export class Rules {
     this.checkUnits(asArr(valueAt(this.data, ['units'])), ['units']);
     this.checkPhases();
     checkDeadlinePhases(this.report, this.data, (path, role) => this.read(path, role, true));
+    checkParent(this.report, this.data);
   }
 
   /** The context dates are read in; a bad zone or hours are reported once and replaced by defaults. */

@@ -78,6 +78,7 @@ jest.mock('../../../app/campaigns', () => {
       deadlineVersion: 2,
     })),
     cancelWholeCampaign: jest.fn(async () => undefined),
+    cancelCampaignTree: jest.fn(async () => ({})),
   };
 });
 jest.mock('../../../app/units', () => ({

@@ -1,0 +1,50 @@
+/** What the CLI says of a parent's sub-campaigns after an extension or a cancellation, in both languages. */
+import type { FollowOutcome } from '../../app/sub-campaign-follow';
+import type { AppErrorCode } from '../../app/temporal-errors';
+
+/** Failures that carry no words of their own (no refusal): said by their code. */
+const CODE_VI: Partial<Record<AppErrorCode, string>> = {
+  'no-worker': 'không có worker nào nhận việc',
+  'timed-out': 'không có worker nào trả lời kịp (yêu cầu có thể vẫn được thực hiện)',
+  unavailable: 'không kết nối được máy chủ Temporal',
+  'not-found': 'không tìm thấy đợt',
+  'already-completed': 'đợt đã kết thúc',
+};
+const CODE_EN: Partial<Record<AppErrorCode, string>> = {
+  'no-worker': 'no worker is polling',
+  'timed-out': 'no worker answered in time (the request may still apply)',
+  unavailable: 'the Temporal server is unavailable',
+  'not-found': 'no such campaign',
+  'already-completed': 'the campaign has ended',
+};
+const said = (o: FollowOutcome, codes: typeof CODE_VI) => (o.errorCode && codes[o.errorCode]) ?? o.error ?? '';
+
+const VI: Record<FollowOutcome['result'], (o: FollowOutcome) => string> = {
+  extended: (o) => `đã gia hạn theo, hạn mới ${o.detail ?? ''}`,
+  cancelled: () => 'đã hủy theo',
+  kept: () => 'giữ nguyên hạn (onParentExtension: keep)',
+  continued: () => 'vẫn tiếp tục (onParentCancel: continue)',
+  skipped: (o) => `không liên quan (${o.detail ?? ''})`,
+  failed: (o) => `KHÔNG thực hiện được: ${said(o, CODE_VI)}`,
+};
+
+const EN: Record<FollowOutcome['result'], (o: FollowOutcome) => string> = {
+  extended: (o) => `extended too, new deadline ${o.detail ?? ''}`,
+  cancelled: () => 'cancelled too',
+  kept: () => 'keeps its deadline (onParentExtension: keep)',
+  continued: () => 'runs on (onParentCancel: continue)',
+  skipped: (o) => `not concerned (${o.detail ?? ''})`,
+  failed: (o) => `NOT done: ${said(o, CODE_EN)}`,
+};
+
+/** One line per sub-campaign; nothing when there is none. */
+export function subCampaignLines(outcomes: FollowOutcome[] | undefined, lang: 'vi' | 'en'): string {
+  if (!outcomes?.length) return '';
+  const words = lang === 'en' ? EN : VI;
+  const head = lang === 'en' ? 'Sub-campaigns:' : 'Các đợt con:';
+  const unit = (o: FollowOutcome) =>
+    o.campaignId === '*' ? '' : lang === 'en' ? ` (unit ${o.unitId})` : ` (đơn vị ${o.unitId})`;
+  const name = (o: FollowOutcome) =>
+    o.campaignId === '*' ? (lang === 'en' ? 'listing' : 'tìm đợt con') : o.campaignId;
+  return `${head}\n${outcomes.map((o) => `  - ${name(o)}${unit(o)}: ${words[o.result](o)}\n`).join('')}`;
+}
