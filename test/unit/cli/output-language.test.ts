@@ -80,6 +80,8 @@ jest.mock('../../../app/campaigns', () => {
     cancelWholeCampaign: jest.fn(async () => undefined),
   };
 });
+// Not a sub-campaign and without any (the tree's output is tested in sub-campaign-status.test.ts).
+jest.mock('../../../app/sub-campaigns', () => ({ campaignTree: jest.fn(async () => ({ subCampaigns: [] })) }));
 jest.mock('../../../app/units', () => ({
   ...jest.requireActual('../../../app/units'),
   remindNow: jest.fn(async () => undefined),
