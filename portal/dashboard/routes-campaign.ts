@@ -107,6 +107,11 @@ export function campaignRoutes(
       statusError = `Tiến trình và thao tác tạm không có: ${f.message}`;
     }
     const synthesis = await optionalSynthesis(campaignId);
+    // The tree is visibility (and the sub-campaign's query, tolerated inside): a page shows without it.
+    const tree = await backend.campaignTree(campaignId).catch((err: unknown) => {
+      if (!failure(err)) opts.log(`dashboard: tree of ${campaignId} unreadable: ${String(err)}`);
+      return undefined;
+    });
     sendHtml(
       res,
       status,
@@ -123,6 +128,7 @@ export function campaignRoutes(
         temporalUi: (id) => backend.temporalUiUrl(id),
         flash,
         failed,
+        tree,
       }),
     );
   }
