@@ -137,9 +137,13 @@ async function describeOrUndefined(s: AppContext, workflowId: string) {
   }
 }
 
+/** How long the optional read of a sub-campaign's own view may wait for a worker. */
+const RESULT_READ_MS = 3_000;
+
 /**
  * The tree around one campaign. A sub-campaign's follow rules and reported result come from its own
- * query: when no worker answers, the tree is shown without them (`resultUnread` says so).
+ * query: when no worker answers within a few seconds, the tree is shown without them (`resultUnread`
+ * says so), so `campaign status` stays quick while the workers are down.
  */
 export async function campaignTree(
   s: AppContext,
@@ -148,7 +152,10 @@ export async function campaignTree(
   const [parent, subCampaigns] = await Promise.all([parentOf(s, campaignId), subCampaignsOf(s, campaignId)]);
   if (!parent) return { subCampaigns };
   try {
-    const view = await campaignStatus(s, campaignId);
+    const view = await campaignStatus(
+      { ...s, workerDeadlineMs: Math.min(s.workerDeadlineMs ?? RESULT_READ_MS, RESULT_READ_MS) },
+      campaignId,
+    );
     return {
       parent,
       subCampaigns,

@@ -20,7 +20,14 @@ import { STAFF_ROLE_NAMES, type StaffRole, type SynthesisStatusView } from '../.
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { mayDo, type ActionState, type DashboardAction } from './actions';
-import { parentRows, subCampaignsSection, unitSubCampaignMark, type DashboardTree } from './sub-campaigns-page';
+import {
+  parentRows,
+  subCampaignsSection,
+  unitSubCampaignMark,
+  unitSubCampaignRow,
+  type DashboardTree,
+} from './sub-campaigns-page';
+import type { SubCampaignRow } from '../../domain/sub-campaign-types';
 
 export type Flash = { kind: 'ok' | 'error'; html: string };
 /** A form that failed: what was typed (refilled) and why, shown beside it. */
@@ -367,6 +374,8 @@ export interface UnitDetailInput {
   link?: { url?: string; revokedAt?: string };
   flash?: Flash;
   failed?: FailedForm;
+  /** The sub-campaign the unit runs (issue 15), whose approved report becomes its submission. */
+  subCampaign?: SubCampaignRow;
 }
 
 export function unitDetailPage(p: UnitDetailInput): string {
@@ -432,7 +441,7 @@ export function unitDetailPage(p: UnitDetailInput): string {
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Giai đoạn</dt><dd>${esc(v.phase.name)}</dd>
-${owed ? `<dt>Hồ sơ cần nộp</dt><dd id="owed">${esc(owed)}</dd>` : ''}
+${unitSubCampaignRow(p.subCampaign)}${owed ? `<dt>Hồ sơ cần nộp</dt><dd id="owed">${esc(owed)}</dd>` : ''}
 <dt>Trạng thái</dt><dd id="status" class="st-${v.status}">${esc(STATUS[v.status])}${v.locked ? ' — đã khóa' : ''}${v.cancelled ? ' — đợt đã hủy' : ''}</dd>
 <dt>Hạn nộp</dt><dd id="deadline">${esc(t(v.deadline))}${v.deadlineVersion > 1 ? ` (đã gia hạn, lần ${v.deadlineVersion - 1})` : ''}</dd>
 <dt>Khóa tiếp nhận</dt><dd>${esc(t(v.lockAt))}</dd>

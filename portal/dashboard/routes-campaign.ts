@@ -157,6 +157,10 @@ export function campaignRoutes(
       if (failure(err)) return undefined; // the unit's own view is enough to show the page
       throw err;
     });
+    const tree = await backend.campaignTree(campaignId).catch((err: unknown) => {
+      if (!failure(err)) opts.log(`dashboard: tree of ${campaignId} unreadable: ${String(err)}`);
+      return undefined;
+    });
     sendHtml(
       res,
       status,
@@ -169,6 +173,7 @@ export function campaignRoutes(
         timeZone: campaign?.timeZone ?? opts.timeZone,
         temporalUrl: backend.temporalUiUrl(unitWorkflowId(campaignId, unitId)),
         link: await opts.links?.info(campaignId, unitId),
+        subCampaign: tree?.subCampaigns.find((r) => r.unitId === unitId),
         flash,
         failed,
       }),

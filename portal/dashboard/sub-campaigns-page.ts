@@ -5,7 +5,7 @@
  * what became of the result it sent up.
  */
 import type { CampaignTree } from '../../app/sub-campaigns';
-import type { SubCampaignResultOutcome } from '../../domain/sub-campaign-types';
+import type { SubCampaignResultOutcome, SubCampaignRow } from '../../domain/sub-campaign-types';
 import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
 import { campaignWorkflowId } from '../../domain/workflow-types';
 import { esc, localTime } from '../pages';
@@ -85,4 +85,15 @@ ${rows
 export function unitSubCampaignMark(tree: DashboardTree | undefined, unitId: string): string {
   const sub = tree?.subCampaigns.find((r) => r.unitId === unitId);
   return sub ? ` <a class="sub-campaign" href="/admin/c/${cid(sub.campaignId)}">(đợt con)</a>` : '';
+}
+
+/** On the page of a unit that runs a sub-campaign: where its submission will come from. */
+export function unitSubCampaignRow(sub: SubCampaignRow | undefined): string {
+  if (!sub) return '';
+  return (
+    `<dt>Đợt con</dt><dd id="sub-campaign">Đơn vị tổ chức đợt riêng <a href="/admin/c/${cid(sub.campaignId)}">` +
+    `${esc(sub.title || sub.campaignId)}</a> (${esc(sub.campaignId)}; ${esc(sub.phase ? phaseLabel(sub.phase) : '')}` +
+    `${sub.phase ? ', ' : ''}${esc(EXECUTION[sub.execution] ?? sub.execution)}); báo cáo tổng hợp được phê duyệt của đợt ` +
+    'đó sẽ là hồ sơ đơn vị nộp cho đợt này.</dd>\n'
+  );
 }

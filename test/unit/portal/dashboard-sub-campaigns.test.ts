@@ -20,7 +20,7 @@ function subRows(page: string): string[][] {
 }
 
 describe('a parent campaign', () => {
-  test('lists each sub-campaign with its unit, a link to its page, its phase and status; its unit is marked', async () => {
+  test('lists each sub-campaign with its unit, a link to its page, its phase and status; its unit is marked, its unit page names it', async () => {
     backend.tree = {
       subCampaigns: [
         {
@@ -65,6 +65,15 @@ describe('a parent campaign', () => {
     expect(unitsTable).not.toMatch(/<tr data-unit="so-tu-phap">[^\n]*đợt con/);
     expect(page).not.toContain('Đợt cấp trên');
     expect(page).not.toMatch(/<script/i);
+
+    // The unit's own page says where its submission will come from.
+    const unitPage = (await browser.get(`/admin/c/${CAMPAIGN}/u/so-noi-vu`)).body;
+    expect(/<dd id="sub-campaign">(.*?)<\/dd>/.exec(unitPage)?.[1]).toBe(
+      'Đơn vị tổ chức đợt riêng <a href="/admin/c/so-noi-vu-hoi-nghi">Hội nghị điển hình tiên tiến Sở Nội vụ</a>' +
+        ' (so-noi-vu-hoi-nghi; Tổng hợp, dự thảo báo cáo, đang chạy); báo cáo tổng hợp được phê duyệt của đợt đó' +
+        ' sẽ là hồ sơ đơn vị nộp cho đợt này.',
+    );
+    expect((await browser.get(`/admin/c/${CAMPAIGN}/u/so-tu-phap`)).body).not.toContain('id="sub-campaign"');
   });
 
   test('no sub-campaigns: no section; an unreadable tree leaves the page as it was', async () => {
