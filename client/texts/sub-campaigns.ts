@@ -18,6 +18,8 @@ export interface SubCampaignCliTexts {
   header: string[];
   /** Added to a unit's name in the units table when it runs a sub-campaign. */
   runsMark: string;
+  /** Added to a sub-campaign's title in `campaign list`. */
+  listSuffix: (parentId: string, unitId?: string) => string;
 }
 
 const vi: SubCampaignCliTexts = {
@@ -37,6 +39,7 @@ const vi: SubCampaignCliTexts = {
   section: (n) => `Đợt con (${n}):`,
   header: ['Đơn vị', 'Tên đơn vị', 'Mã đợt con', 'Giai đoạn', 'Workflow'],
   runsMark: ' (có đợt con)',
+  listSuffix: (id, unit) => ` (đợt con của ${id}${unit ? `, đơn vị ${unit}` : ''})`,
 };
 
 const en: SubCampaignCliTexts = {
@@ -56,6 +59,7 @@ const en: SubCampaignCliTexts = {
   section: (n) => `Sub-campaigns (${n}):`,
   header: ['Unit', 'Unit name', 'Sub-campaign', 'Phase', 'Workflow'],
   runsMark: ' (runs a sub-campaign)',
+  listSuffix: (id, unit) => ` (sub-campaign of ${id}${unit ? `, unit ${unit}` : ''})`,
 };
 
 export function subCampaignTexts(lang: Lang): SubCampaignCliTexts {

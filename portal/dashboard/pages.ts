@@ -24,6 +24,7 @@ import {
   parentRows,
   subCampaignsSection,
   unitSubCampaignMark,
+  parentNote,
   unitSubCampaignRow,
   type DashboardTree,
 } from './sub-campaigns-page';
@@ -112,7 +113,7 @@ export function campaignsPage(staff: StaffSession, actor: StaffActor, rows: Camp
 ${rows
   .map(
     (r) =>
-      `<tr><td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.campaignId)}</a></td><td>${esc(r.planNumber)}</td><td>${esc(r.title)}</td>` +
+      `<tr><td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.campaignId)}</a>${parentNote(r)}</td><td>${esc(r.planNumber)}</td><td>${esc(r.title)}</td>` +
       `<td>${esc(phaseLabel(r.phase))}</td><td>${r.deadline ? esc(localTime(r.deadline, timeZone)) : ''}</td><td>${esc(r.workflowStatus)}</td></tr>`,
   )
   .join('\n')}

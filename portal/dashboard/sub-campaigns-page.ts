@@ -97,3 +97,12 @@ export function unitSubCampaignRow(sub: SubCampaignRow | undefined): string {
     'đó sẽ là hồ sơ đơn vị nộp cho đợt này.</dd>\n'
   );
 }
+
+/** In the list of campaigns: a sub-campaign's parent, linked. */
+export function parentNote(row: { parentCampaignId?: string; parentUnitId?: string }): string {
+  if (!row.parentCampaignId) return '';
+  return (
+    `<br><small class="parent">đợt con của <a href="/admin/c/${cid(row.parentCampaignId)}">${esc(row.parentCampaignId)}</a>` +
+    `${row.parentUnitId ? ` (đơn vị ${esc(row.parentUnitId)})` : ''}</small>`
+  );
+}

@@ -6,6 +6,7 @@
  */
 import type { Settings } from '../../../config/settings';
 import { statusCommand } from '../../../client/commands/campaign-status';
+import { listCommand } from '../../../client/commands/campaign-actions';
 import type { CampaignStatusView } from '../../../domain/workflow-types';
 import { fakeVisibilityClient, type FakeExecution } from '../../helpers/fake-visibility';
 
@@ -89,10 +90,10 @@ jest.mock('../../../app/campaigns', () => ({
   campaignUnits: jest.fn(async (_s: unknown, campaignId: string) => unitsOf(campaignId)),
 }));
 
-async function run(argv: string[]) {
+async function run(argv: string[], command = statusCommand) {
   let out = '';
   const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) } };
-  const code = await statusCommand(argv, io as never);
+  const code = await command(argv, io as never);
   return { code, out };
 }
 
@@ -178,5 +179,19 @@ describe('the sub-campaign', () => {
     out = (await run([SUB, '--lang', 'en'])).out;
     expect(out).toContain(`Parent campaign: ${PARENT}, unit Tập đoàn Bưu chính Viễn thông Việt Nam (vnpt)`);
     expect(out).toContain('Result: refused by the parent — Đơn vị vnpt đã bị khóa');
+  });
+});
+
+describe('campaign list', () => {
+  it('names a sub-campaign’s parent and unit after its title, in either language', async () => {
+    const { code, out } = await run([], listCommand);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      new RegExp(`\\n${SUB} +KH/VNPT +.*Đại hội Thi đua VNPT \\(đợt con của ${PARENT}, đơn vị vnpt\\)\\n`),
+    );
+    expect(out).toMatch(new RegExp(`\\n${PARENT} +KH +.*Tổ chức Đại hội Thi đua\\n`));
+    expect((await run(['--lang', 'en'], listCommand)).out).toContain(
+      `Đại hội Thi đua VNPT (sub-campaign of ${PARENT}, unit vnpt)`,
+    );
   });
 });

@@ -149,3 +149,26 @@ describe('a sub-campaign', () => {
     expect(await reported()).toBe('Tạm không đọc được (worker không trả lời).');
   });
 });
+
+describe('the list of campaigns', () => {
+  test('a sub-campaign names its parent, linked to its page', async () => {
+    const rows = await backend.listCampaigns();
+    backend.listCampaigns = async () => [
+      ...rows,
+      {
+        ...rows[0],
+        campaignId: 'so-noi-vu-hoi-nghi',
+        title: 'Hội nghị điển hình tiên tiến Sở Nội vụ',
+        parentCampaignId: CAMPAIGN,
+        parentUnitId: 'so-noi-vu',
+      },
+    ];
+    const { browser } = await loggedIn();
+    const page = (await browser.get('/admin')).body;
+    expect(page).toContain(
+      `<a href="/admin/c/so-noi-vu-hoi-nghi">so-noi-vu-hoi-nghi</a><br><small class="parent">đợt con của ` +
+        `<a href="/admin/c/${CAMPAIGN}">${CAMPAIGN}</a> (đơn vị so-noi-vu)</small>`,
+    );
+    expect(page.match(/đợt con của/g)).toHaveLength(1);
+  });
+});
