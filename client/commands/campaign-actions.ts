@@ -13,7 +13,7 @@ import { FileDefinitionStore } from '../../stores/definition-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { localDateTime, texts } from '../texts';
-import { subCampaignTexts } from '../texts/sub-campaigns';
+import { campaignTreeTexts } from '../texts/campaign-tree';
 import { table } from './campaign-status';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
@@ -111,7 +111,7 @@ export async function listCommand(argv: string[], io: Io = processIo): Promise<n
               r.workflowStatus,
               r.deadline ? localDateTime(r.deadline, cli.settings.timeZone) : '',
               r.title +
-                (r.parentCampaignId ? subCampaignTexts(lang).listSuffix(r.parentCampaignId, r.parentUnitId) : ''),
+                (r.parentCampaignId ? campaignTreeTexts(lang).listSuffix(r.parentCampaignId, r.parentUnitId) : ''),
             ]),
           ) + '\n',
     );

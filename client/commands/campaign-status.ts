@@ -19,7 +19,7 @@ import { AppError } from '../../app/temporal-errors';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime, texts } from '../texts';
-import { subCampaignTexts } from '../texts/sub-campaigns';
+import { campaignTreeTexts } from '../texts/campaign-tree';
 import { temporalUiLink } from './links';
 
 export type { UnitRow } from '../../app/campaigns';
@@ -90,7 +90,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
         t.statusHeader,
         view.units.map((r) => [
           r.unitId,
-          r.unitName + (runsSub.has(r.unitId) ? subCampaignTexts(lang).runsMark : ''),
+          r.unitName + (runsSub.has(r.unitId) ? campaignTreeTexts(lang).runsMark : ''),
           t.status[r.status] + (r.locked ? t.lockedMark : ''),
           r.deadline ? localDateTime(r.deadline, zone) : '',
           String(r.remindersSent),
@@ -110,7 +110,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
 function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang, zone: string): string[] {
   const parent = tree.parent;
   if (!parent) return [];
-  const st = subCampaignTexts(lang);
+  const st = campaignTreeTexts(lang);
   const link = tree.link;
   return [
     st.parentLine(parent.campaignId, parent.unitId, parent.unitName),
@@ -124,7 +124,7 @@ function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang
 /** A parent: its sub-campaigns, one row each (unit, its name, the sub-campaign, its phase, Temporal's status). */
 function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
   if (tree.subCampaigns.length === 0) return [];
-  const st = subCampaignTexts(lang);
+  const st = campaignTreeTexts(lang);
   const t = texts(lang);
   return [
     '',

@@ -6,7 +6,7 @@
 import type { SubCampaignResultOutcome } from '../../domain/sub-campaign-types';
 import type { Lang } from '../messages';
 
-export interface SubCampaignCliTexts {
+export interface CampaignTreeCliTexts {
   /** "Đợt cấp trên: <id>, đơn vị <name> (<unit id>)". */
   parentLine: (parentId: string, unitId: string, unitName?: string) => string;
   /** Where the result goes and the follow rules, once the campaign's own view answers. */
@@ -22,7 +22,7 @@ export interface SubCampaignCliTexts {
   listSuffix: (parentId: string, unitId?: string) => string;
 }
 
-const vi: SubCampaignCliTexts = {
+const vi: CampaignTreeCliTexts = {
   parentLine: (id, unitId, name) => `Đợt cấp trên: ${id}, đơn vị ${name ? `${name} (${unitId})` : unitId}`,
   rulesLine: (phaseId, follow, cancelToo) =>
     `  Kết quả nộp vào giai đoạn ${phaseId ?? '(giai đoạn nộp đầu tiên)'} của đợt cấp trên · ` +
@@ -42,7 +42,7 @@ const vi: SubCampaignCliTexts = {
   listSuffix: (id, unit) => ` (đợt con của ${id}${unit ? `, đơn vị ${unit}` : ''})`,
 };
 
-const en: SubCampaignCliTexts = {
+const en: CampaignTreeCliTexts = {
   parentLine: (id, unitId, name) => `Parent campaign: ${id}, unit ${name ? `${name} (${unitId})` : unitId}`,
   rulesLine: (phaseId, follow, cancelToo) =>
     `  The result goes to the parent's phase ${phaseId ?? '(its first deadline phase)'} · ` +
@@ -62,6 +62,6 @@ const en: SubCampaignCliTexts = {
   listSuffix: (id, unit) => ` (sub-campaign of ${id}${unit ? `, unit ${unit}` : ''})`,
 };
 
-export function subCampaignTexts(lang: Lang): SubCampaignCliTexts {
+export function campaignTreeTexts(lang: Lang): CampaignTreeCliTexts {
   return lang === 'en' ? en : vi;
 }
