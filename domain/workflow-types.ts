@@ -3,7 +3,6 @@
  * update and query payloads, ids. Pure, imported by every side. Single-object inputs, so fields can
  * be added without breaking running histories.
  */
-import type { ParentLink, SubCampaignResultOutcome } from './sub-campaign-types'; // STUB (subui)
 import type { NominationsDef, PhaseKind } from './campaign-schema';
 import type { CompiledCampaign, DeadlineSchedule } from './timeline-types';
 
@@ -414,9 +413,6 @@ export interface CampaignStatusView {
   }>;
   /** Every phase's window, as compiled at the start (query answers only). */
   phases?: Array<{ kind: PhaseKind; name: string; start: string; end: string; conferenceAt?: string }>;
-  /** STUB (subui): the core's fields, reverted at merge. */
-  parent?: ParentLink;
-  reportedUp?: SubCampaignResultOutcome;
 }
 
 /** A deadline phase as the campaign's memo carries it (`campaign status` reads it without a worker). */

@@ -176,17 +176,6 @@ export const CampaignHeader = z
           exampleEn: 'secretariat: with name and contacts',
         }),
       ),
-    // STUB (subui): a stand-in for the core's `parent:` block, reverted at merge.
-    parent: z
-      .object({
-        campaign: z.string().regex(UNIT_ID),
-        unit: z.string().regex(UNIT_ID),
-        phase: z.string().optional(),
-        onParentExtension: z.enum(['follow', 'keep']).default('follow'),
-        onParentCancel: z.enum(['cancel', 'continue']).default('cancel'),
-      })
-      .strict()
-      .optional(),
     timeZone: z
       .string()
       .default('Asia/Ho_Chi_Minh')
