@@ -16,6 +16,8 @@ import {
   CampaignIdKey,
   DeadlineKey,
   LockedKey,
+  ParentCampaignKey,
+  ParentUnitKey,
   PhaseKey,
   RemindersSentKey,
   SubmissionStatusKey,
@@ -185,6 +187,9 @@ export interface CampaignRow {
   workflowStatus: string;
   deadline?: string;
   startTime: string;
+  /** A sub-campaign's parent campaign and the parent's unit that runs it (issue 15). */
+  parentCampaignId?: string;
+  parentUnitId?: string;
 }
 
 /** Every campaign the namespace knows, newest first (visibility only: no worker needed). */
@@ -200,9 +205,16 @@ export async function listCampaigns(s: AppContext): Promise<CampaignRow[]> {
       workflowStatus: wf.status.name,
       deadline: wf.typedSearchAttributes.get(DeadlineKey)?.toISOString(),
       startTime: wf.startTime.toISOString(),
+      ...parentOfRow(wf),
     });
   }
   return rows.sort((a, b) => b.startTime.localeCompare(a.startTime) || a.campaignId.localeCompare(b.campaignId));
+}
+
+function parentOfRow(wf: WorkflowExecutionInfo): Pick<CampaignRow, 'parentCampaignId' | 'parentUnitId'> {
+  const parentCampaignId = wf.typedSearchAttributes.get(ParentCampaignKey);
+  const parentUnitId = wf.typedSearchAttributes.get(ParentUnitKey);
+  return { ...(parentCampaignId ? { parentCampaignId } : {}), ...(parentUnitId ? { parentUnitId } : {}) };
 }
 
 export interface UnitRow {

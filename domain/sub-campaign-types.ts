@@ -84,4 +84,8 @@ export interface SubCampaignRow {
   /** The campaign's phase kind from its `Phase` search attribute (e.g. `self-review`, `synthesis`, `closed`). */
   phase?: string;
   title?: string;
+  /** Added by the surfaces: the sub-campaign's plan number (its memo), as its own status names it. */
+  planNumber?: string;
+  /** Added by the surfaces: the parent unit's name (from its unit workflow in the parent). */
+  unitName?: string;
 }

@@ -7,6 +7,7 @@ import { formatDeadline } from '../domain/messages';
 import { OPERATION_NAMES } from '../app/operation-names';
 import type { AppError, AppErrorCode, InvalidInput, Operation } from '../app/temporal-errors';
 import { STAFF_ROLE_NAMES } from '../domain/synthesis-types';
+import { isSubCampaignInput, subCampaignRefusal } from '../app/sub-campaign-refusals';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   refused: 409,
@@ -115,6 +116,8 @@ export function staffMessage(err: AppError): string {
 
 /** Input refused before anything was sent. */
 function invalidMessage(input: InvalidInput | undefined, value = ''): string {
+  // A sub-campaign's start refusals are worded once, for the CLI and the dashboard.
+  if (isSubCampaignInput(input)) return subCampaignRefusal(input, value, 'vi');
   switch (input) {
     case 'unit-filter':
       return `Bộ lọc phải là một trong: ${value}.`;

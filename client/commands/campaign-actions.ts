@@ -13,6 +13,7 @@ import { FileDefinitionStore } from '../../stores/definition-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { localDateTime, texts } from '../texts';
+import { campaignTreeTexts } from '../texts/campaign-tree';
 import { subCampaignLines } from '../texts/sub-campaigns';
 import { table } from './campaign-status';
 
@@ -112,7 +113,8 @@ export async function listCommand(argv: string[], io: Io = processIo): Promise<n
               t.phase(r.phase),
               r.workflowStatus,
               r.deadline ? localDateTime(r.deadline, cli.settings.timeZone) : '',
-              r.title,
+              r.title +
+                (r.parentCampaignId ? campaignTreeTexts(lang).listSuffix(r.parentCampaignId, r.parentUnitId) : ''),
             ]),
           ) + '\n',
     );

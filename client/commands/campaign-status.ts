@@ -2,7 +2,9 @@
  * `thidua campaign status ID [--filter pending|submitted|late|missing|locked] [--limit N] [--json]`:
  * counts and a table of units, read from Temporal's visibility store (search attributes and memos)
  * only, so it answers in well under a second for 10,000 units and needs no running worker. The
- * dashboard reads the same (`campaignUnits` in `app/campaigns.ts`).
+ * dashboard reads the same (`campaignUnits` in `app/campaigns.ts`). The campaign tree (issue 15) comes
+ * from `app/sub-campaigns.ts`: a sub-campaign's parent under the phase line, a parent's sub-campaigns
+ * after the counts, and the units that run one marked in the table.
  */
 import { campaignWorkflowId, type SubmissionStatus } from '../../domain/workflow-types';
 import {
@@ -12,10 +14,12 @@ import {
   type CampaignUnits,
   type UnitFilter,
 } from '../../app/campaigns';
+import { campaignTree, type CampaignTree } from '../../app/sub-campaigns';
 import { AppError } from '../../app/temporal-errors';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
-import { cliLang, toCliError } from '../messages';
+import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime, texts } from '../texts';
+import { campaignTreeTexts } from '../texts/campaign-tree';
 import { temporalUiLink } from './links';
 
 export type { UnitRow } from '../../app/campaigns';
@@ -42,6 +46,9 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
       }
       throw toCliError(err, lang);
     });
+    const tree = await campaignTree(cli, campaignId).catch((err: unknown) => {
+      throw toCliError(err, lang);
+    });
     if (options.json) {
       io.stdout.write(
         JSON.stringify(
@@ -53,6 +60,8 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
             locked: view.locked,
             counts: view.counts,
             ...(view.deadlinePhases ? { deadlinePhases: view.deadlinePhases } : {}),
+            ...(tree.parent ? { parent: { ...tree.parent, ...tree.link }, reportedUp: tree.reportedUp ?? null } : {}),
+            subCampaigns: tree.subCampaigns,
             units: view.units,
           },
           null,
@@ -62,9 +71,11 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
       return 0;
     }
     const zone = cli.settings.timeZone;
+    const runsSub = new Set(tree.subCampaigns.map((r) => r.unitId));
     const lines = [
       `${view.planNumber || campaignId} — ${view.title}`,
       t.phaseLine(t.phase(view.phase), view.workflowStatus, temporalUiLink(cli, campaignWorkflowId(campaignId))),
+      ...parentLines(tree, lang, zone),
       t.countsLine(
         view.total,
         SUBMISSION_STATUSES.filter((s) => s !== 'cancelled' || (view.counts.cancelled ?? 0) > 0) // only once cancelled
@@ -73,12 +84,13 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
         view.locked,
       ),
       ...deadlineLines(view.deadlinePhases, t, zone),
+      ...subCampaignLines(tree, lang),
       '',
       table(
         t.statusHeader,
         view.units.map((r) => [
           r.unitId,
-          r.unitName,
+          r.unitName + (runsSub.has(r.unitId) ? campaignTreeTexts(lang).runsMark : ''),
           t.status[r.status] + (r.locked ? t.lockedMark : ''),
           r.deadline ? localDateTime(r.deadline, zone) : '',
           String(r.remindersSent),
@@ -92,6 +104,42 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
   } finally {
     await cli.close();
   }
+}
+
+/** A sub-campaign: its parent, the follow rules once its own view answers, what became of its result. */
+function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang, zone: string): string[] {
+  const parent = tree.parent;
+  if (!parent) return [];
+  const st = campaignTreeTexts(lang);
+  const link = tree.link;
+  return [
+    st.parentLine(parent.campaignId, parent.unitId, parent.unitName),
+    ...(link
+      ? [st.rulesLine(link.phaseId, link.onParentExtension !== 'keep', link.onParentCancel !== 'continue')]
+      : []),
+    tree.resultUnread ? st.resultUnread : st.result(tree.reportedUp, (utc) => localDateTime(utc, zone)),
+  ];
+}
+
+/** A parent: its sub-campaigns, one row each (unit, its name, the sub-campaign, its phase, Temporal's status). */
+function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
+  if (tree.subCampaigns.length === 0) return [];
+  const st = campaignTreeTexts(lang);
+  const t = texts(lang);
+  return [
+    '',
+    st.section(tree.subCampaigns.length),
+    table(
+      st.header,
+      tree.subCampaigns.map((r) => [
+        r.unitId,
+        r.unitName ?? '',
+        r.campaignId,
+        r.phase ? t.phase(r.phase) : '',
+        r.execution,
+      ]),
+    ),
+  ];
 }
 
 /**

@@ -44,6 +44,7 @@ import {
 } from '../../app/campaigns';
 import { reissueLink, revokeLink } from '../../app/links';
 import { listSchedules, type ScheduleRow } from '../../app/schedules';
+import { campaignTree, type CampaignTree } from '../../app/sub-campaigns';
 import type { StaffActor } from '../../app/roles';
 import { AppError } from '../../app/temporal-errors';
 import {
@@ -80,6 +81,8 @@ export interface SecretariatBackend {
   listSchedules(): Promise<ScheduleRow[]>;
   campaignUnits(campaignId: string, opts: { filter?: UnitFilter; limit?: number }): Promise<CampaignUnits>;
   campaignStatus(campaignId: string): Promise<CampaignStatusView>;
+  /** The campaign tree (issue 15): its parent and result sent up (a sub-campaign), its sub-campaigns. */
+  campaignTree(campaignId: string): Promise<CampaignTree & { resultUnread?: boolean }>;
   unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView>;
   /** Every version of the unit's nominations in full (its view summarises all but the latest). */
   nominationVersions(view: UnitStatusView): Promise<NominationVersion[]>;
@@ -278,6 +281,10 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
 
   campaignStatus(campaignId: string): Promise<CampaignStatusView> {
     return campaignStatus(this.s, campaignId);
+  }
+
+  campaignTree(campaignId: string): Promise<CampaignTree & { resultUnread?: boolean }> {
+    return campaignTree(this.s, campaignId);
   }
 
   unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {

@@ -20,6 +20,15 @@ import { STAFF_ROLE_NAMES, type StaffRole, type SynthesisStatusView } from '../.
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { mayDo, type ActionState, type DashboardAction } from './actions';
+import {
+  parentRows,
+  subCampaignsSection,
+  unitSubCampaignMark,
+  parentNote,
+  unitSubCampaignRow,
+  type DashboardTree,
+} from './sub-campaigns-page';
+import type { SubCampaignRow } from '../../domain/sub-campaign-types';
 
 export type Flash = { kind: 'ok' | 'error'; html: string };
 /** A form that failed: what was typed (refilled) and why, shown beside it. */
@@ -104,7 +113,7 @@ export function campaignsPage(staff: StaffSession, actor: StaffActor, rows: Camp
 ${rows
   .map(
     (r) =>
-      `<tr><td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.campaignId)}</a></td><td>${esc(r.planNumber)}</td><td>${esc(r.title)}</td>` +
+      `<tr><td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.campaignId)}</a>${parentNote(r)}</td><td>${esc(r.planNumber)}</td><td>${esc(r.title)}</td>` +
       `<td>${esc(phaseLabel(r.phase))}</td><td>${r.deadline ? esc(localTime(r.deadline, timeZone)) : ''}</td><td>${esc(r.workflowStatus)}</td></tr>`,
   )
   .join('\n')}
@@ -135,6 +144,8 @@ export interface CampaignPageInput {
   flash?: Flash;
   /** The form that failed, refilled. */
   failed?: FailedForm;
+  /** The campaign tree: its parent (a sub-campaign), its sub-campaigns; absent when unreadable. */
+  tree?: DashboardTree;
 }
 
 /** Whether the campaign has reached its synthesis (or a later phase). */
@@ -175,7 +186,7 @@ ${(['submitted', 'late', 'missing', 'pending'] as SubmissionStatus[])
 ${u.units
   .map(
     (r) =>
-      `<tr data-unit="${esc(r.unitId)}"><td>${esc(r.unitId)}</td><td><a href="${base}/u/${cid(r.unitId)}">${esc(r.unitName || r.unitId)}</a></td>` +
+      `<tr data-unit="${esc(r.unitId)}"><td>${esc(r.unitId)}</td><td><a href="${base}/u/${cid(r.unitId)}">${esc(r.unitName || r.unitId)}</a>${unitSubCampaignMark(p.tree, r.unitId)}</td>` +
       `<td class="st-${r.status}">${esc(STATUS[r.status])}${r.locked ? ' — đã khóa' : ''}</td>` +
       `<td>${r.deadline ? esc(t(r.deadline)) : ''}</td><td>${r.remindersSent}</td><td>${r.submittedAt ? esc(t(r.submittedAt)) : ''}</td>` +
       `<td><a href="${esc(p.temporalUi(unitWorkflowId(u.campaignId, r.unitId)))}" rel="noreferrer" target="_blank">Temporal</a></td></tr>`,
@@ -211,10 +222,11 @@ ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 ${status?.selfReview ? `<dt>Hạn nộp</dt><dd id="deadline">${esc(t(status.selfReview.deadline.utc))}${status.extensions.length ? ' (đã gia hạn)' : ''}</dd>` : ''}
 ${status?.cancelled ? `<dt>Đã hủy</dt><dd>${esc(t(status.cancelled.at))}: ${esc(status.cancelled.reason)} (${esc(status.cancelled.by)})</dd>` : ''}
 <dt>Workflow</dt><dd>${esc(u.workflowStatus)} · <a href="${esc(p.temporalUi(campaignWorkflowId(u.campaignId)))}" rel="noreferrer" target="_blank">mở trong Temporal UI</a></dd>
-</dl>
+${parentRows(p.tree, p.timeZone)}</dl>
 ${p.statusError ? `<div class="msg error">${esc(p.statusError)}</div>` : ''}
 ${counts}
 ${status?.deadlinePhases ? deadlinePhasesSection(status, t) : ''}
+${subCampaignsSection(p.tree, p.temporalUi)}
 <h2>Đơn vị</h2>
 ${filters}
 ${table}
@@ -365,6 +377,8 @@ export interface UnitDetailInput {
   link?: { url?: string; revokedAt?: string };
   flash?: Flash;
   failed?: FailedForm;
+  /** The sub-campaign the unit runs (issue 15), whose approved report becomes its submission. */
+  subCampaign?: SubCampaignRow;
 }
 
 export function unitDetailPage(p: UnitDetailInput): string {
@@ -430,7 +444,7 @@ export function unitDetailPage(p: UnitDetailInput): string {
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Giai đoạn</dt><dd>${esc(v.phase.name)}</dd>
-${owed ? `<dt>Hồ sơ cần nộp</dt><dd id="owed">${esc(owed)}</dd>` : ''}
+${unitSubCampaignRow(p.subCampaign)}${owed ? `<dt>Hồ sơ cần nộp</dt><dd id="owed">${esc(owed)}</dd>` : ''}
 <dt>Trạng thái</dt><dd id="status" class="st-${v.status}">${esc(STATUS[v.status])}${v.locked ? ' — đã khóa' : ''}${v.cancelled ? ' — đợt đã hủy' : ''}</dd>
 <dt>Hạn nộp</dt><dd id="deadline">${esc(t(v.deadline))}${v.deadlineVersion > 1 ? ` (đã gia hạn, lần ${v.deadlineVersion - 1})` : ''}</dd>
 <dt>Khóa tiếp nhận</dt><dd>${esc(t(v.lockAt))}</dd>

@@ -107,6 +107,11 @@ export function campaignRoutes(
       statusError = `Tiến trình và thao tác tạm không có: ${f.message}`;
     }
     const synthesis = await optionalSynthesis(campaignId);
+    // The tree is visibility (and the sub-campaign's query, tolerated inside): a page shows without it.
+    const tree = await backend.campaignTree(campaignId).catch((err: unknown) => {
+      if (!failure(err)) opts.log(`dashboard: tree of ${campaignId} unreadable: ${String(err)}`);
+      return undefined;
+    });
     sendHtml(
       res,
       status,
@@ -123,6 +128,7 @@ export function campaignRoutes(
         temporalUi: (id) => backend.temporalUiUrl(id),
         flash,
         failed,
+        tree,
       }),
     );
   }
@@ -151,6 +157,10 @@ export function campaignRoutes(
       if (failure(err)) return undefined; // the unit's own view is enough to show the page
       throw err;
     });
+    const tree = await backend.campaignTree(campaignId).catch((err: unknown) => {
+      if (!failure(err)) opts.log(`dashboard: tree of ${campaignId} unreadable: ${String(err)}`);
+      return undefined;
+    });
     sendHtml(
       res,
       status,
@@ -163,6 +173,7 @@ export function campaignRoutes(
         timeZone: campaign?.timeZone ?? opts.timeZone,
         temporalUrl: backend.temporalUiUrl(unitWorkflowId(campaignId, unitId)),
         link: await opts.links?.info(campaignId, unitId),
+        subCampaign: tree?.subCampaigns.find((r) => r.unitId === unitId),
         flash,
         failed,
       }),

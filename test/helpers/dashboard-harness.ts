@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CampaignUnits, ExtensionRequest, UnitFilter } from '../../app/campaigns';
 import { actorLabel, type StaffActor } from '../../app/roles';
+import type { CampaignTree } from '../../app/sub-campaigns';
 import { AppError } from '../../app/temporal-errors';
 import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import type { UnitWorkflows } from '../../app/units';
@@ -52,6 +53,8 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   deadlinePhases?: CampaignStatusView['deadlinePhases'];
   /** The campaign's synthesis, once it has one. */
   synthesis?: SynthesisStatusView;
+  /** The campaign tree (issue 15): none by default; a test sets a parent or sub-campaigns. */
+  tree: CampaignTree & { resultUnread?: boolean } = { subCampaigns: [] };
   readonly filesAsked: string[] = [];
 
   async listSchedules() {
@@ -134,6 +137,11 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
         { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành', start: at(-9 * DAY).utc, end: at(7 * DAY).utc },
       ],
     };
+  }
+
+  async campaignTree(campaignId: string): Promise<CampaignTree & { resultUnread?: boolean }> {
+    if (campaignId !== CAMPAIGN) throw new AppError('not-found', { campaignId });
+    return structuredClone(this.tree);
   }
 
   async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {

@@ -107,6 +107,7 @@ export class DraftsOnlyBackend extends FakeDrafts implements SecretariatBackend 
   listSchedules: SecretariatBackend['listSchedules'] = async () => [];
   campaignUnits = notUsed;
   campaignStatus = notUsed;
+  campaignTree = notUsed;
   unitStatus = notUsed;
   nominationVersions = notUsed;
   extend = notUsed;

@@ -81,6 +81,8 @@ jest.mock('../../../app/campaigns', () => {
     cancelCampaignTree: jest.fn(async () => ({})),
   };
 });
+// Not a sub-campaign and without any (the tree's output is tested in sub-campaign-status.test.ts).
+jest.mock('../../../app/sub-campaigns', () => ({ campaignTree: jest.fn(async () => ({ subCampaigns: [] })) }));
 jest.mock('../../../app/units', () => ({
   ...jest.requireActual('../../../app/units'),
   remindNow: jest.fn(async () => undefined),

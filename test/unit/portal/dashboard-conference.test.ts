@@ -44,6 +44,7 @@ const campaign: Partial<CampaignStatusView> = {
 };
 const secretariat = {
   campaignStatus: async () => structuredClone(campaign),
+  campaignTree: async () => ({ subCampaigns: [] }),
   campaignUnits: async () => ({
     campaignId: CAMPAIGN,
     planNumber: '67-KH/TU',

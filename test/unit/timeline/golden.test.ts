@@ -54,25 +54,28 @@ function golden(name: string, actual: string): void {
   else expect(actual).toBe(expected);
 }
 
-describe.each(['vinh-phuc-67-kh-tu-2009', 'bo-2009-huong-dan', 'khoi-noi-chinh-2012-so-ket', 'bo-2014-2015-dai-hoi'])(
-  'sample campaign %s',
-  (name) => {
-    const file = path.join(CAMPAIGNS, `${name}.yaml`);
+describe.each([
+  'vinh-phuc-67-kh-tu-2009',
+  'bo-2009-huong-dan',
+  'khoi-noi-chinh-2012-so-ket',
+  'bo-2014-2015-dai-hoi',
+  'vnpt-2014-2015-dai-hoi',
+])('sample campaign %s', (name) => {
+  const file = path.join(CAMPAIGNS, `${name}.yaml`);
 
-    it('plan table matches the reviewed golden output', async () => {
-      const { code, stdout, stderr } = await plan([file]);
-      expect(stderr).toBe('');
-      expect(code).toBe(0);
-      golden(`${name}.txt`, stdout);
-    });
+  it('plan table matches the reviewed golden output', async () => {
+    const { code, stdout, stderr } = await plan([file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    golden(`${name}.txt`, stdout);
+  });
 
-    it('compiled instants (UTC) match the reviewed golden JSON', async () => {
-      const { code, stdout } = await plan([file, '--json']);
-      expect(code).toBe(0);
-      golden(`${name}.json`, stdout);
-    });
-  },
-);
+  it('compiled instants (UTC) match the reviewed golden JSON', async () => {
+    const { code, stdout } = await plan([file, '--json']);
+    expect(code).toBe(0);
+    golden(`${name}.json`, stdout);
+  });
+});
 
 /** The seed's own dates, restated by hand: these hold whatever the golden files say. */
 describe('against the seed texts', () => {
@@ -114,5 +117,21 @@ describe('against the seed texts', () => {
     const selfReview = c.phases.find((p) => p.kind === 'self-review')!;
     expect(selfReview.deadline?.deadline.utc).toBe('2009-09-29T10:00:00.000Z');
     expect(selfReview.deadline?.deadline.written).toBe('trước ngày 30/9/2009');
+  });
+
+  it('VNPT (004, II.2.b): its own campaign nests inside the ministry\'s "trước quý II/2015" (Tue 31/03/2015 17:00)', async () => {
+    const [ministry, vnpt] = await Promise.all([compiled('bo-2014-2015-dai-hoi'), compiled('vnpt-2014-2015-dai-hoi')]);
+    const ketQua = ministry.phases.find((p) => p.kind === 'self-review' && p.id === 'ket-qua')!;
+    expect(ketQua.deadline?.deadline.utc).toBe('2015-03-31T10:00:00.000Z');
+    const parentDeadline = Date.parse(ketQua.deadline!.deadline.utc);
+    // The result goes up when the synthesis is approved: its approval deadline, and every instant of
+    // the sub-campaign before it (its units' deadline and lock, the congress), falls before the parent's.
+    const byKind = Object.fromEntries(vnpt.phases.map((p) => [p.kind, p]));
+    expect(Date.parse(byKind.synthesis.approval!.deadline.utc)).toBeLessThan(parentDeadline);
+    expect(Date.parse(byKind['self-review'].deadline!.lock.utc)).toBeLessThan(parentDeadline);
+    expect(Date.parse(byKind.conference.conferenceAt!.utc)).toBeLessThan(parentDeadline);
+    // It starts after the ministry's plan asked for VNPT's own plan ("trước tháng 8 năm 2014").
+    const keHoach = ministry.phases.find((p) => p.kind === 'self-review' && p.id === 'ke-hoach')!;
+    expect(Date.parse(vnpt.phases[0].windowStart.utc)).toBeGreaterThan(Date.parse(keHoach.deadline!.deadline.utc));
   });
 });
