@@ -14,7 +14,7 @@ import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
-import { subCampaignLines } from '../texts/sub-campaigns';
+import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {

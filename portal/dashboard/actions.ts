@@ -11,6 +11,7 @@ import type { CampaignStatusView, UnitStatusView } from '../../domain/workflow-t
 import type { ConferenceStatusView } from '../../domain/conference-types';
 import type { ConferenceBackend } from '../conference-backend';
 import type { SecretariatBackend } from './backend';
+import { subCampaignSentence } from '../../app/sub-campaign-follow-words';
 
 /** What a page knows when it decides which forms to draw (and a select's choices). */
 export interface ActionState {
@@ -301,8 +302,11 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     fields: extensionFields,
     applies: ({ campaign }) => Boolean(campaign && selfReviewOpen(campaign)),
     run: async (ctx) => {
-      const deadline = await ctx.backend.extend(ctx.campaignId, extensionRequest(ctx));
-      return `Đã gia hạn cho mọi đơn vị đến ${deadline} (đơn vị đã có hạn muộn hơn giữ hạn của mình).`;
+      const done = await ctx.backend.extend(ctx.campaignId, extensionRequest(ctx));
+      return (
+        `Đã gia hạn cho mọi đơn vị đến ${done.deadline} (đơn vị đã có hạn muộn hơn giữ hạn của mình).` +
+        subCampaignSentence(done.subCampaigns)
+      );
     },
   },
   {
@@ -322,11 +326,11 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
       requireConfirm(ctx, 'hủy đợt');
       const reason = value(ctx.form, 'reason');
       if (!reason) throw new ActionInputError('Cần ghi lý do hủy.');
-      await ctx.backend.cancel(ctx.campaignId, {
+      const done = await ctx.backend.cancel(ctx.campaignId, {
         reason,
         cancelledBy: `${ctx.staff.name} (${ctx.staff.login}), trang quản trị`,
       });
-      return 'Đã hủy đợt; mọi đơn vị đang được báo lý do.';
+      return 'Đã hủy đợt; mọi đơn vị đang được báo lý do.' + subCampaignSentence(done.subCampaigns);
     },
   },
   {
@@ -339,8 +343,10 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     fields: extensionFields,
     applies: ({ campaign: c, unit: u }) => Boolean(c && selfReviewOpen(c) && u && !u.locked && !u.cancelled),
     run: async (ctx) => {
-      const deadline = await ctx.backend.extend(ctx.campaignId, { ...extensionRequest(ctx), unitId: ctx.unitId });
-      return `Đã gia hạn cho đơn vị đến ${deadline}; đơn vị được báo qua thư.`;
+      const done = await ctx.backend.extend(ctx.campaignId, { ...extensionRequest(ctx), unitId: ctx.unitId });
+      return (
+        `Đã gia hạn cho đơn vị đến ${done.deadline}; đơn vị được báo qua thư.` + subCampaignSentence(done.subCampaigns)
+      );
     },
   },
   {

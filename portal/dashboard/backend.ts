@@ -33,7 +33,7 @@ import {
   campaignStatus,
   startCampaign,
   campaignUnits,
-  cancelWholeCampaign,
+  cancelCampaignTree,
   extendDeadline,
   listCampaigns,
   type AppContext,
@@ -72,6 +72,7 @@ import type { DefinitionStore } from '../../stores/definition-store';
 import { FileScheduleTemplates } from '../../stores/schedule-templates';
 import type { ReportStore } from '../../stores/report-store';
 import type { UnitLinks } from '../../stores/unit-links';
+import type { FollowOutcome } from '../../app/sub-campaign-follow';
 
 export { allNominationVersions } from '../../app/units';
 
@@ -87,8 +88,9 @@ export interface SecretariatBackend {
   /** Every version of the unit's nominations in full (its view summarises all but the latest). */
   nominationVersions(view: UnitStatusView): Promise<NominationVersion[]>;
   /** Returns the new deadline as people read it. */
-  extend(campaignId: string, req: ExtensionRequest): Promise<string>;
-  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void>;
+  /** The new deadline as people read it, and what became of the sub-campaigns that follow. */
+  extend(campaignId: string, req: ExtensionRequest): Promise<{ deadline: string; subCampaigns?: FollowOutcome[] }>;
+  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<{ subCampaigns?: FollowOutcome[] }>;
   remind(campaignId: string, unitId: string, requestedBy: string): Promise<void>;
   /** Revokes the unit's portal link and returns a new one (the old one stops opening at once). */
   reissueLink(campaignId: string, unitId: string): Promise<string>;
@@ -295,12 +297,16 @@ export class TemporalSecretariatBackend implements SecretariatBackend {
     return allNominationVersions(view, (version) => nominationVersion(this.s, view.campaignId, view.unitId, version));
   }
 
-  async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
-    return (await extendDeadline(this.s, this.definitions, campaignId, req)).schedule.deadline.local;
+  async extend(campaignId: string, req: ExtensionRequest) {
+    const done = await extendDeadline(this.s, this.definitions, campaignId, req);
+    return {
+      deadline: done.schedule.deadline.local,
+      ...(done.subCampaigns ? { subCampaigns: done.subCampaigns } : {}),
+    };
   }
 
-  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void> {
-    return cancelWholeCampaign(this.s, campaignId, req);
+  cancel(campaignId: string, req: { reason: string; cancelledBy: string }) {
+    return cancelCampaignTree(this.s, campaignId, req);
   }
 
   remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {

@@ -22,6 +22,7 @@ import { createPortal, type Portal } from '../../portal/server';
 import { csrfOf, PortalBrowser } from './portal-client';
 import { FakeDrafts } from './fake-drafts';
 import { openUnitView } from './unit-views';
+import type { FollowOutcome } from '../../app/sub-campaign-follow';
 
 export const ZONE = 'Asia/Ho_Chi_Minh';
 export const CAMPAIGN = 'kh-67-test';
@@ -154,15 +155,19 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
     return structuredClone(this.nominationHistory.get(view.unitId) ?? []);
   }
 
-  async extend(campaignId: string, req: ExtensionRequest): Promise<string> {
+  /** What the sub-campaigns did after an extension or a cancellation, as the use case would tell. */
+  followed?: FollowOutcome[];
+
+  async extend(campaignId: string, req: ExtensionRequest) {
     if (this.cancelled) throw new AppError('refused', { refusal: 'Đợt tổng kết đã bị hủy; không thể gia hạn.' });
     this.calls.push({ action: 'extend', campaignId, req });
-    return '17:00 thứ Sáu, 04/12/2026';
+    return { deadline: '17:00 thứ Sáu, 04/12/2026', ...(this.followed ? { subCampaigns: this.followed } : {}) };
   }
 
-  async cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void> {
+  async cancel(campaignId: string, req: { reason: string; cancelledBy: string }) {
     this.calls.push({ action: 'cancel', campaignId, req });
     this.cancelled = true;
+    return this.followed ? { subCampaigns: this.followed } : {};
   }
 
   async remind(campaignId: string, unitId: string, requestedBy: string): Promise<void> {

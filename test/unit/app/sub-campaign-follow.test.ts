@@ -13,7 +13,7 @@ import {
   type FollowActions,
 } from '../../../app/sub-campaign-follow';
 import { AppError } from '../../../app/temporal-errors';
-import { subCampaignLines } from '../../../client/texts/sub-campaigns';
+import { subCampaignLines } from '../../../app/sub-campaign-follow-words';
 import { ParentUnitKey } from '../../../domain/search-attributes';
 import type { ParentLink } from '../../../domain/sub-campaign-types';
 import type { CampaignStatusView } from '../../../domain/workflow-types';

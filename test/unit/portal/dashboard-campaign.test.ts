@@ -145,6 +145,21 @@ describe('a campaign', () => {
     expect(backend.calls[1].req).not.toHaveProperty('phaseId');
   });
 
+  test('an extension tells what became of the sub-campaigns that follow, failures included', async () => {
+    const { browser, csrf } = await loggedIn();
+    backend.followed = [
+      { campaignId: 'vnpt-2014-2015', unitId: 'vnpt', result: 'extended', detail: '17:00 20/03/2015' },
+      { campaignId: 'evn-2014-2015', unitId: 'evn', result: 'failed', errorCode: 'no-worker' },
+      { campaignId: 'tkv-2014-2015', unitId: 'tkv', result: 'skipped', detail: 'không phải đơn vị này' },
+    ];
+    const res = await browser.postForm(`/admin/c/${CAMPAIGN}/do/extend-all`, { csrf, days: '3', reason: 'Nghỉ lễ' });
+    const page = (await browser.get(res.headers.get('location')!)).body;
+    expect(page).toContain(
+      'Đợt con: vnpt-2014-2015 (đơn vị vnpt) đã gia hạn theo, hạn mới 17:00 20/03/2015; evn-2014-2015 (đơn vị evn) KHÔNG thực hiện được: không có worker nào nhận việc.',
+    );
+    expect(page).not.toContain('tkv-2014-2015');
+  });
+
   test('cancel needs the confirmation box and a reason', async () => {
     const { browser, csrf } = await loggedIn();
     const url = `/admin/c/${CAMPAIGN}/do/cancel`;

@@ -3,7 +3,7 @@ import { staffMessage } from '../../../portal/messages';
 
 test("a sub-campaign's start refused on the dashboard reads as the CLI words it, in Vietnamese", () => {
   const err = new AppError('invalid', {
-    operation: 'start',
+    operation: 'start-campaign',
     input: 'parent-unit-unknown',
     value: 'vnpt-x|bo-tttt-dai-hoi-thi-dua-2014-2015|vnpt, viettel',
   });

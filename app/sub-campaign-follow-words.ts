@@ -1,6 +1,9 @@
-/** What the CLI says of a parent's sub-campaigns after an extension or a cancellation, in both languages. */
-import type { FollowOutcome } from '../../app/sub-campaign-follow';
-import type { AppErrorCode } from '../../app/temporal-errors';
+/**
+ * What became of a parent's sub-campaigns after an extension or a cancellation, in both languages:
+ * the CLI prints the lines, the dashboard's message the sentence.
+ */
+import type { FollowOutcome } from './sub-campaign-follow';
+import type { AppErrorCode } from './temporal-errors';
 
 /** Failures that carry no words of their own (no refusal): said by their code. */
 const CODE_VI: Partial<Record<AppErrorCode, string>> = {
@@ -47,4 +50,15 @@ export function subCampaignLines(outcomes: FollowOutcome[] | undefined, lang: 'v
   const name = (o: FollowOutcome) =>
     o.campaignId === '*' ? (lang === 'en' ? 'listing' : 'tìm đợt con') : o.campaignId;
   return `${head}\n${outcomes.map((o) => `  - ${name(o)}${unit(o)}: ${words[o.result](o)}\n`).join('')}`;
+}
+
+/** The same in one Vietnamese sentence (the dashboard's message after the action); '' when there is none. */
+export function subCampaignSentence(outcomes: FollowOutcome[] | undefined): string {
+  const shown = (outcomes ?? []).filter((o) => o.result !== 'skipped');
+  if (shown.length === 0) return '';
+  const one = (o: FollowOutcome) =>
+    o.campaignId === '*'
+      ? `tìm đợt con: ${VI[o.result](o)}`
+      : `${o.campaignId} (đơn vị ${o.unitId}) ${VI[o.result](o)}`;
+  return ` Đợt con: ${shown.map(one).join('; ')}.`;
 }
