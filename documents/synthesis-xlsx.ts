@@ -29,46 +29,42 @@ export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
   workbook.modified = at;
   const subtitle = `${data.planReference ?? `Kế hoạch số ${data.planNumber}`} – số liệu đến ${formatDateTime(data.builtAt, zone)} (giờ ${zone})`;
 
-  const line = (name: string, c: StatusCounts): Array<string | number> => [
-    name,
-    c.total,
-    ...STATUS_ORDER.map((s) => c[s]),
-  ];
-  sheet(
-    workbook,
-    SHEET_NAMES.summary,
-    'TÌNH HÌNH NỘP BÁO CÁO THEO CỤM, KHỐI THI ĐUA',
-    subtitle,
-    [
-      { header: 'Cụm, khối thi đua', width: 46 },
-      { header: 'Tổng số đơn vị', width: 14 },
-      ...STATUS_ORDER.map((s): SheetColumn => ({
-        header: STATUS_NAMES[s].charAt(0).toUpperCase() + STATUS_NAMES[s].slice(1),
-        width: 13,
-      })),
-    ],
-    [...byCluster(data.units).map((g) => line(g.cluster, g.counts)), line('Tổng cộng', countStatuses(data.units))],
-    true,
-  );
-
-  const phases = byDeadlinePhase(data.units);
-  if (phases.length > 0) {
-    sheet(
+  // Counts by status, one row per group (and a bold total when given): by cluster, by deadline phase.
+  const statusSheet = (
+    name: string,
+    title: string,
+    group: string,
+    groups: Array<{ name: string; counts: StatusCounts }>,
+    total?: StatusCounts,
+  ) => {
+    const rows = total ? [...groups, { name: 'Tổng cộng', counts: total }] : groups;
+    return sheet(
       workbook,
-      SHEET_NAMES.phases,
-      'TÌNH HÌNH NỘP HỒ SƠ THEO TỪNG GIAI ĐOẠN',
+      name,
+      title,
       subtitle,
       [
-        { header: 'Giai đoạn', width: 46 },
+        { header: group, width: 46 },
         { header: 'Tổng số đơn vị', width: 14 },
         ...STATUS_ORDER.map((s): SheetColumn => ({
           header: STATUS_NAMES[s].charAt(0).toUpperCase() + STATUS_NAMES[s].slice(1),
           width: 13,
         })),
       ],
-      phases.map((p) => line(p.name, p.counts)),
+      rows.map((r) => [r.name, r.counts.total, ...STATUS_ORDER.map((s) => r.counts[s])]),
+      Boolean(total),
     );
-  }
+  };
+  statusSheet(
+    SHEET_NAMES.summary,
+    'TÌNH HÌNH NỘP BÁO CÁO THEO CỤM, KHỐI THI ĐUA',
+    'Cụm, khối thi đua',
+    byCluster(data.units).map((g) => ({ name: g.cluster, counts: g.counts })),
+    countStatuses(data.units),
+  );
+  const phases = byDeadlinePhase(data.units);
+  if (phases.length > 0)
+    statusSheet(SHEET_NAMES.phases, 'TÌNH HÌNH NỘP HỒ SƠ THEO TỪNG GIAI ĐOẠN', 'Giai đoạn', phases);
 
   sheet(
     workbook,
