@@ -208,7 +208,7 @@ export function createActivities(deps: ActivityDeps) {
             note: `not sent after ${input.staleCheck.notAfter}`,
           };
         }
-        if (deps.client) {
+        if (deps.client && input.staleCheck.query !== false) {
           const client = deps.client;
           const workflowId = input.staleCheck.workflowId;
           // The check only guards against a submission or an extension in the last moments: the

@@ -3,7 +3,7 @@
  * on-time, late, individually extended, missing and resubmitting units; a campaign-wide extension;
  * a cancellation every unit is told about. Activities record what would be sent, with workflow time.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
@@ -21,6 +21,7 @@ import { approveSynthesis } from '../../workflows/synthesis';
 import { saveHistory } from '../helpers/histories';
 import { LockedKey, PhaseKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
+import { activityTimeMs } from '../helpers/activity-time';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -72,7 +73,12 @@ async function run<T>(
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(input: UnitMessageInput) {
-      const at = Context.current().info.currentAttemptScheduledTimestampMs;
+      // As the real activity (Message-ID from the key, the sent log read first): a send run again,
+      // as a local activity is when its workflow task has to be redone, goes out once.
+      if (sent.some((s) => s.key === input.key)) {
+        return { sent: false, reason: 'already-sent' as const, messageId: input.key, recipients: [] };
+      }
+      const at = await activityTimeMs(env);
       sent.push({
         unitId: input.unitId,
         kind: input.kind,
@@ -83,7 +89,8 @@ async function run<T>(
     },
     async lockUnitReports(input: { unitId: string }) {
       if (input.unitId === failing) throw ApplicationFailure.nonRetryable('hỏng hẳn', 'TestFailure');
-      locks.push(input.unitId);
+      // Idempotent as the real store (the first lock is the record): a local activity run again counts once.
+      if (!locks.includes(input.unitId)) locks.push(input.unitId);
     },
     async loadUnitPage(input: { offset: number; limit: number }) {
       return units.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
