@@ -15,6 +15,7 @@ import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import { createConferenceActivities } from './conference';
 import { createAwardActivities } from './awards';
 import { createSynthesisActivities } from './synthesis';
+import { createUnitSignalActivities } from './unit-signals';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
 import type { ReportStore } from '../stores/report-store';
@@ -154,6 +155,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSynthesisActivities(deps),
     ...createConferenceActivities(deps),
     ...createAwardActivities(deps),
+    ...createUnitSignalActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
@@ -264,7 +266,8 @@ export function createActivities(deps: ActivityDeps) {
         ),
       );
       const composed = composeMessage(ctx);
-      Context.current().heartbeat();
+      // A local activity (the unit's first attempt) cannot heartbeat: the SDK would log a failure.
+      if (!Context.current().info.isLocal) Context.current().heartbeat();
       /** Tells the secretariat that these addresses refused the message; its own refused addresses are left out. */
       const reportRefused = async (refused: string[], error: string) => {
         const failure = composeMessage({

@@ -45,6 +45,17 @@ const { loadUnitPage } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
+// 250 signals take seconds; the heartbeat tells a stuck attempt from a slow one.
+const signalOptions = {
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+} as const;
+const { signalUnits } = proxyActivities<ReturnType<typeof createActivities>>(signalOptions);
+
+/** The unit workflow's signals by name (`campaignExtension`, `cancelUnit`, `closeUnit` in unit-review.ts). */
+const UNIT_SIGNALS = { extension: 'campaignExtension', cancel: 'cancelUnit', close: 'closeUnit' } as const;
+const SIGNAL_LABELS = { extension: 'Gia hạn toàn đợt', cancel: 'Hủy đợt', close: 'Kết thúc đợt' } as const;
 
 export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult> {
   // One map of lock statuses per deadline phase (a campaign with one has one): the batch reports each
@@ -70,6 +81,12 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
   let ids: string[] = [];
   const ended: string[] = [];
   let cancelForwarded = false;
+  /**
+   * Signals to the units go out from one activity (`activities/unit-signals.ts`): from the batch
+   * itself each costs its history two events, 500 per campaign-wide extension for 250 units.
+   * Versioned, decided on first use: histories recorded before it signalled each unit from here.
+   */
+  let byActivity: boolean | undefined;
   const forward = async () => {
     while (pendingDown.length > 0) {
       const item = pendingDown.shift()!;
@@ -78,6 +95,20 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
       // Versioned: histories recorded before it still send the close.
       if (item.signal === 'close' && cancelForwarded && patched('batch-no-close-after-cancel')) continue;
       if (item.signal === 'cancel') cancelForwarded = true;
+      if ((byActivity ??= patched('batch-signals-by-activity'))) {
+        const { ended: gone } = await signalUnits.executeWithOptions(
+          { ...signalOptions, summary: `${SIGNAL_LABELS[item.signal]} → ${ids.length} đơn vị` },
+          [
+            {
+              workflowIds: ids.map((id) => unitWorkflowId(input.campaignId, id)),
+              signal: UNIT_SIGNALS[item.signal],
+              ...(item.arg ? { arg: item.arg } : {}),
+            },
+          ],
+        );
+        if (gone.length > 0) log.warn(`signal ${item.signal} not delivered to ${gone.length} ended unit(s)`);
+        continue;
+      }
       await Promise.all(
         ids.map((id) => {
           const handle = getExternalWorkflowHandle(unitWorkflowId(input.campaignId, id));

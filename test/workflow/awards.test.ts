@@ -33,6 +33,7 @@ import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { awardsWorkflow, castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
 import { campaignWorkflow, cancelCampaign } from '../../workflows/campaign';
 import { saveHistory } from '../helpers/histories';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -165,6 +166,8 @@ async function run<T>(
       return { sent: true, messageId: input.key, recipients: [] };
     },
     async lockUnitReports() {},
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(input: { offset: number; limit: number }) {
       return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },

@@ -21,7 +21,10 @@ import { approveSynthesis } from '../../workflows/synthesis';
 import { saveHistory } from '../helpers/histories';
 import { LockedKey, PhaseKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
+import type { SignalUnitsInput } from '../../activities/unit-signals';
+import type { temporal } from '@temporalio/proto';
 import { activityTimeMs } from '../helpers/activity-time';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -92,6 +95,8 @@ async function run<T>(
       // Idempotent as the real store (the first lock is the record): a local activity run again counts once.
       if (!locks.includes(input.unitId)) locks.push(input.unitId);
     },
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(input: { offset: number; limit: number }) {
       return units.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
@@ -295,15 +300,69 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
   }
   // The batch tells its units of the cancellation, and no close after it: cancelled units end by
   // themselves (each of the batch's units completed, as its waiting for them shows).
+  // Signals go out from the batch's signalUnits activity (batch-signals-by-activity), one per word.
   const signalled = (name: string) =>
-    (result.batchHistory.events ?? []).filter(
-      (e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName === name,
-    ).length;
+    unitSignals(result.batchHistory)
+      .filter((a) => a.signal === name)
+      .reduce((n, a) => n + a.workflowIds.length, 0);
   expect(signalled('cancelUnit')).toBe(2);
   expect(signalled('closeUnit')).toBe(0);
   expect(
     (result.batchHistory.events ?? []).filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
   ).toBe(2);
+});
+
+/** The batch's signalUnits activities, their inputs decoded. */
+function unitSignals(history: temporal.api.history.v1.IHistory): SignalUnitsInput[] {
+  return (history.events ?? []).flatMap((e) => {
+    const a = e.activityTaskScheduledEventAttributes;
+    if (a?.activityType?.name !== 'signalUnits') return [];
+    return [JSON.parse(Buffer.from(a.input!.payloads![0].data!).toString('utf8')) as SignalUnitsInput];
+  });
+}
+
+test('a dozen campaign-wide extensions cost the batch a few events each, not two per unit', async () => {
+  const id = `ext12-${Date.now()}`;
+  const units = Array.from({ length: 20 }, (_, i) => `dv-${i + 1}`);
+  const { result, sent } = await run(async (taskQueue, _sent, start) => {
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [{ ...campaignInput(id, start), unitCount: units.length, unitsPerBatch: units.length }],
+    });
+    await env.sleep(DAY);
+    const lengthOf = async () => (await env.client.workflow.getHandle(batchWorkflowId(id, 0)).describe()).historyLength;
+    await started(batchWorkflowId(id, 0));
+    const before = await lengthOf();
+    for (let i = 1; i <= 12; i++) {
+      await handle.executeUpdate(extendCampaign, {
+        args: [
+          {
+            schedule: scheduleFrom(start, { deadlineDays: 20 + i, lockDays: 25 + i }),
+            reason: `Gia hạn lần ${i}`,
+            grantedBy: 'TĐKT',
+          },
+        ],
+      });
+      await env.sleep(60_000);
+    }
+    const views = await Promise.all(
+      units.map((u) => env.client.workflow.getHandle(unitWorkflowId(id, u)).query(getUnitStatus)),
+    );
+    const after = await lengthOf();
+    await handle.executeUpdate(cancelCampaign, { args: [{ reason: 'Kết thúc thử', cancelledBy: 'TĐKT' }] });
+    await handle.result();
+    await saveHistory(env, 'batch-extended-12-0', batchWorkflowId(id, 0)); // for test/replay
+    return { views, perExtension: (after - before) / 12 };
+  }, units);
+  // Every unit got every extension: its 13th deadline version, day 32, told 12 times.
+  expect(result.views.map((u) => u.deadlineVersion)).toEqual(units.map(() => 13));
+  for (const u of units) {
+    expect(sent.filter((s) => s.unitId === u && s.kind === 'extension-granted')).toHaveLength(12);
+  }
+  // Signalled from the batch, each extension cost 2 events per unit (46 per extension here, 500 for
+  // a batch of 250); one activity costs the same for 20 units as for 250.
+  expect(result.perExtension).toBeLessThanOrEqual(12);
 });
 
 /** Polls until a workflow exists (started by its parent). */

@@ -33,6 +33,7 @@ import {
   setConferenceDate,
 } from '../../workflows/conference';
 import { saveHistory } from '../helpers/histories';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -121,6 +122,8 @@ async function run<T>(
     async awardsSetup() {
       return undefined;
     },
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(input: { offset: number; limit: number }) {
       return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },

@@ -27,6 +27,7 @@ import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-
 import { DAY, scheduleFrom } from '../../scripts/schedules';
 import { saveHistory } from '../helpers/histories';
 import { activityTimeMs } from '../helpers/activity-time';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -114,6 +115,8 @@ test('two deadline phases, one after the other', async () => {
       return { sent: true, messageId: m.key, recipients: [] };
     },
     async lockUnitReports() {},
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(q: { offset: number; limit: number }) {
       return UNITS.slice(q.offset, q.offset + q.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },

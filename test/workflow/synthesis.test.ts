@@ -28,6 +28,7 @@ import {
   synthesisWorkflow,
 } from '../../workflows/synthesis';
 import { saveHistory } from '../helpers/histories';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -108,6 +109,8 @@ async function run<T>(
       return { sent: true, messageId: input.key, recipients: [] };
     },
     async lockUnitReports() {},
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(input: { offset: number; limit: number }) {
       return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
