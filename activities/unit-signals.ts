@@ -49,5 +49,15 @@ export function createUnitSignalActivities(deps: { client?: Client }) {
       }
       return { signalled: input.workflowIds.length - ended.length, ended };
     },
+
+    /**
+     * A unit tells its batch that its phase locked (`unitLocked`), from its lock's local activity: a
+     * signal from the unit workflow costs it two events and a workflow task of its own. The batch
+     * records the lock by unit, so a repeat changes nothing.
+     */
+    async tellBatchLocked(input: { batchWorkflowId: string; locked: unknown }): Promise<void> {
+      if (!deps.client) throw new Error('tellBatchLocked: the worker has no Temporal client');
+      await deps.client.workflow.getHandle(input.batchWorkflowId).signal('unitLocked', input.locked);
+    },
   };
 }

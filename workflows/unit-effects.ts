@@ -1,6 +1,7 @@
 /**
- * How a unit's workflow runs its effects (a message, the lock of its reports): as local activities
- * first, falling back to normal activities. A local activity runs inside the workflow task that
+ * How a unit's workflow runs its effects (a message, the lock of its reports, telling its batch of
+ * the lock): as local activities first, falling back to normal activities (the signal: to the
+ * workflow's own). A local activity runs inside the workflow task that
  * decided it and leaves one marker in the history, where a normal one leaves three events and wakes
  * the workflow for a task of its own (three more): issue 17's history per unit.
  *
@@ -10,10 +11,17 @@
  * key and the sent log is read first, so a message the local attempt delivered is "already sent" on
  * the fallback, never sent twice.
  */
-import { CancellationScope, isCancellation, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  defineSignal,
+  getExternalWorkflowHandle,
+  isCancellation,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
 import type { LocalActivityOptions } from '@temporalio/common';
 import type { createActivities } from '../activities';
-import type { UnitMessageInput, UnitMessageResult } from '../domain/workflow-types';
+import type { UnitMessageInput, UnitMessageResult, UnitReviewState } from '../domain/workflow-types';
 
 type Activities = ReturnType<typeof createActivities>;
 type LockInput = Parameters<Activities['lockUnitReports']>[0];
@@ -40,6 +48,15 @@ export const LOCAL_OPTIONS: LocalActivityOptions = {
   localRetryThreshold: '5 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '4 seconds', maximumAttempts: 3 },
 };
+
+/** Told to the batch workflow when a unit's phase locks. */
+export interface UnitLocked {
+  unitId: string;
+  status: UnitReviewState['status'];
+  /** Index of the deadline phase; 0 when absent. */
+  phase?: number;
+}
+export const unitLocked = defineSignal<[UnitLocked]>('unitLocked');
 
 const remote = proxyActivities<Activities>(MAIL_OPTIONS);
 const store = proxyActivities<Activities>(STORE_OPTIONS);
@@ -75,6 +92,22 @@ export function sendUnitMessage(
         input.staleCheck ? { ...input, staleCheck: { ...input.staleCheck, query: false } } : input,
       ]),
     viaActivity,
+  );
+}
+
+/**
+ * Tells the batch that the unit's phase locked: from a local activity, or (`locally` false, or its
+ * attempts failed) by the workflow's own signal.
+ */
+export function tellBatchLocked(batchWorkflowId: string, locked: UnitLocked, locally: boolean): Promise<void> {
+  const signal = () => getExternalWorkflowHandle(batchWorkflowId).signal(unitLocked, locked);
+  if (!locally) return signal();
+  return localFirst(
+    () =>
+      local.tellBatchLocked.executeWithOptions({ ...LOCAL_OPTIONS, summary: 'Báo khóa cho nhóm đơn vị' }, [
+        { batchWorkflowId, locked },
+      ]),
+    signal,
   );
 }
 

@@ -11,7 +11,6 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
-  getExternalWorkflowHandle,
   setHandler,
   upsertMemo,
   workflowInfo,
@@ -45,7 +44,7 @@ import {
 import { setSubmissionHandlers } from './unit-submissions';
 import { currentPhase, laterPhase, laterPhaseExtensionProblem, nextDeadline, phaseKeyOf } from './unit-phases';
 import { extensionProblemOf, initialState, messageLabel, unitView } from './unit-state';
-import { lockUnitReports, sendUnitMessage } from './unit-effects';
+import { lockUnitReports, sendUnitMessage, tellBatchLocked } from './unit-effects';
 import { unitPublisher } from './unit-publish';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
@@ -63,16 +62,8 @@ export const getUnitStatus = defineQuery<UnitStatusView>('getUnitStatus');
 /** One version of the nominations in full (`getUnitStatus` summarises all but the latest). */
 export const getNominationVersion = defineQuery<NominationVersion | null, [number]>('getNominationVersion');
 
-/** Told to the batch workflow when this unit's phase locks. */
-export const unitLocked = defineSignal<
-  [
-    {
-      unitId: string;
-      status: UnitReviewState['status'];
-      /** Index of the deadline phase; 0 when absent. */ phase?: number;
-    },
-  ]
->('unitLocked');
+/** Told to the batch workflow when this unit's phase locks (defined in unit-effects.ts, which sends it). */
+export { unitLocked } from './unit-effects';
 
 export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitStatusView> {
   const state: UnitReviewState = input.carried ?? initialState(input);
@@ -453,11 +444,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     await dispatch('phase-locked', `lock/${cur().kind}`);
     const index = state.phaseIndex ?? 0;
     if (input.parentWorkflowId) {
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, {
-        unitId,
-        status: state.status,
-        ...(several ? { phase: index } : {}),
-      });
+      await tellBatchLocked(
+        input.parentWorkflowId,
+        { unitId, status: state.status, ...(several ? { phase: index } : {}) },
+        locally(),
+      );
     }
     // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
     // Versioned: histories recorded before it had one deadline phase only.

@@ -173,6 +173,7 @@ test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmit
     await saveHistory(env, 'campaign-vinh-phuc', `campaign/${id}`);
     await saveHistory(env, 'batch-vinh-phuc-0', batchWorkflowId(id, 0));
     await saveHistory(env, 'unit-extended', unitWorkflowId(id, 'extended'));
+    await saveHistory(env, 'unit-late-local-effects', unitWorkflowId(id, 'late')); // issue 17: local activities
     return { statuses, campaign };
   });
 
