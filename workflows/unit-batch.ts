@@ -31,8 +31,11 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
   type UnitPhaseInput,
+  type UnitReviewInput,
 } from '../domain/workflow-types';
 import { waitForChildren } from './children';
+import { unitAttributes, unitMemo } from './unit-publish';
+import { initialState } from './unit-state';
 import { campaignExtension, cancelUnit, closeUnit, unitLocked, unitReviewWorkflow } from './unit-review';
 
 export const batchLocked = defineSignal<[BatchResult]>('batchLocked');
@@ -152,32 +155,43 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
             },
           ],
         );
+    /**
+     * Units started with their memo and search attributes, which each would otherwise write on its
+     * first task (2 of its history events, issue 17). Versioned: histories recorded before it started
+     * units without them.
+     */
+    const withAttributes = units.length > 0 && patched('batch-starts-units-with-attributes');
     children = await Promise.all(
       units.map((unit) => {
         // A unit that owes its own deliverables gets its own due in each phase.
         const own = (i: number, p: UnitPhaseInput): UnitPhaseInput =>
           unit.dues?.[i] ? { ...p, due: unit.dues[i] } : p;
         const phases = input.phases?.map((p, i) => own(i, p));
+        const args: UnitReviewInput = {
+          campaignId: input.campaignId,
+          planNumber: input.planNumber,
+          definitionRef: input.definitionRef,
+          unitId: unit.id,
+          unitName: unit.name,
+          contact: input.contact,
+          phase: phases?.[0] ?? (unit.dues?.[0] ? own(0, input.phase) : input.phase),
+          ...(phases ? { phases } : {}),
+          issuePlan: true,
+          parentWorkflowId: workflowInfo().workflowId,
+        };
         return startChild(unitReviewWorkflow, {
           workflowId: unitWorkflowId(input.campaignId, unit.id),
           // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
           // unit's history if only its batch is reset by an operator.
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
           staticSummary: `${unit.name} — ${input.phase.name}`,
-          args: [
-            {
-              campaignId: input.campaignId,
-              planNumber: input.planNumber,
-              definitionRef: input.definitionRef,
-              unitId: unit.id,
-              unitName: unit.name,
-              contact: input.contact,
-              phase: phases?.[0] ?? (unit.dues?.[0] ? own(0, input.phase) : input.phase),
-              ...(phases ? { phases } : {}),
-              issuePlan: true,
-              parentWorkflowId: workflowInfo().workflowId,
-            },
-          ],
+          args: [args],
+          ...(withAttributes
+            ? {
+                memo: unitMemo(args),
+                typedSearchAttributes: unitAttributes(args, initialState(args)),
+              }
+            : {}),
         });
       }),
     );

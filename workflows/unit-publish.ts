@@ -4,7 +4,7 @@
  * changed, once at the end of the workflow activation however many handlers changed the state (issue
  * 17); the values the unit was started with (set by its batch) count as published.
  */
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { SearchAttributePair } from '@temporalio/common';
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   CampaignIdKey,
@@ -23,7 +23,7 @@ import { firstSubmissionAt, remindersSentOf, unitDetails } from './unit-state';
 const submitted = (state: UnitReviewState) => state.status === 'submitted' || state.status === 'late';
 
 /** The unit's search attributes for its state (also what its batch starts it with). */
-export function unitAttributes(input: UnitReviewInput, state: UnitReviewState): SearchAttributeUpdatePair[] {
+export function unitAttributes(input: UnitReviewInput, state: UnitReviewState): SearchAttributePair[] {
   return [
     { key: CampaignIdKey, value: input.campaignId },
     { key: UnitIdKey, value: input.unitId },
@@ -34,6 +34,11 @@ export function unitAttributes(input: UnitReviewInput, state: UnitReviewState): 
     { key: RemindersSentKey, value: remindersSentOf(state) },
     ...(submitted(state) ? [{ key: SubmittedAtKey, value: new Date(firstSubmissionAt(state)) }] : []),
   ];
+}
+
+/** The unit's memo (the Temporal UI's and the dashboard's names), also what its batch starts it with. */
+export function unitMemo(input: UnitReviewInput): Record<string, string> {
+  return { unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name };
 }
 
 const comparable = (v: unknown) => (v instanceof Date ? v.getTime() : v);

@@ -45,7 +45,7 @@ import { setSubmissionHandlers } from './unit-submissions';
 import { currentPhase, laterPhase, laterPhaseExtensionProblem, nextDeadline, phaseKeyOf } from './unit-phases';
 import { extensionProblemOf, initialState, messageLabel, unitView } from './unit-state';
 import { lockUnitReports, sendUnitMessage, tellBatchLocked } from './unit-effects';
-import { unitPublisher } from './unit-publish';
+import { unitMemo, unitPublisher } from './unit-publish';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
 export const submitNominations = defineUpdate<SubmissionReceipt, [SubmitNominationsInput]>('submitNominations');
@@ -462,7 +462,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   // ---- main loop --------------------------------------------------------------------------------
 
   const background = patched('unit-sends-in-background');
-  upsertMemo({ unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name });
+  // A unit its batch started with its memo (batch-starts-units-with-attributes) need not write it
+  // again; histories recorded before started without one and upsert it.
+  const memo = unitMemo(input);
+  const startMemo = workflowInfo().memo ?? {};
+  if (Object.entries(memo).some(([k, v]) => startMemo[k] !== v)) upsertMemo(memo);
   publish();
   /**
    * A cancelled unit ends cancelled: told (the outbox), its reports locked, its status and search
