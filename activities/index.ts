@@ -16,6 +16,7 @@ import { createConferenceActivities } from './conference';
 import { createAwardActivities } from './awards';
 import { createSubCampaignActivities } from './sub-campaign';
 import { createSynthesisActivities } from './synthesis';
+import { createUnitSignalActivities } from './unit-signals';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
 import type { ReportStore } from '../stores/report-store';
@@ -156,6 +157,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createConferenceActivities(deps),
     ...createAwardActivities(deps),
     ...createSubCampaignActivities(deps),
+    ...createUnitSignalActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {
@@ -210,7 +212,7 @@ export function createActivities(deps: ActivityDeps) {
             note: `not sent after ${input.staleCheck.notAfter}`,
           };
         }
-        if (deps.client) {
+        if (deps.client && input.staleCheck.query !== false) {
           const client = deps.client;
           const workflowId = input.staleCheck.workflowId;
           // The check only guards against a submission or an extension in the last moments: the
@@ -266,7 +268,8 @@ export function createActivities(deps: ActivityDeps) {
         ),
       );
       const composed = composeMessage(ctx);
-      Context.current().heartbeat();
+      // A local activity (the unit's first attempt) cannot heartbeat: the SDK would log a failure.
+      if (!Context.current().info.isLocal) Context.current().heartbeat();
       /** Tells the secretariat that these addresses refused the message; its own refused addresses are left out. */
       const reportRefused = async (refused: string[], error: string) => {
         const failure = composeMessage({

@@ -327,7 +327,15 @@ export interface UnitMessageInput {
   cc?: string[];
   detail?: Record<string, string | number>;
   /** For reminders: check that it is still due when the activity runs (unit may have submitted). */
-  staleCheck?: { workflowId: string; notAfter: string };
+  staleCheck?: {
+    workflowId: string;
+    notAfter: string;
+    /**
+     * false: the workflow decided in the workflow task this send runs in (a local activity), so its
+     * status is the one it decided on; a query would wait for that very task to end.
+     */
+    query?: boolean;
+  };
 }
 
 export interface UnitMessageResult {

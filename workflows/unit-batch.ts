@@ -31,8 +31,11 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
   type UnitPhaseInput,
+  type UnitReviewInput,
 } from '../domain/workflow-types';
 import { waitForChildren } from './children';
+import { unitAttributes, unitMemo } from './unit-publish';
+import { initialState } from './unit-state';
 import { campaignExtension, cancelUnit, closeUnit, unitLocked, unitReviewWorkflow } from './unit-review';
 
 export const batchLocked = defineSignal<[BatchResult]>('batchLocked');
@@ -45,6 +48,17 @@ const { loadUnitPage } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '1 minute' },
 });
+// 250 signals take seconds; the heartbeat tells a stuck attempt from a slow one.
+const signalOptions = {
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+} as const;
+const { signalUnits } = proxyActivities<ReturnType<typeof createActivities>>(signalOptions);
+
+/** The unit workflow's signals by name (`campaignExtension`, `cancelUnit`, `closeUnit` in unit-review.ts). */
+const UNIT_SIGNALS = { extension: 'campaignExtension', cancel: 'cancelUnit', close: 'closeUnit' } as const;
+const SIGNAL_LABELS = { extension: 'Gia hạn toàn đợt', cancel: 'Hủy đợt', close: 'Kết thúc đợt' } as const;
 
 export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult> {
   // One map of lock statuses per deadline phase (a campaign with one has one): the batch reports each
@@ -70,6 +84,12 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
   let ids: string[] = [];
   const ended: string[] = [];
   let cancelForwarded = false;
+  /**
+   * Signals to the units go out from one activity (`activities/unit-signals.ts`): from the batch
+   * itself each costs its history two events, 500 per campaign-wide extension for 250 units.
+   * Versioned, decided on first use: histories recorded before it signalled each unit from here.
+   */
+  let byActivity: boolean | undefined;
   const forward = async () => {
     while (pendingDown.length > 0) {
       const item = pendingDown.shift()!;
@@ -78,6 +98,20 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
       // Versioned: histories recorded before it still send the close.
       if (item.signal === 'close' && cancelForwarded && patched('batch-no-close-after-cancel')) continue;
       if (item.signal === 'cancel') cancelForwarded = true;
+      if ((byActivity ??= patched('batch-signals-by-activity'))) {
+        const { ended: gone } = await signalUnits.executeWithOptions(
+          { ...signalOptions, summary: `${SIGNAL_LABELS[item.signal]} → ${ids.length} đơn vị` },
+          [
+            {
+              workflowIds: ids.map((id) => unitWorkflowId(input.campaignId, id)),
+              signal: UNIT_SIGNALS[item.signal],
+              ...(item.arg ? { arg: item.arg } : {}),
+            },
+          ],
+        );
+        if (gone.length > 0) log.warn(`signal ${item.signal} not delivered to ${gone.length} ended unit(s)`);
+        continue;
+      }
       await Promise.all(
         ids.map((id) => {
           const handle = getExternalWorkflowHandle(unitWorkflowId(input.campaignId, id));
@@ -121,32 +155,43 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
             },
           ],
         );
+    /**
+     * Units started with their memo and search attributes, which each would otherwise write on its
+     * first task (2 of its history events, issue 17). Versioned: histories recorded before it started
+     * units without them.
+     */
+    const withAttributes = units.length > 0 && patched('batch-starts-units-with-attributes');
     children = await Promise.all(
       units.map((unit) => {
         // A unit that owes its own deliverables gets its own due in each phase.
         const own = (i: number, p: UnitPhaseInput): UnitPhaseInput =>
           unit.dues?.[i] ? { ...p, due: unit.dues[i] } : p;
         const phases = input.phases?.map((p, i) => own(i, p));
+        const args: UnitReviewInput = {
+          campaignId: input.campaignId,
+          planNumber: input.planNumber,
+          definitionRef: input.definitionRef,
+          unitId: unit.id,
+          unitName: unit.name,
+          contact: input.contact,
+          phase: phases?.[0] ?? (unit.dues?.[0] ? own(0, input.phase) : input.phase),
+          ...(phases ? { phases } : {}),
+          issuePlan: true,
+          parentWorkflowId: workflowInfo().workflowId,
+        };
         return startChild(unitReviewWorkflow, {
           workflowId: unitWorkflowId(input.campaignId, unit.id),
           // Units outlive nothing: closing or cancelling the campaign ends them; abandoning keeps a
           // unit's history if only its batch is reset by an operator.
           parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
           staticSummary: `${unit.name} — ${input.phase.name}`,
-          args: [
-            {
-              campaignId: input.campaignId,
-              planNumber: input.planNumber,
-              definitionRef: input.definitionRef,
-              unitId: unit.id,
-              unitName: unit.name,
-              contact: input.contact,
-              phase: phases?.[0] ?? (unit.dues?.[0] ? own(0, input.phase) : input.phase),
-              ...(phases ? { phases } : {}),
-              issuePlan: true,
-              parentWorkflowId: workflowInfo().workflowId,
-            },
-          ],
+          args: [args],
+          ...(withAttributes
+            ? {
+                memo: unitMemo(args),
+                typedSearchAttributes: unitAttributes(args, initialState(args)),
+              }
+            : {}),
         });
       }),
     );

@@ -11,12 +11,8 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
-  getExternalWorkflowHandle,
-  proxyActivities,
-  setCurrentDetails,
   setHandler,
   upsertMemo,
-  upsertSearchAttributes,
   workflowInfo,
   allHandlersFinished,
   patched,
@@ -24,17 +20,6 @@ import {
   CancelledFailure,
   isCancellation,
 } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
-import {
-  DeadlineKey,
-  LockedKey,
-  PhaseKey,
-  RemindersSentKey,
-  SubmissionStatusKey,
-  SubmittedAtKey,
-  CampaignIdKey,
-  UnitIdKey,
-} from '../domain/search-attributes';
 import {
   MAX_EXTENSIONS,
   MAX_MANUAL_REMINDERS,
@@ -58,15 +43,9 @@ import {
 } from '../domain/workflow-types';
 import { setSubmissionHandlers } from './unit-submissions';
 import { currentPhase, laterPhase, laterPhaseExtensionProblem, nextDeadline, phaseKeyOf } from './unit-phases';
-import {
-  extensionProblemOf,
-  firstSubmissionAt,
-  initialState,
-  messageLabel,
-  remindersSentOf,
-  unitDetails,
-  unitView,
-} from './unit-state';
+import { extensionProblemOf, initialState, messageLabel, unitView } from './unit-state';
+import { lockUnitReports, sendUnitMessage, tellBatchLocked } from './unit-effects';
+import { unitMemo, unitPublisher } from './unit-publish';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
 export const submitNominations = defineUpdate<SubmissionReceipt, [SubmitNominationsInput]>('submitNominations');
@@ -83,27 +62,8 @@ export const getUnitStatus = defineQuery<UnitStatusView>('getUnitStatus');
 /** One version of the nominations in full (`getUnitStatus` summarises all but the latest). */
 export const getNominationVersion = defineQuery<NominationVersion | null, [number]>('getNominationVersion');
 
-/** Told to the batch workflow when this unit's phase locks. */
-export const unitLocked = defineSignal<
-  [
-    {
-      unitId: string;
-      status: UnitReviewState['status'];
-      /** Index of the deadline phase; 0 when absent. */ phase?: number;
-    },
-  ]
->('unitLocked');
-
-// Mail outages can last hours: retry with backoff; a reminder is dropped by the activity itself once stale.
-const mailOptions = {
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 40 },
-} as const;
-const mail = proxyActivities<ReturnType<typeof createActivities>>(mailOptions);
-const store = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
-});
+/** Told to the batch workflow when this unit's phase locks (defined in unit-effects.ts, which sends it). */
+export { unitLocked } from './unit-effects';
 
 export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitStatusView> {
   const state: UnitReviewState = input.carried ?? initialState(input);
@@ -133,19 +93,17 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const keyOf = (key: string) => (several ? `${phaseKeyOf(input, state)}/${key}` : key);
 
   const view = () => unitView(input, state);
-  const publish = () => {
-    upsertSearchAttributes([
-      { key: CampaignIdKey, value: campaignId },
-      { key: UnitIdKey, value: unitId },
-      { key: PhaseKey, value: cur().kind },
-      { key: SubmissionStatusKey, value: state.status },
-      { key: DeadlineKey, value: new Date(state.schedule.deadline.utc) },
-      { key: LockedKey, value: state.locked },
-      { key: RemindersSentKey, value: remindersSentOf(state) },
-      ...(submitted() ? [{ key: SubmittedAtKey, value: new Date(firstSubmissionAt(state)) }] : []),
-    ]);
-    setCurrentDetails(unitDetails(input, state));
-  };
+  /**
+   * Search attributes upserted only when they changed, once for the changes of an activation; effects
+   * as local activities (unit-effects.ts). Both for issue 17's history per unit; versioned, each
+   * decided on first use: histories recorded before them upserted every attribute on every change
+   * and ran every effect as a normal activity.
+   */
+  let leanUpserts: boolean | undefined;
+  let localEffects: boolean | undefined;
+  const lean = () => (leanUpserts ??= patched('unit-upsert-changes'));
+  const locally = () => (localEffects ??= patched('unit-local-activities'));
+  const { publish, flush } = unitPublisher(input, state, lean);
 
   // ---- handlers -------------------------------------------------------------------------------
 
@@ -310,29 +268,28 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       about?: OutboxItem['about'];
     } = {},
   ) => {
-    const result = await mail.sendUnitMessage.executeWithOptions(
-      { ...mailOptions, summary: `${messageLabel(kind)} → ${input.unitName}` },
-      [
-        {
-          campaignId,
-          definitionRef: input.definitionRef,
-          unitId,
-          kind,
-          key: `${campaignId}/${unitId}/${keyOf(key)}`,
-          deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
-          lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
-          phaseName: extra.about?.phaseName ?? cur().name,
-          ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
-          deadlineVersion: state.deadlineVersion,
-          notify: extra.notify,
-          cc: extra.cc,
-          detail: extra.detail,
-          staleCheck:
-            extra.stale || extra.staleAfter
-              ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
-              : undefined,
-        },
-      ],
+    const result = await sendUnitMessage(
+      {
+        campaignId,
+        definitionRef: input.definitionRef,
+        unitId,
+        kind,
+        key: `${campaignId}/${unitId}/${keyOf(key)}`,
+        deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
+        lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
+        phaseName: extra.about?.phaseName ?? cur().name,
+        ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
+        deadlineVersion: state.deadlineVersion,
+        notify: extra.notify,
+        cc: extra.cc,
+        detail: extra.detail,
+        staleCheck:
+          extra.stale || extra.staleAfter
+            ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
+            : undefined,
+      },
+      `${messageLabel(kind)} → ${input.unitName}`,
+      locally(),
     );
     // Already sent (a retry after a crash, found in the sent log) counts as sent.
     const sent = result.sent || result.reason === 'already-sent';
@@ -474,21 +431,24 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     state.lockedAt = new Date(now()).toISOString();
     if (!submitted()) state.status = 'missing';
     publish();
-    await store.lockUnitReports({
-      campaignId,
-      unitId,
-      phase: cur().id ?? cur().kind,
-      files: [...state.reports, ...state.papers].map((f) => f.sha256),
-      lockedBy: 'thidua (hết hạn giai đoạn)',
-    });
+    await lockUnitReports(
+      {
+        campaignId,
+        unitId,
+        phase: cur().id ?? cur().kind,
+        files: [...state.reports, ...state.papers].map((f) => f.sha256),
+        lockedBy: 'thidua (hết hạn giai đoạn)',
+      },
+      locally(),
+    );
     await dispatch('phase-locked', `lock/${cur().kind}`);
     const index = state.phaseIndex ?? 0;
     if (input.parentWorkflowId) {
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(unitLocked, {
-        unitId,
-        status: state.status,
-        ...(several ? { phase: index } : {}),
-      });
+      await tellBatchLocked(
+        input.parentWorkflowId,
+        { unitId, status: state.status, ...(several ? { phase: index } : {}) },
+        locally(),
+      );
     }
     // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
     // Versioned: histories recorded before it had one deadline phase only.
@@ -502,7 +462,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   // ---- main loop --------------------------------------------------------------------------------
 
   const background = patched('unit-sends-in-background');
-  upsertMemo({ unitName: input.unitName, planNumber: input.planNumber, phaseName: input.phase.name });
+  // A unit its batch started with its memo (batch-starts-units-with-attributes) need not write it
+  // again; histories recorded before started without one and upsert it.
+  const memo = unitMemo(input);
+  const startMemo = workflowInfo().memo ?? {};
+  if (Object.entries(memo).some(([k, v]) => startMemo[k] !== v)) upsertMemo(memo);
   publish();
   /**
    * A cancelled unit ends cancelled: told (the outbox), its reports locked, its status and search
@@ -518,17 +482,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       if (!wasLocked) state.lockedAt = new Date(now()).toISOString();
       publish();
       if (!wasLocked) {
-        await store.lockUnitReports({
-          campaignId,
-          unitId,
-          phase: cur().id ?? cur().kind,
-          files: [...state.reports, ...state.papers].map((f) => f.sha256),
-          lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
-        });
+        await lockUnitReports(
+          {
+            campaignId,
+            unitId,
+            phase: cur().id ?? cur().kind,
+            files: [...state.reports, ...state.papers].map((f) => f.sha256),
+            lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
+          },
+          locally(),
+        );
       }
     }
     await drain();
     await condition(allHandlersFinished);
+    flush();
     return view();
   };
 
@@ -556,6 +524,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       if (workflowInfo().continueAsNewSuggested) {
         await drain();
         await condition(allHandlersFinished);
+        flush();
         await continueAsNew<typeof unitReviewWorkflow>({ ...input, carried: state });
       }
     }

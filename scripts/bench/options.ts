@@ -27,6 +27,8 @@ export interface Options {
   maxConcurrentWorkflowTaskPolls?: number;
   nonStickyToStickyPollRatio?: number;
   maxConcurrentActivityTaskExecutions?: number;
+  /** Units' sends and locks run as local activities (issue 17): their slots are separate. */
+  maxConcurrentLocalActivityExecutions?: number;
   workflowThreadPoolSize?: number;
 }
 
@@ -84,6 +86,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case 'max-concurrent-activities':
         opts.maxConcurrentActivityTaskExecutions = int(name, value(), 1, 100_000);
+        break;
+      case 'max-concurrent-local-activities':
+        opts.maxConcurrentLocalActivityExecutions = int(name, value(), 1, 100_000);
         break;
       case 'non-sticky-ratio':
         opts.nonStickyToStickyPollRatio = Number(value());

@@ -157,6 +157,10 @@ export async function productChecks(
       "normal self-review: a unit's events by type",
       selfReview.unitEventTypes.map(([t, c]) => `${t} ${Number.isInteger(c) ? c : c.toFixed(1)}`).join(', '),
     );
+    figure(
+      "normal self-review: a unit's events by cause",
+      selfReview.unitEventCauses.map(([t, c]) => `${t} ${Number.isInteger(c) ? c : c.toFixed(1)}`).join(', '),
+    );
   }
   return { statusMedian, statusMax, limits, productMemory, selfReview };
 }

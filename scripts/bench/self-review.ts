@@ -22,6 +22,28 @@ export interface SelfReviewFigures {
   campaignEvents: number;
   /** Event types of the units' histories, averaged per unit, most first. */
   unitEventTypes: Array<[string, number]>;
+  /** The same events grouped by what caused them (workflow tasks, timers, activities...), most first. */
+  unitEventCauses: Array<[string, number]>;
+}
+
+/** What an event type is there for: the breakdown issue 17 asks for. */
+export function eventCause(type: string): string {
+  if (type.startsWith('WORKFLOW_TASK_')) return 'workflow tasks';
+  if (type.startsWith('TIMER_')) return 'timers';
+  if (type.startsWith('ACTIVITY_TASK_')) return 'activities';
+  // Local activities and patch markers (`patched()`) are both markers.
+  if (type === 'MARKER_RECORDED') return 'markers (local activities, patches)';
+  if (type === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES') return 'search-attribute upserts';
+  if (type === 'WORKFLOW_PROPERTIES_MODIFIED') return 'memo';
+  if (type.includes('UPDATE') || type.includes('SIGNAL')) return 'updates and signals';
+  return 'start and end';
+}
+
+/** Sums per-unit figures of event types by cause, most first. */
+export function byCause(types: Array<[string, number]>): Array<[string, number]> {
+  const causes = new Map<string, number>();
+  for (const [t, c] of types) causes.set(eventCause(t), (causes.get(eventCause(t)) ?? 0) + c);
+  return [...causes].sort((a, b) => b[1] - a[1]);
 }
 
 const REMINDERS = 4; // the product's default ladder: 7, 3 and 1 days before, and the day itself
@@ -123,12 +145,14 @@ export async function runSelfReviewSample(opts: {
     },
   );
   const length = async (id: string) => (await client.workflow.getHandle(id).describe()).historyLength;
+  const unitEventTypes = [...types].map(([k, v]): [string, number] => [k, v / units]).sort((a, b) => b[1] - a[1]);
   return {
     units,
     eventsPerUnitMean: counts.reduce((a, b) => a + b, 0) / units,
     eventsPerUnitMax: Math.max(...counts),
     batchEvents: await length(batchWorkflowId(campaignId, 0)),
     campaignEvents: await length(campaignWorkflowId(campaignId)),
-    unitEventTypes: [...types].map(([k, v]): [string, number] => [k, v / units]).sort((a, b) => b[1] - a[1]),
+    unitEventTypes,
+    unitEventCauses: byCause(unitEventTypes),
   };
 }

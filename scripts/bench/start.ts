@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { CampaignIdKey } from '../../domain/search-attributes';
 import type { MessageKind } from '../../domain/workflow-types';
+import { WORKER_TUNING } from '../../worker/create-worker';
 import { metricsInterceptor } from '../../worker/metrics';
 import { devServerExited, startDevServer, waitForDevServer } from '../dev-server';
 import { waitFor } from '../processes';
@@ -77,7 +78,9 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
     NativeConnection.connect({ address: servers.address }),
   );
   procs.closers.push(() => nativeConnection.close());
-  const tuning = {
+  // The product worker's own tuning (`worker/create-worker.ts`), the options given here over it.
+  const tuning: Record<string, number> = {
+    ...WORKER_TUNING,
     ...(opts.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: opts.maxCachedWorkflows } : {}),
     ...(opts.maxConcurrentWorkflowTaskExecutions !== undefined
       ? { maxConcurrentWorkflowTaskExecutions: opts.maxConcurrentWorkflowTaskExecutions }
@@ -92,6 +95,9 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
     ...(opts.maxConcurrentActivityTaskExecutions !== undefined
       ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivityTaskExecutions }
       : {}),
+    ...(opts.maxConcurrentLocalActivityExecutions !== undefined
+      ? { maxConcurrentLocalActivityExecutions: opts.maxConcurrentLocalActivityExecutions }
+      : {}),
   };
   const floorTimes: FloorTimes = { first: [], second: [] };
   const workerStart = Date.now();
@@ -99,7 +105,7 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
     'creating the workers (bundling the workflows)',
     5 * 60_000,
     Promise.all([
-      // As `worker/create-worker.ts` makes it (its activity interceptor included), on the bench's task queue.
+      // As `worker/create-worker.ts` makes it (its activity interceptor and tuning included), on the bench's task queue.
       Worker.create({
         connection: nativeConnection,
         namespace: 'default',

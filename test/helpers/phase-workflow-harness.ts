@@ -8,6 +8,7 @@ import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY } from '../../scripts/schedules';
 import { timeSkippingEnv, workflowBundle } from './temporal';
@@ -38,15 +39,17 @@ export const activityDay = (start: number): number =>
   Math.round(((Context.current().info.currentAttemptScheduledTimestampMs - start) / DAY) * 100) / 100;
 
 /** The campaign workflow's own activities, for the tests that run a phase inside the campaign: units a and b. */
-export const campaignActivities = {
+export const campaignActivities = (env: TestWorkflowEnvironment) => ({
   async sendUnitMessage(input: UnitMessageInput) {
     return { sent: true, messageId: input.key, recipients: [] };
   },
   async lockUnitReports() {},
+  // The batch's signals to its units go through this activity: the real one, on the test server.
+  ...createUnitSignalActivities({ client: env.client }),
   async loadUnitPage(input: { offset: number; limit: number }) {
     return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
   },
-};
+});
 
 /** Runs `fn` while a worker with `activities` polls a task queue of its own (named after `prefix`). */
 export async function runWithWorker<T>(

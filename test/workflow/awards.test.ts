@@ -154,7 +154,7 @@ async function run<T>(
         header: { style: 'state' as const, issuingBody: 'UBND TỈNH VĨNH PHÚC', number: '…', place: 'Vĩnh Phúc' },
       };
     },
-    ...campaignActivities,
+    ...campaignActivities(testEnv()),
   } as unknown as Activities;
   const result = await runWithWorker(testEnv(), 'awards', activities, (taskQueue) => fn(taskQueue, start));
   return { result, calls };

@@ -3,7 +3,7 @@
  * on-time, late, individually extended, missing and resubmitting units; a campaign-wide extension;
  * a cancellation every unit is told about. Activities record what would be sent, with workflow time.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
@@ -21,6 +21,10 @@ import { approveSynthesis } from '../../workflows/synthesis';
 import { saveHistory } from '../helpers/histories';
 import { LockedKey, PhaseKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
+import type { SignalUnitsInput } from '../../activities/unit-signals';
+import type { temporal } from '@temporalio/proto';
+import { activityTimeMs } from '../helpers/activity-time';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -72,7 +76,12 @@ async function run<T>(
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(input: UnitMessageInput) {
-      const at = Context.current().info.currentAttemptScheduledTimestampMs;
+      // As the real activity (Message-ID from the key, the sent log read first): a send run again,
+      // as a local activity is when its workflow task has to be redone, goes out once.
+      if (sent.some((s) => s.key === input.key)) {
+        return { sent: false, reason: 'already-sent' as const, messageId: input.key, recipients: [] };
+      }
+      const at = await activityTimeMs(env);
       sent.push({
         unitId: input.unitId,
         kind: input.kind,
@@ -83,8 +92,11 @@ async function run<T>(
     },
     async lockUnitReports(input: { unitId: string }) {
       if (input.unitId === failing) throw ApplicationFailure.nonRetryable('hỏng hẳn', 'TestFailure');
-      locks.push(input.unitId);
+      // Idempotent as the real store (the first lock is the record): a local activity run again counts once.
+      if (!locks.includes(input.unitId)) locks.push(input.unitId);
     },
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(input: { offset: number; limit: number }) {
       return units.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
@@ -161,6 +173,7 @@ test('the Vĩnh Phúc self-review: on-time, late, extended, missing and resubmit
     await saveHistory(env, 'campaign-vinh-phuc', `campaign/${id}`);
     await saveHistory(env, 'batch-vinh-phuc-0', batchWorkflowId(id, 0));
     await saveHistory(env, 'unit-extended', unitWorkflowId(id, 'extended'));
+    await saveHistory(env, 'unit-late-local-effects', unitWorkflowId(id, 'late')); // issue 17: local activities
     return { statuses, campaign };
   });
 
@@ -288,15 +301,69 @@ test('a campaign-wide extension reaches every unit; a cancellation tells every u
   }
   // The batch tells its units of the cancellation, and no close after it: cancelled units end by
   // themselves (each of the batch's units completed, as its waiting for them shows).
+  // Signals go out from the batch's signalUnits activity (batch-signals-by-activity), one per word.
   const signalled = (name: string) =>
-    (result.batchHistory.events ?? []).filter(
-      (e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes?.signalName === name,
-    ).length;
+    unitSignals(result.batchHistory)
+      .filter((a) => a.signal === name)
+      .reduce((n, a) => n + a.workflowIds.length, 0);
   expect(signalled('cancelUnit')).toBe(2);
   expect(signalled('closeUnit')).toBe(0);
   expect(
     (result.batchHistory.events ?? []).filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length,
   ).toBe(2);
+});
+
+/** The batch's signalUnits activities, their inputs decoded. */
+function unitSignals(history: temporal.api.history.v1.IHistory): SignalUnitsInput[] {
+  return (history.events ?? []).flatMap((e) => {
+    const a = e.activityTaskScheduledEventAttributes;
+    if (a?.activityType?.name !== 'signalUnits') return [];
+    return [JSON.parse(Buffer.from(a.input!.payloads![0].data!).toString('utf8')) as SignalUnitsInput];
+  });
+}
+
+test('a dozen campaign-wide extensions cost the batch a few events each, not two per unit', async () => {
+  const id = `ext12-${Date.now()}`;
+  const units = Array.from({ length: 20 }, (_, i) => `dv-${i + 1}`);
+  const { result, sent } = await run(async (taskQueue, _sent, start) => {
+    const handle = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [{ ...campaignInput(id, start), unitCount: units.length, unitsPerBatch: units.length }],
+    });
+    await env.sleep(DAY);
+    const lengthOf = async () => (await env.client.workflow.getHandle(batchWorkflowId(id, 0)).describe()).historyLength;
+    await started(batchWorkflowId(id, 0));
+    const before = await lengthOf();
+    for (let i = 1; i <= 12; i++) {
+      await handle.executeUpdate(extendCampaign, {
+        args: [
+          {
+            schedule: scheduleFrom(start, { deadlineDays: 20 + i, lockDays: 25 + i }),
+            reason: `Gia hạn lần ${i}`,
+            grantedBy: 'TĐKT',
+          },
+        ],
+      });
+      await env.sleep(60_000);
+    }
+    const views = await Promise.all(
+      units.map((u) => env.client.workflow.getHandle(unitWorkflowId(id, u)).query(getUnitStatus)),
+    );
+    const after = await lengthOf();
+    await handle.executeUpdate(cancelCampaign, { args: [{ reason: 'Kết thúc thử', cancelledBy: 'TĐKT' }] });
+    await handle.result();
+    await saveHistory(env, 'batch-extended-12-0', batchWorkflowId(id, 0)); // for test/replay
+    return { views, perExtension: (after - before) / 12 };
+  }, units);
+  // Every unit got every extension: its 13th deadline version, day 32, told 12 times.
+  expect(result.views.map((u) => u.deadlineVersion)).toEqual(units.map(() => 13));
+  for (const u of units) {
+    expect(sent.filter((s) => s.unitId === u && s.kind === 'extension-granted')).toHaveLength(12);
+  }
+  // Signalled from the batch, each extension cost 2 events per unit (46 per extension here, 500 for
+  // a batch of 250); one activity costs the same for 20 units as for 250.
+  expect(result.perExtension).toBeLessThanOrEqual(12);
 });
 
 /** Polls until a workflow exists (started by its parent). */

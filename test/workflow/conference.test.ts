@@ -101,7 +101,7 @@ async function run<T>(
       return opts.invitees ?? INVITEES.slice(0, 2);
     },
     // The campaign's own, for the campaign test.
-    ...campaignActivities,
+    ...campaignActivities(testEnv()),
     // The awards phase after the conference: this campaign's file names no council.
     async awardsSetup() {
       return undefined;

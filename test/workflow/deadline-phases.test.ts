@@ -6,7 +6,6 @@
  * the second before it opens, is refused in Vietnamese; the campaign reaches synthesis after the
  * second lock and closes.
  */
-import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
@@ -27,6 +26,8 @@ import { approveSynthesis } from '../../workflows/synthesis';
 import { getUnitStatus, grantExtension, submitFile } from '../../workflows/unit-review';
 import { DAY, scheduleFrom } from '../../scripts/schedules';
 import { saveHistory } from '../helpers/histories';
+import { activityTimeMs } from '../helpers/activity-time';
+import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -108,12 +109,14 @@ test('two deadline phases, one after the other', async () => {
   const start = await env.currentTimeMs();
   const activities = {
     async sendUnitMessage(m: UnitMessageInput) {
-      const at = Context.current().info.currentAttemptScheduledTimestampMs;
+      const at = await activityTimeMs(env);
       const day = Math.round(((at - start) / DAY) * 100) / 100;
       sent.push({ unitId: m.unitId, kind: m.kind, key: m.key, day, phaseId: m.phaseId, deadline: m.deadline });
       return { sent: true, messageId: m.key, recipients: [] };
     },
     async lockUnitReports() {},
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
     async loadUnitPage(q: { offset: number; limit: number }) {
       return UNITS.slice(q.offset, q.offset + q.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },

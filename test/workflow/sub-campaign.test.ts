@@ -162,6 +162,9 @@ async function run<T>(fn: (taskQueue: string, start: number, subRef: string) => 
       return { sent: true, messageId: input.key, recipients: [] };
     },
     async lockUnitReports() {},
+    // The batch's signals to its units and a unit's word of its lock: the real ones, on the test server.
+    signalUnits: real.signalUnits,
+    tellBatchLocked: real.tellBatchLocked,
     async loadUnitPage(input: { campaignId: string; offset: number; limit: number }) {
       const ids = input.campaignId === SUB ? SUB_UNITS : PARENT_UNITS;
       return ids.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));

@@ -91,7 +91,7 @@ async function run<T>(
     synthesisReturned: mailMock('synthesisReturned'),
     synthesisApproved: mailMock('synthesisApproved'),
     // The campaign's own, for the campaign test.
-    ...campaignActivities,
+    ...campaignActivities(testEnv()),
   } as unknown as Activities;
   const result = await runWithWorker(testEnv(), 'synthesis', activities, (taskQueue) => fn(taskQueue, start));
   return { result, calls };

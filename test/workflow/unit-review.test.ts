@@ -3,10 +3,10 @@
  * escalation ladder, extension, lock, and submissions refused after the lock. Activities are
  * replaced at the activity boundary to record what would be sent and when (workflow time).
  */
-import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Context } from '@temporalio/activity';
 import type { createActivities } from '../../activities';
 import {
   MAX_AWARD_FORM_CHARS,
@@ -34,6 +34,7 @@ import {
 import { saveHistory } from '../helpers/histories';
 import { LockedKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, scheduleFrom, unitInputFrom } from '../../scripts/schedules';
+import { activityTimeMs } from '../helpers/activity-time';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -66,7 +67,7 @@ function recordingActivities(sent: Sent[], locks: string[]): Activities {
       sent.push({
         kind: input.kind,
         key: input.key,
-        at: Context.current().info.currentAttemptScheduledTimestampMs,
+        at: await activityTimeMs(env),
         notify: input.notify,
         cc: input.cc,
       });
@@ -162,7 +163,9 @@ test('a unit that submits stops receiving reminders, gets a receipt, and keeps e
     expect(second.version).toBe(2);
     await env.sleep(11 * DAY); // day 36: locked
     await handle.signal(closeUnit);
-    return { result: await handle.result(), start };
+    const result = await handle.result();
+    await saveHistory(env, 'unit-submitted-local-effects', handle.workflowId); // for test/replay
+    return { result, start };
   });
   const kinds = sent.map((s) => s.kind);
   expect(kinds).toEqual(['plan-issued', 'reminder', 'submission-receipt', 'submission-receipt', 'phase-locked']);
@@ -382,6 +385,42 @@ test('a send that keeps failing does not hold the unit: escalations and the lock
   ).toEqual(['plan-issued@0', 'escalation@31', 'escalation@33', 'phase-locked@35']);
   expect(status.messages.find((m) => m.kind === 'late-notice')).toMatchObject({ sent: false, status: 'failed' });
   expect(result).toMatchObject({ status: 'missing', locked: true });
+});
+
+test('a message whose quick local attempts fail goes out through the normal activity, once', async () => {
+  const sent: Sent[] = [];
+  const attempts: Array<{ kind: string; local: boolean }> = [];
+  const activities = {
+    ...recordingActivities(sent, []),
+    async sendUnitMessage(input: UnitMessageInput) {
+      // The SMTP server refuses connections for the first seconds (the local attempts), then takes mail.
+      const local = Context.current().info.isLocal;
+      attempts.push({ kind: input.kind, local });
+      if (input.kind === 'plan-issued' && local) throw new Error('connect ECONNREFUSED 127.0.0.1:25');
+      return recordingActivities(sent, []).sendUnitMessage(input);
+    },
+  } as Activities;
+  const taskQueue = `tq-${Math.random().toString(36).slice(2)}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  const status = await worker.runUntil(async () => {
+    const handle = await startUnit(taskQueue, 'smtp-down', await env.currentTimeMs());
+    await env.sleep(DAY);
+    const status = await handle.query(getUnitStatus);
+    await handle.cancel();
+    await handle.result();
+    await saveHistory(env, 'unit-local-send-fallback', handle.workflowId); // for test/replay
+    return status;
+  });
+  const plan = attempts.filter((a) => a.kind === 'plan-issued');
+  expect(plan.filter((a) => a.local).length).toBeGreaterThanOrEqual(1);
+  expect(plan.at(-1)).toEqual({ kind: 'plan-issued', local: false });
+  expect(sent.filter((s) => s.kind === 'plan-issued')).toHaveLength(1);
+  expect(status.messages.find((m) => m.kind === 'plan-issued')).toMatchObject({ sent: true });
 });
 
 /**

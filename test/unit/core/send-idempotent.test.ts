@@ -148,3 +148,52 @@ test('a stale check no worker answers in time does not hold the reminder: it goe
   expect(sent).toHaveLength(1);
   expect(Date.now() - started).toBeLessThan(60_000); // not the activity's 2-minute timeout
 });
+
+test('a reminder sent by a local activity (query: false) does not query its own workflow, whose task it runs in', async () => {
+  const sent: string[][] = [];
+  const queried: string[] = [];
+  const transport = {
+    sendMail: (msg: { to: string[] }) => {
+      sent.push(msg.to);
+      return Promise.resolve({ accepted: msg.to, rejected: [], response: '250 OK' });
+    },
+  } as unknown as ActivityDeps['transport'];
+  // Would say "submitted": a query made anyway would drop the reminder.
+  const client = {
+    withDeadline: (_deadline: number, fn: () => Promise<unknown>) => fn(),
+    workflow: {
+      getHandle: (id: string) => ({
+        query: () => {
+          queried.push(id);
+          return Promise.resolve({ status: 'submitted', deadlineVersion: 1 });
+        },
+      }),
+    },
+  } as unknown as ActivityDeps['client'];
+  const acts = createActivities({
+    transport,
+    sentLog: new FileSentLog(dir),
+    definitions: { load: () => ONE_UNIT_CAMPAIGN } as unknown as ActivityDeps['definitions'],
+    reports: {} as ActivityDeps['reports'],
+    links: { linkFor: async () => 'http://portal.example.vn/u/x' } as unknown as ActivityDeps['links'],
+    from,
+    client,
+  });
+  const input = reminder(new Date(Date.now() + 3_600_000).toISOString());
+  const result = await new MockActivityEnvironment().run(acts.sendUnitMessage, {
+    ...input,
+    staleCheck: { ...input.staleCheck!, query: false },
+  });
+  expect(result).toMatchObject({ sent: true });
+  expect(sent).toHaveLength(1);
+  expect(queried).toEqual([]);
+  // Past its instant it is still stale without any query.
+  const late = reminder(new Date(Date.now() - 1_000).toISOString());
+  const stale = await new MockActivityEnvironment().run(acts.sendUnitMessage, {
+    ...late,
+    key: 'c1/so-noi-vu/v1/r-1d',
+    staleCheck: { ...late.staleCheck!, query: false },
+  });
+  expect(stale).toMatchObject({ sent: false, reason: 'stale' });
+  expect(queried).toEqual([]);
+});
