@@ -102,11 +102,18 @@ export async function startCampaign(
   if (!selfReview || selfReview.kind !== 'self-review')
     throw new AppError('invalid', { input: 'no-self-review-phase' });
   // A sub-campaign: its parent checked (refused before anything is stored or started), its timeline
-  // on the parent's rehearsal clock when the parent is a rehearsal.
-  const sub = await checkSubCampaignStart(stores.parents ?? temporalParentReader(s, stores.definitions), {
-    definition: def,
-    compiled: req.compiled,
-  });
+  // on the parent's rehearsal clock when the parent is a rehearsal. Already running, it says so
+  // first, as any campaign does: its parent may have moved on since it started.
+  const parents = stores.parents ?? temporalParentReader(s, stores.definitions);
+  if (def.campaign.parent && (await parents.execution(def.campaign.id)) === 'running') {
+    return {
+      campaignId: def.campaign.id,
+      workflowId: campaignWorkflowId(def.campaign.id),
+      unitCount: flattenUnits(def.units).length,
+      started: false,
+    };
+  }
+  const sub = await checkSubCampaignStart(parents, { definition: def, compiled: req.compiled });
   const subOptions = subCampaignStartOptions(sub, s.client.options.namespace);
   const compiled = sub?.compiled ?? req.compiled;
   const due: DueSummary = dueOf(selfReview);

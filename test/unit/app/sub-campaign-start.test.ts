@@ -86,7 +86,8 @@ function unitView(ketQua: string, over: Partial<UnitStatusView> = {}): UnitStatu
 
 function reader(over: Partial<ParentReader> & { unit?: UnitStatusView } = {}): ParentReader {
   return {
-    execution: async () => 'running',
+    // The parent runs; the sub-campaign itself has not started yet.
+    execution: async (id: string) => (id === PARENT ? 'running' : undefined),
     status: async () => parentStatus(),
     definition: async () =>
       ({ campaign: {}, units: [{ id: 'vnpt' }, { id: 'vu-buu-chinh', subUnits: [{ id: 'cuc-buu-dien' }] }] }) as never,
@@ -230,6 +231,22 @@ describe('startCampaign', () => {
       { definition, file: FILE, compiled: plan },
     ).catch((e: unknown) => e);
     expect((err as AppError).facts.input).toBe('parent-not-found');
+    expect(f.save).not.toHaveBeenCalled();
+    expect(f.start).not.toHaveBeenCalled();
+  });
+
+  test('already running: says so first, even when its parent has moved on since; nothing stored or started', async () => {
+    const f = fakes();
+    const out = await startCampaign(
+      f.ctx,
+      {
+        ...f.stores,
+        // The sub-campaign runs; its parent has ended since (which would refuse a first start).
+        parents: reader({ execution: async (id: string) => (id === PARENT ? 'closed' : 'running') }),
+      },
+      { definition, file: FILE, compiled: plan },
+    );
+    expect(out).toMatchObject({ started: false, campaignId: definition.campaign.id });
     expect(f.save).not.toHaveBeenCalled();
     expect(f.start).not.toHaveBeenCalled();
   });
