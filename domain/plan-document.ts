@@ -23,6 +23,12 @@ export const DEFAULT_PHASE_NAMES: Record<PhaseKind, string> = {
   awards: 'Khen thưởng',
 };
 
+/** A campaign's phase as people read it, its end states included ("Đã kết thúc", "Đã hủy"); the raw value when unknown. */
+export function phaseStateName(phase: string): string {
+  const names: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
+  return names[phase] ?? phase;
+}
+
 export const SYSTEM_NAMES = { party: 'văn bản của Đảng', state: 'văn bản của Nhà nước' } as const;
 
 /**

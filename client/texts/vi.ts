@@ -1,15 +1,13 @@
 /** The CLI's texts in Vietnamese (the default); see `../texts.ts`. */
 import { kindLabel } from '../../domain/submission-rules';
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../domain/synthesis-types';
-import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
+import { phaseStateName } from '../../domain/plan-document';
 import { MIN_PASSWORD_LENGTH } from '../../stores/accounts';
 import type { CliTexts, SynthesisCliTexts } from '../texts';
 import { CONFERENCE_HELP } from './conference';
 import { fields } from './format';
 
 const rolesVi = (roles: StaffRole[]) => roles.map((r) => `${STAFF_ROLE_NAMES[r]} (${r})`).join(', ');
-
-const PHASE_VI: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
 
 const SYNTHESIS_VI: SynthesisCliTexts = {
   usage:
@@ -138,7 +136,7 @@ export const vi: CliTexts = {
     missing: 'quá hạn, chưa nộp',
     cancelled: 'đã hủy',
   },
-  phase: (phase) => PHASE_VI[phase] ?? phase,
+  phase: phaseStateName,
   phaseLine: (phase, wf, ui) => `Giai đoạn: ${phase} · Workflow: ${wf} · ${ui}`,
   countsLine: (total, counts, locked) => `Đơn vị: ${total} · ${counts} · đã khóa: ${locked}`,
   deadlinePhaseLine: (n, name, id, deadline, state, counts) =>

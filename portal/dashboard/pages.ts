@@ -1,7 +1,7 @@
 /** The secretariat's dashboard pages, rendered on the server in Vietnamese; no client script. */
 import type { CampaignRow, CampaignUnits, UnitFilter } from '../../app/campaigns';
 import { kindLabel } from '../../domain/submission-rules';
-import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
+import { phaseStateName } from '../../domain/plan-document';
 import {
   campaignWorkflowId,
   MESSAGE_KIND_LABELS,
@@ -60,14 +60,13 @@ const SENT_STATE: Record<NonNullable<SentRecord['status']>, string> = {
 const sentState = (m: SentRecord): NonNullable<SentRecord['status']> =>
   m.status ?? (m.note === 'undeliverable' ? 'refused' : m.note === 'stale' ? 'stale' : m.sent ? 'sent' : 'failed');
 
-const PHASE: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
 const ROLE: Record<string, string> = {
   focal: 'đầu mối',
   head: 'thủ trưởng đơn vị',
   supervisor: 'cơ quan chủ quản',
   secretariat: 'Thường trực Hội đồng',
 };
-export const phaseLabel = (phase: string) => PHASE[phase] ?? phase;
+export const phaseLabel = phaseStateName;
 
 const cid = (id: string) => encodeURIComponent(id);
 export const flashHtml = (flash?: Flash) =>

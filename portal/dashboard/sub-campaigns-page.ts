@@ -6,16 +6,14 @@
  */
 import type { CampaignTree } from '../../app/sub-campaigns';
 import type { SubCampaignResultOutcome, SubCampaignRow } from '../../domain/sub-campaign-types';
-import { DEFAULT_PHASE_NAMES } from '../../domain/timeline';
+import { phaseStateName } from '../../domain/plan-document';
 import { campaignWorkflowId } from '../../domain/workflow-types';
 import { esc, localTime } from '../pages';
 
 export type DashboardTree = CampaignTree & { resultUnread?: boolean };
 
 const cid = (id: string) => encodeURIComponent(id);
-// As `pages.ts` names phases (it imports this module, so not the other way round).
-const PHASE: Record<string, string> = { ...DEFAULT_PHASE_NAMES, closed: 'Đã kết thúc', cancelled: 'Đã hủy' };
-const phaseLabel = (phase: string) => PHASE[phase] ?? phase;
+const phaseLabel = phaseStateName;
 
 /** Temporal's execution status as the secretariat reads it. */
 const EXECUTION: Record<string, string> = {
