@@ -10,6 +10,7 @@ import {
 } from '../domain/deliverable-rules';
 import type {
   GrantExtensionInput,
+  NominationSummary,
   UnitDeadlineView,
   UnitPhaseInput,
   UnitReviewInput,
@@ -105,13 +106,7 @@ export function nextDeadline(input: UnitReviewInput, state: UnitReviewState, now
       lockedAt: state.lockedAt,
       reports: state.reports,
       papers: state.papers,
-      nominations: state.nominations.map((n) => ({
-        version: n.version,
-        receivedAt: n.receivedAt,
-        submittedBy: n.submittedBy,
-        late: n.late,
-        count: n.nominations.length,
-      })),
+      nominations: nominationSummaries(state.nominations),
       extensions: state.extensions,
     },
   ];
@@ -154,4 +149,15 @@ export function deadlinesView(input: UnitReviewInput, state: UnitReviewState): U
       files: done ? [...done.reports, ...done.papers] : i === index ? [...state.reports, ...state.papers] : [],
     };
   });
+}
+
+/** The versions of a unit's nominations as its views list them: the count, not the nominations. */
+export function nominationSummaries(versions: UnitReviewState['nominations']): NominationSummary[] {
+  return versions.map((n) => ({
+    version: n.version,
+    receivedAt: n.receivedAt,
+    submittedBy: n.submittedBy,
+    late: n.late,
+    count: n.nominations.length,
+  }));
 }

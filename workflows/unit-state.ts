@@ -3,7 +3,7 @@
  * its query answers, its line in the Temporal UI, and whether an extension can apply. Apart from
  * `unit-review.ts` so that the workflow file holds the orchestration only.
  */
-import { currentPhase, deadlinesView } from './unit-phases';
+import { currentPhase, deadlinesView, nominationSummaries } from './unit-phases';
 import {
   MESSAGE_KIND_LABELS,
   type GrantExtensionInput,
@@ -62,13 +62,7 @@ export function unitView(input: UnitReviewInput, state: UnitReviewState): UnitSt
     due: phase.due,
     reports: state.reports,
     papers: state.papers,
-    nominations: state.nominations.map((n) => ({
-      version: n.version,
-      receivedAt: n.receivedAt,
-      submittedBy: n.submittedBy,
-      late: n.late,
-      count: n.nominations.length,
-    })),
+    nominations: nominationSummaries(state.nominations),
     latestNominations: state.nominations.at(-1),
     remindersSent: remindersSentOf(state),
     messages: state.messages,
