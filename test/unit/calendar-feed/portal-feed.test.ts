@@ -7,35 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { AppError } from '../../../app/temporal-errors';
-import type { CampaignInfo, UnitWorkflows } from '../../../app/units';
-import type { UnitStatusView } from '../../../domain/workflow-types';
+import type { CampaignInfo } from '../../../app/units';
 import { createPortal, type Portal } from '../../../portal/server';
 import { FileReportStore } from '../../../stores/report-store';
 import { FileUnitLinks } from '../../../stores/unit-links';
 import { linkPath, PortalBrowser } from '../../helpers/portal-client';
+import { CAMPAIGN, FakeBackend as UnitPortalBackend, ZONE } from '../../helpers/unit-portal-harness';
 import { openUnitView } from '../../helpers/unit-views';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const CAMPAIGN = 'kh-67-test';
 const DAY = 24 * 3600_000;
 
-class FakeBackend implements UnitWorkflows {
-  readonly units = new Map<string, UnitStatusView>();
-  endedAt?: string;
-  workerDown = false;
-
-  async campaignEndedAt(): Promise<string | undefined> {
-    return this.endedAt;
-  }
-
-  async unitStatus(campaignId: string, unitId: string): Promise<UnitStatusView> {
-    if (this.workerDown) throw new AppError('no-worker', { taskQueue: 'thidua' });
-    const view = this.units.get(unitId);
-    if (!view || view.campaignId !== campaignId) throw new AppError('not-found', { campaignId, unitId });
-    return structuredClone(view);
-  }
-
+/** The portal's stand-in Temporal, with a conference whose date is still rough. */
+class FakeBackend extends UnitPortalBackend {
   async campaignInfo(): Promise<CampaignInfo> {
     return {
       title: 'Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW',
@@ -47,14 +30,6 @@ class FakeBackend implements UnitWorkflows {
         agenda: ['Khai mạc'],
       },
     };
-  }
-
-  submitFile(): never {
-    throw new Error('not used');
-  }
-
-  submitNominations(): never {
-    throw new Error('not used');
   }
 }
 
