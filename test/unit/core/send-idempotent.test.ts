@@ -110,6 +110,24 @@ test('a message refused for good (5xx), and the notice to the secretariat refuse
   expect(tried).toHaveLength(2); // the escalation, then the notice to the secretariat: once each
 });
 
+/** The unit's activities for the one-unit campaign, with a stand-in mail server and Temporal client. */
+function reminderActivities(
+  transport: ActivityDeps['transport'],
+  client: ActivityDeps['client'],
+  extra: Partial<ActivityDeps> = {},
+) {
+  return createActivities({
+    transport,
+    sentLog: new FileSentLog(dir),
+    definitions: { load: () => ONE_UNIT_CAMPAIGN } as unknown as ActivityDeps['definitions'],
+    reports: {} as ActivityDeps['reports'],
+    links: { linkFor: async () => 'http://portal.example.vn/u/x' } as unknown as ActivityDeps['links'],
+    from,
+    client,
+    ...extra,
+  });
+}
+
 test('a stale check no worker answers in time does not hold the reminder: it goes out unchecked', async () => {
   const sent: string[][] = [];
   const transport = {
@@ -129,16 +147,7 @@ test('a stale check no worker answers in time does not hold the reminder: it goe
       ]),
     workflow: { getHandle: () => ({ query: () => new Promise(() => undefined) }) },
   } as unknown as ActivityDeps['client'];
-  const acts = createActivities({
-    transport,
-    sentLog: new FileSentLog(dir),
-    definitions: { load: () => ONE_UNIT_CAMPAIGN } as unknown as ActivityDeps['definitions'],
-    reports: {} as ActivityDeps['reports'],
-    links: { linkFor: async () => 'http://portal.example.vn/u/x' } as unknown as ActivityDeps['links'],
-    from,
-    client,
-    staleCheckDeadlineMs: 200,
-  });
+  const acts = reminderActivities(transport, client, { staleCheckDeadlineMs: 200 });
   const started = Date.now();
   const result = await new MockActivityEnvironment().run(
     acts.sendUnitMessage,
@@ -170,15 +179,7 @@ test('a reminder sent by a local activity (query: false) does not query its own 
       }),
     },
   } as unknown as ActivityDeps['client'];
-  const acts = createActivities({
-    transport,
-    sentLog: new FileSentLog(dir),
-    definitions: { load: () => ONE_UNIT_CAMPAIGN } as unknown as ActivityDeps['definitions'],
-    reports: {} as ActivityDeps['reports'],
-    links: { linkFor: async () => 'http://portal.example.vn/u/x' } as unknown as ActivityDeps['links'],
-    from,
-    client,
-  });
+  const acts = reminderActivities(transport, client);
   const input = reminder(new Date(Date.now() + 3_600_000).toISOString());
   const result = await new MockActivityEnvironment().run(acts.sendUnitMessage, {
     ...input,
