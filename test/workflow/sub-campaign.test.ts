@@ -132,6 +132,14 @@ interface Run {
   attempts: SubCampaignResultInput[];
 }
 
+/** Starts a campaign workflow on the test's queue, under its campaign id. */
+const startCampaign = (taskQueue: string, input: CampaignInput) =>
+  env.client.workflow.start(campaignWorkflow, { taskQueue, workflowId: `campaign/${input.campaignId}`, args: [input] });
+
+/** The sub-campaign: its units' deadline at day 5, lock at day 6, approved then; its parent link. */
+const startSubCampaign = (taskQueue: string, start: number, subRef: string, parent: ParentLink = link) =>
+  startCampaign(taskQueue, { ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent });
+
 async function run<T>(fn: (taskQueue: string, start: number, subRef: string) => Promise<T>): Promise<T & Run> {
   const start = await env.currentTimeMs();
   const mails: Run['mails'] = [];
@@ -236,16 +244,8 @@ async function subUnitsSubmit(): Promise<void> {
 test('the sub-campaign approved result becomes the parent unit submission, on time, with its nominations', async () => {
   const r = await run(async (taskQueue, start, subRef) => {
     // The parent: deadline day 20, lock day 25. The sub-campaign: deadline day 5, lock day 6, approved at day 6.
-    const parent = await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${PARENT}`,
-      args: [campaign(PARENT, start, 3, 20, 25)],
-    });
-    const sub = await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${SUB}`,
-      args: [{ ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent: link }],
-    });
+    const parent = await startCampaign(taskQueue, campaign(PARENT, start, 3, 20, 25));
+    const sub = await startSubCampaign(taskQueue, start, subRef);
     await env.sleep(1 * DAY);
     await subUnitsSubmit();
     await env.client.workflow
@@ -285,16 +285,8 @@ test('the sub-campaign approved result becomes the parent unit submission, on ti
 test('a parent unit already locked refuses the result; the sub-campaign secretariat is mailed once', async () => {
   const r = await run(async (taskQueue, start, subRef) => {
     // The parent's units lock at day 4, before the sub-campaign's approval at day 6.
-    await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${PARENT}`,
-      args: [campaign(PARENT, start, 3, 3, 4)],
-    });
-    const sub = await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${SUB}`,
-      args: [{ ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent: link }],
-    });
+    await startCampaign(taskQueue, campaign(PARENT, start, 3, 3, 4));
+    const sub = await startSubCampaign(taskQueue, start, subRef);
     await env.sleep(1 * DAY);
     await subUnitsSubmit();
     const subView = await sub.result();
@@ -319,16 +311,8 @@ test('a parent unit already locked refuses the result; the sub-campaign secretar
 
 test('a parent phase that opens later is waited for; the result goes in as its report deliverable', async () => {
   const r = await run(async (taskQueue, start, subRef) => {
-    await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${PARENT}`,
-      args: [twoPhaseParent(start)],
-    });
-    const sub = await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${SUB}`,
-      args: [{ ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent: { ...link, phaseId: 'ket-qua' } }],
-    });
+    await startCampaign(taskQueue, twoPhaseParent(start));
+    const sub = await startSubCampaign(taskQueue, start, subRef, { ...link, phaseId: 'ket-qua' });
     await env.sleep(1 * DAY);
     await subUnitsSubmit();
     await env.sleep(9 * DAY); // day 10: approved at day 6, the parent's ket-qua opens at day 13
@@ -361,16 +345,8 @@ test('nominations over the parent quota are refused while the report goes in; th
     const parentInput = campaign(PARENT, start, 3, 20, 25);
     // The parent takes one nomination per unit; the sub-campaign's two units sent one each.
     parentInput.due = { ...parentInput.due, nominations: { ...NOMINATIONS, quota: { total: 1 } } };
-    await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${PARENT}`,
-      args: [parentInput],
-    });
-    const sub = await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: `campaign/${SUB}`,
-      args: [{ ...campaign(SUB, start, 2, 5, 6), definitionRef: subRef, parent: link }],
-    });
+    await startCampaign(taskQueue, parentInput);
+    const sub = await startSubCampaign(taskQueue, start, subRef);
     await env.sleep(1 * DAY);
     await subUnitsSubmit();
     const subView = await sub.result();
