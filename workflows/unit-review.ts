@@ -426,21 +426,25 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     await dispatch('late-notice', key, { staleAfter: state.schedule.lock.utc });
   };
 
-  const lock = async () => {
-    state.locked = true;
-    state.lockedAt = new Date(now()).toISOString();
-    if (!submitted()) state.status = 'missing';
-    publish();
-    await lockUnitReports(
+  // The current phase's files made read-only. Not async: callers await the very promise (replay order).
+  const lockReports = (lockedBy: string) =>
+    lockUnitReports(
       {
         campaignId,
         unitId,
         phase: cur().id ?? cur().kind,
         files: [...state.reports, ...state.papers].map((f) => f.sha256),
-        lockedBy: 'thidua (hết hạn giai đoạn)',
+        lockedBy,
       },
       locally(),
     );
+
+  const lock = async () => {
+    state.locked = true;
+    state.lockedAt = new Date(now()).toISOString();
+    if (!submitted()) state.status = 'missing';
+    publish();
+    await lockReports('thidua (hết hạn giai đoạn)');
     await dispatch('phase-locked', `lock/${cur().kind}`);
     const index = state.phaseIndex ?? 0;
     if (input.parentWorkflowId) {
@@ -482,16 +486,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
       if (!wasLocked) state.lockedAt = new Date(now()).toISOString();
       publish();
       if (!wasLocked) {
-        await lockUnitReports(
-          {
-            campaignId,
-            unitId,
-            phase: cur().id ?? cur().kind,
-            files: [...state.reports, ...state.papers].map((f) => f.sha256),
-            lockedBy: 'thidua (đợt tổng kết đã bị hủy)',
-          },
-          locally(),
-        );
+        await lockReports('thidua (đợt tổng kết đã bị hủy)');
       }
     }
     await drain();
