@@ -29,7 +29,7 @@
  * Options: `--units N`; `--units-per-batch N` (default: the product's 250); `--sample N` (units whose
  * histories are read, default 25); `--status-runs N` (default 7); `--timeout-minutes N` (per wait,
  * default 25); `--json FILE`; `--floor-lead-seconds N` (the floor's instant after its first start;
- * default 15 s + 60 ms per unit); `--lead-factor F` (the product's instant: F × the floor's
+ * default 15 s + 60 ms a unit up to 1,000 + 25 ms a unit beyond); `--lead-factor F` (the product's instant: F × the floor's
  * start-up + 10 s, at least 20 s; default 5); `--self-review-units N` (0 skips it);
  * `--max-events-per-unit N` (default 66); `--db-file` (SQLite file as `npm run dev` has, instead of
  * in-memory: about 3 times slower on this workload); `--keep` (keep the temporary folder and server

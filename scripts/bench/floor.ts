@@ -87,6 +87,7 @@ export async function runFloor(opts: {
       return { done: done >= units, progress: done, line: `floor: second activities ${done}/${units}` };
     },
     opts.abort,
+    instant,
   );
   const lateness = times.second.map((t) => t - instant);
   // One history, once its workflow has completed (the second activity has run; completion follows).

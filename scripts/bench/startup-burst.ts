@@ -138,6 +138,7 @@ export async function startUpAndBurst(
       };
     },
     workerFailed,
+    burstAt,
   );
   const metrics2 = await scrape(metricsPort);
   const lateness = reminders().map((a) => a.at - burstAt);

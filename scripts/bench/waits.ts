@@ -8,13 +8,16 @@ const STALL_MS = 3 * 60_000;
 
 /**
  * Polls `probe` every 2 s until it reports done; prints progress every 10 s; fails with `what` when
- * the overall timeout passes or the progress figure has not moved for {@link STALL_MS}.
+ * the overall timeout passes or the progress figure has not moved for {@link STALL_MS}. Before
+ * `quietUntil` (an instant the awaited work is due at, epoch ms) no progress is expected, so none is
+ * a stall: at 10,000 units the wait for the burst's instant alone is longer than the stall bound.
  */
 export async function waitProgress(
   what: string,
   timeoutMs: number,
   probe: () => Promise<{ done: boolean; progress: number; line: string }>,
   abort: () => string | undefined,
+  quietUntil = 0,
 ): Promise<number> {
   const start = Date.now();
   let lastProgress = -1;
@@ -25,7 +28,7 @@ export async function waitProgress(
     if (aborted) throw new Error(`${what}: ${aborted}`);
     const p = await bounded(`a progress check while waiting for ${what}`, 60_000, probe());
     const now = Date.now();
-    if (p.progress !== lastProgress) {
+    if (p.progress !== lastProgress || now < quietUntil) {
       lastProgress = p.progress;
       lastMove = now;
     }
