@@ -1,6 +1,7 @@
 /** The floor phase: N bare workflows on the floor's worker, and the floor of `campaign status`. */
 import { Connection } from '@temporalio/client';
 import { runFloor } from './floor';
+import { runChildFloor } from './floor-children';
 import { memory } from './processes';
 import { figure, median, n, secs, step } from './report';
 import type { Env } from './setup';
@@ -10,6 +11,8 @@ export interface FloorPhase {
   /** Its figures, and its instant (in the JSON file too). */
   floor: Awaited<ReturnType<typeof runFloor>>;
   floorStatus: number;
+  /** The floor's start-up when its workflows are started as children, a batch's number to a parent. */
+  childrenStartMs: number;
   floorMemory: { workerPeak: number; serverPeak: number };
 }
 
@@ -53,8 +56,24 @@ export async function floorPhase(env: Env, servers: Servers, workers: Workers): 
     `start ${secs(floor.startMs)}, burst ${secs(floor.burstMs)} (lateness p50 ${floor.latenessP50Ms} ms, p99 ${floor.latenessP99Ms} ms), ` +
       `${floor.events} events per workflow, visibility count ${floorStatus.toFixed(0)} ms`,
   );
+  step(`the floor as children: ${n(opts.units)} bare workflows started by parents of ${n(opts.unitsPerBatch)}`);
+  const children = await runChildFloor({
+    client: servers.client,
+    taskQueue: env.floorQueue,
+    idPrefix: `floor-parent-${campaignId}`,
+    units: opts.units,
+    perParent: opts.unitsPerBatch,
+    times: workers.floorTimes,
+    offset: opts.units,
+    timeoutMs: opts.timeoutMs,
+    abort: workers.workerFailed,
+  });
+  figure(
+    'floor as children',
+    `start ${secs(children.startMs)} (${(children.startMs / floor.startMs).toFixed(2)}× the floor's started by the client)`,
+  );
   const floorMemory = { ...memory };
   memory.workerPeak = 0;
   memory.serverPeak = 0;
-  return { floor, floorStatus, floorMemory };
+  return { floor, floorStatus, childrenStartMs: children.startMs, floorMemory };
 }

@@ -15,7 +15,7 @@ export function outcome(
   procs: Processes,
   warnings: Map<string, number>,
   workers: Workers,
-  { floor, floorStatus, floorMemory }: FloorPhase,
+  { floor, floorStatus, childrenStartMs, floorMemory }: FloorPhase,
   { startMs, burst }: StartUpAndBurst,
   { statusMedian, statusMax, limits, productMemory, selfReview }: ProductChecks,
 ): Omit<BenchResults, 'failures'> {
@@ -43,6 +43,7 @@ export function outcome(
     batches: env.batches,
     floor: {
       ...floor,
+      childrenStartMs,
       statusMedianMs: floorStatus,
       workerPeakRss: floorMemory.workerPeak,
       serverPeakRss: floorMemory.serverPeak,
@@ -60,6 +61,7 @@ export function outcome(
     ...(selfReview ? { selfReview } : {}),
     ratios: {
       start: ratio(startMs, floor.startMs),
+      startVsChildren: ratio(startMs, childrenStartMs),
       burst: ratio(burst.burstMs, floor.burstMs),
       latenessP50: ratio(burst.latenessP50Ms, floor.latenessP50Ms),
       latenessP99: ratio(burst.latenessP99Ms, floor.latenessP99Ms),

@@ -40,6 +40,8 @@ export interface ProductFigures {
 }
 
 export interface FloorSide extends FloorFigures {
+  /** Start-up of the same bare workflows started as children (a batch's number to a parent). */
+  childrenStartMs: number;
   statusMedianMs: number;
   workerPeakRss: number;
   serverPeakRss: number;
@@ -56,7 +58,14 @@ export interface BenchResults {
   selfReview?: SelfReviewFigures;
   /** Worker options of the run: the product worker's tuning and the command line's (SDK defaults otherwise). */
   tuning: Record<string, number>;
-  ratios: { start: number; burst: number; latenessP50: number; latenessP99: number; eventsPerUnit?: number };
+  ratios: {
+    start: number;
+    startVsChildren: number;
+    burst: number;
+    latenessP50: number;
+    latenessP99: number;
+    eventsPerUnit?: number;
+  };
   bounds: { startRatio: number; burstRatio: number; eventsPerUnit: number };
   failures: string[];
 }
@@ -85,6 +94,12 @@ export function table(r: BenchResults): string {
       s(r.product.startMs),
       s(r.floor.startMs),
       x(r.ratios.start),
+    ],
+    [
+      '  the same, the floor started as children (a batch to a parent)',
+      s(r.product.startMs),
+      s(r.floor.childrenStartMs),
+      x(r.ratios.startVsChildren),
     ],
     [
       'deadline burst (instant → last mail accepted / last activity)',
