@@ -3,6 +3,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createScheduledCampaignActivities } from '../activities/scheduled-campaign';
 import type { Settings } from '../config/settings';
+import { WORKFLOW_BUNDLER_OPTIONS } from './bundler-options';
 import { createDeps } from './deps';
 import { metricsInterceptor } from './metrics';
 
@@ -29,7 +30,7 @@ export function createThiduaWorker(opts: {
     taskQueue: opts.settings.taskQueue,
     ...(opts.settings.workflowBundlePath
       ? { workflowBundle: { codePath: opts.settings.workflowBundlePath } }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : { workflowsPath: require.resolve('../workflows'), bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),
     activities: activitiesOf(createDeps(opts.settings, opts.client)),
     interceptors: { activity: [metricsInterceptor()] },
     ...WORKER_TUNING,
