@@ -18,7 +18,9 @@ import { metricsInterceptor } from './metrics';
  * room for other campaigns' workflows), from `scripts/bench/cache-memory.ts --units 1000` (2 CPUs
  * shared with a 10,000-unit bench and two engineers' tests, 2026-11-30: memory figures are stable,
  * timings are not):
- * - a cached unit costs 128 KiB of V8 heap (237 KiB of RSS), a bare workflow 60 KiB (190-255 KiB):
+ * - a cached unit costs 128 KiB of V8 heap (237 KiB of RSS; 149 KiB with the workflows in the
+ *   SDK's workflow thread, `--threads`), a bare workflow 60 KiB (190-255 KiB). The process held
+ *   1,000 units and 1,000 bare workflows in 806 MiB of RSS (the bench's 1,000 units: 2.8 GB).
  *   12,000 cached units are 1.5 GiB of heap, in a workflow thread whose heap limit is 4,144 MiB here
  *   (room for units' state to grow over a campaign), about 2.8 GiB of RSS. It was 1,520 KiB (2.2 MB
  *   of RSS) before zod's schemas left the workflow bundle and luxon and the domain modules were
