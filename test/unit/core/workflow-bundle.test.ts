@@ -1,8 +1,8 @@
 /**
  * What the workflow bundle holds decides what each cached workflow costs the worker: with the reused
  * V8 context every module of the bundle is evaluated again for each workflow, but the preloaded ones
- * (issue 17, `scripts/bench/cache-memory.ts`: ~1.6 MB per cached unit with zod's schemas in the
- * bundle, ~140 KiB without them and with luxon and the domain modules shared).
+ * (issue 17, `scripts/bench/cache-memory.ts`: 1,520 KiB of heap per cached unit with zod's schemas
+ * in the bundle, 128 KiB without them and with luxon and the domain modules shared).
  */
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../../worker/bundler-options';
