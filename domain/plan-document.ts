@@ -5,13 +5,9 @@
  * `thidua campaign plan`, so that every header field the format accepts is shown the same way
  * everywhere. Pure.
  */
-import {
-  PLAN_KIND_NAMES,
-  type CampaignDefinition,
-  type CampaignHeaderDef,
-  type PhaseKind,
-  type PlanDocumentDef,
-} from './campaign-schema';
+import type { CampaignDefinition, CampaignHeaderDef, PhaseKind, PlanDocumentDef } from './campaign-schema';
+// Not from './campaign-schema': that would bring zod and every schema into the workflow bundle.
+import { PLAN_KIND_NAMES } from './campaign-schema/plan-kinds';
 import { approximatePeriod } from './date-phrases';
 
 /** Vietnamese phase names used when the file gives none. */

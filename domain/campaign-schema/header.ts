@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Contact, DateExpr, EXAMPLE_EMAIL, FIELD_LIMITS, TimeOfDay } from './fields';
 import { hint } from './hint';
 import { ParentBlock } from './parent';
+import { PLAN_KIND_NAMES, type PlanKind } from './plan-kinds';
 import { UNIT_ID } from './units';
 
 export const DeadlinePolicy = z
@@ -21,20 +22,8 @@ export const CampaignCalendar = z
   })
   .strict();
 
-/**
- * The kinds of document a campaign's plan can be, by code, with the name the document itself
- * carries (a secretariat writes "Kế hoạch số 67-KH/TU", "Công văn số 71-CV/BCĐ").
- */
-export const PLAN_KIND_NAMES = {
-  'ke-hoach': 'Kế hoạch',
-  'huong-dan': 'Hướng dẫn',
-  'cong-van': 'Công văn',
-  'thong-bao': 'Thông báo',
-  'chi-thi': 'Chỉ thị',
-  'quyet-dinh': 'Quyết định',
-  'nghi-quyet': 'Nghị quyết',
-} as const;
-export type PlanKind = keyof typeof PLAN_KIND_NAMES;
+// In their own module (no zod) for the workflow bundle; exported here as before.
+export { PLAN_KIND_NAMES, type PlanKind };
 const PLAN_KINDS = Object.keys(PLAN_KIND_NAMES) as [PlanKind, ...PlanKind[]];
 const planKindList = (PLAN_KINDS as string[]).map((k) => `${k} (${PLAN_KIND_NAMES[k as PlanKind]})`).join(', ');
 

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { CampaignIdKey } from '../../domain/search-attributes';
 import type { MessageKind } from '../../domain/workflow-types';
+import { WORKFLOW_BUNDLER_OPTIONS } from '../../worker/bundler-options';
 import { WORKER_TUNING } from '../../worker/create-worker';
 import { metricsInterceptor } from '../../worker/metrics';
 import { devServerExited, startDevServer, waitForDevServer } from '../dev-server';
@@ -111,6 +112,7 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
         namespace: 'default',
         taskQueue: env.taskQueue,
         workflowsPath: require.resolve('../../workflows'),
+        bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
         activities: real.activities,
         interceptors: { activity: [metricsInterceptor()] },
         ...tuning,

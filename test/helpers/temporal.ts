@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
+import { WORKFLOW_BUNDLER_OPTIONS } from '../../worker/bundler-options';
 import { ensureTools } from '../../scripts/tools';
 
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
@@ -38,7 +39,12 @@ export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundles the workflows once per test file. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  // Built as the worker builds it: the same modules preloaded and shared between workflows.
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: quietLogger,
+    ...WORKFLOW_BUNDLER_OPTIONS,
+  });
   return bundle;
 }
 
