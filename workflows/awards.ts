@@ -18,6 +18,7 @@ import {
   defineUpdate,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setCurrentDetails,
   setHandler,
@@ -35,7 +36,7 @@ import type {
   Vote,
 } from '../domain/award-types';
 import { inVote, memberProgress, missingVoters, unitResultOf, voteRefusal } from '../domain/award-vote';
-import type { AwardMailInput, GatheredAwards } from '../domain/award-workflow-types';
+import { AWARD_LETTERS_PER_PAGE, type AwardMailInput, type GatheredAwards } from '../domain/award-workflow-types';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
@@ -60,9 +61,17 @@ const builder = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
+// A page of result letters runs for minutes: alive through its heartbeats, resumed from them on a retry.
+const letters = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 40 },
+});
+
 type Outbox =
   | { activity: 'mailAwards'; input: Omit<AwardMailInput, 'campaignId' | 'definitionRef'> }
-  | { activity: 'notifyAwardUnit'; unitId: string };
+  | { activity: 'notifyAwardUnit'; unitId: string }
+  | { activity: 'notifyAwardUnitsPage'; unitIds: string[]; page: number };
 
 const STATE_LABELS: Record<AwardsState, string> = {
   voting: 'Hội đồng đang bỏ phiếu',
@@ -273,6 +282,22 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
   const deliver = async (item: Outbox): Promise<boolean> => {
     try {
       const base = { campaignId, definitionRef: input.definitionRef };
+      const decided = () => ({ number: decision!.number, date: decision!.date });
+      const resultsOf = (unitId: string) => nominations.filter((n) => n.unitId === unitId).map(unitResultOf);
+      if (item.activity === 'notifyAwardUnitsPage') {
+        const p = await letters.notifyAwardUnitsPage.executeWithOptions(
+          { summary: `Báo kết quả → ${item.unitIds.length} đơn vị (trang ${item.page})` },
+          [
+            {
+              ...base,
+              keyPrefix: key('unit/'),
+              decision: decided(),
+              units: item.unitIds.map((unitId) => ({ unitId, results: resultsOf(unitId) })),
+            },
+          ],
+        );
+        return p.notSent.length === 0;
+      }
       const r =
         item.activity === 'mailAwards'
           ? await mail.mailAwards.executeWithOptions({ summary: `Gửi thư: ${item.input.key}` }, [
@@ -283,8 +308,8 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
                 ...base,
                 key: key(`unit/${item.unitId}`),
                 unitId: item.unitId,
-                decision: { number: decision!.number, date: decision!.date },
-                results: nominations.filter((n) => n.unitId === item.unitId).map(unitResultOf),
+                decision: decided(),
+                results: resultsOf(item.unitId),
               },
             ]);
       return r.sent || r.reason === 'already-sent';
@@ -361,9 +386,17 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         files: [docs.decision, docs.statistics],
       },
     });
-    // One message per unit that nominated: its results (idempotent by unit).
-    for (const unitId of [...new Set(nominations.map((n) => n.unitId))])
-      outbox.push({ activity: 'notifyAwardUnit', unitId });
+    // One message per unit that nominated: its results (idempotent by unit). In pages of units, one
+    // activity each: one activity per unit made the history grow by three events a unit (issue 17).
+    const units = [...new Set(nominations.map((n) => n.unitId))];
+    if (patched('awards-unit-letters-in-pages')) {
+      for (let i = 0; i < units.length; i += AWARD_LETTERS_PER_PAGE) {
+        const unitIds = units.slice(i, i + AWARD_LETTERS_PER_PAGE);
+        outbox.push({ activity: 'notifyAwardUnitsPage', unitIds, page: i / AWARD_LETTERS_PER_PAGE + 1 });
+      }
+    } else {
+      for (const unitId of units) outbox.push({ activity: 'notifyAwardUnit', unitId });
+    }
   };
 
   type Step = { at: number; id: string; label: string; run: () => Promise<void> };
