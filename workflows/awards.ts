@@ -42,6 +42,7 @@ import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
 
+/** Answers the view with the nomination voted on only (and the actor's votes on it); the query has them all. */
 export const castVote = defineUpdate<AwardsStatusView, [CastVoteInput]>('castVote');
 export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('closeVote');
 export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]>('issueDecision');
@@ -181,7 +182,14 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         at: iso(),
       });
       touch();
-      return view(req.member);
+      // Only the nomination voted on: each update's answer stays in the history, and the whole list
+      // in every vote's answer made it grow with (members × nominations) × nominations (issue 17).
+      const v = view(req.member);
+      return {
+        ...v,
+        nominations: v.nominations.filter((n) => n.id === req.nominationId),
+        ...(v.votes ? { votes: v.votes.filter((x) => x.nominationId === req.nominationId) } : {}),
+      };
     },
     {
       validator: (req) => {
