@@ -6,6 +6,8 @@
  * never sends twice.
  */
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { awardsTooLarge } from '../domain/scale-limits';
 import { buildAwardDecisionDocx, buildHigherLevelProposalDocx, buildVoteMinutesDocx } from '../documents/award-docs';
 import { awardStatistics, awardStatisticsXlsx } from '../documents/award-statistics';
 import { checkNomination, loadAwardCatalogue } from '../domain/award-catalogue';
@@ -184,6 +186,13 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
           };
         }),
       );
+      // Not retried: more than the vote's workflow carries within Temporal's limits; it fails with this message.
+      const refusal = awardsTooLarge({
+        nominations: nominations.length,
+        inVote: nominations.filter((n) => n.state === 'in-vote').length,
+        members: input.council.length,
+      });
+      if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TooManyNominations');
       return { nominations, catalogue, collectives: units.length, individuals };
     },
 
