@@ -19,12 +19,10 @@ import {
   isCancellation,
   log,
   patched,
-  proxyActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
 import type {
   AwardNominationView,
   AwardsState,
@@ -36,7 +34,8 @@ import type {
   Vote,
 } from '../domain/award-types';
 import { inVote, memberProgress, missingVoters, unitResultOf, voteRefusal } from '../domain/award-vote';
-import { AWARD_LETTERS_PER_PAGE, type AwardMailInput, type GatheredAwards } from '../domain/award-workflow-types';
+import type { GatheredAwards } from '../domain/award-workflow-types';
+import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
@@ -50,29 +49,6 @@ export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]
 export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
 /** The full view; before the close, votes only of `member` when given (the use cases ask for the actor's own). */
 export const getAwardsStatus = defineQuery<AwardsStatusView, [{ member?: string }?]>('getAwardsStatus');
-
-const mail = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 40 },
-});
-// Gathering queries every unit's workflow; documents take seconds: alive through heartbeats.
-const builder = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-
-// A page of result letters runs for minutes: alive through its heartbeats, resumed from them on a retry.
-const letters = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 40 },
-});
-
-type Outbox =
-  | { activity: 'mailAwards'; input: Omit<AwardMailInput, 'campaignId' | 'definitionRef'> }
-  | { activity: 'notifyAwardUnit'; unitId: string }
-  | { activity: 'notifyAwardUnitsPage'; unitIds: string[]; page: number };
 
 const STATE_LABELS: Record<AwardsState, string> = {
   voting: 'Hội đồng đang bỏ phiếu',
@@ -397,14 +373,8 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     // One message per unit that nominated: its results (idempotent by unit). In pages of units, one
     // activity each: one activity per unit made the history grow by three events a unit (issue 17).
     const units = [...new Set(nominations.map((n) => n.unitId))];
-    if (patched('awards-unit-letters-in-pages')) {
-      for (let i = 0; i < units.length; i += AWARD_LETTERS_PER_PAGE) {
-        const unitIds = units.slice(i, i + AWARD_LETTERS_PER_PAGE);
-        outbox.push({ activity: 'notifyAwardUnitsPage', unitIds, page: i / AWARD_LETTERS_PER_PAGE + 1 });
-      }
-    } else {
-      for (const unitId of units) outbox.push({ activity: 'notifyAwardUnit', unitId });
-    }
+    if (patched('awards-unit-letters-in-pages')) outbox.push(...letterPages(units));
+    else for (const unitId of units) outbox.push({ activity: 'notifyAwardUnit', unitId });
   };
 
   type Step = { at: number; id: string; label: string; run: () => Promise<void> };
