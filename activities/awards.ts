@@ -6,6 +6,8 @@
  * never sends twice.
  */
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { awardsTooLarge } from '../domain/scale-limits';
 import { buildAwardDecisionDocx, buildHigherLevelProposalDocx, buildVoteMinutesDocx } from '../documents/award-docs';
 import { awardStatistics, awardStatisticsXlsx } from '../documents/award-statistics';
 import { checkNomination, loadAwardCatalogue } from '../domain/award-catalogue';
@@ -17,6 +19,8 @@ import type {
   AwardMailInput,
   AwardMailResult,
   AwardUnitMailInput,
+  AwardUnitsPageInput,
+  AwardUnitsPageResult,
   BuildAwardDocsRequest,
   GatherAwardsInput,
   GatheredAwards,
@@ -32,6 +36,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const flatten = (units: UnitInput[]): UnitInput[] => units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
+const unitsById = (d: CampaignDefinition) => new Map(flatten(d.units).map((u) => [u.id, u]));
 const address = (p: { name: string; email: string }) => `"${p.name}" <${p.email}>`;
 
 export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?: string }) {
@@ -99,6 +104,26 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
     });
   }
 
+  /** One unit's result letter (the unit from the definition, the forms' names from the catalogue). */
+  async function letterToUnit(
+    input: AwardUnitMailInput,
+    units: Map<string, UnitInput>,
+    catalogue: AwardCatalogue,
+  ): Promise<AwardMailResult> {
+    const unit = units.get(input.unitId);
+    if (!unit) throw new Error(`unit ${input.unitId} is not in campaign definition ${input.definitionRef}`);
+    const results = input.results.map((r) => ({
+      ...r,
+      ...(r.awardedForm ? { awardedName: catalogue.forms.find((f) => f.code === r.awardedForm)?.name } : {}),
+    }));
+    return send(input, [unit.focal], [unit.head], {
+      kind: 'unit-results',
+      addressees: [unit.name],
+      decision: input.decision,
+      results,
+    });
+  }
+
   return {
     /** The awards phase's council, authority and decision header from the definition; none without a council. */
     async awardsSetup(input: { definitionRef: string }) {
@@ -161,6 +186,13 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
           };
         }),
       );
+      // Not retried: more than the vote's workflow carries within Temporal's limits; it fails with this message.
+      const refusal = awardsTooLarge({
+        nominations: nominations.length,
+        inVote: nominations.filter((n) => n.state === 'in-vote').length,
+        members: input.council.length,
+      });
+      if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TooManyNominations');
       return { nominations, catalogue, collectives: units.length, individuals };
     },
 
@@ -233,19 +265,40 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
     /** One unit's results after the decision, to its focal point with its head in copy. */
     async notifyAwardUnit(input: AwardUnitMailInput): Promise<AwardMailResult> {
       const definition = await deps.definitions.load(input.definitionRef);
-      const unit = flatten(definition.units).find((u) => u.id === input.unitId);
-      if (!unit) throw new Error(`unit ${input.unitId} is not in campaign definition ${input.definitionRef}`);
+      return letterToUnit(input, unitsById(definition), loadAwardCatalogue(deps.awardCatalogueFile));
+    },
+
+    /**
+     * A page of units' result letters, one after the other. The heartbeat carries the progress: a
+     * retried attempt resumes after the last letter it knows of; a letter sent after that heartbeat is
+     * found in the sent log by its key (the same key as {@link notifyAwardUnit}'s), never sent twice.
+     */
+    async notifyAwardUnitsPage(input: AwardUnitsPageInput): Promise<AwardUnitsPageResult> {
+      const definition = await deps.definitions.load(input.definitionRef);
+      const units = unitsById(definition);
       const catalogue = loadAwardCatalogue(deps.awardCatalogueFile);
-      const results = input.results.map((r) => ({
-        ...r,
-        ...(r.awardedForm ? { awardedName: catalogue.forms.find((f) => f.code === r.awardedForm)?.name } : {}),
-      }));
-      return send(input, [unit.focal], [unit.head], {
-        kind: 'unit-results',
-        addressees: [unit.name],
-        decision: input.decision,
-        results,
-      });
+      const resumed = Context.current().info.heartbeatDetails as (AwardUnitsPageResult & { next: number }) | undefined;
+      const progress = { next: 0, sent: 0, alreadySent: 0, notSent: [] as string[], ...resumed };
+      while (progress.next < input.units.length) {
+        const { unitId, results } = input.units[progress.next];
+        const r = await letterToUnit(
+          { ...input, key: `${input.keyPrefix}${unitId}`, unitId, results },
+          units,
+          catalogue,
+        );
+        if (r.sent) progress.sent++;
+        else if (r.reason === 'already-sent') progress.alreadySent++;
+        else progress.notSent.push(unitId);
+        progress.next++;
+        Context.current().heartbeat(progress);
+      }
+      if (progress.notSent.length > 0) {
+        Context.current().log.warn(`award letters not sent to ${progress.notSent.length} unit(s)`, {
+          notSent: progress.notSent,
+        });
+      }
+      const { next: _next, ...result } = progress;
+      return result;
     },
   };
 }

@@ -7,6 +7,8 @@
  */
 import { GUEST_PREFIX, inviteeLink } from '../stores/invitee-links';
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { conferenceTooLarge } from '../domain/scale-limits';
 import { conferenceIcs } from '../calendar/conference-ics';
 import type { Person } from '../calendar/ics';
 import type { CampaignDefinition, ConferencePhaseDef, UnitInput } from '../domain/campaign-schema';
@@ -65,7 +67,14 @@ export function createConferenceActivities(deps: ActivityDeps) {
   return {
     /** Who is invited, from the campaign file (the workflow keeps the list: a later file changes nothing). */
     async loadConferenceInvitees(input: { definitionRef: string }): Promise<ConferenceInvitee[]> {
-      return conferenceInvitees(await deps.definitions.load(input.definitionRef));
+      const definition = await deps.definitions.load(input.definitionRef);
+      const invitees = conferenceInvitees(definition);
+      const phase = conferencePhaseOf(definition);
+      const field = `phases[${phase ? definition.phases.indexOf(phase) : '?'}].invitees`;
+      // Not retried: the file will not change; the conference fails with this message, not later in Temporal.
+      const refusal = conferenceTooLarge(invitees.length, field);
+      if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TooManyInvitees');
+      return invitees;
     },
 
     /** One round: one message per recipient, each sent once; the invitations carry the `.ics`. */

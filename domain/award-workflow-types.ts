@@ -81,6 +81,31 @@ export interface AwardUnitMailInput {
   results: AwardUnitResult[];
 }
 
+/**
+ * One page of the units' result letters after the decision (issue 17): one activity for up to
+ * {@link AWARD_LETTERS_PER_PAGE} units instead of one per unit, so the awards history grows by pages.
+ */
+export interface AwardUnitsPageInput {
+  campaignId: string;
+  definitionRef: string;
+  /** Each letter's idempotency key is `keyPrefix + unitId`: the same as a one-letter activity's. */
+  keyPrefix: string;
+  decision: { number: string; date: string };
+  units: Array<{ unitId: string; results: AwardUnitResult[] }>;
+}
+
+export interface AwardUnitsPageResult {
+  /** Letters sent by this activity (any attempt). */
+  sent: number;
+  /** Letters found in the sent log (sent before, e.g. by an attempt that died before its heartbeat). */
+  alreadySent: number;
+  /** Units whose letter was refused for good (or had no address): told to the secretariat by the log. */
+  notSent: string[];
+}
+
+/** Units per page of result letters: ~200 × a unit's results stays far below the 512 KiB payload warning. */
+export const AWARD_LETTERS_PER_PAGE = 200;
+
 export interface AwardMailResult {
   sent: boolean;
   reason?: 'already-sent' | 'undeliverable' | 'no-recipients';

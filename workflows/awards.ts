@@ -18,12 +18,11 @@ import {
   defineUpdate,
   isCancellation,
   log,
-  proxyActivities,
+  patched,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
 import type {
   AwardNominationView,
   AwardsState,
@@ -35,12 +34,14 @@ import type {
   Vote,
 } from '../domain/award-types';
 import { inVote, memberProgress, missingVoters, unitResultOf, voteRefusal } from '../domain/award-vote';
-import type { AwardMailInput, GatheredAwards } from '../domain/award-workflow-types';
+import type { GatheredAwards } from '../domain/award-workflow-types';
+import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
 
+/** Answers the view with the nomination voted on only (and the actor's votes on it); the query has them all. */
 export const castVote = defineUpdate<AwardsStatusView, [CastVoteInput]>('castVote');
 export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('closeVote');
 export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]>('issueDecision');
@@ -48,21 +49,6 @@ export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]
 export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
 /** The full view; before the close, votes only of `member` when given (the use cases ask for the actor's own). */
 export const getAwardsStatus = defineQuery<AwardsStatusView, [{ member?: string }?]>('getAwardsStatus');
-
-const mail = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '30 minutes', maximumAttempts: 40 },
-});
-// Gathering queries every unit's workflow; documents take seconds: alive through heartbeats.
-const builder = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-
-type Outbox =
-  | { activity: 'mailAwards'; input: Omit<AwardMailInput, 'campaignId' | 'definitionRef'> }
-  | { activity: 'notifyAwardUnit'; unitId: string };
 
 const STATE_LABELS: Record<AwardsState, string> = {
   voting: 'Hội đồng đang bỏ phiếu',
@@ -172,7 +158,14 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         at: iso(),
       });
       touch();
-      return view(req.member);
+      // Only the nomination voted on: each update's answer stays in the history, and the whole list
+      // in every vote's answer made it grow with (members × nominations) × nominations (issue 17).
+      const v = view(req.member);
+      return {
+        ...v,
+        nominations: v.nominations.filter((n) => n.id === req.nominationId),
+        ...(v.votes ? { votes: v.votes.filter((x) => x.nominationId === req.nominationId) } : {}),
+      };
     },
     {
       validator: (req) => {
@@ -273,6 +266,22 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
   const deliver = async (item: Outbox): Promise<boolean> => {
     try {
       const base = { campaignId, definitionRef: input.definitionRef };
+      const decided = () => ({ number: decision!.number, date: decision!.date });
+      const resultsOf = (unitId: string) => nominations.filter((n) => n.unitId === unitId).map(unitResultOf);
+      if (item.activity === 'notifyAwardUnitsPage') {
+        const p = await letters.notifyAwardUnitsPage.executeWithOptions(
+          { summary: `Báo kết quả → ${item.unitIds.length} đơn vị (trang ${item.page})` },
+          [
+            {
+              ...base,
+              keyPrefix: key('unit/'),
+              decision: decided(),
+              units: item.unitIds.map((unitId) => ({ unitId, results: resultsOf(unitId) })),
+            },
+          ],
+        );
+        return p.notSent.length === 0;
+      }
       const r =
         item.activity === 'mailAwards'
           ? await mail.mailAwards.executeWithOptions({ summary: `Gửi thư: ${item.input.key}` }, [
@@ -283,8 +292,8 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
                 ...base,
                 key: key(`unit/${item.unitId}`),
                 unitId: item.unitId,
-                decision: { number: decision!.number, date: decision!.date },
-                results: nominations.filter((n) => n.unitId === item.unitId).map(unitResultOf),
+                decision: decided(),
+                results: resultsOf(item.unitId),
               },
             ]);
       return r.sent || r.reason === 'already-sent';
@@ -361,9 +370,11 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         files: [docs.decision, docs.statistics],
       },
     });
-    // One message per unit that nominated: its results (idempotent by unit).
-    for (const unitId of [...new Set(nominations.map((n) => n.unitId))])
-      outbox.push({ activity: 'notifyAwardUnit', unitId });
+    // One message per unit that nominated: its results (idempotent by unit). In pages of units, one
+    // activity each: one activity per unit made the history grow by three events a unit (issue 17).
+    const units = [...new Set(nominations.map((n) => n.unitId))];
+    if (patched('awards-unit-letters-in-pages')) outbox.push(...letterPages(units));
+    else for (const unitId of units) outbox.push({ activity: 'notifyAwardUnit', unitId });
   };
 
   type Step = { at: number; id: string; label: string; run: () => Promise<void> };

@@ -47,6 +47,7 @@ import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-ty
 import { assertNewDate, assertOutcome, assertReply } from '../domain/conference-rules';
 import { stepDue } from './timed-steps';
 
+/** Answers the view with the replying invitee only in `invitees` (the counts are whole); the query has them all. */
 export const replyToInvitation = defineUpdate<ConferenceStatusView, [ReplyToInvitationInput]>('replyToInvitation');
 export const setConferenceDate = defineUpdate<ConferenceStatusView, [SetConferenceDateInput]>('setConferenceDate');
 export const changeConferenceVenue = defineUpdate<ConferenceStatusView, [ChangeVenueInput]>('changeConferenceVenue');
@@ -187,6 +188,14 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
   };
 
   setHandler(getConferenceStatus, view);
+  /**
+   * A reply's answer: the view with the one invitee it concerns (the counts stay whole). Every
+   * update's answer is kept in the history: the whole list in each made it grow with N² (issue 17).
+   */
+  const viewOf = (inviteeId: string): ConferenceStatusView => {
+    const v = view();
+    return { ...v, invitees: v.invitees.filter((p) => p.id === inviteeId) };
+  };
 
   setHandler(
     replyToInvitation,
@@ -204,7 +213,7 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
         sequence,
       };
       touch();
-      return view();
+      return viewOf(req.inviteeId);
     },
     {
       validator: (req) => {

@@ -4,6 +4,7 @@
  * timeline compiler will). Lenient on the raw data, like `rules.ts`.
  */
 import { TIME_OF_DAY } from '../campaign-schema';
+import { MAX_CONFERENCE_INVITEES } from '../scale-limits';
 import { compileConferenceSchedule, fitToOpening, hasTimeOfDay } from '../conference-schedule';
 import { compileDeadlineScheduleWithNotes } from '../timeline';
 import { approximatePeriod, atLocalTime, formatLocal, localDateOf, type DateContext } from '../date-phrases';
@@ -24,6 +25,7 @@ export function checkConferencePhase(
   /** When the phase opens (its child starts then, and the invitations go out no earlier). */
   opensMs?: number,
 ): void {
+  checkConferenceSize(report, phase, base, unitIds);
   asArr(phase.presenters).forEach((p, i) => {
     const unit = isObj(p) ? asStr(p.unit) : undefined;
     if (unit === undefined || unitIds.includes(unit)) return;
@@ -93,4 +95,22 @@ export function checkConferencePhase(
       detail: (err as Error).message.replace(/ \(the .*\)$/, ''),
     });
   }
+}
+
+/**
+ * Not more invitees than the conference workflow carries within Temporal's limits (measured:
+ * `domain/scale-limits.ts`). Every unit is invited when the list is empty or says "all".
+ */
+function checkConferenceSize(report: Report, phase: Obj, base: PathSegment[], unitIds: string[]): void {
+  const listed = asArr(phase.invitees);
+  const all = listed.length === 0 || listed.includes('all');
+  const units = all ? unitIds.length : new Set(listed.filter((u) => unitIds.includes(u as string))).size;
+  const guests = asArr(phase.guests).length;
+  if (units + guests <= MAX_CONFERENCE_INVITEES) return;
+  report.add('error', [...base, phase.invitees === undefined ? 'kind' : 'invitees'], 'conferenceTooManyInvitees', {
+    count: units + guests,
+    units,
+    guests,
+    max: MAX_CONFERENCE_INVITEES,
+  });
 }

@@ -10,6 +10,8 @@ export const conferenceEn = {
     `the conference ends (${p.end}) before it starts (${p.start}); write startTime before endTime, e.g. startTime: 08:00, endTime: 11:30`,
   conferenceReplyBy: (p: { day: string; detail: string }) =>
     `the invitations' timing does not fit the conference on ${p.day}: ${p.detail}`,
+  conferenceTooManyInvitees: (p: { count: number; units: number; guests: number; max: number }) =>
+    `the conference invites ${p.count} (${p.units} units, ${p.guests} guests); at most ${p.max} are supported (each invitation round and each reply weigh on the conference workflow's history): list the units to invite under invitees instead of all`,
 };
 
 type ConferenceTexts = { [K in keyof typeof conferenceEn]: (p: Parameters<(typeof conferenceEn)[K]>[0]) => string };
@@ -22,4 +24,6 @@ export const conferenceVi: ConferenceTexts = {
   conferenceHoursReversed: (p) =>
     `hội nghị kết thúc (${p.end}) trước khi khai mạc (${p.start}); hãy ghi startTime trước endTime, ví dụ startTime: 08:00, endTime: 11:30`,
   conferenceReplyBy: (p) => `thời điểm gửi giấy mời và hạn đăng ký không hợp với hội nghị lúc ${p.day}: ${p.detail}`,
+  conferenceTooManyInvitees: (p) =>
+    `hội nghị mời ${p.count} khách mời (${p.units} đơn vị, ${p.guests} khách); hệ thống hỗ trợ tối đa ${p.max} khách mời một hội nghị (mỗi đợt giấy mời và mỗi lần đăng ký đều ghi vào lịch sử của luồng hội nghị): hãy liệt kê các đơn vị được mời trong invitees thay cho all`,
 };

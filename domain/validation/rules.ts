@@ -11,6 +11,7 @@ import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type
 import { isPlaceholderNumber } from '../plan-document';
 import type { PathSegment } from '../yaml-source';
 import { checkConferencePhase } from './conference-rules';
+import { checkAwardsSize } from './scale-rules';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { checkDeadlinePhases } from './deadline-phases';
@@ -281,7 +282,10 @@ export class Rules {
       if (kind === 'synthesis' && isObj(phase.approval)) {
         this.checkApproval(phase.approval, [...base, 'approval'], start, selfReviewLock);
       }
-      if (kind === 'awards' && isObj(phase.council)) this.checkCouncil(phase.council, [...base, 'council'], start);
+      if (kind === 'awards' && isObj(phase.council)) {
+        this.checkCouncil(phase.council, [...base, 'council'], start);
+        checkAwardsSize(this.report, this.data, phase.council, [...base, 'council'], this.unitIds.size);
+      }
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });

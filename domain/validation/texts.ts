@@ -24,6 +24,7 @@ export interface Place {
 
 import { conferenceEn, conferenceVi } from './conference-texts';
 import { subCampaignEn, subCampaignVi } from './sub-campaign-texts';
+import { scaleEn, scaleVi } from './scale-rules';
 
 type None = Record<string, never>;
 
@@ -263,6 +264,7 @@ const en = {
     `no unit has the id "${p.invitee}"; ${p.guess ? `did you mean "${p.guess}"? Invitees` : 'invitees'} are unit ids from units (sub-units included), or "all"`,
   ...conferenceEn,
   ...subCampaignEn,
+  ...scaleEn,
   councilAccountTwice: (p: { account: string; place: Place }) =>
     `the account "${p.account}" is already a council member (${en.place(p.place)}); each member votes once — remove the repeated member or correct the account`,
   councilUnknownUnit: (p: { unitId: string; guess?: string }) =>
@@ -471,6 +473,7 @@ const vi: Texts = {
     `không có đơn vị nào mang mã "${p.invitee}"; ${p.guess ? `có phải ý bạn là "${p.guess}"? Danh sách mời (invitees)` : 'danh sách mời (invitees)'} ghi mã đơn vị trong units (kể cả đơn vị trực thuộc), hoặc "all"`,
   ...conferenceVi,
   ...subCampaignVi,
+  ...scaleVi,
   councilAccountTwice: (p) =>
     `tài khoản "${p.account}" đã là thành viên Hội đồng (${vi.place(p.place)}); mỗi thành viên chỉ bỏ phiếu một lần — hãy bỏ thành viên lặp lại hoặc sửa tài khoản`,
   councilUnknownUnit: (p) =>

@@ -21,6 +21,7 @@ import {
 import type {
   AwardMailInput,
   AwardUnitMailInput,
+  AwardUnitsPageInput,
   BuildAwardDocsRequest,
   GatheredAwards,
 } from '../../domain/award-workflow-types';
@@ -146,6 +147,14 @@ async function run<T>(
         results: input.results,
       });
       return { sent: true, messageId: input.key, recipients: [] };
+    },
+    // The letters go out in pages (`awards-unit-letters-in-pages`): recorded per unit as above.
+    async notifyAwardUnitsPage(input: AwardUnitsPageInput) {
+      for (const u of input.units) {
+        const key = `${input.keyPrefix}${u.unitId}`.split('/awards/')[1];
+        calls.push({ activity: 'unit', key, day: day(), unitId: u.unitId, results: u.results });
+      }
+      return { sent: input.units.length, alreadySent: 0, notSent: [] };
     },
     async awardsSetup() {
       return {

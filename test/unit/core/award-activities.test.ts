@@ -200,3 +200,37 @@ test("a unit's results go to its focal point, the head in copy, once", async () 
   );
   expect(sent[0].text).toContain('Quyết định số 125/QĐ-UBND ngày 25/11/2026');
 });
+
+test('a page of letters resumes after its last heartbeat; a letter sent after it is found in the sent log, not sent again', async () => {
+  const a = activities();
+  const results = (name: string) => [
+    { name, type: 'individual' as const, proposedForm: 'Chiến sĩ thi đua cơ sở', state: 'no-quorum' as const },
+  ];
+  const page = {
+    campaignId: 'c1',
+    definitionRef: 'r',
+    keyPrefix: 'c1/awards/unit/',
+    decision: { number: '125/QĐ-UBND', date: '2026-11-25' },
+    units: [
+      { unitId: 'so-noi-vu', results: results('Trần Văn B') },
+      { unitId: 'so-tai-chinh', results: results('Vũ Văn K') },
+    ],
+  };
+  // The first attempt sent the first letter, then died before its heartbeat reached the server.
+  await new MockActivityEnvironment().run(a.notifyAwardUnit, {
+    ...page,
+    key: 'c1/awards/unit/so-noi-vu',
+    unitId: 'so-noi-vu',
+    results: page.units[0].results,
+  });
+  const retried = await new MockActivityEnvironment().run(a.notifyAwardUnitsPage, page);
+  expect(retried).toEqual({ sent: 1, alreadySent: 1, notSent: [] });
+  // A retry that knows of both letters from its heartbeat sends nothing and reports what was done.
+  const details = { next: 2, sent: 1, alreadySent: 1, notSent: [] };
+  const resumed = await new MockActivityEnvironment({ heartbeatDetails: details }).run(a.notifyAwardUnitsPage, page);
+  expect(resumed).toEqual({ sent: 1, alreadySent: 1, notSent: [] });
+  expect(sent.map((m) => m.to[0])).toEqual([
+    '"Trần Văn Bình" <binh.snv@vinhphuc.example.vn>',
+    '"Đỗ Văn F" <f@vinhphuc.example.vn>',
+  ]);
+});

@@ -1,0 +1,49 @@
+/**
+ * How much the later phases' workflows carry within Temporal's default limits (issue 17): a history
+ * warns at 10,240 events and 10 MiB, one payload at 512 KiB. Measured on the time-skipping server
+ * by `test/workflow/later-phases-scale.test.ts` (N = 100, 200, 300; figures in the README's
+ * Performance part); each maximum keeps the first limit reached below its warning, with a margin.
+ */
+
+/**
+ * The conference: 7 history events and ~3.8 KB per reply (each reply an update), ~510 bytes per
+ * invitee in each round of messages (the activity's input) and ~450 in the status query. The round's
+ * input reaches 512 KiB first, at ~1,030 invitees; the events' warning comes at ~1,450 replies.
+ */
+export const MAX_CONFERENCE_INVITEES = 1_000;
+
+/**
+ * The awards: ~970 bytes per nomination in the tally's and the documents' payloads and the status
+ * query — 512 KiB at ~540 nominations.
+ */
+export const MAX_AWARD_NOMINATIONS = 500;
+
+/**
+ * The awards: 7 history events and ~3.9 KB per vote (each vote an update): the events' warning at
+ * ~1,450 votes. Counted as nominations in vote × council members (recused members included: an upper bound).
+ */
+export const MAX_AWARD_VOTES = 1_400;
+
+/**
+ * Why the conference cannot run with these invitees (Vietnamese, for the secretariat), or undefined.
+ * The campaign file's check refuses it first; this is the run-time check of a file stored before it.
+ */
+export function conferenceTooLarge(count: number, field: string): string | undefined {
+  if (count <= MAX_CONFERENCE_INVITEES) return undefined;
+  return (
+    `Hội nghị mời ${count} khách mời (${field} trong tệp đợt); hệ thống hỗ trợ tối đa ` +
+    `${MAX_CONFERENCE_INVITEES} khách mời một hội nghị. Hãy liệt kê các đơn vị được mời trong ${field} thay cho all.`
+  );
+}
+
+/** Why the council's vote cannot run with these nominations (Vietnamese), or undefined. Known only once gathered. */
+export function awardsTooLarge(p: { nominations: number; inVote: number; members: number }): string | undefined {
+  const votes = p.inVote * p.members;
+  if (p.nominations <= MAX_AWARD_NOMINATIONS && votes <= MAX_AWARD_VOTES) return undefined;
+  return (
+    `Các đơn vị gửi ${p.nominations} hồ sơ đề nghị khen thưởng, ${p.inVote} hồ sơ cần Hội đồng biểu quyết ` +
+    `(${p.members} thành viên: ${votes} phiếu); hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ và ` +
+    `${MAX_AWARD_VOTES} phiếu trong một lần xét. Hãy chia việc xét khen thưởng thành các đợt con ` +
+    `(sub-campaign) theo khối đơn vị.`
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The later phases' run-time size checks (issue 17), in the real activities: a conference that would
+ * invite more than the conference workflow carries, and more nominations or votes than the council's
+ * vote carries, are refused at once with a Vietnamese message naming the field, the counts and the
+ * maximum, not retried; just below, they run.
+ */
+import type { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import path from 'node:path';
+import { createActivities, type ActivityDeps } from '../../../activities';
+import type { CouncilMember } from '../../../domain/award-types';
+import type { CampaignDefinition, UnitInput } from '../../../domain/campaign-schema';
+import { MAX_AWARD_VOTES, MAX_CONFERENCE_INVITEES } from '../../../domain/scale-limits';
+import type { NominationVersion, UnitStatusView } from '../../../domain/workflow-types';
+import { ONE_UNIT_CAMPAIGN } from '../../helpers/one-unit-campaign';
+
+const units = (n: number): UnitInput[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `xa-${i + 1}`,
+    name: `Xã số ${i + 1}`,
+    kind: 'other' as const,
+    focal: { name: `Cán bộ ${i + 1}`, email: `thidua.xa${i + 1}@vinhphuc.example.vn` },
+    head: { name: `Chủ tịch ${i + 1}`, email: `chutich.xa${i + 1}@vinhphuc.example.vn` },
+  }));
+
+const campaign = (n: number): CampaignDefinition => ({
+  ...ONE_UNIT_CAMPAIGN,
+  units: units(n),
+  phases: [
+    ...ONE_UNIT_CAMPAIGN.phases,
+    {
+      kind: 'conference',
+      window: { start: '1/11/2009', end: '30/11/2009' },
+      date: '14/11/2009',
+      venue: 'Hội trường Tỉnh ủy',
+      agenda: ['Khai mạc'],
+      invitees: ['all'],
+      guests: [],
+      presenters: [],
+      startTime: '08:00',
+      endTime: '11:30',
+      invitations: {
+        sendBefore: '7wd',
+        replyBy: '3wd',
+        reminders: ['1wd'],
+        escalation: ['1wd'],
+        attendeeReminder: '1wd',
+      },
+    },
+  ],
+});
+
+/** Each unit's workflow answers with one individual nomination in vote (a form of the test catalogue). */
+const nominated: NominationVersion = {
+  version: 1,
+  receivedAt: '2026-10-15T03:00:00.000Z',
+  submittedBy: 'x',
+  late: false,
+  nominations: [{ type: 'individual', name: 'Trần Văn B', awardForm: 'Chiến sĩ thi đua cơ sở', reasons: 'Tiêu biểu' }],
+};
+const client = {
+  workflow: {
+    getHandle: () => ({
+      query: async () =>
+        ({
+          nominations: [{ version: 1, receivedAt: nominated.receivedAt, submittedBy: 'x', late: false, count: 1 }],
+          latestNominations: nominated,
+        }) as unknown as UnitStatusView,
+    }),
+  },
+} as unknown as Client;
+
+const activitiesFor = (definition: CampaignDefinition) =>
+  createActivities({
+    transport: {} as ActivityDeps['transport'],
+    sentLog: {} as ActivityDeps['sentLog'],
+    definitions: { load: async () => definition, save: async () => 'x' },
+    reports: {} as ActivityDeps['reports'],
+    links: {} as ActivityDeps['links'],
+    from: 'tdkt@vinhphuc.example.vn',
+    client,
+    awardCatalogueFile: path.resolve(__dirname, '../../fixtures/award-forms-vote-test.yaml'),
+  });
+
+const council = (n: number): CouncilMember[] =>
+  Array.from({ length: n }, (_, i) => ({ account: `tv${i}`, name: `Thành viên ${i}`, email: `tv${i}@example.vn` }));
+
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+
+test('a conference inviting every unit of 1001 is refused, naming the field and the maximum; 1000 are invited', async () => {
+  const env = new MockActivityEnvironment();
+  const over = activitiesFor(campaign(MAX_CONFERENCE_INVITEES + 1));
+  const err = await refusal(env.run(over.loadConferenceInvitees, { definitionRef: 'r' }));
+  expect(err).toBeInstanceOf(ApplicationFailure);
+  expect((err as ApplicationFailure).nonRetryable).toBe(true);
+  expect((err as Error).message).toBe(
+    'Hội nghị mời 1001 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1000 khách mời một hội nghị. ' +
+      'Hãy liệt kê các đơn vị được mời trong phases[1].invitees thay cho all.',
+  );
+  const fits = activitiesFor(campaign(MAX_CONFERENCE_INVITEES));
+  const invitees = (await env.run(fits.loadConferenceInvitees, { definitionRef: 'r' })) as unknown[];
+  expect(invitees).toHaveLength(MAX_CONFERENCE_INVITEES);
+});
+
+test('more votes than the council vote carries are refused once gathered, with the counts; below, the vote opens', async () => {
+  const env = new MockActivityEnvironment();
+  // 3 members × 467 nominations in vote = 1401 votes: one over.
+  const over = activitiesFor(campaign(Math.ceil((MAX_AWARD_VOTES + 1) / 3)));
+  const input = { campaignId: 'c1', definitionRef: 'r', authority: 'ministry-province' as const, council: council(3) };
+  const err = await refusal(env.run(over.gatherAwardNominations, input));
+  expect((err as ApplicationFailure).nonRetryable).toBe(true);
+  expect((err as Error).message).toMatch(
+    /^Các đơn vị gửi 467 hồ sơ đề nghị khen thưởng, 467 hồ sơ cần Hội đồng biểu quyết \(3 thành viên: 1401 phiếu\); hệ thống hỗ trợ tối đa 500 hồ sơ và 1400 phiếu/,
+  );
+  const fits = activitiesFor(campaign(Math.floor(MAX_AWARD_VOTES / 3)));
+  const gathered = (await env.run(fits.gatherAwardNominations, input)) as { nominations: unknown[] };
+  expect(gathered.nominations).toHaveLength(466);
+});
