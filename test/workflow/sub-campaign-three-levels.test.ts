@@ -16,11 +16,16 @@ import { loadCampaign } from '../../config/campaign-files';
 import type { ParentLink } from '../../domain/sub-campaign-types';
 import { synthesisWorkflowId, type SynthesisStatusView } from '../../domain/synthesis-types';
 import { unitWorkflowId, type CampaignInput, type UnitStatusView } from '../../domain/workflow-types';
-import { DAY, campaignInputFrom } from '../../scripts/schedules';
-import { FileDefinitionStore } from '../../stores/definition-store';
+import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
+import { FileDefinitionStore, type DefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
 import { FileSentLog } from '../../stores/sent-log';
-import { campaignWorkflow } from '../../workflows/campaign';
+import { cancelCampaignTree, extendDeadline } from '../../app/campaign-actions';
+import type { AppContext } from '../../app/context';
+import { subCampaignLines, subCampaignSentence } from '../../app/sub-campaign-follow-words';
+import type { Settings } from '../../config/settings';
+import { formatDeadline } from '../../domain/messages';
+import { campaignWorkflow, getCampaignStatus } from '../../workflows/campaign';
 import { approveSynthesis, getSynthesisStatus } from '../../workflows/synthesis';
 import { getUnitStatus, submitFile, submitNominations } from '../../workflows/unit-review';
 import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
@@ -60,7 +65,13 @@ const linkTo = (campaignId: string, unitId: string): ParentLink => ({
   onParentCancel: 'cancel',
 });
 
-function campaign(id: string, start: number, deadlineDays: number, lockDays: number): CampaignInput {
+function campaign(
+  id: string,
+  start: number,
+  deadlineDays: number,
+  lockDays: number,
+  approvalDays?: number,
+): CampaignInput {
   const input = campaignInputFrom(start, {
     campaignId: id,
     planNumber: { [BO]: '1205/KH-BTTTT', [VNPT]: '15-KH/VNPT', [HN]: '09-KH/VNPT-HNI' }[id]!,
@@ -71,7 +82,13 @@ function campaign(id: string, start: number, deadlineDays: number, lockDays: num
     deadlineDays,
     lockDays,
   });
-  return { ...input, due: { ...input.due, nominations: NOMINATIONS } };
+  // The synthesis approval deadline, when given, is due `approvalDays` after the start (no reminders).
+  const approval =
+    approvalDays === undefined
+      ? undefined
+      : scheduleFrom(start, { deadlineDays: approvalDays, lockDays: approvalDays, reminders: [], escalations: [] });
+  const phases = input.compiled.phases.map((p) => (p.kind === 'synthesis' && approval ? { ...p, approval } : p));
+  return { ...input, compiled: { ...input.compiled, phases }, due: { ...input.due, nominations: NOMINATIONS } };
 }
 
 const pdf = (c: string) => ({ name: 'bao-cao.pdf', size: 100, sha256: c.repeat(64), contentType: 'application/pdf' });
@@ -99,7 +116,9 @@ async function submit(campaignId: string, unitId: string, c: string): Promise<vo
   });
 }
 
-async function run<T>(fn: (taskQueue: string, start: number, refs: Record<string, string>) => Promise<T>) {
+async function run<T>(
+  fn: (taskQueue: string, start: number, refs: Record<string, string>, definitions: DefinitionStore) => Promise<T>,
+) {
   const start = await env.currentTimeMs();
   const mails: string[] = [];
   const transport = {
@@ -164,7 +183,7 @@ async function run<T>(fn: (taskQueue: string, start: number, refs: Record<string
     activities,
   });
   try {
-    const result = await worker.runUntil(() => fn(taskQueue, start, refs));
+    const result = await worker.runUntil(() => fn(taskQueue, start, refs, definitions));
     return { ...result, mails };
   } finally {
     reports.close();
@@ -233,4 +252,117 @@ test("a result goes up two levels: the grandchild's approved synthesis is VNPT H
   ]);
   expect(r.boView.counts).toMatchObject({ submitted: 1, missing: 1 });
   expect(r.mails).toEqual([]); // nothing refused on the way
+});
+
+/**
+ * The operator's use cases on this server. The time-skipping server has no visibility queries: the
+ * running sub-campaigns are listed from the links the test started them with (as the ParentCampaign and
+ * ParentUnit search attributes would list them), each one's status asked of the server.
+ */
+function appContext(taskQueue: string, links: Record<string, ParentLink>): AppContext {
+  const list = ({ query }: { query: string }) => {
+    const parent = /ParentCampaign = "([^"]+)"/.exec(query)?.[1];
+    const unitId = /ParentUnit = "([^"]+)"/.exec(query)?.[1];
+    return (async function* () {
+      for (const [id, link] of Object.entries(links)) {
+        if (link.campaignId !== parent || (unitId && link.unitId !== unitId)) continue;
+        const d = await env.client.workflow.getHandle(`campaign/${id}`).describe();
+        if (d.status.name !== 'RUNNING') continue;
+        yield {
+          workflowId: `campaign/${id}`,
+          typedSearchAttributes: { get: (k: { name: string }) => (k.name === 'ParentUnit' ? link.unitId : undefined) },
+        };
+      }
+    })();
+  };
+  const workflow = new Proxy(env.client.workflow, {
+    get: (t, k) => (k === 'list' ? list : (Reflect.get(t, k) as unknown)),
+  });
+  // Nor does it describe task queues: the worker check before an update is told the test's worker polls.
+  const workflowService = new Proxy(env.client.workflowService, {
+    get: (t, k) =>
+      k === 'describeTaskQueue'
+        ? async () => ({ pollers: [{ identity: 'test-worker' }] })
+        : (Reflect.get(t, k) as unknown),
+  });
+  const client = new Proxy(env.client, {
+    get: (t, k) =>
+      k === 'workflow' ? workflow : k === 'workflowService' ? workflowService : (Reflect.get(t, k) as unknown),
+  });
+  return { client, settings: { taskQueue } as Settings, workerDeadlineMs: 30_000 };
+}
+
+test("the ministry's extension of vnpt reaches VNPT Hà Nội through VNPT, each moving its plan; the cancellation too; outcomes as a tree", async () => {
+  const r = await run(async (taskQueue, start, refs, definitions) => {
+    const links = { [VNPT]: linkTo(BO, 'vnpt'), [HN]: linkTo(VNPT, 'vnpt-ha-noi') };
+    // The ministry: due day 20. VNPT: due day 10, approval day 13. VNPT Hà Nội: due day 5, approval day 8.
+    const handles = [
+      await startCampaign(taskQueue, { ...campaign(BO, start, 20, 25), definitionRef: refs[VNPT] }),
+      await startCampaign(taskQueue, {
+        ...campaign(VNPT, start, 10, 11, 13),
+        definitionRef: refs[VNPT],
+        parent: links[VNPT],
+      }),
+      await startCampaign(taskQueue, { ...campaign(HN, start, 5, 6, 8), definitionRef: refs[HN], parent: links[HN] }),
+    ];
+    await env.sleep(DAY);
+    const s = appContext(taskQueue, links);
+    const extended = await extendDeadline(s, definitions, BO, {
+      unitId: 'vnpt',
+      by: '2d',
+      reason: 'Bão số 3',
+      grantedBy: 'Vụ Thi đua - Khen thưởng',
+    });
+    const views = await Promise.all(handles.map((h) => h.query(getCampaignStatus)));
+    const hnSynthesisStart = views[2].phases?.find((p) => p.kind === 'synthesis')?.start;
+    const cancelled = await cancelCampaignTree(s, BO, { reason: 'Dừng theo chỉ đạo', cancelledBy: 'Vụ Thi đua' });
+    const ended = [];
+    for (const h of handles) ended.push(await h.result());
+    return { start, extended, views, hnSynthesisStart, cancelled, ended };
+  });
+  const local = (day: number) => formatDeadline(new Date(r.start + day * DAY).toISOString(), 'Asia/Ho_Chi_Minh');
+  // Each level followed after its own extension: VNPT's units due day 12, its approval day 15; VNPT Hà Nội's day 7 and 10.
+  expect(r.extended.subCampaigns).toEqual([
+    {
+      campaignId: VNPT,
+      unitId: 'vnpt',
+      result: 'extended',
+      detail: local(12),
+      approvalDeadline: local(15),
+      subCampaigns: [
+        { campaignId: HN, unitId: 'vnpt-ha-noi', result: 'extended', detail: local(7), approvalDeadline: local(10) },
+      ],
+    },
+  ]);
+  expect(r.views[1].selfReview?.deadline.utc).toBe(new Date(r.start + 12 * DAY).toISOString());
+  expect(r.views[2].selfReview?.deadline.utc).toBe(new Date(r.start + 7 * DAY).toISOString());
+  expect(r.views[2].planMoves).toEqual([expect.objectContaining({ byMs: 2 * DAY, unitsExtended: true })]);
+  expect(r.views[2].extensions[0].reason).toBe(
+    `Theo gia hạn của đợt cấp trên ${VNPT} cho đơn vị vnpt-ha-noi: Theo gia hạn của đợt cấp trên ${BO} cho đơn vị vnpt: Bão số 3`,
+  );
+  // The surfaces show the tree, the grandchild under VNPT.
+  expect(subCampaignLines(r.extended.subCampaigns, 'vi')).toBe(
+    'Các đợt con:\n' +
+      `  - ${VNPT} (đơn vị vnpt): đã gia hạn theo, hạn mới ${local(12)}; kế hoạch còn lại dời theo, hạn phê duyệt báo cáo tổng hợp mới ${local(15)}\n` +
+      `    - ${HN} (đơn vị vnpt-ha-noi): đã gia hạn theo, hạn mới ${local(7)}; kế hoạch còn lại dời theo, hạn phê duyệt báo cáo tổng hợp mới ${local(10)}\n`,
+  );
+  expect(subCampaignLines(r.extended.subCampaigns, 'en')).toContain(
+    `    - ${HN} (unit vnpt-ha-noi): extended too, new deadline ${local(7)}; the rest of its plan moved, new synthesis approval deadline ${local(10)}\n`,
+  );
+  expect(subCampaignSentence(r.extended.subCampaigns)).toContain(
+    `(đợt con của nó: ${HN} (đơn vị vnpt-ha-noi) đã gia hạn theo`,
+  );
+  // The cancellation went down the same way.
+  expect(r.cancelled.subCampaigns).toEqual([
+    {
+      campaignId: VNPT,
+      unitId: 'vnpt',
+      result: 'cancelled',
+      subCampaigns: [{ campaignId: HN, unitId: 'vnpt-ha-noi', result: 'cancelled' }],
+    },
+  ]);
+  expect(r.ended.map((v) => v.phase)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  expect(r.ended[2].cancelled?.reason).toBe(
+    `Đợt cấp trên ${VNPT} đã bị hủy: Đợt cấp trên ${BO} đã bị hủy: Dừng theo chỉ đạo`,
+  );
 });
