@@ -7,11 +7,12 @@
  * workflow time (days from the start).
  */
 import { synthesisWorkflowId, type BuildSynthesisInput, type SynthesisMailInput } from '../../domain/synthesis-types';
-import type { CampaignInput, GrantExtensionInput } from '../../domain/workflow-types';
+import { unitWorkflowId, type CampaignInput, type GrantExtensionInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { campaignWorkflow, cancelCampaign, extendCampaign, getCampaignStatus } from '../../workflows/campaign';
 import { shiftDeadline } from '../../workflows/plan-shift';
 import { approveSynthesis, getSynthesisStatus } from '../../workflows/synthesis';
+import { getUnitStatus } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
 import {
   activityDay,
@@ -79,6 +80,7 @@ const extension = (input: CampaignInput, days: number, fromParent: boolean): Gra
 });
 
 const at = (start: number, day: number) => new Date(start + day * DAY).toISOString();
+const instantAt = (start: number, day: number) => ({ utc: at(start, day), local: `ngày ${day}` });
 const cancel = { reason: 'Kết thúc thử nghiệm', cancelledBy: 'Ban Thi đua' };
 
 test("a followed extension before the synthesis moves its window, approval deadline, reminders and escalation; the secretariat's own does not", async () => {
@@ -189,4 +191,59 @@ test('a followed extension while the synthesis awaits approval moves its deadlin
     `${id}:escalateSynthesisApproval:move1/esc1@11`,
     `${id}:synthesisApproved:approved@11.5`,
   ]);
+});
+
+test('with two deadline phases, a followed extension of the first moves the second in every unit, then the synthesis', async () => {
+  const id = `two-phases-${Date.now()}`;
+  const { result } = await run(async (taskQueue, start) => {
+    const base = campaign(id, start);
+    const day = (d: number) => ({ ...instantAt(start, d), written: '', reading: 'test' });
+    const sched = (deadline: number, lock: number) =>
+      scheduleFrom(start, { deadlineDays: deadline, lockDays: lock, reminders: [1], escalations: [] });
+    // ke-hoach due day 3 (lock 4); ket-qua opens day 5, due day 10 (lock 11); the synthesis at day 11, approval day 15.
+    const phases = [
+      base.compiled.phases[0],
+      { ...base.compiled.phases[1], id: 'ke-hoach', deadline: sched(3, 4) },
+      {
+        ...base.compiled.phases[1],
+        id: 'ket-qua',
+        name: 'Báo cáo kết quả',
+        windowStart: day(5),
+        windowEnd: day(11),
+        deadline: sched(10, 11),
+      },
+      {
+        ...base.compiled.phases[2],
+        windowStart: day(11),
+        windowEnd: day(20),
+        approval: scheduleFrom(start, { deadlineDays: 15, lockDays: 15, reminders: [], escalations: [] }),
+      },
+    ];
+    const input: CampaignInput = { ...base, dues: [base.due, base.due], compiled: { ...base.compiled, phases } };
+    const h = await testEnv().client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [input],
+    });
+    await testEnv().sleep(DAY);
+    const moved = await h.executeUpdate(extendCampaign, {
+      args: [{ ...extension(input, 0, true), schedule: shiftDeadline(sched(3, 4), 2 * DAY, ZONE) }],
+    });
+    const view = await h.query(getCampaignStatus);
+    const unitA = await testEnv().client.workflow.getHandle(unitWorkflowId(id, 'a')).query(getUnitStatus);
+    await testEnv().sleep(13 * DAY); // day 14: ket-qua locked at day 13, the synthesis awaits approval
+    const synthesis = await testEnv().client.workflow.getHandle(synthesisWorkflowId(id)).query(getSynthesisStatus);
+    await h.executeUpdate(cancelCampaign, { args: [cancel] });
+    await h.result();
+    return { start, moved, view, unitA, synthesis };
+  });
+  const { start } = result;
+  expect(result.moved.plan).toMatchObject({ byMs: 2 * DAY, unitsExtended: true });
+  expect(result.view.deadlinePhases?.map((p) => p.schedule.deadline.utc)).toEqual([at(start, 5), at(start, 12)]);
+  // Unit a has both moved: ke-hoach to day 5, ket-qua to day 12.
+  expect(result.unitA.deadlines?.map((d) => [d.id, d.deadline])).toEqual([
+    ['ke-hoach', at(start, 5)],
+    ['ket-qua', at(start, 12)],
+  ]);
+  expect(result.synthesis.deadline).toBe(at(start, 17));
 });
