@@ -6,15 +6,40 @@
  * a synthesis under way is told its new approval deadline. Only for extensions marked `fromParent`: a
  * secretariat's own extension of its units leaves the later phases as its file says.
  */
-import type { DeadlineSchedule } from '../domain/timeline-types';
+import { condition } from '@temporalio/workflow';
+import type { DeadlineSchedule, PhaseSchedule } from '../domain/timeline-types';
 import { MAX_EXTENSIONS, assertExtensionTexts } from '../domain/submission-rules';
-import type { GrantExtensionInput, PlanMove } from '../domain/workflow-types';
+import type { CampaignExtensionResult, GrantExtensionInput, PlanMove } from '../domain/workflow-types';
 import type { CampaignContext } from './campaign';
-import { shiftDeadline } from './plan-shift';
+import { shiftDeadline, shiftPhase } from './plan-shift';
 import { moveSynthesisDeadline } from './synthesis';
 
 /** The phases during which the units may still be extended (the usual extension path). */
-export const unitsOpen = (phase: string) => phase === 'self-review' || phase === 'plan-issue';
+const unitsOpen = (phase: string) => phase === 'self-review' || phase === 'plan-issue';
+
+/** The units have locked (every batch, the last deadline phase) or their phase is over: only the rest of the plan can move. */
+export const planOnly = (ctx: CampaignContext): boolean =>
+  !unitsOpen(ctx.view.phase) || (ctx.batches > 0 && ctx.locked.size >= ctx.batches);
+
+/**
+ * Waits for a later phase's window as the plan now stands and returns the phase as it is to run
+ * (shifted by the moves so far); a move while waiting sets the wait again. Deadline phases run as
+ * they are: their moves reach the units as extensions. The wait is the one the campaign always made
+ * (same timer) when nothing moved.
+ */
+export async function awaitPhaseWindow(ctx: CampaignContext, phase: PhaseSchedule): Promise<PhaseSchedule> {
+  const planned = () => (unitsOpen(phase.kind) ? phase : shiftPhase(phase, ctx.planShift, ctx.input.compiled.timeZone));
+  for (;;) {
+    const startAt = Date.parse(planned().windowStart.utc);
+    if (unitsOpen(phase.kind) || startAt <= Date.now()) break;
+    const shift = ctx.planShift;
+    await condition(() => ctx.cancelled() || ctx.planShift !== shift, startAt - Date.now(), {
+      summary: `Chờ giai đoạn: ${phase.name}`,
+    });
+    if (ctx.cancelled() || ctx.planShift === shift) break;
+  }
+  return planned();
+}
 
 /** The synthesis approval deadline as the plan now stands (its compiled one, moved by the total shift). */
 export function movedApproval(ctx: CampaignContext): DeadlineSchedule | undefined {
@@ -28,7 +53,9 @@ export function movedApproval(ctx: CampaignContext): DeadlineSchedule | undefine
  */
 export function assertPlanOnlyMove(ctx: CampaignContext, req: GrantExtensionInput): void {
   const { view } = ctx;
-  if (view.phase !== 'synthesis' || ctx.synthesisEnded) {
+  // Units locked and the synthesis not started yet (waiting for its window), or the synthesis under way.
+  const movable = unitsOpen(view.phase) ? !ctx.synthesis : view.phase === 'synthesis' && !ctx.synthesisEnded;
+  if (!movable) {
     throw new Error(
       `Đợt đã qua giai đoạn tổng hợp (đang ở "${view.phase}"): báo cáo tổng hợp đã được phê duyệt; kế hoạch còn lại không dời theo đợt cấp trên.`,
     );
@@ -44,6 +71,18 @@ export function assertPlanOnlyMove(ctx: CampaignContext, req: GrantExtensionInpu
       `Hạn mới ${req.schedule?.deadline?.local ?? ''} phải sau hạn hiện tại ${view.selfReview?.deadline.local ?? ''}; kế hoạch chỉ dời về sau.`,
     );
   }
+}
+
+/** A followed extension once the units have locked: the rest of the plan moves by as much as their deadline would have. */
+export async function movePlanOnly(
+  ctx: CampaignContext,
+  req: GrantExtensionInput,
+  at: string,
+  tell: (down: GrantExtensionInput) => Promise<void>,
+): Promise<CampaignExtensionResult> {
+  const current = ctx.view.selfReview!.deadline.utc;
+  const by = Date.parse(req.schedule.deadline.utc) - Date.parse(current);
+  return { deadline: current, plan: await movePlan(ctx, req, by, at, { unitsExtended: false, tell }) };
 }
 
 /**

@@ -45,8 +45,7 @@ import { cancelConferenceSignal, conferenceWorkflow } from './conference';
 import { passCancel, waitForChildren } from './children';
 import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
-import { assertPlanOnlyMove, movePlan, unitsOpen } from './campaign-plan-move';
-import { shiftPhase } from './plan-shift';
+import { assertPlanOnlyMove, awaitPhaseWindow, movePlan, movePlanOnly, planOnly } from './campaign-plan-move';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { reportUp } from './sub-campaign-report';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
@@ -195,11 +194,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     extendCampaign,
     async (req): Promise<CampaignExtensionResult> => {
       // Followed from the parent once the units have locked: only the rest of the plan moves.
-      if (req.fromParent && !unitsOpen(view.phase) && patched('follow-moves-plan')) {
-        const by = Date.parse(req.schedule.deadline.utc) - Date.parse(view.selfReview!.deadline.utc);
-        const plan = await movePlan(ctx, req, by, now(), { unitsExtended: false, tell: tellBatches });
-        return { deadline: view.selfReview!.deadline.utc, plan };
-      }
+      if (req.fromParent && planOnly(ctx) && patched('follow-moves-plan'))
+        return movePlanOnly(ctx, req, now(), tellBatches);
       const target = several ? extensionTarget(ctx, req) : undefined;
       const before = Date.parse(
         (target !== undefined ? view.deadlinePhases?.[target]?.schedule : view.selfReview)?.deadline.utc ?? '',
@@ -228,7 +224,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     {
       validator: (req) => {
         if (view.cancelled) throw new Error('Đợt tổng kết đã bị hủy; không thể gia hạn.');
-        if (req.fromParent && !unitsOpen(view.phase)) return assertPlanOnlyMove(ctx, req);
+        if (req.fromParent && planOnly(ctx)) return assertPlanOnlyMove(ctx, req);
         if (view.phase !== 'self-review' && view.phase !== 'plan-issue') {
           throw new Error(`Giai đoạn tự kiểm điểm đã kết thúc (đang ở "${view.phase}"); không thể gia hạn.`);
         }
@@ -279,26 +275,15 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   try {
     for (const phase of input.compiled.phases) {
       if (view.cancelled) break;
-      // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
-      // A later phase runs as the plan now stands (moved if it followed the parent), and a move
-      // while waiting for its window sets the wait again.
-      const planned = (): PhaseSchedule =>
-        unitsOpen(phase.kind) ? phase : shiftPhase(phase, ctx.planShift, input.compiled.timeZone);
-      for (;;) {
-        const startAt = Date.parse(planned().windowStart.utc);
-        if (unitsOpen(phase.kind) || startAt <= Date.now()) break;
-        const shift = ctx.planShift;
-        await condition(() => !!view.cancelled || ctx.planShift !== shift, startAt - Date.now(), {
-          summary: `Chờ giai đoạn: ${phase.name}`,
-        });
-        if (view.cancelled || ctx.planShift === shift) break;
-      }
+      // A phase starts at its window (the plan is issued at once: its window may lie in the past of a
+      // rehearsal), as the plan now stands (moved if it followed the parent).
+      const planned = await awaitPhaseWindow(ctx, phase);
       if (view.cancelled) break;
       view.phase = phase.kind;
       upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
       setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
       const runner = PHASE_RUNNERS[phase.kind];
-      if (runner) await runner(ctx, planned());
+      if (runner) await runner(ctx, planned);
       else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
     }
     if (!view.cancelled) {

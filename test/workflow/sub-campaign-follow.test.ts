@@ -247,3 +247,31 @@ test('with two deadline phases, a followed extension of the first moves the seco
   ]);
   expect(result.synthesis.deadline).toBe(at(start, 17));
 });
+
+test("a followed extension after the units locked, while the synthesis window is still ahead, moves the window's wait and the approval", async () => {
+  const id = `gap-${Date.now()}`;
+  const { result, calls } = await run(async (taskQueue, start) => {
+    const base = campaign(id, start);
+    // The synthesis opens at day 6, two days after the units' lock (day 4); approval due day 8.
+    const phases = base.compiled.phases.map((p) =>
+      p.kind === 'synthesis' ? { ...p, windowStart: { ...p.windowStart, ...instantAt(start, 6) } } : p,
+    );
+    const input: CampaignInput = { ...base, compiled: { ...base.compiled, phases } };
+    const h = await testEnv().client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [input],
+    });
+    await testEnv().sleep(5 * DAY); // the units locked at day 4; the campaign waits for the synthesis window
+    const moved = await h.executeUpdate(extendCampaign, { args: [extension(input, 2, true)] });
+    await testEnv().sleep(4 * DAY); // day 9
+    const synthesis = await testEnv().client.workflow.getHandle(synthesisWorkflowId(id)).query(getSynthesisStatus);
+    await h.executeUpdate(cancelCampaign, { args: [cancel] });
+    await h.result();
+    return { start, moved, synthesis };
+  });
+  expect(result.moved).toMatchObject({ deadline: at(result.start, 3), plan: { byMs: 2 * DAY, unitsExtended: false } });
+  expect(result.synthesis.deadline).toBe(at(result.start, 10));
+  // The synthesis started at day 8 (its window, moved), not day 6.
+  expect(calls.slice(0, 2)).toEqual([`${id}:buildSynthesis:build/v1@8`, `${id}:mailSynthesis:v1/draft@8`]);
+});
