@@ -14,6 +14,7 @@ import {
   unitWorkflowId,
   type CampaignStatusView,
   type GrantExtensionInput,
+  type PlanMove,
 } from '../domain/workflow-types';
 import type { DefinitionStore } from '../stores/definition-store';
 import { cancelCampaign, extendCampaign } from '../workflows/campaign';
@@ -59,6 +60,11 @@ export interface ExtensionRequest {
   unitId?: string;
   /** The deadline phase (its id) when the campaign has several; the one under way when absent. */
   phaseId?: string;
+  /**
+   * Set when a sub-campaign follows its parent (campaign-wide only): its remaining plan moves too
+   * (`fromParent` in workflow-types.ts). Not offered to the secretariat's own extensions.
+   */
+  fromParent?: boolean;
 }
 
 /**
@@ -139,7 +145,7 @@ export async function extendDeadline(
   definitions: DefinitionStore,
   campaignId: string,
   req: ExtensionRequest,
-): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number; subCampaigns?: FollowOutcome[] }> {
+): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number; plan?: PlanMove; subCampaigns?: FollowOutcome[] }> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
   const { schedule, current, status } = await extensionPlan(s, definitions, campaignId, req);
   // The unit's (or every unit's) sub-campaigns that follow are extended by as much, in plan time.
@@ -159,6 +165,7 @@ export async function extendDeadline(
     reason: req.reason.trim(),
     grantedBy: req.grantedBy,
     ...(req.phaseId ? { phaseId: req.phaseId } : {}),
+    ...(req.fromParent && !req.unitId ? { fromParent: true } : {}),
   };
   if (req.unitId) {
     const id = unitWorkflowId(campaignId, req.unitId);
@@ -168,10 +175,10 @@ export async function extendDeadline(
     return { schedule, deadlineVersion: result.deadlineVersion, ...(await follow()) };
   }
   const id = campaignWorkflowId(campaignId);
-  await withUpdate(s, 'extend', id, () =>
+  const result = await withUpdate(s, 'extend', id, () =>
     s.client.workflow.getHandle(id).executeUpdate(extendCampaign, { args: [input] }),
   );
-  return { schedule, ...(await follow()) };
+  return { schedule, ...(result.plan ? { plan: result.plan } : {}), ...(await follow()) };
 }
 
 /** Cancels the campaign (`cancelCampaign`): every unit is told the reason. */
@@ -210,10 +217,16 @@ export async function cancelCampaignTree(
 function followActions(s: AppContext, definitions?: DefinitionStore): FollowActions {
   return {
     status: (campaignId) => campaignStatus(s, campaignId),
+    // Each level follows after its own action succeeded, so the grandchildren's outcomes come back nested.
     extend: async (campaignId, req) => {
       if (!definitions) throw new Error('no definition store to compile the extension');
-      return (await extendDeadline(s, definitions, campaignId, req)).schedule.deadline.local;
+      const done = await extendDeadline(s, definitions, campaignId, req);
+      return {
+        deadline: done.plan?.unitsExtended === false ? undefined : done.schedule.deadline.local,
+        ...(done.plan?.approvalDeadline ? { approvalDeadline: done.plan.approvalDeadline } : {}),
+        ...(done.subCampaigns ? { subCampaigns: done.subCampaigns } : {}),
+      };
     },
-    cancel: (campaignId, req) => cancelWholeCampaign(s, campaignId, req),
+    cancel: (campaignId, req) => cancelCampaignTree(s, campaignId, req),
   };
 }

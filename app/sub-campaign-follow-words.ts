@@ -22,8 +22,20 @@ const CODE_EN: Partial<Record<AppErrorCode, string>> = {
 };
 const said = (o: FollowOutcome, codes: typeof CODE_VI) => (o.errorCode && codes[o.errorCode]) ?? o.error ?? '';
 
+/** The plan's part of an extension: the new synthesis approval deadline (the units' too unless they had locked). */
+const extendedVi = (o: FollowOutcome) =>
+  (o.planOnly ? 'các đơn vị đã khóa, kế hoạch còn lại dời theo' : `đã gia hạn theo, hạn mới ${o.detail ?? ''}`) +
+  (o.approvalDeadline
+    ? `${o.planOnly ? '' : '; kế hoạch còn lại dời theo'}, hạn phê duyệt báo cáo tổng hợp mới ${o.approvalDeadline}`
+    : '');
+const extendedEn = (o: FollowOutcome) =>
+  (o.planOnly ? 'its units had locked, the rest of its plan moved' : `extended too, new deadline ${o.detail ?? ''}`) +
+  (o.approvalDeadline
+    ? `${o.planOnly ? '' : '; the rest of its plan moved'}, new synthesis approval deadline ${o.approvalDeadline}`
+    : '');
+
 const VI: Record<FollowOutcome['result'], (o: FollowOutcome) => string> = {
-  extended: (o) => `đã gia hạn theo, hạn mới ${o.detail ?? ''}`,
+  extended: extendedVi,
   cancelled: () => 'đã hủy theo',
   kept: () => 'giữ nguyên hạn (onParentExtension: keep)',
   continued: () => 'vẫn tiếp tục (onParentCancel: continue)',
@@ -32,7 +44,7 @@ const VI: Record<FollowOutcome['result'], (o: FollowOutcome) => string> = {
 };
 
 const EN: Record<FollowOutcome['result'], (o: FollowOutcome) => string> = {
-  extended: (o) => `extended too, new deadline ${o.detail ?? ''}`,
+  extended: extendedEn,
   cancelled: () => 'cancelled too',
   kept: () => 'keeps its deadline (onParentExtension: keep)',
   continued: () => 'runs on (onParentCancel: continue)',
@@ -40,7 +52,7 @@ const EN: Record<FollowOutcome['result'], (o: FollowOutcome) => string> = {
   failed: (o) => `NOT done: ${said(o, CODE_EN)}`,
 };
 
-/** One line per sub-campaign; nothing when there is none. */
+/** One line per sub-campaign, its own sub-campaigns indented below it (the tree); nothing when there is none. */
 export function subCampaignLines(outcomes: FollowOutcome[] | undefined, lang: 'vi' | 'en'): string {
   if (!outcomes?.length) return '';
   const words = lang === 'en' ? EN : VI;
@@ -49,16 +61,29 @@ export function subCampaignLines(outcomes: FollowOutcome[] | undefined, lang: 'v
     o.campaignId === '*' ? '' : lang === 'en' ? ` (unit ${o.unitId})` : ` (đơn vị ${o.unitId})`;
   const name = (o: FollowOutcome) =>
     o.campaignId === '*' ? (lang === 'en' ? 'listing' : 'tìm đợt con') : o.campaignId;
-  return `${head}\n${outcomes.map((o) => `  - ${name(o)}${unit(o)}: ${words[o.result](o)}\n`).join('')}`;
+  const lines = (list: FollowOutcome[], depth: number): string =>
+    list
+      .map(
+        (o) =>
+          `${'  '.repeat(depth + 1)}- ${name(o)}${unit(o)}: ${words[o.result](o)}\n` +
+          lines(o.subCampaigns ?? [], depth + 1),
+      )
+      .join('');
+  return `${head}\n${lines(outcomes, 0)}`;
 }
 
 /** The same in one Vietnamese sentence (the dashboard's message after the action); '' when there is none. */
 export function subCampaignSentence(outcomes: FollowOutcome[] | undefined): string {
   const shown = (outcomes ?? []).filter((o) => o.result !== 'skipped');
   if (shown.length === 0) return '';
-  const one = (o: FollowOutcome) =>
-    o.campaignId === '*'
-      ? `tìm đợt con: ${VI[o.result](o)}`
-      : `${o.campaignId} (đơn vị ${o.unitId}) ${VI[o.result](o)}`;
+  const one = (o: FollowOutcome): string => {
+    const below = (o.subCampaigns ?? []).filter((c) => c.result !== 'skipped');
+    return (
+      (o.campaignId === '*'
+        ? `tìm đợt con: ${VI[o.result](o)}`
+        : `${o.campaignId} (đơn vị ${o.unitId}) ${VI[o.result](o)}`) +
+      (below.length ? ` (đợt con của nó: ${below.map(one).join('; ')})` : '')
+    );
+  };
   return ` Đợt con: ${shown.map(one).join('; ')}.`;
 }

@@ -32,13 +32,29 @@ export interface FollowOutcome {
   error?: string;
   /** The failure's code when it was an {@link AppError} (surfaces word it: no worker, not found…). */
   errorCode?: AppErrorCode;
+  /** Extended: its remaining plan moved too; the synthesis approval deadline it now has (local reading). */
+  approvalDeadline?: string;
+  /** Extended once its units had locked: only the rest of its plan moved (no new units' deadline). */
+  planOnly?: boolean;
+  /** What became of its own sub-campaigns (it followed in turn): the tree, one level down. */
+  subCampaigns?: FollowOutcome[];
+}
+
+/** What a sub-campaign's own extension did: its units' new deadline (none once they locked), the plan's. */
+export interface FollowedExtension {
+  deadline?: string;
+  approvalDeadline?: string;
+  subCampaigns?: FollowOutcome[];
 }
 
 /** What following needs of Temporal: the sub-campaign's own view, and the operator's actions on it. */
 export interface FollowActions {
   status(campaignId: string): Promise<CampaignStatusView>;
-  extend(campaignId: string, req: { by: string; reason: string; grantedBy: string }): Promise<string>;
-  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<void>;
+  extend(
+    campaignId: string,
+    req: { by: string; reason: string; grantedBy: string; fromParent: true },
+  ): Promise<FollowedExtension>;
+  cancel(campaignId: string, req: { reason: string; cancelledBy: string }): Promise<{ subCampaigns?: FollowOutcome[] }>;
 }
 
 const quote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -106,12 +122,19 @@ export async function followParentExtension(
         continue;
       }
       const days = Number((ext.movedMs / DAY).toFixed(6));
-      const deadline = await actions.extend(child.campaignId, {
+      const done = await actions.extend(child.campaignId, {
         by: `${days}d`,
         reason: `Theo gia hạn của đợt cấp trên ${ext.parentId} cho đơn vị ${child.unitId}: ${ext.reason}`,
         grantedBy: ext.grantedBy,
+        fromParent: true,
       });
-      outcomes.push({ ...base, result: 'extended', detail: deadline });
+      outcomes.push({
+        ...base,
+        result: 'extended',
+        ...(done.deadline ? { detail: done.deadline } : { planOnly: true }),
+        ...(done.approvalDeadline ? { approvalDeadline: done.approvalDeadline } : {}),
+        ...(done.subCampaigns ? { subCampaigns: done.subCampaigns } : {}),
+      });
     } catch (err) {
       outcomes.push({ ...base, result: 'failed', ...failure(err) });
     }
@@ -135,11 +158,15 @@ export async function followParentCancel(
         outcomes.push({ ...base, result: 'continued' });
         continue;
       }
-      await actions.cancel(child.campaignId, {
+      const done = await actions.cancel(child.campaignId, {
         reason: `Đợt cấp trên ${cancel.parentId} đã bị hủy: ${cancel.reason}`,
         cancelledBy: cancel.cancelledBy,
       });
-      outcomes.push({ ...base, result: 'cancelled' });
+      outcomes.push({
+        ...base,
+        result: 'cancelled',
+        ...(done.subCampaigns ? { subCampaigns: done.subCampaigns } : {}),
+      });
     } catch (err) {
       outcomes.push({ ...base, result: 'failed', ...failure(err) });
     }

@@ -97,7 +97,37 @@ export interface CampaignTree {
   link?: ParentLink;
   /** What became of the result sent up (a sub-campaign whose synthesis was approved). */
   reportedUp?: SubCampaignResultOutcome;
+  /** The deep tree only: the parent's own parent and up, nearest first (a third level names the top). */
+  ancestors?: ParentRef[];
   subCampaigns: SubCampaignRow[];
+}
+
+/** How deep the tree is read (ministry → group → member → …): a bound, should a link ever loop. */
+const MAX_DEPTH = 5;
+
+/**
+ * Every sub-campaign below `campaignId`, depth first: each row followed by its own sub-campaigns
+ * (`depth` 2, 3…, `parentCampaignId` naming the sub-campaign whose unit runs them).
+ */
+export async function subCampaignTreeOf(s: AppContext, campaignId: string, depth = 1): Promise<SubCampaignRow[]> {
+  const rows = await subCampaignsOf(s, campaignId);
+  const out: SubCampaignRow[] = [];
+  for (const row of rows) {
+    out.push(depth > 1 ? { ...row, depth, parentCampaignId: campaignId } : row);
+    if (depth < MAX_DEPTH) out.push(...(await subCampaignTreeOf(s, row.campaignId, depth + 1)));
+  }
+  return out;
+}
+
+/** The parents above `parent`, nearest first (visibility only). */
+async function ancestorsOf(s: AppContext, parent: ParentRef): Promise<ParentRef[]> {
+  const out: ParentRef[] = [];
+  let next = await parentOf(s, parent.campaignId).catch(() => undefined);
+  while (next && out.length < MAX_DEPTH) {
+    out.push(next);
+    next = await parentOf(s, next.campaignId).catch(() => undefined);
+  }
+  return out;
 }
 
 /**
@@ -141,16 +171,23 @@ async function describeOrUndefined(s: AppContext, workflowId: string) {
 const RESULT_READ_MS = 3_000;
 
 /**
- * The tree around one campaign. A sub-campaign's follow rules and reported result come from its own
+ * The tree around one campaign (`deep`: every level below, and the parents above the parent; the
+ * first level only otherwise, as the dashboard shows it). A sub-campaign's follow rules and reported result come from its own
  * query: when no worker answers within a few seconds, the tree is shown without them (`resultUnread`
  * says so), so `campaign status` stays quick while the workers are down.
  */
 export async function campaignTree(
   s: AppContext,
   campaignId: string,
+  opts: { deep?: boolean } = {},
 ): Promise<CampaignTree & { resultUnread?: boolean }> {
-  const [parent, subCampaigns] = await Promise.all([parentOf(s, campaignId), subCampaignsOf(s, campaignId)]);
+  const [parent, subCampaigns] = await Promise.all([
+    parentOf(s, campaignId),
+    opts.deep ? subCampaignTreeOf(s, campaignId) : subCampaignsOf(s, campaignId),
+  ]);
   if (!parent) return { subCampaigns };
+  const above = opts.deep ? await ancestorsOf(s, parent) : [];
+  const ancestors = above.length > 0 ? { ancestors: above } : {};
   try {
     const view = await campaignStatus(
       { ...s, workerDeadlineMs: Math.min(s.workerDeadlineMs ?? RESULT_READ_MS, RESULT_READ_MS) },
@@ -158,11 +195,12 @@ export async function campaignTree(
     );
     return {
       parent,
+      ...ancestors,
       subCampaigns,
       ...(view.parent ? { link: view.parent } : {}),
       ...(view.reportedUp ? { reportedUp: view.reportedUp } : {}),
     };
   } catch {
-    return { parent, subCampaigns, resultUnread: true };
+    return { parent, ...ancestors, subCampaigns, resultUnread: true };
   }
 }

@@ -88,4 +88,11 @@ export interface SubCampaignRow {
   planNumber?: string;
   /** Added by the surfaces: the parent unit's name (from its unit workflow in the parent). */
   unitName?: string;
+  /**
+   * Added by the deep tree (`campaign status`): 2 for a sub-campaign of a sub-campaign, and so on
+   * (absent at the first level); `unitId` is then a unit of {@link parentCampaignId}.
+   */
+  depth?: number;
+  /** Added by the deep tree below the first level: the sub-campaign whose unit runs this one. */
+  parentCampaignId?: string;
 }

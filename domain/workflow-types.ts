@@ -265,6 +265,41 @@ export interface GrantExtensionInput {
   grantedBy: string;
   /** The deadline phase it extends (its id); the current one when absent. */
   phaseId?: string;
+  /**
+   * Set when a sub-campaign follows its parent's extension: the rest of its plan (later deadline
+   * phases, synthesis approval, conference, awards) moves by as much as this deadline. Once the units
+   * have locked (synthesis under way) only the rest of the plan moves. A secretariat's own extension
+   * leaves the later phases as the file says.
+   */
+  fromParent?: boolean;
+}
+
+/** What `extendCampaign` answers. */
+export interface CampaignExtensionResult {
+  /** The units' new deadline (ISO); their current one when only the rest of the plan moved. */
+  deadline: string;
+  /** Set for an extension that followed the parent (`fromParent`). */
+  plan?: PlanMove;
+}
+
+/** The campaign's remaining plan moved by a followed extension. */
+export interface PlanMove {
+  /** Workflow time the plan moved by (this move), and in all (every move so far). */
+  byMs: number;
+  totalMs: number;
+  reason: string;
+  grantedBy: string;
+  at: string;
+  /** False when the units had already locked: only the phases after them moved. */
+  unitsExtended: boolean;
+  /** The synthesis approval deadline after the move (local reading), when the campaign has one. */
+  approvalDeadline?: string;
+}
+
+/** From the campaign to its synthesis child: the approval deadline moved with the rest of the plan. */
+export interface MoveSynthesisDeadlineInput {
+  approval: DeadlineSchedule;
+  reason: string;
 }
 
 export interface CancelCampaignInput {
@@ -428,6 +463,8 @@ export interface CampaignStatusView {
   parent?: ParentLink;
   /** What became of a sub-campaign's result once its synthesis was approved: received by the parent, or refused. */
   reportedUp?: SubCampaignResultOutcome;
+  /** Each move of the remaining plan that followed the parent's extension, in order. */
+  planMoves?: PlanMove[];
 }
 
 /** A deadline phase as the campaign's memo carries it (`campaign status` reads it without a worker). */

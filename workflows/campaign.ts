@@ -33,6 +33,7 @@ import {
   UNITS_PER_BATCH,
   type BatchResult,
   type CampaignInput,
+  type CampaignExtensionResult,
   type CampaignStatusView,
   type CancelCampaignInput,
   type GrantExtensionInput,
@@ -44,6 +45,7 @@ import { cancelConferenceSignal, conferenceWorkflow } from './conference';
 import { passCancel, waitForChildren } from './children';
 import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
+import { assertPlanOnlyMove, awaitPhaseWindow, movePlan, movePlanOnly, planOnly } from './campaign-plan-move';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
 import { reportUp } from './sub-campaign-report';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
@@ -56,7 +58,7 @@ import {
   unitPhaseOf,
 } from './campaign-deadlines';
 
-export const extendCampaign = defineUpdate<{ deadline: string }, [GrantExtensionInput]>('extendCampaign');
+export const extendCampaign = defineUpdate<CampaignExtensionResult, [GrantExtensionInput]>('extendCampaign');
 export const cancelCampaign = defineUpdate<{ cancelled: true }, [CancelCampaignInput]>('cancelCampaign');
 export const getCampaignStatus = defineQuery<CampaignStatusView>('getCampaignStatus');
 
@@ -81,6 +83,10 @@ export interface CampaignContext {
   conference?: ChildWorkflowHandle<typeof conferenceWorkflow>;
   /** The awards child, once started: a cancel is passed on to it. */
   awards?: ChildWorkflowHandle<typeof awardsWorkflow>;
+  /** Workflow time the remaining plan moved by, following the parent (campaign-plan-move.ts); 0 at first. */
+  planShift: number;
+  /** Set once the synthesis child has ended (approved, cancelled or failed): its deadline moves no more. */
+  synthesisEnded?: boolean;
 }
 
 type PhaseRunner = (ctx: CampaignContext, phase: PhaseSchedule) => Promise<void>;
@@ -143,6 +149,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     down: [],
     view,
     cancelled: () => !!view.cancelled,
+    planShift: 0,
   };
 
   let cancelDelivered = false;
@@ -185,9 +192,15 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   });
   setHandler(
     extendCampaign,
-    async (req) => {
-      view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
+    async (req): Promise<CampaignExtensionResult> => {
+      // Followed from the parent once the units have locked: only the rest of the plan moves.
+      if (req.fromParent && planOnly(ctx) && patched('follow-moves-plan'))
+        return movePlanOnly(ctx, req, now(), tellBatches);
       const target = several ? extensionTarget(ctx, req) : undefined;
+      const before = Date.parse(
+        (target !== undefined ? view.deadlinePhases?.[target]?.schedule : view.selfReview)?.deadline.utc ?? '',
+      );
+      view.extensions.push({ to: req.schedule.deadline.utc, reason: req.reason, grantedBy: req.grantedBy, at: now() });
       if (target !== undefined && view.deadlinePhases) {
         view.deadlinePhases[target].schedule = req.schedule;
         publishDeadlines(view);
@@ -200,11 +213,18 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       const down = target !== undefined && deadlines[target].id ? { ...req, phaseId: deadlines[target].id } : req;
       ctx.down.push({ signal: 'extension', arg: down });
       await signalBatches(ctx, (h) => h.signal(batchExtension, down));
+      // A sub-campaign following its parent: the rest of its plan moves by as much.
+      if (req.fromParent && Number.isFinite(before) && patched('follow-moves-plan')) {
+        const by = Date.parse(req.schedule.deadline.utc) - before;
+        const plan = await movePlan(ctx, req, by, now(), { unitsExtended: true, target, tell: tellBatches });
+        return { deadline: req.schedule.deadline.utc, plan };
+      }
       return { deadline: req.schedule.deadline.utc };
     },
     {
       validator: (req) => {
         if (view.cancelled) throw new Error('Đợt tổng kết đã bị hủy; không thể gia hạn.');
+        if (req.fromParent && planOnly(ctx)) return assertPlanOnlyMove(ctx, req);
         if (view.phase !== 'self-review' && view.phase !== 'plan-issue') {
           throw new Error(`Giai đoạn tự kiểm điểm đã kết thúc (đang ở "${view.phase}"); không thể gia hạn.`);
         }
@@ -229,6 +249,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       },
     },
   );
+  const tellBatches = (down: GrantExtensionInput) => signalBatches(ctx, (h) => h.signal(batchExtension, down));
   setHandler(
     cancelCampaign,
     async (req) => {
@@ -254,17 +275,15 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   try {
     for (const phase of input.compiled.phases) {
       if (view.cancelled) break;
-      // A phase starts at its window (the plan is issued at once: its window may lie in the past of a rehearsal).
-      const startAt = Date.parse(phase.windowStart.utc);
-      if (phase.kind !== 'plan-issue' && phase.kind !== 'self-review' && startAt > Date.now()) {
-        await condition(() => !!view.cancelled, startAt - Date.now(), { summary: `Chờ giai đoạn: ${phase.name}` });
-        if (view.cancelled) break;
-      }
+      // A phase starts at its window (the plan is issued at once: its window may lie in the past of a
+      // rehearsal), as the plan now stands (moved if it followed the parent).
+      const planned = await awaitPhaseWindow(ctx, phase);
+      if (view.cancelled) break;
       view.phase = phase.kind;
       upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
       setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
       const runner = PHASE_RUNNERS[phase.kind];
-      if (runner) await runner(ctx, phase);
+      if (runner) await runner(ctx, planned);
       else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
     }
     if (!view.cancelled) {
@@ -416,6 +435,7 @@ async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise
     // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
     log.error('the synthesis workflow failed', { err });
   }
+  ctx.synthesisEnded = true;
   // A sub-campaign's approved result goes up to its parent's unit. Versioned, and asked only for a
   // campaign with a parent (no history recorded before it has one).
   if (input.parent && result?.approved && !ctx.cancelled() && patched('sub-campaign-report-up')) {

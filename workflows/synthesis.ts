@@ -39,7 +39,7 @@ import {
   type SynthesisVersion,
   type SynthesisWorkflowInput,
 } from '../domain/synthesis-types';
-import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
+import { OPERATOR_CANCEL, type CancelCampaignInput, type MoveSynthesisDeadlineInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
 
 export const approveSynthesis = defineUpdate<SynthesisStatusView, [ApproveSynthesisInput]>('approveSynthesis');
@@ -48,6 +48,12 @@ export const reviseSynthesis = defineUpdate<SynthesisStatusView, [ReviseSynthesi
 export const rebuildSynthesis = defineUpdate<SynthesisStatusView, [{ requestedBy: string }]>('rebuildSynthesis');
 /** From the campaign: it was cancelled; the synthesis ends cancelled and refuses every change. */
 export const cancelSynthesis = defineSignal<[CancelCampaignInput]>('cancelSynthesis');
+/**
+ * From the campaign: its remaining plan moved (it followed its parent's extension), so the approval
+ * deadline moves to `approval`; reminders not yet due are rescheduled, as are those the move puts back
+ * in the future. Ignored once approved or cancelled (the campaign's validator refuses those it knows of).
+ */
+export const moveSynthesisDeadline = defineSignal<[MoveSynthesisDeadlineInput]>('moveSynthesisDeadline');
 export const getSynthesisStatus = defineQuery<SynthesisStatusView>('getSynthesisStatus');
 
 // Mail outages can last hours: retry with backoff (as the units' messages do).
@@ -73,7 +79,9 @@ interface OutboxItem {
 
 export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<SynthesisStatusView> {
   const { campaignId } = input;
-  const schedule = input.approval;
+  let schedule = input.approval;
+  /** Times the approval deadline moved: the reminders and escalations it re-arms get new keys. */
+  let moves = 0;
   let state: SynthesisState = 'building';
   const versions: SynthesisVersion[] = [];
   const returns: SynthesisStatusView['returns'] = [];
@@ -90,7 +98,9 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
   const touch = () => void changes++;
   const now = () => Date.now();
   const iso = (ms = now()) => new Date(ms).toISOString();
-  const deadlineMs = schedule ? Date.parse(schedule.deadline.utc) : undefined;
+  const deadlineMs = () => (schedule ? Date.parse(schedule.deadline.utc) : undefined);
+  /** A step's message key: the original one until the deadline moves (recorded histories keep theirs). */
+  const stepKey = (id: string) => (moves > 0 ? `move${moves}/${id}` : id);
   const latest = () => versions[versions.length - 1];
   /** Versions recorded or being built: the bound counts both. */
   const versionCount = () => versions.length + (pendingBuild ? 1 : 0);
@@ -305,6 +315,22 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
     publish();
   };
   setHandler(cancelSynthesis, applyCancel);
+  setHandler(moveSynthesisDeadline, (req) => {
+    if (!schedule || cancelled || approved) return;
+    if (Date.parse(req.approval.deadline.utc) <= Date.parse(schedule.deadline.utc)) return;
+    schedule = req.approval;
+    moves++;
+    // Steps that now lie ahead run again at their new time (new keys: each is sent once per move).
+    const t = now();
+    const past = (id: string) =>
+      [
+        ...schedule!.reminders.map((r) => ({ id: r.id, at: r.at })),
+        ...schedule!.escalations.map((e) => ({ id: `esc${e.step}`, at: e.at })),
+      ].some((s) => s.id === id && Date.parse(s.at.utc) <= t);
+    handled.splice(0, handled.length, ...handled.filter(past));
+    touch();
+    publish();
+  });
 
   // ---- effects ----------------------------------------------------------------------------------
 
@@ -371,11 +397,11 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
         label: `${r.kind === 'due-today' ? 'Nhắc phê duyệt hôm nay' : `Nhắc phê duyệt ${r.offset}`} — ${r.at.local}`,
         run: async () => {
           // Not while the draft is returned (the approvers asked for changes), nor once the deadline passed.
-          if (state !== 'awaiting-approval' || now() >= deadlineMs!) return;
+          if (state !== 'awaiting-approval' || now() >= deadlineMs()!) return;
           const v = latest();
           const sent = await deliver(
             'remindSynthesisApproval',
-            `remind/${r.id}`,
+            stepKey(`remind/${r.id}`),
             { version: v.version, dueToday: r.kind === 'due-today' },
             `Nhắc phê duyệt ${r.offset} → người phê duyệt`,
           );
@@ -394,7 +420,7 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
           const v = latest();
           const sent = await deliver(
             'escalateSynthesisApproval',
-            id,
+            stepKey(id),
             { version: v?.version ?? 0, detail: { step: e.step, after: e.after } },
             `Báo chưa phê duyệt bước ${e.step} → Thường trực`,
           );

@@ -46,7 +46,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
       }
       throw toCliError(err, lang);
     });
-    const tree = await campaignTree(cli, campaignId).catch((err: unknown) => {
+    const tree = await campaignTree(cli, campaignId, { deep: true }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     if (options.json) {
@@ -61,6 +61,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
             counts: view.counts,
             ...(view.deadlinePhases ? { deadlinePhases: view.deadlinePhases } : {}),
             ...(tree.parent ? { parent: { ...tree.parent, ...tree.link }, reportedUp: tree.reportedUp ?? null } : {}),
+            ...(tree.ancestors ? { ancestors: tree.ancestors } : {}),
             subCampaigns: tree.subCampaigns,
             units: view.units,
           },
@@ -71,7 +72,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
       return 0;
     }
     const zone = cli.settings.timeZone;
-    const runsSub = new Set(tree.subCampaigns.map((r) => r.unitId));
+    const runsSub = new Set(tree.subCampaigns.filter((r) => !r.depth).map((r) => r.unitId));
     const lines = [
       `${view.planNumber || campaignId} — ${view.title}`,
       t.phaseLine(t.phase(view.phase), view.workflowStatus, temporalUiLink(cli, campaignWorkflowId(campaignId))),
@@ -114,6 +115,7 @@ function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang
   const link = tree.link;
   return [
     st.parentLine(parent.campaignId, parent.unitId, parent.unitName),
+    ...(tree.ancestors ?? []).map((a) => st.ancestorLine(a.campaignId, a.unitId, a.unitName)),
     ...(link
       ? [st.rulesLine(link.phaseId, link.onParentExtension !== 'keep', link.onParentCancel !== 'continue')]
       : []),
@@ -121,7 +123,10 @@ function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang
   ];
 }
 
-/** A parent: its sub-campaigns, one row each (unit, its name, the sub-campaign, its phase, Temporal's status). */
+/**
+ * A parent: its sub-campaigns, one row each (unit, its name, the sub-campaign, its phase, Temporal's
+ * status), each followed by its own sub-campaigns, indented by their depth.
+ */
 function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
   if (tree.subCampaigns.length === 0) return [];
   const st = campaignTreeTexts(lang);
@@ -132,7 +137,7 @@ function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
     table(
       st.header,
       tree.subCampaigns.map((r) => [
-        r.unitId,
+        (r.depth ? `${'  '.repeat(r.depth - 1)}└ ` : '') + r.unitId,
         r.unitName ?? '',
         r.campaignId,
         r.phase ? t.phase(r.phase) : '',

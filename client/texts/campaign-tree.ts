@@ -9,6 +9,8 @@ import type { Lang } from '../messages';
 export interface CampaignTreeCliTexts {
   /** "Đợt cấp trên: <id>, đơn vị <name> (<unit id>)". */
   parentLine: (parentId: string, unitId: string, unitName?: string) => string;
+  /** A parent above the parent (three levels and more), nearest first. */
+  ancestorLine: (parentId: string, unitId: string, unitName?: string) => string;
   /** Where the result goes and the follow rules, once the campaign's own view answers. */
   rulesLine: (phaseId: string | undefined, follow: boolean, cancelToo: boolean) => string;
   /** What became of the result sent up (`local` formats an instant in the campaign's zone). */
@@ -24,6 +26,7 @@ export interface CampaignTreeCliTexts {
 
 const vi: CampaignTreeCliTexts = {
   parentLine: (id, unitId, name) => `Đợt cấp trên: ${id}, đơn vị ${name ? `${name} (${unitId})` : unitId}`,
+  ancestorLine: (id, unitId, name) => `  ↳ là đợt con của ${id}, đơn vị ${name ? `${name} (${unitId})` : unitId}`,
   rulesLine: (phaseId, follow, cancelToo) =>
     `  Kết quả nộp vào giai đoạn ${phaseId ?? '(giai đoạn nộp đầu tiên)'} của đợt cấp trên · ` +
     `gia hạn của cấp trên: ${follow ? 'lùi hạn theo' : 'giữ hạn của đợt này'} · ` +
@@ -44,6 +47,8 @@ const vi: CampaignTreeCliTexts = {
 
 const en: CampaignTreeCliTexts = {
   parentLine: (id, unitId, name) => `Parent campaign: ${id}, unit ${name ? `${name} (${unitId})` : unitId}`,
+  ancestorLine: (id, unitId, name) =>
+    `  ↳ itself a sub-campaign of ${id}, unit ${name ? `${name} (${unitId})` : unitId}`,
   rulesLine: (phaseId, follow, cancelToo) =>
     `  The result goes to the parent's phase ${phaseId ?? '(its first deadline phase)'} · ` +
     `parent's extensions: ${follow ? 'followed' : 'not followed'} · ` +

@@ -74,9 +74,12 @@ function fakeActions(opts: { unreachable?: string } = {}) {
         });
       }
       extended.push({ id, by: req.by, reason: req.reason });
-      return '18/03/2015 17:00';
+      return { deadline: '18/03/2015 17:00', approvalDeadline: '17:00 thứ Sáu, 27/03/2015' };
     },
-    cancel: async (id, req) => void cancelled.push({ id, reason: req.reason }),
+    cancel: async (id, req) => {
+      cancelled.push({ id, reason: req.reason });
+      return {};
+    },
   };
   return { actions, extended, cancelled };
 }
@@ -113,7 +116,13 @@ test('an extension of the unit: followers extended by as much, keepers kept, ano
   ]);
   // In the order of their ids.
   expect(outcomes).toEqual([
-    { campaignId: 'vnpt-follow', unitId: 'vnpt', result: 'extended', detail: '18/03/2015 17:00' },
+    {
+      campaignId: 'vnpt-follow',
+      unitId: 'vnpt',
+      result: 'extended',
+      detail: '18/03/2015 17:00',
+      approvalDeadline: '17:00 thứ Sáu, 27/03/2015',
+    },
     {
       campaignId: 'vnpt-ke-hoach',
       unitId: 'vnpt',
@@ -134,7 +143,10 @@ test('an extension of the unit: followers extended by as much, keepers kept, ano
     '  - vnpt-refused (đơn vị vnpt): KHÔNG thực hiện được: Giai đoạn tự kiểm điểm đã kết thúc',
   );
   expect(subCampaignLines(outcomes, 'en')).toContain(
-    '  - vnpt-follow (unit vnpt): extended too, new deadline 18/03/2015 17:00',
+    '  - vnpt-follow (unit vnpt): extended too, new deadline 18/03/2015 17:00; the rest of its plan moved, new synthesis approval deadline 17:00 thứ Sáu, 27/03/2015\n',
+  );
+  expect(subCampaignLines(outcomes, 'vi')).toContain(
+    '  - vnpt-follow (đơn vị vnpt): đã gia hạn theo, hạn mới 18/03/2015 17:00; kế hoạch còn lại dời theo, hạn phê duyệt báo cáo tổng hợp mới 17:00 thứ Sáu, 27/03/2015\n',
   );
 });
 

@@ -271,3 +271,61 @@ describe('startCampaign', () => {
     );
   });
 });
+
+describe('three levels: a sub-campaign of a sub-campaign', () => {
+  const GRAND = 'test/fixtures/sub-campaigns/vnpt-ha-noi-2014-2015.yaml';
+  const grand = loadCampaign(GRAND, { mode: 'rehearse' });
+  if (!grand.ok) throw new Error('the fixture must be valid');
+  const grandPlan = compileCampaign(grand.campaign, calendar);
+  const VNPT = definition.campaign.id;
+  /** VNPT's unit vnpt-ha-noi: due with VNPT's units (15/1/2015 17:00) unless extended. */
+  const VNPT_DUE = '2015-01-15T10:00:00.000Z';
+
+  /** VNPT as the parent: itself a sub-campaign of the ministry, one deadline phase; every id it is asked for is noted. */
+  function vnptReader(unitDeadline: string) {
+    const asked: string[] = [];
+    const r: ParentReader = {
+      execution: async (id) => (asked.push(id), id === VNPT ? 'running' : undefined),
+      status: async (id) => (
+        asked.push(id),
+        {
+          ...parentStatus({ campaignId: VNPT, deadlinePhase: undefined, deadlinePhases: undefined }),
+          selfReview: schedule(VNPT_DUE),
+          parent: { campaignId: PARENT, unitId: 'vnpt', onParentExtension: 'follow', onParentCancel: 'cancel' },
+        }
+      ),
+      definition: async () => definition,
+      unitStatus: async (id, unitId) => (
+        asked.push(`${id}/${unitId}`),
+        {
+          campaignId: VNPT,
+          unitId,
+          deadline: unitDeadline,
+          phase: { kind: 'self-review', name: 'Tự kiểm điểm' },
+          locked: false,
+        } as unknown as UnitStatusView
+      ),
+      rehearsal: async () => undefined,
+    };
+    return { r, asked };
+  }
+  const check = (r: ParentReader) =>
+    checkSubCampaignStart(r, { definition: grand.campaign, compiled: grandPlan, recompile });
+
+  test("the grandchild's approval (6/1/2015) nests in VNPT's unit deadline; checked against VNPT, not the ministry", async () => {
+    const { r, asked } = vnptReader(VNPT_DUE);
+    const sub = await check(r);
+    expect(sub?.parent).toMatchObject({ campaignId: VNPT, unitId: 'vnpt-ha-noi' });
+    expect(resultMoment(grandPlan)).toBe('2015-01-06T10:00:00.000Z');
+    expect(asked).not.toContain(PARENT);
+    expect(asked).toContain(`${VNPT}/vnpt-ha-noi`);
+  });
+
+  test("VNPT's unit due before the grandchild's approval: refused, naming the unit and VNPT", async () => {
+    const { r } = vnptReader('2015-01-05T10:00:00.000Z');
+    const err = (await check(r).catch((e: unknown) => e)) as AppError;
+    expect(err.facts.input).toBe('deadlines-do-not-nest');
+    expect(vi(err)).toMatch(/06\/01\/2015.*sau hạn nộp của đơn vị "vnpt-ha-noi".*05\/01\/2015/);
+    expect(vi(err)).toContain(VNPT);
+  });
+});

@@ -128,3 +128,42 @@ describe('parentOf and campaignTree', () => {
     ]);
   });
 });
+
+describe('three levels: the deep tree of `campaign status`', () => {
+  const VNPT = 'vnpt-2014-2015-dai-hoi';
+  const HN = 'vnpt-ha-noi-2014-2015';
+  // VNPT Hà Nội, a unit of VNPT's campaign, runs its own: the ministry's third level.
+  const deep = () => ({
+    client: fakeVisibilityClient([
+      ...EXECUTIONS,
+      unit(VNPT, 'vnpt-ha-noi', 'VNPT Hà Nội'),
+      campaign(HN, 'RUNNING', { ParentCampaign: VNPT, ParentUnit: 'vnpt-ha-noi', Phase: 'self-review' }),
+    ]).client,
+    settings,
+    workerDeadlineMs: 1000,
+  });
+
+  it("the top lists the grandchild right under VNPT's row, at depth 2, with VNPT's unit", async () => {
+    const tree = await campaignTree(deep(), PARENT, { deep: true });
+    expect(tree.subCampaigns.map((r) => [r.campaignId, r.unitId, r.depth ?? 1, r.parentCampaignId ?? PARENT])).toEqual([
+      [VNPT, 'vnpt', 1, PARENT],
+      [HN, 'vnpt-ha-noi', 2, VNPT],
+      ['vu-bc-hoi-nghi', 'vu-buu-chinh', 1, PARENT],
+      ['vtc-dai-hoi', 'tong-cong-ty-vtc', 1, PARENT],
+    ]);
+    expect(tree.subCampaigns[1].unitName).toBe('VNPT Hà Nội');
+    // The first level only, as the dashboard reads it.
+    expect((await campaignTree(deep(), PARENT)).subCampaigns.map((r) => r.campaignId)).not.toContain(HN);
+  });
+
+  it('the grandchild names its parent and, above it, the top', async () => {
+    const tree = await campaignTree(deep(), HN, { deep: true });
+    expect(tree.parent).toMatchObject({ campaignId: VNPT, unitId: 'vnpt-ha-noi', unitName: 'VNPT Hà Nội' });
+    expect(tree.ancestors).toEqual([expect.objectContaining({ campaignId: PARENT, unitId: 'vnpt' })]);
+    // VNPT, in the middle: its parent above, its sub-campaign below.
+    const middle = await campaignTree(deep(), VNPT, { deep: true });
+    expect(middle.parent?.campaignId).toBe(PARENT);
+    expect(middle.ancestors).toBeUndefined();
+    expect(middle.subCampaigns).toEqual([expect.objectContaining({ campaignId: HN, unitId: 'vnpt-ha-noi' })]);
+  });
+});

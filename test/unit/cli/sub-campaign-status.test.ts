@@ -195,3 +195,45 @@ describe('campaign list', () => {
     );
   });
 });
+
+describe('three levels', () => {
+  const HN = 'vnpt-ha-noi-2014-2015';
+  const third: FakeExecution[] = [
+    {
+      workflowId: `campaign/${SUB}/unit/vnpt-ha-noi`,
+      type: 'unitReviewWorkflow',
+      status: 'RUNNING',
+      startTime: '2026-11-30T01:05:00.000Z',
+      sa: { CampaignId: SUB, UnitId: 'vnpt-ha-noi' },
+      memo: { unitName: 'VNPT Hà Nội' },
+    },
+    {
+      workflowId: `campaign/${HN}`,
+      type: 'campaignWorkflow',
+      status: 'RUNNING',
+      startTime: '2026-11-30T01:10:00.000Z',
+      sa: { CampaignId: HN, Phase: 'self-review', ParentCampaign: SUB, ParentUnit: 'vnpt-ha-noi' },
+      memo: { title: 'Hội nghị điển hình tiên tiến VNPT Hà Nội', planNumber: 'KH/VNPT-HNI' },
+    },
+  ];
+  beforeAll(() => void executions.push(...third));
+  afterAll(() => void executions.splice(executions.length - third.length, third.length));
+
+  it('the top lists the grandchild indented under VNPT, with VNPT Hà Nội as its unit', async () => {
+    const lines = (await run([PARENT])).out.split('\n');
+    const at = lines.indexOf('Đợt con (2):');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 3]).toMatch(/^vnpt +Tập đoàn Bưu chính Viễn thông Việt Nam +vnpt-2014-2015-dai-hoi +/);
+    expect(lines[at + 4]).toMatch(/^ {2}└ vnpt-ha-noi +VNPT Hà Nội +vnpt-ha-noi-2014-2015 +Tự kiểm điểm.* +RUNNING$/);
+    const json = JSON.parse((await run([PARENT, '--json'])).out);
+    expect(json.subCampaigns[1]).toMatchObject({ campaignId: HN, depth: 2, parentCampaignId: SUB });
+  });
+
+  it('the grandchild names its parent, and the top above it, in both languages', async () => {
+    const lines = (await run([HN])).out.split('\n');
+    expect(lines[2]).toBe(`Đợt cấp trên: ${SUB}, đơn vị VNPT Hà Nội (vnpt-ha-noi)`);
+    expect(lines[3]).toBe(`  ↳ là đợt con của ${PARENT}, đơn vị Tập đoàn Bưu chính Viễn thông Việt Nam (vnpt)`);
+    const en = (await run([HN, '--lang', 'en'])).out;
+    expect(en).toContain(`  ↳ itself a sub-campaign of ${PARENT}, unit Tập đoàn Bưu chính Viễn thông Việt Nam (vnpt)`);
+  });
+});
