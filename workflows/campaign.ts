@@ -39,15 +39,13 @@ import {
   type GrantExtensionInput,
   type SubmissionStatus,
 } from '../domain/workflow-types';
-import { synthesisWorkflowId, type SynthesisStatusView } from '../domain/synthesis-types';
-import { conferenceWorkflowId } from '../domain/conference-types';
-import { cancelConferenceSignal, conferenceWorkflow } from './conference';
+import { cancelConferenceSignal, type conferenceWorkflow } from './conference';
 import { passCancel, waitForChildren } from './children';
 import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
+import { missedCancel, runConference, runSynthesis } from './campaign-later-phases';
 import { assertPlanOnlyMove, awaitPhaseWindow, movePlan, movePlanOnly, planOnly } from './campaign-plan-move';
-import { cancelSynthesis, synthesisWorkflow } from './synthesis';
-import { reportUp } from './sub-campaign-report';
+import { cancelSynthesis, type synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 import {
   assertCampaignExtension,
@@ -388,115 +386,6 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
   if (ended.length > 0) ctx.view.endedUnits = ended;
 }
 
-/**
- * Runs the synthesis child (build, mail, approval) and waits until it ends: approved, or cancelled
- * with the campaign. Versioned: histories recorded before it only reached the phase.
- */
-async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
-  if (!patched('campaign-runs-synthesis')) {
-    log.info('phase synthesis reached; recorded before the synthesis workflow existed');
-    return;
-  }
-  const { input } = ctx;
-  const compiled = input.compiled;
-  const child = await startChild(synthesisWorkflow, {
-    workflowId: synthesisWorkflowId(input.campaignId),
-    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-    staticSummary: `${phase.name}: dự thảo báo cáo tổng hợp, chờ phê duyệt`,
-    args: [
-      {
-        campaignId: input.campaignId,
-        planNumber: input.planNumber,
-        title: input.title,
-        definitionRef: input.definitionRef,
-        phaseName: phase.name,
-        timeZone: compiled.timeZone,
-        ...(phase.approval ? { approval: phase.approval } : {}),
-        phases: compiled.phases.map((p) => ({
-          kind: p.kind,
-          name: p.name,
-          start: p.windowStart.utc,
-          end: p.windowEnd.utc,
-          ...(p.deadline ? { deadline: p.deadline.deadline.utc, lock: p.deadline.lock.utc } : {}),
-          ...(p.approval ? { deadline: p.approval.deadline.utc, lock: p.approval.lock.utc } : {}),
-        })),
-      },
-    ],
-  });
-  ctx.synthesis = child;
-  // A cancel that arrived while the child was starting did not reach it.
-  const missed = missedCancel(ctx);
-  if (missed) await passCancel(child, cancelSynthesis, 'synthesis', missed);
-  let result: SynthesisStatusView | undefined;
-  try {
-    result = await child.result();
-  } catch (err) {
-    if (isCancellation(err)) throw err;
-    // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
-    log.error('the synthesis workflow failed', { err });
-  }
-  ctx.synthesisEnded = true;
-  // A sub-campaign's approved result goes up to its parent's unit. Versioned, and asked only for a
-  // campaign with a parent (no history recorded before it has one).
-  if (input.parent && result?.approved && !ctx.cancelled() && patched('sub-campaign-report-up')) {
-    ctx.view.reportedUp = await reportUp(input, result, {
-      cancelled: ctx.cancelled,
-      waiting: (outcome) => void (ctx.view.reportedUp = outcome),
-    });
-  }
-}
-
-/**
- * Runs the conference child (invitations, replies, changes) and waits until it ends: the outcome
- * recorded, or cancelled. Versioned: histories recorded before it only reached the phase.
- */
-async function runConference(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
-  if (!patched('campaign-runs-conference')) {
-    log.info('phase conference reached; recorded before the conference workflow existed');
-    return;
-  }
-  const { input } = ctx;
-  const c = phase.conference;
-  const when = c?.when ?? (phase.conferenceAt ? { kind: 'exact' as const, start: phase.conferenceAt.utc } : undefined);
-  if (!c?.venue || !when) {
-    log.warn('conference phase without its definition in the campaign input: reached only');
-    return;
-  }
-  const child = await startChild(conferenceWorkflow, {
-    workflowId: conferenceWorkflowId(input.campaignId),
-    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-    staticSummary: `${phase.name}: giấy mời, đăng ký dự, kết quả`,
-    args: [
-      {
-        campaignId: input.campaignId,
-        planNumber: input.planNumber,
-        title: input.title,
-        definitionRef: input.definitionRef,
-        phaseName: phase.name,
-        timeZone: input.compiled.timeZone,
-        when,
-        ...(c?.start ? { startLocal: c.start.local } : {}),
-        venue: c.venue,
-        ...(c.organizer ? { organizer: c.organizer } : {}),
-        agenda: c.agenda ?? [],
-        ...(c?.invitationsAt ? { invitationsAt: c.invitationsAt.utc } : {}),
-        ...(c?.replies ? { replySchedule: c.replies } : {}),
-        ...(c?.attendeeReminderAt ? { attendeeReminderAt: c.attendeeReminderAt.utc } : {}),
-      },
-    ],
-  });
-  ctx.conference = child;
-  const missed = missedCancel(ctx);
-  if (missed) await passCancel(child, cancelConferenceSignal, 'conference', missed);
-  try {
-    await child.result();
-  } catch (err) {
-    if (isCancellation(err)) throw err;
-    // A failed conference does not hold the campaign: the awards go on, the failure is logged.
-    log.error('the conference workflow failed', { err });
-  }
-}
-
 async function signalBatches(
   ctx: CampaignContext,
   send: (handle: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>,
@@ -511,10 +400,6 @@ async function signalBatches(
 }
 
 /** The campaign's cancel, when one came: a phase's child started after it is told at once. */
-function missedCancel(ctx: CampaignContext): CancelCampaignInput | undefined {
-  return ctx.down.flatMap((d) => (d.signal === 'cancel' ? [d.arg] : []))[0];
-}
-
 function lastExtension(ctx: CampaignContext): GrantExtensionInput | undefined {
   const extensions = ctx.down.flatMap((d) => (d.signal === 'extension' ? [d.arg] : []));
   return extensions[extensions.length - 1];
