@@ -11,8 +11,9 @@ import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type
 import { isPlaceholderNumber } from '../plan-document';
 import type { PathSegment } from '../yaml-source';
 import { checkConferencePhase } from './conference-rules';
+import { checkCouncilMembers, checkInvitees, checkQuota } from './council-rules';
 import { checkAwardsSize } from './scale-rules';
-import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
+import { asArr, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { checkDeadlinePhases } from './deadline-phases';
 import { checkParent } from './parent-rules';
@@ -289,7 +290,7 @@ export class Rules {
       if (kind === 'conference') {
         const date = this.read([...base, 'date'], 'start');
         if (date) conferences.push({ index: i, date, start, end });
-        this.checkInvitees(asArr(phase.invitees), [...base, 'invitees']);
+        checkInvitees(this.report, asArr(phase.invitees), [...base, 'invitees'], this.unitIds);
         checkConferencePhase(
           this.report,
           phase,
@@ -353,8 +354,8 @@ export class Rules {
       lockAfterDeadline && { lock: lockAfterDeadline, path: [...base, 'lock'] },
     );
     const nominations = valueAt(phase, ['due', 'nominations']);
-    if (isObj(nominations)) this.checkQuota(nominations, [...base, 'due', 'nominations']);
-    if (isObj(phase.nominations)) this.checkQuota(phase.nominations, [...base, 'nominations']);
+    if (isObj(nominations)) checkQuota(this.report, nominations, [...base, 'due', 'nominations']);
+    if (isObj(phase.nominations)) checkQuota(this.report, phase.nominations, [...base, 'nominations']);
     return lock;
   }
 
@@ -482,29 +483,6 @@ export class Rules {
     });
   }
 
-  private checkQuota(nominations: Obj, path: PathSegment[]): void {
-    const quota = nominations.quota;
-    if (!isObj(quota)) return;
-    const total = asNum(quota.total);
-    const collective = asNum(quota.collective);
-    const individual = asNum(quota.individual);
-    const q: PathSegment[] = [...path, 'quota'];
-    if (nominations.required === true && total === 0) {
-      this.report.add('error', [...q, 'total'], 'quotaRequiredZero', {});
-    }
-    if (total !== undefined && total > 0 && collective === 0 && individual === 0) {
-      this.report.add('error', q, 'quotaKindsZero', { total }, 'key');
-    }
-    for (const [kind, limit] of [
-      ['collective', collective],
-      ['individual', individual],
-    ] as const) {
-      if (total !== undefined && limit !== undefined && limit > total) {
-        this.report.add('warning', [...q, kind], 'quotaKindAboveTotal', { kind, limit, total });
-      }
-    }
-  }
-
   /** The awards council: exactly one chair, unique accounts, members' units among the participants. */
   private checkCouncil(council: Obj, path: PathSegment[], start: Instant | undefined): void {
     if (isObj(council.vote)) {
@@ -524,49 +502,7 @@ export class Rules {
       this.checkReminders(asArr(council.vote.reminders), [...at, 'reminders']);
       this.checkEscalation(asArr(council.vote.escalation), [...at, 'escalation'], deadline);
     }
-    const members = asArr(council.members);
-    const accounts = new Map<string, number>();
-    const chairs: number[] = [];
-    const known = [...this.unitIds.keys()];
-    members.forEach((m, i) => {
-      if (!isObj(m)) return;
-      const account = asStr(m.account);
-      if (account !== undefined) {
-        const first = accounts.get(account);
-        if (first !== undefined) {
-          this.report.add('error', [...path, 'members', i, 'account'], 'councilAccountTwice', {
-            account,
-            place: this.report.place([...path, 'members', first, 'account']),
-          });
-        } else accounts.set(account, i);
-      }
-      if (m.chair === true) chairs.push(i);
-      const unitId = asStr(m.unitId);
-      if (unitId !== undefined && !this.unitIds.has(unitId)) {
-        const guess = closest(unitId, known);
-        this.report.add('error', [...path, 'members', i, 'unitId'], 'councilUnknownUnit', {
-          unitId,
-          ...(guess ? { guess } : {}),
-        });
-      }
-    });
-    if (members.length > 0 && chairs.length === 0) {
-      this.report.add('error', [...path, 'members'], 'councilNoChair', {});
-    }
-    for (const i of chairs.slice(1)) {
-      this.report.add('error', [...path, 'members', i, 'chair'], 'councilChairTwice', {
-        place: this.report.place([...path, 'members', chairs[0], 'chair']),
-      });
-    }
-  }
-
-  private checkInvitees(invitees: unknown[], path: PathSegment[]): void {
-    const known = [...this.unitIds.keys()];
-    invitees.forEach((invitee, i) => {
-      if (typeof invitee !== 'string' || invitee === 'all' || this.unitIds.has(invitee)) return;
-      const guess = closest(invitee, known);
-      this.report.add('error', [...path, i], 'unknownInvitee', { invitee, ...(guess ? { guess } : {}) });
-    });
+    checkCouncilMembers(this.report, asArr(council.members), [...path, 'members'], this.unitIds);
   }
 }
 
