@@ -23,6 +23,7 @@ export interface Place {
 }
 
 import { conferenceEn, conferenceVi } from './conference-texts';
+import { councilEn, councilVi } from './council-texts';
 import { subCampaignEn, subCampaignVi } from './sub-campaign-texts';
 import { scaleEn, scaleVi } from './scale-rules';
 
@@ -75,10 +76,14 @@ const TYPE_NAMES_VI: Record<string, string> = {
   array: 'một danh sách (mỗi mục một dòng bắt đầu bằng "- ")',
 };
 
+/** Where a problem is, as the messages write it. */
+const placeEn = (p: Place) => `${p.path} (line ${p.line})`;
+const placeVi = (p: Place) => `${p.path} (dòng ${p.line})`;
+
 const en = {
   severity: (p: { severity: 'error' | 'warning' }): string => p.severity,
   unit: (p: { id: string }) => `unit ${p.id}`,
-  place: (p: Place) => `${p.path} (line ${p.line})`,
+  place: placeEn,
   summary: (p: { errors: number; warnings: number }) =>
     `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}`,
 
@@ -254,27 +259,10 @@ const en = {
     'each reminder is sent once — remove the duplicate',
   escalationOrder: (p: { text: string; date?: string; before: string; beforeDate?: string }) =>
     `escalation steps go in increasing order of "after": this step ("${p.text}"${p.date ? `, ${p.date}` : ''}) is not later than the step before it ("${p.before}"${p.beforeDate ? `, ${p.beforeDate}` : ''}); reorder the steps or change "after"`,
-  quotaRequiredZero: (_: None) =>
-    'nominations are required but the quota allows none (total: 0); set total to at least 1, or make nominations optional (required: false)',
-  quotaKindsZero: (p: { total: number }) =>
-    `the quota allows ${p.total} nomination${p.total === 1 ? '' : 's'} in all but 0 collectives and 0 individuals, so none can be made; raise collective or individual (e.g. collective: 1, individual: 1), or leave them out`,
-  quotaKindAboveTotal: (p: { kind: string; limit: number; total: number }) =>
-    `${p.kind}: ${p.limit} is more than total: ${p.total}; at most ${p.total} can be nominated in all — lower ${p.kind} to ${p.total} or raise total`,
-  unknownInvitee: (p: { invitee: string; guess?: string }) =>
-    `no unit has the id "${p.invitee}"; ${p.guess ? `did you mean "${p.guess}"? Invitees` : 'invitees'} are unit ids from units (sub-units included), or "all"`,
   ...conferenceEn,
+  ...councilEn(placeEn),
   ...subCampaignEn,
   ...scaleEn,
-  councilAccountTwice: (p: { account: string; place: Place }) =>
-    `the account "${p.account}" is already a council member (${en.place(p.place)}); each member votes once — remove the repeated member or correct the account`,
-  councilUnknownUnit: (p: { unitId: string; guess?: string }) =>
-    `no participating unit has the id "${p.unitId}"${p.guess ? `; did you mean "${p.guess}"?` : ''} A member's unitId names a unit of units (sub-units included), from whose nominations the member is recused`,
-  voteBeforeWindow: (p: { deadline: string; start: string }) =>
-    `the vote deadline (${p.deadline}) comes before the awards phase starts (${p.start}); the council votes on the nominations gathered when the phase opens — set the deadline within the phase`,
-  councilNoChair: (_: None) =>
-    'the council has no chair: mark exactly one member with chair: true (the chair closes the vote and is told of missing votes)',
-  councilChairTwice: (p: { place: Place }) =>
-    `the council already has a chair (${en.place(p.place)}); exactly one member is the chair — remove chair: true here or there`,
   placeholderNumber: (p: { number: string }) =>
     `"${p.number}" is a blank number form, not a number; an issued plan carries its number (e.g. number: 67-KH/TU) — ` +
     'write it, leave number out if the source gives none, or write draft: true while the plan is a draft',
@@ -294,7 +282,7 @@ const ROLE_VI = { head: 'thủ trưởng', focal: 'cán bộ đầu mối' } as 
 const vi: Texts = {
   severity: (p) => (p.severity === 'error' ? 'lỗi' : 'cảnh báo'),
   unit: (p) => `đơn vị ${p.id}`,
-  place: (p) => `${p.path} (dòng ${p.line})`,
+  place: placeVi,
   summary: (p) => `${p.errors} lỗi, ${p.warnings} cảnh báo`,
 
   emptyFile: () =>
@@ -455,12 +443,6 @@ const vi: Texts = {
     'mỗi mốc chỉ nhắc một lần — hãy xóa mốc trùng',
   escalationOrder: (p) =>
     `các bước báo cáo cấp trên (escalation) phải theo thứ tự "after" tăng dần: bước này ("${p.text}"${p.date ? `, ${p.date}` : ''}) không muộn hơn bước trước ("${p.before}"${p.beforeDate ? `, ${p.beforeDate}` : ''}); hãy sắp xếp lại hoặc sửa "after"`,
-  quotaRequiredZero: () =>
-    'đề nghị khen thưởng là bắt buộc nhưng chỉ tiêu không cho đề nghị nào (total: 0); hãy để total ít nhất là 1, hoặc cho đề nghị là không bắt buộc (required: false)',
-  quotaKindsZero: (p) =>
-    `chỉ tiêu cho tổng cộng ${p.total} đề nghị nhưng 0 tập thể và 0 cá nhân, nên không đề nghị được ai; hãy tăng collective hoặc individual (ví dụ collective: 1, individual: 1), hoặc bỏ hai trường này`,
-  quotaKindAboveTotal: (p) =>
-    `${p.kind}: ${p.limit} lớn hơn total: ${p.total}; tổng cộng chỉ được đề nghị tối đa ${p.total} — hãy giảm ${p.kind} xuống ${p.total} hoặc tăng total`,
   placeholderNumber: (p) =>
     `"${p.number}" là số văn bản để trống, chưa phải số; kế hoạch đã ban hành phải ghi số (ví dụ number: 67-KH/TU) — ` +
     'hãy ghi số đã cấp, bỏ trường number nếu văn bản gốc không ghi số, hoặc ghi draft: true nếu kế hoạch còn là dự thảo',
@@ -469,21 +451,10 @@ const vi: Texts = {
   escalationAfterLock: (p) =>
     `bước báo cáo cấp trên này ("${p.text}", ${p.at}) rơi sau thời điểm khóa (${p.lock}, ${vi.place(p.place)}): ` +
     'khi đã khóa đơn vị không còn nộp được, nên bước này sẽ không được gửi — hãy bỏ bước này, rút ngắn "after", hoặc khóa muộn hơn',
-  unknownInvitee: (p) =>
-    `không có đơn vị nào mang mã "${p.invitee}"; ${p.guess ? `có phải ý bạn là "${p.guess}"? Danh sách mời (invitees)` : 'danh sách mời (invitees)'} ghi mã đơn vị trong units (kể cả đơn vị trực thuộc), hoặc "all"`,
   ...conferenceVi,
+  ...councilVi(placeVi),
   ...subCampaignVi,
   ...scaleVi,
-  councilAccountTwice: (p) =>
-    `tài khoản "${p.account}" đã là thành viên Hội đồng (${vi.place(p.place)}); mỗi thành viên chỉ bỏ phiếu một lần — hãy bỏ thành viên lặp lại hoặc sửa tài khoản`,
-  councilUnknownUnit: (p) =>
-    `không có đơn vị tham gia nào mang mã "${p.unitId}"${p.guess ? `; có phải ý bạn là "${p.guess}"?` : ''} Trường unitId của thành viên ghi mã một đơn vị trong units (kể cả đơn vị trực thuộc); thành viên không bỏ phiếu cho hồ sơ của đơn vị đó`,
-  voteBeforeWindow: (p) =>
-    `hạn bỏ phiếu (${p.deadline}) trước khi giai đoạn xét khen thưởng bắt đầu (${p.start}); Hội đồng bỏ phiếu trên hồ sơ được tập hợp khi giai đoạn mở — hãy đặt hạn trong giai đoạn`,
-  councilNoChair: () =>
-    'Hội đồng chưa có chủ tịch: hãy ghi chair: true cho đúng một thành viên (chủ tịch kết thúc bỏ phiếu và được báo khi còn thành viên chưa bỏ phiếu)',
-  councilChairTwice: (p) =>
-    `Hội đồng đã có chủ tịch (${vi.place(p.place)}); chỉ một thành viên là chủ tịch — hãy bỏ chair: true ở một trong hai chỗ`,
 };
 
 const TABLES: Record<Lang, Texts> = { vi, en };
