@@ -20,7 +20,16 @@ export interface SmtpSettings {
   user?: string;
   password?: string;
   from: string;
+  /** Connections the pooled transport keeps open at most (default {@link DEFAULT_SMTP_CONNECTIONS}). */
+  maxConnections?: number;
 }
+
+/**
+ * Four: relays limit the connections of one client (Microsoft 365 takes 3 authenticated ones at a
+ * time, Postfix 50 by default), and a refused connection delays mail more than a queue does. The
+ * deadline burst is bound by it (issue 17, README "Performance"): raise it where the relay allows.
+ */
+export const DEFAULT_SMTP_CONNECTIONS = 4;
 
 export interface Settings {
   taskQueue: string;
@@ -52,6 +61,11 @@ export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning
   { env: 'THIDUA_SMTP_REQUIRE_TLS', default: 'false', meaning: 'true to refuse sending without STARTTLS' },
   { env: 'THIDUA_SMTP_USER', default: '(none)', meaning: 'SMTP user name; set together with the password' },
   { env: 'THIDUA_SMTP_PASSWORD', default: '(none)', meaning: 'SMTP password' },
+  {
+    env: 'THIDUA_SMTP_MAX_CONNECTIONS',
+    default: String(DEFAULT_SMTP_CONNECTIONS),
+    meaning: "Connections to the SMTP server at most (1-100): the deadline burst's mail rate; within the relay's limit",
+  },
   {
     env: 'THIDUA_MAIL_FROM',
     default: '"Thường trực Hội đồng Thi đua - Khen thưởng" <thiduakhenthuong@localhost>',
@@ -166,6 +180,7 @@ export function loadSettings(env: Env = process.env): Settings {
       user,
       password,
       from,
+      maxConnections: int('THIDUA_SMTP_MAX_CONNECTIONS', DEFAULT_SMTP_CONNECTIONS, 1, 100),
     },
     timeZone,
     publicBaseUrl,

@@ -37,7 +37,8 @@
  * SDK defaults for the rest), applied to both workers: `--max-cached-workflows N`, `--max-concurrent-workflow-tasks N`,
  * `--workflow-task-pollers N`, `--non-sticky-ratio R`, `--max-concurrent-activities N`,
  * `--max-concurrent-local-activities N`,
- * `--workflow-threads N`.
+ * `--workflow-threads N`; and the product's SMTP connections, `--smtp-connections N` (its
+ * `THIDUA_SMTP_MAX_CONNECTIONS`, default 4).
  *
  * Its pieces are in `scripts/bench/`: options, the floor, the real activities and the SMTP server,
  * the campaign inputs, the self-review sample, history limits, process figures, bounded waits, the

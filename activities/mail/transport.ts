@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { SmtpSettings } from '../../config/settings';
+import { DEFAULT_SMTP_CONNECTIONS, type SmtpSettings } from '../../config/settings';
 
 /** The SMTP transport from settings; pooled so a burst of reminders reuses connections. */
 export function createSmtpTransport(smtp: SmtpSettings): Transporter {
@@ -10,7 +10,7 @@ export function createSmtpTransport(smtp: SmtpSettings): Transporter {
     requireTLS: smtp.requireTls,
     auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
     pool: true,
-    maxConnections: 4,
+    maxConnections: smtp.maxConnections ?? DEFAULT_SMTP_CONNECTIONS,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,

@@ -107,6 +107,7 @@ export async function realActivities(
   smtpPort: number,
   definition: CampaignDefinition,
   client: Client,
+  smtpConnections?: number,
 ): Promise<RealActivities> {
   const definitions = new FileDefinitionStore(path.join(dir, 'campaigns'));
   const transport = createSmtpTransport({
@@ -115,6 +116,7 @@ export async function realActivities(
     secure: false,
     requireTls: false,
     from: FROM,
+    ...(smtpConnections !== undefined ? { maxConnections: smtpConnections } : {}),
   });
   const deps: ActivityDeps = {
     transport,

@@ -30,6 +30,8 @@ export interface Options {
   /** Units' sends and locks run as local activities (issue 17): their slots are separate. */
   maxConcurrentLocalActivityExecutions?: number;
   workflowThreadPoolSize?: number;
+  /** The product's SMTP connections (`THIDUA_SMTP_MAX_CONNECTIONS`; its default otherwise). */
+  smtpConnections?: number;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -89,6 +91,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case 'max-concurrent-local-activities':
         opts.maxConcurrentLocalActivityExecutions = int(name, value(), 1, 100_000);
+        break;
+      case 'smtp-connections':
+        opts.smtpConnections = int(name, value(), 1, 100);
         break;
       case 'non-sticky-ratio':
         opts.nonStickyToStickyPollRatio = Number(value());

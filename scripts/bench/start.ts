@@ -5,6 +5,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { CampaignIdKey } from '../../domain/search-attributes';
 import type { MessageKind } from '../../domain/workflow-types';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../worker/bundler-options';
+import { DEFAULT_SMTP_CONNECTIONS } from '../../config/settings';
 import { WORKER_TUNING } from '../../worker/create-worker';
 import { metricsInterceptor } from '../../worker/metrics';
 import { devServerExited, startDevServer, waitForDevServer } from '../dev-server';
@@ -70,7 +71,13 @@ export interface Workers {
 export async function startWorkers(env: Env, procs: Processes, servers: Servers): Promise<Workers> {
   const { opts } = env;
   step('starting the workers (the product: real workflows and activities; the floor: its bare workflow)');
-  const real = await realActivities(env.dir, env.smtpPort, benchDefinition(env.campaignId, opts.units), servers.client);
+  const real = await realActivities(
+    env.dir,
+    env.smtpPort,
+    benchDefinition(env.campaignId, opts.units),
+    servers.client,
+    opts.smtpConnections,
+  );
   procs.closers.push(() => real.close());
   const sent = (kind: MessageKind) => real.sent.get(kind) ?? 0;
   const nativeConnection = await bounded(
@@ -146,7 +153,7 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
     `ready in ${secs(Date.now() - workerStart)} (bundles included); cache ${n(wo.maxCachedWorkflows)} workflows, ` +
       `${slots(tuner.workflowTaskSlotSupplier)} workflow task slots, ${slots(tuner.activityTaskSlotSupplier)} activity slots, ` +
       `${pollers.maximum ?? '?'} workflow task pollers (non-sticky ratio ${wo.nonStickyToStickyPollRatio}), ` +
-      `${wo.workflowThreadPoolSize} workflow thread(s)`,
+      `${wo.workflowThreadPoolSize} workflow thread(s); ${opts.smtpConnections ?? DEFAULT_SMTP_CONNECTIONS} SMTP connections`,
   );
   procs.sampler = setInterval(() => {
     memory.workerPeak = Math.max(memory.workerPeak, process.memoryUsage().rss);
