@@ -5,7 +5,16 @@ import type { Options } from './options';
 import type { ProductChecks } from './product-checks';
 import { cpuSecondsOf } from './processes';
 import { failures, figure, mib, n, secs } from './report';
-import { checkBounds, MAX_BURST_RATIO, MAX_START_RATIO, ratio, table, writeJson, type BenchResults } from './results';
+import {
+  checkBounds,
+  MAX_BURST_RATIO,
+  MAX_START_RATIO,
+  MAX_START_VS_CHILDREN_RATIO,
+  ratio,
+  table,
+  writeJson,
+  type BenchResults,
+} from './results';
 import type { Env, Processes } from './setup';
 import type { Workers } from './start';
 import type { StartUpAndBurst } from './startup-burst';
@@ -68,7 +77,12 @@ export function outcome(
       ...(selfReview ? { eventsPerUnit: ratio(selfReview.eventsPerUnitMax, floor.events) } : {}),
     },
     tuning: workers.tuning,
-    bounds: { startRatio: MAX_START_RATIO, burstRatio: MAX_BURST_RATIO, eventsPerUnit: opts.maxEventsPerUnit },
+    bounds: {
+      startRatio: MAX_START_RATIO,
+      startVsChildrenRatio: MAX_START_VS_CHILDREN_RATIO,
+      burstRatio: MAX_BURST_RATIO,
+      eventsPerUnit: opts.maxEventsPerUnit,
+    },
   };
   checkBounds(results, opts.maxEventsPerUnit);
   return results;
