@@ -29,12 +29,15 @@ function workerFigures(label: string, m0: Map<string, number>, m1: Map<string, n
   const s2sMean = s2sCount ? d('temporal_workflow_task_schedule_to_start_latency_sum') / s2sCount : 0;
   const execMean = wfts ? d('temporal_workflow_task_execution_latency_sum') / wfts : 0;
   const acts = d('temporal_activity_execution_latency_count');
+  const locals = d('temporal_local_activity_execution_latency_count');
+  const localMean = locals ? d('temporal_local_activity_execution_latency_sum') / locals : 0;
   const actS2s = d('temporal_activity_schedule_to_start_latency_count');
   const actS2sMean = actS2s ? d('temporal_activity_schedule_to_start_latency_sum') / actS2s : 0;
   figure(
     `${label}: worker`,
     `${n(wfts)} workflow tasks (${((wfts * 1000) / ms).toFixed(0)}/s, mean ${execMean.toFixed(1)} ms each, ` +
-      `mean schedule-to-start ${s2sMean.toFixed(0)} ms), ${n(acts)} activities (mean schedule-to-start ${actS2sMean.toFixed(0)} ms); ` +
+      `mean schedule-to-start ${s2sMean.toFixed(0)} ms), ${n(locals)} local activities (mean ${localMean.toFixed(1)} ms), ` +
+      `${n(acts)} activities (mean schedule-to-start ${actS2sMean.toFixed(0)} ms); ` +
       `cache: ${n(d('temporal_sticky_cache_total_forced_eviction'))} forced evictions, ${n(d('temporal_sticky_cache_miss'))} misses, ` +
       `${n(d('temporal_sticky_cache_hit'))} hits`,
   );
