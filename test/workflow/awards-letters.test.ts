@@ -13,14 +13,13 @@ import { tallyNominations } from '../../domain/award-tally';
 import { awardsWorkflowId, type CouncilMember } from '../../domain/award-types';
 import type { AwardMailInput, GatheredAwards } from '../../domain/award-workflow-types';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
-import { scheduleFrom } from '../../scripts/schedules';
 import { FileReportStore } from '../../stores/report-store';
 import { FileSentLog } from '../../stores/sent-log';
-import { awardsWorkflow, castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
+import { castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
 import { historySize } from '../helpers/history-size';
 import { ONE_UNIT_CAMPAIGN } from '../helpers/one-unit-campaign';
 import { runWithWorker, useTimeSkippingEnv, type Activities } from '../helpers/phase-workflow-harness';
-import { scaleNominations, scaleUnitId } from '../helpers/scale-awards';
+import { scaleNominations, scaleUnitId, startScaleAwards } from '../helpers/scale-awards';
 
 jest.setTimeout(300_000);
 const testEnv = useTimeSkippingEnv();
@@ -88,26 +87,7 @@ test('520 nominating units: letters in three pages, a retried page resumes, ever
   } as unknown as Activities;
 
   const size = await runWithWorker(testEnv(), 'awards-letters', activities, async (taskQueue) => {
-    const start = await testEnv().currentTimeMs();
-    const handle = await testEnv().client.workflow.start(awardsWorkflow, {
-      taskQueue,
-      workflowId: awardsWorkflowId(id),
-      args: [
-        {
-          campaignId: id,
-          planNumber: '67-KH/TU',
-          title: 'Tổng kết',
-          definitionRef: '0'.repeat(64),
-          phaseName: 'Xét khen thưởng',
-          timeZone: 'Asia/Ho_Chi_Minh',
-          authority: 'ministry-province',
-          council,
-          vote: scheduleFrom(start, { deadlineDays: 5, lockDays: 8, reminders: [], escalations: [] }),
-          header: { style: 'state', issuingBody: 'UBND TỈNH VĨNH PHÚC', number: '…', place: 'Vĩnh Phúc' },
-        },
-      ],
-    });
-    while ((await handle.query(getAwardsStatus)).nominations.length === 0) await testEnv().sleep(1000);
+    const handle = await startScaleAwards(testEnv(), { taskQueue, campaignId: id, council });
     for (const n of scaleNominations(N)) {
       await handle.executeUpdate(castVote, { args: [{ member: 'chu', nominationId: n.id, choice: 'approve' }] });
     }

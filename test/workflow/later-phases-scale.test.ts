@@ -14,7 +14,7 @@ import type { AwardMailInput, AwardUnitMailInput, GatheredAwards } from '../../d
 import { conferenceWorkflowId, type ConferenceInvitee, type ConferenceMailInput } from '../../domain/conference-types';
 import { MAX_AWARD_NOMINATIONS, MAX_AWARD_VOTES, MAX_CONFERENCE_INVITEES } from '../../domain/scale-limits';
 import { DAY, scheduleFrom } from '../../scripts/schedules';
-import { awardsWorkflow, castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
+import { castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
 import {
   conferenceWorkflow,
   getConferenceStatus,
@@ -22,7 +22,7 @@ import {
   replyToInvitation,
 } from '../../workflows/conference';
 import { LIMITS, historySize, jsonBytes, line, parabola, reachedAt, type HistorySize } from '../helpers/history-size';
-import { scaleNominations } from '../helpers/scale-awards';
+import { scaleNominations, startScaleAwards } from '../helpers/scale-awards';
 import { runWithWorker, useTimeSkippingEnv, type Activities } from '../helpers/phase-workflow-harness';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
 import path from 'node:path';
@@ -186,26 +186,7 @@ async function awardsAt(n: number, letters: Map<string, number>): Promise<Point>
     },
   } as unknown as Activities;
   return runWithWorker(testEnv(), 'awards-scale', activities, async (taskQueue) => {
-    const start = await testEnv().currentTimeMs();
-    const handle = await testEnv().client.workflow.start(awardsWorkflow, {
-      taskQueue,
-      workflowId: awardsWorkflowId(id),
-      args: [
-        {
-          campaignId: id,
-          planNumber: '67-KH/TU',
-          title: 'Tổng kết',
-          definitionRef: '0'.repeat(64),
-          phaseName: 'Xét khen thưởng',
-          timeZone: 'Asia/Ho_Chi_Minh',
-          authority: 'ministry-province',
-          council,
-          vote: scheduleFrom(start, { deadlineDays: 5, lockDays: 8, reminders: [], escalations: [] }),
-          header: { style: 'state', issuingBody: 'UBND TỈNH VĨNH PHÚC', number: '…', place: 'Vĩnh Phúc' },
-        },
-      ],
-    });
-    while ((await handle.query(getAwardsStatus)).nominations.length === 0) await testEnv().sleep(1000);
+    const handle = await startScaleAwards(testEnv(), { taskQueue, campaignId: id, council });
     let update = 0;
     for (const nom of scaleNominations(n)) {
       for (const m of council) {
