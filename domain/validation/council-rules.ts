@@ -1,10 +1,12 @@
 /**
  * Rules of the later phases that read no date: the nominations quota, the awards council's members
- * (one chair, unique accounts, known units) and the conference's invitees (known units). Used by
+ * (one chair, unique accounts, known units), the conference's invitees (known units) and the awards'
+ * size against what one vote carries. Used by
  * the cross-field rules (`rules.ts`).
  */
+import { MAX_AWARD_NOMINATIONS, MAX_AWARD_VOTES } from '../scale-limits';
 import type { PathSegment } from '../yaml-source';
-import { asNum, asStr, isObj, type Obj } from './raw-data';
+import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import type { Report } from './problems';
 import { closest } from './suggestions';
 
@@ -83,5 +85,28 @@ export function checkInvitees(
     if (typeof invitee !== 'string' || invitee === 'all' || unitIds.has(invitee)) return;
     const guess = closest(invitee, known);
     report.add('error', [...path, i], 'unknownInvitee', { invitee, ...(guess ? { guess } : {}) });
+  });
+}
+
+/**
+ * The awards phase's size against what the council's vote carries (issue 17, `domain/scale-limits.ts`).
+ * The nominations are known only when gathered; the file gives their upper bound: the units times
+ * the largest nominations quota of the deadline phases. Over the maximum it is a warning (units
+ * seldom fill their quota); the gathering refuses for good what is really over it.
+ */
+export function checkAwardsSize(report: Report, data: unknown, council: Obj, path: PathSegment[], units: number): void {
+  const quotas = asArr(valueAt(data, ['phases'])).map((p) =>
+    isObj(p) ? (asNum(valueAt(p, ['due', 'nominations', 'quota', 'total'])) ?? 0) : 0,
+  );
+  const nominations = units * Math.max(0, ...quotas);
+  const members = asArr(council.members).length;
+  if (nominations <= MAX_AWARD_NOMINATIONS && nominations * members <= MAX_AWARD_VOTES) return;
+  report.add('warning', path, 'awardsMayBeTooLarge', {
+    units,
+    nominations,
+    members,
+    votes: nominations * members,
+    maxNominations: MAX_AWARD_NOMINATIONS,
+    maxVotes: MAX_AWARD_VOTES,
   });
 }

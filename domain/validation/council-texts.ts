@@ -49,3 +49,23 @@ export const councilVi = (place: (p: Place) => string): CouncilTexts => ({
   councilChairTwice: (p) =>
     `Hội đồng đã có chủ tịch (${place(p.place)}); chỉ một thành viên là chủ tịch — hãy bỏ chair: true ở một trong hai chỗ`,
 });
+
+interface Sizes {
+  units: number;
+  nominations: number;
+  members: number;
+  votes: number;
+  maxNominations: number;
+  maxVotes: number;
+}
+
+/** The awards' size warning: plain tables, no place to write. */
+export const scaleEn = {
+  awardsMayBeTooLarge: (p: Sizes) =>
+    `${p.units} units may send up to ${p.nominations} nominations (their quota), ${p.votes} votes for ${p.members} council members; one council vote carries at most ${p.maxNominations} nominations and ${p.maxVotes} votes, more is refused when the nominations are gathered — split the awards into sub-campaigns by block of units, or lower the quota`,
+};
+
+export const scaleVi: typeof scaleEn = {
+  awardsMayBeTooLarge: (p) =>
+    `${p.units} đơn vị có thể gửi tới ${p.nominations} hồ sơ đề nghị khen thưởng (theo chỉ tiêu), ${p.votes} phiếu cho ${p.members} thành viên Hội đồng; một lần xét của Hội đồng hỗ trợ tối đa ${p.maxNominations} hồ sơ và ${p.maxVotes} phiếu, vượt quá sẽ bị từ chối khi tập hợp hồ sơ — hãy chia việc xét khen thưởng thành các đợt con theo khối đơn vị, hoặc giảm chỉ tiêu`,
+};

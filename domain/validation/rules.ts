@@ -11,8 +11,8 @@ import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type
 import { isPlaceholderNumber } from '../plan-document';
 import type { PathSegment } from '../yaml-source';
 import { checkConferencePhase } from './conference-rules';
-import { checkCouncilMembers, checkInvitees, checkQuota } from './council-rules';
-import { checkAwardsSize } from './scale-rules';
+import { checkAwardsSize, checkCouncilMembers, checkInvitees, checkQuota } from './council-rules';
+
 import { asArr, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { checkDeadlinePhases } from './deadline-phases';

@@ -23,9 +23,8 @@ export interface Place {
 }
 
 import { conferenceEn, conferenceVi } from './conference-texts';
-import { councilEn, councilVi } from './council-texts';
 import { subCampaignEn, subCampaignVi } from './sub-campaign-texts';
-import { scaleEn, scaleVi } from './scale-rules';
+import { councilEn, councilVi, scaleEn, scaleVi } from './council-texts';
 
 type None = Record<string, never>;
 
