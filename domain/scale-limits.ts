@@ -5,6 +5,16 @@
  * Performance part); each maximum keeps the first limit reached below its warning, with a margin.
  */
 
+/** Temporal's default limits a workflow must stay below: history events and bytes, one payload (warning / error). */
+export const TEMPORAL_LIMITS = {
+  eventsWarn: 10_240,
+  eventsHard: 51_200,
+  bytesWarn: 10 * 2 ** 20,
+  bytesHard: 50 * 2 ** 20,
+  payloadWarn: 512 * 2 ** 10,
+  payloadHard: 2 * 2 ** 20,
+} as const;
+
 /**
  * The conference: 7 history events and ~3.8 KB per reply (each reply an update), ~510 bytes per
  * invitee in each round of messages (the activity's input) and ~450 in the status query. The round's

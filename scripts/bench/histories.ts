@@ -1,13 +1,14 @@
 /** History sizes, children per parent and workflow task problems, against Temporal's limits. */
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { TEMPORAL_LIMITS } from '../../domain/scale-limits';
 import { batchWorkflowId, campaignWorkflowId } from '../../domain/workflow-types';
 import { fail, figure, mib, n } from './report';
 import { mapLimited } from './waits';
 
 /** Temporal's defaults: history warning limits (`limit.historyCount.warn`, `limit.historySize.warn`). */
-const HISTORY_EVENTS_WARN = 10_240;
-const HISTORY_BYTES_WARN = 10 * 1024 * 1024;
+const HISTORY_EVENTS_WARN = TEMPORAL_LIMITS.eventsWarn;
+const HISTORY_BYTES_WARN = TEMPORAL_LIMITS.bytesWarn;
 /** Issue 4's target; Temporal itself refuses new children at 2,000 pending (`limit.numPendingChildExecutions.error`). */
 const CHILDREN_PER_PARENT = 1_000;
 

@@ -7,16 +7,10 @@
 import { temporal } from '@temporalio/proto';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TEMPORAL_LIMITS } from '../../domain/scale-limits';
 
 /** Temporal's default limits (history warn / hard, payload warn / hard). */
-export const LIMITS = {
-  eventsWarn: 10_240,
-  eventsHard: 51_200,
-  bytesWarn: 10 * 2 ** 20,
-  bytesHard: 50 * 2 ** 20,
-  payloadWarn: 512 * 2 ** 10,
-  payloadHard: 2 * 2 ** 20,
-};
+export const LIMITS = TEMPORAL_LIMITS;
 
 export interface HistorySize {
   events: number;
