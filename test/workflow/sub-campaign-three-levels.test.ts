@@ -6,31 +6,27 @@
  * and the grandchild's and VNPT's synthesis builds are the real ones; the mails are recorded only.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
-import { createActivities } from '../../activities';
 import { loadCampaign } from '../../config/campaign-files';
 import type { ParentLink } from '../../domain/sub-campaign-types';
 import { synthesisWorkflowId, type SynthesisStatusView } from '../../domain/synthesis-types';
 import { unitWorkflowId, type CampaignInput, type UnitStatusView } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { FileDefinitionStore, type DefinitionStore } from '../../stores/definition-store';
-import { FileReportStore } from '../../stores/report-store';
-import { FileSentLog } from '../../stores/sent-log';
 import { cancelCampaignTree, extendDeadline } from '../../app/campaign-actions';
 import type { AppContext } from '../../app/context';
 import { subCampaignLines, subCampaignSentence } from '../../app/sub-campaign-follow-words';
 import type { Settings } from '../../config/settings';
 import { formatDeadline } from '../../domain/messages';
 import { campaignWorkflow, getCampaignStatus } from '../../workflows/campaign';
-import { approveSynthesis, getSynthesisStatus } from '../../workflows/synthesis';
+import { getSynthesisStatus } from '../../workflows/synthesis';
 import { getUnitStatus, submitFile, submitNominations } from '../../workflows/unit-review';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
-
-type Activities = ReturnType<typeof createActivities>;
+import { runWithWorker } from '../helpers/phase-workflow-harness';
+import { subCampaignActivities } from '../helpers/sub-campaign-activities';
+import { timeSkippingEnv } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
 let dir: string;
@@ -134,59 +130,23 @@ async function run<T>(
     if (!loaded.ok) throw new Error(`fixture ${file}`);
     refs[id] = await definitions.save(loaded.campaign);
   }
-  const reports = new FileReportStore(path.join(dir, 'reports'));
-  const real = createActivities({
+  const { activities, close } = subCampaignActivities({
+    env,
+    dir,
     transport,
-    sentLog: new FileSentLog(path.join(dir, 'sent')),
     definitions,
-    reports,
-    links: {} as never,
-    from: '"thidua" <thidua@vnpt.example.vn>',
-    client: env.client,
-  });
-  const ref = { name: 'tong-hop.docx', size: 1, sha256: 'f'.repeat(64), contentType: 'application/x' };
-  const activities = {
-    async sendUnitMessage(input: { key: string }) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async lockUnitReports() {},
-    signalUnits: real.signalUnits,
-    tellBatchLocked: real.tellBatchLocked,
-    async loadUnitPage(input: { campaignId: string; offset: number; limit: number }) {
-      return UNITS[input.campaignId]
-        .slice(input.offset, input.offset + input.limit)
-        .map((id) => ({ id, name: `Đơn vị ${id}` }));
-    },
+    units: (campaignId) => UNITS[campaignId],
     // The two sub-campaigns' drafts are the real packs, built from their units' workflows; the ministry's a stub.
-    async buildSynthesis(input: Parameters<Activities['buildSynthesis']>[0]) {
-      if (input.campaignId in FILES) return real.buildSynthesis(input);
-      return { docx: ref, xlsx: ref, timelineSvg: ref, submissionsSvg: ref };
-    },
-    // Approved as soon as it is mailed (awaited inside the activity, so that time does not skip).
-    async mailSynthesis(input: { campaignId: string; key: string }) {
-      await env.client.workflow
-        .getHandle(synthesisWorkflowId(input.campaignId))
-        .executeUpdate(approveSynthesis, { args: [{ approvedBy: APPROVER[input.campaignId] ?? 'Bộ trưởng (bt)' }] })
-        .catch(() => undefined);
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async synthesisApproved(input: { key: string }) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    reportSubCampaignResult: real.reportSubCampaignResult,
-  } as unknown as Activities;
-  const taskQueue = `three-${Math.random().toString(36).slice(2)}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities,
+    realDraft: (campaignId) => campaignId in FILES,
+    approver: (campaignId) => APPROVER[campaignId] ?? 'Bộ trưởng (bt)',
   });
   try {
-    const result = await worker.runUntil(() => fn(taskQueue, start, refs, definitions));
+    const result = await runWithWorker(env, 'three', activities, (taskQueue) =>
+      fn(taskQueue, start, refs, definitions),
+    );
     return { ...result, mails };
   } finally {
-    reports.close();
+    close();
   }
 }
 

@@ -10,12 +10,10 @@
  */
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
-import { createActivities } from '../../activities';
 import { loadCampaign } from '../../config/campaign-files';
 import type { ParentLink, SubCampaignResultInput } from '../../domain/sub-campaign-types';
 import { synthesisWorkflowId, type SynthesisStatusView } from '../../domain/synthesis-types';
@@ -23,15 +21,13 @@ import type { ReadInstant } from '../../domain/timeline-types';
 import { unitWorkflowId, type CampaignInput, type DueSummary, type UnitStatusView } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { FileDefinitionStore } from '../../stores/definition-store';
-import { FileReportStore } from '../../stores/report-store';
-import { FileSentLog } from '../../stores/sent-log';
 import { campaignWorkflow, getCampaignStatus } from '../../workflows/campaign';
-import { approveSynthesis, getSynthesisStatus } from '../../workflows/synthesis';
+import { getSynthesisStatus } from '../../workflows/synthesis';
 import { getUnitStatus, submitFile, submitNominations } from '../../workflows/unit-review';
 import { saveHistory } from '../helpers/histories';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
-
-type Activities = ReturnType<typeof createActivities>;
+import { runWithWorker } from '../helpers/phase-workflow-harness';
+import { subCampaignActivities } from '../helpers/sub-campaign-activities';
+import { timeSkippingEnv } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
 let dir: string;
@@ -154,65 +150,35 @@ async function run<T>(fn: (taskQueue: string, start: number, subRef: string) => 
   const loaded = loadCampaign(SUB_FILE, { mode: 'rehearse' });
   if (!loaded.ok) throw new Error('fixture');
   const subRef = await definitions.save(loaded.campaign);
-  const reports = new FileReportStore(path.join(dir, 'reports'));
-  const real = createActivities({
+  const { real, activities, close } = subCampaignActivities({
+    env,
+    dir,
     transport,
-    sentLog: new FileSentLog(path.join(dir, 'sent')),
     definitions,
-    reports,
-    links: {} as never,
-    from: '"thidua" <thidua@vnpt.example.vn>',
-    client: env.client,
-  });
-  const ref = { name: 'tong-hop.docx', size: 1, sha256: 'f'.repeat(64), contentType: 'application/x' };
-  const activities = {
-    async sendUnitMessage(input: { key: string }) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async lockUnitReports() {},
-    // The batch's signals to its units and a unit's word of its lock: the real ones, on the test server.
-    signalUnits: real.signalUnits,
-    tellBatchLocked: real.tellBatchLocked,
-    async loadUnitPage(input: { campaignId: string; offset: number; limit: number }) {
-      const ids = input.campaignId === SUB ? SUB_UNITS : PARENT_UNITS;
-      return ids.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
-    },
+    units: (campaignId) => (campaignId === SUB ? SUB_UNITS : PARENT_UNITS),
     // The sub-campaign's draft is the real pack, built from its units' workflows; the parent's a stub.
-    async buildSynthesis(input: Parameters<Activities['buildSynthesis']>[0]) {
-      if (input.campaignId === SUB) return real.buildSynthesis(input);
-      return { docx: ref, xlsx: ref, timelineSvg: ref, submissionsSvg: ref };
-    },
-    // Approved as soon as it is mailed (awaited inside the activity, so that time does not skip).
-    async mailSynthesis(input: { campaignId: string; key: string }) {
-      await env.client.workflow
-        .getHandle(synthesisWorkflowId(input.campaignId))
-        .executeUpdate(approveSynthesis, { args: [{ approvedBy: APPROVER }] })
-        .catch(() => undefined);
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    async synthesisApproved(input: { key: string }) {
-      return { sent: true, messageId: input.key, recipients: [] };
-    },
-    // The real activity; its first attempt "crashes" after doing its work: the retry must add nothing.
-    async reportSubCampaignResult(input: SubCampaignResultInput) {
-      attempts.push(input);
-      const outcome = await real.reportSubCampaignResult(input);
-      if (Context.current().info.attempt === 1) throw new Error('the worker stopped before answering');
-      return outcome;
-    },
-  } as unknown as Activities;
-  const taskQueue = `sub-${Math.random().toString(36).slice(2)}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities,
+    realDraft: (campaignId) => campaignId === SUB,
+    approver: () => APPROVER,
   });
   try {
-    const result = await worker.runUntil(() => fn(taskQueue, start, subRef));
+    const result = await runWithWorker(
+      env,
+      'sub',
+      {
+        ...activities,
+        // The real activity; its first attempt "crashes" after doing its work: the retry must add nothing.
+        async reportSubCampaignResult(input: SubCampaignResultInput) {
+          attempts.push(input);
+          const outcome = await real.reportSubCampaignResult(input);
+          if (Context.current().info.attempt === 1) throw new Error('the worker stopped before answering');
+          return outcome;
+        },
+      },
+      (taskQueue) => fn(taskQueue, start, subRef),
+    );
     return { ...result, mails, attempts };
   } finally {
-    reports.close();
+    close();
   }
 }
 
