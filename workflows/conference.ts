@@ -19,21 +19,15 @@ import {
   log,
   proxyActivities,
   setCurrentDetails,
-  setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type {
   CancelConferenceInput,
   ChangeVenueInput,
-  ConferenceChange,
   ConferenceInvitee,
-  ConferenceInviteeView,
-  ConferenceMailInput,
   ConferenceMessageKind,
-  ConferenceState,
   ConferenceStatusView,
-  ConferenceWhen,
   ConferenceWorkflowInput,
   RecordOutcomeInput,
   ReplyToInvitationInput,
@@ -41,10 +35,17 @@ import type {
 } from '../domain/conference-types';
 import { CONFERENCE_STATE_LABELS } from '../domain/conference-messages';
 import { CampaignIdKey, PhaseKey } from '../domain/search-attributes';
-import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
-import type { DeadlineSchedule } from '../domain/timeline-types';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
-import { assertNewDate, assertOutcome, assertReply } from '../domain/conference-rules';
+import { setConferenceHandlers } from './conference-handlers';
+import {
+  allInviteeIds,
+  conferenceStateOf,
+  conferenceView,
+  initialRun,
+  noReplyIds,
+  queueRound,
+  type Round,
+} from './conference-run';
 import { stepDue } from './timed-steps';
 
 /** Answers the view with the replying invitee only in `invitees` (the counts are whole); the query has them all. */
@@ -70,297 +71,47 @@ const loader = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-interface Round {
-  kind: ConferenceMessageKind;
-  key: string;
-  ids: string[];
-  detail?: ConferenceMailInput['detail'];
-}
-
-/** `dd/MM/yyyy HH:mm` → "08:00 ngày 14/11/2009". */
-const spoken = (local: string) => `${local.slice(11)} ngày ${local.slice(0, 10)}`;
-
 export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promise<ConferenceStatusView> {
   const { campaignId } = input;
-  let when: ConferenceWhen = input.when;
-  let whenLocal =
-    when.kind === 'period' ? `dự kiến trong ${when.name}` : spoken(input.startLocal ?? when.start.replace('T', ' '));
-  let venue = input.venue;
-  let sequence = 0;
-  let invitationsAt = input.invitationsAt;
-  let replySchedule: DeadlineSchedule | undefined = input.replySchedule;
-  let attendeeReminderAt = input.attendeeReminderAt;
-  /** Steps of the current schedule before this instant are not run (the day moved after them). */
-  let scheduleFrom = 0;
-  let invited = false;
-  let started = false;
-  let cancelled: ConferenceStatusView['cancelled'];
-  let outcome: ConferenceStatusView['outcome'];
-  const changes: ConferenceChange[] = [];
-  const people = new Map<string, ConferenceInviteeView>();
-  let remindersSent = 0;
-  let escalationsSent = 0;
-  const handled = new Set<string>();
-  const outbox: Round[] = [];
+  const run = initialRun(input);
+  const { people, handled, outbox } = run; // never replaced: the same Map, Set and array throughout
   let version = 0;
   const touch = () => void version++;
   const now = () => Date.now();
-  const iso = (ms = now()) => new Date(ms).toISOString();
-  const replyByMs = () => (replySchedule ? Date.parse(replySchedule.deadline.utc) : undefined);
-  const startMs = () => (when.kind === 'exact' ? Date.parse(when.start) : undefined);
-
-  const state = (): ConferenceState =>
-    cancelled
-      ? 'cancelled'
-      : outcome
-        ? 'held'
-        : when.kind === 'period'
-          ? 'date-rough'
-          : started
-            ? 'awaiting-outcome'
-            : invited
-              ? 'invited'
-              : 'scheduled';
-
-  const view = (): ConferenceStatusView => {
-    const invitees = [...people.values()].map((p) => ({ ...p }));
-    const current = invitees.filter((p) => p.reply);
-    const attending = current.filter((p) => p.reply!.answer === 'attending');
-    return {
-      campaignId,
-      name: input.phaseName,
-      state: state(),
-      when,
-      whenLocal,
-      venue,
-      ...(input.organizer ? { organizer: input.organizer } : {}),
-      agenda: [...input.agenda],
-      sequence,
-      ...(invitationsAt && when.kind === 'exact' ? { invitationsAt } : {}),
-      ...(replySchedule && when.kind === 'exact'
-        ? { replyBy: replySchedule.deadline.utc, replyByLocal: replySchedule.deadline.local }
-        : {}),
-      invitees,
-      counts: {
-        invited: invitees.filter((p) => p.invitedSequence !== undefined).length,
-        attending: attending.length,
-        declined: current.length - attending.length,
-        noReply: invitees.length - current.length,
-        seats: attending.reduce((n, p) => n + p.reply!.seats, 0),
-      },
-      ...(outcome ? { outcome } : {}),
-      ...(cancelled ? { cancelled } : {}),
-      changes: [...changes],
-      remindersSent,
-      escalationsSent,
-    };
-  };
+  const replyByMs = () => (run.replySchedule ? Date.parse(run.replySchedule.deadline.utc) : undefined);
+  const view = () => conferenceView(input, run);
+  const queue = (kind: ConferenceMessageKind, key: string, ids: string[], detail?: Round['detail']) =>
+    queueRound(run, campaignId, kind, key, ids, detail);
 
   const publish = () => {
-    const s = state();
+    const s = conferenceStateOf(run);
     upsertSearchAttributes([
       { key: CampaignIdKey, value: campaignId },
       { key: PhaseKey, value: s === 'held' ? 'conference-held' : s === 'cancelled' ? 'cancelled' : 'conference' },
     ]);
     setCurrentDetails(
-      `**${input.planNumber}** — ${input.phaseName}: ${CONFERENCE_STATE_LABELS[s]}; ${whenLocal}, ${venue}`,
+      `**${input.planNumber}** — ${input.phaseName}: ${CONFERENCE_STATE_LABELS[s]}; ${run.whenLocal}, ${run.venue}`,
     );
   };
 
-  // ---- refusals (Vietnamese: the validator's words reach the person) ------------------------------
+  // ---- handlers: conference-handlers.ts ----------------------------------------------------------
 
-  const assertOpen = (action: string) => {
-    if (cancelled)
-      throw new Error(`Hội nghị đã bị hủy lúc ${cancelled.at} (${cancelled.reason}); không thể ${action}.`);
-    if (outcome) throw new Error(`Hội nghị đã được ghi kết quả (họp ngày ${outcome.heldOn}); không thể ${action}.`);
-  };
-  const assertPerson = (label: string, value: unknown) => {
-    if (typeof value !== 'string' || !value.trim()) throw new Error(`Cần ghi ${label}.`);
-    assertText(label, value, MAX_PERSON_CHARS);
-  };
-
-  // ---- handlers ---------------------------------------------------------------------------------
-
-  const allIds = () => [...people.keys()];
-  const queue = (kind: ConferenceMessageKind, key: string, ids: string[], detail?: Round['detail']) => {
-    if (ids.length > 0)
-      outbox.push({ kind, key: `${campaignId}/conference/${key}`, ids, ...(detail ? { detail } : {}) });
-  };
-
-  setHandler(getConferenceStatus, view);
-  /**
-   * A reply's answer: the view with the one invitee it concerns (the counts stay whole). Every
-   * update's answer is kept in the history: the whole list in each made it grow with N² (issue 17).
-   */
-  const viewOf = (inviteeId: string): ConferenceStatusView => {
-    const v = view();
-    return { ...v, invitees: v.invitees.filter((p) => p.id === inviteeId) };
-  };
-
-  setHandler(
-    replyToInvitation,
-    (req) => {
-      const p = people.get(req.inviteeId)!;
-      p.reply = {
-        inviteeId: req.inviteeId,
-        answer: req.answer,
-        delegates: req.answer === 'attending' ? req.delegates.map((d) => ({ ...d })) : [],
-        seats: req.answer === 'attending' ? req.seats : 0,
-        ...(req.note?.trim() ? { note: req.note.trim() } : {}),
-        via: req.via,
-        ...(req.via === 'phone' && req.recordedBy ? { recordedBy: req.recordedBy } : {}),
-        at: iso(),
-        sequence,
-      };
-      touch();
-      return viewOf(req.inviteeId);
+  const { applyCancel } = setConferenceHandlers({
+    definitions: {
+      replyToInvitation,
+      setConferenceDate,
+      changeConferenceVenue,
+      cancelConference,
+      recordConferenceOutcome,
+      cancelConferenceSignal,
+      getConferenceStatus,
     },
-    {
-      validator: (req) => {
-        assertOpen('đăng ký dự');
-        if (!invited) throw new Error('Giấy mời chưa được gửi; chưa nhận đăng ký dự hội nghị.');
-        const deadline = replyByMs();
-        if (deadline !== undefined && now() > deadline) {
-          throw new Error(`Đã quá hạn đăng ký dự (${replySchedule!.deadline.local}); xin liên hệ Thường trực.`);
-        }
-        if (!people.has(req?.inviteeId)) throw new Error(`Không có khách mời mang mã "${String(req?.inviteeId)}".`);
-        assertReply(req);
-        if (req.via === 'phone') assertPerson('người ghi nhận', req.recordedBy);
-      },
-    },
-  );
-
-  setHandler(
-    setConferenceDate,
-    (req) => {
-      const before = whenLocal;
-      const fixing = when.kind === 'period';
-      sequence++;
-      when = { kind: 'exact', start: req.start, ...(req.end ? { end: req.end } : {}) };
-      whenLocal = spoken(req.startLocal ?? req.start.replace('T', ' '));
-      invitationsAt = req.invitationsAt;
-      replySchedule = req.replySchedule ?? {
-        deadline: { utc: req.replyBy, local: req.replyBy, written: req.replyBy, reading: req.replyBy },
-        lock: { utc: req.replyBy, local: req.replyBy, written: req.replyBy, reading: req.replyBy },
-        reminders: [],
-        escalations: [],
-      };
-      attendeeReminderAt = req.attendeeReminderAt;
-      scheduleFrom = now();
-      handled.clear();
-      started = false;
-      // Replies given for the earlier day are asked again.
-      for (const p of people.values()) {
-        if (p.reply) p.previousReply = p.reply;
-        delete p.reply;
-        p.remindersSent = 0;
-        p.escalated = false;
-      }
-      changes.push({
-        at: iso(),
-        by: req.by,
-        what: fixing ? 'date-fixed' : 'date-moved',
-        sequence,
-        detail: `${before} → ${whenLocal}${req.reason?.trim() ? ` (${req.reason.trim()})` : ''}`,
-      });
-      if (invited) queue('updated', `s${sequence}/updated`, allIds(), { change: changes[changes.length - 1].detail });
-      touch();
-      publish();
-      return view();
-    },
-    {
-      validator: (req) => {
-        assertOpen('đổi ngày');
-        assertNewDate(req, now());
-        assertPerson('người thay đổi', req.by);
-      },
-    },
-  );
-
-  setHandler(
-    changeConferenceVenue,
-    (req) => {
-      const before = venue;
-      sequence++;
-      venue = req.venue.trim();
-      // A reply stands through a change of place: it answers the current invitation.
-      for (const p of people.values()) if (p.reply) p.reply.sequence = sequence;
-      const detail = `${before} → ${venue}${req.reason?.trim() ? ` (${req.reason.trim()})` : ''}`;
-      changes.push({ at: iso(), by: req.by, what: 'venue-changed', sequence, detail });
-      if (invited) queue('updated', `s${sequence}/updated`, allIds(), { change: detail });
-      touch();
-      publish();
-      return view();
-    },
-    {
-      validator: (req) => {
-        assertOpen('đổi địa điểm');
-        if (started) throw new Error('Hội nghị đã bắt đầu; không thể đổi địa điểm.');
-        if (typeof req?.venue !== 'string' || !req.venue.trim()) throw new Error('Cần ghi địa điểm mới.');
-        assertText('địa điểm', req.venue, MAX_PERSON_CHARS);
-        if (req.venue.trim() === venue) throw new Error(`Hội nghị đã họp tại "${venue}".`);
-        assertText('lý do', req.reason, MAX_PERSON_CHARS);
-        assertPerson('người thay đổi', req.by);
-      },
-    },
-  );
-
-  const applyCancel = (reason: string, by: string) => {
-    if (cancelled || outcome) return;
-    sequence++;
-    cancelled = { reason, by, at: iso() };
-    changes.push({ at: cancelled.at, by, what: 'cancelled', sequence, detail: reason });
-    const sentTo = [...people.values()].filter((p) => p.invitedSequence !== undefined).map((p) => p.id);
-    queue('cancelled', `s${sequence}/cancelled`, sentTo, { reason });
-    touch();
-    publish();
-  };
-  setHandler(
-    cancelConference,
-    (req) => {
-      applyCancel(req.reason.trim(), req.by);
-      return view();
-    },
-    {
-      validator: (req) => {
-        assertOpen('hủy hội nghị');
-        if (typeof req?.reason !== 'string' || !req.reason.trim()) {
-          throw new Error('Cần ghi lý do hủy: mọi khách mời sẽ được thông báo lý do.');
-        }
-        assertText('lý do', req.reason, MAX_PERSON_CHARS);
-        assertPerson('người hủy', req.by);
-      },
-    },
-  );
-  setHandler(cancelConferenceSignal, (req) => applyCancel(`Đợt tổng kết đã bị hủy: ${req.reason}`, req.cancelledBy));
-
-  setHandler(
-    recordConferenceOutcome,
-    (req) => {
-      outcome = {
-        heldOn: req.heldOn,
-        attendance: req.attendance,
-        ...(req.minutes ? { minutes: req.minutes } : {}),
-        ...(req.note?.trim() ? { note: req.note.trim() } : {}),
-        recordedBy: req.by,
-        at: iso(),
-      };
-      touch();
-      publish();
-      return view();
-    },
-    {
-      validator: (req) => {
-        assertOpen('ghi kết quả');
-        const start = startMs();
-        if (start === undefined || now() < start) {
-          throw new Error(`Hội nghị chưa diễn ra (${whenLocal}); chỉ ghi kết quả sau giờ khai mạc.`);
-        }
-        assertOutcome(req, when.kind === 'exact' ? when.start : '');
-        assertPerson('người ghi kết quả', req.by);
-      },
-    },
-  );
+    input,
+    run,
+    now,
+    touch,
+    publish,
+  });
 
   // ---- effects ----------------------------------------------------------------------------------
 
@@ -384,12 +135,12 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
             planNumber: input.planNumber,
             title: input.title,
             timeZone: input.timeZone,
-            when,
-            whenLocal,
-            venue,
+            when: run.when,
+            whenLocal: run.whenLocal,
+            venue: run.venue,
             ...(input.organizer ? { organizer: input.organizer } : {}),
             agenda: input.agenda,
-            sequence,
+            sequence: run.sequence,
             ...(v.replyBy ? { replyBy: v.replyBy, replyByLocal: v.replyByLocal } : {}),
           },
           recipients,
@@ -413,58 +164,58 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
       for (const id of sent) {
         const p = people.get(id);
         if (!p) continue;
-        if (round.kind === 'invitation' || round.kind === 'updated') p.invitedSequence = sequence;
+        if (round.kind === 'invitation' || round.kind === 'updated') p.invitedSequence = run.sequence;
         if (round.kind === 'reply-reminder') {
           p.remindersSent++;
-          remindersSent++;
+          run.remindersSent++;
         }
         if (round.kind === 'reply-escalation') {
           p.escalated = true;
-          escalationsSent++;
+          run.escalationsSent++;
         }
       }
       outbox.shift();
     }
   };
 
-  const noReply = () => [...people.values()].filter((p) => !p.reply).map((p) => p.id);
   type Step = { at: number; id: string; label: string; run: () => void };
   /** The next timed step not yet handled (none while the day is rough, once held or cancelled). */
   const nextStep = (): Step | undefined => {
-    if (when.kind !== 'exact' || cancelled || outcome) return undefined;
+    if (run.when.kind !== 'exact' || run.cancelled || run.outcome) return undefined;
     const steps: Step[] = [];
-    const add = (at: string | undefined, id: string, label: string, run: () => void) => {
-      if (!at || handled.has(id) || Date.parse(at) < scheduleFrom) return;
-      steps.push({ at: Date.parse(at), id, label, run });
+    const add = (at: string | undefined, id: string, label: string, act: () => void) => {
+      if (!at || handled.has(id) || Date.parse(at) < run.scheduleFrom) return;
+      steps.push({ at: Date.parse(at), id, label, run: act });
     };
-    if (!invited) {
+    if (!run.invited) {
       // The invitations go out at their time, or at once when the day was fixed after it.
       steps.push({
-        at: Math.max(scheduleFrom, Date.parse(invitationsAt ?? when.start) || 0),
+        at: Math.max(run.scheduleFrom, Date.parse(run.invitationsAt ?? run.when.start) || 0),
         id: 'invite',
-        label: `Gửi giấy mời — ${invitationsAt ?? ''}`,
+        label: `Gửi giấy mời — ${run.invitationsAt ?? ''}`,
         run: () => {
-          invited = true;
-          queue('invitation', `s${sequence}/invitation`, allIds());
+          run.invited = true;
+          queue('invitation', `s${run.sequence}/invitation`, allInviteeIds(run));
         },
       });
     }
-    for (const r of replySchedule?.reminders ?? []) {
+    for (const r of run.replySchedule?.reminders ?? []) {
       add(r.at.utc, r.id, `Nhắc đăng ký dự ${r.offset} — ${r.at.local}`, () => {
-        if (invited && now() < (replyByMs() ?? Infinity)) queue('reply-reminder', `s${sequence}/${r.id}`, noReply());
+        if (run.invited && now() < (replyByMs() ?? Infinity))
+          queue('reply-reminder', `s${run.sequence}/${r.id}`, noReplyIds(run));
       });
     }
-    for (const e of replySchedule?.escalations ?? []) {
+    for (const e of run.replySchedule?.escalations ?? []) {
       add(e.at.utc, `esc${e.step}`, `Báo chưa đăng ký dự, bước ${e.step} — ${e.at.local}`, () => {
-        if (invited) queue('reply-escalation', `s${sequence}/esc${e.step}`, noReply(), { step: e.step });
+        if (run.invited) queue('reply-escalation', `s${run.sequence}/esc${e.step}`, noReplyIds(run), { step: e.step });
       });
     }
-    add(attendeeReminderAt, 'attendees', 'Nhắc người dự hội nghị', () => {
+    add(run.attendeeReminderAt, 'attendees', 'Nhắc người dự hội nghị', () => {
       const attending = [...people.values()].filter((p) => p.reply?.answer === 'attending').map((p) => p.id);
-      if (invited) queue('attendee-reminder', `s${sequence}/attendees`, attending);
+      if (run.invited) queue('attendee-reminder', `s${run.sequence}/attendees`, attending);
     });
-    add(when.start, 'start', `Khai mạc — ${whenLocal}`, () => {
-      started = true;
+    add(run.when.start, 'start', `Khai mạc — ${run.whenLocal}`, () => {
+      run.started = true;
       publish();
     });
     return steps.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))[0];
@@ -484,10 +235,10 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
     const invitees = input.invitees ?? (await loader.loadConferenceInvitees({ definitionRef: input.definitionRef }));
     for (const i of invitees) people.set(i.id, { ...i, remindersSent: 0, escalated: false });
     // Reminders and escalations already past when the phase opened late are not sent (the invitation is).
-    scheduleFrom = now();
+    run.scheduleFrom = now();
     for (;;) {
       await flush();
-      if (outcome || cancelled) break;
+      if (run.outcome || run.cancelled) break;
       const step = nextStep();
       const seen = version;
       if (!(await stepDue(step, () => version !== seen)) || !step) continue;
