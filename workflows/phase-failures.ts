@@ -4,20 +4,11 @@
  * campaign's view (its status query and result), in its memo (`campaign status` and the dashboard read
  * it without a worker), and the secretariat is mailed once. Workflow code.
  */
-import {
-  ApplicationFailure,
-  TemporalFailure,
-  TerminatedFailure,
-  TimeoutFailure,
-  isCancellation,
-  log,
-  patched,
-  proxyActivities,
-  upsertMemo,
-} from '@temporalio/workflow';
+import { isCancellation, log, patched, proxyActivities, upsertMemo } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { PhaseSchedule } from '../domain/timeline-types';
 import type { CampaignInput, CampaignStatusView, PhaseFailure } from '../domain/workflow-types';
+import { failureMessage } from './failure-message';
 
 // Bounded: the mail is idempotent (Message-ID from the campaign and the phase), but a mail server
 // down for hours must not hold the campaign's next phases; the failure stays in the status anyway.
@@ -25,25 +16,6 @@ const mail = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 8 },
 });
-
-/**
- * The child's own words: the deepest {@link ApplicationFailure} of the cause chain (a child that
- * failed on an activity's refusal arrives as ChildWorkflowFailure → ActivityFailure →
- * ApplicationFailure), not "Child Workflow execution failed".
- */
-export function failureMessage(err: unknown): string {
-  let app: ApplicationFailure | undefined;
-  let deepest: Error | undefined;
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 20; e = e.cause, depth++) {
-    deepest = e;
-    if (e instanceof ApplicationFailure && e.message) app = e;
-  }
-  if (app) return app.message;
-  if (deepest instanceof TerminatedFailure) return 'Workflow của giai đoạn đã bị người vận hành dừng (terminate).';
-  if (deepest instanceof TimeoutFailure) return 'Workflow của giai đoạn đã quá thời gian chạy cho phép.';
-  if (deepest instanceof TemporalFailure || deepest) return deepest.message;
-  return String(err);
-}
 
 /**
  * Records the failure and tells the secretariat. The view is state (no command); the memo and the
