@@ -16,13 +16,13 @@ export interface PhaseFailureCliTexts {
 const vi: PhaseFailureCliTexts = {
   headline: (name, phase, at) => `!! LỖI: giai đoạn "${name}" (${phase}) không thực hiện được, dừng lúc ${at}`,
   reason: (message) => `   Lý do: ${message}`,
-  todo: '   Thường trực đã được báo qua thư; các giai đoạn khác vẫn tiếp tục, giai đoạn này không tự chạy lại.',
+  todo: '   Các giai đoạn khác vẫn tiếp tục; giai đoạn này không tự chạy lại: cần Thường trực xử lý.',
 };
 
 const en: PhaseFailureCliTexts = {
   headline: (name, phase, at) => `!! FAILED: phase "${name}" (${phase}) did not run, stopped at ${at}`,
   reason: (message) => `   Reason: ${message}`,
-  todo: '   The secretariat was told by mail; the other phases go on, this one is not run again by itself.',
+  todo: '   The other phases go on; this one is not run again by itself: the secretariat must act.',
 };
 
 export function phaseFailureTexts(lang: Lang): PhaseFailureCliTexts {

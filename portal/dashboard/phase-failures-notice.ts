@@ -15,7 +15,7 @@ export function phaseFailuresNotice(failures: PhaseFailure[] | undefined, t: (ut
       (f) => `<div class="msg error phase-failure" role="alert" data-phase="${esc(f.phase)}">
 <p><strong>Giai đoạn "${esc(f.name)}"${phaseStateName(f.phase) !== f.name ? ` (${esc(phaseStateName(f.phase))})` : ''} không thực hiện được</strong> — dừng lúc <time datetime="${esc(f.at)}">${esc(t(f.at))}</time>.</p>
 <p>Lý do: ${esc(f.message)}</p>
-${PHASE_FAILURE_EFFECT[f.phase] ? `<p>${esc(PHASE_FAILURE_EFFECT[f.phase]!)}</p>\n` : ''}<p>${esc(PHASE_FAILURE_TODO[f.phase] ?? 'Đề nghị liên hệ quản trị hệ thống.')} Thường trực đã được báo qua thư; các giai đoạn khác vẫn tiếp tục.</p>
+${PHASE_FAILURE_EFFECT[f.phase] ? `<p>${esc(PHASE_FAILURE_EFFECT[f.phase]!)}</p>\n` : ''}<p>${esc(PHASE_FAILURE_TODO[f.phase] ?? 'Đề nghị liên hệ quản trị hệ thống.')} Các giai đoạn khác của đợt vẫn tiếp tục.</p>
 <p class="hint">Workflow: ${esc(f.workflowId)}</p>
 </div>`,
     )

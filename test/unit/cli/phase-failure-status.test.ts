@@ -96,14 +96,14 @@ test('the failed awards show right under the phase line, with the refusal and th
     '!! LỖI: giai đoạn "Xét khen thưởng" (Khen thưởng) không thực hiện được, dừng lúc 05/12/2026 08:30',
   );
   expect(lines[phase + 2]).toBe(`   Lý do: ${REFUSAL}`);
-  expect(lines[phase + 3]).toContain('Thường trực đã được báo qua thư');
+  expect(lines[phase + 3]).toContain('giai đoạn này không tự chạy lại');
 });
 
 test('in English: the notice in English, the refusal as the workflow wrote it', async () => {
   const { out } = await run([ID, '--lang', 'en']);
   expect(out).toContain('!! FAILED: phase "Xét khen thưởng" (awards) did not run, stopped at 05/12/2026 08:30');
   expect(out).toContain(`   Reason: ${REFUSAL}`);
-  expect(out).toContain('The secretariat was told by mail');
+  expect(out).toContain('this one is not run again by itself');
 });
 
 test('--json carries the failures as the memo holds them', async () => {
