@@ -14,6 +14,7 @@ import type { UnitMessageInput, UnitMessageResult, UnitStatusView } from '../dom
 import { messageIdFor, sendOnce, UndeliverableError } from './mail/send';
 import { createConferenceActivities } from './conference';
 import { createAwardActivities } from './awards';
+import { createPhaseFailureActivities } from './phase-failure';
 import { createSubCampaignActivities } from './sub-campaign';
 import { createSynthesisActivities } from './synthesis';
 import { createUnitSignalActivities } from './unit-signals';
@@ -158,6 +159,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAwardActivities(deps),
     ...createSubCampaignActivities(deps),
     ...createUnitSignalActivities(deps),
+    ...createPhaseFailureActivities(deps),
 
     /** Page of the campaign's units for a batch workflow: ids and names only. */
     async loadUnitPage(input: { campaignId: string; definitionRef: string; offset: number; limit: number }) {

@@ -28,6 +28,7 @@ import {
   campaignWorkflowId,
   type CampaignInput,
   type DeadlinePhaseMemo,
+  type PhaseFailure,
   type DueSummary,
   type SubmissionStatus,
 } from '../domain/workflow-types';
@@ -232,6 +233,8 @@ export interface CampaignUnits {
   matching: number;
   /** Every deadline phase with its deadline and, once locked, its counts (several deadline phases only). */
   deadlinePhases?: DeadlinePhaseMemo[];
+  /** Later phases whose child workflow failed (the campaign's memo): shown without a worker. */
+  phaseFailures?: PhaseFailure[];
 }
 
 /**
@@ -279,7 +282,12 @@ export async function campaignUnits(
     }
   }
   rows.sort((a, b) => a.unitId.localeCompare(b.unitId));
-  const memo = (campaign.memo ?? {}) as { planNumber?: string; title?: string; deadlinePhases?: DeadlinePhaseMemo[] };
+  const memo = (campaign.memo ?? {}) as {
+    planNumber?: string;
+    title?: string;
+    deadlinePhases?: DeadlinePhaseMemo[];
+    phaseFailures?: PhaseFailure[];
+  };
   return {
     campaignId,
     planNumber: memo.planNumber ?? '',
@@ -292,6 +300,7 @@ export async function campaignUnits(
     units: rows,
     matching: filter ? (filter === 'locked' ? locked.count : counts[filter]) : total.count,
     ...(memo.deadlinePhases ? { deadlinePhases: memo.deadlinePhases } : {}),
+    ...(memo.phaseFailures?.length ? { phaseFailures: memo.phaseFailures } : {}),
   };
 }
 

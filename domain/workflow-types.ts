@@ -465,6 +465,21 @@ export interface CampaignStatusView {
   reportedUp?: SubCampaignResultOutcome;
   /** Each move of the remaining plan that followed the parent's extension, in order. */
   planMoves?: PlanMove[];
+  /** Later phases whose child workflow failed (not cancelled), in order; also in the memo. */
+  phaseFailures?: PhaseFailure[];
+}
+
+/**
+ * A later phase's child workflow that failed: the campaign went on without it. `message` is the
+ * child's own failure (the Vietnamese refusal), not Temporal's wrapper; `at` an ISO instant.
+ */
+export interface PhaseFailure {
+  phase: PhaseKind;
+  /** The phase's name in the campaign file. */
+  name: string;
+  workflowId: string;
+  message: string;
+  at: string;
 }
 
 /** A deadline phase as the campaign's memo carries it (`campaign status` reads it without a worker). */

@@ -37,6 +37,8 @@ export async function runAwardsChild(
     missedCancel: () => CancelCampaignInput | undefined;
     /** The child's handle, for the campaign to pass a later cancel on. */
     started: (child: ChildWorkflowHandle<typeof awardsWorkflow>) => void;
+    /** The child failed (not cancelled): the campaign records it and tells the secretariat. */
+    failed?: (err: unknown, workflowId: string) => Promise<void>;
   },
 ): Promise<void> {
   if (!patched('campaign-runs-awards')) {
@@ -72,7 +74,8 @@ export async function runAwardsChild(
     await child.result();
   } catch (err) {
     if (isCancellation(err)) throw err;
-    // A failed awards child does not hold the campaign: it closes, the failure is logged.
-    log.error('the awards workflow failed', { err });
+    // A failed awards child does not hold the campaign: it closes; the campaign reports the failure.
+    if (hooks.failed) await hooks.failed(err, awardsWorkflowId(input.campaignId));
+    else log.error('the awards workflow failed', { err });
   }
 }

@@ -11,6 +11,7 @@ import type { PhaseSchedule } from '../domain/timeline-types';
 import type { CancelCampaignInput } from '../domain/workflow-types';
 import type { CampaignContext } from './campaign';
 import { passCancel } from './children';
+import { reportPhaseFailure } from './phase-failures';
 import { cancelConferenceSignal, conferenceWorkflow } from './conference';
 import { reportUp } from './sub-campaign-report';
 import { cancelSynthesis, synthesisWorkflow } from './synthesis';
@@ -59,8 +60,8 @@ export async function runSynthesis(ctx: CampaignContext, phase: PhaseSchedule): 
     result = await child.result();
   } catch (err) {
     if (isCancellation(err)) throw err;
-    // A failed synthesis does not hold the campaign: the later phases go on, the failure is logged.
-    log.error('the synthesis workflow failed', { err });
+    // A failed synthesis does not hold the campaign: the later phases go on; the secretariat is told.
+    await reportPhaseFailure(ctx, phase, synthesisWorkflowId(input.campaignId), err);
   }
   ctx.synthesisEnded = true;
   // A sub-campaign's approved result goes up to its parent's unit. Versioned, and asked only for a
@@ -119,8 +120,8 @@ export async function runConference(ctx: CampaignContext, phase: PhaseSchedule):
     await child.result();
   } catch (err) {
     if (isCancellation(err)) throw err;
-    // A failed conference does not hold the campaign: the awards go on, the failure is logged.
-    log.error('the conference workflow failed', { err });
+    // A failed conference does not hold the campaign: the awards go on; the secretariat is told.
+    await reportPhaseFailure(ctx, phase, conferenceWorkflowId(input.campaignId), err);
   }
 }
 

@@ -44,6 +44,7 @@ import { passCancel, waitForChildren } from './children';
 import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
 import { missedCancel, runConference, runSynthesis } from './campaign-later-phases';
+import { reportPhaseFailure } from './phase-failures';
 import { assertPlanOnlyMove, awaitPhaseWindow, movePlan, movePlanOnly, planOnly } from './campaign-plan-move';
 import { cancelSynthesis, type synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
@@ -101,6 +102,7 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
     runAwardsChild(ctx.input, phase, {
       missedCancel: () => missedCancel(ctx),
       started: (child) => void (ctx.awards = child),
+      failed: (err, workflowId) => reportPhaseFailure(ctx, phase, workflowId, err),
     }),
 };
 

@@ -20,6 +20,7 @@ import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
+import { phaseFailureLines } from '../texts/phase-failures';
 import { temporalUiLink } from './links';
 
 export type { UnitRow } from '../../app/campaigns';
@@ -60,6 +61,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
             locked: view.locked,
             counts: view.counts,
             ...(view.deadlinePhases ? { deadlinePhases: view.deadlinePhases } : {}),
+            ...(view.phaseFailures ? { phaseFailures: view.phaseFailures } : {}),
             ...(tree.parent ? { parent: { ...tree.parent, ...tree.link }, reportedUp: tree.reportedUp ?? null } : {}),
             ...(tree.ancestors ? { ancestors: tree.ancestors } : {}),
             subCampaigns: tree.subCampaigns,
@@ -76,6 +78,7 @@ export async function statusCommand(argv: string[], io: Io = processIo): Promise
     const lines = [
       `${view.planNumber || campaignId} — ${view.title}`,
       t.phaseLine(t.phase(view.phase), view.workflowStatus, temporalUiLink(cli, campaignWorkflowId(campaignId))),
+      ...phaseFailureLines(view.phaseFailures, lang, t.phase, (utc) => localDateTime(utc, zone)),
       ...parentLines(tree, lang, zone),
       t.countsLine(
         view.total,

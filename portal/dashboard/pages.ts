@@ -20,6 +20,7 @@ import { STAFF_ROLE_NAMES, type StaffRole, type SynthesisStatusView } from '../.
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { mayDo, type ActionState, type DashboardAction } from './actions';
+import { phaseFailuresNotice } from './phase-failures-notice';
 import {
   parentRows,
   subCampaignsSection,
@@ -215,6 +216,7 @@ ${synthesisPictures(u.campaignId, p.synthesis)}`
     `${u.planNumber || u.campaignId} — ${u.title}`,
     `<h1>${esc(u.title || u.campaignId)}</h1>
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
+${phaseFailuresNotice(status?.phaseFailures ?? u.phaseFailures, t)}
 <dl>
 <dt>Kế hoạch</dt><dd>Số ${esc(u.planNumber)} (mã đợt ${esc(u.campaignId)})</dd>
 <dt>Giai đoạn</dt><dd id="phase">${esc(status?.phases?.find((ph) => ph.kind === status.phase)?.name ?? phaseLabel(status?.phase ?? u.phase))}</dd>

@@ -15,7 +15,7 @@ import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import type { UnitWorkflows } from '../../app/units';
 import { FileReportStore } from '../../stores/report-store';
 import { FileUnitLinks } from '../../stores/unit-links';
-import type { CampaignStatusView, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import type { CampaignStatusView, NominationVersion, PhaseFailure, UnitStatusView } from '../../domain/workflow-types';
 import { FileAccountStore } from '../../stores/accounts';
 import type { SecretariatBackend } from '../../portal/dashboard/backend';
 import { createPortal, type Portal } from '../../portal/server';
@@ -54,6 +54,8 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   deadlinePhases?: CampaignStatusView['deadlinePhases'];
   /** The campaign's synthesis, once it has one. */
   synthesis?: SynthesisStatusView;
+  /** Later phases whose child failed: in the memo (units' read) and in the status query. */
+  phaseFailures?: PhaseFailure[];
   /** The campaign tree (issue 15): none by default; a test sets a parent or sub-campaigns. */
   tree: CampaignTree & { resultUnread?: boolean } = { subCampaigns: [] };
   readonly filesAsked: string[] = [];
@@ -107,6 +109,7 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
         remindersSent: u.remindersSent,
       })),
       matching: pass.length,
+      ...(this.phaseFailures ? { phaseFailures: structuredClone(this.phaseFailures) } : {}),
     };
   }
 
@@ -133,6 +136,7 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
         escalations: [{ step: 1, after: '1d', at: at(6 * DAY), notify: ['head'], cc: [] }],
       },
       ...(this.deadlinePhases ? { deadlinePhases: this.deadlinePhases, deadlinePhase: this.deadlinePhases[0].id } : {}),
+      ...(this.phaseFailures ? { phaseFailures: structuredClone(this.phaseFailures) } : {}),
       phases: [
         { kind: 'plan-issue', name: 'Ban hành kế hoạch', start: at(-10 * DAY).utc, end: at(-9 * DAY).utc },
         { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành', start: at(-9 * DAY).utc, end: at(7 * DAY).utc },

@@ -1,0 +1,58 @@
+/**
+ * The campaign page when a later phase's child failed (issue 17): a red notice at the top — the phase,
+ * the workflow's own refusal, when (local time), what to do — read from the status query, and from
+ * the memo (visibility) when no worker answers; none when nothing failed.
+ */
+import { localTime } from '../../../portal/pages';
+import type { PhaseFailure } from '../../../domain/workflow-types';
+import { backend, CAMPAIGN, loggedIn, useDashboard, ZONE } from '../../helpers/dashboard-harness';
+
+useDashboard();
+
+const REFUSAL =
+  'Hội nghị mời 1001 khách mời (phases[3].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1000 khách mời một hội nghị. ' +
+  'Hãy liệt kê các đơn vị được mời trong phases[3].invitees thay cho all.';
+const FAILURE: PhaseFailure = {
+  phase: 'conference',
+  name: 'Hội nghị tổng kết',
+  workflowId: `campaign/${CAMPAIGN}/conference`,
+  message: REFUSAL,
+  at: '2026-12-05T01:30:00.000Z',
+};
+
+/** The notice's HTML, or undefined when the page has none. */
+const noticeOf = (page: string) =>
+  /<div class="msg error phase-failure" role="alert" data-phase="([^"]+)">([\s\S]*?)<\/div>/.exec(page) ?? undefined;
+
+test('a failed conference: a red notice above the campaign, with the phase, the refusal, when and what to do', async () => {
+  backend.phase = 'awards';
+  backend.phaseFailures = [FAILURE];
+  const { browser } = await loggedIn();
+  const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
+  const notice = noticeOf(page);
+  expect(notice?.[1]).toBe('conference');
+  const text = notice![2].replace(/<[^>]+>/g, '');
+  expect(text).toContain('Giai đoạn "Hội nghị tổng kết" không thực hiện được');
+  expect(text).toContain(`dừng lúc ${localTime(FAILURE.at, ZONE)}`);
+  expect(text).toContain(`Lý do: ${REFUSAL}`);
+  expect(text).toContain('Giấy mời hội nghị chưa được gửi');
+  expect(text).toContain('Đề nghị sửa danh sách khách mời trong tệp đợt');
+  // At the top: before the campaign's details and the units.
+  expect(page.indexOf('phase-failure')).toBeLessThan(page.indexOf('<dt>Kế hoạch</dt>'));
+});
+
+test('no worker: the notice still shows, from the memo', async () => {
+  backend.phaseFailures = [FAILURE];
+  backend.workerDown = true;
+  const { browser } = await loggedIn();
+  const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
+  expect(page).toContain('Tiến trình và thao tác tạm không có');
+  expect(noticeOf(page)?.[2]).toContain('Lý do: Hội nghị mời 1001 khách mời');
+});
+
+test('nothing failed: no notice', async () => {
+  const { browser } = await loggedIn();
+  const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
+  expect(noticeOf(page)).toBeUndefined();
+  expect(page).not.toContain('không thực hiện được');
+});

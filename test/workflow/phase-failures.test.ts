@@ -1,0 +1,285 @@
+/**
+ * A later phase's child that fails is shown to the secretariat (issue 17), on the time-skipping
+ * server: the awards child refused by the real scale check (more votes than one council vote carries)
+ * and the conference child refused by the real invitee check (more invitees than a conference
+ * carries). The campaign records the child's own Vietnamese message in its status and memo, mails the
+ * secretariat once through the real mail activity (a retried attempt does not send again), and closes.
+ */
+import type { Client } from '@temporalio/client';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Transporter } from 'nodemailer';
+import { createActivities } from '../../activities';
+import { awardsWorkflowId, type CouncilMember } from '../../domain/award-types';
+import type { CampaignDefinition, UnitInput } from '../../domain/campaign-schema';
+import { conferenceWorkflowId } from '../../domain/conference-types';
+import type { CampaignInput, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
+import { FileSentLog } from '../../stores/sent-log';
+import { campaignWorkflow, getCampaignStatus } from '../../workflows/campaign';
+import { saveHistory } from '../helpers/histories';
+import { ONE_UNIT_CAMPAIGN } from '../helpers/one-unit-campaign';
+import {
+  campaignActivities,
+  runWithWorker,
+  useTimeSkippingEnv,
+  type Activities,
+} from '../helpers/phase-workflow-harness';
+
+const testEnv = useTimeSkippingEnv();
+
+const council: CouncilMember[] = [
+  { account: 'chu', name: 'Nguyễn Văn Chủ', email: 'chu@example.vn', chair: true },
+  { account: 'an', name: 'Lê Thị An', email: 'an@example.vn' },
+  { account: 'binh', name: 'Trần Văn Bình', email: 'binh@example.vn' },
+  { account: 'cuong', name: 'Phạm Văn Cường', email: 'cuong@example.vn' },
+];
+
+const units = (n: number): UnitInput[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `xa-${i + 1}`,
+    name: `Xã số ${i + 1}`,
+    kind: 'other' as const,
+    focal: { name: `Cán bộ ${i + 1}`, email: `thidua.xa${i + 1}@vinhphuc.example.vn` },
+    head: { name: `Chủ tịch ${i + 1}`, email: `chutich.xa${i + 1}@vinhphuc.example.vn` },
+  }));
+
+/** The stored campaign file: `n` units, every one invited to the conference (`invitees: [all]`). */
+const definition = (n: number): CampaignDefinition => ({
+  ...ONE_UNIT_CAMPAIGN,
+  units: units(n),
+  phases: [
+    ...ONE_UNIT_CAMPAIGN.phases,
+    {
+      kind: 'conference',
+      window: { start: '1/11/2009', end: '30/11/2009' },
+      date: '14/11/2009',
+      venue: 'Hội trường Tỉnh ủy',
+      agenda: ['Khai mạc'],
+      invitees: ['all'],
+      guests: [],
+      presenters: [],
+      startTime: '08:00',
+      endTime: '11:30',
+      invitations: { sendBefore: '7wd', replyBy: '3wd', reminders: [], escalation: [], attendeeReminder: '1wd' },
+    },
+  ],
+});
+
+/** Every unit's workflow answers with one individual nomination in vote (a form of the test catalogue). */
+const nominated: NominationVersion = {
+  version: 1,
+  receivedAt: '2026-10-15T03:00:00.000Z',
+  submittedBy: 'x',
+  late: false,
+  nominations: [{ type: 'individual', name: 'Trần Văn B', awardForm: 'Chiến sĩ thi đua cơ sở', reasons: 'Tiêu biểu' }],
+};
+const unitsAnswering = {
+  workflow: {
+    getHandle: () => ({
+      query: async () =>
+        ({
+          nominations: [{ version: 1, receivedAt: nominated.receivedAt, submittedBy: 'x', late: false, count: 1 }],
+          latestNominations: nominated,
+        }) as unknown as UnitStatusView,
+    }),
+  },
+} as unknown as Client;
+
+interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+  messageId: string;
+}
+
+/**
+ * Runs `fn` with the campaign's activities, the real gathering, invitee loading and failure mail (over
+ * a recording transport and a real sent log). `fault` breaks the failure mail's first attempt.
+ */
+async function run<T>(
+  unitCount: number,
+  fault: 'lost-after-send' | 'smtp-busy',
+  fn: (taskQueue: string, start: number) => Promise<T>,
+): Promise<{ result: T; mails: Mail[]; attempts: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-phase-failure-'));
+  const mails: Mail[] = [];
+  let smtpCalls = 0;
+  const transport = {
+    sendMail: async (m: Mail) => {
+      smtpCalls++;
+      if (fault === 'smtp-busy' && smtpCalls === 1) {
+        throw Object.assign(new Error('421 Service busy'), { responseCode: 421 });
+      }
+      mails.push({ to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+      return { response: '250 OK', rejected: [] };
+    },
+  } as unknown as Transporter;
+  const real = createActivities({
+    transport,
+    sentLog: new FileSentLog(dir),
+    definitions: { load: async () => definition(unitCount), save: async () => 'x' },
+    reports: {} as never,
+    links: {} as never,
+    from: '"thidua" <thidua@vinhphuc.example.vn>',
+    client: unitsAnswering,
+    awardCatalogueFile: path.resolve(__dirname, '../fixtures/award-forms-vote-test.yaml'),
+  });
+  let attempts = 0;
+  const activities = {
+    ...campaignActivities(testEnv()),
+    async awardsSetup() {
+      return {
+        authority: 'ministry-province' as const,
+        council,
+        header: { style: 'state' as const, issuingBody: 'UBND TỈNH VĨNH PHÚC', number: '…', place: 'Vĩnh Phúc' },
+      };
+    },
+    gatherAwardNominations: real.gatherAwardNominations,
+    loadConferenceInvitees: real.loadConferenceInvitees,
+    async mailPhaseFailure(input: Parameters<Activities['mailPhaseFailure']>[0]) {
+      attempts++;
+      const outcome = await real.mailPhaseFailure(input);
+      // The worker is lost after the message went out, before the activity completed: retried.
+      if (fault === 'lost-after-send' && attempts === 1) throw new Error('worker lost after sending');
+      return outcome;
+    },
+  } as unknown as Activities;
+  try {
+    const result = await runWithWorker(testEnv(), 'phase-failure', activities, (taskQueue) =>
+      testEnv()
+        .currentTimeMs()
+        .then((start) => fn(taskQueue, start)),
+    );
+    return { result, mails, attempts };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const at = (ms: number) => ({ utc: new Date(ms).toISOString(), local: '', written: '', reading: 'test' });
+
+/** A two-unit campaign (deadline day 3, lock day 4) whose later phase opens on day 5. */
+const campaignWith = (id: string, start: number, later: CampaignInput['compiled']['phases'][number]): CampaignInput => {
+  const base = campaignInputFrom(start, {
+    campaignId: id,
+    planNumber: '67-KH/TU',
+    title: 'Tổng kết 10 năm Chỉ thị 39-CT/TW',
+    contact: 'Ban Thi đua - Khen thưởng tỉnh',
+    unitCount: 2,
+    unitsPerBatch: 2,
+    deadlineDays: 3,
+    lockDays: 4,
+  });
+  const phases = base.compiled.phases.filter((p) => p.kind !== 'synthesis');
+  phases.push(later);
+  return { ...base, compiled: { ...base.compiled, phases } };
+};
+
+/** What the secretariat reads without a worker: the campaign's memo. */
+const memoOf = async (workflowId: string) =>
+  ((await testEnv().client.workflow.getHandle(workflowId).describe()).memo ?? {}) as Record<string, unknown>;
+
+test('an awards child refused for its size: the campaign shows the refusal, mails the secretariat once though retried, and closes', async () => {
+  const id = `camp-awards-too-large-${Date.now()}`;
+  // 351 units × 1 nomination in vote × 4 members = 1404 votes: over the 1400 one vote carries.
+  const { result, mails, attempts } = await run(351, 'lost-after-send', async (taskQueue, start) => {
+    const handle = await testEnv().client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [
+        campaignWith(id, start, {
+          kind: 'awards',
+          name: 'Xét khen thưởng',
+          windowStart: at(start + 5 * DAY),
+          windowEnd: at(start + 20 * DAY),
+          vote: scheduleFrom(start, { deadlineDays: 10, lockDays: 12, reminders: [], escalations: [] }),
+        }),
+      ],
+    });
+    const view = await handle.result();
+    await saveHistory(testEnv(), 'campaign-awards-failed', `campaign/${id}`); // for test/replay
+    return { start, view, queried: await handle.query(getCampaignStatus), memo: await memoOf(`campaign/${id}`) };
+  });
+  const { view, queried, memo, start } = result;
+  expect(view.phase).toBe('closed');
+  expect(view.cancelled).toBeUndefined();
+  expect(view.phaseFailures).toEqual([
+    {
+      phase: 'awards',
+      name: 'Xét khen thưởng',
+      workflowId: awardsWorkflowId(id),
+      message: expect.stringMatching(
+        /^Các đơn vị gửi 351 hồ sơ đề nghị khen thưởng, 351 hồ sơ cần Hội đồng biểu quyết \(4 thành viên: 1404 phiếu\); hệ thống hỗ trợ tối đa 500 hồ sơ và 1400 phiếu.*chia việc xét khen thưởng thành các đợt con/,
+      ),
+      at: expect.any(String),
+    },
+  ]);
+  // Failed as the awards phase opened (day 5), in workflow time.
+  const failedAt = Date.parse(view.phaseFailures![0].at);
+  expect(failedAt).toBeGreaterThanOrEqual(start + 5 * DAY);
+  expect(failedAt).toBeLessThan(start + 5.1 * DAY);
+  expect(queried.phaseFailures).toEqual(view.phaseFailures);
+  expect(memo.phaseFailures).toEqual(view.phaseFailures);
+
+  // Two attempts of the mail activity, one message: the retry found it in the sent log.
+  expect(attempts).toBe(2);
+  expect(mails).toHaveLength(1);
+  const [mail] = mails;
+  expect(mail.to).toEqual(['"Nguyễn Thị Hòa" <hoa.tdkt@vinhphuc.example.vn>']);
+  expect(mail.messageId).toBe(`<${id}.phase-failed.awards@vinhphuc.example.vn>`);
+  expect(mail.subject).toBe('[67-KH/TU] Giai đoạn "Xét khen thưởng" không thực hiện được — cần xử lý');
+  expect(mail.text).toContain('Kính gửi: Ban Thi đua - Khen thưởng tỉnh');
+  expect(mail.text).toContain(`Kế hoạch số 67-KH/TU về tổng kết 10 năm thực hiện Chỉ thị 39-CT/TW (mã đợt ${id})`);
+  expect(mail.text).toContain(`Lý do: ${view.phaseFailures![0].message}`);
+  expect(mail.text).toContain('chưa có biên bản kiểm phiếu và quyết định khen thưởng');
+  expect(mail.text).toContain('tổ chức xét khen thưởng trong các đợt con');
+  expect(mail.text).not.toContain('Child Workflow');
+});
+
+test('a conference child refused for its invitees: the status shows the refusal naming the field, one mail after a busy SMTP, the campaign closes', async () => {
+  const id = `camp-conf-too-large-${Date.now()}`;
+  const { result, mails, attempts } = await run(1001, 'smtp-busy', async (taskQueue, start) => {
+    const open = start + 10 * DAY;
+    const handle = await testEnv().client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `campaign/${id}`,
+      args: [
+        campaignWith(id, start, {
+          kind: 'conference',
+          name: 'Hội nghị tổng kết',
+          windowStart: at(start + 5 * DAY),
+          windowEnd: at(start + 12 * DAY),
+          conferenceAt: at(open),
+          conference: {
+            when: { kind: 'exact', start: new Date(open).toISOString() },
+            start: at(open),
+            invitationsAt: at(start + 6 * DAY),
+            venue: 'Hội trường Tỉnh ủy',
+            agenda: ['Khai mạc'],
+          },
+        }),
+      ],
+    });
+    return { view: await handle.result(), memo: await memoOf(`campaign/${id}`) };
+  });
+  expect(result.view.phase).toBe('closed');
+  expect(result.view.phaseFailures).toEqual([
+    expect.objectContaining({
+      phase: 'conference',
+      name: 'Hội nghị tổng kết',
+      workflowId: conferenceWorkflowId(id),
+      message:
+        'Hội nghị mời 1001 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1000 khách mời một hội nghị. ' +
+        'Hãy liệt kê các đơn vị được mời trong phases[1].invitees thay cho all.',
+    }),
+  ]);
+  expect(result.memo.phaseFailures).toEqual(result.view.phaseFailures);
+  // The first attempt met a busy server and nothing went out; the retry sent the one letter.
+  expect(attempts).toBe(2);
+  expect(mails).toHaveLength(1);
+  expect(mails[0].subject).toBe('[67-KH/TU] Giai đoạn "Hội nghị tổng kết" không thực hiện được — cần xử lý');
+  expect(mails[0].text).toContain('Giấy mời hội nghị chưa được gửi');
+  expect(mails[0].text).toContain('Lý do: Hội nghị mời 1001 khách mời');
+});
