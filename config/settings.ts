@@ -108,8 +108,7 @@ export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning
   {
     env: 'THIDUA_CLAIM_CHECK_BYTES',
     default: String(DEFAULT_CLAIM_CHECK_BYTES),
-    meaning:
-      'Payloads above this many bytes are kept in THIDUA_DATA_DIR/payloads, Temporal holding a reference (0 = none; at most 1 MiB)',
+    meaning: 'Payloads above this many bytes go to THIDUA_DATA_DIR/payloads, Temporal keeping a reference (0: none)',
   },
   {
     env: 'THIDUA_TRUST_PROXY',
