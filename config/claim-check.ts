@@ -63,8 +63,9 @@ export class ClaimCheckCodec implements PayloadCodec {
     if (bytes.length <= this.opts.thresholdBytes) return payload;
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const file = blobPath(this.opts.dir, sha256);
-    // Content-addressed: the same payload again (a retried activity, a replayed query) is the same file.
-    if (!fs.existsSync(file)) writeFileAtomic(file, Buffer.from(bytes));
+    // Content-addressed: the same payload again (a retried activity, a replayed query) is the same
+    // file, written once; one of another size (a damaged copy) is replaced.
+    if (sizeOf(file) !== bytes.length) writeFileAtomic(file, Buffer.from(bytes));
     const ref: ClaimCheckRef = { sha256, size: bytes.length };
     return { metadata: { encoding: utf8.encode(CLAIM_CHECK_ENCODING) }, data: utf8.encode(JSON.stringify(ref)) };
   }
@@ -91,6 +92,14 @@ export class ClaimCheckCodec implements PayloadCodec {
       );
     }
     return ProtoPayload.decode(bytes);
+  }
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return undefined;
   }
 }
 

@@ -116,6 +116,9 @@ test('a corrupt blob (changed bytes, same size; or truncated) is an error naming
   );
   fs.writeFileSync(file, bytes.subarray(0, 10));
   await expect(codec.decode([ref])).rejects.toThrow(`bị hỏng: 10 byte`);
+  // Encoding the same payload again (a retried activity) replaces the truncated copy.
+  await codec.encode([defaultPayloadConverter.toPayload(invitees(100))!]);
+  expect(defaultPayloadConverter.fromPayload((await codec.decode([ref]))[0])).toEqual(invitees(100));
 });
 
 test('a malformed reference is an error saying what a reference holds', async () => {
