@@ -20,7 +20,8 @@ export const TEMPORAL_LIMITS = {
  * messages' input (~510 bytes per invitee) and the status query (~450) are claim-checked above
  * 128 KiB (`config/claim-check.ts`): a reference in the history, no longer bounded by the payload
  * limits (they bound at ~1,030 invitees before). The events' warning binds now, at ~1,455 replies
- * when every invitee replies (the bytes' at ~5,450, the view's 5 MiB budget at ~11,700): 1,400.
+ * when every invitee replies (the bytes' at ~4,900 to 5,450 in two runs, the view's 5 MiB budget
+ * at ~11,700): 1,400.
  */
 export const MAX_CONFERENCE_INVITEES = 1_400;
 
