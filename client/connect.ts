@@ -1,6 +1,7 @@
 /** A Temporal client from `@temporalio/envconfig` settings, shared by every CLI command. */
 import { Client } from '@temporalio/client';
 import { connectTemporal, type ClosableConnection } from '../config/temporal-connection';
+import { thiduaDataConverter } from '../config/data-converter';
 import { loadSettings, loadTemporalConnectConfig, type Settings } from '../config/settings';
 import type { Lang } from './messages';
 import { langOfArgv, texts } from './texts';
@@ -25,7 +26,11 @@ export async function connect(lang: Lang = 'vi'): Promise<Cli> {
     );
   }
   return {
-    client: new Client({ connection: connection.connection, namespace: temporal.namespace }),
+    client: new Client({
+      connection: connection.connection,
+      namespace: temporal.namespace,
+      dataConverter: thiduaDataConverter(settings),
+    }),
     settings,
     address: temporal.connectionOptions.address ?? 'localhost:7233',
     close: () => connection.close(),

@@ -50,7 +50,17 @@ export interface Settings {
   metricsAddress?: string;
   /** A workflow bundle built ahead (`bundleWorkflowCode`): the worker starts without bundling. */
   workflowBundlePath?: string;
+  /** Payloads above this many bytes go to `<dataDir>/payloads` (the claim check); 0 keeps every payload in Temporal. */
+  claimCheckBytes: number;
 }
+
+/**
+ * 128 KiB: a quarter of the payload size at which Temporal warns (512 KiB) and a sixteenth of the one
+ * it refuses (2 MiB), so no payload comes near either; and each history event stays small, so that
+ * the history's 10 MiB warning is reached by events, not by a few big views. Smaller payloads (nearly
+ * all: a unit's messages, a reply) stay in Temporal, readable in its UI and without a file read.
+ */
+export const DEFAULT_CLAIM_CHECK_BYTES = 128 * 1024;
 
 /** Every setting: environment variable, default, meaning. The README's table is written from this. */
 export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning: string }> = [
@@ -94,6 +104,11 @@ export const SETTINGS_DOC: ReadonlyArray<{ env: string; default: string; meaning
     env: 'THIDUA_TEMPORAL_UI_URL',
     default: 'http://localhost:8233',
     meaning: 'Temporal Web UI, linked from the CLI and the dashboard',
+  },
+  {
+    env: 'THIDUA_CLAIM_CHECK_BYTES',
+    default: String(DEFAULT_CLAIM_CHECK_BYTES),
+    meaning: 'Payloads above this many bytes go to THIDUA_DATA_DIR/payloads, Temporal keeping a reference (0: none)',
   },
   {
     env: 'THIDUA_TRUST_PROXY',
@@ -191,6 +206,8 @@ export function loadSettings(env: Env = process.env): Settings {
     trustProxy: bool('THIDUA_TRUST_PROXY', false),
     metricsAddress: metricsAddress(text('THIDUA_METRICS_ADDRESS', '127.0.0.1:9464')),
     workflowBundlePath: env.THIDUA_WORKFLOW_BUNDLE ? path.resolve(env.THIDUA_WORKFLOW_BUNDLE) : undefined,
+    // Above 1 MiB a payload could reach Temporal's 2 MiB limit before it is claim-checked.
+    claimCheckBytes: int('THIDUA_CLAIM_CHECK_BYTES', DEFAULT_CLAIM_CHECK_BYTES, 0, 1024 * 1024),
   };
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

@@ -16,17 +16,24 @@ export const TEMPORAL_LIMITS = {
 } as const;
 
 /**
- * The conference: 7 history events and ~3.8 KB per reply (each reply an update), ~510 bytes per
- * invitee in each round of messages (the activity's input) and ~450 in the status query. The round's
- * input reaches 512 KiB first, at ~1,030 invitees; the events' warning comes at ~1,450 replies.
+ * The conference: 7 history events and ~1.9 KB per reply (each reply an update). The round of
+ * messages' input (~510 bytes per invitee) and the status query (~450) are claim-checked above
+ * 128 KiB (`config/claim-check.ts`): a reference in the history, no longer bounded by the payload
+ * limits (they bound at ~1,030 invitees before). The events' warning binds now, at ~1,455 replies
+ * when every invitee replies (the bytes' at ~4,900 to 5,450 in two runs, the view's 5 MiB budget
+ * at ~11,700): 1,400.
  */
-export const MAX_CONFERENCE_INVITEES = 1_000;
+export const MAX_CONFERENCE_INVITEES = 1_400;
 
 /**
- * The awards: ~970 bytes per nomination in the tally's and the documents' payloads and the status
- * query — 512 KiB at ~540 nominations.
+ * The awards: ~970 bytes per nomination (three votes each) in the gathering's, the tally's and the
+ * documents' payloads and the status view, claim-checked above 128 KiB (they bound at ~540 before,
+ * the 512 KiB payload warning). A nomination alone adds 0.03 history events (the letters' pages):
+ * the history's limits are far (the bytes' warning at ~14,500). What binds now is the view the worker
+ * holds and answers whole and the portal decodes, kept within 5 MiB: ~5,400 nominations; 5,000.
+ * Votes are bound separately ({@link MAX_AWARD_VOTES}).
  */
-export const MAX_AWARD_NOMINATIONS = 500;
+export const MAX_AWARD_NOMINATIONS = 5_000;
 
 /**
  * The awards: 7 history events and ~3.9 KB per vote (each vote an update): the events' warning at

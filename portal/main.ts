@@ -5,6 +5,7 @@
  */
 import { Client } from '@temporalio/client';
 import { connectTemporal } from '../config/temporal-connection';
+import { thiduaDataConverter } from '../config/data-converter';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { startPortal } from '.';
 import { FileAccountStore } from '../stores/accounts';
@@ -13,7 +14,11 @@ async function run(): Promise<void> {
   const settings = loadSettings();
   const temporal = loadTemporalConnectConfig();
   const connection = await connectTemporal(temporal.connectionOptions);
-  const client = new Client({ connection: connection.connection, namespace: temporal.namespace });
+  const client = new Client({
+    connection: connection.connection,
+    namespace: temporal.namespace,
+    dataConverter: thiduaDataConverter(settings),
+  });
   const portal = await startPortal({ settings, client });
   console.log(
     `thidua portal: ${portal.url} (links ${settings.publicBaseUrl}/u/…; Temporal ${temporal.connectionOptions.address}, ` +

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
+import { thiduaDataConverter } from '../config/data-converter';
 import { startCampaign } from '../client/commands/campaign-start';
 import { createThiduaWorker } from '../worker/create-worker';
 import { startPortal, type RunningPortal } from '../portal';
@@ -91,6 +92,7 @@ async function run(): Promise<void> {
   const client = new Client({
     connection: await Connection.connect(config.connectionOptions),
     namespace: config.namespace,
+    dataConverter: thiduaDataConverter(settings),
   });
   const worker = await createThiduaWorker({ connection, namespace: config.namespace, settings, client });
   running.portal = await startPortal({ settings, client });

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createScheduledCampaignActivities } from '../activities/scheduled-campaign';
+import { thiduaDataConverter } from '../config/data-converter';
 import type { Settings } from '../config/settings';
 import { WORKFLOW_BUNDLER_OPTIONS } from './bundler-options';
 import { createDeps } from './deps';
@@ -49,6 +50,7 @@ export function createThiduaWorker(opts: {
       ? { workflowBundle: { codePath: opts.settings.workflowBundlePath } }
       : { workflowsPath: require.resolve('../workflows'), bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),
     activities: activitiesOf(createDeps(opts.settings, opts.client)),
+    dataConverter: thiduaDataConverter(opts.settings),
     interceptors: { activity: [metricsInterceptor()] },
     ...WORKER_TUNING,
   });

@@ -4,6 +4,7 @@
  */
 import { Client } from '@temporalio/client';
 import { connectTemporal } from '../config/temporal-connection';
+import { thiduaDataConverter } from '../config/data-converter';
 import { NativeConnection } from '@temporalio/worker';
 import { loadSettings, loadTemporalConnectConfig } from '../config/settings';
 import { createThiduaWorker } from './create-worker';
@@ -15,7 +16,11 @@ async function run(): Promise<void> {
   installRuntime(settings.metricsAddress);
   const connection = await NativeConnection.connect(temporal.connectionOptions);
   const clientConnection = await connectTemporal(temporal.connectionOptions);
-  const client = new Client({ connection: clientConnection.connection, namespace: temporal.namespace });
+  const client = new Client({
+    connection: clientConnection.connection,
+    namespace: temporal.namespace,
+    dataConverter: thiduaDataConverter(settings),
+  });
   const worker = await createThiduaWorker({ connection, namespace: temporal.namespace, settings, client });
   console.log(
     `thidua worker: ${temporal.connectionOptions.address} namespace ${temporal.namespace}, task queue ${settings.taskQueue}` +

@@ -37,7 +37,7 @@ import { parseOptions } from './options';
 import { replayCost } from './replay-cost';
 import { failures, figure, mib, n, secs, step, summary } from './report';
 import { installRuntime, prepare, Processes, type Env } from './setup';
-import { startServers, type Servers } from './start';
+import { benchDataConverter, startServers, type Servers } from './start';
 import { bounded, mapLimited, waitProgress } from './waits';
 
 interface Args {
@@ -102,7 +102,13 @@ async function run(args: Args, env: Env, procs: Processes): Promise<void> {
     NativeConnection.connect({ address: servers.address }),
   );
   procs.closers.push(() => connection.close());
-  const common = { connection, namespace: 'default', ...WORKER_TUNING, debugMode: !args.threads };
+  const common = {
+    connection,
+    namespace: 'default',
+    dataConverter: benchDataConverter(env),
+    ...WORKER_TUNING,
+    debugMode: !args.threads,
+  };
   const floorTimes: FloorTimes = { first: [], second: [] };
   const [product, floor] = await Promise.all([
     Worker.create({

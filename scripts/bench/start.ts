@@ -5,7 +5,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { CampaignIdKey } from '../../domain/search-attributes';
 import type { MessageKind } from '../../domain/workflow-types';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../worker/bundler-options';
-import { DEFAULT_SMTP_CONNECTIONS } from '../../config/settings';
+import { DEFAULT_CLAIM_CHECK_BYTES, DEFAULT_SMTP_CONNECTIONS } from '../../config/settings';
+import { thiduaDataConverter } from '../../config/data-converter';
 import { WORKER_TUNING } from '../../worker/create-worker';
 import { metricsInterceptor } from '../../worker/metrics';
 import { devServerExited, startDevServer, waitForDevServer } from '../dev-server';
@@ -25,6 +26,10 @@ export interface Servers {
   serverExited: () => string | undefined;
 }
 
+/** The product's data converter on the bench's data folder (its claim-checked payloads there), default threshold. */
+export const benchDataConverter = (env: Pick<Env, 'dir'>) =>
+  thiduaDataConverter({ dataDir: env.dir, claimCheckBytes: DEFAULT_CLAIM_CHECK_BYTES });
+
 export async function startServers(env: Env, procs: Processes): Promise<Servers> {
   const { opts, port, serverLog, smtpPort, campaignId } = env;
   step('starting the Temporal dev server and the SMTP server');
@@ -43,7 +48,7 @@ export async function startServers(env: Env, procs: Processes): Promise<Servers>
   const address = `127.0.0.1:${port}`;
   const connection = await bounded('connecting to the dev server', 30_000, Connection.connect({ address }));
   procs.closers.push(() => connection.close());
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter: benchDataConverter(env) });
   const unitsQuery = `${CampaignIdKey.name} = '${campaignId}' AND WorkflowType = 'unitReviewWorkflow'`;
   await waitFor(
     'the dev server to answer visibility queries on the thidua search attributes',
@@ -117,6 +122,7 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
       Worker.create({
         connection: nativeConnection,
         namespace: 'default',
+        dataConverter: benchDataConverter(env),
         taskQueue: env.taskQueue,
         workflowsPath: require.resolve('../../workflows'),
         bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
@@ -127,6 +133,7 @@ export async function startWorkers(env: Env, procs: Processes, servers: Servers)
       Worker.create({
         connection: nativeConnection,
         namespace: 'default',
+        dataConverter: benchDataConverter(env),
         taskQueue: env.floorQueue,
         workflowsPath: require.resolve('./floor-workflow'),
         activities: floorActivities(floorTimes),

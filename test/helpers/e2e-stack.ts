@@ -9,6 +9,7 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type Worker } from '@temporalio/worker';
 import { loadSettings, type Settings } from '../../config/settings';
+import { thiduaDataConverter } from '../../config/data-converter';
 import { connectTemporal, type ClosableConnection } from '../../config/temporal-connection';
 import { freePort, startMaildev, type Maildev } from '../../scripts/processes';
 import { parsePrometheusText } from '../../scripts/prometheus-text';
@@ -76,7 +77,11 @@ export async function startE2eStack(name: string, thidua: Record<string, string>
     cliEnv = setCliEnvironment({ thidua: values, temporalAddress: env.address, namespace, dataDir });
     const settings = loadSettings({ ...values });
     connection = await connectTemporal({ address: env.address });
-    const client = new Client({ connection: connection.connection, namespace });
+    const client = new Client({
+      connection: connection.connection,
+      namespace,
+      dataConverter: thiduaDataConverter(settings),
+    });
     worker = await createThiduaWorker({ connection: env.nativeConnection, namespace, settings, client });
     workerRun = worker.run();
     return { env, client, maildev, dataDir, settings, metricsUrl, stop };

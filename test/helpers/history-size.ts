@@ -7,6 +7,7 @@
 import { temporal } from '@temporalio/proto';
 import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { CLAIM_CHECK_ENCODING } from '../../config/claim-check';
 import { TEMPORAL_LIMITS } from '../../domain/scale-limits';
 
 /** Temporal's default limits (history warn / hard, payload warn / hard). */
@@ -21,6 +22,8 @@ export interface HistorySize {
   byType: Record<string, number>;
   /** Activities scheduled, by activity type. */
   activities: Record<string, number>;
+  /** Payloads held as a claim-check reference (`config/claim-check.ts`): their value is in the data folder. */
+  claimChecked: number;
 }
 
 const typeName = (t: temporal.api.enums.v1.EventType | null | undefined) =>
@@ -28,6 +31,7 @@ const typeName = (t: temporal.api.enums.v1.EventType | null | undefined) =>
 
 export async function historySize(env: TestWorkflowEnvironment, workflowId: string): Promise<HistorySize> {
   // The test server answers a history in one message: more than gRPC's default 4 MiB at these sizes.
+  // No data converter: the history as Temporal holds it, claim-check references and all.
   const connection = await Connection.connect({
     address: env.connection.options.address,
     channelArgs: { 'grpc.max_receive_message_length': 256 * 2 ** 20 },
@@ -40,12 +44,16 @@ export async function historySize(env: TestWorkflowEnvironment, workflowId: stri
   const byType: Record<string, number> = {};
   const activities: Record<string, number> = {};
   let largest = { bytes: 0, type: '' };
+  let claimChecked = 0;
   for (const e of events) {
     const type = typeName(e.eventType);
     byType[type] = (byType[type] ?? 0) + 1;
     const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
     if (activity) activities[activity] = (activities[activity] ?? 0) + 1;
-    const bytes = temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
+    const encoded = Buffer.from(temporal.api.history.v1.HistoryEvent.encode(e).finish());
+    const bytes = encoded.length;
+    for (let at = encoded.indexOf(CLAIM_CHECK_ENCODING); at >= 0; at = encoded.indexOf(CLAIM_CHECK_ENCODING, at + 1))
+      claimChecked++;
     if (bytes > largest.bytes) largest = { bytes, type };
   }
   return {
@@ -54,6 +62,7 @@ export async function historySize(env: TestWorkflowEnvironment, workflowId: stri
     largest,
     byType,
     activities,
+    claimChecked,
   };
 }
 

@@ -5,21 +5,22 @@
  * own activities for the tests that run the whole campaign.
  */
 import { Context } from '@temporalio/activity';
+import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { createActivities } from '../../activities';
 import { createUnitSignalActivities } from '../../activities/unit-signals';
 import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY } from '../../scripts/schedules';
-import { timeSkippingEnv, workflowBundle } from './temporal';
+import { dataConverterOf, timeSkippingEnv, workflowBundle } from './temporal';
 
 export type Activities = ReturnType<typeof createActivities>;
 
 /** A time-skipping server for each test, torn down after it; returns the current test's. */
-export function useTimeSkippingEnv(): () => TestWorkflowEnvironment {
+export function useTimeSkippingEnv(dataConverter?: () => DataConverter): () => TestWorkflowEnvironment {
   let env: TestWorkflowEnvironment | undefined;
   beforeEach(async () => {
-    env = await timeSkippingEnv();
+    env = await timeSkippingEnv(dataConverter?.());
   });
   afterEach(async () => {
     await env?.teardown();
@@ -64,6 +65,7 @@ export async function runWithWorker<T>(
     taskQueue,
     workflowBundle: await workflowBundle(),
     activities: activities as Activities,
+    dataConverter: dataConverterOf(env),
   });
   return worker.runUntil(() => fn(taskQueue));
 }

@@ -1,16 +1,44 @@
 /** Temporal test environments on the real servers installed by `scripts/tools.ts`, on free ports. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { thiduaDataConverter } from '../../config/data-converter';
+import { DEFAULT_CLAIM_CHECK_BYTES } from '../../config/settings';
 import { SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../worker/bundler-options';
 import { ensureTools } from '../../scripts/tools';
 
-export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  const path = process.env.THIDUA_TEST_SERVER ?? ensureTools().testServer;
+let payloadsDataDir: string | undefined;
+/**
+ * The product's data converter for the tests' clients and workers, its claim-checked payloads in a
+ * data folder of this test file's own (content-addressed: the tests of a file can share it);
+ * `claimCheckBytes` lowers the threshold for a test that measures with every big payload a reference.
+ */
+export function testDataConverter(claimCheckBytes = DEFAULT_CLAIM_CHECK_BYTES): DataConverter {
+  if (!payloadsDataDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-payloads-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    payloadsDataDir = dir;
+  }
+  return thiduaDataConverter({ dataDir: payloadsDataDir, claimCheckBytes });
+}
+
+/** The folder of the test file's claim-checked payloads (`<dataDir>/payloads`). */
+export const testPayloadsDataDir = (): string | undefined => payloadsDataDir;
+
+export async function timeSkippingEnv(
+  dataConverter: DataConverter = testDataConverter(),
+): Promise<TestWorkflowEnvironment> {
+  const executable = process.env.THIDUA_TEST_SERVER ?? ensureTools().testServer;
   const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
+    server: { executable: { type: 'existing-path', path: executable } },
+    client: { dataConverter },
   });
+  dataConverters.set(env, dataConverter);
   // The Java test server knows only the default search attributes: register thidua's.
   const indexedType: Record<string, temporal.api.enums.v1.IndexedValueType> = {
     KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
@@ -24,6 +52,11 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   });
   return env;
 }
+
+const dataConverters = new WeakMap<TestWorkflowEnvironment, DataConverter>();
+/** The data converter of an environment's client: its workers must use the same one. */
+export const dataConverterOf = (env: TestWorkflowEnvironment): DataConverter =>
+  dataConverters.get(env) ?? testDataConverter();
 
 export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.THIDUA_TEMPORAL_CLI ?? ensureTools().temporalCli;

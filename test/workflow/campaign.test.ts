@@ -25,7 +25,7 @@ import type { SignalUnitsInput } from '../../activities/unit-signals';
 import type { temporal } from '@temporalio/proto';
 import { activityTimeMs } from '../helpers/activity-time';
 import { createUnitSignalActivities } from '../../activities/unit-signals';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import { dataConverterOf, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
 interface Sent {
@@ -124,6 +124,7 @@ async function run<T>(
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: dataConverterOf(env),
     activities,
   });
   const result = await worker.runUntil(() => fn(taskQueue, sent, start));

@@ -28,7 +28,7 @@ import { DAY, scheduleFrom } from '../../scripts/schedules';
 import { saveHistory } from '../helpers/histories';
 import { activityTimeMs } from '../helpers/activity-time';
 import { createUnitSignalActivities } from '../../activities/unit-signals';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import { dataConverterOf, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -140,6 +140,7 @@ test('two deadline phases, one after the other', async () => {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: dataConverterOf(env),
     activities,
   });
   const id = `phases-${Date.now()}`;

@@ -12,7 +12,7 @@ import { Worker } from '@temporalio/worker';
 import type { ScheduledRunInput, ScheduledRunResult } from '../../domain/schedule-types';
 import { scheduledCampaignWorkflow } from '../../workflows/scheduled-campaign';
 import { saveHistory } from '../helpers/histories';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import { dataConverterOf, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 let env: TestWorkflowEnvironment;
 
@@ -31,6 +31,7 @@ async function run(activity: (input: ScheduledRunInput) => Promise<ScheduledRunR
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: dataConverterOf(env),
     activities: {
       startScheduledPeriod: async (input: ScheduledRunInput) => {
         calls.push(input);

@@ -35,7 +35,7 @@ import { saveHistory } from '../helpers/histories';
 import { LockedKey, SubmissionStatusKey } from '../../domain/search-attributes';
 import { DAY, scheduleFrom, unitInputFrom } from '../../scripts/schedules';
 import { activityTimeMs } from '../helpers/activity-time';
-import { timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import { dataConverterOf, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 
 type Activities = ReturnType<typeof createActivities>;
 interface Sent {
@@ -105,6 +105,7 @@ async function withWorker<T>(sent: Sent[], locks: string[], fn: (taskQueue: stri
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: dataConverterOf(env),
     activities: recordingActivities(sent, locks),
   });
   return worker.runUntil(() => fn(taskQueue));
@@ -367,6 +368,7 @@ test('a send that keeps failing does not hold the unit: escalations and the lock
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: dataConverterOf(env),
     activities,
   });
   const { start, status, result } = await worker.runUntil(async () => {
@@ -405,6 +407,7 @@ test('a message whose quick local attempts fail goes out through the normal acti
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: dataConverterOf(env),
     activities,
   });
   const status = await worker.runUntil(async () => {

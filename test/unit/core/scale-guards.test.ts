@@ -92,14 +92,14 @@ const refusal = (p: Promise<unknown>) =>
     (err: unknown) => err,
   );
 
-test('a conference inviting every unit of 1001 is refused, naming the field and the maximum; 1000 are invited', async () => {
+test('a conference inviting every unit of 1401 is refused, naming the field and the maximum; 1400 are invited', async () => {
   const env = new MockActivityEnvironment();
   const over = activitiesFor(campaign(MAX_CONFERENCE_INVITEES + 1));
   const err = await refusal(env.run(over.loadConferenceInvitees, { definitionRef: 'r' }));
   expect(err).toBeInstanceOf(ApplicationFailure);
   expect((err as ApplicationFailure).nonRetryable).toBe(true);
   expect((err as Error).message).toBe(
-    'Hội nghị mời 1001 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1000 khách mời một hội nghị. ' +
+    'Hội nghị mời 1401 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1400 khách mời một hội nghị. ' +
       'Hãy liệt kê các đơn vị được mời trong phases[1].invitees thay cho all.',
   );
   const fits = activitiesFor(campaign(MAX_CONFERENCE_INVITEES));
@@ -115,7 +115,7 @@ test('more votes than the council vote carries are refused once gathered, with t
   const err = await refusal(env.run(over.gatherAwardNominations, input));
   expect((err as ApplicationFailure).nonRetryable).toBe(true);
   expect((err as Error).message).toMatch(
-    /^Các đơn vị gửi 467 hồ sơ đề nghị khen thưởng, 467 hồ sơ cần Hội đồng biểu quyết \(3 thành viên: 1401 phiếu\); hệ thống hỗ trợ tối đa 500 hồ sơ và 1400 phiếu/,
+    /^Các đơn vị gửi 467 hồ sơ đề nghị khen thưởng, 467 hồ sơ cần Hội đồng biểu quyết \(3 thành viên: 1401 phiếu\); hệ thống hỗ trợ tối đa 5000 hồ sơ và 1400 phiếu/,
   );
   const fits = activitiesFor(campaign(Math.floor(MAX_AWARD_VOTES / 3)));
   const gathered = (await env.run(fits.gatherAwardNominations, input)) as { nominations: unknown[] };
