@@ -28,12 +28,12 @@ import type {
   AwardsState,
   AwardsStatusView,
   AwardsWorkflowInput,
-  CastVoteInput,
   CloseVoteInput,
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, memberProgress, missingVoters, unitResultOf, voteRefusal } from '../domain/award-vote';
+import { inVote, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
+import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
@@ -41,8 +41,7 @@ import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
 
-/** Answers the view with the nomination voted on only (and the actor's votes on it); the query has them all. */
-export const castVote = defineUpdate<AwardsStatusView, [CastVoteInput]>('castVote');
+export { castVote, castVoteSheet } from './awards-votes';
 export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('closeVote');
 export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]>('issueDecision');
 /** From the campaign: it was cancelled; the vote ends cancelled and refuses every change. */
@@ -145,40 +144,20 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
 
   setHandler(getAwardsStatus, (q) => view(q?.member));
 
-  setHandler(
-    castVote,
-    (req) => {
-      votes.push({
-        member: req.member,
-        nominationId: req.nominationId,
-        choice: req.choice,
-        ...(req.choice === 'approve' && req.formCode ? { formCode: req.formCode } : {}),
-        ...(req.reason?.trim() ? { reason: req.reason.trim() } : {}),
-        ...(req.recordedBy ? { recordedBy: req.recordedBy } : {}),
-        at: iso(),
-      });
-      touch();
-      // Only the nomination voted on: each update's answer stays in the history, and the whole list
-      // in every vote's answer made it grow with (members × nominations) × nominations (issue 17).
-      const v = view(req.member);
-      return {
-        ...v,
-        nominations: v.nominations.filter((n) => n.id === req.nominationId),
-        ...(v.votes ? { votes: v.votes.filter((x) => x.nominationId === req.nominationId) } : {}),
-      };
-    },
-    {
-      validator: (req) => {
-        assertVoting('bỏ phiếu');
-        const refusal = voteRefusal(
-          { council, catalogue: gathered!.catalogue, authority: input.authority, nominations },
-          req,
-        );
-        if (refusal) throw new Error(refusal);
-        if (req.recordedBy !== undefined) assertPerson('người ghi nhận phiếu', req.recordedBy);
-      },
-    },
-  );
+  setVoteHandlers({
+    campaignId,
+    council,
+    authority: input.authority,
+    votes,
+    nominations: () => nominations,
+    catalogue: () => gathered?.catalogue,
+    state: () => state,
+    view,
+    assertVoting,
+    assertPerson,
+    touch,
+    iso: () => iso(),
+  });
 
   setHandler(
     closeVote,
