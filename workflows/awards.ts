@@ -32,7 +32,7 @@ import type {
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
+import { inVote, latestVotes, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
 import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
@@ -48,6 +48,15 @@ export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]
 export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
 /** The full view; before the close, votes only of `member` when given (the use cases ask for the actor's own). */
 export const getAwardsStatus = defineQuery<AwardsStatusView, [{ member?: string }?]>('getAwardsStatus');
+
+/** A vote as the tally reads it. */
+const tallied = ({ member, nominationId, choice, formCode, at }: Vote): Vote => ({
+  member,
+  nominationId,
+  choice,
+  ...(formCode ? { formCode } : {}),
+  at,
+});
 
 const STATE_LABELS: Record<AwardsState, string> = {
   voting: 'Hội đồng đang bỏ phiếu',
@@ -108,6 +117,11 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       escalationsSent,
     };
   };
+
+  // The decision's answer and the result without the votes (the query has them): with sheets the votes
+  // are many (3,600 were 730 KB, over the 512 KiB payload warning), and these stay in the history.
+  const answered = (v: AwardsStatusView): AwardsStatusView =>
+    patched('awards-answers-without-votes') ? { ...v, votes: undefined } : v;
 
   const publish = () => {
     upsertSearchAttributes([
@@ -186,7 +200,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     (req) => {
       decisionAsked = { number: req.number.trim(), date: req.date, by: req.by };
       touch();
-      return view();
+      return answered(view());
     },
     {
       validator: (req) => {
@@ -304,7 +318,9 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     nominations = await builder.tallyAwardVotes.executeWithOptions({ summary: 'Kiểm phiếu' }, [
       {
         nominations,
-        votes,
+        // Each member's last vote, without reason or instant: the tally reads no more, and with sheets the
+        // votes are many (issue 17: 3,600 votes were ~500 KB of this payload).
+        votes: patched('awards-tally-latest-votes') ? latestVotes(votes).map(tallied) : votes,
         council,
         catalogue: gathered!.catalogue,
         base: { collectives: gathered!.collectives, individuals: gathered!.individuals },
@@ -421,7 +437,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     await flush();
     await condition(allHandlersFinished);
     publish();
-    return view();
+    return answered(view());
   };
 
   // ---- main loop --------------------------------------------------------------------------------
