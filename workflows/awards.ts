@@ -7,7 +7,8 @@
  * and the statistics are built, each unit is told its results, and the workflow ends.
  *
  * Updates answer at once (the state changes, the effect is queued): documents and messages run in the
- * main loop, never inside an update a person is waiting for.
+ * main loop, never inside an update a person is waiting for. The votes' handlers (one vote, or a
+ * member's sheet of many in one update: issue 17) live in `awards-votes.ts`.
  */
 import {
   CancellationScope,
