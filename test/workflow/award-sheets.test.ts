@@ -5,10 +5,11 @@
  * recorded by the clerk; a single vote correcting a sheet's line (the last vote counts at the lock);
  * and the tally and the minutes the same whether the same votes come by sheets or one by one.
  */
-import type { VoteChoice, VoteSheetLine } from '../../domain/award-types';
+import { awardsWorkflowId, type VoteChoice, type VoteSheetLine } from '../../domain/award-types';
 import { DAY } from '../../scripts/schedules';
 import { castVote, castVoteSheet, getAwardsStatus } from '../../workflows/awards';
 import { councilOf, refusal, withSheetAwards, type SheetRun } from '../helpers/award-sheet-run';
+import { saveHistory } from '../helpers/histories';
 import { useTimeSkippingEnv } from '../helpers/phase-workflow-harness';
 import { jsonBytes } from '../helpers/history-size';
 import { scaleNominations, scaleUnitId } from '../helpers/scale-awards';
@@ -52,6 +53,7 @@ test('a sheet is recorded in one update; a sheet with wrong lines is refused who
     await h.executeUpdate(castVote, { args: [{ member: 'tv1', nominationId: n1, choice: 'reject' }] });
     const tv4 = await h.query(getAwardsStatus, { member: 'tv4' });
     await testEnv().sleep(8.5 * DAY); // past the lock
+    await saveHistory(testEnv(), 'awards-vote-sheets', awardsWorkflowId('sheet-1')); // for test/replay
     return { accepted, bad, afterBad, recused, stranger, empty, written, tv4, closed: await h.query(getAwardsStatus) };
   });
 
