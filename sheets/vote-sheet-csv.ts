@@ -5,7 +5,9 @@
  * line; the file is refused whole when any line is wrong, as the workflow refuses a sheet.
  */
 import type { VoteChoice, VoteSheetLine } from '../domain/award-types';
-import { MAX_VOTES_PER_SHEET } from '../domain/scale-limits';
+import { sheetBytes } from '../domain/award-sheet';
+import { MAX_VOTE_REASON_CHARS } from '../domain/award-vote';
+import { MAX_SHEET_BYTES, MAX_VOTES_PER_SHEET } from '../domain/scale-limits';
 import { decodeUtf8 } from '../domain/text-encoding';
 import type { Lang } from '../domain/validation/texts';
 import { MESSAGES } from './unit-import/messages';
@@ -57,6 +59,10 @@ const TEXTS = {
       `Dòng ${row}: mã hình thức "${code}" (cột 3) chỉ ghi khi đồng ý; hãy xóa mã hoặc sửa ý kiến.`,
     twice: (row: number, id: string, first: number) =>
       `Dòng ${row}: hồ sơ ${id} đã có ở dòng ${first}; mỗi hồ sơ một dòng.`,
+    longReason: (row: number, n: number) =>
+      `Dòng ${row}: lý do (cột 4) dài ${n} ký tự, tối đa ${MAX_VOTE_REASON_CHARS}; hãy rút gọn.`,
+    tooHeavy: (kb: number) =>
+      `Phiếu trong tệp nặng ${kb} KB, tối đa ${MAX_SHEET_BYTES / 1024} KB một phiếu tổng hợp; hãy rút gọn lý do hoặc chia thành nhiều tệp.`,
   },
   en: {
     noLines: 'The file has no vote lines (each line: nomination id, choice, form code, reason).',
@@ -69,6 +75,10 @@ const TEXTS = {
       `Line ${row}: the form code "${code}" (column 3) goes only with an approval; remove it or change the choice.`,
     twice: (row: number, id: string, first: number) =>
       `Line ${row}: nomination ${id} is already on line ${first}; one line per nomination.`,
+    longReason: (row: number, n: number) =>
+      `Line ${row}: the reason (column 4) has ${n} characters, at most ${MAX_VOTE_REASON_CHARS}; shorten it.`,
+    tooHeavy: (kb: number) =>
+      `The sheet in the file weighs ${kb} KB, at most ${MAX_SHEET_BYTES / 1024} KB a sheet; shorten the reasons or split the file.`,
   },
 };
 
@@ -102,6 +112,10 @@ export function readVoteSheetCsv(bytes: Uint8Array, lang: Lang = 'vi'): VoteShee
       problems.push({ row, message: t.formWithoutApproval(row, formCode) });
       continue;
     }
+    if (reason.length > MAX_VOTE_REASON_CHARS) {
+      problems.push({ row, message: t.longReason(row, reason.length) });
+      continue;
+    }
     const first = seen.get(nominationId);
     if (first !== undefined) {
       problems.push({ row, message: t.twice(row, nominationId, first) });
@@ -111,6 +125,9 @@ export function readVoteSheetCsv(bytes: Uint8Array, lang: Lang = 'vi'): VoteShee
     votes.push({ nominationId, choice, ...(formCode ? { formCode } : {}), ...(reason ? { reason } : {}) });
     at.push(row);
   }
+  // The member's account is not known here: a generous stand-in for its bytes.
+  const weight = sheetBytes({ member: 'x'.repeat(64), votes });
+  if (problems.length === 0 && weight > MAX_SHEET_BYTES) return none(t.tooHeavy(Math.ceil(weight / 1024)));
   return { votes, rows: at, problems };
 }
 

@@ -6,7 +6,8 @@
  * sheet carries are drawn in pages, each page its own form and sheet.
  */
 import type { AwardNominationView, AwardsStatusView, Vote, VoteChoice, VoteSheetLine } from '../../domain/award-types';
-import { MAX_VOTES_PER_SHEET } from '../../domain/scale-limits';
+import { sheetBytes } from '../../domain/award-sheet';
+import { MAX_SHEET_BYTES, MAX_VOTES_PER_SHEET } from '../../domain/scale-limits';
 import { esc } from '../pages';
 import { ActionInputError } from './actions';
 import type { AwardAction } from './awards-actions';
@@ -74,6 +75,12 @@ export function sheetLines(
   }
   if (lines.length > MAX_VOTES_PER_SHEET) {
     throw new ActionInputError(`Một phiếu tổng hợp ghi tối đa ${MAX_VOTES_PER_SHEET} đề nghị; gửi từng trang.`);
+  }
+  const bytes = sheetBytes({ member, votes: lines });
+  if (bytes > MAX_SHEET_BYTES) {
+    throw new ActionInputError(
+      `Phiếu tổng hợp nặng ${Math.ceil(bytes / 1024)} KB, tối đa ${MAX_SHEET_BYTES / 1024} KB; hãy rút gọn lý do rồi gửi lại.`,
+    );
   }
   return lines;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { awardsVoteSheetCommand } from '../../../client/commands/awards';
 import { readVoteSheetCsv, withCsvLines } from '../../../sheets/vote-sheet-csv';
 import { MAX_VOTES_PER_SHEET } from '../../../domain/scale-limits';
+import { MAX_VOTE_REASON_CHARS } from '../../../domain/award-vote';
 import { cliFailure, useCliDataDir } from '../../helpers/cli-data-dir';
 
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -68,6 +69,20 @@ test('an empty file, one not in UTF-8, and one over a sheet are refused as a who
       row: 0,
       message: `Tệp có ${MAX_VOTES_PER_SHEET + 1} dòng phiếu, tối đa ${MAX_VOTES_PER_SHEET} dòng một phiếu tổng hợp; hãy chia thành nhiều tệp.`,
     },
+  ]);
+});
+
+test('a reason over its length is named by its line; a file whose sheet is too heavy is refused as a whole', () => {
+  const long = 'Ư'.repeat(MAX_VOTE_REASON_CHARS + 1);
+  expect(readVoteSheetCsv(csv(`a/1,không đồng ý,,${long}\n`)).problems).toEqual([
+    {
+      row: 1,
+      message: `Dòng 1: lý do (cột 4) dài ${MAX_VOTE_REASON_CHARS + 1} ký tự, tối đa ${MAX_VOTE_REASON_CHARS}; hãy rút gọn.`,
+    },
+  ]);
+  const heavy = Array.from({ length: 100 }, (_, i) => `a/${i},không đồng ý,,${'Ư'.repeat(MAX_VOTE_REASON_CHARS)}`);
+  expect(readVoteSheetCsv(csv(heavy.join('\n'))).problems).toEqual([
+    { row: 0, message: expect.stringMatching(/^Phiếu trong tệp nặng \d+ KB, tối đa 256 KB một phiếu tổng hợp/) },
   ]);
 });
 
