@@ -1,17 +1,25 @@
 /**
  * The awards use cases, written once for the dashboard and the CLI: read the vote (a member sees only
- * their own votes until it closes), vote, record an absent member's written vote, close the vote,
+ * their own votes until it closes), vote (one nomination, or a sheet of many in one update), record an
+ * absent member's written vote or sheet, close the vote,
  * issue the decision (its number unused by another campaign's decision), a unit's results, a file.
  * Each states the role it needs ({@link requireRole}) and refuses, changing nothing, without it.
  */
 import path from 'node:path';
-import { awardsWorkflowId, type AwardsStatusView, type CastVoteInput } from '../domain/award-types';
+import {
+  awardsWorkflowId,
+  type AwardsStatusView,
+  type CastVoteInput,
+  type VoteSheetLine,
+  type VoteSheetResult,
+} from '../domain/award-types';
 import { unitResultOf } from '../domain/award-vote';
 import type { AwardUnitResult } from '../domain/award-workflow-types';
 import { FileDecisionNumbers, type DecisionNumbers } from '../stores/decision-numbers';
 import { FileReportStore, type ReportStore } from '../stores/report-store';
 import {
   castVote as castUpdate,
+  castVoteSheet as sheetUpdate,
   closeVote as closeUpdate,
   getAwardsStatus,
   issueDecision as decisionUpdate,
@@ -74,6 +82,37 @@ export async function recordWrittenVote(
   );
   // The clerk records; the clerk does not read the member's other votes before the close.
   return view.state === 'voting' ? { ...view, votes: [] } : view;
+}
+
+/**
+ * A council member's own vote sheet: many nominations in one update, all recorded or none (the refusal
+ * names each wrong line). The answer is narrowed: the member's progress and the sheet's nominations.
+ * Role: council.
+ */
+export async function castVoteSheet(
+  s: AppContext,
+  campaignId: string,
+  actor: StaffActor,
+  votes: VoteSheetLine[],
+): Promise<VoteSheetResult> {
+  requireRole(actor, 'council', 'cast-vote');
+  return update(s, 'cast-vote', campaignId, () =>
+    handle(s, campaignId).executeUpdate(sheetUpdate, { args: [{ member: actor.login, votes }] }),
+  );
+}
+
+/** An absent member's written sheet, recorded by the clerk (who is named on each vote). Role: clerk. */
+export async function recordWrittenSheet(
+  s: AppContext,
+  campaignId: string,
+  actor: StaffActor,
+  member: string,
+  votes: VoteSheetLine[],
+): Promise<VoteSheetResult> {
+  requireRole(actor, 'clerk', 'cast-vote');
+  return update(s, 'cast-vote', campaignId, () =>
+    handle(s, campaignId).executeUpdate(sheetUpdate, { args: [{ member, votes, recordedBy: actorLabel(actor) }] }),
+  );
 }
 
 /**
@@ -168,12 +207,7 @@ function ownVotesOnly(view: AwardsStatusView, login: string): AwardsStatusView {
   return view.state === 'voting' ? { ...view, votes: (view.votes ?? []).filter((v) => v.member === login) } : view;
 }
 
-function update(
-  s: AppContext,
-  operation: Operation,
-  campaignId: string,
-  fn: () => Promise<AwardsStatusView>,
-): Promise<AwardsStatusView> {
+function update<T>(s: AppContext, operation: Operation, campaignId: string, fn: () => Promise<T>): Promise<T> {
   return withUpdate(s, operation, awardsWorkflowId(campaignId), fn).catch((err: unknown) => {
     throw withCampaign(err, campaignId);
   });

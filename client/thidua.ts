@@ -33,6 +33,7 @@
  *   thidua awards status CAMPAIGN [--as LOGIN] [--json]
  *   thidua awards vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]
  *   thidua awards written-vote CAMPAIGN NOMINATION CHOICE --member ACCOUNT --as LOGIN
+ *   thidua awards vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN
  *   thidua awards close CAMPAIGN --as LOGIN
  *   thidua awards decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN
  *   thidua campaign report CAMPAIGN [--json] [--xlsx FILE]   award counts by form, collective and individual
@@ -84,6 +85,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'awards status': async () => (await import('./commands/awards')).awardsStatusCommand,
   'awards vote': async () => (await import('./commands/awards')).awardsVoteCommand,
   'awards written-vote': async () => (await import('./commands/awards')).awardsWrittenVoteCommand,
+  'awards vote-sheet': async () => (await import('./commands/awards')).awardsVoteSheetCommand,
   'awards close': async () => (await import('./commands/awards')).awardsCloseCommand,
   'awards decide': async () => (await import('./commands/awards')).awardsDecideCommand,
   'campaign report': async () => (await import('./commands/awards')).campaignReportCommand,

@@ -211,6 +211,37 @@ export interface CastVoteInput {
   recordedBy?: string;
 }
 
+/** One line of a member's vote sheet: a vote on one nomination (as {@link CastVoteInput} without the member). */
+export interface VoteSheetLine {
+  nominationId: string;
+  choice: VoteChoice;
+  formCode?: string;
+  reason?: string;
+}
+
+/**
+ * A member's votes on many nominations in one update (issue 17): the history grows by sheets, not by
+ * votes. All lines are recorded, or none (a wrong line refuses the whole sheet, naming each wrong line).
+ */
+export interface CastVoteSheetInput {
+  member: string;
+  votes: VoteSheetLine[];
+  /** A written sheet of an absent member, recorded by the clerk. */
+  recordedBy?: string;
+}
+
+/**
+ * The answer to a sheet, narrowed: the member's progress and the sheet's nominations (their ids), never
+ * the whole view nor the votes echoed — each answer stays in the history (issue 17).
+ */
+export interface VoteSheetResult {
+  campaignId: string;
+  state: AwardsState;
+  member: { account: string; name: string; voted: number; toVote: number };
+  /** The nominations this sheet voted on, in sheet order. */
+  nominations: string[];
+}
+
 export interface CloseVoteInput {
   by: string;
 }

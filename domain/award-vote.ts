@@ -69,16 +69,16 @@ function ruleOn(form: AwardForm, receivedAt: string) {
 
 const outranks = (a: AuthorityLevel, b: AuthorityLevel) => AUTHORITY_LEVELS.indexOf(a) > AUTHORITY_LEVELS.indexOf(b);
 
-/** Why a vote is refused (Vietnamese), or undefined when it may be recorded. */
-export function voteRefusal(
-  ctx: {
-    council: CouncilMember[];
-    catalogue: AwardCatalogue;
-    authority: AuthorityLevel;
-    nominations: AwardNominationView[];
-  },
-  vote: CastVoteInput,
-): string | undefined {
+/** What a vote is checked against: the council, the catalogue as gathered, the authority, the nominations. */
+export interface VoteContext {
+  council: CouncilMember[];
+  catalogue: AwardCatalogue;
+  authority: AuthorityLevel;
+  nominations: AwardNominationView[];
+}
+
+/** Why a vote is refused (Vietnamese), or undefined when it may be recorded. A sheet's lines are checked by it too. */
+export function voteRefusal(ctx: VoteContext, vote: CastVoteInput): string | undefined {
   const member = ctx.council.find((m) => m.account === vote.member);
   if (!member)
     return `Tài khoản "${String(vote.member)}" không phải thành viên Hội đồng của đợt này; không thể bỏ phiếu.`;

@@ -36,10 +36,46 @@ export const MAX_CONFERENCE_INVITEES = 1_400;
 export const MAX_AWARD_NOMINATIONS = 5_000;
 
 /**
- * The awards: 7 history events and ~3.9 KB per vote (each vote an update): the events' warning at
- * ~1,450 votes. Counted as nominations in vote × council members (recused members included: an upper bound).
+ * The awards' single votes (one `castVote` update each): 7 history events and ~3.9 KB per vote, the
+ * events' warning at ~1,450. Counted by the workflow at run time: beyond it a single vote is refused
+ * and the member is told to send a sheet. 1,000 keeps 7,000 events, leaving room for the sheets.
  */
-export const MAX_AWARD_VOTES = 1_400;
+export const MAX_SINGLE_VOTES = 1_000;
+
+/**
+ * @deprecated Votes are no longer bounded by nominations × members (sheets carry many votes per
+ * update, issue 17); kept for readers of the one-by-one measurement: the run-time cap on single votes.
+ */
+export const MAX_AWARD_VOTES = MAX_SINGLE_VOTES;
+
+/**
+ * Lines of one vote sheet (`castVoteSheet`): a line is ~110 bytes of JSON without a reason, so 1,000
+ * lines are ~110 KB, far below the 512 KiB payload warning; with reasons the sheet's own bound
+ * {@link MAX_SHEET_BYTES} holds. A member with more nominations sends a sheet per page.
+ */
+export const MAX_VOTES_PER_SHEET = 1_000;
+/** One sheet's input at most, UTF-8 bytes of its JSON (reasons included): half the payload warning. */
+export const MAX_SHEET_BYTES = 256 * 2 ** 10;
+/**
+ * Sheets a vote records at most, and their bytes in all (counted by the workflow at run time): each
+ * sheet is ~7 events whatever its lines (300 → ~2,100 events beside the single votes' 7,000), and its
+ * input stays in the history (4 MiB beside the single votes' ~3.9 MB, below the 10 MiB warning).
+ */
+export const MAX_VOTE_SHEETS = 300;
+export const MAX_SHEETS_TOTAL_BYTES = 4 * 2 ** 20;
+/** What a sheet's line weighs in the history, measured (`test/workflow/award-sheets-scale.test.ts`): for the size check before the vote. */
+export const SHEET_LINE_BYTES = 110;
+
+/**
+ * The sheets a vote needs (every member a sheet per page of nominations) and their bytes; it fits
+ * when twice that (a full round of corrections) stays within {@link MAX_VOTE_SHEETS} and
+ * {@link MAX_SHEETS_TOTAL_BYTES}.
+ */
+export function voteSheetsNeeded(inVote: number, members: number): { sheets: number; bytes: number; fits: boolean } {
+  const sheets = members * Math.ceil(inVote / MAX_VOTES_PER_SHEET);
+  const bytes = members * inVote * SHEET_LINE_BYTES;
+  return { sheets, bytes, fits: 2 * sheets <= MAX_VOTE_SHEETS && 2 * bytes <= MAX_SHEETS_TOTAL_BYTES };
+}
 
 /**
  * Why the conference cannot run with these invitees (Vietnamese, for the secretariat), or undefined.
@@ -55,12 +91,13 @@ export function conferenceTooLarge(count: number, field: string): string | undef
 
 /** Why the council's vote cannot run with these nominations (Vietnamese), or undefined. Known only once gathered. */
 export function awardsTooLarge(p: { nominations: number; inVote: number; members: number }): string | undefined {
-  const votes = p.inVote * p.members;
-  if (p.nominations <= MAX_AWARD_NOMINATIONS && votes <= MAX_AWARD_VOTES) return undefined;
+  const need = voteSheetsNeeded(p.inVote, p.members);
+  if (p.nominations <= MAX_AWARD_NOMINATIONS && need.fits) return undefined;
   return (
     `Các đơn vị gửi ${p.nominations} hồ sơ đề nghị khen thưởng, ${p.inVote} hồ sơ cần Hội đồng biểu quyết ` +
-    `(${p.members} thành viên: ${votes} phiếu); hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ và ` +
-    `${MAX_AWARD_VOTES} phiếu trong một lần xét. Hãy chia việc xét khen thưởng thành các đợt con ` +
-    `(sub-campaign) theo khối đơn vị.`
+    `(${p.members} thành viên: ${need.sheets} phiếu tổng hợp, mỗi phiếu tối đa ${MAX_VOTES_PER_SHEET} hồ sơ); ` +
+    `hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ và ${MAX_VOTE_SHEETS / 2} phiếu tổng hợp ` +
+    `(khoảng ${Math.floor(MAX_SHEETS_TOTAL_BYTES / 2 / SHEET_LINE_BYTES)} phiếu biểu quyết, để dành một lượt sửa phiếu) trong một lần xét. ` +
+    `Hãy chia việc xét khen thưởng thành các đợt con (sub-campaign) theo khối đơn vị.`
   );
 }

@@ -7,7 +7,8 @@
  * and the statistics are built, each unit is told its results, and the workflow ends.
  *
  * Updates answer at once (the state changes, the effect is queued): documents and messages run in the
- * main loop, never inside an update a person is waiting for.
+ * main loop, never inside an update a person is waiting for. The votes' handlers (one vote, or a
+ * member's sheet of many in one update: issue 17) live in `awards-votes.ts`.
  */
 import {
   CancellationScope,
@@ -28,12 +29,12 @@ import type {
   AwardsState,
   AwardsStatusView,
   AwardsWorkflowInput,
-  CastVoteInput,
   CloseVoteInput,
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, memberProgress, missingVoters, unitResultOf, voteRefusal } from '../domain/award-vote';
+import { inVote, latestVotes, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
+import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
 import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/search-attributes';
@@ -41,14 +42,22 @@ import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
 
-/** Answers the view with the nomination voted on only (and the actor's votes on it); the query has them all. */
-export const castVote = defineUpdate<AwardsStatusView, [CastVoteInput]>('castVote');
+export { castVote, castVoteSheet } from './awards-votes';
 export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('closeVote');
 export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]>('issueDecision');
 /** From the campaign: it was cancelled; the vote ends cancelled and refuses every change. */
 export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
 /** The full view; before the close, votes only of `member` when given (the use cases ask for the actor's own). */
 export const getAwardsStatus = defineQuery<AwardsStatusView, [{ member?: string }?]>('getAwardsStatus');
+
+/** A vote as the tally reads it. */
+const tallied = ({ member, nominationId, choice, formCode, at }: Vote): Vote => ({
+  member,
+  nominationId,
+  choice,
+  ...(formCode ? { formCode } : {}),
+  at,
+});
 
 const STATE_LABELS: Record<AwardsState, string> = {
   voting: 'Hội đồng đang bỏ phiếu',
@@ -110,6 +119,11 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     };
   };
 
+  // The decision's answer and the result without the votes (the query has them): with sheets the votes
+  // are many (3,600 were 730 KB, over the 512 KiB payload warning), and these stay in the history.
+  const answered = (v: AwardsStatusView): AwardsStatusView =>
+    patched('awards-answers-without-votes') ? { ...v, votes: undefined } : v;
+
   const publish = () => {
     upsertSearchAttributes([
       { key: CampaignIdKey, value: campaignId },
@@ -145,40 +159,20 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
 
   setHandler(getAwardsStatus, (q) => view(q?.member));
 
-  setHandler(
-    castVote,
-    (req) => {
-      votes.push({
-        member: req.member,
-        nominationId: req.nominationId,
-        choice: req.choice,
-        ...(req.choice === 'approve' && req.formCode ? { formCode: req.formCode } : {}),
-        ...(req.reason?.trim() ? { reason: req.reason.trim() } : {}),
-        ...(req.recordedBy ? { recordedBy: req.recordedBy } : {}),
-        at: iso(),
-      });
-      touch();
-      // Only the nomination voted on: each update's answer stays in the history, and the whole list
-      // in every vote's answer made it grow with (members × nominations) × nominations (issue 17).
-      const v = view(req.member);
-      return {
-        ...v,
-        nominations: v.nominations.filter((n) => n.id === req.nominationId),
-        ...(v.votes ? { votes: v.votes.filter((x) => x.nominationId === req.nominationId) } : {}),
-      };
-    },
-    {
-      validator: (req) => {
-        assertVoting('bỏ phiếu');
-        const refusal = voteRefusal(
-          { council, catalogue: gathered!.catalogue, authority: input.authority, nominations },
-          req,
-        );
-        if (refusal) throw new Error(refusal);
-        if (req.recordedBy !== undefined) assertPerson('người ghi nhận phiếu', req.recordedBy);
-      },
-    },
-  );
+  setVoteHandlers({
+    campaignId,
+    council,
+    authority: input.authority,
+    votes,
+    nominations: () => nominations,
+    catalogue: () => gathered?.catalogue,
+    state: () => state,
+    view,
+    assertVoting,
+    assertPerson,
+    touch,
+    iso: () => iso(),
+  });
 
   setHandler(
     closeVote,
@@ -207,7 +201,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     (req) => {
       decisionAsked = { number: req.number.trim(), date: req.date, by: req.by };
       touch();
-      return view();
+      return answered(view());
     },
     {
       validator: (req) => {
@@ -325,7 +319,9 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     nominations = await builder.tallyAwardVotes.executeWithOptions({ summary: 'Kiểm phiếu' }, [
       {
         nominations,
-        votes,
+        // Each member's last vote, without reason or instant: the tally reads no more, and with sheets the
+        // votes are many (issue 17: 3,600 votes were ~500 KB of this payload).
+        votes: patched('awards-tally-latest-votes') ? latestVotes(votes).map(tallied) : votes,
         council,
         catalogue: gathered!.catalogue,
         base: { collectives: gathered!.collectives, individuals: gathered!.individuals },
@@ -442,7 +438,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     await flush();
     await condition(allHandlersFinished);
     publish();
-    return view();
+    return answered(view());
   };
 
   // ---- main loop --------------------------------------------------------------------------------

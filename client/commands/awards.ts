@@ -5,6 +5,8 @@
  *   sees only their own votes until the vote closes);
  * - `vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]`;
  * - `written-vote … --member ACCOUNT --as LOGIN`: an absent member's written vote, by the clerk;
+ * - `vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN`: many votes in one update (issue 17),
+ *   the member's own (`--as` the member) or an absent member's written sheet (`--as` the clerk);
  * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN`;
  * - `campaign report CAMPAIGN [--json] [--xlsx FILE]`: the counts of awards by form, collective and individual;
  *   `campaign report --year YEAR …`: the same across the campaigns whose award decision is dated in that
@@ -19,7 +21,15 @@ import {
   yearStatisticsTitle,
   type YearAwardStatistics,
 } from '../../app/award-statistics';
-import { awardsStatus, castVote, closeVote, issueDecision, recordWrittenVote } from '../../app/awards';
+import {
+  awardsStatus,
+  castVote,
+  castVoteSheet,
+  closeVote,
+  issueDecision,
+  recordWrittenSheet,
+  recordWrittenVote,
+} from '../../app/awards';
 import { staffActorOf, type StaffActor } from '../../app/roles';
 import { loadSettings } from '../../config/settings';
 import {
@@ -36,8 +46,9 @@ import { cliLang, toCliError, type Lang } from '../messages';
 import { langOfArgv, localDateTime } from '../texts';
 import { AWARDS_EN, AWARDS_VI, type AwardsTexts } from '../texts/awards';
 import { formatTable } from './format-table';
+import { readVoteSheetCsv, withCsvLines } from '../../sheets/vote-sheet-csv';
 
-type Action = 'status' | 'vote' | 'written-vote' | 'close' | 'decide' | 'report';
+type Action = 'status' | 'vote' | 'written-vote' | 'vote-sheet' | 'close' | 'decide' | 'report';
 
 export const awardsTexts = (lang: Lang): AwardsTexts => (lang === 'en' ? AWARDS_EN : AWARDS_VI);
 const CHOICES: VoteChoice[] = ['approve', 'reject', 'abstain'];
@@ -61,6 +72,7 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
     if (!(CHOICES as string[]).includes(positional[2])) throw new CliError(t.badChoice(positional[2]), 2);
     choice = positional[2] as VoteChoice;
   }
+  const sheet = action === 'vote-sheet' ? voteSheetOf(options, lang, usage) : undefined;
   if (action === 'decide') {
     if (!options.number?.trim() || !options.date) throw usage();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
@@ -98,6 +110,22 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
       case 'written-vote':
         await recordWrittenVote(cli, campaignId, actor!, { ...vote, member: options.member }).catch(fail);
         return say(t.done.writtenVote(campaignId, vote.nominationId, options.member));
+      case 'vote-sheet': {
+        const { file, votes, rows } = sheet!;
+        const member = options.member;
+        // The member's own sheet, or the clerk recording an absent member's written one.
+        const own = actor!.login === member && actor!.roles.includes('council');
+        const result = await (
+          own
+            ? castVoteSheet(cli, campaignId, actor!, votes)
+            : recordWrittenSheet(cli, campaignId, actor!, member, votes)
+        ).catch((err: unknown) => {
+          const e = toCliError(err, lang);
+          throw e instanceof CliError ? new CliError(withCsvLines(e.message, file, rows), e.exitCode) : e;
+        });
+        const m = result.member;
+        return say(t.done.voteSheet(campaignId, votes.length, own ? undefined : m.name, m.voted, m.toVote));
+      }
       case 'close':
         await closeVote(cli, campaignId, actor!).catch(fail);
         return say(t.done.close(campaignId));
@@ -125,6 +153,24 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
   } finally {
     await cli.close();
   }
+}
+
+/** `--member` and `--file`'s votes, read before Temporal is reached: every bad line named (exit 2). */
+function voteSheetOf(options: Record<string, string>, lang: Lang, usage: () => CliError) {
+  if (!options.member || !options.file) throw usage();
+  const file = options.file;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path.resolve(file));
+  } catch {
+    throw new CliError(awardsTexts(lang).noFile(file), 2);
+  }
+  const read = readVoteSheetCsv(bytes, lang);
+  if (read.problems.length > 0) {
+    const lines = read.problems.map((p) => (p.row > 0 ? `${file}:${p.row}: ${p.message}` : `${file}: ${p.message}`));
+    throw new CliError([awardsTexts(lang).badSheet(file, read.problems.length), ...lines].join('\n'), 2);
+  }
+  return { file, votes: read.votes, rows: read.rows };
 }
 
 /** The account `--as` names, as a staff actor; an unknown login is refused before anything is sent. */
@@ -214,6 +260,7 @@ export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): st
 export const awardsStatusCommand = (argv: string[], io: Io = processIo) => run('status', argv, io);
 export const awardsVoteCommand = (argv: string[], io: Io = processIo) => run('vote', argv, io);
 export const awardsWrittenVoteCommand = (argv: string[], io: Io = processIo) => run('written-vote', argv, io);
+export const awardsVoteSheetCommand = (argv: string[], io: Io = processIo) => run('vote-sheet', argv, io);
 export const awardsCloseCommand = (argv: string[], io: Io = processIo) => run('close', argv, io);
 export const awardsDecideCommand = (argv: string[], io: Io = processIo) => run('decide', argv, io);
 export const campaignReportCommand = (argv: string[], io: Io = processIo) => run('report', argv, io);

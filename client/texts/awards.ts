@@ -24,7 +24,11 @@ export interface AwardsTexts {
   nominationsHeader: string[];
   kind: { collective: string; individual: string };
   ownVotes: (n: number) => string;
+  noFile: (file: string) => string;
+  badSheet: (file: string, problems: number) => string;
   done: {
+    /** `member` only for a written sheet recorded by the clerk. */
+    voteSheet: (campaignId: string, lines: number, member: string | undefined, voted: number, toVote: number) => string;
     vote: (campaignId: string, nominationId: string) => string;
     writtenVote: (campaignId: string, nominationId: string, member: string) => string;
     close: (campaignId: string) => string;
@@ -44,7 +48,7 @@ export interface AwardsTexts {
 
 export const AWARDS_VI: AwardsTexts = {
   usage:
-    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
+    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | vote-sheet CAMPAIGN --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
   reportUsage: 'thidua campaign report CAMPAIGN|--year NĂM [--json] [--xlsx TỆP.xlsx]',
   needsAs: '--as LOGIN: tài khoản thực hiện (vai trò của tài khoản quyết định việc được làm)',
   unknownLogin: (login) =>
@@ -84,7 +88,12 @@ export const AWARDS_VI: AwardsTexts = {
   ],
   kind: { collective: 'tập thể', individual: 'cá nhân' },
   ownVotes: (n) => `Phiếu của bạn: ${n}`,
+  noFile: (file) => `--file "${file}": không đọc được tệp (kiểm tra đường dẫn)`,
+  badSheet: (file, n) =>
+    `Tệp phiếu ${file} có ${n} lỗi; không phiếu nào được gửi (mỗi dòng: mã hồ sơ, ý kiến, mã hình thức, lý do):`,
   done: {
+    voteSheet: (id, lines, member, voted, toVote) =>
+      `Đã ghi phiếu tổng hợp${member ? ` bằng văn bản của ${member}` : ''}: ${lines} hồ sơ (đợt ${id}); đã bỏ phiếu ${voted}/${toVote} hồ sơ.`,
     vote: (id, n) => `Đã ghi phiếu cho hồ sơ ${n} (đợt ${id}).`,
     writtenVote: (id, n, m) => `Đã ghi phiếu bằng văn bản của ${m} cho hồ sơ ${n} (đợt ${id}).`,
     close: (id) => `Đã kết thúc bỏ phiếu (đợt ${id}); biên bản kiểm phiếu đang được lập.`,
@@ -104,7 +113,7 @@ export const AWARDS_VI: AwardsTexts = {
 
 export const AWARDS_EN: AwardsTexts = {
   usage:
-    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
+    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
   reportUsage: 'thidua campaign report CAMPAIGN|--year YEAR [--json] [--xlsx FILE.xlsx]',
   needsAs: '--as LOGIN: the account acting (its roles decide what it may do)',
   unknownLogin: (login) =>
@@ -144,7 +153,12 @@ export const AWARDS_EN: AwardsTexts = {
   ],
   kind: { collective: 'collective', individual: 'individual' },
   ownVotes: (n) => `Your votes: ${n}`,
+  noFile: (file) => `--file "${file}": the file cannot be read (check the path)`,
+  badSheet: (file, n) =>
+    `The vote file ${file} has ${n} problem(s); no vote was sent (each line: nomination id, choice, form code, reason):`,
   done: {
+    voteSheet: (id, lines, member, voted, toVote) =>
+      `Vote sheet${member ? ` (written, of ${member})` : ''} recorded: ${lines} nominations (campaign ${id}); voted on ${voted}/${toVote}.`,
     vote: (id, n) => `Vote recorded on nomination ${n} (campaign ${id}).`,
     writtenVote: (id, n, m) => `Written vote of ${m} recorded on nomination ${n} (campaign ${id}).`,
     close: (id) => `Vote closed (campaign ${id}); the minutes are being drawn up.`,

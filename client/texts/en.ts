@@ -97,6 +97,8 @@ export const en: CliTexts = {
       'awards vote':
         'vote on NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] (council member)',
       'awards written-vote': "record an absent member's written vote --member ACCOUNT --as LOGIN (clerk)",
+      'awards vote-sheet':
+        'send a vote sheet (many nominations at once) --member ACCOUNT --file VOTES.csv --as LOGIN; CSV: nomination id, choice (approve/reject/abstain), form code, reason (member; clerk for a written sheet)',
       'awards close': 'close the vote --as LOGIN (the chair)',
       'awards decide': "enter the award decision's number and date --number N --date YYYY-MM-DD --as LOGIN (clerk)",
       'campaign report':

@@ -83,6 +83,8 @@ export const vi: CliTexts = {
         'bỏ phiếu HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] (thành viên Hội đồng)',
       'awards written-vote':
         'ghi phiếu bằng văn bản của thành viên vắng mặt --member TÀI_KHOẢN --as LOGIN (chuyên viên)',
+      'awards vote-sheet':
+        'gửi phiếu tổng hợp (nhiều hồ sơ một lần) --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN; CSV: mã hồ sơ, ý kiến (đồng ý/không đồng ý/không biểu quyết), mã hình thức, lý do (thành viên; chuyên viên ghi phiếu văn bản)',
       'awards close': 'kết thúc bỏ phiếu --as LOGIN (Chủ tịch Hội đồng)',
       'awards decide': 'ghi số, ngày quyết định khen thưởng --number SỐ --date YYYY-MM-DD --as LOGIN (chuyên viên)',
       'campaign report':

@@ -1,10 +1,10 @@
 /**
  * Rules of the later phases that read no date: the nominations quota, the awards council's members
  * (one chair, unique accounts, known units), the conference's invitees (known units) and the awards'
- * size against what one vote carries. Used by
+ * size against what one vote carries (nominations, and the members' vote sheets). Used by
  * the cross-field rules (`rules.ts`).
  */
-import { MAX_AWARD_NOMINATIONS, MAX_AWARD_VOTES } from '../scale-limits';
+import { MAX_AWARD_NOMINATIONS, MAX_VOTE_SHEETS, MAX_VOTES_PER_SHEET, voteSheetsNeeded } from '../scale-limits';
 import type { PathSegment } from '../yaml-source';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import type { Report } from './problems';
@@ -91,8 +91,10 @@ export function checkInvitees(
 /**
  * The awards phase's size against what the council's vote carries (issue 17, `domain/scale-limits.ts`).
  * The nominations are known only when gathered; the file gives their upper bound: the units times
- * the largest nominations quota of the deadline phases. Over the maximum it is a warning (units
- * seldom fill their quota); the gathering refuses for good what is really over it.
+ * the largest nominations quota of the deadline phases. Members vote by sheet (one update for up to
+ * MAX_VOTES_PER_SHEET nominations), so the history grows by sheets: members × pages of nominations,
+ * with room for a round of corrections. Over either maximum it is a warning (units seldom fill their
+ * quota); the gathering refuses for good what is really over it.
  */
 export function checkAwardsSize(report: Report, data: unknown, council: Obj, path: PathSegment[], units: number): void {
   const quotas = asArr(valueAt(data, ['phases'])).map((p) =>
@@ -100,13 +102,15 @@ export function checkAwardsSize(report: Report, data: unknown, council: Obj, pat
   );
   const nominations = units * Math.max(0, ...quotas);
   const members = asArr(council.members).length;
-  if (nominations <= MAX_AWARD_NOMINATIONS && nominations * members <= MAX_AWARD_VOTES) return;
+  const need = voteSheetsNeeded(nominations, members);
+  if (nominations <= MAX_AWARD_NOMINATIONS && need.fits) return;
   report.add('warning', path, 'awardsMayBeTooLarge', {
     units,
     nominations,
     members,
-    votes: nominations * members,
+    sheets: need.sheets,
+    perSheet: MAX_VOTES_PER_SHEET,
     maxNominations: MAX_AWARD_NOMINATIONS,
-    maxVotes: MAX_AWARD_VOTES,
+    maxSheets: MAX_VOTE_SHEETS / 2,
   });
 }

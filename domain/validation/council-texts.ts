@@ -54,18 +54,21 @@ interface Sizes {
   units: number;
   nominations: number;
   members: number;
-  votes: number;
+  /** Vote sheets the members send: one per member per page of `perSheet` nominations. */
+  sheets: number;
+  perSheet: number;
   maxNominations: number;
-  maxVotes: number;
+  /** Sheets a vote carries with a round of corrections left. */
+  maxSheets: number;
 }
 
 /** The awards' size warning: plain tables, no place to write. */
 export const scaleEn = {
   awardsMayBeTooLarge: (p: Sizes) =>
-    `${p.units} units may send up to ${p.nominations} nominations (their quota), ${p.votes} votes for ${p.members} council members; one council vote carries at most ${p.maxNominations} nominations and ${p.maxVotes} votes, more is refused when the nominations are gathered — split the awards into sub-campaigns by block of units, or lower the quota`,
+    `${p.units} units may send up to ${p.nominations} nominations (their quota); ${p.members} council members vote on them with ${p.sheets} vote sheets (up to ${p.perSheet} nominations a sheet); one council vote carries at most ${p.maxNominations} nominations and ${p.maxSheets} sheets (a round of corrections left), more is refused when the nominations are gathered — split the awards into sub-campaigns by block of units, or lower the quota`,
 };
 
 export const scaleVi: typeof scaleEn = {
   awardsMayBeTooLarge: (p) =>
-    `${p.units} đơn vị có thể gửi tới ${p.nominations} hồ sơ đề nghị khen thưởng (theo chỉ tiêu), ${p.votes} phiếu cho ${p.members} thành viên Hội đồng; một lần xét của Hội đồng hỗ trợ tối đa ${p.maxNominations} hồ sơ và ${p.maxVotes} phiếu, vượt quá sẽ bị từ chối khi tập hợp hồ sơ — hãy chia việc xét khen thưởng thành các đợt con theo khối đơn vị, hoặc giảm chỉ tiêu`,
+    `${p.units} đơn vị có thể gửi tới ${p.nominations} hồ sơ đề nghị khen thưởng (theo chỉ tiêu); ${p.members} thành viên Hội đồng biểu quyết bằng ${p.sheets} phiếu tổng hợp (mỗi phiếu tối đa ${p.perSheet} hồ sơ); một lần xét của Hội đồng hỗ trợ tối đa ${p.maxNominations} hồ sơ và ${p.maxSheets} phiếu tổng hợp (còn chỗ cho một lượt sửa phiếu), vượt quá sẽ bị từ chối khi tập hợp hồ sơ — hãy chia việc xét khen thưởng thành các đợt con theo khối đơn vị, hoặc giảm chỉ tiêu`,
 };

@@ -1,6 +1,6 @@
 /**
- * The awards page's actions (issue 14): a member's vote, an absent member's written vote recorded by
- * the clerk, closing the vote early (approver), the decision's number and date (clerk). Each names
+ * The awards page's actions (issue 14): a member's vote (one nomination, or the sheet of many: issue 17,
+ * `awards-sheet.ts`), an absent member's written vote or sheet recorded by the clerk, closing the vote early (approver), the decision's number and date (clerk). Each names
  * the role it needs (checked by the route before the form is read) and turns its form into the use
  * case's input, refusing bad input in Vietnamese before anything is sent.
  */
@@ -9,8 +9,10 @@ import type { AwardsStatusView, VoteChoice } from '../../domain/award-types';
 import type { StaffRole } from '../../domain/synthesis-types';
 import { ActionInputError } from './actions';
 import type { AwardsBackend } from './awards-backend';
+import { SHEET_ACTIONS } from './awards-sheet';
 
-export type AwardActionId = 'bieu-quyet' | 'phieu-van-ban' | 'ket-thuc' | 'quyet-dinh';
+export type AwardActionId =
+  'bieu-quyet' | 'phieu-van-ban' | 'phieu-tong-hop' | 'phieu-van-ban-tong-hop' | 'ket-thuc' | 'quyet-dinh';
 
 export interface AwardActionContext {
   awards: AwardsBackend;
@@ -76,6 +78,7 @@ export function decisionDate(text: string): string {
 }
 
 export const AWARD_ACTIONS: AwardAction[] = [
+  ...SHEET_ACTIONS,
   {
     id: 'bieu-quyet',
     role: 'council',

@@ -8,15 +8,23 @@ import {
   awardResultsForUnit,
   awardsStatus,
   castVote,
+  castVoteSheet,
   closeVote,
   issueDecision,
+  recordWrittenSheet,
   recordWrittenVote,
 } from '../../app/awards';
 import { yearAwardStatistics, type YearAwardStatistics } from '../../app/award-statistics';
 import type { AppContext } from '../../app/context';
 import type { StaffActor } from '../../app/roles';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
-import type { AwardCatalogue, AwardsStatusView, CastVoteInput } from '../../domain/award-types';
+import type {
+  AwardCatalogue,
+  AwardsStatusView,
+  CastVoteInput,
+  VoteSheetLine,
+  VoteSheetResult,
+} from '../../domain/award-types';
 import type { AwardUnitResult } from '../../domain/award-workflow-types';
 
 export type AwardFileKind = 'minutes' | 'decision' | 'proposal' | 'statistics';
@@ -39,6 +47,15 @@ export interface AwardsBackend {
     actor: StaffActor,
     vote: Omit<CastVoteInput, 'recordedBy'>,
   ): Promise<AwardsStatusView>;
+  /** The member's (the actor's) votes on many nominations in one update: all recorded or none. */
+  castVoteSheet(campaignId: string, actor: StaffActor, votes: VoteSheetLine[]): Promise<VoteSheetResult>;
+  /** An absent member's written sheet, recorded by the clerk. */
+  recordWrittenSheet(
+    campaignId: string,
+    actor: StaffActor,
+    member: string,
+    votes: VoteSheetLine[],
+  ): Promise<VoteSheetResult>;
   closeVote(campaignId: string, actor: StaffActor): Promise<AwardsStatusView>;
   issueDecision(
     campaignId: string,
@@ -80,6 +97,14 @@ export class TemporalAwardsBackend implements AwardsBackend {
 
   recordWrittenVote(campaignId: string, actor: StaffActor, vote: Omit<CastVoteInput, 'recordedBy'>) {
     return recordWrittenVote(this.s, campaignId, actor, vote);
+  }
+
+  castVoteSheet(campaignId: string, actor: StaffActor, votes: VoteSheetLine[]) {
+    return castVoteSheet(this.s, campaignId, actor, votes);
+  }
+
+  recordWrittenSheet(campaignId: string, actor: StaffActor, member: string, votes: VoteSheetLine[]) {
+    return recordWrittenSheet(this.s, campaignId, actor, member, votes);
   }
 
   closeVote(campaignId: string, actor: StaffActor): Promise<AwardsStatusView> {

@@ -1,6 +1,7 @@
 /**
  * The awards page (`/admin/c/<campaign>/khen-thuong`, issue 14): the nominations with the catalogue's
- * check, the council's vote (a member sees and casts only their own votes until it closes, and how
+ * check, the council's vote (a member sees and casts only their own votes until it closes — all their
+ * choices in one sheet, issue 17 — and how
  * many members have voted, never others' choices), then the tallies and results; the clerk's and the
  * approver's forms; the documents. Rendered on the server, readable without script.
  */
@@ -21,6 +22,7 @@ import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import { AWARD_ACTIONS, CHOICE_NAMES, type AwardAction, type AwardActionId } from './awards-actions';
 import { flashHtml, nav, type Flash } from './pages';
+import { sheetField, sheetPages, writtenSheetForms } from './awards-sheet';
 import { shareCapWords } from '../../domain/award-rules';
 
 export const AWARDS_STATE: Record<AwardsState, string> = {
@@ -116,6 +118,7 @@ export function awardsPage(p: AwardsPageInput): string {
   const drawn = AWARD_ACTIONS.filter((a) => a.applies(v));
   const member = v.members.find((m) => m.account === actor.login);
   const voter = actor.roles.includes('council') && member !== undefined;
+  const sheetOpen = voter && drawn.some((a) => a.id === 'phieu-tong-hop');
   // Before the close only one's own votes, whatever the use case gave.
   const own = (v.votes ?? []).filter((x) => x.member === actor.login);
   const csrf = `<input type="hidden" name="csrf" value="${esc(p.staff.csrf)}">`;
@@ -131,22 +134,25 @@ export function awardsPage(p: AwardsPageInput): string {
     return `<div class="msg error" role="alert">${esc(f.error)}</div>`;
   };
 
+  // `name`: the field's name (a sheet's fields carry the nomination's id); a sheet has no default choice.
   const voteFields = (
     n: AwardNominationView | undefined,
     prior: Record<string, string | undefined>,
     idPrefix: string,
+    name: (field: 'choice' | 'formCode' | 'reason') => string = (f) => f,
+    defaultChoice: string | undefined = 'approve',
   ) => {
-    const choice = prior.choice ?? 'approve';
+    const choice = prior.choice ?? defaultChoice;
     const forms = n ? formChoices(p.catalogue, n, v.authority) : allForms(p.catalogue);
     const chosenForm = prior.formCode ?? n?.check.formCode ?? forms[0]?.[0];
     return (
       `<fieldset><legend>Ý kiến</legend>${(Object.keys(CHOICE_NAMES) as Array<keyof typeof CHOICE_NAMES>)
         .map(
           (c) =>
-            `<label><input type="radio" name="choice" value="${c}"${c === choice ? ' checked' : ''}> ${esc(CHOICE_NAMES[c])}</label>`,
+            `<label><input type="radio" name="${esc(name('choice'))}" value="${c}"${c === choice ? ' checked' : ''}> ${esc(CHOICE_NAMES[c])}</label>`,
         )
         .join(' ')}</fieldset>` +
-      `<label for="${idPrefix}-form">Hình thức (khi đồng ý)</label><select id="${idPrefix}-form" name="formCode">` +
+      `<label for="${idPrefix}-form">Hình thức (khi đồng ý)</label><select id="${idPrefix}-form" name="${esc(name('formCode'))}">` +
       forms
         .map(
           ([code, name]) =>
@@ -154,7 +160,7 @@ export function awardsPage(p: AwardsPageInput): string {
         )
         .join('') +
       `</select><label for="${idPrefix}-reason">Lý do</label>` +
-      `<textarea id="${idPrefix}-reason" name="reason" rows="2" cols="40" maxlength="1000">${esc(prior.reason ?? '')}</textarea>`
+      `<textarea id="${idPrefix}-reason" name="${esc(name('reason'))}" rows="2" cols="40" maxlength="1000">${esc(prior.reason ?? '')}</textarea>`
     );
   };
 
@@ -173,6 +179,24 @@ export function awardsPage(p: AwardsPageInput): string {
     if (!voter) return '';
     if (n.recused.includes(actor.login)) {
       return '<p class="recused">Không tham gia biểu quyết (cùng đơn vị).</p>';
+    }
+    if (sheetOpen && n.state === 'in-vote') {
+      // A part of the member's sheet: the page's form sends every choice at once (issue 17).
+      const typed = failedFor('phieu-tong-hop')?.form;
+      const mine = own.filter((x) => x.nominationId === n.id).at(-1);
+      const prior = typed
+        ? {
+            choice: typed[sheetField('choice', n.id)],
+            formCode: typed[sheetField('formCode', n.id)],
+            reason: typed[sheetField('reason', n.id)],
+          }
+        : mine
+          ? { choice: mine.choice, formCode: mine.formCode, reason: mine.reason }
+          : {};
+      return (
+        `${ownVote(n)}<fieldset class="vote" id="vote-${esc(n.id)}"><legend>Phiếu của bạn cho đề nghị này</legend>` +
+        `${voteFields(n, prior, `v-${esc(n.id)}`, (f) => sheetField(f, n.id), undefined)}</fieldset>`
+      );
     }
     const action = drawn.find((a) => a.id === 'bieu-quyet');
     if (!action || n.state !== 'in-vote') return ownVote(n);
@@ -244,10 +268,24 @@ ${v.members
       ? '<p class="hint">Tài khoản của bạn không có trong danh sách Hội đồng của đợt này: không biểu quyết được.</p>'
       : '';
   const staffForms = drawn
-    .filter((a) => a.id !== 'bieu-quyet')
+    .filter((a) => a.id !== 'bieu-quyet' && a.id !== 'phieu-tong-hop')
     .map((a) => (may(a) ? staffForm(a, base, csrf, v, failedFor(a.id), errorBeside) : lackingNote(a)))
     .join('\n');
-  const nominations = v.nominations.map(nomination).join('\n');
+  // A member's nominations inside their sheet's form: a page of nominations per form, each one sheet.
+  const pages = sheetOpen ? sheetPages(v.nominations) : [v.nominations];
+  const nominations = pages
+    .map((page, i) => {
+      const list = page.map(nomination).join('\n');
+      if (!sheetOpen) return list;
+      const id = pages.length > 1 ? `vote-sheet-${i + 1}` : 'vote-sheet';
+      const title = pages.length > 1 ? ` (trang ${i + 1}/${pages.length})` : '';
+      return (
+        `<form method="post" action="${base}/do/phieu-tong-hop" id="${id}">${csrf}${i === 0 ? errorBeside(failedFor('phieu-tong-hop')) : ''}\n${list}\n` +
+        `<p class="hint">Chọn ý kiến cho từng đề nghị rồi gửi một lần; đề nghị chưa chọn hoặc không đổi không được gửi lại.</p>` +
+        `<p><button type="submit">Gửi phiếu tổng hợp${title}</button></p></form>`
+      );
+    })
+    .join('\n');
   const topError = p.failed && !besideShown ? flashHtml({ kind: 'error', html: esc(p.failed.error) }) : '';
   return layout(
     `Khen thưởng — ${p.title ?? p.campaignId}`,
@@ -291,6 +329,16 @@ ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : 
         `<label for="decision-date">Ngày quyết định</label><input id="decision-date" name="date" type="date" required value="${esc(prior.date ?? '')}">` +
         '<p><button type="submit">Ghi quyết định</button></p></form>'
       );
+    }
+    if (a.id === 'phieu-van-ban-tong-hop') {
+      return writtenSheetForms({
+        view,
+        to,
+        hidden,
+        prior,
+        formsFor: (n) => formChoices(p.catalogue, n, view.authority),
+        beside: beside(failed),
+      });
     }
     const options = (list: Array<[string, string]>, chosen?: string) =>
       list

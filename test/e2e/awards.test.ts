@@ -2,7 +2,8 @@
  * Issue 14, end to end on the real stack: the Temporal dev server, the real worker, maildev, the
  * portal with the dashboard, and Chromium. A rehearsed two-unit campaign with nominations runs through
  * self-review and its conference to the awards: two council members vote on the dashboard in
- * Chromium (one is recused from his own unit's nomination and has no form for it), the approver
+ * Chromium, each sending their choices as one vote sheet (one is recused from his own unit's nomination
+ * and has no choice for it), the approver
  * closes the vote, the clerk enters the decision's number and date, the statistics `.xlsx` counts the
  * awarded form, and a unit's portal page shows its result with the decision.
  *
@@ -212,27 +213,32 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
       await p.goto(`${portal.url}/admin/c/${CAMPAIGN_ID}/khen-thuong`);
       return p;
     };
-    const castIn = async (p: Awaited<ReturnType<typeof page>>, nominationId: string, reason: string) => {
-      const form = p.locator(`[id="vote-${nominationId}"]`);
-      await form.getByLabel('Đồng ý', { exact: true }).check();
-      await form.getByLabel('Lý do').fill(reason);
-      await form.getByRole('button', { name: 'Gửi phiếu' }).click();
+    /** Chooses "Đồng ý" with a reason for each nomination in the member's sheet, then sends the sheet once. */
+    const sendSheet = async (p: Awaited<ReturnType<typeof page>>, reasons: Record<string, string>) => {
+      for (const [nominationId, reason] of Object.entries(reasons)) {
+        const part = p.locator(`#vote-sheet [id="vote-${nominationId}"]`);
+        await part.getByLabel('Đồng ý', { exact: true }).check();
+        await part.getByLabel('Lý do').fill(reason);
+      }
+      await p.locator('#vote-sheet').getByRole('button', { name: 'Gửi phiếu tổng hợp' }).click();
       await p.getByRole('status').waitFor();
-      expect(await p.getByRole('status').innerText()).toContain('Đã ghi phiếu của bạn');
+      expect(await p.getByRole('status').innerText()).toContain(
+        `Đã ghi phiếu tổng hợp của bạn: ${Object.keys(reasons).length} đề nghị`,
+      );
     };
 
-    // ---- the member from Sở Y tế: no form for his own unit's nomination; votes on the other --------
+    // ---- the member from Sở Y tế: no choice for his own unit's nomination; votes on the other --------
     const member = await page('tv-y-te', PASSWORDS.member);
     expect(await member.locator(`[id="n-${yTeId}"]`).innerText()).toContain('Không tham gia biểu quyết (cùng đơn vị)');
     expect(await member.locator(`[id="vote-${yTeId}"]`).count()).toBe(0);
-    await castIn(member, noiVuId, 'Thành tích nổi bật, đủ điều kiện');
+    await sendSheet(member, { [noiVuId]: 'Thành tích nổi bật, đủ điều kiện' });
 
-    // ---- the chair votes on both, and sees only his own choices --------------------------------------
+    // ---- the chair votes on both in one sheet (one update), and sees only his own choices -----------
     const chair = await page('tv-chu-tich', PASSWORDS.chair);
     expect(await chair.content()).not.toContain('Thành tích nổi bật, đủ điều kiện');
     expect(await chair.locator('#voted-count').innerText()).toBe('1/2');
-    await castIn(chair, noiVuId, 'Đồng ý theo đề nghị của Sở Nội vụ');
-    await castIn(chair, yTeId, 'Tập thể tiêu biểu');
+    await sendSheet(chair, { [noiVuId]: 'Đồng ý theo đề nghị của Sở Nội vụ', [yTeId]: 'Tập thể tiêu biểu' });
+    expect(await chair.locator('#voted-count').innerText()).toBe('2/2');
     await chair.screenshot({ path: path.join('test-results', 'dashboard-awards-vote.png'), fullPage: true });
 
     // ---- the approver closes the vote; the tallies show ----------------------------------------------

@@ -14,6 +14,8 @@ import type {
   CastVoteInput,
   CouncilMember,
   Vote,
+  VoteSheetLine,
+  VoteSheetResult,
 } from '../../domain/award-types';
 import type { StaffRole } from '../../domain/synthesis-types';
 import type { AwardFileKind, AwardsBackend, UnitAwardResult } from '../../portal/dashboard/awards-backend';
@@ -225,6 +227,44 @@ export class FakeAwards implements AwardsBackend {
     this.record(vote, actorLabel(actor));
     this.calls.push({ action: 'written-vote', by: actor.login, input: vote });
     return this.status(campaignId, actor);
+  }
+
+  /** A sheet: every line checked first (the workflow refuses the whole sheet), then all recorded. */
+  async castVoteSheet(campaignId: string, actor: StaffActor, votes: VoteSheetLine[]) {
+    return this.sheet(campaignId, actor, 'council', actor.login, votes);
+  }
+
+  async recordWrittenSheet(campaignId: string, actor: StaffActor, member: string, votes: VoteSheetLine[]) {
+    return this.sheet(campaignId, actor, 'clerk', member, votes, actorLabel(actor));
+  }
+
+  private sheet(
+    campaignId: string,
+    actor: StaffActor,
+    role: StaffRole,
+    member: string,
+    votes: VoteSheetLine[],
+    recordedBy?: string,
+  ): VoteSheetResult {
+    this.found(campaignId);
+    this.need(actor, role);
+    const before = [...this.votes];
+    try {
+      for (const line of votes) this.record({ ...line, member }, recordedBy);
+    } catch (err) {
+      this.votes.splice(0, this.votes.length, ...before);
+      throw err;
+    }
+    this.calls.push({ action: recordedBy ? 'written-sheet' : 'sheet', by: actor.login, input: { member, votes } });
+    const m = COUNCIL.find((c) => c.account === member)!;
+    const mine = this.view.nominations.filter((n) => n.state === 'in-vote' && !n.recused.includes(member));
+    const voted = mine.filter((n) => this.votes.some((v) => v.member === member && v.nominationId === n.id));
+    return {
+      campaignId,
+      state: this.view.state,
+      member: { account: member, name: m?.name ?? member, voted: voted.length, toVote: mine.length },
+      nominations: votes.map((l) => l.nominationId),
+    };
   }
 
   async closeVote(campaignId: string, actor: StaffActor) {

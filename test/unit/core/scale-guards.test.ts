@@ -1,7 +1,7 @@
 /**
  * The later phases' run-time size checks (issue 17), in the real activities: a conference that would
- * invite more than the conference workflow carries, and more nominations or votes than the council's
- * vote carries, are refused at once with a Vietnamese message naming the field, the counts and the
+ * invite more than the conference workflow carries, and more nominations or vote sheets than the
+ * council's vote carries, are refused at once with a Vietnamese message naming the field, the counts and the
  * maximum, not retried; just below, they run.
  */
 import type { Client } from '@temporalio/client';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createActivities, type ActivityDeps } from '../../../activities';
 import type { CouncilMember } from '../../../domain/award-types';
 import type { CampaignDefinition, UnitInput } from '../../../domain/campaign-schema';
-import { MAX_AWARD_VOTES, MAX_CONFERENCE_INVITEES } from '../../../domain/scale-limits';
+import { MAX_CONFERENCE_INVITEES, voteSheetsNeeded } from '../../../domain/scale-limits';
 import type { NominationVersion, UnitStatusView } from '../../../domain/workflow-types';
 import { ONE_UNIT_CAMPAIGN } from '../../helpers/one-unit-campaign';
 
@@ -107,17 +107,24 @@ test('a conference inviting every unit of 1401 is refused, naming the field and 
   expect(invitees).toHaveLength(MAX_CONFERENCE_INVITEES);
 });
 
-test('more votes than the council vote carries are refused once gathered, with the counts; below, the vote opens', async () => {
+test('more vote sheets than the council vote carries are refused once gathered, with the counts; a 9-member council votes on 480', async () => {
   const env = new MockActivityEnvironment();
-  // 3 members × 467 nominations in vote = 1401 votes: one over.
-  const over = activitiesFor(campaign(Math.ceil((MAX_AWARD_VOTES + 1) / 3)));
-  const input = { campaignId: 'c1', definitionRef: 'r', authority: 'ministry-province' as const, council: council(3) };
-  const err = await refusal(env.run(over.gatherAwardNominations, input));
+  const input = (members: number) => ({
+    campaignId: 'c1',
+    definitionRef: 'r',
+    authority: 'ministry-province' as const,
+    council: council(members),
+  });
+  const units480 = activitiesFor(campaign(480));
+  // 480 nominations × 9 members: 9 sheets, ~475 KB of lines — with a round of corrections, within the budget.
+  const gathered = (await env.run(units480.gatherAwardNominations, input(9))) as { nominations: unknown[] };
+  expect(gathered.nominations).toHaveLength(480);
+  // Members × nominations past what the sheets' bytes carry with a round of corrections (2 × 19,200 lines of 110 B > 4 MiB).
+  expect(voteSheetsNeeded(480, 40).fits).toBe(false);
+  const err = await refusal(env.run(units480.gatherAwardNominations, input(40)));
   expect((err as ApplicationFailure).nonRetryable).toBe(true);
   expect((err as Error).message).toMatch(
-    /^Các đơn vị gửi 467 hồ sơ đề nghị khen thưởng, 467 hồ sơ cần Hội đồng biểu quyết \(3 thành viên: 1401 phiếu\); hệ thống hỗ trợ tối đa 5000 hồ sơ và 1400 phiếu/,
+    /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa 5000 hồ sơ và 150 phiếu tổng hợp/,
   );
-  const fits = activitiesFor(campaign(Math.floor(MAX_AWARD_VOTES / 3)));
-  const gathered = (await env.run(fits.gatherAwardNominations, input)) as { nominations: unknown[] };
-  expect(gathered.nominations).toHaveLength(466);
+  expect((err as Error).message).toContain('chia việc xét khen thưởng thành các đợt con');
 });

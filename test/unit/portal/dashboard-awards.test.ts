@@ -176,25 +176,30 @@ test('a member sees the nominations with the catalogue check, the deadline and r
 test('a member sees only their own votes before the close, and how many members voted, never the others’ choices', async () => {
   const chair = await as('tv-chu-tich');
   const other = await as('tv-vang');
-  const cast = await other.browser.postForm(
-    `${PAGE}/do/bieu-quyet`,
-    vote(other.csrf, 'so-noi-vu/0', 'reject', { reason: 'Chưa đủ năm Lao động tiên tiến (ý kiến riêng)' }),
-  );
+  const cast = await other.browser.postForm(`${PAGE}/do/phieu-tong-hop`, {
+    csrf: other.csrf,
+    'choice:so-noi-vu/0': 'reject',
+    'reason:so-noi-vu/0': 'Chưa đủ năm Lao động tiên tiến (ý kiến riêng)',
+  });
   expect(cast.status).toBe(303);
   expect(cast.headers.get('location')).toBe(PAGE);
   const after = await other.page();
-  expect(after).toContain('Đã ghi phiếu của bạn cho Nguyễn Văn An (Sở Nội vụ): Không đồng ý.');
+  expect(after).toContain('Đã ghi phiếu tổng hợp của bạn: 1 đề nghị; đã biểu quyết 1/2 đề nghị.');
   expect(section(after, 'so-noi-vu/0')).toContain(
     'Phiếu của bạn: Không đồng ý (Chưa đủ năm Lao động tiên tiến (ý kiến riêng))',
   );
-  expect(section(after, 'so-noi-vu/0')).toContain('>Sửa phiếu</button>');
-  // The form to change it starts from the vote as cast.
-  expect(section(after, 'so-noi-vu/0')).toContain('<input type="radio" name="choice" value="reject" checked>');
-
-  const mine = await chair.browser.postForm(
-    `${PAGE}/do/bieu-quyet`,
-    vote(chair.csrf, 'so-noi-vu/0', 'approve', { formCode: 'cstdcs', reason: 'Sáng kiến có giá trị' }),
+  expect(after).toContain('>Gửi phiếu tổng hợp</button>');
+  // The sheet to change it starts from the vote as cast.
+  expect(section(after, 'so-noi-vu/0')).toContain(
+    '<input type="radio" name="choice:so-noi-vu/0" value="reject" checked>',
   );
+
+  const mine = await chair.browser.postForm(`${PAGE}/do/phieu-tong-hop`, {
+    csrf: chair.csrf,
+    'choice:so-noi-vu/0': 'approve',
+    'formCode:so-noi-vu/0': 'cstdcs',
+    'reason:so-noi-vu/0': 'Sáng kiến có giá trị',
+  });
   expect(mine.status).toBe(303);
   const html = await chair.page();
   const an = section(html, 'so-noi-vu/0');
@@ -205,9 +210,36 @@ test('a member sees only their own votes before the close, and how many members 
   // Progress without choices: the chair has 2 to vote on (1 done), the other member 1 of 2.
   expect(html).toMatch(/<tr data-member="tv-chu-tich">.*<td>1\/2<\/td><\/tr>/);
   expect(html).toMatch(/<tr data-member="tv-vang">.*<td>1\/2<\/td><\/tr>/);
-  expect(awards.calls.map((c) => [c.action, c.by])).toEqual([
-    ['vote', 'tv-vang'],
-    ['vote', 'tv-chu-tich'],
+  // The chair's sheet again with the second nomination: one update, the unchanged first line not resent.
+  const both = await chair.browser.postForm(`${PAGE}/do/phieu-tong-hop`, {
+    csrf: chair.csrf,
+    'choice:so-noi-vu/0': 'approve',
+    'formCode:so-noi-vu/0': 'cstdcs',
+    'reason:so-noi-vu/0': 'Sáng kiến có giá trị',
+    'choice:so-y-te/0': 'abstain',
+  });
+  expect(both.status).toBe(303);
+  expect(await chair.page()).toMatch(/<tr data-member="tv-chu-tich">.*<td>2\/2<\/td><\/tr>/);
+  expect(awards.calls.map((c) => [c.action, c.by, c.input])).toEqual([
+    [
+      'sheet',
+      'tv-vang',
+      {
+        member: 'tv-vang',
+        votes: [
+          { nominationId: 'so-noi-vu/0', choice: 'reject', reason: 'Chưa đủ năm Lao động tiên tiến (ý kiến riêng)' },
+        ],
+      },
+    ],
+    [
+      'sheet',
+      'tv-chu-tich',
+      {
+        member: 'tv-chu-tich',
+        votes: [{ nominationId: 'so-noi-vu/0', choice: 'approve', formCode: 'cstdcs', reason: 'Sáng kiến có giá trị' }],
+      },
+    ],
+    ['sheet', 'tv-chu-tich', { member: 'tv-chu-tich', votes: [{ nominationId: 'so-y-te/0', choice: 'abstain' }] }],
   ]);
 });
 
@@ -231,17 +263,30 @@ test('a recused member has no form for their own unit’s nomination; a vote sen
   expect(awards.votes).toEqual([]);
 });
 
-test('bad vote input is refused beside its form with the input kept: approve without a form', async () => {
+test('a bad sheet is refused above it with the input kept, each wrong nomination named: approve without a form', async () => {
   const { browser, csrf } = await as('tv-vang');
-  const res = await browser.postForm(
-    `${PAGE}/do/bieu-quyet`,
-    vote(csrf, 'so-noi-vu/0', 'approve', { formCode: '', reason: 'Xứng đáng' }),
-  );
+  const res = await browser.postForm(`${PAGE}/do/phieu-tong-hop`, {
+    csrf,
+    'choice:so-noi-vu/0': 'approve',
+    'formCode:so-noi-vu/0': '',
+    'reason:so-noi-vu/0': 'Xứng đáng',
+    'choice:so-y-te/0': 'abstain',
+  });
   expect(res.status).toBe(400);
-  const an = section(res.body, 'so-noi-vu/0');
-  expect(an).toContain('Khi đồng ý, chọn hình thức khen thưởng được đề nghị. Không có gì thay đổi.');
-  expect(an).toContain('Xứng đáng</textarea>');
+  expect(res.body).toContain(
+    esc(
+      'Phiếu tổng hợp chưa gửi được:\nNguyễn Văn An (Sở Nội vụ): khi đồng ý, chọn hình thức khen thưởng được đề nghị. Không có gì thay đổi.',
+    ),
+  );
+  expect(section(res.body, 'so-noi-vu/0')).toContain('Xứng đáng</textarea>');
+  expect(section(res.body, 'so-y-te/0')).toContain(
+    '<input type="radio" name="choice:so-y-te/0" value="abstain" checked>',
+  );
   expect(awards.calls).toEqual([]);
+  // Nothing chosen: nothing to send.
+  const none = await browser.postForm(`${PAGE}/do/phieu-tong-hop`, { csrf });
+  expect(none.status).toBe(400);
+  expect(none.body).toContain('Chưa có ý kiến nào mới hoặc thay đổi');
 });
 
 test('roles: a clerk cannot vote, a member cannot record written votes, close or enter the decision (403, nothing sent)', async () => {
@@ -314,6 +359,47 @@ test('a clerk records an absent member’s written vote; the member then sees it
   expect(recused.status).toBe(409);
   expect(recused.body).toContain(esc('cùng đơn vị Sở Y tế'));
   expect(recused.body).toMatch(/<option value="tv-y-te" selected>/);
+});
+
+test('a clerk records an absent member’s written sheet in one update; a member cannot', async () => {
+  const clerk = await as('vanthu');
+  const html = await clerk.page();
+  expect(html).toContain('id="action-phieu-van-ban-tong-hop"');
+  expect(html).toContain('name="choice:so-noi-vu/0"');
+  const res = await clerk.browser.postForm(`${PAGE}/do/phieu-van-ban-tong-hop`, {
+    csrf: clerk.csrf,
+    member: 'tv-vang',
+    'choice:so-noi-vu/0': 'approve',
+    'formCode:so-noi-vu/0': 'cstdcs',
+    'reason:so-noi-vu/0': 'Phiếu số 3 ngày 20/11',
+    'choice:so-y-te/0': 'reject',
+  });
+  expect(res.status).toBe(303);
+  expect(await clerk.page()).toContain(
+    'Đã ghi phiếu tổng hợp bằng văn bản của Hoàng Văn Vắng: 2 đề nghị; đã biểu quyết 2/2 đề nghị.',
+  );
+  expect(awards.calls).toEqual([
+    {
+      action: 'written-sheet',
+      by: 'vanthu',
+      input: {
+        member: 'tv-vang',
+        votes: [
+          { nominationId: 'so-noi-vu/0', choice: 'approve', formCode: 'cstdcs', reason: 'Phiếu số 3 ngày 20/11' },
+          { nominationId: 'so-y-te/0', choice: 'reject' },
+        ],
+      },
+    },
+  ]);
+  expect(awards.votes.every((v) => v.recordedBy?.includes('vanthu'))).toBe(true);
+  const member = await as('tv-vang');
+  const refused = await member.browser.postForm(`${PAGE}/do/phieu-van-ban-tong-hop`, {
+    csrf: member.csrf,
+    member: 'tv-chu-tich',
+    'choice:so-noi-vu/0': 'abstain',
+  });
+  expect(refused.status).toBe(403);
+  expect(awards.calls).toHaveLength(1);
 });
 
 test('the approver closes the vote early with a confirmation; then the tallies and results show, and no more vote forms', async () => {

@@ -1,0 +1,86 @@
+/**
+ * A member's vote sheet, pure (imported by the awards workflow: no I/O, no clock): the refusal of a
+ * whole sheet naming every wrong line (its position, the nomination, what is wrong) with the same rules
+ * as a single vote ({@link voteRefusal}), and the sheet's size against the vote's budget (issue 17).
+ */
+import type { CastVoteSheetInput } from './award-types';
+import { voteRefusal, type VoteContext } from './award-vote';
+import { MAX_SHEET_BYTES, MAX_SHEETS_TOTAL_BYTES, MAX_VOTE_SHEETS, MAX_VOTES_PER_SHEET } from './scale-limits';
+
+/** Lines named in a refusal at most: the rest are counted (the message reaches a page and a terminal). */
+const MAX_LINES_NAMED = 50;
+
+/** UTF-8 bytes of a text (the workflow has no Buffer): what the sheet weighs in the history. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** The bytes a sheet adds to the history (its input's JSON). */
+export const sheetBytes = (sheet: CastVoteSheetInput): number => utf8Bytes(JSON.stringify(sheet));
+
+/**
+ * Why the whole sheet is refused (Vietnamese, every wrong line named), or undefined when all its lines
+ * may be recorded. `used`: the sheets and bytes the vote recorded before.
+ */
+export function sheetRefusal(
+  ctx: VoteContext,
+  sheet: CastVoteSheetInput,
+  used: { sheets: number; bytes: number },
+): string | undefined {
+  const member = ctx.council.find((m) => m.account === sheet.member);
+  if (!member) {
+    return `Tài khoản "${String(sheet.member)}" không phải thành viên Hội đồng của đợt này; không thể bỏ phiếu.`;
+  }
+  if (!Array.isArray(sheet.votes) || sheet.votes.length === 0) {
+    return `Phiếu tổng hợp của ${member.name} không có dòng nào; ghi ít nhất một hồ sơ và ý kiến.`;
+  }
+  if (sheet.votes.length > MAX_VOTES_PER_SHEET) {
+    return (
+      `Phiếu tổng hợp của ${member.name} có ${sheet.votes.length} dòng, tối đa ${MAX_VOTES_PER_SHEET} dòng một phiếu; ` +
+      `hãy chia thành nhiều phiếu (mỗi trang một phiếu).`
+    );
+  }
+  const bytes = sheetBytes(sheet);
+  if (bytes > MAX_SHEET_BYTES) {
+    return (
+      `Phiếu tổng hợp của ${member.name} nặng ${Math.ceil(bytes / 1024)} KB, tối đa ${MAX_SHEET_BYTES / 1024} KB ` +
+      `(lý do quá dài); hãy rút gọn lý do hoặc chia thành nhiều phiếu.`
+    );
+  }
+  if (used.sheets >= MAX_VOTE_SHEETS || used.bytes + bytes > MAX_SHEETS_TOTAL_BYTES) {
+    return (
+      `Hội đồng đã gửi ${used.sheets} phiếu tổng hợp (${Math.ceil(used.bytes / 1024)} KB), tối đa ${MAX_VOTE_SHEETS} phiếu ` +
+      `và ${MAX_SHEETS_TOTAL_BYTES / 2 ** 20} MB trong một lần xét; không ghi thêm phiếu tổng hợp. ` +
+      `Hãy sửa từng phiếu còn sai bằng biểu quyết từng hồ sơ.`
+    );
+  }
+  const wrong: string[] = [];
+  const seen = new Map<string, number>();
+  sheet.votes.forEach((line, i) => {
+    const at = `Dòng ${i + 1}`;
+    if (typeof line !== 'object' || line === null) {
+      wrong.push(`${at}: không phải một phiếu (cần hồ sơ và ý kiến).`);
+      return;
+    }
+    const first = seen.get(line.nominationId);
+    if (first !== undefined) {
+      wrong.push(`${at} (hồ sơ ${line.nominationId}): hồ sơ đã có ở dòng ${first}; mỗi hồ sơ một dòng.`);
+      return;
+    }
+    seen.set(line.nominationId, i + 1);
+    const refusal = voteRefusal(ctx, { ...line, member: sheet.member });
+    if (refusal) wrong.push(`${at} (hồ sơ ${String(line.nominationId)}): ${refusal}`);
+  });
+  if (wrong.length === 0) return undefined;
+  const more = wrong.length > MAX_LINES_NAMED ? [`… và ${wrong.length - MAX_LINES_NAMED} dòng sai khác.`] : [];
+  return [
+    `Phiếu tổng hợp của ${member.name} có ${wrong.length}/${sheet.votes.length} dòng sai; không dòng nào được ghi, hãy sửa rồi gửi lại cả phiếu:`,
+    ...wrong.slice(0, MAX_LINES_NAMED),
+    ...more,
+  ].join('\n');
+}
