@@ -1,6 +1,6 @@
 /**
  * A later phase's child that fails is shown to the secretariat (issue 17), on the time-skipping
- * server: the awards child refused by the real scale check (more votes than one council vote carries)
+ * server: the awards child refused by the real scale check (more vote sheets than one council vote carries)
  * and the conference child refused by the real invitee check (more invitees than a conference
  * carries). The campaign records the child's own Vietnamese message in its status and memo, mails the
  * secretariat once through the real mail activity (a retried attempt does not send again), and closes.
@@ -29,11 +29,17 @@ import {
 
 const testEnv = useTimeSkippingEnv();
 
+/**
+ * A council of 40 (the chair and 39 members): with 480 nominations in vote its vote sheets, with a
+ * round of corrections kept in reserve, pass what one vote carries (2 × 40 × 480 lines of ~110 B > 4 MiB).
+ */
 const council: CouncilMember[] = [
   { account: 'chu', name: 'Nguyễn Văn Chủ', email: 'chu@example.vn', chair: true },
-  { account: 'an', name: 'Lê Thị An', email: 'an@example.vn' },
-  { account: 'binh', name: 'Trần Văn Bình', email: 'binh@example.vn' },
-  { account: 'cuong', name: 'Phạm Văn Cường', email: 'cuong@example.vn' },
+  ...Array.from({ length: 39 }, (_, i) => ({
+    account: `tv${i + 1}`,
+    name: `Thành viên ${i + 1}`,
+    email: `thanhvien${i + 1}@example.vn`,
+  })),
 ];
 
 const units = (n: number): UnitInput[] =>
@@ -183,8 +189,8 @@ const memoOf = async (workflowId: string) =>
 
 test('an awards child refused for its size: the campaign shows the refusal, mails the secretariat once though retried, and closes', async () => {
   const id = `camp-awards-too-large-${Date.now()}`;
-  // 351 units × 1 nomination in vote × 4 members = 1404 votes: over the 1400 one vote carries.
-  const { result, mails, attempts } = await run(351, 'lost-after-send', async (taskQueue, start) => {
+  // 480 units × 1 nomination in vote × 40 members: more sheets' lines than one vote carries.
+  const { result, mails, attempts } = await run(480, 'lost-after-send', async (taskQueue, start) => {
     const handle = await testEnv().client.workflow.start(campaignWorkflow, {
       taskQueue,
       workflowId: `campaign/${id}`,
@@ -211,7 +217,7 @@ test('an awards child refused for its size: the campaign shows the refusal, mail
       name: 'Xét khen thưởng',
       workflowId: awardsWorkflowId(id),
       message: expect.stringMatching(
-        /^Các đơn vị gửi 351 hồ sơ đề nghị khen thưởng, 351 hồ sơ cần Hội đồng biểu quyết \(4 thành viên: 1404 phiếu\); hệ thống hỗ trợ tối đa 500 hồ sơ và 1400 phiếu.*chia việc xét khen thưởng thành các đợt con/,
+        /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa 5000 hồ sơ.*chia việc xét khen thưởng thành các đợt con/,
       ),
       at: expect.any(String),
     },
@@ -240,7 +246,7 @@ test('an awards child refused for its size: the campaign shows the refusal, mail
 
 test('a conference child refused for its invitees: the status shows the refusal naming the field, one mail after a busy SMTP, the campaign closes', async () => {
   const id = `camp-conf-too-large-${Date.now()}`;
-  const { result, mails, attempts } = await run(1001, 'smtp-busy', async (taskQueue, start) => {
+  const { result, mails, attempts } = await run(1401, 'smtp-busy', async (taskQueue, start) => {
     const open = start + 10 * DAY;
     const handle = await testEnv().client.workflow.start(campaignWorkflow, {
       taskQueue,
@@ -271,7 +277,7 @@ test('a conference child refused for its invitees: the status shows the refusal 
       name: 'Hội nghị tổng kết',
       workflowId: conferenceWorkflowId(id),
       message:
-        'Hội nghị mời 1001 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1000 khách mời một hội nghị. ' +
+        'Hội nghị mời 1401 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1400 khách mời một hội nghị. ' +
         'Hãy liệt kê các đơn vị được mời trong phases[1].invitees thay cho all.',
     }),
   ]);
@@ -281,5 +287,5 @@ test('a conference child refused for its invitees: the status shows the refusal 
   expect(mails).toHaveLength(1);
   expect(mails[0].subject).toBe('[67-KH/TU] Giai đoạn "Hội nghị tổng kết" không thực hiện được — cần xử lý');
   expect(mails[0].text).toContain('Giấy mời hội nghị chưa được gửi');
-  expect(mails[0].text).toContain('Lý do: Hội nghị mời 1001 khách mời');
+  expect(mails[0].text).toContain('Lý do: Hội nghị mời 1401 khách mời');
 });
