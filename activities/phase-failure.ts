@@ -7,6 +7,7 @@ import { composePhaseFailure } from '../domain/phase-failure-messages';
 import { planTag } from '../domain/plan-document';
 import type { PhaseFailure } from '../domain/workflow-types';
 import { messageIdFor, sendOrReportRefusal, type StaffMailOutcome } from './mail/send';
+import { secretariatRecipients } from './mail/secretariat';
 import type { ActivityDeps } from './index';
 
 export interface PhaseFailureMailInput {
@@ -28,13 +29,7 @@ export function createPhaseFailureActivities(deps: ActivityDeps) {
       const messageId = messageIdFor(phaseFailureKey(input.campaignId, input.failure.phase), deps.from);
       const definition = await deps.definitions.load(input.definitionRef);
       const header = definition.campaign;
-      const to = [
-        ...new Set(
-          header.secretariat.contacts.flatMap((c) =>
-            c.email ? [`"${c.name ?? header.secretariat.name}" <${c.email}>`] : [],
-          ),
-        ),
-      ];
+      const to = secretariatRecipients(header);
       if (to.length === 0) return { sent: false, reason: 'no-recipient', messageId, recipients: [] };
       const composed = composePhaseFailure({
         planNumber: planTag(header.plan),

@@ -30,6 +30,7 @@ import {
 } from '../domain/workflow-types';
 import { getUnitStatus, submitFile, submitNominations } from '../workflows/unit-review';
 import { messageIdFor, sendOrReportRefusal } from './mail/send';
+import { secretariatRecipients } from './mail/secretariat';
 import type { ActivityDeps } from './index';
 
 const flatten = (units: UnitInput[]): UnitInput[] => units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
@@ -100,13 +101,7 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
     if (!input.definitionRef) return;
     const definition = await deps.definitions.load(input.definitionRef);
     const header = definition.campaign;
-    const to = [
-      ...new Set(
-        header.secretariat.contacts.flatMap((c) =>
-          c.email ? [`"${c.name ?? header.secretariat.name}" <${c.email}>`] : [],
-        ),
-      ),
-    ];
+    const to = secretariatRecipients(header);
     if (to.length === 0) return;
     const composed = composeSubCampaignRefusal({
       planNumber: planTag(header.plan),

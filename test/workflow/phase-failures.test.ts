@@ -5,21 +5,19 @@
  * carries). The campaign records the child's own Vietnamese message in its status and memo, mails the
  * secretariat once through the real mail activity (a retried attempt does not send again), and closes.
  */
-import type { Client } from '@temporalio/client';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import { createActivities } from '../../activities';
 import { awardsWorkflowId, type CouncilMember } from '../../domain/award-types';
-import type { CampaignDefinition, UnitInput } from '../../domain/campaign-schema';
 import { conferenceWorkflowId } from '../../domain/conference-types';
-import type { CampaignInput, NominationVersion, UnitStatusView } from '../../domain/workflow-types';
+import type { CampaignInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { FileSentLog } from '../../stores/sent-log';
 import { campaignWorkflow, getCampaignStatus } from '../../workflows/campaign';
 import { saveHistory } from '../helpers/histories';
-import { ONE_UNIT_CAMPAIGN } from '../helpers/one-unit-campaign';
+import { campaignInvitingAll, unitsNominatingOne } from '../helpers/many-units-campaign';
 import {
   campaignActivities,
   runWithWorker,
@@ -41,57 +39,6 @@ const council: CouncilMember[] = [
     email: `thanhvien${i + 1}@example.vn`,
   })),
 ];
-
-const units = (n: number): UnitInput[] =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `xa-${i + 1}`,
-    name: `Xã số ${i + 1}`,
-    kind: 'other' as const,
-    focal: { name: `Cán bộ ${i + 1}`, email: `thidua.xa${i + 1}@vinhphuc.example.vn` },
-    head: { name: `Chủ tịch ${i + 1}`, email: `chutich.xa${i + 1}@vinhphuc.example.vn` },
-  }));
-
-/** The stored campaign file: `n` units, every one invited to the conference (`invitees: [all]`). */
-const definition = (n: number): CampaignDefinition => ({
-  ...ONE_UNIT_CAMPAIGN,
-  units: units(n),
-  phases: [
-    ...ONE_UNIT_CAMPAIGN.phases,
-    {
-      kind: 'conference',
-      window: { start: '1/11/2009', end: '30/11/2009' },
-      date: '14/11/2009',
-      venue: 'Hội trường Tỉnh ủy',
-      agenda: ['Khai mạc'],
-      invitees: ['all'],
-      guests: [],
-      presenters: [],
-      startTime: '08:00',
-      endTime: '11:30',
-      invitations: { sendBefore: '7wd', replyBy: '3wd', reminders: [], escalation: [], attendeeReminder: '1wd' },
-    },
-  ],
-});
-
-/** Every unit's workflow answers with one individual nomination in vote (a form of the test catalogue). */
-const nominated: NominationVersion = {
-  version: 1,
-  receivedAt: '2026-10-15T03:00:00.000Z',
-  submittedBy: 'x',
-  late: false,
-  nominations: [{ type: 'individual', name: 'Trần Văn B', awardForm: 'Chiến sĩ thi đua cơ sở', reasons: 'Tiêu biểu' }],
-};
-const unitsAnswering = {
-  workflow: {
-    getHandle: () => ({
-      query: async () =>
-        ({
-          nominations: [{ version: 1, receivedAt: nominated.receivedAt, submittedBy: 'x', late: false, count: 1 }],
-          latestNominations: nominated,
-        }) as unknown as UnitStatusView,
-    }),
-  },
-} as unknown as Client;
 
 interface Mail {
   to: string[];
@@ -125,11 +72,11 @@ async function run<T>(
   const real = createActivities({
     transport,
     sentLog: new FileSentLog(dir),
-    definitions: { load: async () => definition(unitCount), save: async () => 'x' },
+    definitions: { load: async () => campaignInvitingAll(unitCount), save: async () => 'x' },
     reports: {} as never,
     links: {} as never,
     from: '"thidua" <thidua@vinhphuc.example.vn>',
-    client: unitsAnswering,
+    client: unitsNominatingOne,
     awardCatalogueFile: path.resolve(__dirname, '../fixtures/award-forms-vote-test.yaml'),
   });
   let attempts = 0;

@@ -4,72 +4,14 @@
  * council's vote carries, are refused at once with a Vietnamese message naming the field, the counts and the
  * maximum, not retried; just below, they run.
  */
-import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import path from 'node:path';
 import { createActivities, type ActivityDeps } from '../../../activities';
 import type { CouncilMember } from '../../../domain/award-types';
-import type { CampaignDefinition, UnitInput } from '../../../domain/campaign-schema';
+import type { CampaignDefinition } from '../../../domain/campaign-schema';
 import { MAX_CONFERENCE_INVITEES, voteSheetsNeeded } from '../../../domain/scale-limits';
-import type { NominationVersion, UnitStatusView } from '../../../domain/workflow-types';
-import { ONE_UNIT_CAMPAIGN } from '../../helpers/one-unit-campaign';
-
-const units = (n: number): UnitInput[] =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `xa-${i + 1}`,
-    name: `Xã số ${i + 1}`,
-    kind: 'other' as const,
-    focal: { name: `Cán bộ ${i + 1}`, email: `thidua.xa${i + 1}@vinhphuc.example.vn` },
-    head: { name: `Chủ tịch ${i + 1}`, email: `chutich.xa${i + 1}@vinhphuc.example.vn` },
-  }));
-
-const campaign = (n: number): CampaignDefinition => ({
-  ...ONE_UNIT_CAMPAIGN,
-  units: units(n),
-  phases: [
-    ...ONE_UNIT_CAMPAIGN.phases,
-    {
-      kind: 'conference',
-      window: { start: '1/11/2009', end: '30/11/2009' },
-      date: '14/11/2009',
-      venue: 'Hội trường Tỉnh ủy',
-      agenda: ['Khai mạc'],
-      invitees: ['all'],
-      guests: [],
-      presenters: [],
-      startTime: '08:00',
-      endTime: '11:30',
-      invitations: {
-        sendBefore: '7wd',
-        replyBy: '3wd',
-        reminders: ['1wd'],
-        escalation: ['1wd'],
-        attendeeReminder: '1wd',
-      },
-    },
-  ],
-});
-
-/** Each unit's workflow answers with one individual nomination in vote (a form of the test catalogue). */
-const nominated: NominationVersion = {
-  version: 1,
-  receivedAt: '2026-10-15T03:00:00.000Z',
-  submittedBy: 'x',
-  late: false,
-  nominations: [{ type: 'individual', name: 'Trần Văn B', awardForm: 'Chiến sĩ thi đua cơ sở', reasons: 'Tiêu biểu' }],
-};
-const client = {
-  workflow: {
-    getHandle: () => ({
-      query: async () =>
-        ({
-          nominations: [{ version: 1, receivedAt: nominated.receivedAt, submittedBy: 'x', late: false, count: 1 }],
-          latestNominations: nominated,
-        }) as unknown as UnitStatusView,
-    }),
-  },
-} as unknown as Client;
+import { campaignInvitingAll, unitsNominatingOne } from '../../helpers/many-units-campaign';
 
 const activitiesFor = (definition: CampaignDefinition) =>
   createActivities({
@@ -79,7 +21,7 @@ const activitiesFor = (definition: CampaignDefinition) =>
     reports: {} as ActivityDeps['reports'],
     links: {} as ActivityDeps['links'],
     from: 'tdkt@vinhphuc.example.vn',
-    client,
+    client: unitsNominatingOne,
     awardCatalogueFile: path.resolve(__dirname, '../../fixtures/award-forms-vote-test.yaml'),
   });
 
@@ -94,7 +36,7 @@ const refusal = (p: Promise<unknown>) =>
 
 test('a conference inviting every unit of 1401 is refused, naming the field and the maximum; 1400 are invited', async () => {
   const env = new MockActivityEnvironment();
-  const over = activitiesFor(campaign(MAX_CONFERENCE_INVITEES + 1));
+  const over = activitiesFor(campaignInvitingAll(MAX_CONFERENCE_INVITEES + 1));
   const err = await refusal(env.run(over.loadConferenceInvitees, { definitionRef: 'r' }));
   expect(err).toBeInstanceOf(ApplicationFailure);
   expect((err as ApplicationFailure).nonRetryable).toBe(true);
@@ -102,7 +44,7 @@ test('a conference inviting every unit of 1401 is refused, naming the field and 
     'Hội nghị mời 1401 khách mời (phases[1].invitees trong tệp đợt); hệ thống hỗ trợ tối đa 1400 khách mời một hội nghị. ' +
       'Hãy liệt kê các đơn vị được mời trong phases[1].invitees thay cho all.',
   );
-  const fits = activitiesFor(campaign(MAX_CONFERENCE_INVITEES));
+  const fits = activitiesFor(campaignInvitingAll(MAX_CONFERENCE_INVITEES));
   const invitees = (await env.run(fits.loadConferenceInvitees, { definitionRef: 'r' })) as unknown[];
   expect(invitees).toHaveLength(MAX_CONFERENCE_INVITEES);
 });
@@ -115,7 +57,7 @@ test('more vote sheets than the council vote carries are refused once gathered, 
     authority: 'ministry-province' as const,
     council: council(members),
   });
-  const units480 = activitiesFor(campaign(480));
+  const units480 = activitiesFor(campaignInvitingAll(480));
   // 480 nominations × 9 members: 9 sheets, ~475 KB of lines — with a round of corrections, within the budget.
   const gathered = (await env.run(units480.gatherAwardNominations, input(9))) as { nominations: unknown[] };
   expect(gathered.nominations).toHaveLength(480);
