@@ -11,10 +11,26 @@ import type { MessageKind } from './workflow-types';
 
 const WEEKDAYS = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
 
+/**
+ * Deadlines already written, by zone and instant: a deadline burst writes the same deadline in
+ * every unit's reminder, and luxon's zone offset and formatting were a tenth of the mail activity's
+ * CPU (issue 17, `npm run bench -- --cpu-profile`). A pure function's results only, bounded: what a
+ * workflow sharing this module (`worker/workflow-preload.ts`) reads from it is what it would compute.
+ */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 1_000;
+
 /** `17:00 thứ Tư, 14/10/2009` in the campaign zone. */
 export function formatDeadline(utcIso: string, zone: string): string {
-  const t = DateTime.fromISO(utcIso, { zone: 'utc' }).setZone(zone);
-  return `${t.toFormat('HH:mm')} ${WEEKDAYS[t.weekday]}, ${t.toFormat('dd/MM/yyyy')}`;
+  const key = `${zone} ${utcIso}`;
+  let text = written.get(key);
+  if (text === undefined) {
+    const t = DateTime.fromISO(utcIso, { zone: 'utc' }).setZone(zone);
+    text = `${t.toFormat('HH:mm')} ${WEEKDAYS[t.weekday]}, ${t.toFormat('dd/MM/yyyy')}`;
+    if (written.size >= WRITTEN_MAX) written.clear();
+    written.set(key, text);
+  }
+  return text;
 }
 
 export interface MessageContext {

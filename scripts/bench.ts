@@ -38,7 +38,10 @@
  * `--workflow-task-pollers N`, `--non-sticky-ratio R`, `--max-concurrent-activities N`,
  * `--max-concurrent-local-activities N`,
  * `--workflow-threads N`; and the product's SMTP connections, `--smtp-connections N` (its
- * `THIDUA_SMTP_MAX_CONNECTIONS`, default 4).
+ * `THIDUA_SMTP_MAX_CONNECTIONS`, default 4). `--cpu-profile FILE`: V8 CPU profiles of thidua's burst
+ * window only, this process's main thread in FILE and each worker thread's (the workflows) beside it
+ * (`scripts/bench/burst-profile.ts`), their top entries printed; the CPU seconds of each process over
+ * both bursts are printed in every run.
  *
  * Its pieces are in `scripts/bench/`: options, the floor, the real activities and the SMTP server,
  * the campaign inputs, the self-review sample, history limits, process figures, bounded waits, the
@@ -68,8 +71,9 @@ async function run(opts: Options): Promise<void> {
   try {
     const servers = await startServers(env, procs);
     const workers = await startWorkers(env, procs, servers);
-    const floor = await floorPhase(env, servers, workers);
-    const product = await startUpAndBurst(env, servers, workers, floor.floor.startMs);
+    const pids = () => ({ server: procs.server?.pid, smtp: procs.smtp?.pid });
+    const floor = await floorPhase(env, servers, workers, pids);
+    const product = await startUpAndBurst(env, servers, workers, floor.floor.startMs, pids);
     const checks = await productChecks(env, servers, workers, product);
     report = outcome(env, procs, warnings, workers, floor, product, checks);
   } finally {

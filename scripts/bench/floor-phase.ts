@@ -1,5 +1,6 @@
 /** The floor phase: N bare workflows on the floor's worker, and the floor of `campaign status`. */
 import { Connection } from '@temporalio/client';
+import { BurstWindow, cpuLine, type cpuBetween } from './burst-profile';
 import { runFloor } from './floor';
 import { runChildFloor } from './floor-children';
 import { memory } from './processes';
@@ -14,10 +15,19 @@ export interface FloorPhase {
   /** The floor's start-up when its workflows are started as children, a batch's number to a parent. */
   childrenStartMs: number;
   floorMemory: { workerPeak: number; serverPeak: number };
+  /** CPU seconds of each process over the floor's burst. */
+  burstCpu: { worker: number; server: number; smtp: number };
 }
 
-export async function floorPhase(env: Env, servers: Servers, workers: Workers): Promise<FloorPhase> {
+export async function floorPhase(
+  env: Env,
+  servers: Servers,
+  workers: Workers,
+  pids: () => { server?: number; smtp?: number },
+): Promise<FloorPhase> {
   const { opts, campaignId } = env;
+  const window = new BurstWindow(pids);
+  let burstCpu: ReturnType<typeof cpuBetween> | undefined;
   // Generous: the floor started about 25 workflows a second on 2 shared CPUs; an overrun fails and says so.
   // 60 ms a unit up to 1,000 (the floor started 1,000 in 11 to 26 s on this machine), 25 ms beyond
   // (10,000 in 116 s): ample, without ten idle minutes at 10,000.
@@ -34,6 +44,10 @@ export async function floorPhase(env: Env, servers: Servers, workers: Workers): 
     leadMs: floorLeadMs,
     timeoutMs: opts.timeoutMs,
     abort: workers.workerFailed,
+    burstWindow: {
+      start: (instant) => window.start(instant),
+      end: async () => (burstCpu = (await window.end()).cpu),
+    },
     // The floor of `campaign status`: one visibility count over the N workflows, same runs.
     whileSleeping: async () => {
       const times: number[] = [];
@@ -56,6 +70,7 @@ export async function floorPhase(env: Env, servers: Servers, workers: Workers): 
     `start ${secs(floor.startMs)}, burst ${secs(floor.burstMs)} (lateness p50 ${floor.latenessP50Ms} ms, p99 ${floor.latenessP99Ms} ms), ` +
       `${floor.events} events per workflow, visibility count ${floorStatus.toFixed(0)} ms`,
   );
+  if (burstCpu) figure('floor burst: CPU seconds', cpuLine(burstCpu, opts.units));
   step(`the floor as children: ${n(opts.units)} bare workflows started by parents of ${n(opts.unitsPerBatch)}`);
   const children = await runChildFloor({
     client: servers.client,
@@ -75,5 +90,11 @@ export async function floorPhase(env: Env, servers: Servers, workers: Workers): 
   const floorMemory = { ...memory };
   memory.workerPeak = 0;
   memory.serverPeak = 0;
-  return { floor, floorStatus, childrenStartMs: children.startMs, floorMemory };
+  return {
+    floor,
+    floorStatus,
+    childrenStartMs: children.startMs,
+    floorMemory,
+    burstCpu: { worker: burstCpu?.worker ?? 0, server: burstCpu?.server ?? 0, smtp: burstCpu?.smtp ?? 0 },
+  };
 }

@@ -51,6 +51,8 @@ export async function runFloor(opts: {
   abort: () => string | undefined;
   /** Called while every floor workflow sleeps: the status floor is timed then. */
   whileSleeping?: () => Promise<void>;
+  /** Called before the instant and once the last second activity ran: the burst's CPU is counted between. */
+  burstWindow?: { start(instant: number): Promise<void>; end(): Promise<unknown> };
 }): Promise<FloorFigures & { instant: number }> {
   const { client, units, times } = opts;
   const t0 = Date.now();
@@ -79,6 +81,7 @@ export async function runFloor(opts: {
     );
   }
   if (opts.whileSleeping) await opts.whileSleeping();
+  await opts.burstWindow?.start(instant);
   await waitProgress(
     `all ${units} floor workflows to run their second activity`,
     opts.timeoutMs + opts.leadMs,
@@ -89,6 +92,7 @@ export async function runFloor(opts: {
     opts.abort,
     instant,
   );
+  await opts.burstWindow?.end();
   const lateness = times.second.map((t) => t - instant);
   // One history, once its workflow has completed (the second activity has run; completion follows).
   const handle = client.workflow.getHandle(id(units - 1));

@@ -32,6 +32,8 @@ export interface Options {
   workflowThreadPoolSize?: number;
   /** The product's SMTP connections (`THIDUA_SMTP_MAX_CONNECTIONS`; its default otherwise). */
   smtpConnections?: number;
+  /** V8 CPU profiles of thidua's burst window go to this file (and the worker threads' beside it). */
+  cpuProfile?: string;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -99,6 +101,11 @@ export function parseOptions(argv: string[]): Options {
         opts.nonStickyToStickyPollRatio = Number(value());
         if (!(opts.nonStickyToStickyPollRatio > 0 && opts.nonStickyToStickyPollRatio <= 1))
           throw new UsageError('--non-sticky-ratio: a number in (0, 1]');
+        break;
+      case 'cpu-profile':
+        opts.cpuProfile = value();
+        if (!opts.cpuProfile || opts.cpuProfile.startsWith('--'))
+          throw new UsageError('--cpu-profile: a file path (FILE.cpuprofile)');
         break;
       case 'json':
         opts.jsonFile = value();

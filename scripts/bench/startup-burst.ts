@@ -11,11 +11,16 @@ import { fail, figure, mib, n, percentile, secs, step } from './report';
 import type { Env } from './setup';
 import type { Servers, Workers } from './start';
 import { bounded, waitProgress } from './waits';
+import { BurstWindow, cpuLine } from './burst-profile';
+import { formatSummary, summarize, type CpuProfile } from './profile-summary';
+import fs from 'node:fs';
 
 export interface StartUpAndBurst {
   handle: WorkflowHandle<typeof campaignWorkflow>;
   startMs: number;
   burst: { burstMs: number; latenessP50Ms: number; latenessP99Ms: number };
+  /** CPU seconds of each process over the burst (see `burst-profile.ts`). */
+  burstCpu: { worker: number; server: number; smtp: number };
 }
 
 const delta = (m1: Map<string, number>, m0: Map<string, number>, name: string) =>
@@ -48,6 +53,7 @@ export async function startUpAndBurst(
   servers: Servers,
   workers: Workers,
   floorStartMs: number,
+  pids: () => { server?: number; smtp?: number },
 ): Promise<StartUpAndBurst> {
   const { opts, campaignId, metricsPort } = env;
   const { client, unitsQuery, accepted } = servers;
@@ -125,6 +131,8 @@ export async function startUpAndBurst(
   const isReminder = (a: Accepted) =>
     a.messageId.startsWith(`<${campaignId}.`) && a.messageId.endsWith('.r-1@bench.example.vn>');
   const reminders = () => accepted.filter(isReminder);
+  const window = new BurstWindow(pids, opts.cpuProfile);
+  await window.start(burstAt);
   await waitProgress(
     `all ${n(opts.units)} reminders to be accepted by the SMTP server`,
     opts.timeoutMs + leadMs,
@@ -143,6 +151,7 @@ export async function startUpAndBurst(
     workerFailed,
     burstAt,
   );
+  const { cpu, files } = await window.end();
   const metrics2 = await scrape(metricsPort);
   const lateness = reminders().map((a) => a.at - burstAt);
   const burst = {
@@ -157,5 +166,10 @@ export async function startUpAndBurst(
     `${secs(burst.burstMs)} (lateness p50 ${burst.latenessP50Ms} ms, p99 ${burst.latenessP99Ms} ms)`,
   );
   workerFigures('burst', metrics1, metrics2, burst.burstMs);
-  return { handle, startMs, burst };
+  figure('burst: CPU seconds (instant - 0.3 s until the last reminder counted)', cpuLine(cpu, opts.units));
+  for (const file of files) {
+    const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
+    console.log(formatSummary(`burst profile ${file}`, summarize(profile, 25)).join('\n'));
+  }
+  return { handle, startMs, burst, burstCpu: { worker: cpu.worker, server: cpu.server, smtp: cpu.smtp } };
 }

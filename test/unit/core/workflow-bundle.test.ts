@@ -36,3 +36,10 @@ test('luxon and the domain modules are loaded once per sandbox, before any workf
   // Each module once: the workflows' imports of luxon resolve to the very module preloaded.
   expect(modules().filter((m) => m.includes('/luxon/'))).toHaveLength(1);
 });
+
+test("the sandbox's stack depth is set before the shared modules and before any workflow (deadline burst)", () => {
+  const preload = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(code)?.[1] ?? '';
+  const limit = preload.indexOf('"./worker/workflow-stack-limit.ts"');
+  expect(limit).toBeGreaterThanOrEqual(0);
+  expect(limit).toBeLessThan(preload.indexOf('"./worker/workflow-preload.ts"'));
+});
