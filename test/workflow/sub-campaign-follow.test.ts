@@ -230,7 +230,18 @@ test('with two deadline phases, a followed extension of the first moves the seco
       args: [{ ...extension(input, 0, true), schedule: shiftDeadline(sched(3, 4), 2 * DAY, ZONE) }],
     });
     const view = await h.query(getCampaignStatus);
-    const unitA = await testEnv().client.workflow.getHandle(unitWorkflowId(id, 'a')).query(getUnitStatus);
+    // The units follow by signals through their batch, after the update has answered: wait (real time,
+    // the workflow clock stands still) until unit a has taken both moves, or give what it shows.
+    const unitHandle = testEnv().client.workflow.getHandle(unitWorkflowId(id, 'a'));
+    let unitA = await unitHandle.query(getUnitStatus);
+    for (
+      let i = 0;
+      i < 300 && unitA.deadlines?.some((d) => d.deadline === at(start, d.id === 'ke-hoach' ? 3 : 10));
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      unitA = await unitHandle.query(getUnitStatus);
+    }
     await testEnv().sleep(13 * DAY); // day 14: ket-qua locked at day 13, the synthesis awaits approval
     const synthesis = await testEnv().client.workflow.getHandle(synthesisWorkflowId(id)).query(getSynthesisStatus);
     await h.executeUpdate(cancelCampaign, { args: [cancel] });
