@@ -31,7 +31,7 @@ export const MAX_CONFERENCE_INVITEES = 1_400;
  * the 512 KiB payload warning). A nomination alone adds 0.03 history events (the letters' pages):
  * the history's limits are far (the bytes' warning at ~14,500). What binds now is the view the worker
  * holds and answers whole and the portal decodes, kept within 5 MiB: ~5,400 nominations; 5,000.
- * Votes are bound separately ({@link MAX_AWARD_VOTES}).
+ * Votes are bound separately ({@link MAX_SINGLE_VOTES}, {@link MAX_VOTE_SHEETS}).
  */
 export const MAX_AWARD_NOMINATIONS = 5_000;
 
@@ -41,12 +41,6 @@ export const MAX_AWARD_NOMINATIONS = 5_000;
  * and the member is told to send a sheet. 1,000 keeps 7,000 events, leaving room for the sheets.
  */
 export const MAX_SINGLE_VOTES = 1_000;
-
-/**
- * @deprecated Votes are no longer bounded by nominations × members (sheets carry many votes per
- * update, issue 17); kept for readers of the one-by-one measurement: the run-time cap on single votes.
- */
-export const MAX_AWARD_VOTES = MAX_SINGLE_VOTES;
 
 /**
  * Lines of one vote sheet (`castVoteSheet`): a line is ~110 bytes of JSON without a reason, so 1,000
