@@ -20,6 +20,12 @@ import {
 import type { AwardUnitResult } from './award-workflow-types';
 
 export const VOTE_CHOICES = ['approve', 'reject', 'abstain'] as const;
+/** Each choice as the council reads it (the dashboard's vote and sheet forms, its answers). */
+export const VOTE_CHOICE_NAMES: Record<(typeof VOTE_CHOICES)[number], string> = {
+  approve: 'Đồng ý',
+  reject: 'Không đồng ý',
+  abstain: 'Không biểu quyết (phiếu trắng)',
+};
 /** The longest reason of a vote, in characters. */
 export const MAX_VOTE_REASON_CHARS = 2000;
 

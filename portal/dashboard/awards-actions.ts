@@ -6,9 +6,11 @@
  */
 import type { StaffActor } from '../../app/roles';
 import type { AwardsStatusView, VoteChoice } from '../../domain/award-types';
+import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
 import type { StaffRole } from '../../domain/synthesis-types';
 import { ActionInputError } from './actions';
 import type { AwardsBackend } from './awards-backend';
+import { absentMember } from './awards-absent-member';
 import { SHEET_ACTIONS } from './awards-sheet';
 
 export type AwardActionId =
@@ -32,12 +34,6 @@ export interface AwardAction {
   run(ctx: AwardActionContext): Promise<string>;
 }
 
-export const CHOICE_NAMES: Record<VoteChoice, string> = {
-  approve: 'Đồng ý',
-  reject: 'Không đồng ý',
-  abstain: 'Không biểu quyết (phiếu trắng)',
-};
-
 const value = (form: Record<string, string>, name: string) => (form[name] ?? '').trim();
 
 /** The vote a form describes: nomination, choice, the form approved (required to approve), reason. */
@@ -47,7 +43,7 @@ function voteOf(form: Record<string, string>, view?: AwardsStatusView) {
   const nomination = view?.nominations.find((n) => n.id === nominationId);
   if (view && !nomination) throw new ActionInputError(`Không có đề nghị "${nominationId}" trong đợt này.`);
   const choice = value(form, 'choice') as VoteChoice;
-  if (!(choice in CHOICE_NAMES)) {
+  if (!(choice in VOTE_CHOICE_NAMES)) {
     throw new ActionInputError('Chọn một ý kiến: đồng ý, không đồng ý hoặc không biểu quyết.');
   }
   const formCode = value(form, 'formCode');
@@ -88,7 +84,7 @@ export const AWARD_ACTIONS: AwardAction[] = [
       const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
       const { who, ...vote } = voteOf(ctx.form, view);
       await ctx.awards.castVote(ctx.campaignId, ctx.actor, vote);
-      return `Đã ghi phiếu của bạn cho ${who}: ${CHOICE_NAMES[vote.choice]}.`;
+      return `Đã ghi phiếu của bạn cho ${who}: ${VOTE_CHOICE_NAMES[vote.choice]}.`;
     },
   },
   {
@@ -97,14 +93,10 @@ export const AWARD_ACTIONS: AwardAction[] = [
     label: 'Ghi phiếu bằng văn bản của thành viên vắng mặt',
     applies: (v) => v.state === 'voting',
     run: async (ctx) => {
-      const member = value(ctx.form, 'member');
-      if (!member) throw new ActionInputError('Chọn thành viên Hội đồng đã gửi phiếu bằng văn bản.');
-      const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
-      const named = view.members.find((m) => m.account === member);
-      if (!named) throw new ActionInputError(`"${member}" không phải thành viên Hội đồng của đợt này.`);
+      const { member, named, view } = await absentMember(ctx);
       const { who, ...vote } = voteOf(ctx.form, view);
       await ctx.awards.recordWrittenVote(ctx.campaignId, ctx.actor, { ...vote, member });
-      return `Đã ghi phiếu bằng văn bản của ${named.name} cho ${who}: ${CHOICE_NAMES[vote.choice]}.`;
+      return `Đã ghi phiếu bằng văn bản của ${named.name} cho ${who}: ${VOTE_CHOICE_NAMES[vote.choice]}.`;
     },
   },
   {

@@ -20,10 +20,11 @@ import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
 import type { NomineeType } from '../../domain/workflow-types';
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
-import { AWARD_ACTIONS, CHOICE_NAMES, type AwardAction, type AwardActionId } from './awards-actions';
+import { AWARD_ACTIONS, type AwardAction, type AwardActionId } from './awards-actions';
 import { flashHtml, nav, type Flash } from './pages';
 import { sheetField, sheetPages, writtenSheetForms } from './awards-sheet';
 import { shareCapWords } from '../../domain/award-rules';
+import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
 
 export const AWARDS_STATE: Record<AwardsState, string> = {
   voting: 'Đang biểu quyết',
@@ -146,10 +147,10 @@ export function awardsPage(p: AwardsPageInput): string {
     const forms = n ? formChoices(p.catalogue, n, v.authority) : allForms(p.catalogue);
     const chosenForm = prior.formCode ?? n?.check.formCode ?? forms[0]?.[0];
     return (
-      `<fieldset><legend>Ý kiến</legend>${(Object.keys(CHOICE_NAMES) as Array<keyof typeof CHOICE_NAMES>)
+      `<fieldset><legend>Ý kiến</legend>${(Object.keys(VOTE_CHOICE_NAMES) as Array<keyof typeof VOTE_CHOICE_NAMES>)
         .map(
           (c) =>
-            `<label><input type="radio" name="${esc(name('choice'))}" value="${c}"${c === choice ? ' checked' : ''}> ${esc(CHOICE_NAMES[c])}</label>`,
+            `<label><input type="radio" name="${esc(name('choice'))}" value="${c}"${c === choice ? ' checked' : ''}> ${esc(VOTE_CHOICE_NAMES[c])}</label>`,
         )
         .join(' ')}</fieldset>` +
       `<label for="${idPrefix}-form">Hình thức (khi đồng ý)</label><select id="${idPrefix}-form" name="${esc(name('formCode'))}">` +
@@ -381,7 +382,7 @@ function voteText(vote: Vote, formName: (code?: string) => string): string {
   const form = vote.choice === 'approve' && vote.formCode ? ` — ${esc(formName(vote.formCode))}` : '';
   const reason = vote.reason ? ` (${esc(vote.reason)})` : '';
   const written = vote.recordedBy ? `; phiếu bằng văn bản do ${esc(vote.recordedBy)} ghi` : '';
-  return `${esc(CHOICE_NAMES[vote.choice])}${form}${reason}${written}`;
+  return `${esc(VOTE_CHOICE_NAMES[vote.choice])}${form}${reason}${written}`;
 }
 
 /** `2026-12-05` → `05/12/2026`. */

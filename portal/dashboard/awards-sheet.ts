@@ -7,16 +7,12 @@
  */
 import type { AwardNominationView, AwardsStatusView, Vote, VoteChoice, VoteSheetLine } from '../../domain/award-types';
 import { sheetBytes } from '../../domain/award-sheet';
+import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
 import { MAX_SHEET_BYTES, MAX_VOTES_PER_SHEET } from '../../domain/scale-limits';
 import { esc } from '../pages';
 import { ActionInputError } from './actions';
+import { absentMember } from './awards-absent-member';
 import type { AwardAction } from './awards-actions';
-
-export const SHEET_CHOICES: Record<VoteChoice, string> = {
-  approve: 'Đồng ý',
-  reject: 'Không đồng ý',
-  abstain: 'Không biểu quyết (phiếu trắng)',
-};
 
 /** A nomination's field of the sheet. */
 export const sheetField = (name: 'choice' | 'formCode' | 'reason', nominationId: string): string =>
@@ -50,7 +46,7 @@ export function sheetLines(
     const choice = value(sheetField('choice', n.id)) as VoteChoice;
     if (!choice) continue;
     const who = `${n.name} (${n.unitName})`;
-    if (!(choice in SHEET_CHOICES)) {
+    if (!(choice in VOTE_CHOICE_NAMES)) {
       wrong.push(`${who}: chọn một ý kiến: đồng ý, không đồng ý hoặc không biểu quyết.`);
       continue;
     }
@@ -105,11 +101,7 @@ export const SHEET_ACTIONS: AwardAction[] = [
     label: 'Ghi phiếu tổng hợp bằng văn bản của thành viên vắng mặt',
     applies: (v) => v.state === 'voting',
     run: async (ctx) => {
-      const member = (ctx.form.member ?? '').trim();
-      if (!member) throw new ActionInputError('Chọn thành viên Hội đồng đã gửi phiếu bằng văn bản.');
-      const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
-      const named = view.members.find((m) => m.account === member);
-      if (!named) throw new ActionInputError(`"${member}" không phải thành viên Hội đồng của đợt này.`);
+      const { member, named, view } = await absentMember(ctx);
       const lines = sheetLines(ctx.form, view, member);
       const r = await ctx.awards.recordWrittenSheet(ctx.campaignId, ctx.actor, member, lines);
       return (
@@ -147,7 +139,7 @@ export function writtenSheetForms(p: {
         .map((n) => {
           const choice = p.prior[sheetField('choice', n.id)] ?? '';
           const code = p.prior[sheetField('formCode', n.id)] ?? n.check.formCode;
-          const choices = [['', '— (không ghi)'], ...Object.entries(SHEET_CHOICES)]
+          const choices = [['', '— (không ghi)'], ...Object.entries(VOTE_CHOICE_NAMES)]
             .map(([c, l]) => `<option value="${c}"${c === choice ? ' selected' : ''}>${esc(l)}</option>`)
             .join('');
           const forms = p
