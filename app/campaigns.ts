@@ -181,13 +181,15 @@ export interface CampaignRow {
   /** A sub-campaign's parent campaign and the parent's unit that runs it (issue 15). */
   parentCampaignId?: string;
   parentUnitId?: string;
+  /** Later phases whose child workflow failed (the campaign's memo), so that the list marks the campaign. */
+  phaseFailures?: PhaseFailure[];
 }
 
 /** Every campaign the namespace knows, newest first (visibility only: no worker needed). */
 export async function listCampaigns(s: AppContext): Promise<CampaignRow[]> {
   const rows: CampaignRow[] = [];
   for await (const wf of s.client.workflow.list({ query: `WorkflowType = 'campaignWorkflow'` })) {
-    const memo = (wf.memo ?? {}) as { planNumber?: string; title?: string };
+    const memo = (wf.memo ?? {}) as { planNumber?: string; title?: string; phaseFailures?: PhaseFailure[] };
     rows.push({
       campaignId: wf.typedSearchAttributes.get(CampaignIdKey) ?? wf.workflowId,
       planNumber: memo.planNumber ?? '',
@@ -197,6 +199,7 @@ export async function listCampaigns(s: AppContext): Promise<CampaignRow[]> {
       deadline: wf.typedSearchAttributes.get(DeadlineKey)?.toISOString(),
       startTime: wf.startTime.toISOString(),
       ...parentOfRow(wf),
+      ...(memo.phaseFailures?.length ? { phaseFailures: memo.phaseFailures } : {}),
     });
   }
   return rows.sort((a, b) => b.startTime.localeCompare(a.startTime) || a.campaignId.localeCompare(b.campaignId));

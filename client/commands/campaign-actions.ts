@@ -3,7 +3,7 @@
  * as the dashboard; output and errors in Vietnamese, or English with `--lang en`:
  * - `thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT] [--by-name NAME]`
  * - `thidua campaign cancel ID --reason TEXT [--by-name NAME]`
- * - `thidua campaign list`
+ * - `thidua campaign list` (a campaign whose later phase failed marked `!! LỖI`)
  * - `thidua unit remind CAMPAIGN UNIT [--by-name NAME]`
  */
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
+import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
 
@@ -114,7 +115,8 @@ export async function listCommand(argv: string[], io: Io = processIo): Promise<n
               r.workflowStatus,
               r.deadline ? localDateTime(r.deadline, cli.settings.timeZone) : '',
               r.title +
-                (r.parentCampaignId ? campaignTreeTexts(lang).listSuffix(r.parentCampaignId, r.parentUnitId) : ''),
+                (r.parentCampaignId ? campaignTreeTexts(lang).listSuffix(r.parentCampaignId, r.parentUnitId) : '') +
+                phaseFailureListMark(r.phaseFailures, lang),
             ]),
           ) + '\n',
     );

@@ -11,18 +11,22 @@ export interface PhaseFailureCliTexts {
   headline: (name: string, phase: string, at: string) => string;
   reason: (message: string) => string;
   todo: string;
+  /** `thidua campaign list`: the suffix of a campaign's row whose phases (their names) failed. */
+  listMark: (names: string) => string;
 }
 
 const vi: PhaseFailureCliTexts = {
   headline: (name, phase, at) => `!! LỖI: giai đoạn "${name}" (${phase}) không thực hiện được, dừng lúc ${at}`,
   reason: (message) => `   Lý do: ${message}`,
   todo: '   Các giai đoạn khác vẫn tiếp tục; giai đoạn này không tự chạy lại: cần Thường trực xử lý.',
+  listMark: (names) => `  !! LỖI: ${names} (xem thidua campaign status)`,
 };
 
 const en: PhaseFailureCliTexts = {
   headline: (name, phase, at) => `!! FAILED: phase "${name}" (${phase}) did not run, stopped at ${at}`,
   reason: (message) => `   Reason: ${message}`,
   todo: '   The other phases go on; this one is not run again by itself: the secretariat must act.',
+  listMark: (names) => `  !! FAILED: ${names} (see thidua campaign status)`,
 };
 
 export function phaseFailureTexts(lang: Lang): PhaseFailureCliTexts {
@@ -42,4 +46,10 @@ export function phaseFailureLines(
     t.reason(f.message),
     t.todo,
   ]);
+}
+
+/** The list's suffix for a campaign with failed phases (each phase named once), or nothing. */
+export function phaseFailureListMark(failures: PhaseFailure[] | undefined, lang: Lang): string {
+  if (!failures?.length) return '';
+  return phaseFailureTexts(lang).listMark([...new Set(failures.map((f) => f.name))].join(', '));
 }

@@ -1,5 +1,5 @@
 /** The secretariat's dashboard pages, rendered on the server in Vietnamese; no client script. */
-import type { CampaignRow, CampaignUnits, UnitFilter } from '../../app/campaigns';
+import type { CampaignUnits, UnitFilter } from '../../app/campaigns';
 import { kindLabel } from '../../domain/submission-rules';
 import { phaseStateName } from '../../domain/plan-document';
 import {
@@ -25,7 +25,6 @@ import {
   parentRows,
   subCampaignsSection,
   unitSubCampaignMark,
-  parentNote,
   unitSubCampaignRow,
   type DashboardTree,
 } from './sub-campaigns-page';
@@ -105,27 +104,6 @@ ${error ? `<div class="msg error" role="alert">${esc(error)}</div>` : ''}
 </form>
 <p class="hint">Tài khoản do quản trị hệ thống tạo bằng lệnh <code>thidua secretariat add-user</code>.</p>`,
   );
-}
-
-export function campaignsPage(staff: StaffSession, actor: StaffActor, rows: CampaignRow[], timeZone: string): string {
-  const body = rows.length
-    ? `<table><thead><tr><th>Đợt</th><th>Số kế hoạch</th><th>Tên</th><th>Giai đoạn</th><th>Hạn nộp</th><th>Workflow</th></tr></thead><tbody>
-${rows
-  .map(
-    (r) =>
-      `<tr><td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.campaignId)}</a>${parentNote(r)}</td><td>${esc(r.planNumber)}</td><td>${esc(r.title)}</td>` +
-      `<td>${esc(phaseLabel(r.phase))}</td><td>${r.deadline ? esc(localTime(r.deadline, timeZone)) : ''}</td><td>${esc(r.workflowStatus)}</td></tr>`,
-  )
-  .join('\n')}
-</tbody></table>`
-    : '<p>Chưa có đợt nào. Bắt đầu một đợt bằng nút dưới đây, hoặc bằng <code>thidua campaign start config/campaigns/&lt;tệp&gt;.yaml</code>.</p>';
-  const create =
-    '<p><a id="new-campaign" href="/admin/dot-moi">Tạo đợt thi đua mới</a> · <a id="schedules" href="/admin/lich-dinh-ky">Lịch định kỳ</a>' +
-    ' · <a id="statistics" href="/admin/thong-ke">Thống kê khen thưởng</a></p>';
-  return layout('Các đợt thi đua', `<h1>Các đợt thi đua</h1>\n${create}\n${body}`, {
-    nav: nav(staff, actor),
-    wide: true,
-  });
 }
 
 export interface CampaignPageInput {

@@ -21,3 +21,17 @@ ${PHASE_FAILURE_EFFECT[f.phase] ? `<p>${esc(PHASE_FAILURE_EFFECT[f.phase]!)}</p>
     )
     .join('\n');
 }
+
+/**
+ * The campaign list's mark for a campaign with a failed phase: red, naming the phases, linking to the
+ * campaign page where the notice says why (the first message also as the link's title).
+ */
+export function phaseFailuresMark(row: { campaignId: string; phaseFailures?: PhaseFailure[] }): string {
+  const failures = row.phaseFailures ?? [];
+  if (!failures.length) return '';
+  const names = [...new Set(failures.map((f) => f.name || phaseStateName(f.phase)))].join(', ');
+  return (
+    `<br><a class="phase-failed st-missing" href="/admin/c/${encodeURIComponent(row.campaignId)}" ` +
+    `title="${esc(failures[0].message)}" data-phases="${esc(failures.map((f) => f.phase).join(' '))}">Lỗi: ${esc(names)}</a>`
+  );
+}

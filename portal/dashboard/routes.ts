@@ -45,7 +45,8 @@ import { DEFAULT_UPLOAD_LIMITS, receiveUpload, UploadError } from '../upload-rec
 import { LOGIN_PATTERN } from '../../stores/accounts';
 import { actionFor } from './actions';
 import { DRAFTS_BASE } from './drafts-page';
-import { campaignsPage, loginPage } from './pages';
+import { campaignsPage } from './campaigns-page';
+import { loginPage } from './pages';
 import { SCHEDULES_PATH, schedulesPage } from './schedules-page';
 import { campaignRoutes } from './routes-campaign';
 import { draftRoutes } from './routes-drafts';

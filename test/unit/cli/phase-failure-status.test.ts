@@ -2,10 +2,12 @@
  * `thidua campaign status` of a campaign whose awards child failed (issue 17): the failure is read
  * from the campaign's memo by the real `campaignUnits` (no worker needed) and printed under the phase
  * line — phase, the workflow's own message, when — in Vietnamese and English, and carried by `--json`.
+ * `thidua campaign list` reads the same memo through the real `listCampaigns` and marks the row `!!`.
  * The visibility store is a stand-in answering describe, count and list.
  */
 import type { Settings } from '../../../config/settings';
 import { statusCommand } from '../../../client/commands/campaign-status';
+import { listCommand } from '../../../client/commands/campaign-actions';
 import type { PhaseFailure } from '../../../domain/workflow-types';
 
 const ID = 'kh-67-khen-thuong';
@@ -22,6 +24,17 @@ const FAILURE: PhaseFailure = {
 };
 
 let memo: Record<string, unknown> = {};
+
+/** A campaign workflow as visibility lists it: its memo, its search attributes. */
+const listed = (campaignId: string, m: Record<string, unknown>, startTime: string) => ({
+  workflowId: `campaign/${campaignId}`,
+  status: { name: 'COMPLETED' },
+  startTime: new Date(startTime),
+  memo: m,
+  typedSearchAttributes: {
+    get: (key: { name: string }) => ({ Phase: 'closed', CampaignId: campaignId })[key.name as 'Phase'],
+  },
+});
 
 const client = {
   options: { namespace: 'default' },
@@ -45,9 +58,13 @@ const client = {
     count: async (query: string) => ({
       count: /SubmissionStatus = '(?!submitted)/.test(query) ? 0 : 2,
     }),
-    list: () =>
+    // The campaigns (`campaign list`): this one with the memo under test, and one that did not fail.
+    // No unit rows are needed.
+    list: ({ query }: { query: string }) =>
       (async function* () {
-        /* no unit rows needed */
+        if (!query.includes("WorkflowType = 'campaignWorkflow'")) return;
+        yield listed(ID, memo, '2026-11-02T01:00:00.000Z');
+        yield listed('kh-12-so-ket', { planNumber: '12-KH/TU', title: 'Sơ kết 6 tháng' }, '2026-11-01T01:00:00.000Z');
       })(),
   },
 };
@@ -70,10 +87,10 @@ jest.mock('../../../client/connect', () => {
   };
 });
 
-async function run(argv: string[]) {
+async function run(argv: string[], command = statusCommand) {
   let out = '';
   const io = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) } };
-  const code = await statusCommand(argv, io as never);
+  const code = await command(argv, io as never);
   return { code, out };
 }
 
@@ -118,4 +135,33 @@ test('a campaign without a failure prints no notice and no phaseFailures', async
   expect(out).not.toContain('!!');
   expect(out).not.toContain('Lý do');
   expect(JSON.parse((await run([ID, '--json'])).out).phaseFailures).toBeUndefined();
+});
+
+describe('campaign list', () => {
+  const rowOf = (out: string, id: string) => out.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
+
+  test('the failed campaign ends its row with !! LỖI and the phase; the other row has no mark', async () => {
+    const { code, out } = await run([], listCommand);
+    expect(code).toBe(0);
+    expect(rowOf(out, ID)).toMatch(
+      /^kh-67-khen-thuong +67-KH\/TU +Đã kết thúc +COMPLETED +Tổng kết 10 năm Chỉ thị 39-CT\/TW {2}!! LỖI: Xét khen thưởng \(xem thidua campaign status\)$/,
+    );
+    expect(rowOf(out, 'kh-12-so-ket')).toMatch(/^kh-12-so-ket +12-KH\/TU +Đã kết thúc +COMPLETED +Sơ kết 6 tháng$/);
+    expect(out.match(/!!/g)).toHaveLength(1);
+  });
+
+  test('in English', async () => {
+    const { out } = await run(['--lang', 'en'], listCommand);
+    expect(rowOf(out, ID)).toMatch(
+      /Tổng kết 10 năm Chỉ thị 39-CT\/TW {2}!! FAILED: Xét khen thưởng \(see thidua campaign status\)$/,
+    );
+    expect(rowOf(out, 'kh-12-so-ket')).not.toContain('!!');
+  });
+
+  test('without a failure in the memo, no row is marked', async () => {
+    memo = { planNumber: '67-KH/TU', title: 'Tổng kết 10 năm Chỉ thị 39-CT/TW' };
+    const { out } = await run([], listCommand);
+    expect(rowOf(out, ID)).toMatch(/Tổng kết 10 năm Chỉ thị 39-CT\/TW$/);
+    expect(out).not.toContain('!!');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * The campaign page when a later phase's child failed (issue 17): a red notice at the top — the phase,
  * the workflow's own refusal, when (local time), what to do — read from the status query, and from
- * the memo (visibility) when no worker answers; none when nothing failed.
+ * the memo (visibility) when no worker answers; none when nothing failed. The list of campaigns marks
+ * the campaign's row in red, naming the phase and linking to that page.
  */
 import { localTime } from '../../../portal/pages';
 import type { PhaseFailure } from '../../../domain/workflow-types';
@@ -55,4 +56,53 @@ test('nothing failed: no notice', async () => {
   const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
   expect(noticeOf(page)).toBeUndefined();
   expect(page).not.toContain('không thực hiện được');
+});
+
+describe('the list of campaigns', () => {
+  /** Each row of the list's table, by campaign id: its cells' text and its HTML. */
+  const rowsOf = (page: string) =>
+    new Map(
+      [...page.matchAll(/<tr><td><a href="\/admin\/c\/([^"]+)">[\s\S]*?<\/tr>/g)].map((m) => [
+        decodeURIComponent(m[1]),
+        { html: m[0], text: m[0].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') },
+      ]),
+    );
+
+  test('the campaign with a failed conference is marked in red with the phase, linked to its page; the other is not', async () => {
+    const [row] = await backend.listCampaigns();
+    backend.listCampaigns = async () => [
+      { ...row, phase: 'closed', workflowStatus: 'COMPLETED', phaseFailures: [FAILURE] },
+      { ...row, campaignId: 'kh-12-so-ket', title: 'Sơ kết 6 tháng đầu năm' },
+    ];
+    const { browser } = await loggedIn();
+    const rows = rowsOf((await browser.get('/admin')).body);
+    expect([...rows.keys()]).toEqual([CAMPAIGN, 'kh-12-so-ket']);
+    const failed = rows.get(CAMPAIGN)!;
+    expect(failed.text).toContain('Lỗi: Hội nghị tổng kết');
+    const mark = /<a class="phase-failed st-missing" href="([^"]+)" title="([^"]*)"/.exec(failed.html);
+    expect(mark?.[1]).toBe(`/admin/c/${CAMPAIGN}`);
+    expect(mark?.[2]).toContain('Hội nghị mời 1001 khách mời');
+    expect(rows.get('kh-12-so-ket')!.html).not.toContain('phase-failed');
+    expect(rows.get('kh-12-so-ket')!.text).not.toContain('Lỗi');
+
+    // The link leads to the campaign page with the red notice.
+    backend.phaseFailures = [FAILURE];
+    const target = (await browser.get(mark![1])).body;
+    expect(noticeOf(target)?.[1]).toBe('conference');
+  });
+
+  test('two failed phases: both named in the one mark', async () => {
+    const [row] = await backend.listCampaigns();
+    const awards: PhaseFailure = {
+      ...FAILURE,
+      phase: 'awards',
+      name: 'Khen thưởng',
+      workflowId: `campaign/${CAMPAIGN}/awards`,
+    };
+    backend.listCampaigns = async () => [{ ...row, phaseFailures: [FAILURE, awards] }];
+    const { browser } = await loggedIn();
+    const failed = rowsOf((await browser.get('/admin')).body).get(CAMPAIGN)!;
+    expect(failed.text).toContain('Lỗi: Hội nghị tổng kết, Khen thưởng');
+    expect(failed.html).toContain('data-phases="conference awards"');
+  });
 });
