@@ -1,17 +1,23 @@
 /**
  * A later phase's child that fails is shown to the secretariat (issue 17), on the time-skipping
- * server: the awards child refused by the real scale check (more vote sheets than one council vote carries)
- * and the conference child refused by the real invitee check (more invitees than a conference
- * carries). The campaign records the child's own Vietnamese message in its status and memo, mails the
- * secretariat once through the real mail activity (a retried attempt does not send again), and closes.
+ * server: the awards child refused by the real scale check (more vote sheets than one council vote carries),
+ * the conference child refused by the real invitee check (more invitees than a conference carries),
+ * and the synthesis child whose draft cannot be built. The campaign records the child's own Vietnamese
+ * message in its status and memo, mails the secretariat once through the real mail activity (a retried
+ * attempt does not send again), goes on with its next phase and closes; the list of campaigns (the
+ * real `listCampaigns`, from visibility) carries the failure.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Transporter } from 'nodemailer';
 import { createActivities } from '../../activities';
+import { listCampaigns } from '../../app/campaigns';
+import type { Settings } from '../../config/settings';
 import { awardsWorkflowId, type CouncilMember } from '../../domain/award-types';
 import { conferenceWorkflowId } from '../../domain/conference-types';
+import { synthesisWorkflowId } from '../../domain/synthesis-types';
 import type { CampaignInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { FileSentLog } from '../../stores/sent-log';
@@ -49,12 +55,14 @@ interface Mail {
 
 /**
  * Runs `fn` with the campaign's activities, the real gathering, invitee loading and failure mail (over
- * a recording transport and a real sent log). `fault` breaks the failure mail's first attempt.
+ * a recording transport and a real sent log). `fault` breaks the failure mail's first attempt;
+ * `overrides` replaces activities (a fault injected where no real one fails for good).
  */
 async function run<T>(
   unitCount: number,
-  fault: 'lost-after-send' | 'smtp-busy',
+  fault: 'lost-after-send' | 'smtp-busy' | 'none',
   fn: (taskQueue: string, start: number) => Promise<T>,
+  overrides: Partial<Activities> = {},
 ): Promise<{ result: T; mails: Mail[]; attempts: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-phase-failure-'));
   const mails: Mail[] = [];
@@ -98,6 +106,7 @@ async function run<T>(
       if (fault === 'lost-after-send' && attempts === 1) throw new Error('worker lost after sending');
       return outcome;
     },
+    ...overrides,
   } as unknown as Activities;
   try {
     const result = await runWithWorker(testEnv(), 'phase-failure', activities, (taskQueue) =>
@@ -128,6 +137,29 @@ const campaignWith = (id: string, start: number, later: CampaignInput['compiled'
   const phases = base.compiled.phases.filter((p) => p.kind !== 'synthesis');
   phases.push(later);
   return { ...base, compiled: { ...base.compiled, phases } };
+};
+
+/**
+ * The campaign's row in the list of campaigns, by the real `listCampaigns` over what the server holds.
+ * The time-skipping server implements no visibility list (ListWorkflowExecutions), so the list's
+ * entries are the server's descriptions of the campaign's workflow: the same execution info (memo and
+ * search attributes, decoded by the same client) that a list answers with.
+ */
+const listed = async (campaignId: string) => {
+  const client = testEnv().client;
+  const described = await client.workflow.getHandle(`campaign/${campaignId}`).describe();
+  const visibility = {
+    workflow: {
+      list: async function* ({ query }: { query: string }) {
+        if (query === "WorkflowType = 'campaignWorkflow'" && described.type === 'campaignWorkflow') yield described;
+      },
+    },
+  };
+  const rows = await listCampaigns({
+    client: visibility as unknown as typeof client,
+    settings: { taskQueue: 'none', timeZone: 'Asia/Ho_Chi_Minh' } as Settings,
+  });
+  return rows.find((r) => r.campaignId === campaignId);
 };
 
 /** What the secretariat reads without a worker: the campaign's memo. */
@@ -215,7 +247,7 @@ test('a conference child refused for its invitees: the status shows the refusal 
         }),
       ],
     });
-    return { view: await handle.result(), memo: await memoOf(`campaign/${id}`) };
+    return { view: await handle.result(), memo: await memoOf(`campaign/${id}`), row: await listed(id) };
   });
   expect(result.view.phase).toBe('closed');
   expect(result.view.phaseFailures).toEqual([
@@ -229,10 +261,99 @@ test('a conference child refused for its invitees: the status shows the refusal 
     }),
   ]);
   expect(result.memo.phaseFailures).toEqual(result.view.phaseFailures);
+  // The list of campaigns marks it, from the memo.
+  expect(result.row).toMatchObject({ campaignId: id, phase: 'closed', workflowStatus: 'COMPLETED' });
+  expect(result.row?.phaseFailures).toEqual(result.view.phaseFailures);
   // The first attempt met a busy server and nothing went out; the retry sent the one letter.
   expect(attempts).toBe(2);
   expect(mails).toHaveLength(1);
   expect(mails[0].subject).toBe('[67-KH/TU] Giai đoạn "Hội nghị tổng kết" không thực hiện được — cần xử lý');
   expect(mails[0].text).toContain('Giấy mời hội nghị chưa được gửi');
   expect(mails[0].text).toContain('Lý do: Hội nghị mời 1401 khách mời');
+});
+
+test('a synthesis child whose draft cannot be built: the campaign shows it, mails the secretariat once, holds its conference and closes', async () => {
+  const id = `camp-synthesis-failed-${Date.now()}`;
+  // No build failure is for good today (a gathering or store error is retried): injected, as the
+  // document builder would refuse a definition it cannot lay out.
+  const refusal =
+    'Không lập được dự thảo báo cáo tổng hợp: đề cương báo cáo (phases[2].report.outline trong tệp đợt) có mục thứ 3 để trống. ' +
+    'Hãy ghi tên mục rồi lập lại dự thảo.';
+  let builds = 0;
+  const buildSynthesis = async () => {
+    builds++;
+    throw ApplicationFailure.nonRetryable(refusal, 'SynthesisNotBuilt');
+  };
+  // 1,401 invitees: the conference after the synthesis is refused too, which shows it was started.
+  const { result, mails, attempts } = await run(
+    1401,
+    'none',
+    async (taskQueue, start) => {
+      const open = start + 10 * DAY;
+      const input = campaignWith(id, start, {
+        kind: 'conference',
+        name: 'Hội nghị tổng kết',
+        windowStart: at(start + 6 * DAY),
+        windowEnd: at(start + 12 * DAY),
+        conferenceAt: at(open),
+        conference: {
+          when: { kind: 'exact', start: new Date(open).toISOString() },
+          start: at(open),
+          invitationsAt: at(start + 7 * DAY),
+          venue: 'Hội trường Tỉnh ủy',
+          agenda: ['Khai mạc'],
+        },
+      });
+      // The synthesis between the lock (day 4) and the conference.
+      const phases = [...input.compiled.phases];
+      phases.splice(phases.length - 1, 0, {
+        kind: 'synthesis',
+        name: 'Tổng hợp, dự thảo báo cáo',
+        windowStart: at(start + 4 * DAY),
+        windowEnd: at(start + 6 * DAY),
+      });
+      const handle = await testEnv().client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: `campaign/${id}`,
+        args: [{ ...input, compiled: { ...input.compiled, phases } }],
+      });
+      const view = await handle.result();
+      return { start, view, memo: await memoOf(`campaign/${id}`), row: await listed(id) };
+    },
+    { buildSynthesis } as unknown as Partial<Activities>,
+  );
+  const { view, memo, row, start } = result;
+  expect(builds).toBe(1);
+  expect(view.phase).toBe('closed');
+  expect(view.cancelled).toBeUndefined();
+  expect(view.phaseFailures).toEqual([
+    {
+      phase: 'synthesis',
+      name: 'Tổng hợp, dự thảo báo cáo',
+      workflowId: synthesisWorkflowId(id),
+      message: refusal,
+      at: expect.any(String),
+    },
+    expect.objectContaining({ phase: 'conference', name: 'Hội nghị tổng kết', workflowId: conferenceWorkflowId(id) }),
+  ]);
+  // The synthesis failed as it opened (day 4); the conference was started after it, at its own window.
+  const [synthesisAt, conferenceAt] = view.phaseFailures!.map((f) => Date.parse(f.at));
+  expect(synthesisAt).toBeGreaterThanOrEqual(start + 4 * DAY);
+  expect(synthesisAt).toBeLessThan(start + 4.1 * DAY);
+  expect(conferenceAt).toBeGreaterThanOrEqual(start + 6 * DAY);
+  expect(memo.phaseFailures).toEqual(view.phaseFailures);
+  expect(row?.phaseFailures).toEqual(view.phaseFailures);
+
+  // One letter per failed phase, the synthesis' first, each once.
+  expect(attempts).toBe(2);
+  expect(mails.map((m) => m.messageId)).toEqual([
+    `<${id}.phase-failed.synthesis@vinhphuc.example.vn>`,
+    `<${id}.phase-failed.conference@vinhphuc.example.vn>`,
+  ]);
+  const [mail] = mails;
+  expect(mail.to).toEqual(['"Nguyễn Thị Hòa" <hoa.tdkt@vinhphuc.example.vn>']);
+  expect(mail.subject).toBe('[67-KH/TU] Giai đoạn "Tổng hợp, dự thảo báo cáo" không thực hiện được — cần xử lý');
+  expect(mail.text).toContain(`Lý do: ${refusal}`);
+  expect(mail.text).toContain('Dự thảo báo cáo tổng hợp chưa được lập và chưa được gửi phê duyệt.');
+  expect(mail.text).not.toContain('Child Workflow');
 });
