@@ -20,6 +20,8 @@ export const SubmittedAtKey = defineSearchAttributeKey('SubmittedAt', SearchAttr
 /** On a sub-campaign's campaign workflow: the parent campaign's id, and the parent's unit that runs it. */
 export const ParentCampaignKey = defineSearchAttributeKey('ParentCampaign', SearchAttributeType.KEYWORD);
 export const ParentUnitKey = defineSearchAttributeKey('ParentUnit', SearchAttributeType.KEYWORD);
+/** On a campaign workflow: the kinds of its later phases whose child workflow failed (`synthesis`, …). */
+export const FailedPhasesKey = defineSearchAttributeKey('FailedPhases', SearchAttributeType.KEYWORD_LIST);
 
 export const SEARCH_ATTRIBUTES = [
   CampaignIdKey,
@@ -32,12 +34,14 @@ export const SEARCH_ATTRIBUTES = [
   SubmittedAtKey,
   ParentCampaignKey,
   ParentUnitKey,
+  FailedPhasesKey,
 ] as const;
 
 /** `--search-attribute Name=Type` arguments of `temporal server start-dev` / `operator search-attribute create`. */
 export function searchAttributeCliArgs(): string[] {
   const cliType: Record<string, string> = {
     KEYWORD: 'Keyword',
+    KEYWORD_LIST: 'KeywordList',
     DATETIME: 'Datetime',
     BOOL: 'Bool',
     INT: 'Int',

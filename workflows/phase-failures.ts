@@ -2,10 +2,19 @@
  * A later phase's child (synthesis, conference, awards) that failed, not cancelled (issue 17): the
  * campaign goes on without it, but no clerk reads worker logs. The failure is recorded in the
  * campaign's view (its status query and result), in its memo (`campaign status` and the dashboard read
- * it without a worker), and the secretariat is mailed once. Workflow code.
+ * it without a worker), in the `FailedPhases` search attribute (the Temporal UI's filter), and the
+ * secretariat is mailed once. Workflow code.
  */
-import { isCancellation, log, patched, proxyActivities, upsertMemo } from '@temporalio/workflow';
+import {
+  isCancellation,
+  log,
+  patched,
+  proxyActivities,
+  upsertMemo,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { createActivities } from '../activities';
+import { FailedPhasesKey } from '../domain/search-attributes';
 import type { PhaseSchedule } from '../domain/timeline-types';
 import type { CampaignInput, CampaignStatusView, PhaseFailure } from '../domain/workflow-types';
 import { failureMessage } from './failure-message';
@@ -38,6 +47,11 @@ export async function reportPhaseFailure(
   ctx.view.phaseFailures = [...(ctx.view.phaseFailures ?? []), failure];
   if (!patched('campaign-reports-phase-failure')) return;
   upsertMemo({ phaseFailures: ctx.view.phaseFailures });
+  // Operators filter such campaigns in the Temporal UI (`FailedPhases = "synthesis"`). Its own version:
+  // campaigns that failed under the memo-only version replay without the upsert.
+  if (patched('campaign-failed-phases-attribute')) {
+    upsertSearchAttributes([{ key: FailedPhasesKey, value: [...new Set(ctx.view.phaseFailures.map((f) => f.phase))] }]);
+  }
   try {
     await mail.mailPhaseFailure.executeWithOptions({ summary: `Báo Thường trực: ${phase.name} không thực hiện được` }, [
       { campaignId: ctx.input.campaignId, definitionRef: ctx.input.definitionRef, failure },

@@ -42,6 +42,7 @@ export async function timeSkippingEnv(
   // The Java test server knows only the default search attributes: register thidua's.
   const indexedType: Record<string, temporal.api.enums.v1.IndexedValueType> = {
     KEYWORD: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+    KEYWORD_LIST: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
     DATETIME: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
     BOOL: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
     INT: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,

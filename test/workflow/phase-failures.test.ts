@@ -17,6 +17,7 @@ import { listCampaigns } from '../../app/campaigns';
 import type { Settings } from '../../config/settings';
 import { awardsWorkflowId, type CouncilMember } from '../../domain/award-types';
 import { conferenceWorkflowId } from '../../domain/conference-types';
+import { FailedPhasesKey } from '../../domain/search-attributes';
 import { synthesisWorkflowId } from '../../domain/synthesis-types';
 import type { CampaignInput } from '../../domain/workflow-types';
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
@@ -162,6 +163,10 @@ const listed = async (campaignId: string) => {
   return rows.find((r) => r.campaignId === campaignId);
 };
 
+/** The operators' filter in the Temporal UI: the campaign's `FailedPhases` search attribute. */
+const failedPhasesOf = async (workflowId: string) =>
+  (await testEnv().client.workflow.getHandle(workflowId).describe()).typedSearchAttributes.get(FailedPhasesKey);
+
 /** What the secretariat reads without a worker: the campaign's memo. */
 const memoOf = async (workflowId: string) =>
   ((await testEnv().client.workflow.getHandle(workflowId).describe()).memo ?? {}) as Record<string, unknown>;
@@ -247,7 +252,12 @@ test('a conference child refused for its invitees: the status shows the refusal 
         }),
       ],
     });
-    return { view: await handle.result(), memo: await memoOf(`campaign/${id}`), row: await listed(id) };
+    return {
+      view: await handle.result(),
+      memo: await memoOf(`campaign/${id}`),
+      row: await listed(id),
+      failedPhases: await failedPhasesOf(`campaign/${id}`),
+    };
   });
   expect(result.view.phase).toBe('closed');
   expect(result.view.phaseFailures).toEqual([
@@ -264,6 +274,7 @@ test('a conference child refused for its invitees: the status shows the refusal 
   // The list of campaigns marks it, from the memo.
   expect(result.row).toMatchObject({ campaignId: id, phase: 'closed', workflowStatus: 'COMPLETED' });
   expect(result.row?.phaseFailures).toEqual(result.view.phaseFailures);
+  expect(result.failedPhases).toEqual(['conference']);
   // The first attempt met a busy server and nothing went out; the retry sent the one letter.
   expect(attempts).toBe(2);
   expect(mails).toHaveLength(1);
@@ -318,11 +329,17 @@ test('a synthesis child whose draft cannot be built: the campaign shows it, mail
         args: [{ ...input, compiled: { ...input.compiled, phases } }],
       });
       const view = await handle.result();
-      return { start, view, memo: await memoOf(`campaign/${id}`), row: await listed(id) };
+      return {
+        start,
+        view,
+        memo: await memoOf(`campaign/${id}`),
+        row: await listed(id),
+        failedPhases: await failedPhasesOf(`campaign/${id}`),
+      };
     },
     { buildSynthesis } as unknown as Partial<Activities>,
   );
-  const { view, memo, row, start } = result;
+  const { view, memo, row, failedPhases, start } = result;
   expect(builds).toBe(1);
   expect(view.phase).toBe('closed');
   expect(view.cancelled).toBeUndefined();
@@ -343,6 +360,7 @@ test('a synthesis child whose draft cannot be built: the campaign shows it, mail
   expect(conferenceAt).toBeGreaterThanOrEqual(start + 6 * DAY);
   expect(memo.phaseFailures).toEqual(view.phaseFailures);
   expect(row?.phaseFailures).toEqual(view.phaseFailures);
+  expect(failedPhases).toEqual(['synthesis', 'conference']);
 
   // One letter per failed phase, the synthesis' first, each once.
   expect(attempts).toBe(2);
