@@ -106,3 +106,35 @@ describe('the list of campaigns', () => {
     expect(failed.html).toContain('data-phases="conference awards"');
   });
 });
+
+describe('a phase that failed before the failure was recorded (a history without campaign-reports-phase-failure)', () => {
+  // Replayed by today's worker, such a campaign has the failure in its status query (state, no command)
+  // but not in its memo, which was never written.
+  const memoWithout = () => {
+    const units = backend.campaignUnits.bind(backend);
+    backend.campaignUnits = async (...args) => {
+      const view = await units(...args);
+      delete view.phaseFailures;
+      return view;
+    };
+  };
+
+  test('with a worker: the campaign page shows the notice from the query', async () => {
+    backend.phaseFailures = [FAILURE];
+    memoWithout();
+    const { browser } = await loggedIn();
+    const notice = noticeOf((await browser.get(`/admin/c/${CAMPAIGN}`)).body);
+    expect(notice?.[1]).toBe('conference');
+    expect(notice?.[2]).toContain(`Lý do: ${REFUSAL}`);
+  });
+
+  test('without a worker: nothing to show it from (the memo has none)', async () => {
+    backend.phaseFailures = [FAILURE];
+    backend.workerDown = true;
+    memoWithout();
+    const { browser } = await loggedIn();
+    const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
+    expect(page).toContain('Tiến trình và thao tác tạm không có');
+    expect(noticeOf(page)).toBeUndefined();
+  });
+});
