@@ -17,15 +17,13 @@ import { formatDeadline } from '../domain/messages';
 import { composeSubCampaignRefusal } from '../domain/sub-campaign-messages';
 import type { SubCampaignResultInput, SubCampaignResultOutcome } from '../domain/sub-campaign-types';
 import { planTag } from '../domain/plan-document';
+import type { SubmissionReceipt, SubmitFileInput, SubmitNominationsInput } from '../domain/submission-types';
 import {
   unitWorkflowId,
   type DueSummary,
   type FileVersion,
   type Nomination,
   type NominationVersion,
-  type SubmissionReceipt,
-  type SubmitFileInput,
-  type SubmitNominationsInput,
   type UnitStatusView,
 } from '../domain/workflow-types';
 import { getUnitStatus, submitFile, submitNominations } from '../workflows/unit-review';

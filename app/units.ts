@@ -16,6 +16,7 @@ import { approximatePeriodRange } from '../domain/date-phrases';
 import { DEFAULT_PHASE_NAMES, planDocumentView, type PlanDocumentView } from '../domain/plan-document';
 import { assertFileRef, assertNominations, assertPhaseOpen } from '../domain/submission-rules';
 import { assertDeliverable } from '../domain/deliverable-rules';
+import type { SubmissionReceipt, SubmitFileInput, SubmitNominationsInput } from '../domain/submission-types';
 import {
   campaignWorkflowId,
   unitWorkflowId,
@@ -23,9 +24,6 @@ import {
   type Nomination,
   type NominationVersion,
   type SubmissionKind,
-  type SubmissionReceipt,
-  type SubmitFileInput,
-  type SubmitNominationsInput,
   type UnitStatusView,
 } from '../domain/workflow-types';
 import type { DefinitionStore } from '../stores/definition-store';

@@ -1,7 +1,7 @@
 /**
  * Everything that crosses the boundary between clients, workflows and activities: inputs, outputs,
  * update and query payloads, ids. Pure, imported by every side. Single-object inputs, so fields can
- * be added without breaking running histories.
+ * be added without breaking running histories. A unit's submission updates are in `submission-types.ts`.
  */
 import type { NominationsDef, PhaseKind } from './campaign-schema';
 import type { ParentLink, SubCampaignResultOutcome } from './sub-campaign-types';
@@ -230,32 +230,6 @@ export interface UnitStatusView {
   schedule?: DeadlineSchedule;
   /** Every deadline of the unit, in order, when the campaign has several deadline phases. */
   deadlines?: UnitDeadlineView[];
-}
-
-export interface SubmitFileInput {
-  kind: SubmissionKind;
-  /** The deliverable (its id) when the phase declares deliverables. */
-  deliverable?: string;
-  /** The deadline phase (its id) the unit submits to; refused unless it is the one open. */
-  phaseId?: string;
-  file: FileRef;
-  /** Who submitted: a portal token holder, or staff on the unit's behalf. */
-  submittedBy: string;
-}
-
-export interface SubmitNominationsInput {
-  /** The deadline phase (its id) the unit submits to; refused unless it is the one open. */
-  phaseId?: string;
-  nominations: Nomination[];
-  submittedBy: string;
-}
-
-export interface SubmissionReceipt {
-  kind: SubmissionKind | 'nominations';
-  version: number;
-  receivedAt: string;
-  late: boolean;
-  status: SubmissionStatus;
 }
 
 export interface GrantExtensionInput {
@@ -492,12 +466,4 @@ export interface DeadlinePhaseMemo {
   current: boolean;
   /** Set once the phase has locked everywhere. */
   counts?: Record<SubmissionStatus, number>;
-}
-
-/** A phase that has closed refuses submissions with this text (what, when, whom to contact). */
-export class SubmissionRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SubmissionRefused';
-  }
 }

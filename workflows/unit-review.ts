@@ -18,14 +18,12 @@ import {
   CancellationScope,
   isCancellation,
 } from '@temporalio/workflow';
+import type { SubmissionReceipt, SubmitFileInput, SubmitNominationsInput } from '../domain/submission-types';
 import {
   OPERATOR_CANCEL,
   type CancelCampaignInput,
   type GrantExtensionInput,
   type NominationVersion,
-  type SubmissionReceipt,
-  type SubmitFileInput,
-  type SubmitNominationsInput,
   type UnitReviewInput,
   type UnitReviewState,
   type UnitStatusView,

@@ -15,15 +15,8 @@ import {
   kindLabel,
   type PhaseGate,
 } from '../domain/submission-rules';
-import type {
-  FileVersion,
-  SubmissionReceipt,
-  SubmitFileInput,
-  SubmitNominationsInput,
-  UnitPhaseInput,
-  UnitReviewInput,
-  UnitReviewState,
-} from '../domain/workflow-types';
+import type { SubmissionReceipt, SubmitFileInput, SubmitNominationsInput } from '../domain/submission-types';
+import type { FileVersion, UnitPhaseInput, UnitReviewInput, UnitReviewState } from '../domain/workflow-types';
 import { assertDeliverable, assertPhaseNamed, deliverablesComplete } from './unit-phases';
 
 export interface SubmissionContext {

@@ -10,12 +10,8 @@ import path from 'node:path';
 import { FileReportStore } from '../../stores/report-store';
 import { FileUnitLinks } from '../../stores/unit-links';
 import { assertFileRef, assertNominations, assertPhaseOpen } from '../../domain/submission-rules';
-import type {
-  SubmissionReceipt,
-  SubmitFileInput,
-  SubmitNominationsInput,
-  UnitStatusView,
-} from '../../domain/workflow-types';
+import type { SubmissionReceipt, SubmitFileInput, SubmitNominationsInput } from '../../domain/submission-types';
+import type { UnitStatusView } from '../../domain/workflow-types';
 import { AppError } from '../../app/temporal-errors';
 import type { UnitWorkflows } from '../../app/units';
 import { createPortal, type Portal } from '../../portal/server';
