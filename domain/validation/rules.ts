@@ -2,13 +2,13 @@
  * The cross-field rules: what the schema cannot check — dates that read and follow one another,
  * deadlines inside their windows, lock never before the deadline, unique unit ids, quotas that can be
  * met, reminders and escalations that make sense. They run on the raw data, leniently, so that one
- * bad field never hides the problems of another.
+ * bad field never hides the problems of another. The header's rules are in `header-rules.ts`, the
+ * units' in `unit-rules.ts`; this class reads the dates and checks the phases.
  */
 import { IANAZone } from 'luxon';
 import type { WorkingCalendar } from '../calendar/types';
 import { PHASE_ORDER, TIME_OF_DAY } from '../campaign-schema';
 import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type DateRole } from '../date-phrases';
-import { isPlaceholderNumber } from '../plan-document';
 import type { PathSegment } from '../yaml-source';
 import { checkConferencePhase } from './conference-rules';
 import { checkAwardsSize, checkCouncilMembers, checkInvitees, checkQuota } from './council-rules';
@@ -16,9 +16,11 @@ import { checkAwardsSize, checkCouncilMembers, checkInvitees, checkQuota } from 
 import { asArr, asStr, isObj, valueAt, type Obj } from './raw-data';
 import { formatPath, type Report } from './problems';
 import { checkDeadlinePhases } from './deadline-phases';
+import { checkContacts, checkPlanNumber } from './header-rules';
 import { checkParent } from './parent-rules';
 import { closest } from './suggestions';
 import type { Lang } from './texts';
+import { checkUnits } from './unit-rules';
 
 export type ValidationMode = 'validate' | 'start' | 'rehearse';
 
@@ -49,8 +51,8 @@ type Kind = (typeof PHASE_ORDER)[number];
 export class Rules {
   private readonly ctx: DateContext;
   private readonly campaign: Obj;
-  private readonly unitIds = new Map<string, PathSegment[]>();
-  private readonly unitIdsByLowerCase = new Map<string, PathSegment[]>();
+  /** Every unit id (sub-units too) and where it is first given. */
+  private unitIds = new Map<string, PathSegment[]>();
   private planDate?: Instant;
 
   constructor(
@@ -63,10 +65,10 @@ export class Rules {
   }
 
   run(): void {
-    this.checkContacts();
-    this.checkPlanNumber();
+    checkContacts(this.report, this.data);
+    checkPlanNumber(this.report, this.data, this.options.mode === 'start');
     this.planDate = this.read(['campaign', 'plan', 'date'], 'start');
-    this.checkUnits(asArr(valueAt(this.data, ['units'])), ['units']);
+    this.unitIds = checkUnits(this.report, this.data);
     this.checkPhases();
     checkDeadlinePhases(this.report, this.data, (path, role) => this.read(path, role, true));
     checkParent(this.report, this.data);
@@ -119,95 +121,6 @@ export class Rules {
       return undefined;
     }
     return { utc: r.utc, ms: Date.parse(r.utc), local: r.local, date: localDateOf(r.utc, this.ctx.timeZone) };
-  }
-
-  private checkUnits(units: unknown[], listPath: PathSegment[]): void {
-    units.forEach((unit, i) => {
-      if (!isObj(unit)) return;
-      const path = [...listPath, i];
-      const id = asStr(unit.id);
-      if (id !== undefined) {
-        const first = this.unitIds.get(id);
-        const sameButCase = this.unitIdsByLowerCase.get(id.toLowerCase());
-        if (first) {
-          this.report.add('error', [...path, 'id'], 'duplicateUnitId', {
-            id,
-            first: this.report.place([...first, 'id']),
-          });
-        } else if (sameButCase) {
-          const other = asStr(valueAt(this.data, [...sameButCase, 'id'])) ?? '';
-          this.report.add('error', [...path, 'id'], 'unitIdCase', {
-            id,
-            other,
-            first: this.report.place([...sameButCase, 'id']),
-          });
-          this.unitIds.set(id, path);
-        } else {
-          this.unitIds.set(id, path);
-          this.unitIdsByLowerCase.set(id.toLowerCase(), path);
-        }
-        if (id === 'all') this.report.add('error', [...path, 'id'], 'allAsUnitId', {});
-      }
-      this.checkSupervisor(unit, path);
-      this.checkUnits(asArr(unit.subUnits), [...path, 'subUnits']);
-    });
-  }
-
-  /**
-   * A blank number form ("…/BCT-VP") is a draft's, not an issued plan's; a draft never starts (its
-   * messages would carry a number nobody can cite).
-   */
-  private checkPlanNumber(): void {
-    const plan = valueAt(this.data, ['campaign', 'plan']);
-    if (!isObj(plan)) return;
-    const number = asStr(plan.number);
-    const draft = plan.draft === true;
-    if (number !== undefined && number.trim() !== '' && !draft && isPlaceholderNumber(number)) {
-      this.report.add('error', ['campaign', 'plan', 'number'], 'placeholderNumber', { number });
-    }
-    if (draft && this.options.mode === 'start') {
-      this.report.add('error', ['campaign', 'plan', 'draft'], 'draftStart', {});
-    }
-  }
-
-  /** Each contact names someone (a person or an office) and a way to reach them. */
-  private checkContacts(): void {
-    const path: PathSegment[] = ['campaign', 'secretariat', 'contacts'];
-    const contacts = asArr(valueAt(this.data, path));
-    let anyEmail = false;
-    contacts.forEach((c, i) => {
-      if (!isObj(c)) return;
-      const has = (key: string) => typeof c[key] === 'string' && (c[key] as string).trim() !== '';
-      if (has('email')) anyEmail = true;
-      if (!has('name') && !has('division')) this.report.add('error', [...path, i], 'contactUnnamed', {});
-      if (!has('email') && !has('phone') && !has('fax') && c.email === undefined) {
-        this.report.add('error', [...path, i], 'contactUnreachable', {});
-      }
-    });
-    if (contacts.length > 0 && contacts.every(isObj) && !anyEmail) {
-      this.report.add('warning', path, 'noSecretariatEmail', {}, 'key');
-    }
-  }
-
-  /** A supervisor is the body above the unit: never its own head or focal person. */
-  private checkSupervisor(unit: Obj, path: PathSegment[]): void {
-    const email = asStr(valueAt(unit, ['supervisor', 'email']))
-      ?.trim()
-      .toLowerCase();
-    if (!email) return;
-    for (const role of ['head', 'focal'] as const) {
-      if (
-        asStr(valueAt(unit, [role, 'email']))
-          ?.trim()
-          .toLowerCase() === email
-      ) {
-        this.report.add('error', [...path, 'supervisor', 'email'], 'sameAsHead', {
-          role,
-          email: asStr(valueAt(unit, ['supervisor', 'email'])) ?? email,
-        });
-        return;
-      }
-    }
   }
 
   private checkPhases(): void {
