@@ -143,7 +143,8 @@ async function writeBlob(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-function parseRef(data: Uint8Array | null | undefined): ClaimCheckRef {
+/** The reference a `binary/claim-check` payload holds (also read by the sweep's mark). */
+export function parseRef(data: Uint8Array | null | undefined): ClaimCheckRef {
   const text = data ? fromUtf8.decode(data) : '';
   let ref: Partial<ClaimCheckRef> | undefined;
   try {
