@@ -74,8 +74,7 @@ const expected = (prefix: string, added: string): Held => ({
 
 /** Every file under the folder, relative (`ab/ab12…`). */
 const files = (): string[] =>
-  fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
+  (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }) : [])
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
@@ -239,4 +238,29 @@ test('a bad --grace or an unknown option is refused before Temporal is reached',
   );
   await expect(sweepCommand(['--grace', 'mai', '--lang', 'en'])).rejects.toThrow('--grace "mai": a duration such as');
   await expect(sweepCommand(['--all', 'x'])).rejects.toThrow('không có tùy chọn --all');
+});
+
+test("a schedule's workflow input, in no history until it fires, is kept", async () => {
+  const scheduleId = `sweep-schedule-${Date.now()}`;
+  const before = new Set(files());
+  const schedule = await client.schedule.create({
+    scheduleId,
+    spec: { intervals: [{ every: '365 days' }] },
+    action: { type: 'startWorkflow', workflowType: claimCheckHolder, args: [names('Tỉnh')], taskQueue },
+    state: { paused: true },
+  });
+  try {
+    const made = files().filter((f) => !before.has(f));
+    expect(made).toHaveLength(1); // the action's input
+    made.forEach((f) => age(f, 3 * DAY));
+    cli();
+    const io = captureIo();
+    expect(await sweepCommand(['--grace', '1h'], io)).toBe(0);
+    expect(io.out()).toMatch(/và [1-9]\d* lịch định kỳ/);
+    expect(files()).toEqual(expect.arrayContaining(made));
+    const described = await schedule.describe();
+    expect(described.action.type === 'startWorkflow' && described.action.args).toEqual([names('Tỉnh')]);
+  } finally {
+    await schedule.delete();
+  }
 });
