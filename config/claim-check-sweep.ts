@@ -138,7 +138,7 @@ async function scan(dir: string): Promise<Found[]> {
  * the rename (then it is put back) or finds it gone after (then writes it anew), so a reference
  * written while the sweep runs never points at a deleted blob.
  */
-async function remove(f: Found, kind: 'blob' | 'temp', cutoff: number): Promise<boolean> {
+export async function remove(f: Pick<Found, 'abs'>, kind: 'blob' | 'temp', cutoff: number): Promise<boolean> {
   if (kind === 'temp') {
     await fs.rm(f.abs, { force: true });
     return true;

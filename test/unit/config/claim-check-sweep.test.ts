@@ -12,7 +12,7 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { CLAIM_CHECK_ENCODING } from '../../../config/claim-check';
 import { collect, MarkError, type MarkService } from '../../../config/claim-check-mark';
-import { sweepPayloads } from '../../../config/claim-check-sweep';
+import { remove, sweepPayloads } from '../../../config/claim-check-sweep';
 import { parseGrace } from '../../../client/commands/payloads';
 import { texts } from '../../../client/texts';
 
@@ -122,6 +122,19 @@ describe('the files', () => {
     expect(report.executions).toBe(1);
     expect(report.removed.map((r) => r.file)).toEqual([path.relative(dir, old)]);
     expect(fs.existsSync(old)).toBe(false);
+  });
+
+  test('a blob referred to again between the scan and its deletion (its time renewed by the codec) is put back', async () => {
+    const file = put(sha('c'), 2 * 86_400_000);
+    const cutoff = Date.now() - 3600_000; // as the scan saw it: older than this
+    const now = new Date();
+    fs.utimesSync(file, now, now); // an encode of the same payload, meanwhile
+    expect(await remove({ abs: file }, 'blob', cutoff)).toBe(false);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([sha('c')]);
+    const at = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(file, at, at);
+    expect(await remove({ abs: file }, 'blob', cutoff)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 
   test('a referenced blob missing from the folder is reported; no folder at all is an empty sweep', async () => {
