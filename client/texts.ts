@@ -212,6 +212,7 @@ export interface PayloadsCliTexts {
   help: string;
   usage: string;
   badGrace: (value: string) => string;
+  badNamespaces: (value: string) => string;
   unknownOption: (arg: string) => string;
   /** The mark could not read everything: nothing deleted. */
   markFailed: (what: string) => string;

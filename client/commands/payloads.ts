@@ -28,15 +28,20 @@ export async function sweepCommand(argv: string[], io: Io = processIo): Promise<
   if (unknown.length > 0) throw new CliError(`${t.unknownOption(unknown[0])}\n${texts(lang).usage(t.usage)}`, 2);
   const graceMs = options.grace === undefined ? DEFAULT_GRACE_MS : parseGrace(options.grace, t);
 
-  const cli = await connect(lang);
+  const also = (options.namespaces ?? '').split(',').map((n) => n.trim());
+  if (options.namespaces !== undefined && also.some((n) => n === ''))
+    throw new CliError(t.badNamespaces(options.namespaces), 2);
+
+  const cli = await connect(lang).catch((err: unknown) => {
+    if (err instanceof CliError) throw new CliError(t.markFailed(err.message.replace(/\.$/, '')), 1, { cause: err });
+    throw err;
+  });
   let report: SweepReport;
   try {
     report = await sweepPayloads({
       service: cli.client.workflowService, // raw: the references, not the values they stand for
-      namespaces: options.namespaces
-        ?.split(',')
-        .map((n) => n.trim())
-        .filter(Boolean) ?? [cli.client.options.namespace],
+      // The configured namespace always; others that share the data folder on request.
+      namespaces: [...new Set([cli.client.options.namespace, ...also.filter(Boolean)])],
       dir: payloadsDir(cli.settings.dataDir),
       graceMs,
       dryRun: options['dry-run'] !== undefined,

@@ -228,6 +228,9 @@ test('a sweep that cannot read one history deletes nothing, and says so', async 
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(CliError);
+  expect((err as CliError).message).toMatch(
+    /^Không dọn thư mục dữ liệu lớn: không kết nối được máy chủ Temporal tại 127\.0\.0\.1:\d+ .*\. Không xóa tệp nào — chỉ xóa khi đã đọc được mọi lịch sử\./s,
+  );
   expect(files()).toEqual(before);
 });
 
@@ -238,6 +241,7 @@ test('a bad --grace or an unknown option is refused before Temporal is reached',
   );
   await expect(sweepCommand(['--grace', 'mai', '--lang', 'en'])).rejects.toThrow('--grace "mai": a duration such as');
   await expect(sweepCommand(['--all', 'x'])).rejects.toThrow('không có tùy chọn --all');
+  await expect(sweepCommand(['--namespaces', 'thidua,'])).rejects.toThrow('--namespaces "thidua,": tên các namespace');
 });
 
 test("a schedule's workflow input, in no history until it fires, is kept", async () => {

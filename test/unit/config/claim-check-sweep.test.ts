@@ -124,6 +124,31 @@ describe('the files', () => {
     expect(fs.existsSync(old)).toBe(false);
   });
 
+  test('with several namespaces sharing the folder, a blob referred to by any of them is kept', async () => {
+    const kept = put(sha('dien-tap'), 2 * 86_400_000);
+    const orphan = put(sha('mo-coi'), 2 * 86_400_000);
+    const byNamespace: Record<string, MarkService> = { thidua: service([]), 'thidua-dien-tap': service(['dien-tap']) };
+    const both = {
+      ...service([]),
+      listWorkflowExecutions: (r: { namespace?: string | null }) => byNamespace[r.namespace!].listWorkflowExecutions(r),
+      getWorkflowExecutionHistory: (r: { namespace?: string | null }) =>
+        byNamespace[r.namespace!].getWorkflowExecutionHistory(r),
+    } as unknown as MarkService;
+    const one = await sweepPayloads({
+      service: both,
+      namespaces: ['thidua', 'thidua-dien-tap'],
+      dir,
+      graceMs: 3600_000,
+      dryRun: true,
+    });
+    expect(one.removed.map((r) => r.file)).toEqual([path.relative(dir, orphan)]);
+    expect(one.keptReferenced.files).toBe(1);
+    expect(fs.existsSync(kept)).toBe(true);
+    // Marked from one namespace alone, the other's blob would go: what the README warns of.
+    const alone = await sweepPayloads({ service: both, namespaces: ['thidua'], dir, graceMs: 3600_000, dryRun: true });
+    expect(alone.removed.map((r) => r.file).sort()).toEqual([kept, orphan].map((f) => path.relative(dir, f)).sort());
+  });
+
   test('a blob referred to again between the scan and its deletion (its time renewed by the codec) is put back', async () => {
     const file = put(sha('c'), 2 * 86_400_000);
     const cutoff = Date.now() - 3600_000; // as the scan saw it: older than this
