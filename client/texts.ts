@@ -10,6 +10,7 @@
 import { DateTime } from 'luxon';
 import type { SubmissionKind, SubmissionStatus } from '../domain/workflow-types';
 import type { StaffRole, SynthesisState } from '../domain/synthesis-types';
+import type { MarkFailure, Tally } from '../config/claim-check-sweep';
 import type { Lang } from './messages';
 import { en } from './texts/en';
 import { vi } from './texts/vi';
@@ -142,6 +143,9 @@ export interface CliTexts {
   // ---- synthesis ---------------------------------------------------------------------------------
   synthesis: SynthesisCliTexts;
 
+  // ---- payloads sweep ------------------------------------------------------------------------------
+  payloads: PayloadsCliTexts;
+
   // ---- campaign plan -------------------------------------------------------------------------------
   plan: {
     usage: string;
@@ -201,6 +205,28 @@ export interface SynthesisCliTexts {
   returnLine: (version: number, by: string, at: string, remarks: string) => string;
   done: Record<'approve' | 'return' | 'upload' | 'rebuild', (campaignId: string, version: number) => string>;
   written: (file: string) => string;
+}
+
+/** `thidua payloads sweep`: the claim check's blobs no history refers to any more (`config/claim-check-sweep.ts`). */
+export interface PayloadsCliTexts {
+  help: string;
+  usage: string;
+  badGrace: (value: string) => string;
+  badNamespaces: (value: string) => string;
+  unknownOption: (arg: string) => string;
+  /** The mark could not read everything: nothing deleted. */
+  markFailed: (what: string) => string;
+  /** What `what` says in `markFailed`, by the failure's kind. */
+  failure: (f: MarkFailure) => string;
+  marked: (r: { namespaces: string[]; executions: number; schedules: number; grace: string }) => string;
+  grace: (hours: number) => string;
+  wouldRemove: (files: number, bytes: number) => string;
+  removed: (files: number, bytes: number) => string;
+  fileLine: (file: string, bytes: number, kind: 'blob' | 'temp') => string;
+  kept: (r: { referenced: Tally; young: Tally; other: Tally }) => string;
+  missing: (count: number, shas: string[]) => string;
+  failed: (count: number) => string;
+  failedLine: (file: string, why: string) => string;
 }
 
 const TEXTS: Record<Lang, CliTexts> = { vi, en };

@@ -38,6 +38,7 @@
  *   thidua awards decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN
  *   thidua campaign report CAMPAIGN [--json] [--xlsx FILE]   award counts by form, collective and individual
  *   thidua campaign report --year YEAR [--json] [--xlsx FILE]   the same across the campaigns decided in YEAR
+ *   thidua payloads sweep [--grace 24h] [--dry-run] [--namespaces NS1,NS2] [--json]   the claim check's unreferenced blobs
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
@@ -89,6 +90,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'awards close': async () => (await import('./commands/awards')).awardsCloseCommand,
   'awards decide': async () => (await import('./commands/awards')).awardsDecideCommand,
   'campaign report': async () => (await import('./commands/awards')).campaignReportCommand,
+  'payloads sweep': async () => (await import('./commands/payloads')).sweepCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

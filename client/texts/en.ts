@@ -2,7 +2,7 @@
 import type { SubmissionKind } from '../../domain/workflow-types';
 import { STAFF_ROLES, type StaffRole } from '../../domain/synthesis-types';
 import { MIN_PASSWORD_LENGTH } from '../../stores/accounts';
-import type { CliTexts, SynthesisCliTexts } from '../texts';
+import type { CliTexts, PayloadsCliTexts, SynthesisCliTexts } from '../texts';
 import { CONFERENCE_HELP } from './conference';
 import { fields, plural } from './format';
 import { vi } from './vi';
@@ -58,6 +58,49 @@ const SYNTHESIS_EN: SynthesisCliTexts = {
   written: (file) => `Wrote ${file}`,
 };
 
+// ---- payloads sweep (the claim check's blobs) -------------------------------------------------------
+const bytesEn = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
+const PAYLOADS_EN: PayloadsCliTexts = {
+  help: 'delete the large-payload files (THIDUA_DATA_DIR/payloads) no history refers to any more [--grace 24h] [--dry-run]',
+  usage:
+    'thidua payloads sweep [--grace 24h|2d|90m] [--dry-run] [--namespaces NS1,NS2] [--json] — deletes only files no longer referred to and older than the grace',
+  badGrace: (value) => `--grace "${value}": a duration such as 24h, 2d or 90m (at least 1 minute); 24h by default`,
+  badNamespaces: (value) =>
+    `--namespaces "${value}": the namespaces sharing the data folder, separated by commas, e.g. thidua,thidua-rehearsal`,
+  unknownOption: (arg) => `no option ${arg}`,
+  markFailed: (what) =>
+    `The large-payload folder was not swept: ${what}. Nothing was deleted — files are deleted only once every history has been read. ` +
+    'Check the connection to Temporal and run it again.',
+  failure: (f) =>
+    (f.kind === 'list'
+      ? `cannot list the workflows of namespace ${f.namespace}`
+      : f.kind === 'history'
+        ? `cannot read the history of workflow ${f.workflowId} (run ${f.runId}, namespace ${f.namespace})`
+        : f.kind === 'schedules'
+          ? `cannot read the schedule${f.scheduleId ? ` ${f.scheduleId}` : 's'} of namespace ${f.namespace}`
+          : `an unreadable large-payload reference in ${f.workflowId ? `workflow ${f.workflowId}` : `schedule ${f.scheduleId}`}`) +
+    `: ${f.why}`,
+  marked: (r) =>
+    `Read the histories of ${plural(r.executions, 'workflow run')} and ${plural(r.schedules, 'schedule')} ` +
+    `(namespace ${r.namespaces.join(', ')}); grace ${r.grace}.`,
+  grace: (hours) =>
+    hours >= 1 && Number.isInteger(hours) ? plural(hours, 'hour') : plural(Math.round(hours * 60), 'minute'),
+  wouldRemove: (files, bytes) => `Dry run: would delete ${plural(files, 'file')} (${bytesEn(bytes)}); nothing deleted.`,
+  removed: (files, bytes) => `Deleted ${plural(files, 'file')} (${bytesEn(bytes)}).`,
+  fileLine: (file, bytes, kind) =>
+    `  ${file}  ${bytesEn(bytes)}${kind === 'temp' ? '  (temporary file of a write that did not finish)' : ''}`,
+  kept: (r) =>
+    `Kept: ${plural(r.referenced.files, 'file')} still referred to (${bytesEn(r.referenced.bytes)}), ` +
+    `${plural(r.young.files, 'file')} younger than the grace (${bytesEn(r.young.bytes)})` +
+    (r.other.files > 0 ? `, ${plural(r.other.files, 'file')} not thidua's (${bytesEn(r.other.bytes)})` : '') +
+    '.',
+  missing: (count, shas) =>
+    `WARNING: ${plural(count, 'file')} referred to by a history but not in the folder (the value cannot be read back): ` +
+    `${shas.join(', ')}${count > shas.length ? ', …' : ''}`,
+  failed: (count) => `Could not delete ${plural(count, 'file')}:`,
+  failedLine: (file, why) => `  ${file}: ${why}`,
+};
+
 export const en: CliTexts = {
   usage: (line) => `usage: ${line}`,
   help: {
@@ -93,6 +136,7 @@ export const en: CliTexts = {
       'schedule trigger': 'run the current period now',
       'schedule backfill': 'run past periods --from PERIOD --to PERIOD',
       'schedule delete': 'delete a schedule (campaigns already started run on)',
+      'payloads sweep': PAYLOADS_EN.help,
       'awards status': 'awards: nominations, voting progress, outcome [--as LOGIN]',
       'awards vote':
         'vote on NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] (council member)',
@@ -222,6 +266,7 @@ export const en: CliTexts = {
   },
 
   synthesis: SYNTHESIS_EN,
+  payloads: PAYLOADS_EN,
 
   plan: {
     usage: `Usage: thidua campaign plan FILE [--json] [--rehearse 1d=20s] [--unit ID] [--now ISO] [--lang en]

@@ -3,7 +3,8 @@ import { kindLabel } from '../../domain/submission-rules';
 import { STAFF_ROLE_NAMES, STAFF_ROLES, type StaffRole } from '../../domain/synthesis-types';
 import { phaseStateName } from '../../domain/plan-document';
 import { MIN_PASSWORD_LENGTH } from '../../stores/accounts';
-import type { CliTexts, SynthesisCliTexts } from '../texts';
+import type { CliTexts, PayloadsCliTexts, SynthesisCliTexts } from '../texts';
+import { markFailureVi } from '../../config/claim-check-mark';
 import { CONFERENCE_HELP } from './conference';
 import { fields } from './format';
 
@@ -43,6 +44,40 @@ const SYNTHESIS_VI: SynthesisCliTexts = {
   written: (file) => `Đã ghi ${file}`,
 };
 
+// ---- payloads sweep (the claim check's blobs) -------------------------------------------------------
+const bytesVi = (n: number) => `${n.toLocaleString('vi-VN')} byte`;
+const PAYLOADS_VI: PayloadsCliTexts = {
+  help: 'xóa các tệp dữ liệu lớn (THIDUA_DATA_DIR/payloads) không còn lịch sử nào tham chiếu [--grace 24h] [--dry-run]',
+  usage:
+    'thidua payloads sweep [--grace 24h|2d|90m] [--dry-run] [--namespaces NS1,NS2] [--json] — chỉ xóa tệp không còn được tham chiếu và cũ hơn thời gian chờ',
+  badGrace: (value) => `--grace "${value}": một khoảng thời gian như 24h, 2d hoặc 90m (ít nhất 1 phút); mặc định 24h`,
+  badNamespaces: (value) =>
+    `--namespaces "${value}": tên các namespace dùng chung thư mục dữ liệu, cách nhau bằng dấu phẩy, ví dụ thidua,thidua-dien-tap`,
+  unknownOption: (arg) => `không có tùy chọn ${arg}`,
+  markFailed: (what) =>
+    `Không dọn thư mục dữ liệu lớn: ${what}. Không xóa tệp nào — chỉ xóa khi đã đọc được mọi lịch sử. ` +
+    'Kiểm tra kết nối tới Temporal rồi chạy lại.',
+  failure: (f) => markFailureVi(f),
+  marked: (r) =>
+    `Đã đọc lịch sử của ${r.executions} lượt chạy workflow và ${r.schedules} lịch định kỳ ` +
+    `(namespace ${r.namespaces.join(', ')}); thời gian chờ ${r.grace}.`,
+  grace: (hours) => (hours >= 1 && Number.isInteger(hours) ? `${hours} giờ` : `${Math.round(hours * 60)} phút`),
+  wouldRemove: (files, bytes) => `Chạy thử: sẽ xóa ${files} tệp (${bytesVi(bytes)}); chưa xóa gì.`,
+  removed: (files, bytes) => `Đã xóa ${files} tệp (${bytesVi(bytes)}).`,
+  fileLine: (file, bytes, kind) =>
+    `  ${file}  ${bytesVi(bytes)}${kind === 'temp' ? '  (tệp tạm của lần ghi không xong)' : ''}`,
+  kept: (r) =>
+    `Giữ lại: ${r.referenced.files} tệp còn được tham chiếu (${bytesVi(r.referenced.bytes)}), ` +
+    `${r.young.files} tệp mới hơn thời gian chờ (${bytesVi(r.young.bytes)})` +
+    (r.other.files > 0 ? `, ${r.other.files} tệp không phải của thidua (${bytesVi(r.other.bytes)})` : '') +
+    '.',
+  missing: (count, shas) =>
+    `CẢNH BÁO: ${count} tệp được lịch sử tham chiếu nhưng không có trong thư mục (giá trị không đọc lại được): ` +
+    `${shas.join(', ')}${count > shas.length ? ', …' : ''}`,
+  failed: (count) => `Không xóa được ${count} tệp:`,
+  failedLine: (file, why) => `  ${file}: ${why}`,
+};
+
 export const vi: CliTexts = {
   usage: (line) => `cách dùng: ${line}`,
   help: {
@@ -78,6 +113,7 @@ export const vi: CliTexts = {
       'schedule trigger': 'chạy ngay kỳ hiện tại',
       'schedule backfill': 'chạy bù các kỳ đã qua --from KỲ --to KỲ',
       'schedule delete': 'xóa lịch định kỳ (các đợt đã bắt đầu vẫn chạy)',
+      'payloads sweep': PAYLOADS_VI.help,
       'awards status': 'xét khen thưởng: hồ sơ, tiến độ bỏ phiếu, kết quả [--as LOGIN]',
       'awards vote':
         'bỏ phiếu HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] (thành viên Hội đồng)',
@@ -213,6 +249,7 @@ export const vi: CliTexts = {
   },
 
   synthesis: SYNTHESIS_VI,
+  payloads: PAYLOADS_VI,
 
   plan: {
     usage: `Cách dùng: thidua campaign plan TỆP [--json] [--rehearse 1d=20s] [--unit ID] [--now ISO] [--lang en]

@@ -141,3 +141,44 @@ test("the product's data converter stores under <THIDUA_DATA_DIR>/payloads with 
   const { sha256 } = JSON.parse(text(ref.data)) as { sha256: string };
   expect(fs.existsSync(path.join(dataDir, 'payloads', sha256.slice(0, 2), sha256))).toBe(true);
 });
+
+test('20 concurrent encodes of one big payload and of several others all succeed, leave one whole blob each and no temporary file', async () => {
+  const codec = new ClaimCheckCodec({ dir, thresholdBytes: 1024 });
+  // Separate codecs too: another worker of the same folder encoding the same payload at the same time.
+  const codecs = [codec, new ClaimCheckCodec({ dir, thresholdBytes: 1024 })];
+  const same = Array.from({ length: 20 }, (_, i) =>
+    codecs[i % 2].encode([defaultPayloadConverter.toPayload(invitees(2_000))!]),
+  );
+  const others = [100, 200, 300, 400, 500].map((n) => codec.encode([defaultPayloadConverter.toPayload(invitees(n))!]));
+  const refs = (await Promise.all([...same, ...others])).map(([r]) => r);
+
+  expect(new Set(refs.slice(0, 20).map((r) => text(r.data))).size).toBe(1);
+  expect(files().sort()).toEqual(
+    [...new Set(refs.map((r) => (JSON.parse(text(r.data)) as { sha256: string }).sha256))].sort(),
+  );
+  expect(files()).toHaveLength(6);
+  const back = await Promise.all(refs.map((r) => codec.decode([r])));
+  back.slice(0, 20).forEach(([p]) => expect(defaultPayloadConverter.fromPayload(p)).toEqual(invitees(2_000)));
+  [100, 200, 300, 400, 500].forEach((n, i) =>
+    expect(defaultPayloadConverter.fromPayload(back[20 + i][0])).toEqual(invitees(n)),
+  );
+});
+
+test('encoding does not block the event loop: a timer set before a big encode fires before the encode is done', async () => {
+  const codec = new ClaimCheckCodec({ dir, thresholdBytes: 1024 });
+  const order: string[] = [];
+  const timer = new Promise<void>((resolve) => setImmediate(() => resolve(void order.push('timer'))));
+  const encoded = codec.encode([defaultPayloadConverter.toPayload(invitees(2_000))!]).then(() => order.push('encoded'));
+  await Promise.all([timer, encoded]);
+  expect(order).toEqual(['timer', 'encoded']);
+});
+
+test('a blob referenced again has its modification time renewed, so that the sweep sees it as young', async () => {
+  const codec = new ClaimCheckCodec({ dir, thresholdBytes: 1024 });
+  const [ref] = await codec.encode([defaultPayloadConverter.toPayload(invitees(100))!]);
+  const file = blobPath(dir, (JSON.parse(text(ref.data)) as { sha256: string }).sha256);
+  const longAgo = new Date(Date.now() - 30 * 86_400_000);
+  fs.utimesSync(file, longAgo, longAgo);
+  await codec.encode([defaultPayloadConverter.toPayload(invitees(100))!]);
+  expect(Date.now() - fs.statSync(file).mtimeMs).toBeLessThan(60_000);
+});
