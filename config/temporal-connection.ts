@@ -11,7 +11,7 @@
  * (as before) closed the channel first whenever the event loop ran later than the margin — a CPU
  * starved under CI load — because a timer that is due but not yet run is still to come.
  */
-import type { Interceptor } from '@grpc/grpc-js';
+import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
 import {
   Connection,
   defaultGrpcRetryOptions,
@@ -76,14 +76,14 @@ export function retryUntilClosing() {
   const countOuter: Interceptor = (callOptions, nextCall) => {
     outer++;
     try {
-      return nextCall(callOptions);
+      return new InterceptingCall(nextCall(callOptions));
     } catch (err) {
       outer--; // no call made (a closed channel): nothing to wait for
       throw err;
     }
   };
   const countInner: Interceptor = (callOptions, nextCall) => {
-    const call = nextCall(callOptions);
+    const call = new InterceptingCall(nextCall(callOptions));
     inner++;
     if (pending() === 0) drained?.();
     return call;
