@@ -3,10 +3,15 @@
  *
  * The SDK's retry interceptor (1.24) retries a failed call on a timer; when that timer fires after
  * `connection.close()`, grpc-js throws "Channel has been shut down" from the timer, an uncaught
- * exception that crashed shutdowns and failed an e2e suite in CI after its test had passed.
- * Here retries stop once closing begins, and the channel closes only after the last retry timer
- * already set has fired: that call then fails as a normal rejection of its own promise.
+ * exception that crashed shutdowns and failed e2e suites in CI after their tests had passed.
+ * Here retries stop once closing begins, and the channel closes only once every retry timer already
+ * set has fired and started its call: that call then fails as a normal rejection of its own promise.
+ *
+ * The retry timers are counted, not timed: waiting until "the last timer's instant plus a margin"
+ * (as before) closed the channel first whenever the event loop ran later than the margin — a CPU
+ * starved under CI load — because a timer that is due but not yet run is still to come.
  */
+import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
 import {
   Connection,
   defaultGrpcRetryOptions,
@@ -16,7 +21,7 @@ import {
 
 export interface ClosableConnection {
   connection: Connection;
-  /** Stops new retries, waits for the retry timers already set, then closes the channel. */
+  /** Stops new retries, waits for the retry timers already set to fire, then closes the channel. */
   close(): Promise<void>;
 }
 
@@ -24,8 +29,13 @@ export async function connectTemporal(options: ConnectionOptions = {}): Promise<
   const retry = retryUntilClosing();
   const connection = await Connection.connect({
     ...options,
-    interceptors: [makeGrpcRetryInterceptor(retry.options), ...(options.interceptors ?? [])],
+    interceptors: [...retry.interceptors, ...(options.interceptors ?? [])],
   });
+  return closable(connection, retry);
+}
+
+/** The connection closed only after {@link RetryUntilClosing.drain}. */
+export function closable(connection: Connection, retry: RetryUntilClosing): ClosableConnection {
   let closed: Promise<void> | undefined;
   return {
     connection,
@@ -33,31 +43,66 @@ export async function connectTemporal(options: ConnectionOptions = {}): Promise<
   };
 }
 
-const RETRY_TIMER_MARGIN_MS = 250;
+/**
+ * A bound on the wait for retry timers (each is set for at most about 6 s): should a timer never be
+ * seen to fire, closing still ends.
+ */
+export const DRAIN_LIMIT_MS = 30_000;
 
-/** The SDK's default retry policy, which stops retrying once `drain` is called. */
+export type RetryUntilClosing = ReturnType<typeof retryUntilClosing>;
+
+/**
+ * The SDK's retry interceptor with its default policy, which stops retrying once `drain` is called,
+ * between two counting interceptors: a call's first attempt passes both, a retry only the inner one,
+ * so retries scheduled minus (inner − outer) is the number of retry timers still to fire.
+ */
 export function retryUntilClosing() {
   const base = defaultGrpcRetryOptions();
   let closing = false;
-  // The latest instant a retry timer already set will fire (epoch ms).
-  let lastRetryAt = 0;
-  return {
-    options: {
-      retryableDecider: (attempt: number, status: Parameters<typeof base.retryableDecider>[1]) =>
-        !closing && base.retryableDecider(attempt, status),
-      delayFunction: (attempt: number, status: Parameters<typeof base.delayFunction>[1]) => {
-        // The interceptor sets its timer with this delay right after asking for it.
-        const delay = base.delayFunction(attempt, status);
-        lastRetryAt = Math.max(lastRetryAt, Date.now() + delay);
-        return delay;
-      },
+  let scheduled = 0;
+  let outer = 0;
+  let inner = 0;
+  let drained: (() => void) | undefined;
+  const pending = () => scheduled - (inner - outer);
+  const options = {
+    retryableDecider: (attempt: number, status: Parameters<typeof base.retryableDecider>[1]) =>
+      !closing && base.retryableDecider(attempt, status),
+    delayFunction: (attempt: number, status: Parameters<typeof base.delayFunction>[1]) => {
+      // The interceptor sets its timer with this delay right after asking for it.
+      scheduled++;
+      return base.delayFunction(attempt, status);
     },
+  };
+  const countOuter: Interceptor = (callOptions, nextCall) => {
+    outer++;
+    try {
+      return new InterceptingCall(nextCall(callOptions));
+    } catch (err) {
+      outer--; // no call made (a closed channel): nothing to wait for
+      throw err;
+    }
+  };
+  const countInner: Interceptor = (callOptions, nextCall) => {
+    const call = new InterceptingCall(nextCall(callOptions));
+    inner++;
+    if (pending() === 0) drained?.();
+    return call;
+  };
+  return {
+    options,
+    interceptors: [countOuter, makeGrpcRetryInterceptor(options), countInner],
+    /** Retry timers set and not yet fired. */
+    pendingRetries: pending,
     async drain(): Promise<void> {
       closing = true;
-      // A margin past the last timer: a timer fires late on a busy event loop, and the retry call
-      // is made in its callback.
-      const wait = lastRetryAt + RETRY_TIMER_MARGIN_MS - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (pending() <= 0) return;
+      await new Promise<void>((resolve) => {
+        const limit = setTimeout(resolve, DRAIN_LIMIT_MS);
+        drained = () => {
+          clearTimeout(limit);
+          resolve();
+        };
+      });
     },
   };
 }

@@ -17,9 +17,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { simpleParser } from 'mailparser';
+import { connectTemporal, type ClosableConnection } from '../../config/temporal-connection';
 import { freePort, stopProcess, waitFor } from '../../scripts/processes';
 import { startDevServer, waitForDevServer } from '../../scripts/dev-server';
 import { ensureTools } from '../../scripts/tools';
@@ -110,7 +111,8 @@ let dir: string;
 let smtp: FaultySmtp;
 let server: ChildProcess | undefined;
 let worker: ChildProcess | undefined;
-let connection: Connection | undefined;
+// Closed only after its retry timers (the dev server restarts under it): see config/temporal-connection.ts.
+let connection: ClosableConnection | undefined;
 let env: NodeJS.ProcessEnv;
 let temporalPort: number;
 const log = (line: string) => fs.appendFileSync(path.join(dir, 'faults.log'), `${new Date().toISOString()} ${line}\n`);
@@ -189,8 +191,8 @@ test('a campaign through SMTP failures, three worker kills and a server restart:
   // The SMTP server is down while the plan goes out: the sends are retried until it is back.
   await thidua('campaign', 'start', 'campaign.yaml', '--rehearse', REHEARSAL);
   log('campaign started, SMTP down');
-  connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
-  const client = new Client({ connection });
+  connection = await connectTemporal({ address: `127.0.0.1:${temporalPort}` });
+  const client = new Client({ connection: connection.connection });
   const unitStatus = (u: TestUnit) =>
     client.workflow.getHandle(`campaign/${CAMPAIGN_ID}/unit/${u.id}`).query<{
       status: string;

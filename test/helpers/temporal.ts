@@ -2,12 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ConnectionPlugin } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { thiduaDataConverter } from '../../config/data-converter';
 import { DEFAULT_CLAIM_CHECK_BYTES } from '../../config/settings';
+import { retryUntilClosing } from '../../config/temporal-connection';
 import { SEARCH_ATTRIBUTES } from '../../domain/search-attributes';
 import { WORKFLOW_BUNDLER_OPTIONS } from '../../worker/bundler-options';
 import { ensureTools } from '../../scripts/tools';
@@ -34,10 +36,13 @@ export async function timeSkippingEnv(
   dataConverter: DataConverter = testDataConverter(),
 ): Promise<TestWorkflowEnvironment> {
   const executable = process.env.THIDUA_TEST_SERVER ?? ensureTools().testServer;
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: executable } },
-    client: { dataConverter },
-  });
+  const env = await closingAfterRetries((plugins) =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: executable } },
+      client: { dataConverter },
+      plugins,
+    }),
+  );
   dataConverters.set(env, dataConverter);
   // The Java test server knows only the default search attributes: register thidua's.
   const indexedType: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -61,13 +66,44 @@ export const dataConverterOf = (env: TestWorkflowEnvironment): DataConverter =>
 
 export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.THIDUA_TEMPORAL_CLI ?? ensureTools().temporalCli;
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path },
-      searchAttributes: [...SEARCH_ATTRIBUTES],
-      ip: '127.0.0.1',
+  return closingAfterRetries((plugins) =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path },
+        searchAttributes: [...SEARCH_ATTRIBUTES],
+        ip: '127.0.0.1',
+      },
+      plugins,
+    }),
+  );
+}
+
+/**
+ * The environment's own client connection (`env.client`) retried and closed as thidua's
+ * (`config/temporal-connection.ts`): `teardown` first waits for the retry timers already set. The
+ * SDK's teardown closes it at once, and a retry timer firing after it threw "Channel has been shut
+ * down" from the timer (the time-skipping server answers concurrent unlocks of time skipping with
+ * UNKNOWN, which the SDK retries).
+ */
+async function closingAfterRetries(
+  create: (plugins: ConnectionPlugin[]) => Promise<TestWorkflowEnvironment>,
+): Promise<TestWorkflowEnvironment> {
+  const retry = retryUntilClosing();
+  const env = await create([
+    {
+      name: 'thidua-closing-after-retries',
+      configureConnection: (options) => ({
+        ...options,
+        interceptors: [...retry.interceptors, ...(options.interceptors ?? [])],
+      }),
     },
-  });
+  ]);
+  const teardown = env.teardown.bind(env);
+  env.teardown = async () => {
+    await retry.drain();
+    await teardown();
+  };
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
