@@ -59,6 +59,7 @@ export function sheetRefusal(
       `Hãy sửa từng phiếu còn sai bằng biểu quyết từng hồ sơ.`
     );
   }
+  const indexed = { ...ctx, byId: ctx.byId ?? new Map(ctx.nominations.map((n) => [n.id, n])) };
   const wrong: string[] = [];
   const seen = new Map<string, number>();
   sheet.votes.forEach((line, i) => {
@@ -73,7 +74,7 @@ export function sheetRefusal(
       return;
     }
     seen.set(line.nominationId, i + 1);
-    const refusal = voteRefusal(ctx, { ...line, member: sheet.member });
+    const refusal = voteRefusal(indexed, { ...line, member: sheet.member });
     if (refusal) wrong.push(`${at} (hồ sơ ${String(line.nominationId)}): ${refusal}`);
   });
   if (wrong.length === 0) return undefined;

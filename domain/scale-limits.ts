@@ -5,6 +5,12 @@
  * Performance part); each maximum keeps the first limit reached below its warning, with a margin.
  */
 
+/**
+ * Nominations in one page of the status query's narrowed answer (issue 17), and the dashboard's page
+ * (one vote sheet a page): ~625 bytes a nomination, with the votes after the close ~1.6 MB a page.
+ */
+export const MAX_AWARDS_PAGE_SIZE = 1_000;
+
 /** Temporal's default limits a workflow must stay below: history events and bytes, one payload (warning / error). */
 export const TEMPORAL_LIMITS = {
   eventsWarn: 10_240,

@@ -27,6 +27,7 @@ import {
 import type {
   AwardNominationView,
   AwardsState,
+  AwardsStatusQuery,
   AwardsStatusView,
   AwardsWorkflowInput,
   CloseVoteInput,
@@ -34,6 +35,7 @@ import type {
   Vote,
 } from '../domain/award-types';
 import { inVote, latestVotes, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
+import { isNarrowed, narrowView } from '../domain/award-view';
 import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
@@ -47,8 +49,11 @@ export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('close
 export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]>('issueDecision');
 /** From the campaign: it was cancelled; the vote ends cancelled and refuses every change. */
 export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
-/** The full view; before the close, votes only of `member` when given (the use cases ask for the actor's own). */
-export const getAwardsStatus = defineQuery<AwardsStatusView, [{ member?: string }?]>('getAwardsStatus');
+/**
+ * The full view; before the close, votes only of `member` when given (the use cases ask for the actor's
+ * own). With a page, a unit or `toVoteBy` (issue 17), a page of the nominations and the counts of all.
+ */
+export const getAwardsStatus = defineQuery<AwardsStatusView, [AwardsStatusQuery?]>('getAwardsStatus');
 
 /** A vote as the tally reads it. */
 const tallied = ({ member, nominationId, choice, formCode, at }: Vote): Vote => ({
@@ -93,10 +98,11 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
   const deadlineMs = schedule ? Date.parse(schedule.deadline.utc) : undefined;
   const lockMs = schedule ? Date.parse(schedule.lock.utc) : undefined;
 
-  const view = (member?: string): AwardsStatusView => {
+  const view = (member?: string, q: AwardsStatusQuery = {}): AwardsStatusView => {
     const progress = memberProgress(council, nominations, votes);
     const open = state === 'voting';
-    return {
+    const narrowed = isNarrowed(q);
+    const whole: AwardsStatusView = {
       campaignId,
       state,
       authority: input.authority,
@@ -105,7 +111,8 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         voted: progress[i].voted,
         toVote: progress[i].toVote,
       })),
-      nominations: nominations.map((n) => ({ ...n })),
+      // A page is cut from the list itself: copying 10,000 nominations for it is not needed.
+      nominations: narrowed ? nominations : nominations.map((n) => ({ ...n })),
       ...(schedule ? { deadline: schedule.deadline.utc, deadlineLocal: schedule.deadline.local } : {}),
       // No member sees others' votes until the vote closes.
       ...(!open ? { votes: [...votes] } : member ? { votes: votes.filter((v) => v.member === member) } : {}),
@@ -117,6 +124,8 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       remindersSent,
       escalationsSent,
     };
+    if (q.withVotes === false) delete whole.votes;
+    return narrowed ? narrowView(whole, q, votes) : whole;
   };
 
   // The decision's answer and the result without the votes (the query has them): with sheets the votes
@@ -157,7 +166,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
 
   // ---- handlers ---------------------------------------------------------------------------------
 
-  setHandler(getAwardsStatus, (q) => view(q?.member));
+  setHandler(getAwardsStatus, (q) => view(q?.member, q ?? {}));
 
   setVoteHandlers({
     campaignId,

@@ -12,6 +12,18 @@ import { ActionInputError } from './actions';
 import type { AwardsBackend } from './awards-backend';
 import { absentMember } from './awards-absent-member';
 import { SHEET_ACTIONS } from './awards-sheet';
+import { pageChoiceOf, viewPartOf } from './awards-paging';
+
+/** The page of the vote the form was drawn on (issue 17): its nominations are those the form names. */
+export const formView = (ctx: AwardActionContext): Promise<AwardsStatusView> =>
+  ctx.awards.status(
+    ctx.campaignId,
+    ctx.actor,
+    viewPartOf(
+      pageChoiceOf((k) => ctx.form[k]),
+      ctx.actor,
+    ),
+  );
 
 export type AwardActionId =
   'bieu-quyet' | 'phieu-van-ban' | 'phieu-tong-hop' | 'phieu-van-ban-tong-hop' | 'ket-thuc' | 'quyet-dinh';
@@ -81,7 +93,7 @@ export const AWARD_ACTIONS: AwardAction[] = [
     label: 'Biểu quyết',
     applies: (v) => v.state === 'voting',
     run: async (ctx) => {
-      const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
+      const view = await formView(ctx);
       const { who, ...vote } = voteOf(ctx.form, view);
       await ctx.awards.castVote(ctx.campaignId, ctx.actor, vote);
       return `Đã ghi phiếu của bạn cho ${who}: ${VOTE_CHOICE_NAMES[vote.choice]}.`;

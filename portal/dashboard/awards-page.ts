@@ -23,6 +23,7 @@ import type { StaffSession } from '../security';
 import { AWARD_ACTIONS, type AwardAction, type AwardActionId } from './awards-actions';
 import { flashHtml, nav, type Flash } from './pages';
 import { sheetField, sheetPages, writtenSheetForms } from './awards-sheet';
+import { pageHidden, pageNav, type AwardsPageChoice } from './awards-paging';
 import { shareCapWords } from '../../domain/award-rules';
 import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
 
@@ -72,6 +73,8 @@ export interface AwardsPageInput {
   timeZone: string;
   flash?: Flash;
   failed?: FailedAwardForm;
+  /** The page of nominations shown (issue 17); the first of all by default. */
+  choice?: AwardsPageChoice;
 }
 
 const TYPE = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
@@ -122,7 +125,9 @@ export function awardsPage(p: AwardsPageInput): string {
   const sheetOpen = voter && drawn.some((a) => a.id === 'phieu-tong-hop');
   // Before the close only one's own votes, whatever the use case gave.
   const own = (v.votes ?? []).filter((x) => x.member === actor.login);
-  const csrf = `<input type="hidden" name="csrf" value="${esc(p.staff.csrf)}">`;
+  const choice = p.choice ?? { page: 1, remaining: false };
+  // Every form carries the page it was drawn on: the action reads that page of the vote.
+  const csrf = `<input type="hidden" name="csrf" value="${esc(p.staff.csrf)}">${pageHidden(choice)}`;
   const failedFor = (id: AwardActionId, nominationId?: string) =>
     p.failed?.action === id && (nominationId === undefined || p.failed.form.nominationId === nominationId)
       ? p.failed
@@ -303,8 +308,9 @@ ${v.decision ? `<dt>Quyết định</dt><dd id="decision">Số ${esc(v.decision.
 ${councilNote}
 <h2>Hội đồng</h2>
 ${members}
-<h2>Các đề nghị (${v.nominations.length})</h2>
-${nominations || '<p>Chưa có đề nghị nào.</p>'}
+<h2>Các đề nghị (${v.page?.total ?? v.nominations.length})</h2>
+${pageNav(base, v, choice, voter)}
+${nominations || (choice.remaining ? '<p>Bạn đã biểu quyết mọi đề nghị.</p>' : '<p>Chưa có đề nghị nào.</p>')}
 ${files}
 ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : ''}`,
     { nav: nav(p.staff, actor), wide: true },
