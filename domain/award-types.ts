@@ -272,8 +272,10 @@ export interface VoteSheetResult {
   campaignId: string;
   state: AwardsState;
   member: { account: string; name: string; voted: number; toVote: number };
-  /** The nominations this sheet voted on, in sheet order. */
-  nominations: string[];
+  /** The lines recorded (issue 17: the count, not the ids, stays in the history). */
+  lines?: number;
+  /** The nominations this sheet voted on, in sheet order: answers recorded before `awards-sheet-answers-count`. */
+  nominations?: string[];
 }
 
 export interface CloseVoteInput {

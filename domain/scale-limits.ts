@@ -67,14 +67,63 @@ export const MAX_SHEETS_TOTAL_BYTES = 4 * 2 ** 20;
 export const SHEET_LINE_BYTES = 110;
 
 /**
- * The sheets a vote needs (every member a sheet per page of nominations) and their bytes; it fits
- * when twice that (a full round of corrections) stays within {@link MAX_VOTE_SHEETS} and
- * {@link MAX_SHEETS_TOTAL_BYTES}.
+ * Lines of one sheet when the claim check is on (issue 17): ~110 bytes a line, so a full sheet (~550 KB)
+ * is above the threshold (128 KiB by default) and goes to the data folder, leaving a reference of ~100
+ * bytes in the history: a council of nine votes on 10,000 nominations in 18 sheets costing ~18 KB of
+ * history, where 90 sheets of 1,000 lines were ~9.9 MB inline (over the 10 MiB warning with their
+ * answers). The dashboard still sends a page of {@link MAX_VOTES_PER_SHEET} (its page of nominations).
  */
-export function voteSheetsNeeded(inVote: number, members: number): { sheets: number; bytes: number; fits: boolean } {
-  const sheets = members * Math.ceil(inVote / MAX_VOTES_PER_SHEET);
-  const bytes = members * inVote * SHEET_LINE_BYTES;
-  return { sheets, bytes, fits: 2 * sheets <= MAX_VOTE_SHEETS && 2 * bytes <= MAX_SHEETS_TOTAL_BYTES };
+export const MAX_VOTES_PER_CLAIMED_SHEET = 5_000;
+/**
+ * The claim check's threshold by default (`DEFAULT_CLAIM_CHECK_BYTES` of `config/settings.ts`, which
+ * the domain may not import): what the campaign file's check assumes; the gathering uses the workers' own.
+ */
+export const DEFAULT_CLAIM_CHECK_THRESHOLD = 128 * 2 ** 10;
+/** A claim-checked sheet's input at most (reasons included): not bounded by Temporal, but the worker decodes it whole. */
+export const MAX_CLAIMED_SHEET_BYTES = 2 * 2 ** 20;
+/**
+ * What a claim-checked sheet is counted in the vote's bytes: its reference is ~100 bytes (measured by
+ * `test/workflow/awards-ten-thousand-scale.test.ts`); counted generously, the update's events with it.
+ */
+export const CLAIMED_SHEET_HISTORY_BYTES = 1_024;
+
+/**
+ * A sheet's bounds by the claim check's threshold (`claimCheckBytes`, the workers' setting, returned by
+ * the gathering so that a replay reads the same): without it (0 or unknown) today's bounds.
+ */
+export function sheetBounds(claimCheckBytes?: number): { lines: number; bytes: number } {
+  return claimCheckBytes && claimCheckBytes > 0
+    ? { lines: MAX_VOTES_PER_CLAIMED_SHEET, bytes: MAX_CLAIMED_SHEET_BYTES }
+    : { lines: MAX_VOTES_PER_SHEET, bytes: MAX_SHEET_BYTES };
+}
+
+/**
+ * What a sheet of `bytes` adds to the history: all of it inline, or a reference when the claim check
+ * takes it. The codec compares the serialized payload (the JSON and a few bytes of metadata) to the
+ * threshold, so a sheet whose JSON alone is above it is surely a reference; one at or below is counted whole.
+ */
+export function sheetHistoryBytes(bytes: number, claimCheckBytes?: number): number {
+  return claimCheckBytes && claimCheckBytes > 0 && bytes > claimCheckBytes ? CLAIMED_SHEET_HISTORY_BYTES : bytes;
+}
+
+/**
+ * The sheets a vote needs (every member a sheet per page of nominations) and their bytes in the history;
+ * it fits when twice that (a full round of corrections) stays within {@link MAX_VOTE_SHEETS} and
+ * {@link MAX_SHEETS_TOTAL_BYTES}. With the claim check's threshold, pages of
+ * {@link MAX_VOTES_PER_CLAIMED_SHEET}, each counted by {@link sheetHistoryBytes}.
+ */
+export function voteSheetsNeeded(
+  inVote: number,
+  members: number,
+  claimCheckBytes?: number,
+): { sheets: number; bytes: number; fits: boolean; perSheet: number } {
+  const perSheet = sheetBounds(claimCheckBytes).lines;
+  const full = Math.floor(inVote / perSheet);
+  const rest = inVote % perSheet;
+  const page = (lines: number) => sheetHistoryBytes(lines * SHEET_LINE_BYTES, claimCheckBytes);
+  const sheets = members * Math.ceil(inVote / perSheet);
+  const bytes = members * (full * page(perSheet) + (rest > 0 ? page(rest) : 0));
+  return { sheets, bytes, perSheet, fits: 2 * sheets <= MAX_VOTE_SHEETS && 2 * bytes <= MAX_SHEETS_TOTAL_BYTES };
 }
 
 /**
@@ -90,14 +139,31 @@ export function conferenceTooLarge(count: number, field: string): string | undef
 }
 
 /** Why the council's vote cannot run with these nominations (Vietnamese), or undefined. Known only once gathered. */
-export function awardsTooLarge(p: { nominations: number; inVote: number; members: number }): string | undefined {
-  const need = voteSheetsNeeded(p.inVote, p.members);
+export function awardsTooLarge(p: {
+  nominations: number;
+  inVote: number;
+  members: number;
+  claimCheckBytes?: number;
+}): string | undefined {
+  const need = voteSheetsNeeded(p.inVote, p.members, p.claimCheckBytes);
   if (p.nominations <= MAX_AWARD_NOMINATIONS && need.fits) return undefined;
+  const most = maxInVote(p.members, p.claimCheckBytes);
   return (
     `Các đơn vị gửi ${p.nominations} hồ sơ đề nghị khen thưởng, ${p.inVote} hồ sơ cần Hội đồng biểu quyết ` +
-    `(${p.members} thành viên: ${need.sheets} phiếu tổng hợp, mỗi phiếu tối đa ${MAX_VOTES_PER_SHEET} hồ sơ); ` +
-    `hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ và ${MAX_VOTE_SHEETS / 2} phiếu tổng hợp ` +
-    `(khoảng ${Math.floor(MAX_SHEETS_TOTAL_BYTES / 2 / SHEET_LINE_BYTES)} phiếu biểu quyết, để dành một lượt sửa phiếu) trong một lần xét. ` +
+    `(${p.members} thành viên: ${need.sheets} phiếu tổng hợp, mỗi phiếu tối đa ${need.perSheet} hồ sơ); ` +
+    `hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ, và với Hội đồng ${p.members} thành viên ` +
+    `tối đa ${most} hồ sơ cần biểu quyết (để dành một lượt sửa phiếu) trong một lần xét. ` +
     `Hãy chia việc xét khen thưởng thành các đợt con (sub-campaign) theo khối đơn vị.`
   );
+}
+
+/**
+ * The most nominations in vote a council of `members` votes on by sheets, a round of corrections in
+ * reserve: the largest N such that every count up to N fits (with the claim check, a count whose pages
+ * stay just below the threshold weighs more than a larger one, so the first that does not fit bounds it).
+ */
+export function maxInVote(members: number, claimCheckBytes?: number): number {
+  let n = 0;
+  while (n < MAX_AWARD_NOMINATIONS && voteSheetsNeeded(n + 1, members, claimCheckBytes).fits) n++;
+  return n;
 }

@@ -175,6 +175,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     votes,
     nominations: () => nominations,
     catalogue: () => gathered?.catalogue,
+    claimCheckBytes: () => gathered?.claimCheckBytes,
     state: () => state,
     view,
     assertVoting,

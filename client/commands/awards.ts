@@ -190,7 +190,8 @@ function voteSheetOf(options: Record<string, string>, lang: Lang, usage: () => C
   } catch {
     throw new CliError(awardsTexts(lang).noFile(file), 2);
   }
-  const read = readVoteSheetCsv(bytes, lang);
+  // The larger sheet when this client's claim check is on (the workers share the setting).
+  const read = readVoteSheetCsv(bytes, lang, loadSettings().claimCheckBytes);
   if (read.problems.length > 0) {
     const lines = read.problems.map((p) => (p.row > 0 ? `${file}:${p.row}: ${p.message}` : `${file}: ${p.message}`));
     throw new CliError([awardsTexts(lang).badSheet(file, read.problems.length), ...lines].join('\n'), 2);

@@ -66,7 +66,7 @@ test('more vote sheets than the council vote carries are refused once gathered, 
   const err = await refusal(env.run(units480.gatherAwardNominations, input(40)));
   expect((err as ApplicationFailure).nonRetryable).toBe(true);
   expect((err as Error).message).toMatch(
-    /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa 5000 hồ sơ và 150 phiếu tổng hợp/,
+    /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa \d+ hồ sơ, và với Hội đồng 40 thành viên tối đa 476 hồ sơ cần biểu quyết/,
   );
   expect((err as Error).message).toContain('chia việc xét khen thưởng thành các đợt con');
 });
