@@ -6,11 +6,20 @@
 import type {
   AwardNominationState,
   AwardNominationView,
+  AwardsState,
   AwardsStatusQuery,
   AwardsStatusView,
   Vote,
 } from './award-types';
 import { MAX_AWARDS_PAGE_SIZE } from './scale-limits';
+
+/** The vote's state as the workflow's details in the Temporal UI say it. */
+export const AWARDS_STATE_LABELS: Record<AwardsState, string> = {
+  voting: 'Hội đồng đang bỏ phiếu',
+  closed: 'đã kết thúc bỏ phiếu, chờ quyết định',
+  decided: 'đã có quyết định khen thưởng',
+  cancelled: 'đã hủy',
+};
 
 /** Whether the query asks for less than the whole view (else the old whole answer). */
 export const isNarrowed = (q: AwardsStatusQuery | undefined): boolean =>

@@ -44,6 +44,15 @@ export function latestVotes(votes: Vote[]): Vote[] {
   return [...last.values()];
 }
 
+/** A vote as the tally reads it: without reason or recorder (the tally's input stays small). */
+export const talliedVote = ({ member, nominationId, choice, formCode, at }: Vote): Vote => ({
+  member,
+  nominationId,
+  choice,
+  ...(formCode ? { formCode } : {}),
+  at,
+});
+
 /**
  * Per member: nominations voted on and to vote on (those not recused from). Keyed sets, not a search of
  * the votes per nomination: at 10,000 nominations and 90,000 votes that search took the status query

@@ -34,8 +34,8 @@ import type {
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, latestVotes, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
-import { isNarrowed, narrowView } from '../domain/award-view';
+import { inVote, latestVotes, memberProgress, missingVoters, talliedVote, unitResultOf } from '../domain/award-vote';
+import { AWARDS_STATE_LABELS, isNarrowed, narrowView } from '../domain/award-view';
 import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
@@ -55,21 +55,8 @@ export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
  */
 export const getAwardsStatus = defineQuery<AwardsStatusView, [AwardsStatusQuery?]>('getAwardsStatus');
 
-/** A vote as the tally reads it. */
-const tallied = ({ member, nominationId, choice, formCode, at }: Vote): Vote => ({
-  member,
-  nominationId,
-  choice,
-  ...(formCode ? { formCode } : {}),
-  at,
-});
-
-const STATE_LABELS: Record<AwardsState, string> = {
-  voting: 'Hội đồng đang bỏ phiếu',
-  closed: 'đã kết thúc bỏ phiếu, chờ quyết định',
-  decided: 'đã có quyết định khen thưởng',
-  cancelled: 'đã hủy',
-};
+/** Nominations in the close's and the decision's answers (the first page; the query has the others). */
+const ANSWER_PAGE_SIZE = 10;
 
 export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<AwardsStatusView> {
   const { campaignId, council } = input;
@@ -132,6 +119,12 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
   // are many (3,600 were 730 KB, over the 512 KiB payload warning), and these stay in the history.
   const answered = (v: AwardsStatusView): AwardsStatusView =>
     patched('awards-answers-without-votes') ? { ...v, votes: undefined } : v;
+  // The close's and the decision's answers: the counts and a first page, not every nomination (10,000
+  // were 5.5 MB in the history and in the answer the person waits for; the query has them by pages).
+  const answerPage = (): AwardsStatusView | undefined =>
+    patched('awards-answers-a-page')
+      ? view(undefined, { page: 1, pageSize: ANSWER_PAGE_SIZE, withVotes: false })
+      : undefined;
 
   const publish = () => {
     upsertSearchAttributes([
@@ -141,7 +134,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       ...(schedule ? [{ key: DeadlineKey, value: new Date(schedule.deadline.utc) }] : []),
     ]);
     setCurrentDetails(
-      `**${input.planNumber}** — ${input.phaseName}: ${STATE_LABELS[state]}` +
+      `**${input.planNumber}** — ${input.phaseName}: ${AWARDS_STATE_LABELS[state]}` +
         (schedule && state === 'voting' ? `; hạn bỏ phiếu ${schedule.deadline.local}` : '') +
         (decision ? `; Quyết định số ${decision.number}` : ''),
     );
@@ -189,7 +182,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     (req) => {
       closeAsked = req.by;
       touch();
-      return view();
+      return answerPage() ?? view();
     },
     {
       validator: (req) => {
@@ -211,7 +204,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     (req) => {
       decisionAsked = { number: req.number.trim(), date: req.date, by: req.by };
       touch();
-      return answered(view());
+      return answerPage() ?? answered(view());
     },
     {
       validator: (req) => {
@@ -331,7 +324,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         nominations,
         // Each member's last vote, without reason or instant: the tally reads no more, and with sheets the
         // votes are many (issue 17: 3,600 votes were ~500 KB of this payload).
-        votes: patched('awards-tally-latest-votes') ? latestVotes(votes).map(tallied) : votes,
+        votes: patched('awards-tally-latest-votes') ? latestVotes(votes).map(talliedVote) : votes,
         council,
         catalogue: gathered!.catalogue,
         base: { collectives: gathered!.collectives, individuals: gathered!.individuals },
