@@ -12,6 +12,7 @@ import { ActionInputError } from './actions';
 import type { AwardsBackend } from './awards-backend';
 import { absentMember } from './awards-absent-member';
 import { SHEET_ACTIONS } from './awards-sheet';
+import { SHEET_FILE_ACTION } from './awards-sheet-file';
 import { pageChoiceOf, viewPartOf } from './awards-paging';
 
 /** The page of the vote the form was drawn on (issue 17): its nominations are those the form names. */
@@ -26,13 +27,21 @@ export const formView = (ctx: AwardActionContext): Promise<AwardsStatusView> =>
   );
 
 export type AwardActionId =
-  'bieu-quyet' | 'phieu-van-ban' | 'phieu-tong-hop' | 'phieu-van-ban-tong-hop' | 'ket-thuc' | 'quyet-dinh';
+  | 'bieu-quyet'
+  | 'phieu-van-ban'
+  | 'phieu-tong-hop'
+  | 'tep-phieu-tong-hop'
+  | 'phieu-van-ban-tong-hop'
+  | 'ket-thuc'
+  | 'quyet-dinh';
 
 export interface AwardActionContext {
   awards: AwardsBackend;
   campaignId: string;
   actor: StaffActor;
   form: Record<string, string>;
+  /** The uploaded file of an {@link AwardAction.upload} action. */
+  file?: { name: string; bytes: Buffer };
 }
 
 export interface AwardAction {
@@ -41,6 +50,8 @@ export interface AwardAction {
   role: StaffRole;
   /** What a refusal says was being done. */
   label: string;
+  /** A `multipart/form-data` form with one file (`file` field). */
+  upload?: boolean;
   /** Whether the form is drawn for this state of the vote (the workflow's validators still decide). */
   applies(view: AwardsStatusView): boolean;
   run(ctx: AwardActionContext): Promise<string>;
@@ -87,6 +98,7 @@ export function decisionDate(text: string): string {
 
 export const AWARD_ACTIONS: AwardAction[] = [
   ...SHEET_ACTIONS,
+  SHEET_FILE_ACTION,
   {
     id: 'bieu-quyet',
     role: 'council',

@@ -24,6 +24,7 @@ import { AWARD_ACTIONS, type AwardAction, type AwardActionId } from './awards-ac
 import { flashHtml, nav, type Flash } from './pages';
 import { sheetField, sheetPages, writtenSheetForms } from './awards-sheet';
 import { pageHidden, pageNav, type AwardsPageChoice } from './awards-paging';
+import { sheetFileForm } from './awards-sheet-file';
 import { shareCapWords } from '../../domain/award-rules';
 import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
 
@@ -274,7 +275,7 @@ ${v.members
       ? '<p class="hint">Tài khoản của bạn không có trong danh sách Hội đồng của đợt này: không biểu quyết được.</p>'
       : '';
   const staffForms = drawn
-    .filter((a) => a.id !== 'bieu-quyet' && a.id !== 'phieu-tong-hop')
+    .filter((a) => a.id !== 'bieu-quyet' && a.id !== 'phieu-tong-hop' && a.id !== 'tep-phieu-tong-hop')
     .map((a) => (may(a) ? staffForm(a, base, csrf, v, failedFor(a.id), errorBeside) : lackingNote(a)))
     .join('\n');
   // A member's nominations inside their sheet's form: a page of nominations per form, each one sheet.
@@ -310,6 +311,7 @@ ${councilNote}
 ${members}
 <h2>Các đề nghị (${v.page?.total ?? v.nominations.length})</h2>
 ${pageNav(base, v, choice, voter)}
+${sheetOpen ? sheetFileForm(base, csrf, errorBeside(failedFor('tep-phieu-tong-hop'))) : ''}
 ${nominations || (choice.remaining ? '<p>Bạn đã biểu quyết mọi đề nghị.</p>' : '<p>Chưa có đề nghị nào.</p>')}
 ${files}
 ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : ''}`,

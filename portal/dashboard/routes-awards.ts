@@ -13,6 +13,8 @@ import { awardActionFor, type AwardAction } from './awards-actions';
 import type { AwardFileKind, AwardsBackend } from './awards-backend';
 import { AWARD_DOWNLOADS, availableDownloads, awardsPage, type FailedAwardForm } from './awards-page';
 import { pageChoiceOf, pageQuery, viewPartOf, type AwardsPageChoice } from './awards-paging';
+import { MAX_SHEET_FILE_BYTES } from './awards-sheet-file';
+import { UploadError } from '../upload-receive';
 import type { Flash } from './pages';
 import { DOCX, failure, NOT_FOUND, phaseView, XLSX, type RouteContext, type SignedIn } from './routes-shared';
 
@@ -24,7 +26,7 @@ const FILE_KIND: Record<string, AwardFileKind> = Object.fromEntries(
   Object.entries(AWARD_DOWNLOADS).map(([kind, d]) => [d.file, kind as AwardFileKind]),
 );
 
-export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
+export function awardsRoutes({ opts, formOf, uploadOf, closeAfterAnswer }: RouteContext) {
   const { backend } = opts;
 
   function awardsBackend(): AwardsBackend {
@@ -99,11 +101,24 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
         'mà việc này cần; không có gì thay đổi.';
       return render(res, signed, campaignId, 403, { kind: 'error', html: esc(why) });
     }
-    const form = await formOf(req, staff);
+    let form: Record<string, string>;
+    let file: { name: string; bytes: Buffer } | undefined;
+    if (action.upload) {
+      const got = await uploadOf(req, res, staff, { maxFileBytes: MAX_SHEET_FILE_BYTES, defaultName: 'phieu.csv' });
+      if (got instanceof UploadError) {
+        opts.log(`dashboard: ${staff.login} ${action.id} on ${campaignId}/khen-thuong: upload refused (${got.reason})`);
+        return render(res, signed, campaignId, got.status, undefined, {
+          action: action.id,
+          form: {},
+          error: got.message,
+        });
+      }
+      ({ form, file } = got);
+    } else form = await formOf(req, staff);
     // The page the form was on: the answer (or the refusal) shows it again.
     const choice = pageChoiceOf((k) => form[k]);
     try {
-      const message = await action.run({ awards: awardsBackend(), campaignId, actor, form });
+      const message = await action.run({ awards: awardsBackend(), campaignId, actor, form, file });
       opts.log(`dashboard: ${staff.login} ${action.id} on ${campaignId}/khen-thuong: done`);
       staff.flash = { kind: 'ok', html: esc(message) };
       redirect(res, `/admin/c/${encodeURIComponent(campaignId)}/khen-thuong${pageQuery(choice)}`);

@@ -128,3 +128,30 @@ test('a member sends the sheet of page 2 and comes back to it; "what I have left
   expect(sections((await member.get(`${PAGE}?trang=2&con-lai=1`)).body)[0]).toBe('xa-2001/1');
   expect(left).toContain('id="show-all"');
 });
+
+test('a member sends the whole vote as one sheet file (2,500 lines); a bad line is refused naming the file’s line', async () => {
+  const member = await signIn('tv-chu-tich');
+  const html = (await member.get(PAGE)).body;
+  expect(html).toMatch(/id="action-tep-phieu-tong-hop" enctype="multipart\/form-data"/);
+  const csv = (lines: string[]) => Buffer.from(['ma ho so,y kien', ...lines].join('\n'), 'utf8');
+  const all = Array.from({ length: N }, (_, i) => `xa-${i + 1}/1,không đồng ý`);
+  const bad = await member.postMultipart(
+    `${PAGE}/do/tep-phieu-tong-hop`,
+    { csrf: csrfOf(html) },
+    { filename: 'phieu.csv', contentType: 'text/csv', data: csv([...all.slice(0, 3), 'xa-4/1,có lẽ']) },
+  );
+  expect(bad.status).toBe(400);
+  expect(bad.body).toContain('Tệp phieu.csv chưa gửi được:');
+  expect(bad.body).toContain('phieu.csv:5: Dòng 5: ý kiến &quot;có lẽ&quot; (cột 2) không hợp lệ');
+  expect(awards.votes).toHaveLength(0);
+  const sent = await member.postMultipart(
+    `${PAGE}/do/tep-phieu-tong-hop`,
+    { csrf: csrfOf(html) },
+    { filename: 'phieu.csv', contentType: 'text/csv', data: csv(all) },
+  );
+  expect(sent.status).toBe(303);
+  expect((await member.get(PAGE)).body).toContain(
+    `Đã ghi phiếu tổng hợp của bạn từ tệp phieu.csv: ${N} đề nghị; đã biểu quyết ${N}/${N} đề nghị.`,
+  );
+  expect(awards.votes.filter((v) => v.member === 'tv-chu-tich' && v.choice === 'reject')).toHaveLength(N);
+});
