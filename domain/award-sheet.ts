@@ -64,7 +64,7 @@ export function sheetRefusal(
     // With the claim check, a larger sheet (a file sent by the CLI) weighs only its reference.
     const larger =
       most.lines > MAX_LINES_INLINE_HINT && used.sheets < MAX_VOTE_SHEETS
-        ? `Hãy gửi các phiếu còn lại bằng tệp phiếu tổng hợp lớn (tới ${most.lines} hồ sơ một tệp: lệnh thidua awards vote-sheet), ` +
+        ? `Hãy gửi các phiếu còn lại bằng tệp phiếu tổng hợp lớn (tới ${most.lines} hồ sơ một tệp: mục gửi tệp phiếu trên trang khen thưởng, hoặc lệnh thidua awards vote-sheet), ` +
           `hoặc sửa từng phiếu còn sai bằng biểu quyết từng hồ sơ.`
         : `Hãy sửa từng phiếu còn sai bằng biểu quyết từng hồ sơ.`;
     return (
