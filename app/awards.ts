@@ -56,7 +56,13 @@ export async function awardsStatus(
   part?: AwardsViewPart,
 ): Promise<AwardsStatusView> {
   const member = actor?.roles.includes('council') ? actor.login : undefined;
-  const q: AwardsStatusQuery = { ...(part ?? {}), ...(member ? { member } : {}) };
+  // What is left to vote on is one's own: before the close, another member's would tell their progress by nomination.
+  const { toVoteBy, ...rest } = part ?? {};
+  const q: AwardsStatusQuery = {
+    ...rest,
+    ...(member ? { member } : {}),
+    ...(toVoteBy !== undefined && toVoteBy === member ? { toVoteBy } : {}),
+  };
   const view = await withWorker(s, 'read-awards', () => handle(s, campaignId).query(getAwardsStatus, q)).catch(
     (err: unknown) => {
       throw withCampaign(err, campaignId);

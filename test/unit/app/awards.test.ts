@@ -225,3 +225,10 @@ test('an older worker answering the whole view: the use case cuts the page asked
   const all = await awardNominations(old.ctx, 'c1');
   expect(all.nominations.map((n) => n.id)).toEqual(['so-noi-vu/1', 'so-noi-vu/2']);
 });
+
+test("what is left to vote on is only one's own: asked for another member, the filter is dropped", async () => {
+  const ctx = fakeContext(view('voting', [vote('an', 'so-noi-vu/1')])).ctx;
+  expect((await awardsStatus(ctx, 'c1', an, { toVoteBy: 'an', page: 1 })).page?.total).toBe(0);
+  expect((await awardsStatus(ctx, 'c1', clerk, { toVoteBy: 'an', page: 1 })).page?.total).toBe(1);
+  expect((await awardsStatus(ctx, 'c1', chair, { toVoteBy: 'an', page: 1 })).page?.total).toBe(1);
+});
