@@ -187,13 +187,22 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
         }),
       );
       // Not retried: more than the vote's workflow carries within Temporal's limits; it fails with this message.
+      // The workers' and clients' claim check share one setting (and one data folder): the sheets' budget uses it.
+      const claimCheckBytes = deps.settings?.claimCheckBytes;
       const refusal = awardsTooLarge({
         nominations: nominations.length,
         inVote: nominations.filter((n) => n.state === 'in-vote').length,
         members: input.council.length,
+        claimCheckBytes,
       });
       if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'TooManyNominations');
-      return { nominations, catalogue, collectives: units.length, individuals };
+      return {
+        nominations,
+        catalogue,
+        collectives: units.length,
+        individuals,
+        ...(claimCheckBytes ? { claimCheckBytes } : {}),
+      };
     },
 
     /** The counts and outcome of each nomination in vote (pure; an activity because the catalogue module reads files). */

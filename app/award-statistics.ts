@@ -8,7 +8,7 @@
 import { awardStatistics, type AwardCount } from '../documents/award-statistics';
 import { loadAwardCatalogue } from '../domain/award-catalogue';
 import type { AwardCatalogue, AwardsStatusView } from '../domain/award-types';
-import { awardsStatus } from './awards';
+import { awardNominations, firstNominationsPage } from './awards';
 import { listCampaigns } from './campaigns';
 import { mapLimited } from './map-limited';
 import type { AppContext } from './context';
@@ -46,8 +46,8 @@ export async function campaignAwardStatistics(
   campaignId: string,
   catalogue: AwardCatalogue = loadAwardCatalogue(),
 ): Promise<{ view: AwardsStatusView; rows: AwardCount[] }> {
-  const view = await awardsStatus(s, campaignId);
-  return { view, rows: awardStatistics(view.nominations, catalogue) };
+  const { view, nominations } = await awardNominations(s, campaignId);
+  return { view, rows: awardStatistics(nominations, catalogue) };
 }
 
 export const yearStatisticsTitle = (year: number): string => `Thống kê khen thưởng năm ${year}`;
@@ -86,7 +86,8 @@ export async function yearAwardStatistics(
   });
   // Each campaign's awards are a query of its own: a few at a time, not one after another.
   const views = await mapLimited(rows, CAMPAIGNS_READ_AT_ONCE, (row) =>
-    awardsStatus(s, row.campaignId).catch((err: unknown) => {
+    // The first page without votes: the state, the decision, and (most often) every nomination.
+    firstNominationsPage(s, row.campaignId).catch((err: unknown) => {
       if (err instanceof AppError && err.code === 'not-found') return undefined;
       throw err;
     }),
@@ -118,11 +119,13 @@ export async function yearAwardStatistics(
     (a, b) => a.decision!.date.localeCompare(b.decision!.date) || a.campaignId.localeCompare(b.campaignId),
   );
   skipped.sort((a, b) => a.campaignId.localeCompare(b.campaignId));
+  // The other pages of those counted (a vote of more than a page's nominations).
+  const counted = await mapLimited(campaigns, CAMPAIGNS_READ_AT_ONCE, (c) => awardNominations(s, c.campaignId, c.view));
   return {
     year,
     campaigns: campaigns.map(({ view: _view, ...c }) => c),
     rows: awardStatistics(
-      campaigns.flatMap((c) => c.view.nominations),
+      counted.flatMap((c) => c.nominations),
       catalogue,
     ),
     skipped,

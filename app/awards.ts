@@ -8,12 +8,16 @@
 import path from 'node:path';
 import {
   awardsWorkflowId,
+  type AwardNominationView,
+  type AwardsStatusQuery,
   type AwardsStatusView,
   type CastVoteInput,
   type VoteSheetLine,
   type VoteSheetResult,
 } from '../domain/award-types';
+import { isNarrowed, narrowView } from '../domain/award-view';
 import { unitResultOf } from '../domain/award-vote';
+import { MAX_AWARDS_PAGE_SIZE } from '../domain/scale-limits';
 import type { AwardUnitResult } from '../domain/award-workflow-types';
 import { FileDecisionNumbers, type DecisionNumbers } from '../stores/decision-numbers';
 import { FileReportStore, type ReportStore } from '../stores/report-store';
@@ -36,23 +40,75 @@ export interface AwardStores {
 
 const handle = (s: AppContext, campaignId: string) => s.client.workflow.getHandle(awardsWorkflowId(campaignId));
 
+/** What a caller may narrow the view to (the member is the actor's own, set here). */
+export type AwardsViewPart = Omit<AwardsStatusQuery, 'member'>;
+
 /**
  * The vote's view. Before the vote closes, `votes` holds only the actor's own (a council member's);
- * none for anyone else. Role: any staff (or none: the CLI's read).
+ * none for anyone else. With `part` (a page, a unit, what the actor has left to vote on), a page of
+ * the nominations and the counts of all (issue 17: the whole view of 10,000 is ~5.5 MB, with the votes
+ * after the close ~17 MB). Role: any staff (or none: the CLI's read).
  */
-export async function awardsStatus(s: AppContext, campaignId: string, actor?: StaffActor): Promise<AwardsStatusView> {
+export async function awardsStatus(
+  s: AppContext,
+  campaignId: string,
+  actor?: StaffActor,
+  part?: AwardsViewPart,
+): Promise<AwardsStatusView> {
   const member = actor?.roles.includes('council') ? actor.login : undefined;
-  const view = await withWorker(s, 'read-awards', () =>
-    handle(s, campaignId).query(getAwardsStatus, member ? { member } : {}),
-  ).catch((err: unknown) => {
-    throw withCampaign(err, campaignId);
-  });
+  // What is left to vote on is one's own: before the close, another member's would tell their progress by nomination.
+  const { toVoteBy, ...rest } = part ?? {};
+  const q: AwardsStatusQuery = {
+    ...rest,
+    ...(member ? { member } : {}),
+    ...(toVoteBy !== undefined && toVoteBy === member ? { toVoteBy } : {}),
+  };
+  const view = await withWorker(s, 'read-awards', () => handle(s, campaignId).query(getAwardsStatus, q)).catch(
+    (err: unknown) => {
+      throw withCampaign(err, campaignId);
+    },
+  );
   // The workflow already filters; this keeps the rule here too, whatever the workflow's version.
-  if (view.state === 'voting' && view.votes) {
-    const own = member ? view.votes.filter((v) => v.member === member) : [];
-    return { ...view, votes: own };
+  const own =
+    view.state === 'voting' && view.votes
+      ? { ...view, votes: member ? view.votes.filter((v) => v.member === member) : [] }
+      : view;
+  // A worker from before the narrowed query answers whole: the page is cut here.
+  if (isNarrowed(q) && !own.page) return narrowView(own, q);
+  if (q.withVotes === false && own.votes) return { ...own, votes: undefined };
+  return own;
+}
+
+/** The first page of nominations without votes: also what a caller reads the state and decision from. */
+export const firstNominationsPage = (s: AppContext, campaignId: string): Promise<AwardsStatusView> =>
+  awardsStatus(s, campaignId, undefined, { page: 1, pageSize: MAX_AWARDS_PAGE_SIZE, withVotes: false });
+
+/**
+ * Every nomination of the vote, read in pages (each answer within a page's bytes) and without votes:
+ * for the statistics and the report, which count them all. `first`: the first page, when the caller
+ * read it already. Read again if the vote changed state between pages (a tally between two reads
+ * would mix the states). Role: any staff.
+ */
+export async function awardNominations(
+  s: AppContext,
+  campaignId: string,
+  first?: AwardsStatusView,
+): Promise<{ view: AwardsStatusView; nominations: AwardNominationView[] }> {
+  for (let attempt = 0; ; attempt++) {
+    const head = attempt === 0 && first ? first : await firstNominationsPage(s, campaignId);
+    const nominations = [...head.nominations];
+    let changed = false;
+    for (let page = 2; page <= (head.page?.pages ?? 1); page++) {
+      const next = await awardsStatus(s, campaignId, undefined, {
+        page,
+        pageSize: MAX_AWARDS_PAGE_SIZE,
+        withVotes: false,
+      });
+      if (next.state !== head.state) changed = true;
+      nominations.push(...next.nominations);
+    }
+    if (!changed || attempt >= 2) return { view: { ...head, nominations, page: undefined }, nominations };
   }
-  return view;
 }
 
 /** A council member's own vote (the member is the actor's account). Role: council. */
@@ -173,7 +229,8 @@ export async function awardResultsForUnit(
   campaignId: string,
   unitId: string,
 ): Promise<AwardUnitResult[]> {
-  const view = await awardsStatus(s, campaignId);
+  // The unit's page only: the other units' nominations stay on the server.
+  const view = await awardsStatus(s, campaignId, undefined, { unitId, withVotes: false });
   if (view.state !== 'decided') return [];
   return view.nominations.filter((n) => n.unitId === unitId).map(unitResultOf);
 }
@@ -185,7 +242,8 @@ export async function awardFile(
   which: 'minutes' | 'decision' | 'proposal' | 'statistics',
   stores: AwardStores = {},
 ): Promise<{ name: string; bytes: Buffer; contentType: string }> {
-  const view = await awardsStatus(s, campaignId);
+  // The files' references only: the first page, no votes.
+  const view = await awardsStatus(s, campaignId, undefined, { page: 1, pageSize: 1, withVotes: false });
   const ref =
     which === 'minutes'
       ? view.minutes

@@ -200,6 +200,40 @@ export interface AwardsStatusView {
   closed?: { at: string; by: string };
   remindersSent: number;
   escalationsSent: number;
+  /**
+   * Only when the query asked for a part of the nominations ({@link AwardsStatusQuery}): which page of
+   * how many nominations matched; `nominations` (and `votes`) hold that page only.
+   */
+  page?: AwardsPage;
+  /** With a page: every nomination counted by state (the page holds only some). */
+  counts?: Record<AwardNominationState, number>;
+}
+
+export interface AwardsPage {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** Nominations matching the filter (all, without one). */
+  total: number;
+  pages: number;
+}
+
+/**
+ * What the status query may be asked (issue 17: a 10,000-nomination view weighs ~5.5 MB without votes).
+ * Every field optional: without `page`, `unitId` or `toVoteBy` the whole view, as before (old callers).
+ */
+export interface AwardsStatusQuery {
+  /** Before the close, this member's own votes (on the page's nominations when paged). */
+  member?: string;
+  /** 1-based; with {@link AwardsStatusQuery.pageSize} (at most `MAX_AWARDS_PAGE_SIZE`). */
+  page?: number;
+  pageSize?: number;
+  /** Only this unit's nominations (its portal's results). */
+  unitId?: string;
+  /** Only the nominations this council member still has to vote on (in vote, not recused, no vote yet). */
+  toVoteBy?: string;
+  /** False: no votes in the answer (statistics, the CLI's report read nominations only). */
+  withVotes?: boolean;
 }
 
 export interface CastVoteInput {
@@ -238,8 +272,10 @@ export interface VoteSheetResult {
   campaignId: string;
   state: AwardsState;
   member: { account: string; name: string; voted: number; toVote: number };
-  /** The nominations this sheet voted on, in sheet order. */
-  nominations: string[];
+  /** The lines recorded (issue 17: the count, not the ids, stays in the history). */
+  lines?: number;
+  /** The nominations this sheet voted on, in sheet order: answers recorded before `awards-sheet-answers-count`. */
+  nominations?: string[];
 }
 
 export interface CloseVoteInput {

@@ -28,6 +28,12 @@ export interface GatheredAwards {
   /** The bases of share caps: the campaign's units, and the individuals nominated. */
   collectives: number;
   individuals: number;
+  /**
+   * The claim check's threshold of the worker that gathered (its setting; 0 or absent: off): the vote
+   * sheets' budget counts a sheet above it as a reference (issue 17). Recorded with the gathering, so
+   * a replay reads the same; a vote gathered before it has today's bounds.
+   */
+  claimCheckBytes?: number;
 }
 
 export interface BuildAwardDocsRequest {

@@ -5,6 +5,18 @@
  * Performance part); each maximum keeps the first limit reached below its warning, with a margin.
  */
 
+/**
+ * What one answer of a status query may weigh (our choice): the worker builds it whole and the portal
+ * decodes it whole. The conference's view and the awards' pages keep within it.
+ */
+export const AWARDS_VIEW_BUDGET_BYTES = 5 * 2 ** 20;
+
+/**
+ * Nominations in one page of the status query's narrowed answer (issue 17), and the dashboard's page
+ * (one vote sheet a page): ~625 bytes a nomination, with the votes after the close ~1.6 MB a page.
+ */
+export const MAX_AWARDS_PAGE_SIZE = 1_000;
+
 /** Temporal's default limits a workflow must stay below: history events and bytes, one payload (warning / error). */
 export const TEMPORAL_LIMITS = {
   eventsWarn: 10_240,
@@ -27,13 +39,16 @@ export const MAX_CONFERENCE_INVITEES = 1_400;
 
 /**
  * The awards: ~970 bytes per nomination (three votes each) in the gathering's, the tally's and the
- * documents' payloads and the status view, claim-checked above 128 KiB (they bound at ~540 before,
- * the 512 KiB payload warning). A nomination alone adds 0.03 history events (the letters' pages):
- * the history's limits are far (the bytes' warning at ~14,500). What binds now is the view the worker
- * holds and answers whole and the portal decodes, kept within 5 MiB: ~5,400 nominations; 5,000.
+ * documents' payloads, claim-checked above 128 KiB (they bound at ~540 before, the 512 KiB payload
+ * warning). A nomination alone adds 0.03 history events and ~220 bytes (the letters' pages). The status
+ * view answered whole passed its 5 MiB budget at ~5,400 (the old maximum, 5,000): it is now asked for
+ * by pages ({@link MAX_AWARDS_PAGE_SIZE}), and the sheets are claim-checked ({@link MAX_VOTES_PER_CLAIMED_SHEET}).
+ * Measured at 10,000 with a council of nine by sheets (`test/workflow/awards-ten-thousand-scale.test.ts`):
+ * 510 events and 2.2 MB for the whole run, a member's page 551 KB, a page after the close 1.8 MB. The
+ * history's bytes would reach the warning near 45,000 by that slope: not measured, so 10,000.
  * Votes are bound separately ({@link MAX_SINGLE_VOTES}, {@link MAX_VOTE_SHEETS}).
  */
-export const MAX_AWARD_NOMINATIONS = 5_000;
+export const MAX_AWARD_NOMINATIONS = 10_000;
 
 /**
  * The awards' single votes (one `castVote` update each): 7 history events and ~3.9 KB per vote, the
@@ -61,14 +76,63 @@ export const MAX_SHEETS_TOTAL_BYTES = 4 * 2 ** 20;
 export const SHEET_LINE_BYTES = 110;
 
 /**
- * The sheets a vote needs (every member a sheet per page of nominations) and their bytes; it fits
- * when twice that (a full round of corrections) stays within {@link MAX_VOTE_SHEETS} and
- * {@link MAX_SHEETS_TOTAL_BYTES}.
+ * Lines of one sheet when the claim check is on (issue 17): ~110 bytes a line, so a full sheet (~550 KB)
+ * is above the threshold (128 KiB by default) and goes to the data folder, leaving a reference of ~100
+ * bytes in the history: a council of nine votes on 10,000 nominations in 18 sheets costing ~18 KB of
+ * history, where 90 sheets of 1,000 lines were ~9.9 MB inline (over the 10 MiB warning with their
+ * answers). The dashboard still sends a page of {@link MAX_VOTES_PER_SHEET} (its page of nominations).
  */
-export function voteSheetsNeeded(inVote: number, members: number): { sheets: number; bytes: number; fits: boolean } {
-  const sheets = members * Math.ceil(inVote / MAX_VOTES_PER_SHEET);
-  const bytes = members * inVote * SHEET_LINE_BYTES;
-  return { sheets, bytes, fits: 2 * sheets <= MAX_VOTE_SHEETS && 2 * bytes <= MAX_SHEETS_TOTAL_BYTES };
+export const MAX_VOTES_PER_CLAIMED_SHEET = 5_000;
+/**
+ * The claim check's threshold by default (`DEFAULT_CLAIM_CHECK_BYTES` of `config/settings.ts`, which
+ * the domain may not import): what the campaign file's check assumes; the gathering uses the workers' own.
+ */
+export const DEFAULT_CLAIM_CHECK_THRESHOLD = 128 * 2 ** 10;
+/** A claim-checked sheet's input at most (reasons included): not bounded by Temporal, but the worker decodes it whole. */
+export const MAX_CLAIMED_SHEET_BYTES = 2 * 2 ** 20;
+/**
+ * What a claim-checked sheet is counted in the vote's bytes: its reference is ~100 bytes (measured by
+ * `test/workflow/awards-ten-thousand-scale.test.ts`); counted generously, the update's events with it.
+ */
+export const CLAIMED_SHEET_HISTORY_BYTES = 1_024;
+
+/**
+ * A sheet's bounds by the claim check's threshold (`claimCheckBytes`, the workers' setting, returned by
+ * the gathering so that a replay reads the same): without it (0 or unknown) today's bounds.
+ */
+export function sheetBounds(claimCheckBytes?: number): { lines: number; bytes: number } {
+  return claimCheckBytes && claimCheckBytes > 0
+    ? { lines: MAX_VOTES_PER_CLAIMED_SHEET, bytes: MAX_CLAIMED_SHEET_BYTES }
+    : { lines: MAX_VOTES_PER_SHEET, bytes: MAX_SHEET_BYTES };
+}
+
+/**
+ * What a sheet of `bytes` adds to the history: all of it inline, or a reference when the claim check
+ * takes it. The codec compares the serialized payload (the JSON and a few bytes of metadata) to the
+ * threshold, so a sheet whose JSON alone is above it is surely a reference; one at or below is counted whole.
+ */
+export function sheetHistoryBytes(bytes: number, claimCheckBytes?: number): number {
+  return claimCheckBytes && claimCheckBytes > 0 && bytes > claimCheckBytes ? CLAIMED_SHEET_HISTORY_BYTES : bytes;
+}
+
+/**
+ * The sheets a vote needs (every member a sheet per page of nominations) and their bytes in the history;
+ * it fits when twice that (a full round of corrections) stays within {@link MAX_VOTE_SHEETS} and
+ * {@link MAX_SHEETS_TOTAL_BYTES}. With the claim check's threshold, pages of
+ * {@link MAX_VOTES_PER_CLAIMED_SHEET}, each counted by {@link sheetHistoryBytes}.
+ */
+export function voteSheetsNeeded(
+  inVote: number,
+  members: number,
+  claimCheckBytes?: number,
+): { sheets: number; bytes: number; fits: boolean; perSheet: number } {
+  const perSheet = sheetBounds(claimCheckBytes).lines;
+  const full = Math.floor(inVote / perSheet);
+  const rest = inVote % perSheet;
+  const page = (lines: number) => sheetHistoryBytes(lines * SHEET_LINE_BYTES, claimCheckBytes);
+  const sheets = members * Math.ceil(inVote / perSheet);
+  const bytes = members * (full * page(perSheet) + (rest > 0 ? page(rest) : 0));
+  return { sheets, bytes, perSheet, fits: 2 * sheets <= MAX_VOTE_SHEETS && 2 * bytes <= MAX_SHEETS_TOTAL_BYTES };
 }
 
 /**
@@ -84,14 +148,31 @@ export function conferenceTooLarge(count: number, field: string): string | undef
 }
 
 /** Why the council's vote cannot run with these nominations (Vietnamese), or undefined. Known only once gathered. */
-export function awardsTooLarge(p: { nominations: number; inVote: number; members: number }): string | undefined {
-  const need = voteSheetsNeeded(p.inVote, p.members);
+export function awardsTooLarge(p: {
+  nominations: number;
+  inVote: number;
+  members: number;
+  claimCheckBytes?: number;
+}): string | undefined {
+  const need = voteSheetsNeeded(p.inVote, p.members, p.claimCheckBytes);
   if (p.nominations <= MAX_AWARD_NOMINATIONS && need.fits) return undefined;
+  const most = maxInVote(p.members, p.claimCheckBytes);
   return (
     `Các đơn vị gửi ${p.nominations} hồ sơ đề nghị khen thưởng, ${p.inVote} hồ sơ cần Hội đồng biểu quyết ` +
-    `(${p.members} thành viên: ${need.sheets} phiếu tổng hợp, mỗi phiếu tối đa ${MAX_VOTES_PER_SHEET} hồ sơ); ` +
-    `hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ và ${MAX_VOTE_SHEETS / 2} phiếu tổng hợp ` +
-    `(khoảng ${Math.floor(MAX_SHEETS_TOTAL_BYTES / 2 / SHEET_LINE_BYTES)} phiếu biểu quyết, để dành một lượt sửa phiếu) trong một lần xét. ` +
+    `(${p.members} thành viên: ${need.sheets} phiếu tổng hợp, mỗi phiếu tối đa ${need.perSheet} hồ sơ); ` +
+    `hệ thống hỗ trợ tối đa ${MAX_AWARD_NOMINATIONS} hồ sơ, và với Hội đồng ${p.members} thành viên ` +
+    `tối đa ${most} hồ sơ cần biểu quyết (để dành một lượt sửa phiếu) trong một lần xét. ` +
     `Hãy chia việc xét khen thưởng thành các đợt con (sub-campaign) theo khối đơn vị.`
   );
+}
+
+/**
+ * The most nominations in vote a council of `members` votes on by sheets, a round of corrections in
+ * reserve: the largest N such that every count up to N fits (with the claim check, a count whose pages
+ * stay just below the threshold weighs more than a larger one, so the first that does not fit bounds it).
+ */
+export function maxInVote(members: number, claimCheckBytes?: number): number {
+  let n = 0;
+  while (n < MAX_AWARD_NOMINATIONS && voteSheetsNeeded(n + 1, members, claimCheckBytes).fits) n++;
+  return n;
 }

@@ -7,7 +7,7 @@
 import type { VoteChoice, VoteSheetLine } from '../domain/award-types';
 import { sheetBytes } from '../domain/award-sheet';
 import { MAX_VOTE_REASON_CHARS } from '../domain/award-vote';
-import { MAX_SHEET_BYTES, MAX_VOTES_PER_SHEET } from '../domain/scale-limits';
+import { sheetBounds } from '../domain/scale-limits';
 import { decodeUtf8 } from '../domain/text-encoding';
 import type { Lang } from '../domain/validation/texts';
 import { MESSAGES } from './unit-import/messages';
@@ -50,8 +50,8 @@ const HEADER = /^(ho so|ma ho so|nomination|nomination id|id)$/;
 const TEXTS = {
   vi: {
     noLines: 'Tệp không có dòng phiếu nào (mỗi dòng: mã hồ sơ, ý kiến, mã hình thức, lý do).',
-    tooMany: (n: number) =>
-      `Tệp có ${n} dòng phiếu, tối đa ${MAX_VOTES_PER_SHEET} dòng một phiếu tổng hợp; hãy chia thành nhiều tệp.`,
+    tooMany: (n: number, most: number) =>
+      `Tệp có ${n} dòng phiếu, tối đa ${most} dòng một phiếu tổng hợp; hãy chia thành nhiều tệp.`,
     noNomination: (row: number) => `Dòng ${row}: thiếu mã hồ sơ (cột 1).`,
     badChoice: (row: number, value: string) =>
       `Dòng ${row}: ý kiến "${value}" (cột 2) không hợp lệ; ghi một trong: đồng ý, không đồng ý, không biểu quyết (hoặc approve, reject, abstain).`,
@@ -61,13 +61,13 @@ const TEXTS = {
       `Dòng ${row}: hồ sơ ${id} đã có ở dòng ${first}; mỗi hồ sơ một dòng.`,
     longReason: (row: number, n: number) =>
       `Dòng ${row}: lý do (cột 4) dài ${n} ký tự, tối đa ${MAX_VOTE_REASON_CHARS}; hãy rút gọn.`,
-    tooHeavy: (kb: number) =>
-      `Phiếu trong tệp nặng ${kb} KB, tối đa ${MAX_SHEET_BYTES / 1024} KB một phiếu tổng hợp; hãy rút gọn lý do hoặc chia thành nhiều tệp.`,
+    tooHeavy: (kb: number, most: number) =>
+      `Phiếu trong tệp nặng ${kb} KB, tối đa ${most / 1024} KB một phiếu tổng hợp; hãy rút gọn lý do hoặc chia thành nhiều tệp.`,
   },
   en: {
     noLines: 'The file has no vote lines (each line: nomination id, choice, form code, reason).',
-    tooMany: (n: number) =>
-      `The file has ${n} vote lines, at most ${MAX_VOTES_PER_SHEET} in one sheet; split it into several files.`,
+    tooMany: (n: number, most: number) =>
+      `The file has ${n} vote lines, at most ${most} in one sheet; split it into several files.`,
     noNomination: (row: number) => `Line ${row}: the nomination id (column 1) is missing.`,
     badChoice: (row: number, value: string) =>
       `Line ${row}: the choice "${value}" (column 2) is not valid; write one of: approve, reject, abstain (or đồng ý, không đồng ý, không biểu quyết).`,
@@ -77,14 +77,18 @@ const TEXTS = {
       `Line ${row}: nomination ${id} is already on line ${first}; one line per nomination.`,
     longReason: (row: number, n: number) =>
       `Line ${row}: the reason (column 4) has ${n} characters, at most ${MAX_VOTE_REASON_CHARS}; shorten it.`,
-    tooHeavy: (kb: number) =>
-      `The sheet in the file weighs ${kb} KB, at most ${MAX_SHEET_BYTES / 1024} KB a sheet; shorten the reasons or split the file.`,
+    tooHeavy: (kb: number, most: number) =>
+      `The sheet in the file weighs ${kb} KB, at most ${most / 1024} KB a sheet; shorten the reasons or split the file.`,
   },
 };
 
-/** Reads a vote sheet's CSV bytes (UTF-8; `,`, `;` or tab separated, as Excel writes it). */
-export function readVoteSheetCsv(bytes: Uint8Array, lang: Lang = 'vi'): VoteSheetCsv {
+/**
+ * Reads a vote sheet's CSV bytes (UTF-8; `,`, `;` or tab separated, as Excel writes it). With the claim
+ * check's threshold (the CLI's setting), a file may carry the larger sheet it allows (issue 17).
+ */
+export function readVoteSheetCsv(bytes: Uint8Array, lang: Lang = 'vi', claimCheckBytes?: number): VoteSheetCsv {
   const t = TEXTS[lang];
+  const most = sheetBounds(claimCheckBytes);
   const m = MESSAGES[lang];
   const none = (message: string): VoteSheetCsv => ({ votes: [], rows: [], problems: [{ row: 0, message }] });
   const decoded = decodeUtf8(bytes);
@@ -93,7 +97,7 @@ export function readVoteSheetCsv(bytes: Uint8Array, lang: Lang = 'vi'): VoteShee
   const problems = read.problems.map((p) => ({ row: p.row, message: p.message }));
   const rows = (read.grid?.rows ?? []).filter((r, i) => !(i === 0 && HEADER.test(fold(r.cells[0] ?? ''))));
   if (rows.length === 0) return { votes: [], rows: [], problems: [...problems, { row: 0, message: t.noLines }] };
-  if (rows.length > MAX_VOTES_PER_SHEET) return none(t.tooMany(rows.length));
+  if (rows.length > most.lines) return none(t.tooMany(rows.length, most.lines));
   const votes: VoteSheetLine[] = [];
   const at: number[] = [];
   const seen = new Map<string, number>();
@@ -127,7 +131,7 @@ export function readVoteSheetCsv(bytes: Uint8Array, lang: Lang = 'vi'): VoteShee
   }
   // The member's account is not known here: a generous stand-in for its bytes.
   const weight = sheetBytes({ member: 'x'.repeat(64), votes });
-  if (problems.length === 0 && weight > MAX_SHEET_BYTES) return none(t.tooHeavy(Math.ceil(weight / 1024)));
+  if (problems.length === 0 && weight > most.bytes) return none(t.tooHeavy(Math.ceil(weight / 1024), most.bytes));
   return { votes, rows: at, problems };
 }
 

@@ -5,7 +5,7 @@
  * ({@link MAX_SINGLE_VOTES}) and sheets by their count and bytes. The workflow owns the state; these
  * handlers push to its votes and answer narrowed views (each answer stays in the history).
  */
-import { defineUpdate, setHandler } from '@temporalio/workflow';
+import { defineUpdate, patched, setHandler } from '@temporalio/workflow';
 import type {
   AwardCatalogue,
   AwardNominationView,
@@ -21,7 +21,7 @@ import type {
 } from '../domain/award-types';
 import { sheetBytes, sheetRefusal } from '../domain/award-sheet';
 import { memberProgress, voteRefusal, type VoteContext } from '../domain/award-vote';
-import { MAX_SINGLE_VOTES } from '../domain/scale-limits';
+import { MAX_SINGLE_VOTES, sheetHistoryBytes } from '../domain/scale-limits';
 
 /** Answers the view with the nomination voted on only (and the actor's votes on it); the query has them all. */
 export const castVote = defineUpdate<AwardsStatusView, [CastVoteInput]>('castVote');
@@ -38,6 +38,8 @@ export interface VoteBook {
   nominations(): AwardNominationView[];
   /** Undefined until the nominations are gathered (`assertVoting` refuses before). */
   catalogue(): AwardCatalogue | undefined;
+  /** The claim check's threshold recorded with the gathering (issue 17); undefined: today's bounds. */
+  claimCheckBytes(): number | undefined;
   state(): AwardsState;
   view(member?: string): AwardsStatusView;
   assertVoting(action: string): void;
@@ -108,22 +110,26 @@ export function setVoteHandlers(book: VoteBook): void {
       const at = book.iso();
       for (const line of req.votes) book.votes.push(recorded(req.member, line, req.recordedBy, at));
       sheets.sheets++;
-      sheets.bytes += sheetBytes(req);
+      sheets.bytes += sheetHistoryBytes(sheetBytes(req), book.claimCheckBytes());
       book.touch();
       const i = book.council.findIndex((m) => m.account === req.member);
       const progress = memberProgress([book.council[i]], book.nominations(), book.votes)[0];
-      return {
+      const answer = {
         campaignId: book.campaignId,
         state: book.state(),
         member: { account: req.member, name: book.council[i].name, voted: progress.voted, toVote: progress.toVote },
-        nominations: req.votes.map((l) => l.nominationId),
       };
+      // The count, not the ids: the answer stays in the history inline, and a sheet of 5,000 lines'
+      // ids were ~85 KB each (issue 17).
+      return patched('awards-sheet-answers-count')
+        ? { ...answer, lines: req.votes.length }
+        : { ...answer, nominations: req.votes.map((l) => l.nominationId) };
     },
     {
       validator: (req) => {
         book.assertVoting('bỏ phiếu');
         if (req.recordedBy !== undefined) book.assertPerson('người ghi nhận phiếu', req.recordedBy);
-        const refusal = sheetRefusal(context(), req, sheets);
+        const refusal = sheetRefusal(context(), req, sheets, book.claimCheckBytes());
         if (refusal) throw new Error(refusal);
       },
     },

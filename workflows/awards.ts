@@ -27,13 +27,15 @@ import {
 import type {
   AwardNominationView,
   AwardsState,
+  AwardsStatusQuery,
   AwardsStatusView,
   AwardsWorkflowInput,
   CloseVoteInput,
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, latestVotes, memberProgress, missingVoters, unitResultOf } from '../domain/award-vote';
+import { inVote, latestVotes, memberProgress, missingVoters, talliedVote, unitResultOf } from '../domain/award-vote';
+import { AWARDS_STATE_LABELS, isNarrowed, narrowView } from '../domain/award-view';
 import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
@@ -47,24 +49,14 @@ export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('close
 export const issueDecision = defineUpdate<AwardsStatusView, [IssueDecisionInput]>('issueDecision');
 /** From the campaign: it was cancelled; the vote ends cancelled and refuses every change. */
 export const cancelAwards = defineSignal<[CancelCampaignInput]>('cancelAwards');
-/** The full view; before the close, votes only of `member` when given (the use cases ask for the actor's own). */
-export const getAwardsStatus = defineQuery<AwardsStatusView, [{ member?: string }?]>('getAwardsStatus');
+/**
+ * The full view; before the close, votes only of `member` when given (the use cases ask for the actor's
+ * own). With a page, a unit or `toVoteBy` (issue 17), a page of the nominations and the counts of all.
+ */
+export const getAwardsStatus = defineQuery<AwardsStatusView, [AwardsStatusQuery?]>('getAwardsStatus');
 
-/** A vote as the tally reads it. */
-const tallied = ({ member, nominationId, choice, formCode, at }: Vote): Vote => ({
-  member,
-  nominationId,
-  choice,
-  ...(formCode ? { formCode } : {}),
-  at,
-});
-
-const STATE_LABELS: Record<AwardsState, string> = {
-  voting: 'Hội đồng đang bỏ phiếu',
-  closed: 'đã kết thúc bỏ phiếu, chờ quyết định',
-  decided: 'đã có quyết định khen thưởng',
-  cancelled: 'đã hủy',
-};
+/** Nominations in the close's and the decision's answers (the first page; the query has the others). */
+const ANSWER_PAGE_SIZE = 10;
 
 export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<AwardsStatusView> {
   const { campaignId, council } = input;
@@ -93,10 +85,11 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
   const deadlineMs = schedule ? Date.parse(schedule.deadline.utc) : undefined;
   const lockMs = schedule ? Date.parse(schedule.lock.utc) : undefined;
 
-  const view = (member?: string): AwardsStatusView => {
+  const view = (member?: string, q: AwardsStatusQuery = {}): AwardsStatusView => {
     const progress = memberProgress(council, nominations, votes);
     const open = state === 'voting';
-    return {
+    const narrowed = isNarrowed(q);
+    const whole: AwardsStatusView = {
       campaignId,
       state,
       authority: input.authority,
@@ -105,7 +98,8 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         voted: progress[i].voted,
         toVote: progress[i].toVote,
       })),
-      nominations: nominations.map((n) => ({ ...n })),
+      // A page is cut from the list itself: copying 10,000 nominations for it is not needed.
+      nominations: narrowed ? nominations : nominations.map((n) => ({ ...n })),
       ...(schedule ? { deadline: schedule.deadline.utc, deadlineLocal: schedule.deadline.local } : {}),
       // No member sees others' votes until the vote closes.
       ...(!open ? { votes: [...votes] } : member ? { votes: votes.filter((v) => v.member === member) } : {}),
@@ -117,12 +111,20 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       remindersSent,
       escalationsSent,
     };
+    if (q.withVotes === false) delete whole.votes;
+    return narrowed ? narrowView(whole, q, votes) : whole;
   };
 
   // The decision's answer and the result without the votes (the query has them): with sheets the votes
   // are many (3,600 were 730 KB, over the 512 KiB payload warning), and these stay in the history.
   const answered = (v: AwardsStatusView): AwardsStatusView =>
     patched('awards-answers-without-votes') ? { ...v, votes: undefined } : v;
+  // The close's and the decision's answers: the counts and a first page, not every nomination (10,000
+  // were 5.5 MB in the history and in the answer the person waits for; the query has them by pages).
+  const answerPage = (): AwardsStatusView | undefined =>
+    patched('awards-answers-a-page')
+      ? view(undefined, { page: 1, pageSize: ANSWER_PAGE_SIZE, withVotes: false })
+      : undefined;
 
   const publish = () => {
     upsertSearchAttributes([
@@ -132,7 +134,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       ...(schedule ? [{ key: DeadlineKey, value: new Date(schedule.deadline.utc) }] : []),
     ]);
     setCurrentDetails(
-      `**${input.planNumber}** — ${input.phaseName}: ${STATE_LABELS[state]}` +
+      `**${input.planNumber}** — ${input.phaseName}: ${AWARDS_STATE_LABELS[state]}` +
         (schedule && state === 'voting' ? `; hạn bỏ phiếu ${schedule.deadline.local}` : '') +
         (decision ? `; Quyết định số ${decision.number}` : ''),
     );
@@ -157,7 +159,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
 
   // ---- handlers ---------------------------------------------------------------------------------
 
-  setHandler(getAwardsStatus, (q) => view(q?.member));
+  setHandler(getAwardsStatus, (q) => view(q?.member, q ?? {}));
 
   setVoteHandlers({
     campaignId,
@@ -166,6 +168,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     votes,
     nominations: () => nominations,
     catalogue: () => gathered?.catalogue,
+    claimCheckBytes: () => gathered?.claimCheckBytes,
     state: () => state,
     view,
     assertVoting,
@@ -179,7 +182,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     (req) => {
       closeAsked = req.by;
       touch();
-      return view();
+      return answerPage() ?? view();
     },
     {
       validator: (req) => {
@@ -201,7 +204,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
     (req) => {
       decisionAsked = { number: req.number.trim(), date: req.date, by: req.by };
       touch();
-      return answered(view());
+      return answerPage() ?? answered(view());
     },
     {
       validator: (req) => {
@@ -321,7 +324,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
         nominations,
         // Each member's last vote, without reason or instant: the tally reads no more, and with sheets the
         // votes are many (issue 17: 3,600 votes were ~500 KB of this payload).
-        votes: patched('awards-tally-latest-votes') ? latestVotes(votes).map(tallied) : votes,
+        votes: patched('awards-tally-latest-votes') ? latestVotes(votes).map(talliedVote) : votes,
         council,
         catalogue: gathered!.catalogue,
         base: { collectives: gathered!.collectives, individuals: gathered!.individuals },

@@ -1,8 +1,9 @@
 /**
  * `thidua awards …` and `thidua campaign report`: the council's vote through the use cases of
  * `app/awards.ts` (the dashboard uses the same):
- * - `status CAMPAIGN [--as LOGIN] [--json]`: state, deadline, members' progress, nominations (a member
- *   sees only their own votes until the vote closes);
+ * - `status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit UNIT] [--to-vote] [--json]`: state,
+ *   deadline, members' progress, a page of the nominations (a member sees only their own votes until the
+ *   vote closes; `--to-vote`: those the member has left);
  * - `vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]`;
  * - `written-vote … --member ACCOUNT --as LOGIN`: an absent member's written vote, by the clerk;
  * - `vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN`: many votes in one update (issue 17),
@@ -29,7 +30,9 @@ import {
   issueDecision,
   recordWrittenSheet,
   recordWrittenVote,
+  type AwardsViewPart,
 } from '../../app/awards';
+import { MAX_AWARDS_PAGE_SIZE } from '../../domain/scale-limits';
 import { staffActorOf, type StaffActor } from '../../app/roles';
 import { loadSettings } from '../../config/settings';
 import {
@@ -56,7 +59,7 @@ const CHOICES: VoteChoice[] = ['approve', 'reject', 'abstain'];
 async function run(action: Action, argv: string[], io: Io): Promise<number> {
   // A trailing `--year` has no value: a usage error (2) like a bad one, not parseArgs' generic one.
   if (action === 'report' && argv.at(-1) === '--year') throw new CliError(awardsTexts(langOfArgv(argv)).badYear(''), 2);
-  const { positional, options } = parseArgs(argv, ['json']);
+  const { positional, options } = parseArgs(argv, ['json', 'to-vote']);
   const lang = cliLang(options);
   const t = awardsTexts(lang);
   const usage = () =>
@@ -73,6 +76,7 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
     choice = positional[2] as VoteChoice;
   }
   const sheet = action === 'vote-sheet' ? voteSheetOf(options, lang, usage) : undefined;
+  const part = action === 'status' ? statusPart(options, t) : undefined;
   if (action === 'decide') {
     if (!options.number?.trim() || !options.date) throw usage();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
@@ -98,7 +102,10 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
     };
     switch (action) {
       case 'status': {
-        const view = await awardsStatus(cli, campaignId, actor).catch(fail);
+        const view = await awardsStatus(cli, campaignId, actor, {
+          ...part!,
+          ...(options['to-vote'] && actor ? { toVoteBy: actor.login } : {}),
+        }).catch(fail);
         io.stdout.write(
           options.json ? JSON.stringify(view, null, 2) + '\n' : showAwards(view, lang, cli.settings.timeZone),
         );
@@ -155,6 +162,24 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * The page `status` asks for (issue 17): by default the first {@link MAX_AWARDS_PAGE_SIZE} nominations,
+ * so a 10,000-nomination vote is read a page at a time; bad numbers are usage errors (exit 2).
+ */
+function statusPart(options: Record<string, string>, t: AwardsTexts): AwardsViewPart {
+  const whole = (name: string): number | undefined => {
+    const value = options[name];
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new CliError(t.badPage(`--${name}`, value), 2);
+    return Number(value);
+  };
+  return {
+    page: whole('page') ?? 1,
+    pageSize: Math.min(whole('page-size') ?? MAX_AWARDS_PAGE_SIZE, MAX_AWARDS_PAGE_SIZE),
+    ...(options.unit ? { unitId: options.unit } : {}),
+  };
+}
+
 /** `--member` and `--file`'s votes, read before Temporal is reached: every bad line named (exit 2). */
 function voteSheetOf(options: Record<string, string>, lang: Lang, usage: () => CliError) {
   if (!options.member || !options.file) throw usage();
@@ -165,7 +190,8 @@ function voteSheetOf(options: Record<string, string>, lang: Lang, usage: () => C
   } catch {
     throw new CliError(awardsTexts(lang).noFile(file), 2);
   }
-  const read = readVoteSheetCsv(bytes, lang);
+  // The larger sheet when this client's claim check is on (the workers share the setting).
+  const read = readVoteSheetCsv(bytes, lang, loadSettings().claimCheckBytes);
   if (read.problems.length > 0) {
     const lines = read.problems.map((p) => (p.row > 0 ? `${file}:${p.row}: ${p.message}` : `${file}: ${p.message}`));
     throw new CliError([awardsTexts(lang).badSheet(file, read.problems.length), ...lines].join('\n'), 2);
@@ -253,6 +279,12 @@ export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): st
       { maxWidths: [0, 30, 0, 30, 40, 0, 0] },
     ),
   ];
+  // More than a page: which one, and the counts of all (the table holds this page only).
+  const p = view.page;
+  if (p && p.pages > 1) {
+    lines.push('', t.pageOf(p.page, p.pages, view.nominations.length, p.total));
+    if (view.counts) lines.push(t.stateCounts(view.counts));
+  }
   if (view.state === 'voting' && view.votes && view.votes.length > 0) lines.push('', t.ownVotes(view.votes.length));
   return lines.join('\n') + '\n';
 }

@@ -44,11 +44,16 @@ export interface AwardsTexts {
   decisionOf: (number: string, date: string) => string;
   skipReason: Record<SkipCode, string>;
   xlsxWritten: (file: string) => string;
+  /** `--page`/`--page-size`: a whole number from 1. */
+  badPage: (option: string, value: string) => string;
+  /** Under the nominations' table when they are more than a page (issue 17). */
+  pageOf: (page: number, pages: number, shown: number, total: number) => string;
+  stateCounts: (counts: Record<AwardNominationState, number>) => string;
 }
 
 export const AWARDS_VI: AwardsTexts = {
   usage:
-    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | vote-sheet CAMPAIGN --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
+    'thidua awards status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit ĐƠN_VỊ] [--to-vote] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | vote-sheet CAMPAIGN --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
   reportUsage: 'thidua campaign report CAMPAIGN|--year NĂM [--json] [--xlsx TỆP.xlsx]',
   needsAs: '--as LOGIN: tài khoản thực hiện (vai trò của tài khoản quyết định việc được làm)',
   unknownLogin: (login) =>
@@ -109,11 +114,17 @@ export const AWARDS_VI: AwardsTexts = {
   decisionOf: (number, date) => `Quyết định số ${number} ngày ${date.split('-').reverse().join('/')}`,
   skipReason: SKIP_REASONS,
   xlsxWritten: (file) => `Đã ghi bảng thống kê vào ${file}`,
+  badPage: (option, value) => `${option} "${value}": ghi một số nguyên từ 1`,
+  pageOf: (page, pages, shown, total) =>
+    `Trang ${page}/${pages}: ${shown} trong ${total} hồ sơ; xem trang khác bằng --page N`,
+  stateCounts: (c) =>
+    `Hồ sơ: ${c['in-vote']} đang biểu quyết, ${c.approved} được thông qua, ${c.rejected} không được thông qua, ` +
+    `${c['no-quorum']} không đủ số phiếu, ${c['higher-level']} đề nghị cấp trên`,
 };
 
 export const AWARDS_EN: AwardsTexts = {
   usage:
-    'thidua awards status CAMPAIGN [--as LOGIN] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
+    'thidua awards status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit UNIT] [--to-vote] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
   reportUsage: 'thidua campaign report CAMPAIGN|--year YEAR [--json] [--xlsx FILE.xlsx]',
   needsAs: '--as LOGIN: the account acting (its roles decide what it may do)',
   unknownLogin: (login) =>
@@ -180,4 +191,10 @@ export const AWARDS_EN: AwardsTexts = {
     'no-decision': 'no award decision yet',
   },
   xlsxWritten: (file) => `Statistics table written to ${file}`,
+  badPage: (option, value) => `${option} "${value}": a whole number from 1`,
+  pageOf: (page, pages, shown, total) =>
+    `Page ${page}/${pages}: ${shown} of ${total} nominations; see another page with --page N`,
+  stateCounts: (c) =>
+    `Nominations: ${c['in-vote']} in vote, ${c.approved} approved, ${c.rejected} rejected, ` +
+    `${c['no-quorum']} without quorum, ${c['higher-level']} proposed to the higher level`,
 };

@@ -4,7 +4,12 @@
  * size against what one vote carries (nominations, and the members' vote sheets). Used by
  * the cross-field rules (`rules.ts`).
  */
-import { MAX_AWARD_NOMINATIONS, MAX_VOTE_SHEETS, MAX_VOTES_PER_SHEET, voteSheetsNeeded } from '../scale-limits';
+import {
+  DEFAULT_CLAIM_CHECK_THRESHOLD,
+  MAX_AWARD_NOMINATIONS,
+  MAX_VOTE_SHEETS,
+  voteSheetsNeeded,
+} from '../scale-limits';
 import type { PathSegment } from '../yaml-source';
 import { asArr, asNum, asStr, isObj, valueAt, type Obj } from './raw-data';
 import type { Report } from './problems';
@@ -92,7 +97,7 @@ export function checkInvitees(
  * The awards phase's size against what the council's vote carries (issue 17, `domain/scale-limits.ts`).
  * The nominations are known only when gathered; the file gives their upper bound: the units times
  * the largest nominations quota of the deadline phases. Members vote by sheet (one update for up to
- * MAX_VOTES_PER_SHEET nominations), so the history grows by sheets: members × pages of nominations,
+ * MAX_VOTES_PER_CLAIMED_SHEET nominations, a reference in the history), so the history grows by sheets: members × pages of nominations,
  * with room for a round of corrections. Over either maximum it is a warning (units seldom fill their
  * quota); the gathering refuses for good what is really over it.
  */
@@ -102,14 +107,15 @@ export function checkAwardsSize(report: Report, data: unknown, council: Obj, pat
   );
   const nominations = units * Math.max(0, ...quotas);
   const members = asArr(council.members).length;
-  const need = voteSheetsNeeded(nominations, members);
+  // The claim check at its default (`config/settings.ts`): the gathering checks again with the workers' own.
+  const need = voteSheetsNeeded(nominations, members, DEFAULT_CLAIM_CHECK_THRESHOLD);
   if (nominations <= MAX_AWARD_NOMINATIONS && need.fits) return;
   report.add('warning', path, 'awardsMayBeTooLarge', {
     units,
     nominations,
     members,
     sheets: need.sheets,
-    perSheet: MAX_VOTES_PER_SHEET,
+    perSheet: need.perSheet,
     maxNominations: MAX_AWARD_NOMINATIONS,
     maxSheets: MAX_VOTE_SHEETS / 2,
   });

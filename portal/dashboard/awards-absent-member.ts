@@ -4,6 +4,7 @@
  */
 import { ActionInputError } from './actions';
 import type { AwardActionContext } from './awards-actions';
+import { formView } from './awards-paging';
 
 /**
  * The absent member a clerk records a written vote or sheet for (the form's `member`), refused in
@@ -12,7 +13,7 @@ import type { AwardActionContext } from './awards-actions';
 export async function absentMember(ctx: AwardActionContext) {
   const member = (ctx.form.member ?? '').trim();
   if (!member) throw new ActionInputError('Chọn thành viên Hội đồng đã gửi phiếu bằng văn bản.');
-  const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
+  const view = await formView(ctx);
   const named = view.members.find((m) => m.account === member);
   if (!named) throw new ActionInputError(`"${member}" không phải thành viên Hội đồng của đợt này.`);
   return { member, named, view };

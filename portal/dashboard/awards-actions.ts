@@ -12,15 +12,36 @@ import { ActionInputError } from './actions';
 import type { AwardsBackend } from './awards-backend';
 import { absentMember } from './awards-absent-member';
 import { SHEET_ACTIONS } from './awards-sheet';
+import { SHEET_FILE_ACTION } from './awards-sheet-file';
+import { pageChoiceOf, viewPartOf } from './awards-paging';
+
+/** The page of the vote the form was drawn on (issue 17): its nominations are those the form names. */
+export const formView = (ctx: AwardActionContext): Promise<AwardsStatusView> =>
+  ctx.awards.status(
+    ctx.campaignId,
+    ctx.actor,
+    viewPartOf(
+      pageChoiceOf((k) => ctx.form[k]),
+      ctx.actor,
+    ),
+  );
 
 export type AwardActionId =
-  'bieu-quyet' | 'phieu-van-ban' | 'phieu-tong-hop' | 'phieu-van-ban-tong-hop' | 'ket-thuc' | 'quyet-dinh';
+  | 'bieu-quyet'
+  | 'phieu-van-ban'
+  | 'phieu-tong-hop'
+  | 'tep-phieu-tong-hop'
+  | 'phieu-van-ban-tong-hop'
+  | 'ket-thuc'
+  | 'quyet-dinh';
 
 export interface AwardActionContext {
   awards: AwardsBackend;
   campaignId: string;
   actor: StaffActor;
   form: Record<string, string>;
+  /** The uploaded file of an {@link AwardAction.upload} action. */
+  file?: { name: string; bytes: Buffer };
 }
 
 export interface AwardAction {
@@ -29,6 +50,8 @@ export interface AwardAction {
   role: StaffRole;
   /** What a refusal says was being done. */
   label: string;
+  /** A `multipart/form-data` form with one file (`file` field). */
+  upload?: boolean;
   /** Whether the form is drawn for this state of the vote (the workflow's validators still decide). */
   applies(view: AwardsStatusView): boolean;
   run(ctx: AwardActionContext): Promise<string>;
@@ -75,13 +98,14 @@ export function decisionDate(text: string): string {
 
 export const AWARD_ACTIONS: AwardAction[] = [
   ...SHEET_ACTIONS,
+  SHEET_FILE_ACTION,
   {
     id: 'bieu-quyet',
     role: 'council',
     label: 'Biểu quyết',
     applies: (v) => v.state === 'voting',
     run: async (ctx) => {
-      const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
+      const view = await formView(ctx);
       const { who, ...vote } = voteOf(ctx.form, view);
       await ctx.awards.castVote(ctx.campaignId, ctx.actor, vote);
       return `Đã ghi phiếu của bạn cho ${who}: ${VOTE_CHOICE_NAMES[vote.choice]}.`;

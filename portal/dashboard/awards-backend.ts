@@ -13,6 +13,7 @@ import {
   issueDecision,
   recordWrittenSheet,
   recordWrittenVote,
+  type AwardsViewPart,
 } from '../../app/awards';
 import { yearAwardStatistics, type YearAwardStatistics } from '../../app/award-statistics';
 import type { AppContext } from '../../app/context';
@@ -33,8 +34,11 @@ export type AwardFileKind = 'minutes' | 'decision' | 'proposal' | 'statistics';
 export type UnitAwardResult = AwardUnitResult;
 
 export interface AwardsBackend {
-  /** The vote as `actor` may see it: before the vote closes, `votes` holds only the actor's own. */
-  status(campaignId: string, actor: StaffActor): Promise<AwardsStatusView>;
+  /**
+   * The vote as `actor` may see it: before the vote closes, `votes` holds only the actor's own. With
+   * `part`, the page of nominations the dashboard shows (issue 17) and the counts of all.
+   */
+  status(campaignId: string, actor: StaffActor, part?: AwardsViewPart): Promise<AwardsStatusView>;
   /** The forms the select offers (those of the nominee's kind in force on the day its dossier was received). */
   catalogue(): Promise<AwardCatalogue>;
   castVote(
@@ -83,8 +87,8 @@ export class TemporalAwardsBackend implements AwardsBackend {
     private readonly loadCatalogue: () => AwardCatalogue = () => loadAwardCatalogue(),
   ) {}
 
-  status(campaignId: string, actor: StaffActor): Promise<AwardsStatusView> {
-    return awardsStatus(this.s, campaignId, actor);
+  status(campaignId: string, actor: StaffActor, part?: AwardsViewPart): Promise<AwardsStatusView> {
+    return awardsStatus(this.s, campaignId, actor, part);
   }
 
   async catalogue(): Promise<AwardCatalogue> {
@@ -123,7 +127,7 @@ export class TemporalAwardsBackend implements AwardsBackend {
     const results = await awardResultsForUnit(this.s, campaignId, unitId);
     if (results.length === 0) return undefined;
     // The decision's number and date only: the view's other units' nominations stay on the server.
-    const decision = (await awardsStatus(this.s, campaignId)).decision;
+    const decision = (await awardsStatus(this.s, campaignId, undefined, { unitId, withVotes: false })).decision;
     return decision ? { decision: { number: decision.number, date: decision.date }, results } : undefined;
   }
 

@@ -23,6 +23,8 @@ import type { StaffSession } from '../security';
 import { AWARD_ACTIONS, type AwardAction, type AwardActionId } from './awards-actions';
 import { flashHtml, nav, type Flash } from './pages';
 import { sheetField, sheetPages, writtenSheetForms } from './awards-sheet';
+import { pageHidden, pageNav, type AwardsPageChoice } from './awards-paging';
+import { sheetFileForm } from './awards-sheet-file';
 import { shareCapWords } from '../../domain/award-rules';
 import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
 
@@ -72,6 +74,8 @@ export interface AwardsPageInput {
   timeZone: string;
   flash?: Flash;
   failed?: FailedAwardForm;
+  /** The page of nominations shown (issue 17); the first of all by default. */
+  choice?: AwardsPageChoice;
 }
 
 const TYPE = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
@@ -122,7 +126,9 @@ export function awardsPage(p: AwardsPageInput): string {
   const sheetOpen = voter && drawn.some((a) => a.id === 'phieu-tong-hop');
   // Before the close only one's own votes, whatever the use case gave.
   const own = (v.votes ?? []).filter((x) => x.member === actor.login);
-  const csrf = `<input type="hidden" name="csrf" value="${esc(p.staff.csrf)}">`;
+  const choice = p.choice ?? { page: 1, remaining: false };
+  // Every form carries the page it was drawn on: the action reads that page of the vote.
+  const csrf = `<input type="hidden" name="csrf" value="${esc(p.staff.csrf)}">${pageHidden(choice)}`;
   const failedFor = (id: AwardActionId, nominationId?: string) =>
     p.failed?.action === id && (nominationId === undefined || p.failed.form.nominationId === nominationId)
       ? p.failed
@@ -269,7 +275,7 @@ ${v.members
       ? '<p class="hint">Tài khoản của bạn không có trong danh sách Hội đồng của đợt này: không biểu quyết được.</p>'
       : '';
   const staffForms = drawn
-    .filter((a) => a.id !== 'bieu-quyet' && a.id !== 'phieu-tong-hop')
+    .filter((a) => a.id !== 'bieu-quyet' && a.id !== 'phieu-tong-hop' && a.id !== 'tep-phieu-tong-hop')
     .map((a) => (may(a) ? staffForm(a, base, csrf, v, failedFor(a.id), errorBeside) : lackingNote(a)))
     .join('\n');
   // A member's nominations inside their sheet's form: a page of nominations per form, each one sheet.
@@ -303,8 +309,10 @@ ${v.decision ? `<dt>Quyết định</dt><dd id="decision">Số ${esc(v.decision.
 ${councilNote}
 <h2>Hội đồng</h2>
 ${members}
-<h2>Các đề nghị (${v.nominations.length})</h2>
-${nominations || '<p>Chưa có đề nghị nào.</p>'}
+<h2>Các đề nghị (${v.page?.total ?? v.nominations.length})</h2>
+${pageNav(base, v, choice, voter)}
+${sheetOpen ? sheetFileForm(base, csrf, errorBeside(failedFor('tep-phieu-tong-hop'))) : ''}
+${nominations || (choice.remaining ? '<p>Bạn đã biểu quyết mọi đề nghị.</p>' : '<p>Chưa có đề nghị nào.</p>')}
 ${files}
 ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : ''}`,
     { nav: nav(p.staff, actor), wide: true },

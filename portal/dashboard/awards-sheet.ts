@@ -13,6 +13,7 @@ import { esc } from '../pages';
 import { ActionInputError } from './actions';
 import { absentMember } from './awards-absent-member';
 import type { AwardAction } from './awards-actions';
+import { formView } from './awards-paging';
 
 /** A nomination's field of the sheet. */
 export const sheetField = (name: 'choice' | 'formCode' | 'reason', nominationId: string): string =>
@@ -88,7 +89,7 @@ export const SHEET_ACTIONS: AwardAction[] = [
     label: 'Gửi phiếu tổng hợp',
     applies: (v) => v.state === 'voting',
     run: async (ctx) => {
-      const view = await ctx.awards.status(ctx.campaignId, ctx.actor);
+      const view = await formView(ctx);
       const own = (view.votes ?? []).filter((x) => x.member === ctx.actor.login);
       const lines = sheetLines(ctx.form, view, ctx.actor.login, own);
       const r = await ctx.awards.castVoteSheet(ctx.campaignId, ctx.actor, lines);

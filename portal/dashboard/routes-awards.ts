@@ -12,6 +12,9 @@ import { esc } from '../pages';
 import { awardActionFor, type AwardAction } from './awards-actions';
 import type { AwardFileKind, AwardsBackend } from './awards-backend';
 import { AWARD_DOWNLOADS, availableDownloads, awardsPage, type FailedAwardForm } from './awards-page';
+import { pageChoiceOf, pageQuery, viewPartOf, type AwardsPageChoice } from './awards-paging';
+import { MAX_SHEET_FILE_BYTES } from './awards-sheet-file';
+import { UploadError } from '../upload-receive';
 import type { Flash } from './pages';
 import { DOCX, failure, NOT_FOUND, phaseView, XLSX, type RouteContext, type SignedIn } from './routes-shared';
 
@@ -23,7 +26,7 @@ const FILE_KIND: Record<string, AwardFileKind> = Object.fromEntries(
   Object.entries(AWARD_DOWNLOADS).map(([kind, d]) => [d.file, kind as AwardFileKind]),
 );
 
-export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
+export function awardsRoutes({ opts, formOf, uploadOf, closeAfterAnswer }: RouteContext) {
   const { backend } = opts;
 
   function awardsBackend(): AwardsBackend {
@@ -31,9 +34,15 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
     return opts.awards;
   }
 
-  async function awardsView(signed: SignedIn, campaignId: string): Promise<AwardsStatusView> {
+  /** The page of nominations shown (issue 17), or the first nomination only (a download needs the files' references). */
+  async function awardsView(
+    signed: SignedIn,
+    campaignId: string,
+    choice?: AwardsPageChoice,
+  ): Promise<AwardsStatusView> {
+    const part = choice ? viewPartOf(choice, signed.actor) : { page: 1, pageSize: 1, withVotes: false };
     return phaseView(
-      () => awardsBackend().status(campaignId, signed.actor),
+      () => awardsBackend().status(campaignId, signed.actor, part),
       {
         title: 'Chưa có phần khen thưởng',
         text: `Đợt "${campaignId}" chưa đến giai đoạn khen thưởng: Hội đồng biểu quyết sau khi hội nghị tổng kết kết thúc.`,
@@ -49,8 +58,9 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
     status = 200,
     flash?: Flash,
     failed?: FailedAwardForm,
+    choice: AwardsPageChoice = { page: 1, remaining: false },
   ): Promise<void> {
-    const view = await awardsView(signed, campaignId);
+    const view = await awardsView(signed, campaignId, choice);
     const campaign = await backend.campaignStatus(campaignId).catch((err: unknown) => {
       if (failure(err)) return undefined; // only its title and zone are wanted here
       throw err;
@@ -68,6 +78,7 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
         timeZone: campaign?.timeZone ?? opts.timeZone,
         flash,
         failed,
+        choice,
       }),
     );
   }
@@ -90,19 +101,34 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
         'mà việc này cần; không có gì thay đổi.';
       return render(res, signed, campaignId, 403, { kind: 'error', html: esc(why) });
     }
-    const form = await formOf(req, staff);
+    let form: Record<string, string>;
+    let file: { name: string; bytes: Buffer } | undefined;
+    if (action.upload) {
+      const got = await uploadOf(req, res, staff, { maxFileBytes: MAX_SHEET_FILE_BYTES, defaultName: 'phieu.csv' });
+      if (got instanceof UploadError) {
+        opts.log(`dashboard: ${staff.login} ${action.id} on ${campaignId}/khen-thuong: upload refused (${got.reason})`);
+        return render(res, signed, campaignId, got.status, undefined, {
+          action: action.id,
+          form: {},
+          error: got.message,
+        });
+      }
+      ({ form, file } = got);
+    } else form = await formOf(req, staff);
+    // The page the form was on: the answer (or the refusal) shows it again.
+    const choice = pageChoiceOf((k) => form[k]);
     try {
-      const message = await action.run({ awards: awardsBackend(), campaignId, actor, form });
+      const message = await action.run({ awards: awardsBackend(), campaignId, actor, form, file });
       opts.log(`dashboard: ${staff.login} ${action.id} on ${campaignId}/khen-thuong: done`);
       staff.flash = { kind: 'ok', html: esc(message) };
-      redirect(res, `/admin/c/${encodeURIComponent(campaignId)}/khen-thuong`);
+      redirect(res, `/admin/c/${encodeURIComponent(campaignId)}/khen-thuong${pageQuery(choice)}`);
     } catch (err) {
       const f = failure(err);
       if (!f) throw err;
       opts.log(`dashboard: ${staff.login} ${action.id} on ${campaignId}/khen-thuong: ${f.message}`);
       const { csrf: _csrf, ...refill } = form;
       const error = `${f.message}${f.nothingChanged ? ' Không có gì thay đổi.' : ''}`;
-      await render(res, signed, campaignId, f.status, undefined, { action: action.id, form: refill, error });
+      await render(res, signed, campaignId, f.status, undefined, { action: action.id, form: refill, error }, choice);
     }
   }
 
@@ -142,7 +168,18 @@ export function awardsRoutes({ opts, formOf, closeAfterAnswer }: RouteContext) {
       return run(req, res, signed, action, campaignId);
     }
     if (method !== 'GET') throw new HttpError(405, 'Không hỗ trợ', 'Phương thức không được hỗ trợ.');
-    if (!tail) return render(res, signed, campaignId, 200, flash);
+    if (!tail) {
+      const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      return render(
+        res,
+        signed,
+        campaignId,
+        200,
+        flash,
+        undefined,
+        pageChoiceOf((k) => params.get(k)),
+      );
+    }
     return download(res, signed, campaignId, tail);
   }
 

@@ -31,7 +31,7 @@ export interface SheetRun {
 /** Runs `fn` with the awards workflow started over `n` scale nominations (members from `council` recused from their unit). */
 export async function withSheetAwards<T>(
   env: TestWorkflowEnvironment,
-  opts: { campaignId: string; council: CouncilMember[]; nominations: number },
+  opts: { campaignId: string; council: CouncilMember[]; nominations: number; claimCheckBytes?: number },
   fn: (handle: Awaited<ReturnType<typeof startScaleAwards>>, run: SheetRun) => Promise<T>,
 ): Promise<T> {
   const run: SheetRun = {};
@@ -41,7 +41,14 @@ export async function withSheetAwards<T>(
   }));
   const activities = {
     async gatherAwardNominations(): Promise<GatheredAwards> {
-      return { nominations, catalogue: sheetCatalogue, collectives: opts.nominations, individuals: 0 };
+      return {
+        nominations,
+        catalogue: sheetCatalogue,
+        collectives: opts.nominations,
+        individuals: 0,
+        // As the real gathering returns the workers' threshold (issue 17).
+        ...(opts.claimCheckBytes ? { claimCheckBytes: opts.claimCheckBytes } : {}),
+      };
     },
     tallyAwardVotes: (i: Parameters<Activities['tallyAwardVotes']>[0]) =>
       Promise.resolve(tallyNominations(i.nominations, i.votes, i.council, i.catalogue, i.base)),

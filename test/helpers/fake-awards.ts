@@ -4,6 +4,8 @@
  * closes, a recused member's vote or a vote after the close refused in the workflow's words, a
  * decision number used once. Every change is recorded in `calls`.
  */
+import type { AwardsViewPart } from '../../app/awards';
+import { isNarrowed, narrowView } from '../../domain/award-view';
 import type { YearAwardStatistics } from '../../app/award-statistics';
 import { actorLabel, type StaffActor } from '../../app/roles';
 import { AppError } from '../../app/temporal-errors';
@@ -180,7 +182,7 @@ export class FakeAwards implements AwardsBackend {
     if (campaignId !== this.campaignId) throw new AppError('not-found', { campaignId });
   }
 
-  async status(campaignId: string, actor?: StaffActor): Promise<AwardsStatusView> {
+  async status(campaignId: string, actor?: StaffActor, part?: AwardsViewPart): Promise<AwardsStatusView> {
     this.found(campaignId);
     const members = COUNCIL.map(({ email: _email, ...m }) => {
       const eligible = this.view.nominations.filter(
@@ -191,7 +193,11 @@ export class FakeAwards implements AwardsBackend {
     });
     const open = this.view.state === 'voting';
     const votes = open ? this.votes.filter((v) => v.member === actor?.login) : this.votes;
-    return structuredClone({ ...this.view, members, votes });
+    const whole = structuredClone({ ...this.view, members, votes });
+    // As the workflow answers a narrowed query (issue 17): the page, and the counts of all.
+    return isNarrowed(part)
+      ? narrowView(whole, { ...part, ...(actor ? { member: actor.login } : {}) }, this.votes)
+      : whole;
   }
 
   async catalogue(): Promise<AwardCatalogue> {

@@ -252,10 +252,11 @@ test('the awards: figures per nominating unit; every unit told once; the support
     expect([...letters.values()].every((c) => c === 1)).toBe(true);
   }
   const { at } = figures('awards', points);
-  // Payloads grow with the nominations (references now; the view, with three votes each, within its
-  // budget); events and bytes with the votes (here three single votes per nomination): the run-time
-  // cap on single votes stays within the warnings.
-  expect(Math.min(at.largestWarn, at.queryBudget)).toBeGreaterThanOrEqual(MAX_AWARD_NOMINATIONS);
+  // Payloads grow with the nominations (references now); events and bytes with the votes (here three
+  // single votes per nomination): the run-time cap on single votes stays within the warnings. The whole
+  // view (old callers only) passes its budget at ~5,400: the product asks for pages, measured at 10,000
+  // by awards-ten-thousand-scale.test.ts.
+  expect(at.largestWarn).toBeGreaterThanOrEqual(MAX_AWARD_NOMINATIONS);
   expect(Math.min(at.eventsWarn, at.bytesWarn) * council.length).toBeGreaterThanOrEqual(MAX_SINGLE_VOTES);
 });
 

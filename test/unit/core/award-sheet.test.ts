@@ -7,10 +7,15 @@
 import type { AwardCatalogue, AwardNominationView, CouncilMember } from '../../../domain/award-types';
 import { sheetBytes, sheetRefusal, utf8Bytes } from '../../../domain/award-sheet';
 import {
+  CLAIMED_SHEET_HISTORY_BYTES,
   MAX_SHEET_BYTES,
   MAX_SHEETS_TOTAL_BYTES,
   MAX_VOTE_SHEETS,
+  MAX_VOTES_PER_CLAIMED_SHEET,
   MAX_VOTES_PER_SHEET,
+  maxInVote,
+  sheetHistoryBytes,
+  voteSheetsNeeded,
 } from '../../../domain/scale-limits';
 import { MAX_VOTE_REASON_CHARS } from '../../../domain/award-vote';
 import { sheetPages } from '../../../portal/dashboard/awards-sheet';
@@ -84,4 +89,44 @@ test('the dashboard draws a member’s sheet in pages of MAX_VOTES_PER_SHEET', (
   const pages = sheetPages(nominations);
   expect(pages.map((p) => p.length)).toEqual([MAX_VOTES_PER_SHEET, 1]);
   expect(sheetPages(nominations.slice(0, 3))).toHaveLength(1);
+});
+
+test('with the claim check, a sheet of 5,000 lines is accepted and counted as its reference; without it, refused', () => {
+  const threshold = 128 * 1024;
+  const many = Array.from({ length: MAX_VOTES_PER_CLAIMED_SHEET + 1 }, (_, i) => ({
+    ...nominations[0],
+    id: `v${i}/1`,
+    unitId: `v${i}`,
+  }));
+  const big = { ...ctx, nominations: many };
+  const sheet = (n: number) => ({
+    member: 'a',
+    votes: many.slice(0, n).map((x) => ({ nominationId: x.id, choice: 'reject' as const })),
+  });
+  const full = sheet(MAX_VOTES_PER_CLAIMED_SHEET);
+  expect(sheetBytes(full)).toBeGreaterThan(threshold);
+  expect(sheetRefusal(big, full, none, threshold)).toBeUndefined();
+  expect(sheetRefusal(big, full, none)).toMatch(/dòng, tối đa 1000 dòng một phiếu/);
+  expect(sheetRefusal(big, sheet(MAX_VOTES_PER_CLAIMED_SHEET + 1), none, threshold)).toMatch(
+    new RegExp(`tối đa ${MAX_VOTES_PER_CLAIMED_SHEET} dòng một phiếu`),
+  );
+  // In the vote's bytes: a reference above the threshold, the whole sheet at or below it.
+  expect(sheetHistoryBytes(sheetBytes(full), threshold)).toBe(CLAIMED_SHEET_HISTORY_BYTES);
+  expect(sheetHistoryBytes(threshold, threshold)).toBe(threshold);
+  expect(sheetHistoryBytes(sheetBytes(full), 0)).toBe(sheetBytes(full));
+  // Nearly out of bytes: an inline sheet is refused, pointing to the larger sheet file; a claim-checked one still fits.
+  const used = { sheets: 10, bytes: MAX_SHEETS_TOTAL_BYTES - 2_000 };
+  expect(sheetRefusal(big, sheet(100), used, threshold)).toMatch(/tệp phiếu tổng hợp lớn \(tới 5000 hồ sơ một tệp/);
+  expect(sheetRefusal(big, full, used, threshold)).toBeUndefined();
+});
+
+test('10,000 nominations, a council of nine: with the claim check 18 sheets and a round of corrections fit; without it, not', () => {
+  const threshold = 128 * 1024;
+  const need = voteSheetsNeeded(10_000, 9, threshold);
+  expect(need).toMatchObject({ sheets: 18, perSheet: MAX_VOTES_PER_CLAIMED_SHEET, fits: true });
+  expect(need.bytes).toBe(18 * CLAIMED_SHEET_HISTORY_BYTES);
+  expect(voteSheetsNeeded(10_000, 9).fits).toBe(false);
+  // Pages just under the threshold stay inline: 40 members on 1,100 weigh 2 × 40 × 121 KB, over the budget.
+  expect(voteSheetsNeeded(1_100, 40, threshold).fits).toBe(false);
+  expect(maxInVote(40, threshold)).toBeLessThan(1_100);
 });

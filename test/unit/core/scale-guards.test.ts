@@ -10,20 +10,20 @@ import path from 'node:path';
 import { createActivities, type ActivityDeps } from '../../../activities';
 import type { CouncilMember } from '../../../domain/award-types';
 import type { CampaignDefinition } from '../../../domain/campaign-schema';
-import { MAX_CONFERENCE_INVITEES, voteSheetsNeeded } from '../../../domain/scale-limits';
+import { MAX_AWARD_NOMINATIONS, MAX_CONFERENCE_INVITEES, voteSheetsNeeded } from '../../../domain/scale-limits';
 import { campaignInvitingAll, unitsNominatingOne } from '../../helpers/many-units-campaign';
 
-const activitiesFor = (definition: CampaignDefinition) =>
-  createActivities({
-    transport: {} as ActivityDeps['transport'],
-    sentLog: {} as ActivityDeps['sentLog'],
-    definitions: { load: async () => definition, save: async () => 'x' },
-    reports: {} as ActivityDeps['reports'],
-    links: {} as ActivityDeps['links'],
-    from: 'tdkt@vinhphuc.example.vn',
-    client: unitsNominatingOne,
-    awardCatalogueFile: path.resolve(__dirname, '../../fixtures/award-forms-vote-test.yaml'),
-  });
+const depsFor = (definition: CampaignDefinition): ActivityDeps => ({
+  transport: {} as ActivityDeps['transport'],
+  sentLog: {} as ActivityDeps['sentLog'],
+  definitions: { load: async () => definition, save: async () => 'x' },
+  reports: {} as ActivityDeps['reports'],
+  links: {} as ActivityDeps['links'],
+  from: 'tdkt@vinhphuc.example.vn',
+  client: unitsNominatingOne,
+  awardCatalogueFile: path.resolve(__dirname, '../../fixtures/award-forms-vote-test.yaml'),
+});
+const activitiesFor = (definition: CampaignDefinition) => createActivities(depsFor(definition));
 
 const council = (n: number): CouncilMember[] =>
   Array.from({ length: n }, (_, i) => ({ account: `tv${i}`, name: `Thành viên ${i}`, email: `tv${i}@example.vn` }));
@@ -66,7 +66,29 @@ test('more vote sheets than the council vote carries are refused once gathered, 
   const err = await refusal(env.run(units480.gatherAwardNominations, input(40)));
   expect((err as ApplicationFailure).nonRetryable).toBe(true);
   expect((err as Error).message).toMatch(
-    /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa 5000 hồ sơ và 150 phiếu tổng hợp/,
+    /^Các đơn vị gửi 480 hồ sơ đề nghị khen thưởng, 480 hồ sơ cần Hội đồng biểu quyết \(40 thành viên: 40 phiếu tổng hợp, mỗi phiếu tối đa 1000 hồ sơ\); hệ thống hỗ trợ tối đa \d+ hồ sơ, và với Hội đồng 40 thành viên tối đa 476 hồ sơ cần biểu quyết/,
   );
   expect((err as Error).message).toContain('chia việc xét khen thưởng thành các đợt con');
 });
+
+test('with the workers’ claim check, 10,000 units’ nominations for a council of nine are gathered; 10,001 are refused', async () => {
+  const env = new MockActivityEnvironment();
+  const input = { campaignId: 'c1', definitionRef: 'r', authority: 'ministry-province' as const, council: council(9) };
+  const withClaimCheck = (n: number) =>
+    createActivities({
+      ...depsFor(campaignInvitingAll(n)),
+      settings: { claimCheckBytes: 128 * 1024 } as ActivityDeps['settings'],
+    });
+  const gathered = (await env.run(withClaimCheck(MAX_AWARD_NOMINATIONS).gatherAwardNominations, input)) as {
+    nominations: unknown[];
+    claimCheckBytes?: number;
+  };
+  expect(gathered.nominations).toHaveLength(MAX_AWARD_NOMINATIONS);
+  // Recorded with the gathering: the vote's sheets are counted by it.
+  expect(gathered.claimCheckBytes).toBe(128 * 1024);
+  const err = await refusal(env.run(withClaimCheck(MAX_AWARD_NOMINATIONS + 1).gatherAwardNominations, input));
+  expect((err as ApplicationFailure).nonRetryable).toBe(true);
+  expect((err as Error).message).toMatch(
+    /^Các đơn vị gửi 10001 hồ sơ .*\(9 thành viên: 27 phiếu tổng hợp, mỗi phiếu tối đa 5000 hồ sơ\); hệ thống hỗ trợ tối đa 10000 hồ sơ/,
+  );
+}, 120_000);
