@@ -137,7 +137,8 @@ export const en: CliTexts = {
       'schedule backfill': 'run past periods --from PERIOD --to PERIOD',
       'schedule delete': 'delete a schedule (campaigns already started run on)',
       'payloads sweep': PAYLOADS_EN.help,
-      'awards status': 'awards: nominations, voting progress, outcome [--as LOGIN]',
+      'awards status':
+        'awards: nominations by page, voting progress, outcome [--as LOGIN] [--page N] [--page-size N] [--unit UNIT] [--to-vote]',
       'awards vote':
         'vote on NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] (council member)',
       'awards written-vote': "record an absent member's written vote --member ACCOUNT --as LOGIN (clerk)",

@@ -114,7 +114,8 @@ export const vi: CliTexts = {
       'schedule backfill': 'chạy bù các kỳ đã qua --from KỲ --to KỲ',
       'schedule delete': 'xóa lịch định kỳ (các đợt đã bắt đầu vẫn chạy)',
       'payloads sweep': PAYLOADS_VI.help,
-      'awards status': 'xét khen thưởng: hồ sơ, tiến độ bỏ phiếu, kết quả [--as LOGIN]',
+      'awards status':
+        'xét khen thưởng: hồ sơ theo trang, tiến độ bỏ phiếu, kết quả [--as LOGIN] [--page N] [--page-size N] [--unit ĐƠN_VỊ] [--to-vote]',
       'awards vote':
         'bỏ phiếu HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] (thành viên Hội đồng)',
       'awards written-vote':
