@@ -13,18 +13,7 @@ import type { AwardsBackend } from './awards-backend';
 import { absentMember } from './awards-absent-member';
 import { SHEET_ACTIONS } from './awards-sheet';
 import { SHEET_FILE_ACTION } from './awards-sheet-file';
-import { pageChoiceOf, viewPartOf } from './awards-paging';
-
-/** The page of the vote the form was drawn on (issue 17): its nominations are those the form names. */
-export const formView = (ctx: AwardActionContext): Promise<AwardsStatusView> =>
-  ctx.awards.status(
-    ctx.campaignId,
-    ctx.actor,
-    viewPartOf(
-      pageChoiceOf((k) => ctx.form[k]),
-      ctx.actor,
-    ),
-  );
+import { formView } from './awards-paging';
 
 export type AwardActionId =
   | 'bieu-quyet'
