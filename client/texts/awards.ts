@@ -1,6 +1,7 @@
 /** The `thidua awards …` and `thidua campaign report` texts, Vietnamese and English (beside `vi.ts`/`en.ts`). */
 import { SKIP_REASONS, type SkipCode } from '../../app/award-statistics';
 import { shareCapWords } from '../../domain/award-rules';
+import { AWARDS_STATE_LABELS } from '../../domain/award-view';
 import type { AwardNominationState, AwardsState, ShareCapHit } from '../../domain/award-types';
 
 export interface AwardsTexts {
@@ -62,12 +63,7 @@ export const AWARDS_VI: AwardsTexts = {
     `phiếu "${value}": một trong approve (đồng ý), reject (không đồng ý), abstain (không biểu quyết)`,
   badDate: (value) => `--date "${value}": ghi ngày dạng năm-tháng-ngày, ví dụ 2009-11-25`,
   title: (id, state) => `Xét khen thưởng — đợt ${id}: ${state}`,
-  state: {
-    voting: 'Hội đồng đang bỏ phiếu',
-    closed: 'đã kết thúc bỏ phiếu, chờ quyết định',
-    decided: 'đã có quyết định khen thưởng',
-    cancelled: 'đã hủy',
-  },
+  state: AWARDS_STATE_LABELS,
   capped: shareCapWords,
   nominationState: {
     'in-vote': 'đang xét',
