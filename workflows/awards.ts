@@ -8,7 +8,8 @@
  *
  * Updates answer at once (the state changes, the effect is queued): documents and messages run in the
  * main loop, never inside an update a person is waiting for. The votes' handlers (one vote, or a
- * member's sheet of many in one update: issue 17) live in `awards-votes.ts`.
+ * member's sheet of many in one update: issue 17) live in `awards-votes.ts`; the status view and the
+ * mails' counts in `awards-status.ts`.
  */
 import {
   CancellationScope,
@@ -34,8 +35,9 @@ import type {
   IssueDecisionInput,
   Vote,
 } from '../domain/award-types';
-import { inVote, latestVotes, memberProgress, missingVoters, talliedVote, unitResultOf } from '../domain/award-vote';
-import { AWARDS_STATE_LABELS, isNarrowed, narrowView } from '../domain/award-view';
+import { inVote, latestVotes, missingVoters, talliedVote, unitResultOf } from '../domain/award-vote';
+import { AWARDS_STATE_LABELS } from '../domain/award-view';
+import { awardsCounts, awardsStatusView } from './awards-status';
 import { setVoteHandlers } from './awards-votes';
 import type { GatheredAwards } from '../domain/award-workflow-types';
 import { builder, letterPages, letters, mail, type Outbox } from './awards-effects';
@@ -85,35 +87,13 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
   const deadlineMs = schedule ? Date.parse(schedule.deadline.utc) : undefined;
   const lockMs = schedule ? Date.parse(schedule.lock.utc) : undefined;
 
-  const view = (member?: string, q: AwardsStatusQuery = {}): AwardsStatusView => {
-    const progress = memberProgress(council, nominations, votes);
-    const open = state === 'voting';
-    const narrowed = isNarrowed(q);
-    const whole: AwardsStatusView = {
-      campaignId,
-      state,
-      authority: input.authority,
-      members: council.map(({ email: _email, ...m }, i) => ({
-        ...m,
-        voted: progress[i].voted,
-        toVote: progress[i].toVote,
-      })),
-      // A page is cut from the list itself: copying 10,000 nominations for it is not needed.
-      nominations: narrowed ? nominations : nominations.map((n) => ({ ...n })),
-      ...(schedule ? { deadline: schedule.deadline.utc, deadlineLocal: schedule.deadline.local } : {}),
-      // No member sees others' votes until the vote closes.
-      ...(!open ? { votes: [...votes] } : member ? { votes: votes.filter((v) => v.member === member) } : {}),
-      ...(minutes ? { minutes } : {}),
-      ...(decision ? { decision } : {}),
-      ...(proposal ? { proposal } : {}),
-      ...(statistics ? { statistics } : {}),
-      ...(closed ? { closed } : {}),
-      remindersSent,
-      escalationsSent,
-    };
-    if (q.withVotes === false) delete whole.votes;
-    return narrowed ? narrowView(whole, q, votes) : whole;
-  };
+  const view = (member?: string, q: AwardsStatusQuery = {}): AwardsStatusView =>
+    awardsStatusView(
+      { campaignId, authority: input.authority, council, schedule, state, nominations, votes },
+      { minutes, decision, proposal, statistics, closed, remindersSent, escalationsSent },
+      member,
+      q,
+    );
 
   // The decision's answer and the result without the votes (the query has them): with sheets the votes
   // are many (3,600 were 730 KB, over the 512 KiB payload warning), and these stay in the history.
@@ -252,13 +232,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
 
   const key = (k: string) => `${campaignId}/awards/${k}`;
   const people = (list: typeof council) => list.map((m) => ({ name: m.name, email: m.email }));
-  const counts = () => ({
-    approved: nominations.filter((n) => n.state === 'approved').length,
-    rejected: nominations.filter((n) => n.state === 'rejected' && n.check.route === 'council').length,
-    noQuorum: nominations.filter((n) => n.state === 'no-quorum').length,
-    higher: nominations.filter((n) => n.state === 'higher-level').length,
-    inVote: nominations.filter((n) => n.check.route === 'council').length,
-  });
+  const counts = () => awardsCounts(nominations);
   /** Sends one message; true when it went out (now or before a retry). A failure for good is logged only. */
   const deliver = async (item: Outbox): Promise<boolean> => {
     try {
