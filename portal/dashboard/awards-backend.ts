@@ -35,6 +35,11 @@ export type UnitAwardResult = AwardUnitResult;
 
 export interface AwardsBackend {
   /**
+   * The claim check's threshold of the portal's settings (`THIDUA_CLAIM_CHECK_BYTES`, the one its data
+   * converter encodes with; 0: off): a sheet file is read with the bounds it allows, as the CLI does.
+   */
+  readonly claimCheckBytes: number;
+  /**
    * The vote as `actor` may see it: before the vote closes, `votes` holds only the actor's own. With
    * `part`, the page of nominations the dashboard shows (issue 17) and the counts of all.
    */
@@ -86,6 +91,10 @@ export class TemporalAwardsBackend implements AwardsBackend {
     private readonly s: AppContext,
     private readonly loadCatalogue: () => AwardCatalogue = () => loadAwardCatalogue(),
   ) {}
+
+  get claimCheckBytes(): number {
+    return this.s.settings.claimCheckBytes;
+  }
 
   status(campaignId: string, actor: StaffActor, part?: AwardsViewPart): Promise<AwardsStatusView> {
     return awardsStatus(this.s, campaignId, actor, part);

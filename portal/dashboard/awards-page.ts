@@ -76,6 +76,8 @@ export interface AwardsPageInput {
   failed?: FailedAwardForm;
   /** The page of nominations shown (issue 17); the first of all by default. */
   choice?: AwardsPageChoice;
+  /** The portal's claim-check threshold: the sheet file's line bound the form states. */
+  claimCheckBytes?: number;
 }
 
 const TYPE = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
@@ -311,7 +313,7 @@ ${councilNote}
 ${members}
 <h2>Các đề nghị (${v.page?.total ?? v.nominations.length})</h2>
 ${pageNav(base, v, choice, voter)}
-${sheetOpen ? sheetFileForm(base, csrf, errorBeside(failedFor('tep-phieu-tong-hop'))) : ''}
+${sheetOpen ? sheetFileForm(base, csrf, errorBeside(failedFor('tep-phieu-tong-hop')), p.claimCheckBytes) : ''}
 ${nominations || (choice.remaining ? '<p>Bạn đã biểu quyết mọi đề nghị.</p>' : '<p>Chưa có đề nghị nào.</p>')}
 ${files}
 ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : ''}`,

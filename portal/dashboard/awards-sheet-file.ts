@@ -5,7 +5,7 @@
  * (1,000 nominations, ~80-110 KB) stays inline: at 10,000 nominations the pages alone would spend the
  * vote's budget before every member voted. Bad lines are refused naming the file's line, nothing sent.
  */
-import { DEFAULT_CLAIM_CHECK_THRESHOLD, MAX_CLAIMED_SHEET_BYTES } from '../../domain/scale-limits';
+import { MAX_CLAIMED_SHEET_BYTES, sheetBounds } from '../../domain/scale-limits';
 import { readVoteSheetCsv, withCsvLines } from '../../sheets/vote-sheet-csv';
 import { ActionInputError } from './actions';
 import type { AwardAction } from './awards-actions';
@@ -24,8 +24,9 @@ export const SHEET_FILE_ACTION: AwardAction = {
   run: async (ctx) => {
     const file = ctx.file;
     if (!file || file.bytes.length === 0) throw new ActionInputError('Chọn tệp phiếu tổng hợp (.csv) để gửi.');
-    // Read with the larger sheet's bounds: the workflow checks again with the workers' own threshold.
-    const read = readVoteSheetCsv(file.bytes, 'vi', DEFAULT_CLAIM_CHECK_THRESHOLD);
+    // Read with the portal's own threshold (its settings, as the CLI reads with its own); the workflow
+    // checks again with the one recorded at the gathering.
+    const read = readVoteSheetCsv(file.bytes, 'vi', ctx.awards.claimCheckBytes);
     if (read.problems.length > 0) {
       const lines = read.problems.map((p) => (p.row > 0 ? `${file.name}:${p.row}: ${p.message}` : p.message));
       throw new ActionInputError([`Tệp ${file.name} chưa gửi được:`, ...lines.slice(0, 50)].join('\n'));
@@ -45,12 +46,12 @@ export const SHEET_FILE_ACTION: AwardAction = {
   },
 };
 
-/** The form: a file, the hint of its columns. */
-export function sheetFileForm(to: string, hidden: string, beside: string): string {
+/** The form: a file, the hint of its columns and of the lines the portal's threshold allows. */
+export function sheetFileForm(to: string, hidden: string, beside: string, claimCheckBytes?: number): string {
   return (
     `<form method="post" action="${to}/do/${SHEET_FILE_ACTION.id}" id="action-${SHEET_FILE_ACTION.id}" enctype="multipart/form-data">${hidden}` +
     `<h3>${SHEET_FILE_ACTION.label}</h3>${beside}` +
-    '<label for="sheet-file">Tệp .csv (mỗi dòng: mã hồ sơ, ý kiến, mã hình thức khi đồng ý, lý do; tối đa 5000 dòng)</label>' +
+    `<label for="sheet-file">Tệp .csv (mỗi dòng: mã hồ sơ, ý kiến, mã hình thức khi đồng ý, lý do; tối đa ${sheetBounds(claimCheckBytes).lines} dòng)</label>` +
     '<input id="sheet-file" type="file" name="file" accept=".csv,text/csv">' +
     '<p><button type="submit">Gửi tệp phiếu</button></p></form>'
   );

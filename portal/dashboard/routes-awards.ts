@@ -75,6 +75,7 @@ export function awardsRoutes({ opts, formOf, uploadOf, closeAfterAnswer }: Route
         title: campaign?.title,
         view,
         catalogue: await awardsBackend().catalogue(),
+        claimCheckBytes: awardsBackend().claimCheckBytes,
         timeZone: campaign?.timeZone ?? opts.timeZone,
         flash,
         failed,

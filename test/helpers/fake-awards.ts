@@ -20,6 +20,7 @@ import type {
   VoteSheetResult,
 } from '../../domain/award-types';
 import type { StaffRole } from '../../domain/synthesis-types';
+import { DEFAULT_CLAIM_CHECK_THRESHOLD } from '../../domain/scale-limits';
 import type { AwardFileKind, AwardsBackend, UnitAwardResult } from '../../portal/dashboard/awards-backend';
 
 const rule = (
@@ -148,6 +149,8 @@ const nominations = (): AwardNominationView[] => [
 const ref = (name: string) => ({ sha256: name.padEnd(64, '0').slice(0, 64), name, size: 10, contentType: 'x' });
 
 export class FakeAwards implements AwardsBackend {
+  /** The portal's setting (`THIDUA_CLAIM_CHECK_BYTES`); a test sets another to see the form's bounds change. */
+  claimCheckBytes = DEFAULT_CLAIM_CHECK_THRESHOLD;
   view: AwardsStatusView = {
     campaignId: '',
     state: 'voting',

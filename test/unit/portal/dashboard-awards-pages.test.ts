@@ -7,10 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
 import type { UnitWorkflows } from '../../../app/units';
+import type { Settings } from '../../../config/settings';
 import type { AwardNominationView } from '../../../domain/award-types';
 import type { CampaignStatusView } from '../../../domain/workflow-types';
 import { MAX_AWARDS_PAGE_SIZE } from '../../../domain/scale-limits';
+import { TemporalAwardsBackend } from '../../../portal/dashboard/awards-backend';
 import type { SecretariatBackend } from '../../../portal/dashboard/backend';
 import { createPortal, type Portal } from '../../../portal/server';
 import { FileAccountStore } from '../../../stores/accounts';
@@ -154,4 +157,54 @@ test('a member sends the whole vote as one sheet file (2,500 lines); a bad line 
     `Đã ghi phiếu tổng hợp của bạn từ tệp phieu.csv: ${N} đề nghị; đã biểu quyết ${N}/${N} đề nghị.`,
   );
   expect(awards.votes.filter((v) => v.member === 'tv-chu-tich' && v.choice === 'reject')).toHaveLength(N);
+});
+
+test('the sheet file is read with the portal’s own claim-check threshold: off (0), 2,500 lines are refused as the CLI refuses them', async () => {
+  const csv = (n: number) =>
+    Buffer.from(
+      ['ma ho so,y kien', ...Array.from({ length: n }, (_, i) => `xa-${i + 1}/1,không đồng ý`)].join('\n'),
+      'utf8',
+    );
+  // The backend the portal builds answers its settings' threshold (`THIDUA_CLAIM_CHECK_BYTES`).
+  const settings = (claimCheckBytes: number) => ({ claimCheckBytes }) as Settings;
+  expect(new TemporalAwardsBackend({ client: {} as Client, settings: settings(0) }).claimCheckBytes).toBe(0);
+  expect(new TemporalAwardsBackend({ client: {} as Client, settings: settings(4096) }).claimCheckBytes).toBe(4096);
+
+  awards.claimCheckBytes = 0;
+  const member = await signIn('tv-chu-tich');
+  const html = (await member.get(PAGE)).body;
+  expect(html).toContain('lý do; tối đa 1000 dòng)</label>');
+  const refused = await member.postMultipart(
+    `${PAGE}/do/tep-phieu-tong-hop`,
+    { csrf: csrfOf(html) },
+    { filename: 'phieu.csv', contentType: 'text/csv', data: csv(N) },
+  );
+  expect(refused.status).toBe(400);
+  expect(refused.body).toContain('Tệp phieu.csv chưa gửi được:');
+  expect(refused.body).toContain(
+    'Tệp có 2500 dòng phiếu, tối đa 1000 dòng một phiếu tổng hợp; hãy chia thành nhiều tệp.',
+  );
+  expect(awards.votes).toHaveLength(0);
+  // A page's worth still goes.
+  const page = await member.postMultipart(
+    `${PAGE}/do/tep-phieu-tong-hop`,
+    { csrf: csrfOf(html) },
+    { filename: 'phieu.csv', contentType: 'text/csv', data: csv(1000) },
+  );
+  expect(page.status).toBe(303);
+  expect(awards.votes).toHaveLength(1000);
+
+  // Another deployment's threshold (on, lower than the default): the larger sheet it allows.
+  awards.claimCheckBytes = 8 * 1024;
+  const again = (await member.get(PAGE)).body;
+  expect(again).toContain('lý do; tối đa 5000 dòng)</label>');
+  const sent = await member.postMultipart(
+    `${PAGE}/do/tep-phieu-tong-hop`,
+    { csrf: csrfOf(again) },
+    { filename: 'phieu.csv', contentType: 'text/csv', data: csv(N) },
+  );
+  expect(sent.status).toBe(303);
+  expect((await member.get(PAGE)).body).toContain(
+    `Đã ghi phiếu tổng hợp của bạn từ tệp phieu.csv: ${N} đề nghị; đã biểu quyết ${N}/${N} đề nghị.`,
+  );
 });
