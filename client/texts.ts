@@ -213,6 +213,7 @@ export interface PayloadsCliTexts {
   usage: string;
   badGrace: (value: string) => string;
   badNamespaces: (value: string) => string;
+  badConcurrency: (value: string, most: number) => string;
   unknownOption: (arg: string) => string;
   /** The mark could not read everything: nothing deleted. */
   markFailed: (what: string) => string;

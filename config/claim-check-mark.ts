@@ -56,23 +56,43 @@ export interface Marked {
 }
 
 const utf8 = new TextDecoder();
-/** Histories read at once: enough to hide the round trips, few enough for a shared server. */
-const PARALLEL = 8;
+/**
+ * Histories read at once by default (`--concurrency`): enough to hide the round trips of ~10,000
+ * histories, few enough for a shared server.
+ */
+export const DEFAULT_MARK_CONCURRENCY = 8;
+/** The most an operator may ask for: beyond it the frontend's rate limits, not the round trips, bind. */
+export const MAX_MARK_CONCURRENCY = 64;
 const RUNNING = 1; // WORKFLOW_EXECUTION_STATUS_RUNNING
 const NOT_FOUND = 5; // gRPC status: the run's history is gone (retention) since the listing
 const UNIMPLEMENTED = 12; // a server without schedules (the time-skipping test server) has none to read
 
-/** Every blob referred to by the namespaces' executions (open and closed) and schedules. */
-export async function markReferences(service: MarkService, namespaces: string[]): Promise<Marked> {
+/**
+ * Every blob referred to by the namespaces' executions (open and closed) and schedules; at most
+ * `concurrency` histories are read at once. The first history that cannot be read rejects the whole
+ * mark (a {@link MarkError}), no further history is started.
+ */
+export async function markReferences(
+  service: MarkService,
+  namespaces: string[],
+  concurrency = DEFAULT_MARK_CONCURRENCY,
+): Promise<Marked> {
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_MARK_CONCURRENCY)
+    throw new RangeError(`concurrency ${concurrency}: an integer from 1 to ${MAX_MARK_CONCURRENCY}`);
   const marked: Marked = { referenced: new Set(), executions: 0, schedules: 0 };
   for (const namespace of namespaces) {
-    await markExecutions(service, namespace, marked);
+    await markExecutions(service, namespace, marked, concurrency);
     await markSchedules(service, namespace, marked);
   }
   return marked;
 }
 
-async function markExecutions(service: MarkService, namespace: string, marked: Marked): Promise<void> {
+async function markExecutions(
+  service: MarkService,
+  namespace: string,
+  marked: Marked,
+  concurrency: number,
+): Promise<void> {
   let nextPageToken: Uint8Array | undefined;
   do {
     // No query: open and closed executions alike, until the namespace's retention removes them.
@@ -81,7 +101,7 @@ async function markExecutions(service: MarkService, namespace: string, marked: M
       .catch((err: unknown) => fail({ kind: 'list', namespace, why: why(err) }));
     const executions = page.executions ?? [];
     collect(page, marked.referenced, { namespace }); // memos and search attributes as listed
-    await inParallel(executions, async (e) => {
+    await inParallel(executions, concurrency, async (e) => {
       const workflowId = e.execution?.workflowId ?? '';
       const runId = e.execution?.runId ?? '';
       await markHistory(service, namespace, workflowId, runId, marked.referenced);
@@ -183,8 +203,11 @@ async function unlessGone<T>(call: Promise<T>, failure: (err: unknown) => MarkFa
   }
 }
 
-/** `fn` over the items, a few at a time; after a failure no further item is started. */
-async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>): Promise<void> {
+/**
+ * `fn` over the items, at most `bound` at a time; after a failure no further item is started and the
+ * first failure rejects (the calls still under way end on their own; their results are not used).
+ */
+async function inParallel<T>(items: T[], bound: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {
@@ -194,5 +217,5 @@ async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>): Promis
         throw err;
       });
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(bound, items.length) }, worker));
 }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { BLOB_NAME, TEMP_NAME } from './claim-check';
 import { markReferences, type MarkService } from './claim-check-mark';
 
-export { MarkError, type MarkFailure } from './claim-check-mark';
+export { DEFAULT_MARK_CONCURRENCY, MAX_MARK_CONCURRENCY, MarkError, type MarkFailure } from './claim-check-mark';
 
 export const DEFAULT_GRACE_MS = 24 * 3600_000;
 
@@ -27,6 +27,8 @@ export interface SweepOptions {
   graceMs: number;
   /** Lists what would go, deletes nothing. */
   dryRun: boolean;
+  /** Histories read at once by the mark (`--concurrency`); {@link DEFAULT_MARK_CONCURRENCY} by default. */
+  concurrency?: number;
   now?: Date;
 }
 
@@ -74,7 +76,7 @@ export async function sweepPayloads(opts: SweepOptions): Promise<SweepReport> {
   const now = (opts.now ?? new Date()).getTime();
   const cutoff = now - opts.graceMs;
   // Mark first, whole; a MarkError leaves before anything below runs.
-  const marked = await markReferences(opts.service, opts.namespaces);
+  const marked = await markReferences(opts.service, opts.namespaces, opts.concurrency);
   const found = await scan(opts.dir);
   const report: SweepReport = {
     namespaces: opts.namespaces,

@@ -1,17 +1,24 @@
 /**
- * `thidua payloads sweep [--grace 24h] [--dry-run] [--namespaces NS1,NS2] [--json]`: deletes the claim
- * check's blobs (`THIDUA_DATA_DIR/payloads`) that no history or schedule of the namespace refers to
- * any more and that are older than the grace (`config/claim-check-sweep.ts`). Run by an operator,
- * e.g. daily from cron; exits 1 without deleting anything when Temporal could not be read whole, and
- * 1 when a file could not be deleted.
+ * `thidua payloads sweep [--grace 24h] [--dry-run] [--namespaces NS1,NS2] [--concurrency 8] [--json]`:
+ * deletes the claim check's blobs (`THIDUA_DATA_DIR/payloads`) that no history or schedule of the
+ * namespace refers to any more and that are older than the grace (`config/claim-check-sweep.ts`),
+ * reading up to `--concurrency` histories at once. Run by an operator, e.g. daily from cron; exits 1
+ * without deleting anything when Temporal could not be read whole, and 1 when a file could not be deleted.
  */
 import { payloadsDir } from '../../config/claim-check';
-import { DEFAULT_GRACE_MS, MarkError, sweepPayloads, type SweepReport } from '../../config/claim-check-sweep';
+import {
+  DEFAULT_GRACE_MS,
+  DEFAULT_MARK_CONCURRENCY,
+  MAX_MARK_CONCURRENCY,
+  MarkError,
+  sweepPayloads,
+  type SweepReport,
+} from '../../config/claim-check-sweep';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang } from '../messages';
 import { texts, type PayloadsCliTexts } from '../texts';
 
-const OPTIONS = new Set(['grace', 'dry-run', 'namespaces', 'json', 'lang']);
+const OPTIONS = new Set(['grace', 'dry-run', 'namespaces', 'concurrency', 'json', 'lang']);
 /** At most this many missing blobs are named; the count says the rest. */
 const MISSING_NAMED = 5;
 
@@ -27,6 +34,8 @@ export async function sweepCommand(argv: string[], io: Io = processIo): Promise<
   ];
   if (unknown.length > 0) throw new CliError(`${t.unknownOption(unknown[0])}\n${texts(lang).usage(t.usage)}`, 2);
   const graceMs = options.grace === undefined ? DEFAULT_GRACE_MS : parseGrace(options.grace, t);
+  const concurrency =
+    options.concurrency === undefined ? DEFAULT_MARK_CONCURRENCY : parseConcurrency(options.concurrency, t);
 
   const also = (options.namespaces ?? '').split(',').map((n) => n.trim());
   if (options.namespaces !== undefined && also.some((n) => n === ''))
@@ -45,6 +54,7 @@ export async function sweepCommand(argv: string[], io: Io = processIo): Promise<
       dir: payloadsDir(cli.settings.dataDir),
       graceMs,
       dryRun: options['dry-run'] !== undefined,
+      concurrency,
     });
   } catch (err) {
     if (err instanceof MarkError) throw new CliError(t.markFailed(t.failure(err.failure)), 1, { cause: err });
@@ -81,4 +91,11 @@ export function parseGrace(value: string, t: PayloadsCliTexts): number {
   const ms = m ? Number(m[1]) * { m: 60_000, h: 3600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'] : NaN;
   if (!(ms >= 60_000)) throw new CliError(t.badGrace(value), 2);
   return ms;
+}
+
+/** `--concurrency N`: histories read at once, 1 (one after another) to {@link MAX_MARK_CONCURRENCY}. */
+export function parseConcurrency(value: string, t: PayloadsCliTexts): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= MAX_MARK_CONCURRENCY)) throw new CliError(t.badConcurrency(value, MAX_MARK_CONCURRENCY), 2);
+  return n;
 }

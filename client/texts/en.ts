@@ -61,12 +61,14 @@ const SYNTHESIS_EN: SynthesisCliTexts = {
 // ---- payloads sweep (the claim check's blobs) -------------------------------------------------------
 const bytesEn = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
 const PAYLOADS_EN: PayloadsCliTexts = {
-  help: 'delete the large-payload files (THIDUA_DATA_DIR/payloads) no history refers to any more [--grace 24h] [--dry-run]',
+  help: 'delete the large-payload files (THIDUA_DATA_DIR/payloads) no history refers to any more [--grace 24h] [--dry-run] [--concurrency 8]',
   usage:
-    'thidua payloads sweep [--grace 24h|2d|90m] [--dry-run] [--namespaces NS1,NS2] [--json] — deletes only files no longer referred to and older than the grace',
+    'thidua payloads sweep [--grace 24h|2d|90m] [--dry-run] [--namespaces NS1,NS2] [--concurrency 8] [--json] — deletes only files no longer referred to and older than the grace; --concurrency: histories read at once (8 by default)',
   badGrace: (value) => `--grace "${value}": a duration such as 24h, 2d or 90m (at least 1 minute); 24h by default`,
   badNamespaces: (value) =>
     `--namespaces "${value}": the namespaces sharing the data folder, separated by commas, e.g. thidua,thidua-rehearsal`,
+  badConcurrency: (value, most) =>
+    `--concurrency "${value}": the histories read at once, a whole number from 1 to ${most}; 8 by default`,
   unknownOption: (arg) => `no option ${arg}`,
   markFailed: (what) =>
     `The large-payload folder was not swept: ${what}. Nothing was deleted — files are deleted only once every history has been read. ` +

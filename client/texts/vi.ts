@@ -47,12 +47,14 @@ const SYNTHESIS_VI: SynthesisCliTexts = {
 // ---- payloads sweep (the claim check's blobs) -------------------------------------------------------
 const bytesVi = (n: number) => `${n.toLocaleString('vi-VN')} byte`;
 const PAYLOADS_VI: PayloadsCliTexts = {
-  help: 'xóa các tệp dữ liệu lớn (THIDUA_DATA_DIR/payloads) không còn lịch sử nào tham chiếu [--grace 24h] [--dry-run]',
+  help: 'xóa các tệp dữ liệu lớn (THIDUA_DATA_DIR/payloads) không còn lịch sử nào tham chiếu [--grace 24h] [--dry-run] [--concurrency 8]',
   usage:
-    'thidua payloads sweep [--grace 24h|2d|90m] [--dry-run] [--namespaces NS1,NS2] [--json] — chỉ xóa tệp không còn được tham chiếu và cũ hơn thời gian chờ',
+    'thidua payloads sweep [--grace 24h|2d|90m] [--dry-run] [--namespaces NS1,NS2] [--concurrency 8] [--json] — chỉ xóa tệp không còn được tham chiếu và cũ hơn thời gian chờ; --concurrency: số lịch sử đọc cùng lúc (mặc định 8)',
   badGrace: (value) => `--grace "${value}": một khoảng thời gian như 24h, 2d hoặc 90m (ít nhất 1 phút); mặc định 24h`,
   badNamespaces: (value) =>
     `--namespaces "${value}": tên các namespace dùng chung thư mục dữ liệu, cách nhau bằng dấu phẩy, ví dụ thidua,thidua-dien-tap`,
+  badConcurrency: (value, most) =>
+    `--concurrency "${value}": số lịch sử đọc cùng lúc, một số nguyên từ 1 đến ${most}; mặc định 8`,
   unknownOption: (arg) => `không có tùy chọn ${arg}`,
   markFailed: (what) =>
     `Không dọn thư mục dữ liệu lớn: ${what}. Không xóa tệp nào — chỉ xóa khi đã đọc được mọi lịch sử. ` +

@@ -154,7 +154,7 @@ test('the sweep deletes the old orphan and the old temporary file, keeps what an
   expect(files()).toEqual([...referenced, oldOrphan, freshOrphan, oldTemp, other].sort());
 
   const io = captureIo();
-  expect(await sweepCommand(['--grace', '24h'], io)).toBe(0);
+  expect(await sweepCommand(['--grace', '24h', '--concurrency', '2'], io)).toBe(0);
   expect(io.out()).toContain(`Đã xóa 2 tệp (4.500 byte).`);
   expect(io.out()).toContain(
     `Giữ lại: ${referenced.length} tệp còn được tham chiếu (` +
@@ -234,7 +234,7 @@ test('a sweep that cannot read one history deletes nothing, and says so', async 
   expect(files()).toEqual(before);
 });
 
-test('a bad --grace or an unknown option is refused before Temporal is reached', async () => {
+test('a bad --grace, --concurrency or an unknown option is refused before Temporal is reached', async () => {
   cli();
   await expect(sweepCommand(['--grace', '30s'])).rejects.toThrow(
     '--grace "30s": một khoảng thời gian như 24h, 2d hoặc 90m (ít nhất 1 phút); mặc định 24h',
@@ -242,6 +242,9 @@ test('a bad --grace or an unknown option is refused before Temporal is reached',
   await expect(sweepCommand(['--grace', 'mai', '--lang', 'en'])).rejects.toThrow('--grace "mai": a duration such as');
   await expect(sweepCommand(['--all', 'x'])).rejects.toThrow('không có tùy chọn --all');
   await expect(sweepCommand(['--namespaces', 'thidua,'])).rejects.toThrow('--namespaces "thidua,": tên các namespace');
+  await expect(sweepCommand(['--concurrency', '0'])).rejects.toThrow(
+    '--concurrency "0": số lịch sử đọc cùng lúc, một số nguyên từ 1 đến 64; mặc định 8',
+  );
 });
 
 test("a schedule's workflow input, in no history until it fires, is kept", async () => {

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { CLAIM_CHECK_ENCODING } from '../../../config/claim-check';
 import { collect, MarkError, type MarkService } from '../../../config/claim-check-mark';
-import { remove, sweepPayloads } from '../../../config/claim-check-sweep';
-import { parseGrace } from '../../../client/commands/payloads';
+import { DEFAULT_MARK_CONCURRENCY, remove, sweepPayloads } from '../../../config/claim-check-sweep';
+import { parseConcurrency, parseGrace } from '../../../client/commands/payloads';
 import { texts } from '../../../client/texts';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -110,6 +110,87 @@ describe('the files', () => {
       describeSchedule: async () => ({}),
     }) as unknown as MarkService;
 
+  /**
+   * `count` closed runs listed in one page, each history referring to its own blob and answering
+   * after `delayMs`; the reads under way are counted. `broken` answers at once with a server error.
+   */
+  const many = (count: number, delayMs: number, broken?: string) => {
+    const seen = { started: 0, inFlight: 0, most: 0 };
+    const svc = {
+      ...service([]),
+      listWorkflowExecutions: async () => ({
+        executions: Array.from({ length: count }, (_, i) => ({
+          execution: { workflowId: `w-${i}`, runId: `r-${i}` },
+          status: 2,
+        })),
+      }),
+      getWorkflowExecutionHistory: async (r: temporal.api.workflowservice.v1.IGetWorkflowExecutionHistoryRequest) => {
+        const id = r.execution!.workflowId!;
+        seen.started++;
+        if (id === broken)
+          throw Object.assign(new Error('14 UNAVAILABLE: máy chủ lịch sử không trả lời'), { code: 14 });
+        seen.most = Math.max(seen.most, ++seen.inFlight);
+        await new Promise((done) => setTimeout(done, delayMs));
+        seen.inFlight--;
+        return { history: wire([{ workflowExecutionStartedEventAttributes: { input: { payloads: [ref(id)] } } }]) };
+      },
+    } as unknown as MarkService;
+    return { svc, seen };
+  };
+
+  test('the mark reads at most `concurrency` histories at once (8 by default) and every one of them', async () => {
+    const blobs = Array.from({ length: 40 }, (_, i) => put(sha(`w-${i}`), 2 * 86_400_000));
+    const orphan = put(sha('mo-coi'), 2 * 86_400_000);
+    for (const [concurrency, most] of [
+      [undefined, DEFAULT_MARK_CONCURRENCY],
+      [3, 3],
+      [1, 1],
+    ] as const) {
+      const { svc, seen } = many(40, 5);
+      const report = await sweepPayloads({
+        service: svc,
+        namespaces: ['default'],
+        dir,
+        graceMs: 3600_000,
+        dryRun: true,
+        concurrency,
+      });
+      expect(seen.most).toBe(most);
+      expect(seen.started).toBe(40);
+      expect(report.executions).toBe(40);
+      expect(report.keptReferenced.files).toBe(blobs.length);
+      expect(report.removed.map((r) => r.file)).toEqual([path.relative(dir, orphan)]);
+    }
+    expect(DEFAULT_MARK_CONCURRENCY).toBe(8);
+  });
+
+  test('one history that cannot be read among concurrent reads: the sweep stops, says which in Vietnamese, deletes nothing', async () => {
+    const orphan = put(sha('mo-coi'), 2 * 86_400_000);
+    const { svc, seen } = many(40, 20, 'w-5');
+    const failure = await sweepPayloads({
+      service: svc,
+      namespaces: ['default'],
+      dir,
+      graceMs: 3600_000,
+      dryRun: false,
+      concurrency: 4,
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(MarkError);
+    expect((failure as MarkError).message).toBe(
+      'không đọc được lịch sử của workflow w-5 (run r-5, namespace default): 14 UNAVAILABLE: máy chủ lịch sử không trả lời',
+    );
+    const t = texts('vi').payloads;
+    expect(t.markFailed(t.failure((failure as MarkError).failure))).toMatch(
+      /^Không dọn thư mục dữ liệu lớn: không đọc được lịch sử của workflow w-5 .*\. Không xóa tệp nào/,
+    );
+    expect(fs.existsSync(orphan)).toBe(true);
+    // No read started after the failure: the one that failed and those already under way.
+    expect(seen.started).toBeLessThanOrEqual(6 + 3);
+  });
+
   test('a run deleted since the listing refers to nothing; a server without schedules has none', async () => {
     const old = put(sha('a'), 2 * 86_400_000);
     const report = await sweepPayloads({
@@ -184,4 +265,16 @@ test('--grace: minutes, hours or days, at least a minute', () => {
   expect(parseGrace('2d', t)).toBe(2 * 86_400_000);
   expect(parseGrace('90m', t)).toBe(90 * 60_000);
   for (const bad of ['0m', '30s', '1.5h', 'h', '']) expect(() => parseGrace(bad, t)).toThrow(`--grace "${bad}"`);
+});
+
+test('--concurrency: a whole number from 1 to 64', () => {
+  const t = texts('vi').payloads;
+  expect(parseConcurrency('1', t)).toBe(1);
+  expect(parseConcurrency('16', t)).toBe(16);
+  expect(parseConcurrency('64', t)).toBe(64);
+  for (const bad of ['0', '65', '2.5', '-3', 'tám', ''])
+    expect(() => parseConcurrency(bad, t)).toThrow(
+      `--concurrency "${bad}": số lịch sử đọc cùng lúc, một số nguyên từ 1 đến 64; mặc định 8`,
+    );
+  expect(() => parseConcurrency('0', texts('en').payloads)).toThrow('--concurrency "0": the histories read at once');
 });
