@@ -96,7 +96,7 @@ export function createPortal(opts: PortalOptions): Portal {
           return;
         }
         req.resume();
-        send(res, e.status, messagePage(e.title, e.message));
+        send(res, e.status, messagePage(e.title, e.message, e.extraHtml));
       });
     },
   );

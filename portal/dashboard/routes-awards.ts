@@ -45,6 +45,7 @@ export function awardsRoutes({ opts, formOf, uploadOf, closeAfterAnswer }: Route
       () => awardsBackend().status(campaignId, signed.actor, part),
       {
         title: 'Chưa có phần khen thưởng',
+        campaignId,
         text: `Đợt "${campaignId}" chưa đến giai đoạn khen thưởng: Hội đồng biểu quyết sau khi hội nghị tổng kết kết thúc.`,
       },
       'Không đọc được phần khen thưởng',
