@@ -13,6 +13,7 @@ import {
   type Delegate,
 } from '../../domain/conference-types';
 import type { ConferenceBackend } from '../conference-backend';
+import { localTime } from '../pages';
 import { ActionInputError, type ActionContext, type DashboardAction } from './actions';
 
 const value = (form: Record<string, string>, name: string) => (form[name] ?? '').trim();
@@ -173,7 +174,11 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
       // A rehearsal: the day typed (plan's calendar), then the compressed instant it runs at.
       const r = view.rehearsed;
       const day = r ? `${r.planned} (diễn tập ${r.spec}: diễn ra lúc ${r.startLocal})` : view.whenLocal;
-      return `Đã lưu ngày hội nghị: ${day}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;
+      // Invitations not yet due (a day fixed well ahead) go at their own instant: say when, not "sent".
+      const later = view.invitationsAt && Date.parse(view.invitationsAt) > Date.now() ? view.invitationsAt : undefined;
+      return later
+        ? `Đã lưu ngày hội nghị: ${day}; giấy mời (lần ${view.sequence}) sẽ được gửi tới mọi khách mời lúc ${localTime(later, zone)}.`
+        : `Đã lưu ngày hội nghị: ${day}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;
     },
   },
   {
