@@ -31,7 +31,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
   const cli = await connect(lang);
   try {
     const definitions = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns'));
-    const { schedule, deadlineVersion, subCampaigns } = await extendDeadline(cli, definitions, campaignId, {
+    const { schedule, timeZone, deadlineVersion, subCampaigns } = await extendDeadline(cli, definitions, campaignId, {
       by: options.by,
       until: options.until,
       lock: options.lock,
@@ -43,10 +43,10 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
+    // dd/MM/yyyy HH:mm as every CLI table writes it (the schedule's `local` is the mails' "17:00 thứ Sáu, …").
+    const deadline = localDateTime(schedule.deadline.utc, timeZone);
     io.stdout.write(
-      options.unit
-        ? t.extendedUnit(options.unit, schedule.deadline.local, deadlineVersion)
-        : t.extendedAll(campaignId, schedule.deadline.local),
+      options.unit ? t.extendedUnit(options.unit, deadline, deadlineVersion) : t.extendedAll(campaignId, deadline),
     );
     io.stdout.write(subCampaignLines(subCampaigns, lang));
     return 0;

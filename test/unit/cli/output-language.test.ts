@@ -74,7 +74,9 @@ jest.mock('../../../app/campaigns', () => {
       },
     ]),
     extendDeadline: jest.fn(async () => ({
-      schedule: { deadline: { local: '23/10/2009 17:00' } },
+      // As the app compiles it: `local` is the mails' wording; the CLI writes dd/MM/yyyy HH:mm.
+      schedule: { deadline: { utc: '2009-10-23T10:00:00.000Z', local: '17:00 thứ Sáu, 23/10/2009' } },
+      timeZone: 'Asia/Ho_Chi_Minh',
       deadlineVersion: 2,
     })),
     cancelWholeCampaign: jest.fn(async () => undefined),
