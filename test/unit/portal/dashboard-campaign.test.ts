@@ -34,6 +34,9 @@ describe('a campaign', () => {
     expect(page).toContain('campaign%2Fkh-67-test%2Funit%2Fso-y-te');
     expect(page).toContain('Tiến trình');
     expect(page).toContain('Nâng mức 1: báo thủ trưởng đơn vị');
+    // The file's offset ("3d") read in words, as the clerk reads the schedule.
+    expect(page).toContain('Nhắc trước hạn 3 ngày');
+    expect(page).not.toContain('(3d)');
     expect(page).toContain(formatDeadline(deadline, ZONE).slice(0, 5)); // the deadline's local time of day
 
     const late = (await browser.get(`/admin/c/${CAMPAIGN}?filter=missing`)).body;
