@@ -50,7 +50,10 @@ describe('a campaign', () => {
 
   test('an unknown campaign or an id with odd characters is not found', async () => {
     const { browser } = await loggedIn();
-    expect((await browser.get('/admin/c/khong-co')).status).toBe(404);
+    const unknown = await browser.get('/admin/c/khong-co');
+    expect(unknown.status).toBe(404);
+    // Not a dead end: the page leads back to the list of campaigns.
+    expect(unknown.body).toContain('<a id="back-to-list" href="/admin">← Các đợt thi đua</a>');
     expect((await browser.get(`/admin/c/${encodeURIComponent("x' OR 1=1")}`)).status).toBe(404);
     expect((await browser.get(`/admin/c/${CAMPAIGN}/u/..%2F..%2Fetc`)).status).toBe(404);
   });
