@@ -107,7 +107,9 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
           ...(options['to-vote'] && actor ? { toVoteBy: actor.login } : {}),
         }).catch(fail);
         io.stdout.write(
-          options.json ? JSON.stringify(view, null, 2) + '\n' : showAwards(view, lang, cli.settings.timeZone),
+          options.json
+            ? JSON.stringify(view, null, 2) + '\n'
+            : showAwards(view, lang, cli.settings.timeZone, loadAwardCatalogue()),
         );
         return 0;
       }
@@ -250,17 +252,35 @@ export function campaignReport(view: AwardsStatusView, rows: AwardCount[], lang:
 export const campaignReportOf = (view: AwardsStatusView, catalogue: AwardCatalogue, lang: Lang) =>
   campaignReport(view, awardStatistics(view.nominations, catalogue), lang);
 
-export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): string {
+/**
+ * The vote as a clerk reads it: dates dd/MM/yyyy, forms by name (`catalogue`; the code when absent from
+ * it), and each member's progress only while voting (it counts the nominations still in the vote, so
+ * it would read 0/0 once closed; the tallies are in the table of nominations).
+ */
+export function showAwards(
+  view: AwardsStatusView,
+  lang: Lang,
+  zone: string,
+  catalogue: AwardCatalogue = { forms: [] },
+): string {
   const t = awardsTexts(lang);
+  const formName = (code: string) => catalogue.forms.find((f) => f.code === code)?.name ?? code;
+  const voting = view.state === 'voting';
+  const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
   const lines = [
     t.title(view.campaignId, t.state[view.state]),
     view.deadline ? t.deadline(localDateTime(view.deadline, zone)) : t.noDeadline,
-    ...(view.decision ? [t.decision(view.decision.number, view.decision.date, view.decision.by)] : []),
+    ...(view.decision ? [t.decision(view.decision.number, dmy(view.decision.date), view.decision.by)] : []),
     t.counts(view.remindersSent, view.escalationsSent),
     '',
     formatTable(
-      t.membersHeader,
-      view.members.map((m) => [m.account, m.name + (m.chair ? t.chair : ''), m.unitId ?? '', `${m.voted}/${m.toVote}`]),
+      voting ? t.membersHeader : t.membersHeader.slice(0, 3),
+      view.members.map((m) => [
+        m.account,
+        m.name + (m.chair ? t.chair : ''),
+        m.unitId ?? '',
+        ...(voting ? [`${m.voted}/${m.toVote}`] : []),
+      ]),
     ),
     '',
     formatTable(
@@ -272,7 +292,7 @@ export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): st
         n.name,
         n.proposedForm,
         t.nominationState[n.state] +
-          (n.awardedForm ? ` (${n.awardedForm})` : '') +
+          (n.awardedForm ? ` (${formName(n.awardedForm)})` : '') +
           (n.capped ? ` (${t.capped(n.capped)})` : ''),
         n.tally ? `${n.tally.approve}/${n.tally.reject}/${n.tally.abstain}/${n.tally.notVoted}` : '',
       ]),

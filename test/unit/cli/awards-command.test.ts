@@ -152,6 +152,19 @@ test('awards status shows members, outcomes and counts', () => {
   expect(text).toMatch(/tam-duong\/1 .*không đạt .*3\/1\/0\/0/);
 });
 
+test('a decided vote as the clerk reads it: the decision dated dd/MM/yyyy, the form awarded by name, no 0/0 progress', () => {
+  // After the close the workflow counts each member's progress over nominations still in the vote: none.
+  const closed = { ...DECIDED, members: DECIDED.members.map((m) => ({ ...m, voted: 0, toVote: 0 })) };
+  const text = showAwards(closed, 'vi', 'Asia/Ho_Chi_Minh', catalogue);
+  expect(text).toContain('Quyết định số 125/QĐ-UBND ngày 25/11/2026 (cv)');
+  expect(text).toMatch(/so-noi-vu\/3 .*đạt \(Bằng khen của Chủ tịch UBND tỉnh\)/);
+  expect(text).not.toContain('(bang-khen-tinh)');
+  expect(text).not.toMatch(/ 0\/0$/m);
+  expect(text).not.toContain('Đã bỏ phiếu');
+  // While voting, each member's progress shows.
+  expect(showAwards({ ...DECIDED, state: 'voting' }, 'vi', 'UTC', catalogue)).toMatch(/an +Lê Thị An +so-noi-vu +2\/2/);
+});
+
 test('awards status of a large vote: the page shown, which of how many, the counts of all (issue 17)', () => {
   const paged: AwardsStatusView = {
     ...DECIDED,
