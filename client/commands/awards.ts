@@ -8,11 +8,12 @@
  * - `written-vote … --member ACCOUNT --as LOGIN`: an absent member's written vote, by the clerk;
  * - `vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN`: many votes in one update (issue 17),
  *   the member's own (`--as` the member) or an absent member's written sheet (`--as` the clerk);
- * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN`;
+ * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date dd/MM/yyyy --as LOGIN`;
  * - `campaign report CAMPAIGN [--json] [--xlsx FILE]`: the counts of awards by form, collective and individual;
  *   `campaign report --year YEAR …`: the same across the campaigns whose award decision is dated in that
  *   year, with the campaigns counted and those skipped (and why) under the table.
  */
+import { DateTime } from 'luxon';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -79,9 +80,10 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
   const part = action === 'status' ? statusPart(options, t) : undefined;
   if (action === 'decide') {
     if (!options.number?.trim() || !options.date) throw usage();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
-      throw new CliError(t.badDate(options.date), 2);
-    }
+    // dd/MM/yyyy as every date a clerk types (ISO still read); the use case takes the ISO day.
+    const day = decisionDay(options.date);
+    if (!day) throw new CliError(t.badDate(options.date), 2);
+    options.date = day;
   }
   // The account first: an unknown login is refused without reaching Temporal.
   const actor = options.as ? await actorOf(loadSettings().dataDir, options.as, t) : undefined;
@@ -199,6 +201,13 @@ function voteSheetOf(options: Record<string, string>, lang: Lang, usage: () => C
     throw new CliError([awardsTexts(lang).badSheet(file, read.problems.length), ...lines].join('\n'), 2);
   }
   return { file, votes: read.votes, rows: read.rows };
+}
+
+/** `25/11/2009` (or `2009-11-25`) as the ISO day, if it is a real day. */
+function decisionDay(text: string): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : text.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && DateTime.fromISO(iso).isValid ? iso : undefined;
 }
 
 /** The account `--as` names, as a staff actor; an unknown login is refused before anything is sent. */

@@ -204,10 +204,19 @@ test('bad command lines and unknown logins are refused before Temporal is reache
   expect(
     (
       await failure(
-        awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '25/11/2026', '--as', 'cv', '--lang', 'en']),
+        awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '31/11/2026', '--as', 'cv', '--lang', 'en']),
       )
     )?.message,
-  ).toBe('--date "25/11/2026": write the date as year-month-day, e.g. 2009-11-25');
+  ).toBe('--date "31/11/2026": not a date; write it day/month/year, e.g. 25/11/2009');
+  expect(
+    (await failure(awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '2026-11-25T00:00', '--as', 'cv'])))
+      ?.message,
+  ).toBe('--date "2026-11-25T00:00": không phải một ngày; ghi dạng ngày/tháng/năm, ví dụ 25/11/2009');
+  // The day as a clerk writes it passes the checks: only the unknown account stops it.
+  expect(
+    (await failure(awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '25/11/2026', '--as', 'khong-co'])))
+      ?.message,
+  ).toMatch(/^không có tài khoản "khong-co"/);
   expect((await failure(awardsVoteCommand(['c1', 'so-noi-vu/1', 'approve', '--as', 'khong-co'])))?.message).toMatch(
     /^không có tài khoản "khong-co"/,
   );
