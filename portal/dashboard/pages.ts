@@ -183,8 +183,10 @@ ${u.units
   const applying = status ? p.actions.filter((a) => a.applies({ campaign: status })) : [];
   const actions = status ? actionForms(applying, base, p.staff.csrf, p.actor, { campaign: status }, p.failed) : '';
   const phase = status?.phase ?? u.phase;
+  // Only a plan with a synthesis phase has one to link to (its phases known; older views: by the phase reached).
+  const hasSynthesis = status?.phases ? status.phases.some((ph) => ph.kind === 'synthesis') : true;
   const synthesis =
-    p.synthesis || synthesisReached(phase)
+    p.synthesis || (hasSynthesis && synthesisReached(phase))
       ? `<h2>Báo cáo tổng hợp</h2>
 <p><a href="${base}/tong-hop" id="synthesis-link">Xem báo cáo tổng hợp, phê duyệt</a></p>
 ${synthesisPictures(u.campaignId, p.synthesis)}`

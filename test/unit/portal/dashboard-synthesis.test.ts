@@ -209,6 +209,13 @@ describe('roles and the synthesis', () => {
     expect(reached).toContain('id="synthesis-link"');
     expect(reached).not.toContain('<img');
 
+    // A plan without a synthesis phase, closed: no link to a page that would only say "none".
+    backend.laterPhases = [];
+    backend.phase = 'closed';
+    expect((await browser.get(`/admin/c/${CAMPAIGN}`)).body).not.toContain('synthesis-link');
+    backend.laterPhases = ['synthesis'];
+    backend.phase = 'synthesis';
+
     const files = await withSynthesis();
     const after = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
     expect(after).toContain(`<a href="${page}" id="synthesis-link">`);
