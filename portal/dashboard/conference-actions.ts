@@ -174,8 +174,12 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
       // A rehearsal: the day typed (plan's calendar), then the compressed instant it runs at.
       const r = view.rehearsed;
       const day = r ? `${r.planned} (diễn tập ${r.spec}: diễn ra lúc ${r.startLocal})` : view.whenLocal;
-      // Invitations not yet due (a day fixed well ahead) go at their own instant: say when, not "sent".
-      const later = view.invitationsAt && Date.parse(view.invitationsAt) > Date.now() ? view.invitationsAt : undefined;
+      // None sent yet (a day fixed well ahead): they go at their own instant, so say when, not "sent".
+      // Once sent, a move sends the updated invitation at once.
+      const later =
+        view.state === 'scheduled' && view.invitationsAt && Date.parse(view.invitationsAt) > Date.now()
+          ? view.invitationsAt
+          : undefined;
       return later
         ? `Đã lưu ngày hội nghị: ${day}; giấy mời (lần ${view.sequence}) sẽ được gửi tới mọi khách mời lúc ${localTime(later, zone)}.`
         : `Đã lưu ngày hội nghị: ${day}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;

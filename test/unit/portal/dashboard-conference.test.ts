@@ -251,6 +251,11 @@ test('a day fixed well ahead: the clerk is told when the invitations will go, no
   const page = (await browser.get(PAGE)).body;
   expect(page).toContain('giấy mời (lần 1) sẽ được gửi tới mọi khách mời lúc 08:00 thứ Sáu, 13/11/2099.');
   expect(page).not.toContain('được gửi tới mọi khách mời.</');
+
+  // Once the invitations went out, a move sends the updated one at once, whatever its new schedule.
+  conference.view!.state = 'invited';
+  await browser.postForm(`${PAGE}/do/set-date`, { csrf, start: '08:00 21/11/2099' });
+  expect((await browser.get(PAGE)).body).toContain('giấy mời cập nhật (lần 2) được gửi tới mọi khách mời.');
 });
 
 test('the outcome with its minutes uploaded (multipart): sent with the file; shown afterwards', async () => {
