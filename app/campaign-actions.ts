@@ -86,7 +86,7 @@ async function extensionPlan(
   definitions: DefinitionStore,
   campaignId: string,
   req: Pick<ExtensionRequest, 'by' | 'until' | 'lock' | 'unitId' | 'phaseId'>,
-): Promise<{ schedule: DeadlineSchedule; current: DeadlineSchedule; status: CampaignStatusView }> {
+): Promise<{ schedule: DeadlineSchedule; current: DeadlineSchedule; status: CampaignStatusView; zone: string }> {
   const status = await campaignStatus(s, campaignId);
   // Several deadline phases: the one named (its schedule as the campaign or the unit has it now).
   const named = req.phaseId ? status.deadlinePhases?.find((p) => p.id === req.phaseId) : undefined;
@@ -108,6 +108,7 @@ async function extensionPlan(
       schedule: shiftSchedule(current, Number(m[1]) * DAY * (status.rehearsalFactor ?? 1), zone),
       current,
       status,
+      zone,
     };
   }
   if (!req.until) {
@@ -136,7 +137,7 @@ async function extensionPlan(
     ...ctx,
     reminderTime: definition.campaign.calendar.reminderTime,
   });
-  return { schedule, current, status };
+  return { schedule, current, status, zone };
 }
 
 /** Grants an extension to one unit (`grantExtension`) or to all (`extendCampaign`); returns the new schedule. */
@@ -145,9 +146,16 @@ export async function extendDeadline(
   definitions: DefinitionStore,
   campaignId: string,
   req: ExtensionRequest,
-): Promise<{ schedule: DeadlineSchedule; deadlineVersion?: number; plan?: PlanMove; subCampaigns?: FollowOutcome[] }> {
+): Promise<{
+  schedule: DeadlineSchedule;
+  /** The campaign's zone, to write the new deadline as its surface does (the schedule's `local` is the mails'). */
+  timeZone: string;
+  deadlineVersion?: number;
+  plan?: PlanMove;
+  subCampaigns?: FollowOutcome[];
+}> {
   if (!req.reason.trim()) throw new AppError('invalid', { input: 'extension-needs-reason' });
-  const { schedule, current, status } = await extensionPlan(s, definitions, campaignId, req);
+  const { schedule, current, status, zone } = await extensionPlan(s, definitions, campaignId, req);
   // The unit's (or every unit's) sub-campaigns that follow are extended by as much, in plan time.
   const follow = () =>
     followOrReport(() =>
@@ -172,13 +180,18 @@ export async function extendDeadline(
     const result = await withUpdate(s, 'extend', id, () =>
       s.client.workflow.getHandle(id).executeUpdate(grantExtension, { args: [input] }),
     );
-    return { schedule, deadlineVersion: result.deadlineVersion, ...(await follow()) };
+    return { schedule, timeZone: zone, deadlineVersion: result.deadlineVersion, ...(await follow()) };
   }
   const id = campaignWorkflowId(campaignId);
   const result = await withUpdate(s, 'extend', id, () =>
     s.client.workflow.getHandle(id).executeUpdate(extendCampaign, { args: [input] }),
   );
-  return { schedule, ...(result.plan ? { plan: result.plan } : {}), ...(await follow()) };
+  return {
+    schedule,
+    timeZone: zone,
+    ...(result.plan ? { plan: result.plan } : {}),
+    ...(await follow()),
+  };
 }
 
 /** Cancels the campaign (`cancelCampaign`): every unit is told the reason. */

@@ -230,6 +230,7 @@ export async function recordConferenceOutcome(
   outcome: { heldOn: string; attendance: number; minutes?: { name: string; bytes: Buffer }; note?: string },
 ): Promise<ConferenceStatusView> {
   requireRole(actor, 'clerk', 'record-conference-outcome');
+  await checkHeldOn(s, campaignId, outcome.heldOn);
   const reports = new FileReportStore(path.join(s.settings.dataDir, 'reports'));
   let stored: { owner: UploadOwner; ref: Awaited<ReturnType<FileReportStore['put']>> } | undefined;
   if (outcome.minutes) {
@@ -263,6 +264,35 @@ export async function recordConferenceOutcome(
     if (stored && err instanceof AppError && err.nothingChanged) await reports.removeUpload(stored.owner, stored.ref);
     throw err;
   }
+}
+
+/**
+ * A day held before the conference's own day is refused here, before the minutes are stored, in the
+ * words a clerk reads (dd/MM/yyyy, the day that is accepted); the workflow's validator would say it
+ * with ISO dates. In a rehearsal the day the plan gave (as typed for `set-date`) runs on another
+ * calendar day: the message names both.
+ */
+async function checkHeldOn(s: AppContext, campaignId: string, heldOn: string): Promise<void> {
+  const view = await conferenceStatus(s, campaignId);
+  if (view.when.kind !== 'exact') return; // the validator says the day was never fixed
+  const { status, definition } = await campaignOf(s, campaignId);
+  const zone = definition.campaign.timeZone;
+  const startDay = DateTime.fromISO(view.when.start, { zone: 'utc' }).setZone(zone);
+  const held = DateTime.fromISO(heldOn, { zone });
+  if (!held.isValid || held.toISODate()! >= startDay.toISODate()!) return;
+  const day = (d: DateTime) => d.toFormat('dd/MM/yyyy');
+  const rehearsal = await campaignRehearsal(s, campaignId, status);
+  const planned = rehearsal
+    ? DateTime.fromISO(planInstantOf(rehearsal, view.when.start), { zone: 'utc' }).setZone(zone)
+    : undefined;
+  throw invalid(
+    'record-conference-outcome',
+    campaignId,
+    `ngày tổ chức ${day(held)} trước ngày khai mạc đã định (${day(startDay)}); hãy ghi ngày hội nghị đã diễn ra, từ ${day(startDay)}` +
+      (rehearsal && planned
+        ? ` (đợt diễn tập ${rehearsal.spec}: hội nghị ngày ${day(planned)} theo kế hoạch đã diễn ra ngày ${day(startDay)})`
+        : ''),
+  );
 }
 
 /** The current invitation's `.ics` for one invitee: REQUEST, or CANCEL once cancelled. */

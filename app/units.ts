@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { FeedConference } from '../calendar/ics';
 import type { CampaignDefinition, ConferencePhaseDef } from '../domain/campaign-schema';
 import { approximatePeriodRange } from '../domain/date-phrases';
+import { contactLine } from '../domain/messages';
 import { DEFAULT_PHASE_NAMES, planDocumentView, type PlanDocumentView } from '../domain/plan-document';
 import { assertFileRef, assertNominations, assertPhaseOpen } from '../domain/submission-rules';
 import { assertDeliverable } from '../domain/deliverable-rules';
@@ -111,6 +112,8 @@ export interface CampaignInfo {
   document?: PlanDocumentView;
   /** The conference as the units' calendars show it (its day, or only its period while rough), when the definition has one. */
   conference?: FeedConference;
+  /** Whom to contact, one line ("Ban …: Nguyễn Văn T, Chuyên viên, …"), when the definition is at hand. */
+  contact?: string;
 }
 
 /**
@@ -171,10 +174,12 @@ export class TemporalUnitWorkflows implements UnitWorkflows {
       let timeZone = this.defaultTimeZone;
       let document: PlanDocumentView | undefined;
       let conference: FeedConference | undefined;
+      let contact: string | undefined;
       try {
         const definition = await this.definitions.load(status.definitionRef);
         timeZone = definition.campaign.timeZone ?? timeZone;
         document = planDocumentView(definition);
+        contact = contactLine(definition.campaign.secretariat.name, definition.campaign.secretariat.contacts);
         conference = feedConference(definition, {
           conferenceAt: status.phases?.find((p) => p.kind === 'conference')?.conferenceAt,
           rehearsal: status.rehearsalFactor !== undefined,
@@ -187,6 +192,7 @@ export class TemporalUnitWorkflows implements UnitWorkflows {
         timeZone,
         ...(document ? { document } : {}),
         ...(conference ? { conference } : {}),
+        ...(contact ? { contact } : {}),
       };
       this.campaigns.set(campaignId, info);
       return info;

@@ -4,7 +4,7 @@
  */
 import { OPERATION_NAMES } from '../app/operation-names';
 import { isSubCampaignInput, subCampaignRefusal } from '../app/sub-campaign-refusals';
-import type { AppError, InvalidInput } from '../app/temporal-errors';
+import type { AppError, InvalidInput, Operation } from '../app/temporal-errors';
 import { STAFF_ROLE_NAMES, type StaffRole } from '../domain/synthesis-types';
 import { CliError } from './connect';
 import { texts } from './texts';
@@ -21,6 +21,44 @@ export function cliLang(options: Record<string, string> = {}, env: NodeJS.Proces
 }
 
 const WORKER_HINT = '`npm run dev` or `npm run worker`';
+
+/** A later phase's operations: its child workflow is missing until the phase opens (or the plan has none). */
+type LaterPhase = 'synthesis' | 'conference' | 'awards';
+const PHASE_OF: Partial<Record<Operation, LaterPhase>> = {
+  'read-synthesis': 'synthesis',
+  'approve-synthesis': 'synthesis',
+  'return-synthesis': 'synthesis',
+  'revise-synthesis': 'synthesis',
+  'rebuild-synthesis': 'synthesis',
+  'read-conference': 'conference',
+  'reply-conference': 'conference',
+  'set-conference-date': 'conference',
+  'change-conference-venue': 'conference',
+  'cancel-conference': 'conference',
+  'record-conference-outcome': 'conference',
+  'read-awards': 'awards',
+  'cast-vote': 'awards',
+  'close-vote': 'awards',
+  'issue-decision': 'awards',
+};
+const PHASE_WORDS: Record<LaterPhase, string> = {
+  synthesis: 'tổng hợp',
+  conference: 'hội nghị',
+  awards: 'khen thưởng',
+};
+
+/**
+ * Not found on a later phase's command: most often the campaign runs but has not reached that phase,
+ * so "no campaign" would mislead; say both and where to look.
+ */
+function phaseNotFound(f: AppError['facts'], lang: Lang): string | undefined {
+  const phase = f.operation && PHASE_OF[f.operation];
+  if (!phase || f.unitId) return undefined;
+  const id = f.campaignId ?? '';
+  return lang === 'en'
+    ? `not found: campaign "${id}" has no ${phase} phase running (not reached yet, or its plan has none), or there is no such campaign; see \`thidua campaign status ${id}\`.`
+    : `không tìm thấy: đợt "${id}" chưa đến giai đoạn ${PHASE_WORDS[phase]} (hoặc kế hoạch không có giai đoạn này), hoặc không có đợt này; xem \`thidua campaign status ${id}\`.`;
+}
 
 /** The message of a failed use case, in the CLI's language. */
 export function cliMessage(err: AppError, lang: Lang): string {
@@ -52,9 +90,12 @@ export function cliMessage(err: AppError, lang: Lang): string {
       case 'locked':
         return `${where}: the phase is locked${f.lockedAt ? ` since ${f.lockedAt}` : ''}; nothing was stored.`;
       case 'not-found':
-        return f.unitId
-          ? `not found: no unit "${f.unitId}" in campaign "${f.campaignId ?? ''}" (or the campaign has not started).`
-          : `not found: no campaign "${f.campaignId ?? ''}"; see \`thidua campaign list\`.`;
+        return (
+          phaseNotFound(f, lang) ??
+          (f.unitId
+            ? `not found: no unit "${f.unitId}" in campaign "${f.campaignId ?? ''}" (or the campaign has not started).`
+            : `not found: no campaign "${f.campaignId ?? ''}"; see \`thidua campaign list\`.`)
+        );
       case 'already-completed':
         return `${op}${where ? `${where}: ` : ''}the workflow has already completed (the campaign is over); nothing was changed.`;
       case 'no-worker':
@@ -80,9 +121,12 @@ export function cliMessage(err: AppError, lang: Lang): string {
     case 'locked':
       return `${where}: giai đoạn đã khóa${f.lockedAt ? ` từ ${f.lockedAt}` : ''}; không có gì được lưu.`;
     case 'not-found':
-      return f.unitId
-        ? `không tìm thấy: đơn vị "${f.unitId}" không thuộc đợt "${f.campaignId ?? ''}" (hoặc đợt chưa bắt đầu).`
-        : `không tìm thấy: không có đợt "${f.campaignId ?? ''}"; xem \`thidua campaign list\`.`;
+      return (
+        phaseNotFound(f, lang) ??
+        (f.unitId
+          ? `không tìm thấy: đơn vị "${f.unitId}" không thuộc đợt "${f.campaignId ?? ''}" (hoặc đợt chưa bắt đầu).`
+          : `không tìm thấy: không có đợt "${f.campaignId ?? ''}"; xem \`thidua campaign list\`.`)
+      );
     case 'already-completed':
       return `${op}${where ? `${where}: ` : ''}workflow đã kết thúc (đợt thi đua đã xong); không có gì thay đổi.`;
     case 'no-worker':

@@ -35,7 +35,7 @@
  *   thidua awards written-vote CAMPAIGN NOMINATION CHOICE --member ACCOUNT --as LOGIN
  *   thidua awards vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN
  *   thidua awards close CAMPAIGN --as LOGIN
- *   thidua awards decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN
+ *   thidua awards decide CAMPAIGN --number N --date dd/MM/yyyy --as LOGIN
  *   thidua campaign report CAMPAIGN [--json] [--xlsx FILE]   award counts by form, collective and individual
  *   thidua campaign report --year YEAR [--json] [--xlsx FILE]   the same across the campaigns decided in YEAR
  *   thidua payloads sweep [--grace 24h] [--dry-run] [--namespaces NS1,NS2] [--json]   the claim check's unreferenced blobs

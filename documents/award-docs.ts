@@ -149,6 +149,9 @@ export async function buildVoteMinutesDocx(input: AwardDocsInput): Promise<Buffe
     header: headerFor(input, {
       date: input.header.date ?? isoDay(input.at),
       recipients: ['Các thành viên Hội đồng', 'Lưu: VT'],
+      // The council's minutes are signed by the chair who presided, not for the awarding body
+      // ("TM. ỦY BAN NHÂN DÂN") as the decision is.
+      signature: { title: 'Chủ tịch Hội đồng', ...(chair ? { name: chair.name } : {}) },
     }),
     kindName: 'BIÊN BẢN',
     subject: `Họp ${COUNCIL} xét khen thưởng ${lowerFirst(input.campaignTitle)}`,

@@ -38,10 +38,10 @@ export const AWARD_STATE_NAMES: Record<AwardUnitResult['state'], string> = {
   'no-quorum': 'chưa đủ số thành viên tham gia biểu quyết',
 };
 
-/** "30/11/2026" from an ISO date. */
+/** "05/12/2009" from an ISO date: dd/MM/yyyy, as the unit's page and the decision itself write it. */
 const dmy = (iso: string) => {
   const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)}/${Number(m)}/${y}`;
+  return `${d}/${m}/${y}`;
 };
 
 export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {

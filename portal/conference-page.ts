@@ -39,6 +39,8 @@ export interface ConferencePageInput {
   icsUrl?: string;
   /** The unit's own submission page (units only). */
   calendarUrl?: string;
+  /** Whom to contact (the secretariat), to say when replies are closed. */
+  contact?: string;
   flash?: { kind: 'ok' | 'error'; text: string };
   /** The form as typed (after a refusal, or asking for more rows); else filled from the reply given. */
   form?: ReplyForm;
@@ -91,7 +93,9 @@ export function conferencePage(p: ConferencePageInput): string {
     : STATE_NOTICE[v.state]
       ? `<div class="msg locked">${esc(STATE_NOTICE[v.state])}</div>`
       : v.replyBy && Date.now() > Date.parse(v.replyBy)
-        ? `<div class="msg locked">Đã quá hạn trả lời (${esc(v.replyByLocal ?? t(v.replyBy))}).</div>`
+        ? `<div class="msg locked" id="reply-closed">Đã quá hạn trả lời (${esc(v.replyByLocal ?? t(v.replyBy))}). ` +
+          // The secretariat can still record a reply given by phone: say whom to call.
+          `Xin liên hệ ${p.contact ? esc(p.contact) : 'thường trực hội nghị'} để báo tham dự qua điện thoại.</div>`
         : '';
   const reply = invitee.reply
     ? `<p id="current-reply">${esc(replySummary(invitee.reply, t))}</p>`

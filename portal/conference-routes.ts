@@ -196,6 +196,7 @@ export function createConferenceRoutes(
         timeZone: campaign?.timeZone ?? opts.timeZone,
         icsUrl: invitee.invitedSequence !== undefined && !view.cancelled ? `${base}/giay-moi.ics` : undefined,
         calendarUrl: who.kind === 'unit' ? `${origin}/u/${encodeURIComponent(who.token)}/lich.ics` : undefined,
+        ...(campaign?.contact ? { contact: campaign.contact } : {}),
         ...extra,
       }),
       { 'Set-Cookie': `${CONFERENCE_COOKIE}=${csrf}; Path=/; HttpOnly; SameSite=Strict; Max-Age=28800${secure}` },

@@ -1,12 +1,16 @@
 /** HTTP pieces shared by the unit portal and the secretariat's dashboard. */
 import type http from 'node:http';
 
-/** An answer to show as a page: status, title and text (in Vietnamese). */
+/**
+ * An answer to show as a page: status, title and text (in Vietnamese); `extraHtml` (already escaped)
+ * goes under the text, e.g. a link back so that the page is not a dead end.
+ */
 export class HttpError extends Error {
   constructor(
     public readonly status: number,
     public readonly title: string,
     message: string,
+    public readonly extraHtml = '',
   ) {
     super(message);
   }

@@ -96,7 +96,10 @@ export function createPortal(opts: PortalOptions): Portal {
           return;
         }
         req.resume();
-        send(res, e.status, messagePage(e.title, e.message));
+        // A dashboard page that fails still leads somewhere: back to the list of campaigns.
+        const admin = /^\/admin(\/|$)/.test(req.url ?? '') && !e.extraHtml && e.status !== 401;
+        const extra = admin ? '<p><a id="back-to-list" href="/admin">← Các đợt thi đua</a></p>' : e.extraHtml;
+        send(res, e.status, messagePage(e.title, e.message, extra));
       });
     },
   );

@@ -8,11 +8,12 @@
  * - `written-vote … --member ACCOUNT --as LOGIN`: an absent member's written vote, by the clerk;
  * - `vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN`: many votes in one update (issue 17),
  *   the member's own (`--as` the member) or an absent member's written sheet (`--as` the clerk);
- * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date YYYY-MM-DD --as LOGIN`;
+ * - `close CAMPAIGN --as LOGIN` (the chair), `decide CAMPAIGN --number N --date dd/MM/yyyy --as LOGIN`;
  * - `campaign report CAMPAIGN [--json] [--xlsx FILE]`: the counts of awards by form, collective and individual;
  *   `campaign report --year YEAR …`: the same across the campaigns whose award decision is dated in that
  *   year, with the campaigns counted and those skipped (and why) under the table.
  */
+import { DateTime } from 'luxon';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -79,9 +80,10 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
   const part = action === 'status' ? statusPart(options, t) : undefined;
   if (action === 'decide') {
     if (!options.number?.trim() || !options.date) throw usage();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
-      throw new CliError(t.badDate(options.date), 2);
-    }
+    // dd/MM/yyyy as every date a clerk types (ISO still read); the use case takes the ISO day.
+    const day = decisionDay(options.date);
+    if (!day) throw new CliError(t.badDate(options.date), 2);
+    options.date = day;
   }
   // The account first: an unknown login is refused without reaching Temporal.
   const actor = options.as ? await actorOf(loadSettings().dataDir, options.as, t) : undefined;
@@ -107,7 +109,9 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
           ...(options['to-vote'] && actor ? { toVoteBy: actor.login } : {}),
         }).catch(fail);
         io.stdout.write(
-          options.json ? JSON.stringify(view, null, 2) + '\n' : showAwards(view, lang, cli.settings.timeZone),
+          options.json
+            ? JSON.stringify(view, null, 2) + '\n'
+            : showAwards(view, lang, cli.settings.timeZone, loadAwardCatalogue()),
         );
         return 0;
       }
@@ -199,6 +203,13 @@ function voteSheetOf(options: Record<string, string>, lang: Lang, usage: () => C
   return { file, votes: read.votes, rows: read.rows };
 }
 
+/** `25/11/2009` (or `2009-11-25`) as the ISO day, if it is a real day. */
+function decisionDay(text: string): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : text.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && DateTime.fromISO(iso).isValid ? iso : undefined;
+}
+
 /** The account `--as` names, as a staff actor; an unknown login is refused before anything is sent. */
 async function actorOf(dataDir: string, login: string, t: AwardsTexts): Promise<StaffActor> {
   const account = await new FileAccountStore(dataDir).find(login);
@@ -250,17 +261,35 @@ export function campaignReport(view: AwardsStatusView, rows: AwardCount[], lang:
 export const campaignReportOf = (view: AwardsStatusView, catalogue: AwardCatalogue, lang: Lang) =>
   campaignReport(view, awardStatistics(view.nominations, catalogue), lang);
 
-export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): string {
+/**
+ * The vote as a clerk reads it: dates dd/MM/yyyy, forms by name (`catalogue`; the code when absent from
+ * it), and each member's progress only while voting (it counts the nominations still in the vote, so
+ * it would read 0/0 once closed; the tallies are in the table of nominations).
+ */
+export function showAwards(
+  view: AwardsStatusView,
+  lang: Lang,
+  zone: string,
+  catalogue: AwardCatalogue = { forms: [] },
+): string {
   const t = awardsTexts(lang);
+  const formName = (code: string) => catalogue.forms.find((f) => f.code === code)?.name ?? code;
+  const voting = view.state === 'voting';
+  const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
   const lines = [
     t.title(view.campaignId, t.state[view.state]),
     view.deadline ? t.deadline(localDateTime(view.deadline, zone)) : t.noDeadline,
-    ...(view.decision ? [t.decision(view.decision.number, view.decision.date, view.decision.by)] : []),
+    ...(view.decision ? [t.decision(view.decision.number, dmy(view.decision.date), view.decision.by)] : []),
     t.counts(view.remindersSent, view.escalationsSent),
     '',
     formatTable(
-      t.membersHeader,
-      view.members.map((m) => [m.account, m.name + (m.chair ? t.chair : ''), m.unitId ?? '', `${m.voted}/${m.toVote}`]),
+      voting ? t.membersHeader : t.membersHeader.slice(0, 3),
+      view.members.map((m) => [
+        m.account,
+        m.name + (m.chair ? t.chair : ''),
+        m.unitId ?? '',
+        ...(voting ? [`${m.voted}/${m.toVote}`] : []),
+      ]),
     ),
     '',
     formatTable(
@@ -272,7 +301,7 @@ export function showAwards(view: AwardsStatusView, lang: Lang, zone: string): st
         n.name,
         n.proposedForm,
         t.nominationState[n.state] +
-          (n.awardedForm ? ` (${n.awardedForm})` : '') +
+          (n.awardedForm ? ` (${formName(n.awardedForm)})` : '') +
           (n.capped ? ` (${t.capped(n.capped)})` : ''),
         n.tally ? `${n.tally.approve}/${n.tally.reject}/${n.tally.abstain}/${n.tally.notVoted}` : '',
       ]),

@@ -18,6 +18,12 @@ import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
 
+/**
+ * Who acted, when `--by-name` is not given: recorded in the campaign's history and shown to the
+ * secretariat (dashboard, unit page) in Vietnamese, like everything a clerk reads.
+ */
+export const CLI_ACTOR = 'Thường trực (dòng lệnh)';
+
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
@@ -31,22 +37,22 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
   const cli = await connect(lang);
   try {
     const definitions = new FileDefinitionStore(path.join(cli.settings.dataDir, 'campaigns'));
-    const { schedule, deadlineVersion, subCampaigns } = await extendDeadline(cli, definitions, campaignId, {
+    const { schedule, timeZone, deadlineVersion, subCampaigns } = await extendDeadline(cli, definitions, campaignId, {
       by: options.by,
       until: options.until,
       lock: options.lock,
       reason: options.reason,
-      grantedBy: options['by-name'] ?? 'secretariat (CLI)',
+      grantedBy: options['by-name'] ?? CLI_ACTOR,
       unitId: options.unit,
       // Several deadline phases: the one extended (the one under way when absent).
       ...(options.phase ? { phaseId: options.phase } : {}),
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
+    // dd/MM/yyyy HH:mm as every CLI table writes it (the schedule's `local` is the mails' "17:00 thứ Sáu, …").
+    const deadline = localDateTime(schedule.deadline.utc, timeZone);
     io.stdout.write(
-      options.unit
-        ? t.extendedUnit(options.unit, schedule.deadline.local, deadlineVersion)
-        : t.extendedAll(campaignId, schedule.deadline.local),
+      options.unit ? t.extendedUnit(options.unit, deadline, deadlineVersion) : t.extendedAll(campaignId, deadline),
     );
     io.stdout.write(subCampaignLines(subCampaigns, lang));
     return 0;
@@ -64,7 +70,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
   try {
     const { subCampaigns } = await cancelCampaignTree(cli, campaignId, {
       reason: options.reason,
-      cancelledBy: options['by-name'] ?? 'secretariat (CLI)',
+      cancelledBy: options['by-name'] ?? CLI_ACTOR,
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
@@ -85,7 +91,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
   }
   const cli = await connect(lang);
   try {
-    await remindNow(cli, campaignId, unitId, options['by-name'] ?? 'secretariat (CLI)').catch((err: unknown) => {
+    await remindNow(cli, campaignId, unitId, options['by-name'] ?? CLI_ACTOR).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(texts(lang).reminderQueued(unitId));

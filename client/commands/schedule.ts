@@ -30,6 +30,7 @@ import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime } from '../texts';
 import { scheduleTexts, type ScheduleCliTexts } from '../texts/schedules';
 import { formatTable } from './format-table';
+import { CLI_ACTOR } from './campaign-actions';
 
 interface Run {
   cli: Cli;
@@ -53,7 +54,7 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
     templates: new FileScheduleTemplates(path.join(cli.settings.dataDir, 'schedules')),
     calendar: loadWorkingCalendar,
   };
-  const actor: StaffActor = { login: 'cli', name: options['by-name'] ?? 'secretariat (CLI)', roles: [...STAFF_ROLES] };
+  const actor: StaffActor = { login: 'cli', name: options['by-name'] ?? CLI_ACTOR, roles: [...STAFF_ROLES] };
   try {
     await fn({ cli, deps, actor, positional, options, lang, t, io });
     return 0;

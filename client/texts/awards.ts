@@ -54,14 +54,14 @@ export interface AwardsTexts {
 
 export const AWARDS_VI: AwardsTexts = {
   usage:
-    'thidua awards status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit ĐƠN_VỊ] [--to-vote] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | vote-sheet CAMPAIGN --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date YYYY-MM-DD --as LOGIN',
+    'thidua awards status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit ĐƠN_VỊ] [--to-vote] [--json] | vote CAMPAIGN HỒ_SƠ approve|reject|abstain --as LOGIN [--form MÃ] [--reason LÝ DO] | vote-sheet CAMPAIGN --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN | written-vote CAMPAIGN HỒ_SƠ approve|reject|abstain --member TÀI_KHOẢN --as LOGIN [--form MÃ] [--reason LÝ DO] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number SỐ --date dd/MM/yyyy --as LOGIN',
   reportUsage: 'thidua campaign report CAMPAIGN|--year NĂM [--json] [--xlsx TỆP.xlsx]',
   needsAs: '--as LOGIN: tài khoản thực hiện (vai trò của tài khoản quyết định việc được làm)',
   unknownLogin: (login) =>
     `không có tài khoản "${login}"; tạo bằng thidua secretariat add-user ${login} --name "Họ tên"`,
   badChoice: (value) =>
     `phiếu "${value}": một trong approve (đồng ý), reject (không đồng ý), abstain (không biểu quyết)`,
-  badDate: (value) => `--date "${value}": ghi ngày dạng năm-tháng-ngày, ví dụ 2009-11-25`,
+  badDate: (value) => `--date "${value}": không phải một ngày; ghi dạng ngày/tháng/năm, ví dụ 25/11/2009`,
   title: (id, state) => `Xét khen thưởng — đợt ${id}: ${state}`,
   state: AWARDS_STATE_LABELS,
   capped: shareCapWords,
@@ -120,13 +120,13 @@ export const AWARDS_VI: AwardsTexts = {
 
 export const AWARDS_EN: AwardsTexts = {
   usage:
-    'thidua awards status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit UNIT] [--to-vote] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date YYYY-MM-DD --as LOGIN',
+    'thidua awards status CAMPAIGN [--as LOGIN] [--page N] [--page-size N] [--unit UNIT] [--to-vote] [--json] | vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT] | vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN | written-vote CAMPAIGN NOMINATION approve|reject|abstain --member ACCOUNT --as LOGIN [--form CODE] [--reason TEXT] | close CAMPAIGN --as LOGIN | decide CAMPAIGN --number NUMBER --date dd/MM/yyyy --as LOGIN',
   reportUsage: 'thidua campaign report CAMPAIGN|--year YEAR [--json] [--xlsx FILE.xlsx]',
   needsAs: '--as LOGIN: the account acting (its roles decide what it may do)',
   unknownLogin: (login) =>
     `no account "${login}"; create it with thidua secretariat add-user ${login} --name "Full name"`,
   badChoice: (value) => `vote "${value}": one of approve, reject, abstain`,
-  badDate: (value) => `--date "${value}": write the date as year-month-day, e.g. 2009-11-25`,
+  badDate: (value) => `--date "${value}": not a date; write it day/month/year, e.g. 25/11/2009`,
   title: (id, state) => `Awards — campaign ${id}: ${state}`,
   state: {
     voting: 'the council is voting',

@@ -147,7 +147,7 @@ export const en: CliTexts = {
       'awards vote-sheet':
         'send a vote sheet (many nominations at once) --member ACCOUNT --file VOTES.csv --as LOGIN; CSV: nomination id, choice (approve/reject/abstain), form code, reason (member; clerk for a written sheet)',
       'awards close': 'close the vote --as LOGIN (the chair)',
-      'awards decide': "enter the award decision's number and date --number N --date YYYY-MM-DD --as LOGIN (clerk)",
+      'awards decide': "enter the award decision's number and date --number N --date dd/MM/yyyy --as LOGIN (clerk)",
       'campaign report':
         'award counts by form, collective and individual: one campaign, or a whole year --year YEAR [--xlsx FILE]',
     },

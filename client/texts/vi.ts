@@ -125,7 +125,7 @@ export const vi: CliTexts = {
       'awards vote-sheet':
         'gửi phiếu tổng hợp (nhiều hồ sơ một lần) --member TÀI_KHOẢN --file PHIẾU.csv --as LOGIN; CSV: mã hồ sơ, ý kiến (đồng ý/không đồng ý/không biểu quyết), mã hình thức, lý do (thành viên; chuyên viên ghi phiếu văn bản)',
       'awards close': 'kết thúc bỏ phiếu --as LOGIN (Chủ tịch Hội đồng)',
-      'awards decide': 'ghi số, ngày quyết định khen thưởng --number SỐ --date YYYY-MM-DD --as LOGIN (chuyên viên)',
+      'awards decide': 'ghi số, ngày quyết định khen thưởng --number SỐ --date dd/MM/yyyy --as LOGIN (chuyên viên)',
       'campaign report':
         'thống kê khen thưởng theo hình thức, tập thể và cá nhân: một đợt, hoặc cả năm --year NĂM [--xlsx TỆP]',
     },

@@ -12,6 +12,7 @@ import type { ConferenceStatusView } from '../../domain/conference-types';
 import type { ConferenceBackend } from '../conference-backend';
 import type { SecretariatBackend } from './backend';
 import { subCampaignSentence } from '../../app/sub-campaign-follow-words';
+import { versionAuthor } from './synthesis-words';
 
 /** What a page knows when it decides which forms to draw (and a select's choices). */
 export interface ActionState {
@@ -191,7 +192,7 @@ function synthesisActions(): DashboardAction[] {
               .reverse()
               .map((v): [string, string] => [
                 String(v.version),
-                `Bản số ${v.version} (${v.source === 'built' ? 'lập tự động' : 'bản sửa tải lên'}, ${v.by})`,
+                `Bản số ${v.version} (${v.source === 'built' ? 'lập tự động' : 'bản sửa tải lên'}, ${versionAuthor(v.by)})`,
               ]),
         },
         {

@@ -250,13 +250,16 @@ ${tallyHtml(n)}${memberPart(n)}
   };
 
   // `toVote`: the nominations the member votes on (not recused from); done once each has a vote.
+  // Progress counts the nominations still in the vote: after the close it would read 0/0, so the
+  // column and the count show only while voting (the results are under each nomination).
+  const voting = v.state === 'voting';
   const done = v.members.filter((m) => m.toVote > 0 && m.voted >= m.toVote).length;
-  const members = `<table id="members"><thead><tr><th>Thành viên</th><th>Tài khoản</th><th>Đơn vị</th><th>Đã biểu quyết</th></tr></thead><tbody>
+  const members = `<table id="members"><thead><tr><th>Thành viên</th><th>Tài khoản</th><th>Đơn vị</th>${voting ? '<th>Đã biểu quyết</th>' : ''}</tr></thead><tbody>
 ${v.members
   .map(
     (m) =>
       `<tr data-member="${esc(m.account)}"><td>${esc(m.name)}${m.chair ? ' (Chủ tịch Hội đồng)' : ''}</td><td>${esc(m.account)}</td>` +
-      `<td>${esc(m.unitId ?? '')}</td><td>${m.voted}/${m.toVote}</td></tr>`,
+      `<td>${esc(m.unitId ?? '')}</td>${voting ? `<td>${m.voted}/${m.toVote}</td>` : ''}</tr>`,
   )
   .join('\n')}
 </tbody></table>`;
@@ -305,7 +308,7 @@ ${flashHtml(p.flash)}${topError}
 <dt>Trạng thái</dt><dd id="awards-state">${esc(AWARDS_STATE[v.state] ?? v.state)}</dd>
 <dt>Thẩm quyền của đợt</dt><dd>${esc(AUTHORITY_LEVEL_NAMES[v.authority] ?? v.authority)}</dd>
 ${deadline ? `<dt>Hạn biểu quyết</dt><dd id="vote-deadline">${esc(deadline)} (đã nhắc ${v.remindersSent} lần; đã báo Chủ tịch Hội đồng ${v.escalationsSent} lần)</dd>` : ''}
-<dt>Số thành viên đã biểu quyết xong</dt><dd id="voted-count">${done}/${v.members.length}</dd>
+${voting ? `<dt>Số thành viên đã biểu quyết xong</dt><dd id="voted-count">${done}/${v.members.length}</dd>` : ''}
 ${v.decision ? `<dt>Quyết định</dt><dd id="decision">Số ${esc(v.decision.number)} ngày ${esc(isoDateVn(v.decision.date))} (${esc(v.decision.by)})</dd>` : ''}
 </dl>
 ${councilNote}

@@ -13,6 +13,7 @@ import {
   type Delegate,
 } from '../../domain/conference-types';
 import type { ConferenceBackend } from '../conference-backend';
+import { localTime } from '../pages';
 import { ActionInputError, type ActionContext, type DashboardAction } from './actions';
 
 const value = (form: Record<string, string>, name: string) => (form[name] ?? '').trim();
@@ -173,7 +174,15 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
       // A rehearsal: the day typed (plan's calendar), then the compressed instant it runs at.
       const r = view.rehearsed;
       const day = r ? `${r.planned} (diễn tập ${r.spec}: diễn ra lúc ${r.startLocal})` : view.whenLocal;
-      return `Đã lưu ngày hội nghị: ${day}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;
+      // None sent yet (a day fixed well ahead): they go at their own instant, so say when, not "sent".
+      // Once sent, a move sends the updated invitation at once.
+      const later =
+        view.state === 'scheduled' && view.invitationsAt && Date.parse(view.invitationsAt) > Date.now()
+          ? view.invitationsAt
+          : undefined;
+      return later
+        ? `Đã lưu ngày hội nghị: ${day}; giấy mời (lần ${view.sequence}) sẽ được gửi tới mọi khách mời lúc ${localTime(later, zone)}.`
+        : `Đã lưu ngày hội nghị: ${day}; giấy mời cập nhật (lần ${view.sequence}) được gửi tới mọi khách mời.`;
     },
   },
   {

@@ -32,7 +32,8 @@ export function problemsHtml(problems: Problem[]): string {
       (p) =>
         `<tr class="${p.severity}"><td>${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}</td>` +
         `<td>${p.line === undefined ? '' : `dòng ${p.line}${p.column ? `, cột ${p.column}` : ''}`}</td>` +
-        `<td><code>${esc(p.path)}</code></td><td>${esc(p.message)}</td></tr>`,
+        // The unit named beside its field, as `campaign validate` names it: the clerk finds it by id.
+        `<td><code>${esc(p.path)}</code>${p.unitId ? ` (đơn vị <code>${esc(p.unitId)}</code>)` : ''}</td><td>${esc(p.message)}</td></tr>`,
     )
     .join('\n');
   return `<div id="problems"><p class="msg ${errors ? 'error' : 'ok'}" role="status">${errors} lỗi, ${problems.length - errors} cảnh báo.</p>

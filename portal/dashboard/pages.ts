@@ -143,6 +143,13 @@ export function synthesisPictures(campaignId: string, synthesis?: SynthesisStatu
 </div>`;
 }
 
+/** A reminder offset of the campaign file ("3d", "1wd") as the clerk reads it: "3 ngày", "1 ngày làm việc". */
+export function offsetWords(offset: string): string {
+  const m = /^(\d+)(wd|d)$/.exec(offset.trim());
+  if (!m) return `(${offset})`;
+  return `${m[1]} ${m[2] === 'wd' ? 'ngày làm việc' : 'ngày'}`;
+}
+
 export function campaignPage(p: CampaignPageInput): string {
   const { units: u, status } = p;
   const t = (utc: string) => localTime(utc, p.timeZone);
@@ -176,8 +183,10 @@ ${u.units
   const applying = status ? p.actions.filter((a) => a.applies({ campaign: status })) : [];
   const actions = status ? actionForms(applying, base, p.staff.csrf, p.actor, { campaign: status }, p.failed) : '';
   const phase = status?.phase ?? u.phase;
+  // Only a plan with a synthesis phase has one to link to (its phases known; older views: by the phase reached).
+  const hasSynthesis = status?.phases ? status.phases.some((ph) => ph.kind === 'synthesis') : true;
   const synthesis =
-    p.synthesis || synthesisReached(phase)
+    p.synthesis || (hasSynthesis && synthesisReached(phase))
       ? `<h2>Báo cáo tổng hợp</h2>
 <p><a href="${base}/tong-hop" id="synthesis-link">Xem báo cáo tổng hợp, phê duyệt</a></p>
 ${synthesisPictures(u.campaignId, p.synthesis)}`
@@ -252,7 +261,7 @@ function timeline(status: CampaignStatusView, t: (utc: string) => string): strin
     ? [
         ...s.reminders.map((r): [string, string] => [
           r.at.utc,
-          r.kind === 'due-today' ? 'Nhắc trong ngày hết hạn' : `Nhắc trước hạn (${r.offset})`,
+          r.kind === 'due-today' ? 'Nhắc trong ngày hết hạn' : `Nhắc trước hạn ${offsetWords(r.offset)}`,
         ]),
         [s.deadline.utc, 'Hạn nộp'],
         ...s.escalations.map((e): [string, string] => [

@@ -45,7 +45,10 @@ export function awardsRoutes({ opts, formOf, uploadOf, closeAfterAnswer }: Route
       () => awardsBackend().status(campaignId, signed.actor, part),
       {
         title: 'Chưa có phần khen thưởng',
-        text: `Đợt "${campaignId}" chưa đến giai đoạn khen thưởng: Hội đồng biểu quyết sau khi hội nghị tổng kết kết thúc.`,
+        campaignId,
+        text:
+          `Đợt "${campaignId}" chưa đến giai đoạn khen thưởng (hoặc giai đoạn khen thưởng của kế hoạch không có Hội đồng biểu quyết, mục council): ` +
+          'Hội đồng biểu quyết sau khi hội nghị tổng kết kết thúc.',
       },
       'Không đọc được phần khen thưởng',
     );

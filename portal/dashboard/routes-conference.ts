@@ -36,6 +36,7 @@ export function conferenceRoutes({ opts }: RouteContext): ConferenceRoutes {
       () => conference.status(campaignId),
       {
         title: 'Chưa có hội nghị',
+        campaignId,
         text: `Đợt "${campaignId}" chưa đến giai đoạn hội nghị (hoặc kế hoạch không có hội nghị): giấy mời được gửi khi giai đoạn này mở.`,
       },
       'Không đọc được tình hình hội nghị',

@@ -67,15 +67,17 @@ export function failure(err: unknown): { status: number; message: string; nothin
  */
 export async function phaseView<T>(
   read: () => Promise<T>,
-  notYet: { title: string; text: string },
+  notYet: { title: string; text: string; campaignId: string },
   unreadable: string,
 ): Promise<T> {
+  // A phase page that cannot show leads back to its campaign: it is no dead end.
+  const back = `<p><a id="back-to-campaign" href="/admin/c/${encodeURIComponent(notYet.campaignId)}">← Về trang của đợt</a> · <a href="/admin">Các đợt thi đua</a></p>`;
   try {
     return await read();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'not-found') throw new HttpError(404, notYet.title, notYet.text);
+    if (err instanceof AppError && err.code === 'not-found') throw new HttpError(404, notYet.title, notYet.text, back);
     const f = failure(err);
-    if (f) throw new HttpError(f.status, unreadable, f.message);
+    if (f) throw new HttpError(f.status, unreadable, f.message, back);
     throw err;
   }
 }

@@ -44,6 +44,7 @@ export function synthesisRoutes({ opts }: RouteContext): SynthesisRoutes {
       () => backend.synthesisStatus(campaignId),
       {
         title: 'Chưa có báo cáo tổng hợp',
+        campaignId,
         text: `Đợt "${campaignId}" chưa có báo cáo tổng hợp: dự thảo được lập khi hồ sơ của mọi đơn vị đã khóa.`,
       },
       'Không đọc được báo cáo tổng hợp',

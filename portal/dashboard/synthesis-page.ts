@@ -8,6 +8,7 @@ import type { SynthesisState, SynthesisStatusView, SynthesisVersion } from '../.
 import { esc, layout, localTime } from '../pages';
 import type { StaffSession } from '../security';
 import type { DashboardAction } from './actions';
+import { versionAuthor } from './synthesis-words';
 import { actionForms, failedFlash, flashHtml, nav, synthesisPictures, type FailedForm, type Flash } from './pages';
 
 export const SYNTHESIS_STATE: Record<SynthesisState, string> = {
@@ -41,7 +42,7 @@ export function synthesisPage(p: SynthesisPageInput): string {
     const approved = s.approved?.version === v.version;
     return (
       `<tr data-version="${v.version}"${approved ? ' class="now"' : ''}><td>${v.version}${approved ? ' (đã phê duyệt)' : ''}</td>` +
-      `<td>${v.source === 'built' ? 'lập tự động' : 'bản sửa tải lên'}</td><td>${esc(v.by)}</td><td>${esc(t(v.at))}</td>` +
+      `<td>${v.source === 'built' ? 'lập tự động' : 'bản sửa tải lên'}</td><td>${esc(versionAuthor(v.by))}</td><td>${esc(t(v.at))}</td>` +
       `<td>${esc(v.note ?? '')}</td><td class="sha" title="${esc(v.docx.sha256)}">${esc(v.docx.sha256.slice(0, 12))}</td>` +
       `<td>${file(v.docx.sha256, `Báo cáo (.docx): ${v.docx.name}`)}<br>${file(v.pack.xlsx.sha256, 'Bảng số liệu (.xlsx)')}` +
       `<br>${file(v.pack.timelineSvg.sha256, 'Hình tiến trình (.svg)')}<br>${file(v.pack.submissionsSvg.sha256, 'Hình hồ sơ nộp (.svg)')}</td></tr>`

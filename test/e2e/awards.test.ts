@@ -16,6 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { awardsStatus } from '../../app/awards';
+import type { AppError } from '../../app/temporal-errors';
+import { cliMessage } from '../../client/messages';
 import { startCommand } from '../../client/commands/campaign-start';
 import type { AwardsStatusView } from '../../domain/award-types';
 import { campaignWorkflowId, type CampaignStatusView } from '../../domain/workflow-types';
@@ -173,6 +175,24 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     // ---- the conference is held; the clerk records its outcome and the campaign moves on ---------
     const ctx = { client, settings, workerDeadlineMs: 5_000 };
     const clerkActor = { login: 'chuyenvien', name: 'Nguyễn Văn T', roles: ['clerk' as const] };
+    // The plan's day (20/10/2009), typed as for `set-date` in a rehearsal, is refused before anything is
+    // stored, in dd/MM/yyyy with the day to write (the workflow's validator said "2009-10-20", no day).
+    await waitFor(
+      'the conference to have its day',
+      async () => (await conferenceStatus(ctx, CAMPAIGN_ID)).when.kind === 'exact',
+      150_000,
+    );
+    const early = await recordConferenceOutcome(ctx, CAMPAIGN_ID, clerkActor, {
+      heldOn: '2009-10-20',
+      attendance: 40,
+    }).then(
+      () => undefined,
+      (e: unknown) => e as AppError,
+    );
+    expect(early?.code).toBe('invalid');
+    expect(cliMessage(early!, 'vi')).toMatch(
+      /^ngày tổ chức 20\/10\/2009 trước ngày khai mạc đã định \((\d\d\/\d\d\/\d{4})\); hãy ghi ngày hội nghị đã diễn ra, từ \1 \(đợt diễn tập 1d=3s: hội nghị ngày 20\/10\/2009 theo kế hoạch đã diễn ra ngày \1\)$/,
+    );
     // Refused until the conference has begun (20/10, ~45 s into the rehearsal).
     await waitFor(
       'the conference outcome to be recorded',
@@ -250,6 +270,10 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     await approver.reload();
     expect(await approver.locator('#awards-state').innerText()).toContain('Đã kết thúc biểu quyết');
     expect(await approver.locator(`[id="n-${noiVuId}"] .tally`).innerText()).toContain('2 đồng ý');
+    // The members' progress counted only nominations still in the vote: after the close it read "0/0"
+    // (and "0/2" members done) beside tallies of 2 votes; it shows only while voting.
+    expect(await approver.locator('#members').innerText()).not.toContain('0/0');
+    expect(await approver.locator('#voted-count').count()).toBe(0);
 
     // ---- the clerk enters the decision -------------------------------------------------------------
     const clerk = await page('chuyenvien', PASSWORDS.clerk);

@@ -56,6 +56,8 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   synthesis?: SynthesisStatusView;
   /** Later phases whose child failed: in the memo (units' read) and in the status query. */
   phaseFailures?: PhaseFailure[];
+  /** The plan's phases after self-review (a synthesis by default; a test may plan none). */
+  laterPhases: Array<'synthesis'> = ['synthesis'];
   /** The campaign tree (issue 15): none by default; a test sets a parent or sub-campaigns. */
   tree: CampaignTree & { resultUnread?: boolean } = { subCampaigns: [] };
   readonly filesAsked: string[] = [];
@@ -140,6 +142,7 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
       phases: [
         { kind: 'plan-issue', name: 'Ban hành kế hoạch', start: at(-10 * DAY).utc, end: at(-9 * DAY).utc },
         { kind: 'self-review', name: 'Tổng kết tại các sở, ban, ngành', start: at(-9 * DAY).utc, end: at(7 * DAY).utc },
+        ...this.laterPhases.map((kind) => ({ kind, name: 'Tổng hợp', start: at(7 * DAY).utc, end: at(9 * DAY).utc })),
       ],
     };
   }

@@ -146,6 +146,13 @@ describe('the council minutes (biên bản)', () => {
     expect(bodyParagraphs(document).join('\n')).toContain('kết thúc lúc 16:30 01/12/2025');
   });
 
+  test('signed by the chair of the council who presided, not for the awarding body as the decision is', () => {
+    const text = paragraphs(document);
+    expect(text).toEqual(expect.arrayContaining(['CHỦ TỊCH HỘI ĐỒNG', 'Phùng Quang Hùng']));
+    expect(text).not.toContain('KT. CHỦ TỊCH');
+    expect(text).not.toContain('Nguyễn Văn Khước');
+  });
+
   test('the members, the chair, and who stood aside from which nomination', () => {
     const members = tableByHeader(document, 'STT', 'Họ và tên');
     expect(members.slice(1)).toEqual([

@@ -152,6 +152,19 @@ test('awards status shows members, outcomes and counts', () => {
   expect(text).toMatch(/tam-duong\/1 .*không đạt .*3\/1\/0\/0/);
 });
 
+test('a decided vote as the clerk reads it: the decision dated dd/MM/yyyy, the form awarded by name, no 0/0 progress', () => {
+  // After the close the workflow counts each member's progress over nominations still in the vote: none.
+  const closed = { ...DECIDED, members: DECIDED.members.map((m) => ({ ...m, voted: 0, toVote: 0 })) };
+  const text = showAwards(closed, 'vi', 'Asia/Ho_Chi_Minh', catalogue);
+  expect(text).toContain('Quyết định số 125/QĐ-UBND ngày 25/11/2026 (cv)');
+  expect(text).toMatch(/so-noi-vu\/3 .*đạt \(Bằng khen của Chủ tịch UBND tỉnh\)/);
+  expect(text).not.toContain('(bang-khen-tinh)');
+  expect(text).not.toMatch(/ 0\/0$/m);
+  expect(text).not.toContain('Đã bỏ phiếu');
+  // While voting, each member's progress shows.
+  expect(showAwards({ ...DECIDED, state: 'voting' }, 'vi', 'UTC', catalogue)).toMatch(/an +Lê Thị An +so-noi-vu +2\/2/);
+});
+
 test('awards status of a large vote: the page shown, which of how many, the counts of all (issue 17)', () => {
   const paged: AwardsStatusView = {
     ...DECIDED,
@@ -191,10 +204,19 @@ test('bad command lines and unknown logins are refused before Temporal is reache
   expect(
     (
       await failure(
-        awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '25/11/2026', '--as', 'cv', '--lang', 'en']),
+        awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '31/11/2026', '--as', 'cv', '--lang', 'en']),
       )
     )?.message,
-  ).toBe('--date "25/11/2026": write the date as year-month-day, e.g. 2009-11-25');
+  ).toBe('--date "31/11/2026": not a date; write it day/month/year, e.g. 25/11/2009');
+  expect(
+    (await failure(awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '2026-11-25T00:00', '--as', 'cv'])))
+      ?.message,
+  ).toBe('--date "2026-11-25T00:00": không phải một ngày; ghi dạng ngày/tháng/năm, ví dụ 25/11/2009');
+  // The day as a clerk writes it passes the checks: only the unknown account stops it.
+  expect(
+    (await failure(awardsDecideCommand(['c1', '--number', '1/QĐ', '--date', '25/11/2026', '--as', 'khong-co'])))
+      ?.message,
+  ).toMatch(/^không có tài khoản "khong-co"/);
   expect((await failure(awardsVoteCommand(['c1', 'so-noi-vu/1', 'approve', '--as', 'khong-co'])))?.message).toMatch(
     /^không có tài khoản "khong-co"/,
   );

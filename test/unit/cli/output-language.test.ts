@@ -10,6 +10,7 @@ import { linkCommand } from '../../../client/commands/unit-link';
 import { usage } from '../../../client/thidua';
 import { langOfArgv, texts } from '../../../client/texts';
 import { parseArgs } from '../../../client/connect';
+import { extendDeadline } from '../../../app/campaigns';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -74,7 +75,9 @@ jest.mock('../../../app/campaigns', () => {
       },
     ]),
     extendDeadline: jest.fn(async () => ({
-      schedule: { deadline: { local: '23/10/2009 17:00' } },
+      // As the app compiles it: `local` is the mails' wording; the CLI writes dd/MM/yyyy HH:mm.
+      schedule: { deadline: { utc: '2009-10-23T10:00:00.000Z', local: '17:00 thứ Sáu, 23/10/2009' } },
+      timeZone: 'Asia/Ho_Chi_Minh',
       deadlineVersion: 2,
     })),
     cancelWholeCampaign: jest.fn(async () => undefined),
@@ -162,6 +165,8 @@ describe('campaign list, extend, cancel; unit remind', () => {
     expect((await run(extendCommand, ['vp-67', '--by', '3d', '--reason', 'Lũ'])).out).toBe(
       'Đã gia hạn cho mọi đơn vị của đợt vp-67 đến 23/10/2009 17:00 (đơn vị có hạn muộn hơn giữ nguyên hạn của mình).\n',
     );
+    // Who granted it, as the dashboard and the unit's history show it: in Vietnamese.
+    expect(jest.mocked(extendDeadline).mock.calls[0][3]).toMatchObject({ grantedBy: 'Thường trực (dòng lệnh)' });
     expect((await run(cancelCommand, ['vp-67', '--reason', 'Trùng kế hoạch'])).out).toBe(
       'Đã hủy đợt vp-67: đang thông báo lý do tới từng đơn vị.\n',
     );

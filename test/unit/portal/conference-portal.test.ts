@@ -40,6 +40,7 @@ class Units implements UnitWorkflows {
     return {
       title: 'Tổng kết 5 năm thực hiện Chỉ thị 39-CT/TW',
       timeZone: ZONE,
+      contact: 'Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc: Nguyễn Văn T, ĐT: 0211 3862 000',
       // The definition's conference: only a period, as the file announces it.
       conference: {
         name: 'Hội nghị tổng kết',
@@ -218,6 +219,11 @@ test('after the reply deadline and after a cancel: the workflow refuses, the pag
   expect(late.status).toBe(409);
   expect(late.body).toContain('Đã quá hạn trả lời giấy mời (17:00 thứ Sáu, 06/11/2009)');
   expect(late.body).toContain('value="Trần Thị B"');
+  // Read afresh past the deadline: the page says whom to call, since a phone reply is still recorded.
+  const closed = (await browser.get(unitPage)).body;
+  expect(closed).toMatch(
+    /id="reply-closed">Đã quá hạn trả lời \([^)]+\)\. Xin liên hệ Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc: Nguyễn Văn T, ĐT: 0211 3862 000 để báo tham dự qua điện thoại\.<\/div>/,
+  );
 
   conference.view!.replyBy = new Date(Date.now() + DAY).toISOString();
   conference.view!.state = 'cancelled';

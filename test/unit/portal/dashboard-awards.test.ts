@@ -531,6 +531,10 @@ test('no awards phase yet: the page says so (404); a worker that does not answer
   const missing = await browser.get('/admin/c/kh-khac/khen-thuong');
   expect(missing.status).toBe(404);
   expect(missing.body).toContain('chưa đến giai đoạn khen thưởng');
+  // A plan whose awards phase has no council never gets a vote: the page does not promise one.
+  expect(missing.body).toContain('hoặc giai đoạn khen thưởng của kế hoạch không có Hội đồng biểu quyết');
+  // Not a dead end: the clerk is led back to the campaign's page.
+  expect(missing.body).toContain('<a id="back-to-campaign" href="/admin/c/kh-khac">← Về trang của đợt</a>');
   awards.workerDown = true;
   const down = await browser.get(PAGE);
   expect(down.status).toBe(503);

@@ -34,6 +34,9 @@ describe('a campaign', () => {
     expect(page).toContain('campaign%2Fkh-67-test%2Funit%2Fso-y-te');
     expect(page).toContain('Tiến trình');
     expect(page).toContain('Nâng mức 1: báo thủ trưởng đơn vị');
+    // The file's offset ("3d") read in words, as the clerk reads the schedule.
+    expect(page).toContain('Nhắc trước hạn 3 ngày');
+    expect(page).not.toContain('(3d)');
     expect(page).toContain(formatDeadline(deadline, ZONE).slice(0, 5)); // the deadline's local time of day
 
     const late = (await browser.get(`/admin/c/${CAMPAIGN}?filter=missing`)).body;
@@ -47,7 +50,10 @@ describe('a campaign', () => {
 
   test('an unknown campaign or an id with odd characters is not found', async () => {
     const { browser } = await loggedIn();
-    expect((await browser.get('/admin/c/khong-co')).status).toBe(404);
+    const unknown = await browser.get('/admin/c/khong-co');
+    expect(unknown.status).toBe(404);
+    // Not a dead end: the page leads back to the list of campaigns.
+    expect(unknown.body).toContain('<a id="back-to-list" href="/admin">← Các đợt thi đua</a>');
     expect((await browser.get(`/admin/c/${encodeURIComponent("x' OR 1=1")}`)).status).toBe(404);
     expect((await browser.get(`/admin/c/${CAMPAIGN}/u/..%2F..%2Fetc`)).status).toBe(404);
   });

@@ -241,6 +241,23 @@ test('moving the day: the local time typed is sent as the instant in the campaig
   ]);
 });
 
+test('a day fixed well ahead: the clerk is told when the invitations will go, not that they were sent', async () => {
+  // The day was rough; fixing it schedules the invitations a week before (the workflow's view says when).
+  conference.view!.state = 'scheduled';
+  conference.view!.invitationsAt = '2099-11-13T01:00:00Z';
+  const { browser, csrf } = await signedIn('thuongtruc');
+  const res = await browser.postForm(`${PAGE}/do/set-date`, { csrf, start: '08:00 20/11/2099' });
+  expect(res.status).toBe(303);
+  const page = (await browser.get(PAGE)).body;
+  expect(page).toContain('giấy mời (lần 1) sẽ được gửi tới mọi khách mời lúc 08:00 thứ Sáu, 13/11/2099.');
+  expect(page).not.toContain('được gửi tới mọi khách mời.</');
+
+  // Once the invitations went out, a move sends the updated one at once, whatever its new schedule.
+  conference.view!.state = 'invited';
+  await browser.postForm(`${PAGE}/do/set-date`, { csrf, start: '08:00 21/11/2099' });
+  expect((await browser.get(PAGE)).body).toContain('giấy mời cập nhật (lần 2) được gửi tới mọi khách mời.');
+});
+
 test('the outcome with its minutes uploaded (multipart): sent with the file; shown afterwards', async () => {
   conference.view!.state = 'awaiting-outcome';
   const { browser, page, csrf } = await signedIn('thuongtruc');

@@ -130,19 +130,25 @@ test('a bad file: every problem with its line and field beside the text, which i
   const text = fs
     .readFileSync(SAMPLE_PATH, 'utf8')
     .replace('timeZone: Asia/Ho_Chi_Minh', 'timeZone: Asia/Hanoi_Nowhere')
-    .replace("reminderTime: '08:00'", "reminderTime: '8 giờ'");
+    .replace("reminderTime: '08:00'", "reminderTime: '8 giờ'")
+    .replace('email: thidua.thanh-uy-vinh-yen@vinhphuc.example.vn', 'email: khong-phai-thu');
   const { location } = await upload(browser, csrf, Buffer.from(text), 'sai.yaml');
   const page = await browser.get(location!);
   expect(page.body).toMatch(/role="status">[2-9] lỗi/);
   expect(page.body).toContain('<code>campaign.timeZone</code>');
   expect(page.body).toContain('<code>campaign.calendar.reminderTime</code>');
+  // A unit's field names its unit, as `campaign validate` does.
+  expect(page.body).toContain('<code>units[0].focal.email</code> (đơn vị <code>thanh-uy-vinh-yen</code>)');
   const line = text.split('\n').findIndex((l) => l.includes('Asia/Hanoi_Nowhere')) + 1;
   expect(page.body).toMatch(new RegExp(`dòng ${line}(, cột \\d+)?</td><td><code>campaign.timeZone`));
   expect(page.body).toContain(esc('timeZone: Asia/Hanoi_Nowhere'));
 
   // Fixed in the page (the browser sends CRLF): saved as typed, checked again, the change in the history.
   const id = /d-[0-9a-f]{16}/.exec(location!)![0];
-  const fixed = text.replace('Asia/Hanoi_Nowhere', 'Asia/Ho_Chi_Minh').replace("'8 giờ'", "'08:00'");
+  const fixed = text
+    .replace('Asia/Hanoi_Nowhere', 'Asia/Ho_Chi_Minh')
+    .replace("'8 giờ'", "'08:00'")
+    .replace('email: khong-phai-thu', 'email: thidua.thanh-uy-vinh-yen@vinhphuc.example.vn');
   const saved = await browser.postForm(`/admin/dot-moi/${id}/luu`, {
     csrf,
     yaml: fixed.replace(/\n/g, '\r\n'),

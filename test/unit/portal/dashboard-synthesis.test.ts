@@ -164,7 +164,7 @@ describe('roles and the synthesis', () => {
     expect(body).toContain('<dd id="approval-deadline">17:00 thứ Sáu, 11/12/2026 (đã nhắc 1 lần)</dd>');
     // Versions, newest first: number, source, who, note (escaped), short hash, the files.
     expect(body.indexOf('data-version="2"')).toBeLessThan(body.indexOf('data-version="1"'));
-    expect(body).toContain('<td>lập tự động</td><td>thidua</td>');
+    expect(body).toContain('<td>lập tự động</td><td>hệ thống (tự động)</td>');
     expect(body).toContain('<td>bản sửa tải lên</td><td>Nguyễn Thị Hạnh (thuongtruc)</td>');
     expect(body).toContain('Sửa số liệu &lt;Sở Y tế&gt;');
     expect(body).toContain(`>${files.revised.sha256.slice(0, 12)}</td>`);
@@ -195,6 +195,13 @@ describe('roles and the synthesis', () => {
     }
   });
 
+  test('the first draft is shown as built by the system, not by the internal name "thidua"', async () => {
+    const { browser } = await loggedIn();
+    await withSynthesis();
+    const body = (await browser.get(page)).body;
+    expect(body).toContain('<td>lập tự động</td><td>hệ thống (tự động)</td>');
+    expect(body).not.toContain('>thidua<');
+  });
   test('the campaign page: no pictures nor link before the synthesis; then a link and the two pictures as images', async () => {
     const { browser } = await loggedIn();
     const before = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
@@ -208,6 +215,13 @@ describe('roles and the synthesis', () => {
     const reached = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
     expect(reached).toContain('id="synthesis-link"');
     expect(reached).not.toContain('<img');
+
+    // A plan without a synthesis phase, closed: no link to a page that would only say "none".
+    backend.laterPhases = [];
+    backend.phase = 'closed';
+    expect((await browser.get(`/admin/c/${CAMPAIGN}`)).body).not.toContain('synthesis-link');
+    backend.laterPhases = ['synthesis'];
+    backend.phase = 'synthesis';
 
     const files = await withSynthesis();
     const after = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
