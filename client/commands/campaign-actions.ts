@@ -17,6 +17,7 @@ import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
+import { CLI_ACTOR_NAME } from './cli-actor';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
   const { positional, options } = parseArgs(argv);
@@ -36,7 +37,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
       until: options.until,
       lock: options.lock,
       reason: options.reason,
-      grantedBy: options['by-name'] ?? 'secretariat (CLI)',
+      grantedBy: options['by-name'] ?? CLI_ACTOR_NAME,
       unitId: options.unit,
       // Several deadline phases: the one extended (the one under way when absent).
       ...(options.phase ? { phaseId: options.phase } : {}),
@@ -64,7 +65,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
   try {
     const { subCampaigns } = await cancelCampaignTree(cli, campaignId, {
       reason: options.reason,
-      cancelledBy: options['by-name'] ?? 'secretariat (CLI)',
+      cancelledBy: options['by-name'] ?? CLI_ACTOR_NAME,
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
@@ -85,7 +86,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
   }
   const cli = await connect(lang);
   try {
-    await remindNow(cli, campaignId, unitId, options['by-name'] ?? 'secretariat (CLI)').catch((err: unknown) => {
+    await remindNow(cli, campaignId, unitId, options['by-name'] ?? CLI_ACTOR_NAME).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(texts(lang).reminderQueued(unitId));

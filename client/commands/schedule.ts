@@ -53,7 +53,7 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
     templates: new FileScheduleTemplates(path.join(cli.settings.dataDir, 'schedules')),
     calendar: loadWorkingCalendar,
   };
-  const actor: StaffActor = { login: 'cli', name: options['by-name'] ?? 'secretariat (CLI)', roles: [...STAFF_ROLES] };
+  const actor: StaffActor = { login: 'dong-lenh', name: options['by-name'] ?? 'Thường trực', roles: [...STAFF_ROLES] };
   try {
     await fn({ cli, deps, actor, positional, options, lang, t, io });
     return 0;

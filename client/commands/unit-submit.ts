@@ -15,6 +15,7 @@ import { FileReportStore } from '../../stores/report-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { texts } from '../texts';
+import { CLI_ACTOR_NAME } from './cli-actor';
 
 export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
   const ext = path.extname(file).toLowerCase();
@@ -66,7 +67,7 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         name: path.basename(file),
         contentType,
         content: bytes,
-        submittedBy: options['by-name'] ?? 'staff (CLI)',
+        submittedBy: options['by-name'] ?? CLI_ACTOR_NAME,
       },
     ).catch((err: unknown) => {
       throw toCliError(err, lang);

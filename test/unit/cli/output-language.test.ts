@@ -152,6 +152,21 @@ describe('campaign status', () => {
 });
 
 describe('campaign list, extend, cancel; unit remind', () => {
+  it('without --by-name, records its actions under a Vietnamese name, even with --lang en', async () => {
+    // The name is shown on the dashboard's pages (an extension's, a cancellation's line): it used to
+    // read "(secretariat (CLI))" there.
+    const campaigns = jest.requireMock('../../../app/campaigns');
+    const units = jest.requireMock('../../../app/units');
+    await run(extendCommand, ['vp-67', '--by', '3d', '--reason', 'Lũ', '--lang', 'en']);
+    expect(campaigns.extendDeadline.mock.lastCall[3].grantedBy).toBe('Thường trực (dòng lệnh)');
+    await run(cancelCommand, ['vp-67', '--reason', 'Trùng kế hoạch']);
+    expect(campaigns.cancelCampaignTree.mock.lastCall[2].cancelledBy).toBe('Thường trực (dòng lệnh)');
+    await run(remindCommand, ['vp-67', 'so-noi-vu']);
+    expect(units.remindNow.mock.lastCall[3]).toBe('Thường trực (dòng lệnh)');
+    await run(extendCommand, ['vp-67', '--by', '3d', '--reason', 'Lũ', '--by-name', 'Nguyễn Văn T']);
+    expect(campaigns.extendDeadline.mock.lastCall[3].grantedBy).toBe('Nguyễn Văn T');
+  });
+
   it('Vietnamese by default', async () => {
     const list = await run(listCommand, []);
     expect(list.out.split('\n')[0]).toMatch(/^Mã đợt +Kế hoạch +Giai đoạn +Workflow +Hạn nộp +Tên đợt$/);
