@@ -128,7 +128,7 @@ function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang
 
 /**
  * A parent: its sub-campaigns, one row each (unit, its name, the sub-campaign, its phase, Temporal's
- * status), each followed by its own sub-campaigns, indented by their depth.
+ * status, its units' progress), each followed by its own sub-campaigns, indented by their depth.
  */
 function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
   if (tree.subCampaigns.length === 0) return [];
@@ -138,13 +138,14 @@ function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
     '',
     st.section(tree.subCampaigns.length),
     table(
-      st.header,
+      [...st.header, st.progressHeader],
       tree.subCampaigns.map((r) => [
         (r.depth ? `${'  '.repeat(r.depth - 1)}└ ` : '') + r.unitId,
         r.unitName ?? '',
         r.campaignId,
         r.phase ? t.phase(r.phase) : '',
         r.execution,
+        r.progress ? st.progress(r.progress) : '',
       ]),
     ),
   ];
