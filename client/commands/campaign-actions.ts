@@ -18,8 +18,12 @@ import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
 import { CLI_ACTOR_NAME } from './cli-actor';
+import { refuseUnknownOptions } from './known-options';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign extend', {
+    values: ['by', 'until', 'lock', 'reason', 'by-name', 'unit', 'phase'],
+  });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const t = texts(lang);
@@ -57,6 +61,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function cancelCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign cancel', { values: ['reason', 'by-name'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const campaignId = positional[0];
@@ -78,6 +83,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function remindCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'unit remind', { values: ['by-name'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const [campaignId, unitId] = positional;
@@ -97,6 +103,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function listCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign list', {});
   const lang = cliLang(parseArgs(argv).options);
   const t = texts(lang);
   const cli = await connect(lang);

@@ -22,6 +22,7 @@ import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureLines } from '../texts/phase-failures';
 import { temporalUiLink } from './links';
+import { refuseUnknownOptions } from './known-options';
 
 export type { UnitRow } from '../../app/campaigns';
 
@@ -29,6 +30,7 @@ export type { UnitRow } from '../../app/campaigns';
 export const STATUS_LABEL: Record<SubmissionStatus, string> = texts('vi').status;
 
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign status', { values: ['filter', 'limit'], flags: ['json'] });
   const { positional, options } = parseArgs(argv, ['json']);
   const lang = cliLang(options);
   const t = texts(lang);

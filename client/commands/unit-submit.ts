@@ -16,6 +16,7 @@ import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { texts } from '../texts';
 import { CLI_ACTOR_NAME } from './cli-actor';
+import { refuseUnknownOptions } from './known-options';
 
 export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
   const ext = path.extname(file).toLowerCase();
@@ -25,6 +26,7 @@ export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
 }
 
 export async function submitCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'unit submit', { values: ['kind', 'deliverable', 'phase', 'by-name'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const t = texts(lang);
