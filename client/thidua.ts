@@ -47,6 +47,7 @@ import { SettingsError } from '../config/settings';
 import { CliError, parseArgs, processIo } from './connect';
 import { SYNOPSIS } from './commands/synopsis';
 import { langOfArgv, texts } from './texts';
+import { unknownCommandText } from './texts/options';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -103,7 +104,14 @@ export async function main(argv: string[]): Promise<number> {
   const load = commands[name];
   if (!load) {
     const help = argv.length === 0 || isHelp(argv[0]);
-    (help ? processIo.stdout : processIo.stderr).write(usage(langOfArgv(argv)));
+    const lang = langOfArgv(argv);
+    // A mistyped command ("campaign lst") is named, not only answered with the list.
+    const typed = argv
+      .filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang')
+      .slice(0, 2)
+      .join(' ');
+    const named = help || !typed ? '' : unknownCommandText(lang, typed);
+    (help ? processIo.stdout : processIo.stderr).write(named + usage(lang));
     return help ? 0 : 2;
   }
   // Caught here, before the command parses its options: there `--help` took the next word as its

@@ -58,3 +58,14 @@ test('remove-user --help X prints the usage and touches no account', async () =>
   expect(r.out).toMatch(/^cách dùng: thidua secretariat remove-user LOGIN/);
   expect(r.out).not.toContain('thuongtruc');
 });
+
+test('a command that does not exist is named before the list, on stderr, exit 2', async () => {
+  const vi = await run(['campaign', 'lst']);
+  expect(vi.code).toBe(2);
+  expect(vi.out).toBe('');
+  expect(vi.err).toMatch(/^thidua: không có lệnh "campaign lst"; các lệnh:\n\nCách dùng: thidua <lệnh>/);
+  const en = await run(['campaign', 'lst', '--lang', 'en']);
+  expect(en.err).toMatch(/^thidua: no command "campaign lst"; the commands:\n\nUsage: thidua <command>/);
+  // Only options: the list, naming nothing (the value of --lang is not a command).
+  expect((await run(['--lang', 'en'])).err).toMatch(/^Usage: thidua <command>/);
+});
