@@ -1,9 +1,11 @@
 /**
  * The schedule commands refuse an option they do not take before they connect anywhere (no server
  * runs here: an accepted option would fail to connect instead). `schedule delete ID --reason …`
- * used to delete silently, the reason dropped; `schedule pause ID --reson …` said nothing of the typo.
+ * used to delete silently, the reason dropped; `schedule pause ID --reson …` said nothing of the typo;
+ * `synthesis approve ID --as A --versoin 2` approved the latest version, not the 2nd.
  */
 import { deleteCommand, listCommand, pauseCommand } from '../../../client/commands/schedule';
+import { approveCommand, downloadCommand } from '../../../client/commands/synthesis';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -20,4 +22,15 @@ test('a typo in schedule pause, and in English', async () => {
     'thidua schedule pause has no option --reson; nothing was done.',
   );
   await expect(listCommand(['--jsn'], io)).rejects.toThrow('không có tùy chọn --jsn');
+});
+
+test('synthesis approve with a mistyped --version approves nothing; download takes --version', async () => {
+  await expect(approveCommand(['vp-67', '--as', 'lanhdao', '--versoin', '2'], io)).rejects.toMatchObject({
+    exitCode: 2,
+    message:
+      'lệnh thidua synthesis approve không có tùy chọn --versoin; chưa làm gì. Xem: thidua synthesis approve --help',
+  });
+  await expect(downloadCommand(['vp-67', '--as', 'lanhdao'], io)).rejects.toThrow(
+    'lệnh thidua synthesis download không có tùy chọn --as',
+  );
 });
