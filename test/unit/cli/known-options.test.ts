@@ -6,6 +6,7 @@
  */
 import { deleteCommand, listCommand, pauseCommand } from '../../../client/commands/schedule';
 import { approveCommand, downloadCommand } from '../../../client/commands/synthesis';
+import { conferenceCommand } from '../../../client/commands/conference';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -33,4 +34,14 @@ test('synthesis approve with a mistyped --version approves nothing; download tak
   await expect(downloadCommand(['vp-67', '--as', 'lanhdao'], io)).rejects.toThrow(
     'lệnh thidua synthesis download không có tùy chọn --as',
   );
+});
+
+test('conference cancel with a mistyped --reason names the typo; reply takes --attending', async () => {
+  await expect(conferenceCommand('cancel')(['vp-67', '--as', 'lanhdao', '--reson', 'Bão'], io)).rejects.toThrow(
+    'lệnh thidua conference cancel không có tùy chọn --reson; chưa làm gì',
+  );
+  // Accepted, it goes on to the account, which this test has none of: another refusal, not the option's.
+  await expect(
+    conferenceCommand('reply')(['vp-67', 'so-noi-vu', '--as', 'khong-co', '--attending', '--seats', '2'], io),
+  ).rejects.not.toThrow('không có tùy chọn');
 });
