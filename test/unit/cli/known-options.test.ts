@@ -7,6 +7,7 @@
 import { deleteCommand, listCommand, pauseCommand } from '../../../client/commands/schedule';
 import { approveCommand, downloadCommand } from '../../../client/commands/synthesis';
 import { conferenceCommand } from '../../../client/commands/conference';
+import { awardsVoteCommand, campaignReportCommand } from '../../../client/commands/awards';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -44,4 +45,13 @@ test('conference cancel with a mistyped --reason names the typo; reply takes --a
   await expect(
     conferenceCommand('reply')(['vp-67', 'so-noi-vu', '--as', 'khong-co', '--attending', '--seats', '2'], io),
   ).rejects.not.toThrow('không có tùy chọn');
+});
+
+test('awards vote with a mistyped --form records nothing; campaign report names itself', async () => {
+  await expect(awardsVoteCommand(['c1', 'so-noi-vu/1', 'approve', '--as', 'an', '--fom', 'BK'], io)).rejects.toThrow(
+    'lệnh thidua awards vote không có tùy chọn --fom; chưa làm gì',
+  );
+  await expect(campaignReportCommand(['--year', '2026', '--xls', 'a.xlsx'], io)).rejects.toThrow(
+    'lệnh thidua campaign report không có tùy chọn --xls',
+  );
 });
