@@ -8,6 +8,7 @@ import { deleteCommand, listCommand, pauseCommand } from '../../../client/comman
 import { approveCommand, downloadCommand } from '../../../client/commands/synthesis';
 import { conferenceCommand } from '../../../client/commands/conference';
 import { awardsVoteCommand, campaignReportCommand } from '../../../client/commands/awards';
+import { addUserCommand } from '../../../client/commands/secretariat-user';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -54,4 +55,12 @@ test('awards vote with a mistyped --form records nothing; campaign report names 
   await expect(campaignReportCommand(['--year', '2026', '--xls', 'a.xlsx'], io)).rejects.toThrow(
     'lệnh thidua campaign report không có tùy chọn --xls',
   );
+});
+
+test('secretariat add-user with a mistyped --role asks for no password and makes no account', async () => {
+  const readPassword = jest.fn(async () => 'mat-khau-dai-hon-12');
+  await expect(
+    addUserCommand(['lanhdao', '--name', 'Lê Lãnh Đạo', '--roles', 'approver'], io, readPassword),
+  ).rejects.toThrow('lệnh thidua secretariat add-user không có tùy chọn --roles; chưa làm gì');
+  expect(readPassword).not.toHaveBeenCalled();
 });
