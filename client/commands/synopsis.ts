@@ -4,7 +4,7 @@
  */
 export const SYNOPSIS: Record<string, string> = {
   'campaign status': 'ID [--filter late] [--limit N] [--json]',
-  'campaign start': 'FILE [--rehearse 1d=20s]',
+  'campaign start': 'FILE [--rehearse 1d=20s] [--units-per-batch N]',
   'campaign extend': 'ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT] [--phase PHASE_ID]',
   'campaign cancel': 'ID --reason TEXT',
   'campaign list': '',

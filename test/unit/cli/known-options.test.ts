@@ -9,6 +9,7 @@ import { approveCommand, downloadCommand } from '../../../client/commands/synthe
 import { conferenceCommand } from '../../../client/commands/conference';
 import { awardsVoteCommand, campaignReportCommand } from '../../../client/commands/awards';
 import { addUserCommand } from '../../../client/commands/secretariat-user';
+import { startCommand } from '../../../client/commands/campaign-start';
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true } };
 
@@ -63,4 +64,10 @@ test('secretariat add-user with a mistyped --role asks for no password and makes
     addUserCommand(['lanhdao', '--name', 'Lê Lãnh Đạo', '--roles', 'approver'], io, readPassword),
   ).rejects.toThrow('lệnh thidua secretariat add-user không có tùy chọn --roles; chưa làm gì');
   expect(readPassword).not.toHaveBeenCalled();
+});
+
+test('campaign start with a mistyped --rehearse starts nothing (it would have started for real)', async () => {
+  await expect(
+    startCommand(['config/campaigns/vinh-phuc-67-kh-tu-2009.yaml', '--rehears', '1d=20s'], io),
+  ).rejects.toThrow('lệnh thidua campaign start không có tùy chọn --rehears; chưa làm gì');
 });
