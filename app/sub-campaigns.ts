@@ -6,8 +6,20 @@
  * while the workers are down.
  */
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { CampaignIdKey, ParentCampaignKey, ParentUnitKey, PhaseKey, UnitIdKey } from '../domain/search-attributes';
-import type { ParentLink, SubCampaignResultOutcome, SubCampaignRow } from '../domain/sub-campaign-types';
+import {
+  CampaignIdKey,
+  ParentCampaignKey,
+  ParentUnitKey,
+  PhaseKey,
+  SubmissionStatusKey,
+  UnitIdKey,
+} from '../domain/search-attributes';
+import type {
+  ParentLink,
+  SubCampaignProgress,
+  SubCampaignResultOutcome,
+  SubCampaignRow,
+} from '../domain/sub-campaign-types';
 import { campaignWorkflowId, unitWorkflowId } from '../domain/workflow-types';
 import { campaignStatus } from './campaigns';
 import type { AppContext } from './context';
@@ -32,14 +44,24 @@ export async function subCampaignsOf(s: AppContext, parentCampaignId: string): P
   } catch (err) {
     throw asAppError(err, { operation: 'read-campaign', campaignId: parentCampaignId });
   }
-  const rows = [...latest.values()].map(subCampaignRow);
-  const names = await unitNames(
-    s,
-    parentCampaignId,
-    rows.map((r) => r.unitId),
-  );
-  return rows
-    .map((r) => (names.has(r.unitId) ? { ...r, unitName: names.get(r.unitId) } : r))
+  const runs = [...latest.values()];
+  const [names, progress] = await Promise.all([
+    unitNames(
+      s,
+      parentCampaignId,
+      runs.map((wf) => subCampaignRow(wf).unitId),
+    ),
+    Promise.all(runs.map((wf) => progressOf(s, subCampaignRow(wf).campaignId, wf.startTime))),
+  ]);
+  return runs
+    .map((wf, i) => {
+      const r = subCampaignRow(wf);
+      return {
+        ...r,
+        ...(names.has(r.unitId) ? { unitName: names.get(r.unitId) } : {}),
+        ...(progress[i] ? { progress: progress[i] } : {}),
+      };
+    })
     .sort(
       (a, b) =>
         Number(b.execution === 'RUNNING') - Number(a.execution === 'RUNNING') ||
@@ -61,6 +83,34 @@ function subCampaignRow(wf: WorkflowExecutionInfo): SubCampaignRow {
     ...(memo.title ? { title: memo.title } : {}),
     ...(memo.planNumber ? { planNumber: memo.planNumber } : {}),
   };
+}
+
+const STATUSES = ['pending', 'submitted', 'late', 'missing'] as const;
+
+/**
+ * A sub-campaign's units by submission status, counted in visibility (so the upper level sees the
+ * lower one's progress while the workers are down): this run's units only (started after it), each
+ * once (not the runs it continued as new). Undefined before its units start, or when visibility
+ * refuses: the row shows without it.
+ */
+async function progressOf(s: AppContext, campaignId: string, since: Date): Promise<SubCampaignProgress | undefined> {
+  const base =
+    `WorkflowType = 'unitReviewWorkflow' AND ${CampaignIdKey.name} = ${quoted(campaignId)}` +
+    ` AND ExecutionStatus != 'ContinuedAsNew' AND StartTime >= ${quoted(since.toISOString())}`;
+  try {
+    const counts = await Promise.all(
+      STATUSES.map(
+        async (status) =>
+          (await s.client.workflow.count(`${base} AND ${SubmissionStatusKey.name} = ${quoted(status)}`)).count,
+      ),
+    );
+    const [pending, submitted, late, missing] = counts;
+    const total = pending + submitted + late + missing;
+    // No unit workflow yet (the sub-campaign is issuing its plan): nothing to show rather than "0/0".
+    return total === 0 ? undefined : { total, pending, submitted, late, missing };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The parent's names of these units (from its unit workflows' memos); a unit not found is left out. */

@@ -45,7 +45,9 @@
  */
 import { SettingsError } from '../config/settings';
 import { CliError, parseArgs, processIo } from './connect';
+import { SYNOPSIS } from './commands/synopsis';
 import { langOfArgv, texts } from './texts';
+import { unknownCommandText } from './texts/options';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -93,13 +95,30 @@ const commands: Record<string, () => Promise<Command>> = {
   'payloads sweep': async () => (await import('./commands/payloads')).sweepCommand,
 };
 
+/** Commands that answer `--help` themselves, with a fuller usage than the list's line. */
+const OWN_HELP = new Set(['campaign validate', 'campaign plan', 'campaign import-units']);
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+
 export async function main(argv: string[]): Promise<number> {
   const name = argv.slice(0, 2).join(' ');
   const load = commands[name];
   if (!load) {
-    const help = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h';
-    (help ? processIo.stdout : processIo.stderr).write(usage(langOfArgv(argv)));
+    const help = argv.length === 0 || isHelp(argv[0]);
+    const lang = langOfArgv(argv);
+    // A mistyped command ("campaign lst") is named, not only answered with the list.
+    const typed = argv
+      .filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--lang')
+      .slice(0, 2)
+      .join(' ');
+    const named = help || !typed ? '' : unknownCommandText(lang, typed);
+    (help ? processIo.stdout : processIo.stderr).write(named + usage(lang));
     return help ? 0 : 2;
+  }
+  // Caught here, before the command parses its options: there `--help` took the next word as its
+  // value ("--help cần một giá trị", or worse, `remove-user --help X` acting on X).
+  if (!OWN_HELP.has(name) && argv.slice(2).some(isHelp)) {
+    processIo.stdout.write(commandUsage(langOfArgv(argv), name));
+    return 0;
   }
   try {
     return await (
@@ -127,6 +146,13 @@ export function usage(lang: 'vi' | 'en'): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
   const lines = Object.keys(commands).map((c) => `  thidua ${c.padEnd(width)}  ${h.commands[c] ?? ''}`.trimEnd());
   return `${h.title}\n\n${lines.join('\n')}\n\n${h.footer}\n`;
+}
+
+/** `thidua <command> --help`: its arguments and options, and what it does. */
+export function commandUsage(lang: 'vi' | 'en', name: string): string {
+  const t = texts(lang);
+  const line = ['thidua', name, SYNOPSIS[name], '[--lang en]'].filter(Boolean).join(' ');
+  return `${t.usage(line)}\n\n  ${t.help.commands[name] ?? ''}\n\n${t.help.footer}\n`;
 }
 
 /**

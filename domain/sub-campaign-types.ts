@@ -74,6 +74,15 @@ export type SubCampaignResultOutcome =
     };
 
 /** A sub-campaign as the parent's status, the dashboard and the CLI list it (found by search attribute). */
+/** A sub-campaign's units by where their submission stands in their phase under way (its unit workflows' `SubmissionStatus`). */
+export interface SubCampaignProgress {
+  total: number;
+  pending: number;
+  submitted: number;
+  late: number;
+  missing: number;
+}
+
 export interface SubCampaignRow {
   campaignId: string;
   /** The parent's unit that runs it. */
@@ -95,4 +104,6 @@ export interface SubCampaignRow {
   depth?: number;
   /** Added by the deep tree below the first level: the sub-campaign whose unit runs this one. */
   parentCampaignId?: string;
+  /** Its units' progress, from visibility (absent when the counts could not be read). */
+  progress?: SubCampaignProgress;
 }

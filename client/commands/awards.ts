@@ -51,15 +51,37 @@ import { langOfArgv, localDateTime } from '../texts';
 import { AWARDS_EN, AWARDS_VI, type AwardsTexts } from '../texts/awards';
 import { formatTable } from './format-table';
 import { readVoteSheetCsv, withCsvLines } from '../../sheets/vote-sheet-csv';
+import { refuseUnknownOptions } from './known-options';
 
 type Action = 'status' | 'vote' | 'written-vote' | 'vote-sheet' | 'close' | 'decide' | 'report';
 
 export const awardsTexts = (lang: Lang): AwardsTexts => (lang === 'en' ? AWARDS_EN : AWARDS_VI);
 const CHOICES: VoteChoice[] = ['approve', 'reject', 'abstain'];
 
+/** What each action takes: ignored, `awards vote … --fom BK` counted the vote for the proposed form. */
+const OPTIONS: Record<Action, { values?: string[]; flags?: string[] }> = {
+  status: { values: ['as', 'page', 'page-size', 'unit'], flags: ['json', 'to-vote'] },
+  vote: { values: ['as', 'form', 'reason'] },
+  'written-vote': { values: ['as', 'member', 'form', 'reason'] },
+  'vote-sheet': { values: ['as', 'member', 'file'] },
+  close: { values: ['as'] },
+  decide: { values: ['as', 'number', 'date'] },
+  report: { values: ['year', 'xlsx'], flags: ['json'] },
+};
+const COMMAND: Record<Action, string> = {
+  status: 'awards status',
+  vote: 'awards vote',
+  'written-vote': 'awards written-vote',
+  'vote-sheet': 'awards vote-sheet',
+  close: 'awards close',
+  decide: 'awards decide',
+  report: 'campaign report',
+};
+
 async function run(action: Action, argv: string[], io: Io): Promise<number> {
   // A trailing `--year` has no value: a usage error (2) like a bad one, not parseArgs' generic one.
   if (action === 'report' && argv.at(-1) === '--year') throw new CliError(awardsTexts(langOfArgv(argv)).badYear(''), 2);
+  refuseUnknownOptions(argv, COMMAND[action], OPTIONS[action]);
   const { positional, options } = parseArgs(argv, ['json', 'to-vote']);
   const lang = cliLang(options);
   const t = awardsTexts(lang);

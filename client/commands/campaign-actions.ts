@@ -17,14 +17,13 @@ import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
-
-/**
- * Who acted, when `--by-name` is not given: recorded in the campaign's history and shown to the
- * secretariat (dashboard, unit page) in Vietnamese, like everything a clerk reads.
- */
-export const CLI_ACTOR = 'Thường trực (dòng lệnh)';
+import { CLI_ACTOR_NAME } from './cli-actor';
+import { refuseUnknownOptions } from './known-options';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign extend', {
+    values: ['by', 'until', 'lock', 'reason', 'by-name', 'unit', 'phase'],
+  });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const t = texts(lang);
@@ -42,7 +41,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
       until: options.until,
       lock: options.lock,
       reason: options.reason,
-      grantedBy: options['by-name'] ?? CLI_ACTOR,
+      grantedBy: options['by-name'] ?? CLI_ACTOR_NAME,
       unitId: options.unit,
       // Several deadline phases: the one extended (the one under way when absent).
       ...(options.phase ? { phaseId: options.phase } : {}),
@@ -62,6 +61,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function cancelCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign cancel', { values: ['reason', 'by-name'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const campaignId = positional[0];
@@ -70,7 +70,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
   try {
     const { subCampaigns } = await cancelCampaignTree(cli, campaignId, {
       reason: options.reason,
-      cancelledBy: options['by-name'] ?? CLI_ACTOR,
+      cancelledBy: options['by-name'] ?? CLI_ACTOR_NAME,
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
@@ -83,6 +83,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function remindCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'unit remind', { values: ['by-name'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const [campaignId, unitId] = positional;
@@ -91,7 +92,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
   }
   const cli = await connect(lang);
   try {
-    await remindNow(cli, campaignId, unitId, options['by-name'] ?? CLI_ACTOR).catch((err: unknown) => {
+    await remindNow(cli, campaignId, unitId, options['by-name'] ?? CLI_ACTOR_NAME).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(texts(lang).reminderQueued(unitId));
@@ -102,6 +103,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function listCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign list', {});
   const lang = cliLang(parseArgs(argv).options);
   const t = texts(lang);
   const cli = await connect(lang);

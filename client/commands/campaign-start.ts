@@ -15,6 +15,7 @@ import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { texts } from '../texts';
 import { temporalUiLink } from './links';
+import { refuseUnknownOptions } from './known-options';
 
 export async function startCommand(argv: string[], io: Io = processIo): Promise<number> {
   return (await startCampaign(argv, io)).exitCode;
@@ -28,6 +29,7 @@ export async function startCampaign(
   argv: string[],
   io: Io = processIo,
 ): Promise<{ exitCode: number; campaignId?: string }> {
+  refuseUnknownOptions(argv, 'campaign start', { values: ['rehearse', 'units-per-batch'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const t = texts(lang);

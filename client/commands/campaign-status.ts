@@ -22,6 +22,7 @@ import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureLines } from '../texts/phase-failures';
 import { temporalUiLink } from './links';
+import { refuseUnknownOptions } from './known-options';
 
 export type { UnitRow } from '../../app/campaigns';
 
@@ -29,6 +30,7 @@ export type { UnitRow } from '../../app/campaigns';
 export const STATUS_LABEL: Record<SubmissionStatus, string> = texts('vi').status;
 
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'campaign status', { values: ['filter', 'limit'], flags: ['json'] });
   const { positional, options } = parseArgs(argv, ['json']);
   const lang = cliLang(options);
   const t = texts(lang);
@@ -128,7 +130,7 @@ function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang
 
 /**
  * A parent: its sub-campaigns, one row each (unit, its name, the sub-campaign, its phase, Temporal's
- * status), each followed by its own sub-campaigns, indented by their depth.
+ * status, its units' progress), each followed by its own sub-campaigns, indented by their depth.
  */
 function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
   if (tree.subCampaigns.length === 0) return [];
@@ -138,13 +140,14 @@ function subCampaignLines(tree: CampaignTree, lang: Lang): string[] {
     '',
     st.section(tree.subCampaigns.length),
     table(
-      st.header,
+      [...st.header, st.progressHeader],
       tree.subCampaigns.map((r) => [
         (r.depth ? `${'  '.repeat(r.depth - 1)}└ ` : '') + r.unitId,
         r.unitName ?? '',
         r.campaignId,
         r.phase ? t.phase(r.phase) : '',
         r.execution,
+        r.progress ? st.progress(r.progress) : '',
       ]),
     ),
   ];

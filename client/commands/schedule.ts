@@ -30,7 +30,7 @@ import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime } from '../texts';
 import { scheduleTexts, type ScheduleCliTexts } from '../texts/schedules';
 import { formatTable } from './format-table';
-import { CLI_ACTOR } from './campaign-actions';
+import { refuseUnknownOptions } from './known-options';
 
 interface Run {
   cli: Cli;
@@ -54,7 +54,7 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
     templates: new FileScheduleTemplates(path.join(cli.settings.dataDir, 'schedules')),
     calendar: loadWorkingCalendar,
   };
-  const actor: StaffActor = { login: 'cli', name: options['by-name'] ?? CLI_ACTOR, roles: [...STAFF_ROLES] };
+  const actor: StaffActor = { login: 'dong-lenh', name: options['by-name'] ?? 'Thường trực', roles: [...STAFF_ROLES] };
   try {
     await fn({ cli, deps, actor, positional, options, lang, t, io });
     return 0;
@@ -68,7 +68,8 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
 
 const local = (iso: string) => localDateTime(iso, SCHEDULE_ZONE);
 
-export function createCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function createCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule create', { values: ['every', 'id', 'start-period', 'by-name'] });
   return run(argv, io, true, async ({ cli, deps, actor, positional, options, lang, t }) => {
     const file = positional[0];
     if (!options.every) throw new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${t.usage}`, 2);
@@ -90,7 +91,8 @@ export function createCommand(argv: string[], io: Io = processIo): Promise<numbe
   });
 }
 
-export function listCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function listCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule list', { flags: ['json'], values: ['by-name'] });
   return run(argv, io, false, async ({ cli, deps, options, t }) => {
     const rows = await listSchedules(cli, deps);
     if (options.json !== undefined) {
@@ -117,28 +119,32 @@ export function listCommand(argv: string[], io: Io = processIo): Promise<number>
   });
 }
 
-export function pauseCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function pauseCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule pause', { values: ['reason', 'by-name'] });
   return run(argv, io, true, async ({ cli, actor, positional, options, t }) => {
     await pauseSchedule(cli, actor, positional[0], options.reason);
     io.stdout.write(t.didPause(positional[0]) + '\n');
   });
 }
 
-export function resumeCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function resumeCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule resume', { values: ['by-name'] });
   return run(argv, io, true, async ({ cli, actor, positional, t }) => {
     await resumeSchedule(cli, actor, positional[0]);
     io.stdout.write(t.didResume(positional[0]) + '\n');
   });
 }
 
-export function deleteCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function deleteCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule delete', { values: ['by-name'] });
   return run(argv, io, true, async ({ cli, deps, actor, positional, t }) => {
     await deleteSchedule(cli, deps, actor, positional[0]);
     io.stdout.write(t.didDelete(positional[0]) + '\n');
   });
 }
 
-export function triggerCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function triggerCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule trigger', { values: ['by-name'] });
   return run(argv, io, true, async ({ cli, deps, actor, positional, t }) => {
     const outcome = await triggerSchedule(cli, deps, actor, positional[0]);
     io.stdout.write(t.triggered(positional[0], outcome.period) + '\n');
@@ -153,7 +159,8 @@ export function triggerCommand(argv: string[], io: Io = processIo): Promise<numb
   });
 }
 
-export function backfillCommand(argv: string[], io: Io = processIo): Promise<number> {
+export async function backfillCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'schedule backfill', { values: ['from', 'to', 'by-name'] });
   return run(argv, io, true, async ({ cli, deps, actor, positional, options, lang, t }) => {
     if (!options.from || !options.to) throw new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${t.usage}`, 2);
     const outcome = await backfillSchedule(cli, deps, actor, positional[0], { from: options.from, to: options.to });

@@ -15,6 +15,7 @@ import { FileAccountStore } from '../../stores/accounts';
 import { CliError, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { texts, type CliTexts } from '../texts';
+import { refuseUnknownOptions } from './known-options';
 
 /** `--role clerk,approver`: codes only, each known; refused before the password is asked for. */
 function parseRoles(value: string | undefined, t: CliTexts): StaffRole[] | undefined {
@@ -33,6 +34,7 @@ export async function addUserCommand(
   io: Io = processIo,
   readPassword?: () => Promise<string>,
 ): Promise<number> {
+  refuseUnknownOptions(argv, 'secretariat add-user', { values: ['name', 'role'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const t = texts(lang);
@@ -53,6 +55,7 @@ export async function addUserCommand(
 }
 
 export async function listUsersCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'secretariat list-users', {});
   const { options } = parseArgs(argv);
   const t = texts(cliLang(options));
   const accounts = await listAccounts(new FileAccountStore(loadSettings().dataDir));
@@ -61,6 +64,7 @@ export async function listUsersCommand(argv: string[], io: Io = processIo): Prom
 }
 
 export async function removeUserCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'secretariat remove-user', {});
   const { positional, options } = parseArgs(argv);
   const t = texts(cliLang(options));
   const login = positional[0];

@@ -11,8 +11,10 @@ import { FileUnitLinks } from '../../stores/unit-links';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { texts } from '../texts';
+import { refuseUnknownOptions } from './known-options';
 
 export async function linkCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'unit link', { flags: ['revoke', 'reissue'] });
   const { positional, options } = parseArgs(argv, ['revoke', 'reissue']);
   const lang = cliLang(options);
   const t = texts(lang);

@@ -15,6 +15,8 @@ import { FileReportStore } from '../../stores/report-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { texts } from '../texts';
+import { CLI_ACTOR_NAME } from './cli-actor';
+import { refuseUnknownOptions } from './known-options';
 
 export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
   const ext = path.extname(file).toLowerCase();
@@ -24,6 +26,7 @@ export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
 }
 
 export async function submitCommand(argv: string[], io: Io = processIo): Promise<number> {
+  refuseUnknownOptions(argv, 'unit submit', { values: ['kind', 'deliverable', 'phase', 'by-name'] });
   const { positional, options } = parseArgs(argv);
   const lang = cliLang(options);
   const t = texts(lang);
@@ -66,7 +69,7 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         name: path.basename(file),
         contentType,
         content: bytes,
-        submittedBy: options['by-name'] ?? 'staff (CLI)',
+        submittedBy: options['by-name'] ?? CLI_ACTOR_NAME,
       },
     ).catch((err: unknown) => {
       throw toCliError(err, lang);

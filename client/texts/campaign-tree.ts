@@ -3,7 +3,7 @@
  * (default) and English (`--lang en`): a sub-campaign's parent and its result sent up, a parent's
  * sub-campaigns. Kept beside the other tables, as the schedules' are, so the status texts stay short.
  */
-import type { SubCampaignResultOutcome } from '../../domain/sub-campaign-types';
+import type { SubCampaignProgress, SubCampaignResultOutcome } from '../../domain/sub-campaign-types';
 import type { Lang } from '../messages';
 
 export interface CampaignTreeCliTexts {
@@ -22,6 +22,9 @@ export interface CampaignTreeCliTexts {
   runsMark: string;
   /** Added to a sub-campaign's title in `campaign list`. */
   listSuffix: (parentId: string, unitId?: string) => string;
+  /** The column after {@link header}: the sub-campaign's units' progress, read from visibility. */
+  progressHeader: string;
+  progress: (p: SubCampaignProgress) => string;
 }
 
 const vi: CampaignTreeCliTexts = {
@@ -43,6 +46,8 @@ const vi: CampaignTreeCliTexts = {
   header: ['Đơn vị', 'Tên đơn vị', 'Mã đợt con', 'Giai đoạn', 'Workflow'],
   runsMark: ' (có đợt con)',
   listSuffix: (id, unit) => ` (đợt con của ${id}${unit ? `, đơn vị ${unit}` : ''})`,
+  progressHeader: 'Tiến độ của đợt con',
+  progress: (p) => `đã nộp ${p.submitted + p.late}/${p.total} (muộn ${p.late}) · quá hạn, chưa nộp ${p.missing}`,
 };
 
 const en: CampaignTreeCliTexts = {
@@ -65,6 +70,8 @@ const en: CampaignTreeCliTexts = {
   header: ['Unit', 'Unit name', 'Sub-campaign', 'Phase', 'Workflow'],
   runsMark: ' (runs a sub-campaign)',
   listSuffix: (id, unit) => ` (sub-campaign of ${id}${unit ? `, unit ${unit}` : ''})`,
+  progressHeader: 'Its units',
+  progress: (p) => `submitted ${p.submitted + p.late}/${p.total} (late ${p.late}) · missing ${p.missing}`,
 };
 
 export function campaignTreeTexts(lang: Lang): CampaignTreeCliTexts {

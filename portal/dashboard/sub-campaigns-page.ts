@@ -1,11 +1,11 @@
 /**
  * The campaign tree on a campaign's dashboard page (issue 15, item 1), in Vietnamese, without
- * script: a parent lists its sub-campaigns with a link to each one's page, its phase and Temporal's
- * status; a sub-campaign links to its parent's page and names the parent unit, the follow rules and
+ * script: a parent lists its sub-campaigns with a link to each one's page, its phase, Temporal's
+ * status and its units' progress; a sub-campaign links to its parent's page and names the parent unit, the follow rules and
  * what became of the result it sent up.
  */
 import type { CampaignTree } from '../../app/sub-campaigns';
-import type { SubCampaignResultOutcome, SubCampaignRow } from '../../domain/sub-campaign-types';
+import type { SubCampaignProgress, SubCampaignResultOutcome, SubCampaignRow } from '../../domain/sub-campaign-types';
 import { phaseStateName } from '../../domain/plan-document';
 import { campaignWorkflowId } from '../../domain/workflow-types';
 import { esc, localTime } from '../pages';
@@ -57,6 +57,12 @@ export function parentRows(tree: DashboardTree | undefined, timeZone: string): s
   );
 }
 
+/** A sub-campaign's units as the parent's secretariat reads them: turned in of all, late, missing. */
+function progressText(p: SubCampaignProgress | undefined): string {
+  if (!p) return '';
+  return `Đã nộp ${p.submitted + p.late}/${p.total} đơn vị (nộp muộn ${p.late}) · quá hạn, chưa nộp ${p.missing}`;
+}
+
 /** A parent's section "Đợt con": one row per sub-campaign, linked to its page and to the Temporal UI. */
 export function subCampaignsSection(
   tree: DashboardTree | undefined,
@@ -66,13 +72,14 @@ export function subCampaignsSection(
   if (rows.length === 0) return '';
   return `<h2>Đợt con</h2>
 <p class="hint">Đơn vị tự tổ chức đợt của mình cho các đơn vị thuộc quyền; báo cáo tổng hợp được phê duyệt của đợt con là hồ sơ đơn vị nộp cho đợt này.</p>
-<table id="sub-campaigns"><thead><tr><th>Đơn vị</th><th>Đợt con</th><th>Giai đoạn</th><th>Trạng thái</th><th></th></tr></thead><tbody>
+<table id="sub-campaigns"><thead><tr><th>Đơn vị</th><th>Đợt con</th><th>Giai đoạn</th><th>Trạng thái</th><th>Tiến độ của đợt con</th><th></th></tr></thead><tbody>
 ${rows
   .map(
     (r) =>
       `<tr data-sub-campaign="${esc(r.campaignId)}"><td>${esc(r.unitName || r.unitId)}</td>` +
       `<td><a href="/admin/c/${cid(r.campaignId)}">${esc(r.title || r.campaignId)}</a> (${esc(r.campaignId)})</td>` +
       `<td>${r.phase ? esc(phaseLabel(r.phase)) : ''}</td><td>${esc(EXECUTION[r.execution] ?? r.execution)}</td>` +
+      `<td>${esc(progressText(r.progress))}</td>` +
       `<td><a href="${esc(temporalUi(campaignWorkflowId(r.campaignId)))}" rel="noreferrer" target="_blank">Temporal</a></td></tr>`,
   )
   .join('\n')}

@@ -263,9 +263,12 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   expect(noReason.err).toContain('--reason: ghi lý do tạm dừng');
   expect((await cli(pauseCommand, [ID, '--reason', 'Chờ hướng dẫn mới của Ban'])).code).toBe(0);
   expect((await handle.describe()).state.paused).toBe(true);
-  expect((await cli(listCommand, [])).out).toMatch(/tạm dừng: Tạm dừng bởi secretariat \(CLI\)[\s\S]*Chờ hướng dẫn/);
+  // Who paused it, in Vietnamese on the page (it read "secretariat (CLI) (cli)").
+  expect((await cli(listCommand, [])).out).toMatch(
+    /tạm dừng: Tạm dừng bởi Thường trực \(dong-lenh\)[\s\S]*Chờ hướng dẫn/,
+  );
   expect((await staff.get('/admin/lich-dinh-ky')).body).toMatch(
-    /Tạm dừng<\/strong>: Tạm dừng bởi secretariat \(CLI\) \(cli\): Chờ hướng dẫn mới của Ban/,
+    /Tạm dừng<\/strong>: Tạm dừng bởi Thường trực \(dong-lenh\): Chờ hướng dẫn mới của Ban/,
   );
   expect((await cli(resumeCommand, [ID])).code).toBe(0);
   expect((await handle.describe()).state.paused).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * A stand-in for Temporal's visibility store, for unit tests of the use cases that only list and
  * describe: workflows with search attributes and memos, and the list queries thidua writes
- * (`Name = 'value'` and `Name IN ('a', 'b')` joined by AND) evaluated against them, so a test checks
+ * (`Name = 'value'`, `Name IN ('a', 'b')`, `ExecutionStatus != '…'` and `StartTime >= '…'` joined by AND) evaluated against them, so a test checks
  * what is found, not the query's spelling. A query it cannot read fails the test.
  */
 import type { Client } from '@temporalio/client';
@@ -22,7 +22,12 @@ function matches(wf: FakeExecution, query: string): boolean {
   return query.split(/\s+AND\s+/).every((clause) => {
     const eq = /^(\w+) = '((?:[^']|'')*)'$/.exec(clause.trim());
     const inList = /^(\w+) IN \((.*)\)$/.exec(clause.trim());
+    const notEq = /^ExecutionStatus != '(\w+)'$/.exec(clause.trim());
+    const since = /^StartTime >= '([^']+)'$/.exec(clause.trim());
     const value = (name: string) => (name === 'WorkflowType' ? wf.type : wf.sa[name]);
+    // Visibility spells statuses in CamelCase (`ContinuedAsNew`), the client's names are CONTINUED_AS_NEW.
+    if (notEq) return wf.status.replace(/_/g, '') !== notEq[1].toUpperCase();
+    if (since) return new Date(wf.startTime).getTime() >= new Date(since[1]).getTime();
     if (eq) return value(eq[1]) === eq[2].replace(/''/g, "'");
     if (inList) {
       const values = [...inList[2].matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'"));
@@ -46,7 +51,7 @@ function info(wf: FakeExecution) {
 }
 
 /**
- * A client whose `workflow.list`, `describe` and `query` answer from `executions`; `views` are the
+ * A client whose `workflow.list`, `count`, `describe` and `query` answer from `executions`; `views` are the
  * campaigns' answers to their status query (a campaign without one answers as if no worker polled).
  */
 export function fakeVisibilityClient(
@@ -68,6 +73,10 @@ export function fakeVisibilityClient(
         return (async function* () {
           for (const e of found) yield info(e);
         })();
+      },
+      count: async (query: string) => {
+        queries.push(query);
+        return { count: executions.filter((e) => matches(e, query)).length, groups: [] };
       },
       getHandle: (workflowId: string) => ({
         describe: async () => {

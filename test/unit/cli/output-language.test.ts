@@ -154,7 +154,51 @@ describe('campaign status', () => {
   });
 });
 
+describe('an option the command does not take is refused before anything is done', () => {
+  it('campaign cancel --unit (only extend takes one) cancels nothing', async () => {
+    const campaigns = jest.requireMock('../../../app/campaigns');
+    campaigns.cancelCampaignTree.mockClear();
+    const refusal = run(cancelCommand, ['vp-67', '--unit', 'so-noi-vu', '--reason', 'Đơn vị sáp nhập']);
+    await expect(refusal).rejects.toThrow(
+      'lệnh thidua campaign cancel không có tùy chọn --unit; chưa làm gì. Xem: thidua campaign cancel --help',
+    );
+    await expect(refusal).rejects.toMatchObject({ exitCode: 2 });
+    expect(campaigns.cancelCampaignTree).not.toHaveBeenCalled();
+  });
+
+  it('a mistyped option of campaign status, with or without a value; in English too', async () => {
+    await expect(run(statusCommand, ['vp-67', '--fitler', 'late'])).rejects.toThrow(
+      'lệnh thidua campaign status không có tùy chọn --fitler',
+    );
+    // Without a value it read as an option wanting one ("--jsn cần một giá trị").
+    await expect(run(statusCommand, ['vp-67', '--jsn'])).rejects.toThrow('không có tùy chọn --jsn');
+    await expect(run(statusCommand, ['vp-67', '--jsn', '--lang', 'en'])).rejects.toThrow(
+      'thidua campaign status has no option --jsn; nothing was done. See: thidua campaign status --help',
+    );
+    // What it takes still works, a value that looks like an option included.
+    expect((await run(statusCommand, ['vp-67', '--filter=missing', '--limit', '5', '--json'])).code).toBe(0);
+    expect(
+      (await run(extendCommand, ['vp-67', '--by', '3d', '--reason', '--khẩn--', '--unit', 'so-noi-vu'])).code,
+    ).toBe(0);
+  });
+});
+
 describe('campaign list, extend, cancel; unit remind', () => {
+  it('without --by-name, records its actions under a Vietnamese name, even with --lang en', async () => {
+    // The name is shown on the dashboard's pages (an extension's, a cancellation's line): it used to
+    // read "(secretariat (CLI))" there.
+    const campaigns = jest.requireMock('../../../app/campaigns');
+    const units = jest.requireMock('../../../app/units');
+    await run(extendCommand, ['vp-67', '--by', '3d', '--reason', 'Lũ', '--lang', 'en']);
+    expect(campaigns.extendDeadline.mock.lastCall[3].grantedBy).toBe('Thường trực (dòng lệnh)');
+    await run(cancelCommand, ['vp-67', '--reason', 'Trùng kế hoạch']);
+    expect(campaigns.cancelCampaignTree.mock.lastCall[2].cancelledBy).toBe('Thường trực (dòng lệnh)');
+    await run(remindCommand, ['vp-67', 'so-noi-vu']);
+    expect(units.remindNow.mock.lastCall[3]).toBe('Thường trực (dòng lệnh)');
+    await run(extendCommand, ['vp-67', '--by', '3d', '--reason', 'Lũ', '--by-name', 'Nguyễn Văn T']);
+    expect(campaigns.extendDeadline.mock.lastCall[3].grantedBy).toBe('Nguyễn Văn T');
+  });
+
   it('Vietnamese by default', async () => {
     const list = await run(listCommand, []);
     expect(list.out.split('\n')[0]).toMatch(/^Mã đợt +Kế hoạch +Giai đoạn +Workflow +Hạn nộp +Tên đợt$/);

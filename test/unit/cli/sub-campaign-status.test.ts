@@ -39,6 +39,38 @@ const executions: FakeExecution[] = [
     sa: { CampaignId: SUB, Phase: 'synthesis', ParentCampaign: PARENT, ParentUnit: 'vnpt' },
     memo: { title: 'Đại hội Thi đua VNPT', planNumber: 'KH/VNPT' },
   },
+  // VNPT's own units, as its unit workflows' search attributes stand: 2 on time, 1 late, 1 missing,
+  // 1 pending; and a run of vinaphone's that continued as new (counted once), a unit of an earlier
+  // run of the sub-campaign (not counted).
+  ...(
+    [
+      ['vinaphone', 'submitted'],
+      ['vdc', 'submitted'],
+      ['vtn', 'late'],
+      ['vti', 'missing'],
+      ['vnpt-da-nang', 'pending'],
+    ] as const
+  ).map(([unit, status]): FakeExecution => ({
+    workflowId: `campaign/${SUB}/unit/${unit}`,
+    type: 'unitReviewWorkflow',
+    status: 'RUNNING',
+    startTime: '2026-11-30T01:06:00.000Z',
+    sa: { CampaignId: SUB, UnitId: unit, SubmissionStatus: status },
+  })),
+  {
+    workflowId: `campaign/${SUB}/unit/vinaphone`,
+    type: 'unitReviewWorkflow',
+    status: 'CONTINUED_AS_NEW',
+    startTime: '2026-11-30T01:05:30.000Z',
+    sa: { CampaignId: SUB, UnitId: 'vinaphone', SubmissionStatus: 'pending' },
+  },
+  {
+    workflowId: `campaign/${SUB}/unit/vnpt-tp-hcm`,
+    type: 'unitReviewWorkflow',
+    status: 'CANCELLED',
+    startTime: '2026-11-29T08:00:00.000Z',
+    sa: { CampaignId: SUB, UnitId: 'vnpt-tp-hcm', SubmissionStatus: 'missing' },
+  },
 ];
 let views: Record<string, CampaignStatusView> = {};
 
@@ -113,9 +145,10 @@ describe('the parent', () => {
     const lines = out.split('\n');
     const at = lines.indexOf('Đợt con (1):');
     expect(at).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Đơn vị: 2 ·')));
-    expect(lines[at + 1]).toMatch(/^Đơn vị +Tên đơn vị +Mã đợt con +Giai đoạn +Workflow$/);
+    expect(lines[at + 1]).toMatch(/^Đơn vị +Tên đơn vị +Mã đợt con +Giai đoạn +Workflow +Tiến độ của đợt con$/);
+    // The lower level's progress: 3 of its 5 units in (1 late), 1 past its deadline without.
     expect(lines[at + 3]).toMatch(
-      /^vnpt +Tập đoàn Bưu chính Viễn thông Việt Nam +vnpt-2014-2015-dai-hoi +Tổng hợp.* +RUNNING$/,
+      /^vnpt +Tập đoàn Bưu chính Viễn thông Việt Nam +vnpt-2014-2015-dai-hoi +Tổng hợp.* +RUNNING +đã nộp 3\/5 \(muộn 1\) · quá hạn, chưa nộp 1$/,
     );
     expect(out).toMatch(/\nvnpt +Tập đoàn Bưu chính Viễn thông Việt Nam \(có đợt con\) +chưa đến hạn/);
     expect(out).toMatch(/\nvu-buu-chinh +Vụ Bưu chính +chưa đến hạn/);
@@ -125,14 +158,22 @@ describe('the parent', () => {
   it('in English', async () => {
     const { out } = await run([PARENT, '--lang', 'en']);
     expect(out).toContain('Sub-campaigns (1):');
-    expect(out).toMatch(/vnpt +Tập đoàn Bưu chính Viễn thông Việt Nam +vnpt-2014-2015-dai-hoi +synthesis.* +RUNNING/);
+    expect(out).toMatch(
+      /vnpt +Tập đoàn Bưu chính Viễn thông Việt Nam +vnpt-2014-2015-dai-hoi +synthesis.* +RUNNING +submitted 3\/5 \(late 1\) · missing 1\n/,
+    );
     expect(out).toContain('Tập đoàn Bưu chính Viễn thông Việt Nam (runs a sub-campaign)');
   });
 
   it('--json carries the tree', async () => {
     const json = JSON.parse((await run([PARENT, '--json'])).out);
     expect(json.subCampaigns).toEqual([
-      expect.objectContaining({ campaignId: SUB, unitId: 'vnpt', phase: 'synthesis', execution: 'RUNNING' }),
+      expect.objectContaining({
+        campaignId: SUB,
+        unitId: 'vnpt',
+        phase: 'synthesis',
+        execution: 'RUNNING',
+        progress: { total: 5, pending: 1, submitted: 2, late: 1, missing: 1 },
+      }),
     ]);
     expect(json.parent).toBeUndefined();
   });

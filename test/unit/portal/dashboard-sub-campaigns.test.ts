@@ -20,7 +20,7 @@ function subRows(page: string): string[][] {
 }
 
 describe('a parent campaign', () => {
-  test('lists each sub-campaign with its unit, a link to its page, its phase and status; its unit is marked, its unit page names it', async () => {
+  test('lists each sub-campaign with its unit, a link to its page, its phase, status and progress; its unit is marked, its unit page names it', async () => {
     backend.tree = {
       subCampaigns: [
         {
@@ -31,6 +31,7 @@ describe('a parent campaign', () => {
           execution: 'RUNNING',
           phase: 'synthesis',
           title: 'Hội nghị điển hình tiên tiến Sở Nội vụ',
+          progress: { total: 12, pending: 0, submitted: 8, late: 2, missing: 2 },
         },
         {
           campaignId: 'so-y-te-hoi-nghi',
@@ -51,9 +52,11 @@ describe('a parent campaign', () => {
         'Hội nghị điển hình tiên tiến Sở Nội vụ (so-noi-vu-hoi-nghi)',
         'Tổng hợp, dự thảo báo cáo',
         'đang chạy',
+        // The lower level's progress as its own units stand: 10 of 12 in, 2 of them late, 2 missing.
+        'Đã nộp 10/12 đơn vị (nộp muộn 2) · quá hạn, chưa nộp 2',
         'Temporal',
       ],
-      ['Sở Y tế', 'so-y-te-hoi-nghi (so-y-te-hoi-nghi)', 'Đã hủy', 'đã hủy', 'Temporal'],
+      ['Sở Y tế', 'so-y-te-hoi-nghi (so-y-te-hoi-nghi)', 'Đã hủy', 'đã hủy', '', 'Temporal'],
     ]);
     expect(page).toContain('<a href="/admin/c/so-noi-vu-hoi-nghi">');
     expect(page).toContain('http://temporal-ui.example/namespaces/default/workflows/campaign%2Fso-noi-vu-hoi-nghi');
