@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ContactDef } from './campaign-schema';
-import { datePhrase, type PlanDocumentView } from './plan-document';
+import { datePhrase, planTagPhrase, type PlanDocumentView } from './plan-document';
 import type { MessageKind } from './workflow-types';
 
 const WEEKDAYS = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
@@ -151,7 +151,7 @@ function outlineOf(documents: MessageContext['documents']): { title: string; att
 export function composeMessage(ctx: MessageContext): ComposedMessage {
   const deadline = formatDeadline(ctx.deadline, ctx.timeZone);
   const lock = formatDeadline(ctx.lockAt, ctx.timeZone);
-  const plan = ctx.plan?.reference ?? `Kế hoạch số ${ctx.planNumber}`;
+  const plan = ctx.plan?.reference ?? planTagPhrase(ctx.planNumber, 'Kế hoạch số');
   const phase = inSentence(ctx.phaseName);
   // A lock at the deadline leaves no time "before the lock" once the deadline has passed.
   const lockedAtDeadline = Date.parse(ctx.lockAt) <= Date.parse(ctx.deadline);

@@ -88,6 +88,15 @@ export function planTag(plan: PlanDocumentDef): string {
   return plan.number ?? `${kindName(plan)} ${datePhrase(plan.date)}`;
 }
 
+/**
+ * A tag as a phrase after a label: "Số 67-KH/TU" for a number (official numbers begin with a digit),
+ * the tag itself for a plan without one ("Kế hoạch tháng 6/2014", not "Số Kế hoạch tháng 6/2014").
+ * Takes the tag, not the plan: memos and views carry only the tag.
+ */
+export function planTagPhrase(tag: string, numberWord = 'Số'): string {
+  return /^\d/.test(tag.trim()) ? `${numberWord} ${tag}` : tag;
+}
+
 export interface PhaseView {
   kind: PhaseKind;
   name: string;

@@ -16,7 +16,7 @@ import type {
   UnitStatusView,
 } from '../domain/workflow-types';
 import type { CampaignInfo } from '../app/units';
-import type { PlanDocumentView } from '../domain/plan-document';
+import { planTagPhrase, type PlanDocumentView } from '../domain/plan-document';
 import { PORTAL_MAX_FILE_BYTES } from './upload';
 
 /** Escapes text for HTML content and attribute values. */
@@ -239,7 +239,7 @@ ${options.map(([value, label]) => `<option value="${esc(value)}">${esc(label)}</
     `<h1>${esc(view.unitName)}</h1>
 ${flashHtml}
 <dl>
-<dt>Kế hoạch</dt><dd>${campaign?.document ? esc(`${campaign.document.reference} ${campaign.document.date}`) : `Số ${esc(view.planNumber)}`}${campaign ? `: ${esc(campaign.title)}` : ''}</dd>
+<dt>Kế hoạch</dt><dd>${campaign?.document ? esc(`${campaign.document.reference} ${campaign.document.date}`) : esc(planTagPhrase(view.planNumber))}${campaign ? `: ${esc(campaign.title)}` : ''}</dd>
 <dt>Giai đoạn</dt><dd>${esc(view.phase.name)}</dd>
 <dt>Hạn nộp</dt><dd>${esc(t(view.deadline))}${extended}</dd>
 <dt>Khóa tiếp nhận</dt><dd>${esc(t(view.lockAt))}</dd>

@@ -1,7 +1,7 @@
 /** The secretariat's dashboard pages, rendered on the server in Vietnamese; no client script. */
 import type { CampaignUnits, UnitFilter } from '../../app/campaigns';
 import { kindLabel } from '../../domain/submission-rules';
-import { phaseStateName } from '../../domain/plan-document';
+import { phaseStateName, planTagPhrase } from '../../domain/plan-document';
 import {
   campaignWorkflowId,
   MESSAGE_KIND_LABELS,
@@ -205,7 +205,7 @@ ${synthesisPictures(u.campaignId, p.synthesis)}`
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 ${phaseFailuresNotice(status?.phaseFailures ?? u.phaseFailures, t)}
 <dl>
-<dt>Kế hoạch</dt><dd>Số ${esc(u.planNumber)} (mã đợt ${esc(u.campaignId)})</dd>
+<dt>Kế hoạch</dt><dd>${esc(planTagPhrase(u.planNumber))} (mã đợt ${esc(u.campaignId)})</dd>
 <dt>Giai đoạn</dt><dd id="phase">${esc(status?.phases?.find((ph) => ph.kind === status.phase)?.name ?? phaseLabel(status?.phase ?? u.phase))}</dd>
 ${status?.selfReview ? `<dt>Hạn nộp</dt><dd id="deadline">${esc(t(status.selfReview.deadline.utc))}${status.extensions.length ? ' (đã gia hạn)' : ''}</dd>` : ''}
 ${status?.cancelled ? `<dt>Đã hủy</dt><dd>${esc(t(status.cancelled.at))}: ${esc(status.cancelled.reason)} (${esc(status.cancelled.by)})</dd>` : ''}

@@ -60,6 +60,8 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   laterPhases: Array<'synthesis'> = ['synthesis'];
   /** The campaign tree (issue 15): none by default; a test sets a parent or sub-campaigns. */
   tree: CampaignTree & { resultUnread?: boolean } = { subCampaigns: [] };
+  /** The plan's tag as the memo carries it: its number, or its kind and date when it has none. */
+  planNumber = '67-KH/TU';
   readonly filesAsked: string[] = [];
 
   async listSchedules() {
@@ -89,7 +91,7 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
     const count = (s: UnitStatusView['status']) => all.filter((u) => u.status === s).length;
     return {
       campaignId,
-      planNumber: '67-KH/TU',
+      planNumber: this.planNumber,
       title: 'Tổng kết 5 năm Chỉ thị 39-CT/TW',
       phase: this.cancelled ? 'cancelled' : 'self-review',
       workflowStatus: 'RUNNING',

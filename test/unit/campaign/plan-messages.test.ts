@@ -54,6 +54,18 @@ function context(def: CampaignDefinition, kind: MessageContext['kind'], extra: P
   } satisfies MessageContext;
 }
 
+test('without the plan view (older definitions), a reminder cites the plan by its number, or by its kind and date', () => {
+  const vp = sample('vinh-phuc-67-kh-tu-2009.yaml');
+  const bo = sample('bo-2009-huong-dan.yaml');
+  expect(composeMessage(context(vp, 'reminder', { plan: undefined })).text).toContain(
+    'Thực hiện Kế hoạch số 67-KH/TU,',
+  );
+  const text = composeMessage(context(bo, 'reminder', { plan: undefined })).text;
+  expect(text).toContain(`Thực hiện ${planTag(bo.campaign.plan)},`);
+  expect(planTag(bo.campaign.plan)).toMatch(/^Công văn /);
+  expect(text).not.toContain('Kế hoạch số Công văn');
+});
+
 describe('the plan message', () => {
   const bo = sample('bo-2009-huong-dan.yaml');
   const vp = sample('vinh-phuc-67-kh-tu-2009.yaml');

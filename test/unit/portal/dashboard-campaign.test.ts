@@ -48,6 +48,15 @@ describe('a campaign', () => {
     expect(submitted).not.toContain('Sở Y tế</a>');
   });
 
+  test('the plan is cited by its number, or by its kind and date when it has none (not "Số Kế hoạch …")', async () => {
+    const { browser } = await loggedIn();
+    expect((await browser.get(`/admin/c/${CAMPAIGN}`)).body).toContain('<dd>Số 67-KH/TU (mã đợt kh-67-test)</dd>');
+    backend.planNumber = 'Kế hoạch tháng 6/2014';
+    const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
+    expect(page).toContain('<dd>Kế hoạch tháng 6/2014 (mã đợt kh-67-test)</dd>');
+    expect(page).not.toContain('Số Kế hoạch');
+  });
+
   test('an unknown campaign or an id with odd characters is not found', async () => {
     const { browser } = await loggedIn();
     const unknown = await browser.get('/admin/c/khong-co');
