@@ -46,7 +46,7 @@ header nav a,header nav button.link{color:#fff}
 .actions form{border:1px solid #ddd;border-radius:4px;padding:12px 16px}
 .actions h3{margin:0 0 8px;font-size:16px}
 .actions .hint{display:block;margin-top:2px}
-.actions input[type=text],.actions input[type=number],.actions textarea{width:100%;box-sizing:border-box}
+.actions input[type=text],.actions input[type=number],.actions textarea,.actions select{width:100%;box-sizing:border-box}
 button.danger{background:#5c0000}
 tr.now td{background:#fff4e5}
 .st-late,.st-missing{color:#8a1c1c;font-weight:600}
