@@ -45,6 +45,7 @@ import { CampaignIdKey, DeadlineKey, LockedKey, PhaseKey } from '../domain/searc
 import { MAX_PERSON_CHARS, assertText } from '../domain/submission-rules';
 import { OPERATOR_CANCEL, type CancelCampaignInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
+import { awardMailSummary } from './mail-summaries';
 
 export { castVote, castVoteSheet } from './awards-votes';
 export const closeVote = defineUpdate<AwardsStatusView, [CloseVoteInput]>('closeVote');
@@ -255,7 +256,7 @@ export async function awardsWorkflow(input: AwardsWorkflowInput): Promise<Awards
       }
       const r =
         item.activity === 'mailAwards'
-          ? await mail.mailAwards.executeWithOptions({ summary: `Gửi thư: ${item.input.key}` }, [
+          ? await mail.mailAwards.executeWithOptions({ summary: awardMailSummary(item.input.kind, item.input.key) }, [
               { ...base, ...item.input },
             ])
           : await mail.notifyAwardUnit.executeWithOptions({ summary: `Báo kết quả → ${item.unitId}` }, [

@@ -47,6 +47,7 @@ import {
   type Round,
 } from './conference-run';
 import { stepDue } from './timed-steps';
+import { conferenceMailSummary } from './mail-summaries';
 
 /** Answers the view with the replying invitee only in `invitees` (the counts are whole); the query has them all. */
 export const replyToInvitation = defineUpdate<ConferenceStatusView, [ReplyToInvitationInput]>('replyToInvitation');
@@ -124,30 +125,33 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
     });
     const v = view();
     try {
-      const r = await mail.sendConferenceRound.executeWithOptions({ summary: `Gửi thư: ${round.key}` }, [
-        {
-          campaignId,
-          definitionRef: input.definitionRef,
-          kind: round.kind,
-          key: round.key,
-          conference: {
-            name: input.phaseName,
-            planNumber: input.planNumber,
-            title: input.title,
-            timeZone: input.timeZone,
-            when: run.when,
-            whenLocal: run.whenLocal,
-            venue: run.venue,
-            ...(input.organizer ? { organizer: input.organizer } : {}),
-            agenda: input.agenda,
-            sequence: run.sequence,
-            ...(v.replyBy ? { replyBy: v.replyBy, replyByLocal: v.replyByLocal } : {}),
+      const r = await mail.sendConferenceRound.executeWithOptions(
+        { summary: conferenceMailSummary(round.kind, recipients.length, round.key) },
+        [
+          {
+            campaignId,
+            definitionRef: input.definitionRef,
+            kind: round.kind,
+            key: round.key,
+            conference: {
+              name: input.phaseName,
+              planNumber: input.planNumber,
+              title: input.title,
+              timeZone: input.timeZone,
+              when: run.when,
+              whenLocal: run.whenLocal,
+              venue: run.venue,
+              ...(input.organizer ? { organizer: input.organizer } : {}),
+              agenda: input.agenda,
+              sequence: run.sequence,
+              ...(v.replyBy ? { replyBy: v.replyBy, replyByLocal: v.replyByLocal } : {}),
+            },
+            recipients,
+            attendees: [...people.values()].map((p) => ({ name: p.name, email: p.email })),
+            ...(round.detail ? { detail: round.detail } : {}),
           },
-          recipients,
-          attendees: [...people.values()].map((p) => ({ name: p.name, email: p.email })),
-          ...(round.detail ? { detail: round.detail } : {}),
-        },
-      ]);
+        ],
+      );
       return r.sent;
     } catch (err) {
       if (isCancellation(err)) throw err;
@@ -232,7 +236,11 @@ export async function conferenceWorkflow(input: ConferenceWorkflowInput): Promis
 
   publish();
   try {
-    const invitees = input.invitees ?? (await loader.loadConferenceInvitees({ definitionRef: input.definitionRef }));
+    const invitees =
+      input.invitees ??
+      (await loader.loadConferenceInvitees.executeWithOptions({ summary: 'Lập danh sách khách mời' }, [
+        { definitionRef: input.definitionRef },
+      ]));
     for (const i of invitees) people.set(i.id, { ...i, remindersSent: 0, escalated: false });
     // Reminders and escalations already past when the phase opened late are not sent (the invitation is).
     run.scheduleFrom = now();

@@ -25,11 +25,16 @@ export async function scheduledCampaignWorkflow(input: { scheduleId: string }): 
   const info = workflowInfo();
   const scheduled = info.typedSearchAttributes.get(ScheduledStartTimeKey) ?? info.startTime;
   try {
-    return await startScheduledPeriod({
-      scheduleId: input.scheduleId,
-      scheduledAt: scheduled.toISOString(),
-      starterWorkflowId: info.workflowId,
-    });
+    return await startScheduledPeriod.executeWithOptions(
+      { summary: `Bắt đầu đợt định kỳ của lịch ${input.scheduleId}` },
+      [
+        {
+          scheduleId: input.scheduleId,
+          scheduledAt: scheduled.toISOString(),
+          starterWorkflowId: info.workflowId,
+        },
+      ],
+    );
   } catch (err) {
     // The starter fails with the activity's own words (why the period cannot start), so that the
     // Temporal UI, `schedule trigger` and the schedule's pause note show them, not "activity failed".

@@ -41,6 +41,7 @@ import {
 } from '../domain/synthesis-types';
 import { OPERATOR_CANCEL, type CancelCampaignInput, type MoveSynthesisDeadlineInput } from '../domain/workflow-types';
 import { stepDue } from './timed-steps';
+import { synthesisMailSummary, type SynthesisMailActivity } from './mail-summaries';
 
 export const approveSynthesis = defineUpdate<SynthesisStatusView, [ApproveSynthesisInput]>('approveSynthesis');
 export const returnSynthesis = defineUpdate<SynthesisStatusView, [ReturnSynthesisInput]>('returnSynthesis');
@@ -68,8 +69,7 @@ const builder = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-type MailActivity =
-  'mailSynthesis' | 'remindSynthesisApproval' | 'escalateSynthesisApproval' | 'synthesisReturned' | 'synthesisApproved';
+type MailActivity = SynthesisMailActivity;
 
 interface OutboxItem {
   activity: MailActivity;
@@ -378,7 +378,7 @@ export async function synthesisWorkflow(input: SynthesisWorkflowInput): Promise<
       if (pendingBuild && !cancelled) await build(pendingBuild);
       else if (outbox.length > 0) {
         const item = outbox[0];
-        await deliver(item.activity, item.key, item.input, `Gửi thư: ${item.key}`);
+        await deliver(item.activity, item.key, item.input, synthesisMailSummary(item.activity, item.key));
         outbox.shift();
       } else return;
     }

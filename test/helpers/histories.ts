@@ -44,3 +44,17 @@ export function loadHistory(name: string): temporal.api.history.v1.History {
 export function workflowTypeOf(history: temporal.api.history.v1.IHistory): string | undefined {
   return history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? undefined;
 }
+
+/**
+ * The summaries the Temporal UI shows for a workflow's scheduled activities, in order (decoded from
+ * each event's user metadata, a JSON payload).
+ */
+export async function activitySummaries(env: TestWorkflowEnvironment, workflowId: string): Promise<string[]> {
+  const { events } = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  return (events ?? [])
+    .filter((e) => e.activityTaskScheduledEventAttributes)
+    .map((e) => {
+      const data = e.userMetadata?.summary?.data;
+      return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as string) : '';
+    });
+}

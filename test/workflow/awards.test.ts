@@ -28,7 +28,7 @@ import type {
 import { DAY, campaignInputFrom, scheduleFrom } from '../../scripts/schedules';
 import { awardsWorkflow, castVote, closeVote, getAwardsStatus, issueDecision } from '../../workflows/awards';
 import { campaignWorkflow, cancelCampaign } from '../../workflows/campaign';
-import { saveHistory } from '../helpers/histories';
+import { activitySummaries, saveHistory } from '../helpers/histories';
 import {
   activityDay,
   campaignActivities,
@@ -235,8 +235,14 @@ test('a council vote: recusal, refusals, a member reminded and reported to the c
     );
     const final = await handle.result();
     await saveHistory(testEnv(), 'awards-vote-recusal-decision', awardsWorkflowId(id)); // for test/replay
-    return { refused, ownOnly, nobody, earlyClose, earlyDecision, closed, late, twice, final };
+    const summaries = await activitySummaries(testEnv(), awardsWorkflowId(id));
+    return { refused, ownOnly, nobody, earlyClose, earlyDecision, closed, late, twice, final, summaries };
   });
+
+  // What an operator reads on each activity in the Temporal UI: the step in words, not a key alone.
+  expect(result.summaries).toContain('Mời Hội đồng bỏ phiếu [open]');
+  expect(result.summaries).toContain('Báo kết thúc bỏ phiếu, gửi biên bản [closed]');
+  expect(result.summaries.filter((s) => !s || s.startsWith('Gửi thư'))).toEqual([]);
 
   expect(result.refused.recused).toMatch(/Lê Thị An thuộc đơn vị Sở Nội vụ nên không bỏ phiếu/);
   expect(result.refused.stranger).toMatch(/"khach" không phải thành viên Hội đồng/);

@@ -27,7 +27,7 @@ import {
   replyToInvitation,
   setConferenceDate,
 } from '../../workflows/conference';
-import { saveHistory } from '../helpers/histories';
+import { activitySummaries, saveHistory } from '../helpers/histories';
 import {
   activityDay,
   campaignActivities,
@@ -198,8 +198,17 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     const view = await handle.result();
     const phase = (await handle.describe()).typedSearchAttributes.get(PhaseKey);
     await saveHistory(testEnv(), 'conference-replies-reminders-outcome', conferenceWorkflowId(id)); // for test/replay
-    return { early, tooMany, unknown, late, beforeDay, waiting, opened, view, phase, heldOn };
+    const summaries = await activitySummaries(testEnv(), conferenceWorkflowId(id));
+    return { early, tooMany, unknown, late, beforeDay, waiting, opened, view, phase, heldOn, summaries };
   });
+  // What an operator reads on each activity in the Temporal UI: the message and its recipients in words.
+  expect(result.summaries).toEqual([
+    'Gửi giấy mời → 4 khách mời [s0/invitation]',
+    'Nhắc trả lời giấy mời → 2 khách mời [s0/r-2d]',
+    'Nhắc trả lời giấy mời → 1 khách mời [s0/r-1d]',
+    'Báo chưa trả lời giấy mời → 1 khách mời [s0/esc1]',
+    'Nhắc người dự hội nghị → 2 khách mời [s0/attendees]',
+  ]);
   const summary = rounds.map((r) => `${r.kind}@${r.day}:${r.ids.join(',')}`);
   expect(summary).toEqual([
     'invitation@1:so-noi-vu,so-tai-chinh,huyen-tam-duong,khach/pho-chu-tich',

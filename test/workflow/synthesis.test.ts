@@ -22,7 +22,7 @@ import {
   reviseSynthesis,
   synthesisWorkflow,
 } from '../../workflows/synthesis';
-import { saveHistory } from '../helpers/histories';
+import { activitySummaries, saveHistory } from '../helpers/histories';
 import {
   activityDay,
   campaignActivities,
@@ -124,8 +124,13 @@ test('the draft is built and mailed; reminders reach the approvers at their inst
     await handle.executeUpdate(approveSynthesis, { args: [{ approvedBy: 'Nguyễn Văn C (nvc)' }] });
     const view = await handle.result();
     const attrs = (await handle.describe()).typedSearchAttributes;
-    return { waiting, view, locked: attrs.get(LockedKey), phase: attrs.get(PhaseKey) };
+    const summaries = await activitySummaries(testEnv(), synthesisWorkflowId(id));
+    return { waiting, view, locked: attrs.get(LockedKey), phase: attrs.get(PhaseKey), summaries };
   });
+  // What an operator reads on each activity in the Temporal UI: the step in words, not a key alone.
+  expect(result.summaries[1]).toBe(`Gửi dự thảo báo cáo tổng hợp → người phê duyệt [v1/draft]`);
+  expect(result.summaries.at(-1)).toBe(`Báo báo cáo tổng hợp đã được phê duyệt [approved]`);
+  expect(result.summaries.filter((s) => !s || s.startsWith('Gửi thư'))).toEqual([]);
   expect(summary(calls)).toEqual([
     'buildSynthesis:build/v1@0',
     'mailSynthesis:v1/draft@0',
