@@ -12,6 +12,7 @@ import { buildAwardDecisionDocx, buildHigherLevelProposalDocx, buildVoteMinutesD
 import { awardStatistics, awardStatisticsXlsx } from '../documents/award-statistics';
 import { checkNomination, loadAwardCatalogue } from '../domain/award-catalogue';
 import { composeAwardMessage, type AwardMessageContext } from '../domain/award-messages';
+import { dashboardPageUrl } from './dashboard-link';
 import type { AwardCatalogue, AwardDocsInput, AwardNominationView, CouncilMember, Vote } from '../domain/award-types';
 import { tallyNominations } from '../domain/award-tally';
 import { recusedFor } from '../domain/award-vote';
@@ -38,6 +39,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const flatten = (units: UnitInput[]): UnitInput[] => units.flatMap((u) => [u, ...flatten(u.subUnits ?? [])]);
 const unitsById = (d: CampaignDefinition) => new Map(flatten(d.units).map((u) => [u.id, u]));
 const address = (p: { name: string; email: string }) => `"${p.name}" <${p.email}>`;
+const optionalLink = (link: string | undefined) => (link ? { dashboardLink: link } : {});
 
 export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?: string }) {
   /** The unit's latest nominations, from its workflow (none when it has no workflow any more). */
@@ -266,6 +268,7 @@ export function createAwardActivities(deps: ActivityDeps & { awardCatalogueFile?
           ...(input.after ? { after: input.after } : {}),
           ...(input.counts ? { counts: input.counts } : {}),
           ...(input.decision ? { decision: input.decision } : {}),
+          ...optionalLink(dashboardPageUrl(deps, input.campaignId, 'khen-thuong')),
         },
         input.files,
       );

@@ -125,14 +125,9 @@ export function createConferenceActivities(deps: ActivityDeps) {
             to,
             cc,
             ...composed,
-            ...(ics
-              ? {
-                  attachments: [
-                    { filename: 'giay-moi.ics', content: Buffer.from(ics, 'utf8'), contentType: 'application/ics' },
-                  ],
-                  icalEvent: { method, filename: 'invite.ics', content: ics },
-                }
-              : {}),
+            // nodemailer writes `icalEvent` twice by itself: the `text/calendar; method=…` alternative
+            // (accept/decline in mail clients) and an `application/ics` attachment under `filename`.
+            ...(ics ? { icalEvent: { method, filename: 'giay-moi.ics', content: ics } } : {}),
           });
           result.sent.push(invitee.id);
         } catch (err) {

@@ -8,6 +8,7 @@ import { Context } from '@temporalio/activity';
 import { buildSynthesisPack } from '../documents/synthesis-pack';
 import type { CampaignDefinition, PersonDef, SynthesisPhaseDef, UnitInput } from '../domain/campaign-schema';
 import { composeSynthesisMessage, type SynthesisMessageKind } from '../domain/synthesis-messages';
+import { dashboardPageUrl } from './dashboard-link';
 import { planCitation, planTag } from '../domain/plan-document';
 import { workingDaysLate } from '../domain/calendar/lateness';
 import type {
@@ -145,6 +146,7 @@ export function createSynthesisActivities(deps: ActivityDeps) {
       deadline: input.deadline,
       attached: files.map((f) => f.name),
       detail: input.detail,
+      dashboardLink: dashboardPageUrl(deps, input.campaignId, 'tong-hop'),
     });
     Context.current().heartbeat();
     // Refused for good: reported as not sent (see sendOrReportRefusal), not retried.

@@ -28,6 +28,8 @@ export interface AwardMessageContext {
   /** A unit's results (unit-results), with the forms' names. */
   results?: Array<AwardUnitResult & { awardedName?: string }>;
   attached?: string[];
+  /** The campaign's awards page on the dashboard (absolute URL), for the council's messages; none for units. */
+  dashboardLink?: string;
 }
 
 export const AWARD_STATE_NAMES: Record<AwardUnitResult['state'], string> = {
@@ -36,6 +38,15 @@ export const AWARD_STATE_NAMES: Record<AwardUnitResult['state'], string> = {
   approved: 'được khen thưởng',
   rejected: 'không được khen thưởng',
   'no-quorum': 'chưa đủ số thành viên tham gia biểu quyết',
+};
+
+/** What each council message invites to do on the dashboard's awards page. */
+const DASHBOARD_LINE: Record<AwardMailKind, string> = {
+  'vote-open': 'Trang bỏ phiếu của Hội đồng',
+  'vote-reminder': 'Trang bỏ phiếu của Hội đồng',
+  'vote-escalation': 'Theo dõi tiến độ bỏ phiếu, ghi nhận phiếu bằng văn bản tại',
+  'vote-closed': 'Biên bản, kết quả kiểm phiếu tại',
+  'decision-issued': 'Quyết định, thống kê khen thưởng tại',
 };
 
 /** "05/12/2009" from an ISO date: dd/MM/yyyy, as the unit's page and the decision itself write it. */
@@ -105,6 +116,8 @@ export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {
       ];
       break;
   }
+  // The council acts on the dashboard: its messages say where (a unit's letter points to its own portal).
+  if (ctx.dashboardLink && ctx.kind !== 'unit-results') body.push(`${DASHBOARD_LINE[ctx.kind]}: ${ctx.dashboardLink}`);
   if (ctx.attached && ctx.attached.length > 0) body.push('Tài liệu gửi kèm:', ...ctx.attached.map((a) => `- ${a}`));
   // No addressee (an empty list): no "Kính gửi" line.
   const to = ctx.addressees.join('; ');

@@ -54,9 +54,15 @@ export const talliedVote = ({ member, nominationId, choice, formCode, at }: Vote
 });
 
 /**
- * Per member: nominations voted on and to vote on (those not recused from). Keyed sets, not a search of
- * the votes per nomination: at 10,000 nominations and 90,000 votes that search took the status query
- * past the workflow sandbox's 5 s (issue 17).
+ * Nominations the council votes or voted on: still `in-vote`, or decided by the tally (the close moves
+ * them to approved/rejected/no-quorum; their route stays `council`). Before the close, the same as `inVote`.
+ */
+const votedOnByCouncil = (n: AwardNominationView) => n.state === 'in-vote' || n.check?.route === 'council';
+
+/**
+ * Per member: nominations voted on and to vote on (those not recused from), also after the close (the
+ * ones that were in the vote). Keyed sets, not a search of the votes per nomination: at 10,000
+ * nominations and 90,000 votes that search took the status query past the workflow sandbox's 5 s (issue 17).
  */
 export function memberProgress(
   council: CouncilMember[],
@@ -64,7 +70,7 @@ export function memberProgress(
   votes: Vote[],
 ): Array<{ account: string; voted: number; toVote: number }> {
   const cast = new Set(votes.map((v) => `${v.member}\u0000${v.nominationId}`));
-  const open = nominations.filter(inVote);
+  const open = nominations.filter(votedOnByCouncil);
   return council.map((m) => {
     let voted = 0;
     let toVote = 0;

@@ -61,14 +61,35 @@ export function assertNewDate(req: SetConferenceDateInput, nowMs: number): void 
   assertText('lý do', req.reason, MAX_CONFERENCE_NOTE_CHARS);
 }
 
-export function assertOutcome(req: RecordOutcomeInput, startUtc: string): void {
+/** `yyyy-mm-dd` as people write it, `dd/MM/yyyy`. */
+const dayOf = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
+/** An instant's day in the zone, `dd/MM/yyyy` (Intl: pure, no clock; the workflow bundle has no luxon). */
+function localDay(utc: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(utc))
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.day}/${parts.month}/${parts.year}`;
+}
+
+/**
+ * Accepts `heldOn` as `yyyy-mm-dd` on the wire (the app turns the clerk's dd/MM/yyyy into it); the
+ * refusals speak the clerk's form, dates dd/MM/yyyy in the campaign's zone (Vietnam unless told).
+ */
+export function assertOutcome(req: RecordOutcomeInput, startUtc: string, timeZone = 'Asia/Ho_Chi_Minh'): void {
   if (typeof req?.heldOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(req.heldOn) || !isInstant(req.heldOn)) {
-    throw new Error('Ngày họp phải ghi dạng yyyy-mm-dd, ví dụ 2009-11-14.');
+    const given = typeof req?.heldOn === 'string' ? `"${req.heldOn}" ` : '';
+    throw new Error(`Ngày họp ${given}không hợp lệ; hãy ghi ngày dạng dd/mm/yyyy, ví dụ 14/11/2009.`);
   }
   if (startUtc && req.heldOn < startUtc.slice(0, 10)) {
     // The start's UTC date may be the local day before (07:00 in Hà Nội is 00:00 UTC): one day of slack.
     const dayBefore = new Date(Date.parse(startUtc) - 86_400_000).toISOString().slice(0, 10);
-    if (req.heldOn < dayBefore) throw new Error(`Ngày họp ${req.heldOn} trước ngày khai mạc đã định.`);
+    if (req.heldOn < dayBefore) {
+      const start = localDay(startUtc, timeZone);
+      throw new Error(
+        `Ngày họp ${dayOf(req.heldOn)} trước ngày khai mạc đã định (${start}); hãy ghi ngày hội nghị đã diễn ra, từ ${start}.`,
+      );
+    }
   }
   if (!Number.isInteger(req.attendance) || req.attendance < 0 || req.attendance > 100_000) {
     throw new Error('Số người dự phải là một số nguyên từ 0 đến 100000.');

@@ -99,7 +99,7 @@ export function assertPhaseOpen(gate: PhaseGate, nowMs: number): void {
   if (gate.locked || nowMs >= Date.parse(gate.lockAt)) {
     throw new Error(
       `Giai đoạn "${gate.phaseName}" đã khóa lúc ${gate.lockLocal}; báo cáo không thể nộp hoặc sửa nữa. ` +
-        `Liên hệ: ${gate.contact}. (The phase closed at ${gate.lockAt}; submissions are read-only.)`,
+        `Liên hệ: ${gate.contact}.`,
     );
   }
 }

@@ -30,7 +30,19 @@ export interface SynthesisMessageContext {
   attached?: string[];
   /** Remarks of a return, the note of a revision, who acted, the escalation step. */
   detail?: SynthesisMailDetail;
+  /** The campaign's synthesis page on the dashboard (absolute URL): where the draft is read, approved, returned, revised. */
+  dashboardLink?: string;
 }
+
+/** What each message invites to do on the dashboard's synthesis page. */
+const DASHBOARD_LINE: Record<SynthesisMessageKind, string> = {
+  'draft-ready': 'Xem dự thảo, phê duyệt hoặc trả lại kèm ý kiến tại',
+  'approval-reminder': 'Xem dự thảo, phê duyệt hoặc trả lại kèm ý kiến tại',
+  'approval-due-today': 'Xem dự thảo, phê duyệt hoặc trả lại kèm ý kiến tại',
+  'approval-escalation': 'Theo dõi dự thảo và việc phê duyệt tại',
+  returned: 'Xem ý kiến, tải lên bản chỉnh sửa tại',
+  approved: 'Báo cáo đã phê duyệt tại',
+};
 
 /** `17:00 ngày 30/10/2009` in the campaign zone (the way a subject line writes a deadline). */
 export function formatDeadlineShort(utcIso: string, zone: string): string {
@@ -92,6 +104,7 @@ export function composeSynthesisMessage(ctx: SynthesisMessageContext): ComposedM
       ];
       break;
   }
+  if (ctx.dashboardLink) body.push(`${DASHBOARD_LINE[ctx.kind]}: ${ctx.dashboardLink}`);
   // No addressee (an empty list): no "Kính gửi" line.
   const to = ctx.addressees.join('; ');
   return secretariatLetter(subject, { to, body, secretariatName: ctx.secretariatName, contacts: ctx.contacts });

@@ -17,6 +17,14 @@ import { moveSynthesisDeadline } from './synthesis';
 /** The phases during which the units may still be extended (the usual extension path). */
 const unitsOpen = (phase: string) => phase === 'self-review' || phase === 'plan-issue';
 
+/** The campaign's current phase as people read it: the plan's own name for it, or its end state. */
+export function currentPhaseName(ctx: CampaignContext): string {
+  const { phase } = ctx.view;
+  if (phase === 'closed') return 'Đã kết thúc';
+  if (phase === 'cancelled') return 'Đã hủy';
+  return ctx.input.compiled.phases.find((p) => p.kind === phase)?.name ?? phase;
+}
+
 /** The units have locked (every batch, the last deadline phase) or their phase is over: only the rest of the plan can move. */
 export const planOnly = (ctx: CampaignContext): boolean =>
   !unitsOpen(ctx.view.phase) || (ctx.batches > 0 && ctx.locked.size >= ctx.batches);
@@ -57,7 +65,7 @@ export function assertPlanOnlyMove(ctx: CampaignContext, req: GrantExtensionInpu
   const movable = unitsOpen(view.phase) ? !ctx.synthesis : view.phase === 'synthesis' && !ctx.synthesisEnded;
   if (!movable) {
     throw new Error(
-      `Đợt đã qua giai đoạn tổng hợp (đang ở "${view.phase}"): báo cáo tổng hợp đã được phê duyệt; kế hoạch còn lại không dời theo đợt cấp trên.`,
+      `Đợt đã qua giai đoạn tổng hợp (đang ở giai đoạn "${currentPhaseName(ctx)}"): báo cáo tổng hợp đã được phê duyệt; kế hoạch còn lại không dời theo đợt cấp trên.`,
     );
   }
   if (!req.reason?.trim()) throw new Error('Cần ghi lý do gia hạn.');

@@ -45,7 +45,14 @@ import { type awardsWorkflow, cancelAwards } from './awards';
 import { runAwardsChild } from './awards-phase';
 import { missedCancel, runConference, runSynthesis } from './campaign-later-phases';
 import { reportPhaseFailure } from './phase-failures';
-import { assertPlanOnlyMove, awaitPhaseWindow, movePlan, movePlanOnly, planOnly } from './campaign-plan-move';
+import {
+  assertPlanOnlyMove,
+  awaitPhaseWindow,
+  currentPhaseName,
+  movePlan,
+  movePlanOnly,
+  planOnly,
+} from './campaign-plan-move';
 import { cancelSynthesis, type synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
 import {
@@ -226,7 +233,9 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         if (view.cancelled) throw new Error('Đợt tổng kết đã bị hủy; không thể gia hạn.');
         if (req.fromParent && planOnly(ctx)) return assertPlanOnlyMove(ctx, req);
         if (view.phase !== 'self-review' && view.phase !== 'plan-issue') {
-          throw new Error(`Giai đoạn tự kiểm điểm đã kết thúc (đang ở "${view.phase}"); không thể gia hạn.`);
+          throw new Error(
+            `Giai đoạn tự kiểm điểm đã kết thúc (đang ở giai đoạn "${currentPhaseName(ctx)}"); không thể gia hạn.`,
+          );
         }
         if (!req.reason?.trim()) throw new Error('Cần ghi lý do gia hạn.');
         assertExtensionTexts(req);

@@ -152,7 +152,7 @@ export function awardsPage(p: AwardsPageInput): string {
     defaultChoice: string | undefined = 'approve',
   ) => {
     const choice = prior.choice ?? defaultChoice;
-    const forms = n ? formChoices(p.catalogue, n, v.authority) : allForms(p.catalogue);
+    const forms = n ? formChoices(p.catalogue, n, v.authority) : writtenVoteForms(p.catalogue, v);
     const chosenForm = prior.formCode ?? n?.check.formCode ?? forms[0]?.[0];
     return (
       `<fieldset><legend>Ý kiến</legend>${(Object.keys(VOTE_CHOICE_NAMES) as Array<keyof typeof VOTE_CHOICE_NAMES>)
@@ -377,14 +377,25 @@ ${staffForms ? `<h2>Thao tác</h2>\n<div class="actions">${staffForms}</div>` : 
   }
 }
 
-/** Every form of the catalogue, for the written vote's select (the workflow checks the nominee's kind). */
-function allForms(catalogue: AwardCatalogue): Array<[string, string]> {
-  return catalogue.forms.map((f): [string, string] => [
-    f.code,
-    `${f.name} (${kinds(f)
-      .map((k) => TYPE[k].toLowerCase())
-      .join(', ')})`,
-  ]);
+/**
+ * The written vote's select (its nomination is chosen beside it): the forms some nomination in the
+ * vote may be given, as {@link formChoices} offers them (within the campaign's authority, in force on
+ * the dossier's day), with the kinds they are for (the workflow checks the nominee's kind).
+ */
+function writtenVoteForms(catalogue: AwardCatalogue, v: AwardsStatusView): Array<[string, string]> {
+  const offered = new Set(
+    v.nominations
+      .filter((n) => n.state === 'in-vote')
+      .flatMap((n) => formChoices(catalogue, n, v.authority).map(([c]) => c)),
+  );
+  return catalogue.forms
+    .filter((f) => offered.has(f.code))
+    .map((f): [string, string] => [
+      f.code,
+      `${f.name} (${kinds(f)
+        .map((k) => TYPE[k].toLowerCase())
+        .join(', ')})`,
+    ]);
 }
 
 function lackingNote(a: AwardAction): string {

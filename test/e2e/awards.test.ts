@@ -220,6 +220,17 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     const noiVuId = view!.nominations.find((n) => n.unitId === NOI_VU.id)!.id;
     const yTeId = view!.nominations.find((n) => n.unitId === Y_TE.id)!.id;
     expect(view!.nominations.find((n) => n.id === yTeId)!.recused).toEqual(['tv-y-te']);
+    // The vote request tells the council where to vote: the campaign's awards page on the dashboard.
+    let request: Awaited<ReturnType<typeof readInbox>>[number] | undefined;
+    await waitFor(
+      'the vote request to the council',
+      async () => {
+        request = (await readInbox(maildev.webPort)).find((m) => m.subject.includes('Đề nghị Hội đồng bỏ phiếu'));
+        return !!request;
+      },
+      30_000,
+    );
+    expect(request!.text).toContain(`Trang bỏ phiếu của Hội đồng: ${publicUrl}/admin/c/${CAMPAIGN_ID}/khen-thuong`);
 
     fs.mkdirSync('test-results', { recursive: true });
     const page = async (login: string, password: string) => {

@@ -169,6 +169,11 @@ describe('the conference end to end', () => {
     if (!eml) throw new Error(`no ${invitation.id}.eml in ${mailDir}: ${fs.readdirSync(mailDir).join(', ')}`);
     const source = fs.readFileSync(path.join(mailDir, eml), 'utf8');
     expect(source).toMatch(/Content-Type: text\/calendar;[^\r\n]*method=REQUEST/i);
+    // One calendar file for the clerk to save, under its Vietnamese name (not a second `invite.ics`).
+    const calendarFiles = [...source.matchAll(/Content-Disposition: attachment;\s*filename=("?)([^"\r\n;]+)\1/gi)]
+      .map((m) => m[2])
+      .filter((name) => name.endsWith('.ics'));
+    expect(calendarFiles).toEqual(['giay-moi.ics']);
     const links = new FileUnitLinks(path.join(settings.dataDir, 'links'), settings.publicBaseUrl);
     const replyUrl = await inviteeLink(links, CAMPAIGN_ID, UNIT.id);
     expect(invitation.text).toContain(replyUrl);

@@ -162,6 +162,9 @@ test('self-review locks, the pack is built and mailed, the approver approves on 
   expect(attached.some((n) => n.endsWith('.docx'))).toBe(true);
   expect(attached.some((n) => n.endsWith('.xlsx'))).toBe(true);
   expect(draft.text).toContain('Ban Thường vụ Tỉnh ủy');
+  // The mail says where to review it: the campaign's synthesis page on the dashboard (followed below).
+  const reviewLink = /Xem dự thảo, phê duyệt hoặc trả lại kèm ý kiến tại: (\S+)/.exec(draft.text)?.[1];
+  expect(reviewLink).toBe(`${settings.publicBaseUrl}/admin/c/${CAMPAIGN_ID}/tong-hop`);
 
   const synthesis = client.workflow.getHandle(synthesisWorkflowId(CAMPAIGN_ID));
   const waiting = (await synthesis.query(getSynthesisStatus)) as SynthesisStatusView;
@@ -206,12 +209,13 @@ test('self-review locks, the pack is built and mailed, the approver approves on 
     fs.mkdirSync('test-results', { recursive: true });
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-      await page.goto(`${portal!.url}/admin/login`);
+      // On the address the mails give (THIDUA_PUBLIC_URL): the session cookie is that host's.
+      await page.goto(`${new URL(reviewLink!).origin}/admin/login`);
       await page.locator('#login').fill('lanhdao');
       await page.locator('#password').fill('mat-khau-lanh-dao-2026');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.waitForURL(/\/admin$/);
-      await page.goto(`${portal!.url}/admin/c/${CAMPAIGN_ID}/tong-hop`);
+      await page.goto(reviewLink!);
       expect(await page.locator('#synthesis-state').innerText()).toBe('Chờ phê duyệt');
       expect(await page.locator('#versions').innerText()).toContain('lập tự động');
       await page.screenshot({ path: path.join('test-results', 'dashboard-synthesis.png'), fullPage: true });

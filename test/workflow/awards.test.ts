@@ -275,6 +275,11 @@ test('a council vote: recusal, refusals, a member reminded and reported to the c
   expect(state(result.closed, 'tam-duong/1')).toMatchObject({ state: 'rejected', tally: { approve: 3, notVoted: 1 } });
   expect(state(result.closed, 'tam-duong/2').state).toBe('higher-level');
   expect(result.closed.votes?.length).toBe(7);
+  // Each member's progress stays what they did once the vote closed (it read 0/0 after the close):
+  // counted among the nominations that were in the vote, the recused ones and tam-duong/2 (higher level) left out.
+  const progress = (s: typeof result.closed) => s.members.map((m) => `${m.account} ${m.voted}/${m.toVote}`);
+  expect(progress(result.nobody)).toEqual(['chu 3/3', 'an 1/1', 'binh 2/3', 'cuong 0/3']);
+  expect(progress(result.closed)).toEqual(progress(result.nobody));
   expect(result.closed.proposal?.name).toBe('to-trinh.docx');
 
   expect(result.final).toMatchObject({

@@ -191,6 +191,11 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     const waiting = await handle.query(getConferenceStatus);
     await testEnv().sleep(DAY); // day 8.5: the conference has opened
     const opened = await handle.query(getConferenceStatus);
+    // A held day a week before the opening: refused by the workflow's validator, in the clerk's dates.
+    const weekBeforeDay = new Date(start + DAY).toISOString().slice(0, 10);
+    const weekBefore = await handle
+      .executeUpdate(recordConferenceOutcome, { args: [{ heldOn: weekBeforeDay, attendance: 118, by: 'tvt' }] })
+      .catch((e: unknown) => e);
     const heldOn = new Date(start + 8 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
     await handle.executeUpdate(recordConferenceOutcome, {
       args: [{ heldOn, attendance: 118, note: 'Thành công tốt đẹp', by: 'Trần Văn T (tvt)' }],
@@ -199,7 +204,21 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     const phase = (await handle.describe()).typedSearchAttributes.get(PhaseKey);
     await saveHistory(testEnv(), 'conference-replies-reminders-outcome', conferenceWorkflowId(id)); // for test/replay
     const summaries = await activitySummaries(testEnv(), conferenceWorkflowId(id));
-    return { early, tooMany, unknown, late, beforeDay, waiting, opened, view, phase, heldOn, summaries };
+    return {
+      early,
+      tooMany,
+      unknown,
+      late,
+      beforeDay,
+      waiting,
+      opened,
+      weekBefore,
+      weekBeforeDay,
+      view,
+      phase,
+      heldOn,
+      summaries,
+    };
   });
   // What an operator reads on each activity in the Temporal UI: the message and its recipients in words.
   expect(result.summaries).toEqual([
@@ -229,6 +248,12 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
   expect(words(result.unknown)).toMatch(/Không có khách mời mang mã "so-xay-dung"/);
   expect(words(result.late)).toMatch(/Đã quá hạn đăng ký dự/);
   expect(words(result.beforeDay)).toMatch(/Hội nghị chưa diễn ra/);
+  const dmy = (iso: string) => iso.split('-').reverse().join('/');
+  const openingDay = /(\d\d\/\d\d\/\d{4})/.exec(result.opened.whenLocal)![1];
+  expect(words(result.weekBefore)).toContain(
+    `Ngày họp ${dmy(result.weekBeforeDay)} trước ngày khai mạc đã định (${openingDay}); ` +
+      `hãy ghi ngày hội nghị đã diễn ra, từ ${openingDay}.`,
+  );
   expect(result.waiting).toMatchObject({
     state: 'invited',
     sequence: 0,

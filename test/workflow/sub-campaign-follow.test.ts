@@ -171,7 +171,7 @@ test('a followed extension while the synthesis awaits approval moves its deadlin
   const { start } = result;
   expect(result.own).toBeInstanceOf(Error);
   expect(String((result.own as Error & { cause?: Error }).cause?.message)).toContain(
-    'Giai đoạn tự kiểm điểm đã kết thúc (đang ở "synthesis")',
+    'Giai đoạn tự kiểm điểm đã kết thúc (đang ở giai đoạn "Tổng hợp"); không thể gia hạn.',
   );
   expect(String((result.noReason as Error & { cause?: Error }).cause?.message)).toContain('Cần ghi lý do gia hạn.');
   // The units had locked: their deadline stays (day 3), only the rest of the plan moved.

@@ -70,7 +70,7 @@ function fakeActions(opts: { unreachable?: string } = {}) {
       if (id === 'vnpt-refused') {
         throw new AppError('refused', {
           operation: 'extend',
-          refusal: 'Giai đoạn tự kiểm điểm đã kết thúc (đang ở "synthesis"); không thể gia hạn.',
+          refusal: 'Giai đoạn tự kiểm điểm đã kết thúc (đang ở giai đoạn "Tổng hợp"); không thể gia hạn.',
         });
       }
       extended.push({ id, by: req.by, reason: req.reason });
@@ -134,7 +134,7 @@ test('an extension of the unit: followers extended by as much, keepers kept, ano
       campaignId: 'vnpt-refused',
       unitId: 'vnpt',
       result: 'failed',
-      error: 'Giai đoạn tự kiểm điểm đã kết thúc (đang ở "synthesis"); không thể gia hạn.',
+      error: 'Giai đoạn tự kiểm điểm đã kết thúc (đang ở giai đoạn "Tổng hợp"); không thể gia hạn.',
       errorCode: 'refused',
     },
   ]);

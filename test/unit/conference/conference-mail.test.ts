@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { createActivities, type ActivityDeps } from '../../../activities';
 import { conferenceInvitees } from '../../../activities/conference';
@@ -258,6 +259,15 @@ describe('the mail round', () => {
     const raw = sent[0].raw;
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     expect(raw).toMatch(/filename=giay-moi\.ics/);
+    // One calendar file, under its Vietnamese name: no second copy under nodemailer's default `invite.ics`.
+    const parsedMail = await simpleParser(raw);
+    const files = parsedMail.attachments.filter((a) => a.contentDisposition === 'attachment');
+    expect(files.map((a) => a.filename)).toEqual(['giay-moi.ics']);
+    expect(raw).not.toMatch(/invite\.ics/);
+    expect(parsed(files[0].content.toString('utf8'))).toMatchObject({
+      method: 'REQUEST',
+      uid: conferenceUid('vp-2009'),
+    });
     const again = (await env.run(activities.sendConferenceRound, round('invitation'))) as ConferenceMailResult;
     expect(again.sent).toEqual(['so-noi-vu', 'khach/pho-chu-tich']);
     expect(sent).toHaveLength(2);

@@ -241,3 +241,49 @@ test('the draft goes to the approvers and the secretariat with its files, once',
   expect(sent[0].attachments.map((a) => a.filename)).toEqual(['du-thao.docx', 'bang.xlsx']);
   reports.close();
 });
+
+test("the draft and the return point to the campaign's synthesis page on the dashboard; without the public URL, no address", async () => {
+  const sent: Array<{ subject: string; text: string }> = [];
+  const reports = new FileReportStore(path.join(dir, 'reports'));
+  const docx = await reports.put('du-thao.docx', 'application/x', Buffer.from('docx'));
+  const deps = (settings?: ActivityDeps['settings']) =>
+    createActivities({
+      transport: {
+        sendMail: async (m: (typeof sent)[number] & { to: string[] }) => {
+          sent.push(m);
+          return { accepted: m.to, rejected: [] };
+        },
+      } as unknown as ActivityDeps['transport'],
+      sentLog: new FileSentLog(path.join(dir, settings ? 'sent' : 'sent-bare')),
+      definitions: { load: async () => definition, save: async () => 'x' },
+      reports,
+      links: {} as ActivityDeps['links'],
+      from: 'tdkt@vinhphuc.example.vn',
+      ...(settings ? { settings } : {}),
+    });
+  const withUrl = deps({ publicBaseUrl: 'https://thidua.vinhphuc.example.vn' } as ActivityDeps['settings']);
+  const input = {
+    campaignId: 'vp 2009',
+    definitionRef: 'r',
+    version: 1,
+    deadline: '2009-10-30T10:00:00.000Z',
+    docx,
+    pack: { docx, xlsx: docx, timelineSvg: docx, submissionsSvg: docx },
+  };
+  const env = new MockActivityEnvironment();
+  await env.run(withUrl.mailSynthesis, { ...input, key: 'c1/synthesis/v1/draft' });
+  await env.run(withUrl.synthesisReturned, {
+    ...input,
+    key: 'c1/synthesis/v1/returned',
+    detail: { by: 'Nguyễn Văn C', remarks: 'Bổ sung số liệu' },
+  });
+  const page = 'https://thidua.vinhphuc.example.vn/admin/c/vp%202009/tong-hop';
+  expect(sent[0].text).toContain(`Xem dự thảo, phê duyệt hoặc trả lại kèm ý kiến tại: ${page}`);
+  expect(sent[1].text).toContain(`Xem ý kiến, tải lên bản chỉnh sửa tại: ${page}`);
+  // A retry sends nothing more (same key, same Message-ID).
+  await env.run(withUrl.mailSynthesis, { ...input, key: 'c1/synthesis/v1/draft' });
+  expect(sent).toHaveLength(2);
+  await env.run(deps().mailSynthesis, { ...input, key: 'c1/synthesis/v1/draft' });
+  expect(sent[2].text).not.toMatch(/https?:\/\//);
+  reports.close();
+});

@@ -322,6 +322,11 @@ test('a clerk records an absent member’s written vote; the member then sees it
   const clerk = await as('vanthu');
   const form = await clerk.page();
   expect(form).toContain('id="action-phieu-van-ban"');
+  // The written vote's forms stop where the campaign's authority stops, as the per-nomination selects do.
+  const select = /<select id="written-form"[^>]*>([^]*?)<\/select>/.exec(form)![1];
+  const offered = [...select.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+  // Not "Chiến sĩ thi đua toàn quốc" (the Prime Minister's), nor a title abolished before the dossiers came.
+  expect(offered).toEqual(['lao-dong-tien-tien', 'cstdcs', 'bang-khen-tinh-cn', 'giay-khen', 'bang-khen-tinh-tt']);
   const res = await clerk.browser.postForm(
     `${PAGE}/do/phieu-van-ban`,
     vote(clerk.csrf, 'so-y-te/0', 'approve', {
