@@ -147,7 +147,7 @@ export function voteRefusal(ctx: VoteContext, vote: CastVoteInput): string | und
   }
   const rule = ruleOn(form, n.receivedAt);
   if (!rule) {
-    return `Hình thức "${form.name}" không có quy định còn hiệu lực vào ngày nhận hồ sơ ${n.receivedAt.slice(0, 10)}.`;
+    return `Hình thức "${form.name}" không có quy định còn hiệu lực vào ngày nhận hồ sơ ${n.receivedAt.slice(0, 10).split('-').reverse().join('/')}.`;
   }
   if (outranks(rule.conferredBy, ctx.authority)) {
     return `Hình thức "${form.name}" do ${AUTHORITY_LEVEL_NAMES[rule.conferredBy]} quyết định, vượt thẩm quyền ${AUTHORITY_LEVEL_NAMES[ctx.authority]} của đợt.`;

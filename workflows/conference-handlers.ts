@@ -238,7 +238,7 @@ export function setConferenceHandlers(c: ConferenceHandlerContext): {
         if (start === undefined || now() < start) {
           throw new Error(`Hội nghị chưa diễn ra (${run.whenLocal}); chỉ ghi kết quả sau giờ khai mạc.`);
         }
-        assertOutcome(req, run.when.kind === 'exact' ? run.when.start : '');
+        assertOutcome(req, run.when.kind === 'exact' ? run.when.start : '', input.timeZone);
         assertPerson('người ghi kết quả', req.by);
       },
     },

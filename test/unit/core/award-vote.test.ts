@@ -75,7 +75,7 @@ test('votes for forms the catalogue does not allow on that day, or above the aut
   const refuse = (formCode: string) =>
     voteRefusal(ctx, { member: 'a', nominationId: 'u2/1', choice: 'approve', formCode });
   expect(refuse('moi-2027')).toBe(
-    'Hình thức "Hình thức mới" không có quy định còn hiệu lực vào ngày nhận hồ sơ 2026-11-02.',
+    'Hình thức "Hình thức mới" không có quy định còn hiệu lực vào ngày nhận hồ sơ 02/11/2026.',
   );
   expect(refuse('bk-ttg')).toMatch(
     /do Thủ tướng Chính phủ quyết định, vượt thẩm quyền Bộ trưởng, Chủ tịch UBND cấp tỉnh/,
