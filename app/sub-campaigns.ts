@@ -90,8 +90,7 @@ const STATUSES = ['pending', 'submitted', 'late', 'missing'] as const;
 /**
  * A sub-campaign's units by submission status, counted in visibility (so the upper level sees the
  * lower one's progress while the workers are down): this run's units only (started after it), each
- * once (not the runs it continued as new). Undefined before its units start, or when visibility
- * refuses: the row shows without it.
+ * once (not the runs it continued as new). Undefined before its units start.
  */
 async function progressOf(s: AppContext, campaignId: string, since: Date): Promise<SubCampaignProgress | undefined> {
   const base =
@@ -108,8 +107,9 @@ async function progressOf(s: AppContext, campaignId: string, since: Date): Promi
     const total = pending + submitted + late + missing;
     // No unit workflow yet (the sub-campaign is issuing its plan): nothing to show rather than "0/0".
     return total === 0 ? undefined : { total, pending, submitted, late, missing };
-  } catch {
-    return undefined;
+  } catch (err) {
+    // The list of sub-campaigns was just read from the same store: a failure here is told, not hidden.
+    throw asAppError(err, { operation: 'read-campaign', campaignId });
   }
 }
 

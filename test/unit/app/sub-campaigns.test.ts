@@ -84,6 +84,14 @@ describe('subCampaignsOf', () => {
   it('a campaign without sub-campaigns lists none', async () => {
     expect(await subCampaignsOf(ctx(), 'vnpt-2014-2015-dai-hoi')).toEqual([]);
   });
+
+  it('a visibility store that fails on the progress counts is reported, not shown as no progress', async () => {
+    const c = ctx();
+    (c.client.workflow as { count: unknown }).count = async () => {
+      throw Object.assign(new Error('visibility unavailable'), { name: 'ServiceError' });
+    };
+    await expect(subCampaignsOf(c, PARENT)).rejects.toThrow('visibility unavailable');
+  });
 });
 
 describe('parentOf and campaignTree', () => {
