@@ -20,6 +20,7 @@ import {
 import type { Png } from './png';
 import { NOMINEE_TYPE_NAMES, STATUS_NAMES, fold, formatDate, formatDateTime } from './vietnamese';
 import { normalizeZip, normalizeDocxIds } from './zip-normalize';
+import { planTagPhrase } from '../domain/plan-document';
 
 export const DEFAULT_OUTLINE = [
   'I. Tình hình triển khai',
@@ -177,8 +178,8 @@ function resultsSection(
   out.push(
     picture(pictures.submissions, SUBMISSIONS_CAPTION),
     caption(`Hình 1. ${SUBMISSIONS_CAPTION}`),
-    picture(pictures.timeline, `Tiến độ thực hiện Kế hoạch số ${data.planNumber}`),
-    caption(`Hình 2. Tiến độ thực hiện Kế hoạch số ${data.planNumber}`),
+    picture(pictures.timeline, `Tiến độ thực hiện ${planTagPhrase(data.planNumber, 'Kế hoạch số')}`),
+    caption(`Hình 2. Tiến độ thực hiện ${planTagPhrase(data.planNumber, 'Kế hoạch số')}`),
   );
 
   const papers = data.units.flatMap((u) => u.papers.map((p) => ({ unit: u.unitName, ...p })));
@@ -245,7 +246,10 @@ export function synthesisBody(data: SynthesisData, pictures: SynthesisPictures):
   if (results < 0) results = headings.length - 1;
   const planRef =
     (data.planReference ??
-      `Kế hoạch số ${data.planNumber}${data.planDate ? ` ngày ${formatDate(data.planDate, data.timeZone)}` : ''}`) +
+      // A plan without a number is cited by its kind and date already ("Kế hoạch tháng 6/2014").
+      (planTagPhrase(data.planNumber, 'Kế hoạch số') === data.planNumber
+        ? data.planNumber
+        : `Kế hoạch số ${data.planNumber}${data.planDate ? ` ngày ${formatDate(data.planDate, data.timeZone)}` : ''}`)) +
     ` của ${data.issuingBody}`;
   const out: Array<Paragraph | Table> = [
     bodyText(`Thực hiện ${planRef} về ${lowerFirst(data.title)}, ${data.issuingBody} báo cáo như sau:`),
@@ -267,7 +271,7 @@ export function synthesisDocument(data: SynthesisData, pictures: SynthesisPictur
     creator: 'thidua',
     lastModifiedBy: 'thidua',
     title: `Dự thảo báo cáo ${lowerFirst(data.title)}`,
-    subject: `Kế hoạch số ${data.planNumber}`,
+    subject: planTagPhrase(data.planNumber, 'Kế hoạch số'),
     description: `${draftLabel(data.version)} – lập ${formatDateTime(data.builtAt, data.timeZone)}`,
     revision: data.version,
     styles: OFFICIAL_STYLES,

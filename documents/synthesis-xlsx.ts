@@ -8,6 +8,7 @@ import { byCluster, byDeadlinePhase, countStatuses, STATUS_ORDER, type StatusCou
 import { NOMINEE_TYPE_NAMES, NO_CLUSTER, STATUS_NAMES, formatDateTime } from './vietnamese';
 import { excelLocalDate, sheet, type SheetColumn } from './xlsx-sheet';
 import { normalizeZip } from './zip-normalize';
+import { planTagPhrase } from '../domain/plan-document';
 
 export const SHEET_NAMES = {
   summary: 'Tổng hợp',
@@ -24,10 +25,10 @@ export async function synthesisXlsx(data: SynthesisData): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'thidua';
   workbook.lastModifiedBy = 'thidua';
-  workbook.title = `Tổng hợp Kế hoạch số ${data.planNumber}`;
+  workbook.title = `Tổng hợp ${planTagPhrase(data.planNumber, 'Kế hoạch số')}`;
   workbook.created = at;
   workbook.modified = at;
-  const subtitle = `${data.planReference ?? `Kế hoạch số ${data.planNumber}`} – số liệu đến ${formatDateTime(data.builtAt, zone)} (giờ ${zone})`;
+  const subtitle = `${data.planReference ?? planTagPhrase(data.planNumber, 'Kế hoạch số')} – số liệu đến ${formatDateTime(data.builtAt, zone)} (giờ ${zone})`;
 
   // Counts by status, one row per group (and a bold total when given): by cluster, by deadline phase.
   const statusSheet = (

@@ -8,6 +8,7 @@ import type { ContactDef } from './campaign-schema';
 import { formatDeadline, latenessPhrase, secretariatLetter, type ComposedMessage } from './messages';
 import type { AwardMailKind, AwardUnitResult } from './award-workflow-types';
 import { shareCapWords } from './award-rules';
+import { planTagPhrase } from './plan-document';
 
 export type AwardMessageKind = AwardMailKind | 'unit-results';
 
@@ -56,7 +57,7 @@ const dmy = (iso: string) => {
 };
 
 export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {
-  const plan = `Kế hoạch số ${ctx.planNumber}`;
+  const plan = planTagPhrase(ctx.planNumber, 'Kế hoạch số');
   const due = ctx.deadline ? formatDeadline(ctx.deadline, ctx.timeZone) : '(không ấn định)';
   let subject: string;
   let body: string[];

@@ -13,6 +13,7 @@ import type {
   ConferenceState,
 } from './conference-types';
 import { secretariatLetter, type ComposedMessage } from './messages';
+import { planTagPhrase } from './plan-document';
 
 export interface ConferenceMessageContext {
   kind: ConferenceMessageKind;
@@ -48,7 +49,7 @@ const SUBJECTS: Record<ConferenceMessageKind, string> = {
 export function composeConferenceMessage(ctx: ConferenceMessageContext): ComposedMessage {
   const c = ctx.conference;
   const who = ctx.invitee.name;
-  const event = `${c.name} ${c.title ? `(${c.title}) ` : ''}theo Kế hoạch số ${c.planNumber}`;
+  const event = `${c.name} ${c.title ? `(${c.title}) ` : ''}theo ${planTagPhrase(c.planNumber, 'Kế hoạch số')}`;
   const at = `${c.whenLocal}, tại ${c.venue}`;
   const reply = replyLines(ctx);
   let body: string[];

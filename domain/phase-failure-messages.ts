@@ -7,6 +7,7 @@ import type { ContactDef, PhaseKind } from './campaign-schema';
 import { secretariatLetter, type ComposedMessage } from './messages';
 import { formatDeadlineShort } from './synthesis-messages';
 import type { PhaseFailure } from './workflow-types';
+import { planTagPhrase } from './plan-document';
 
 /** What did not happen because the phase's workflow stopped, per phase (Vietnamese). */
 export const PHASE_FAILURE_EFFECT: Partial<Record<PhaseKind, string>> = {
@@ -42,7 +43,7 @@ export function composePhaseFailure(ctx: PhaseFailureContext): ComposedMessage {
   const f = ctx.failure;
   const subject = `[${ctx.planNumber}] Giai đoạn "${f.name}" không thực hiện được — cần xử lý`;
   const body = [
-    `Giai đoạn "${f.name}" của Kế hoạch số ${ctx.planNumber} về ${ctx.campaignTitle} (mã đợt ${ctx.campaignId}) đã dừng lúc ${formatDeadlineShort(f.at, ctx.timeZone)}, không thực hiện được.`,
+    `Giai đoạn "${f.name}" của ${planTagPhrase(ctx.planNumber, 'Kế hoạch số')} về ${ctx.campaignTitle} (mã đợt ${ctx.campaignId}) đã dừng lúc ${formatDeadlineShort(f.at, ctx.timeZone)}, không thực hiện được.`,
     `Lý do: ${f.message}`,
     ...(PHASE_FAILURE_EFFECT[f.phase] ? [PHASE_FAILURE_EFFECT[f.phase]!] : []),
     'Các giai đoạn khác của đợt vẫn tiếp tục theo kế hoạch; hệ thống sẽ không tự chạy lại giai đoạn này.',

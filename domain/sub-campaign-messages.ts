@@ -6,6 +6,7 @@
 import type { ContactDef } from './campaign-schema';
 import { secretariatLetter, type ComposedMessage } from './messages';
 import type { ParentLink } from './sub-campaign-types';
+import { planTagPhrase } from './plan-document';
 
 export interface SubCampaignRefusalContext {
   planNumber: string;
@@ -31,12 +32,12 @@ export function composeSubCampaignRefusal(ctx: SubCampaignRefusalContext): Compo
   const body =
     ctx.refused === 'result'
       ? [
-          `Báo cáo tổng hợp của Kế hoạch số ${ctx.planNumber} về ${ctx.campaignTitle} đã được phê duyệt (tệp ${ctx.report}), nhưng hệ thống không nộp được kết quả lên ${where}.`,
+          `Báo cáo tổng hợp của ${planTagPhrase(ctx.planNumber, 'Kế hoạch số')} về ${ctx.campaignTitle} đã được phê duyệt (tệp ${ctx.report}), nhưng hệ thống không nộp được kết quả lên ${where}.`,
           `Lý do đợt cấp trên từ chối: ${ctx.reason}`,
           `Đề nghị ${ctx.secretariatName} liên hệ cơ quan thường trực của đợt cấp trên để được hướng dẫn (gia hạn, mở lại hoặc nộp trực tiếp); hệ thống sẽ không tự nộp lại.`,
         ]
       : [
-          `Báo cáo tổng hợp của Kế hoạch số ${ctx.planNumber} về ${ctx.campaignTitle} (tệp ${ctx.report}) đã được nộp lên ${where}, nhưng đề nghị khen thưởng của các đơn vị không được nhận.`,
+          `Báo cáo tổng hợp của ${planTagPhrase(ctx.planNumber, 'Kế hoạch số')} về ${ctx.campaignTitle} (tệp ${ctx.report}) đã được nộp lên ${where}, nhưng đề nghị khen thưởng của các đơn vị không được nhận.`,
           `Lý do đợt cấp trên từ chối: ${ctx.reason}`,
           `Đề nghị ${ctx.secretariatName} rà soát danh sách đề nghị theo chỉ tiêu của đợt cấp trên và nộp lại cho đơn vị ${p.unitId}.`,
         ];

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import type { ContactDef } from './campaign-schema';
 import { formatDeadline, latenessPhrase, secretariatLetter, type ComposedMessage } from './messages';
 import type { SynthesisMailDetail } from './synthesis-types';
+import { planTagPhrase } from './plan-document';
 
 export type SynthesisMessageKind =
   'draft-ready' | 'approval-reminder' | 'approval-due-today' | 'approval-escalation' | 'returned' | 'approved';
@@ -51,7 +52,7 @@ export function formatDeadlineShort(utcIso: string, zone: string): string {
 }
 
 export function composeSynthesisMessage(ctx: SynthesisMessageContext): ComposedMessage {
-  const plan = `Kế hoạch số ${ctx.planNumber}`;
+  const plan = planTagPhrase(ctx.planNumber, 'Kế hoạch số');
   const draft = `dự thảo báo cáo tổng hợp (lần ${ctx.version})`;
   const d = ctx.detail ?? {};
   const due = ctx.deadline ? formatDeadline(ctx.deadline, ctx.timeZone) : undefined;

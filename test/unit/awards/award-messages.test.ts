@@ -30,6 +30,14 @@ test('the decision mail to the council writes its date dd/MM/yyyy', () => {
   );
 });
 
+test('a plan without a number is cited by its kind and date, not "Kế hoạch số Kế hoạch …"', () => {
+  const numbered = composeAwardMessage({ ...base, kind: 'vote-closed' }).text;
+  const text = composeAwardMessage({ ...base, kind: 'vote-closed', planNumber: 'Kế hoạch tháng 6/2014' }).text;
+  expect(numbered).toContain('Kế hoạch số 67-KH/TU');
+  expect(text).toContain('Kế hoạch tháng 6/2014');
+  expect(text).not.toContain('Kế hoạch số Kế hoạch');
+});
+
 test("a unit's results name the decision with its date dd/MM/yyyy", () => {
   const text = composeAwardMessage({
     ...base,
