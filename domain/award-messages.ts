@@ -9,6 +9,7 @@ import { formatDeadline, latenessPhrase, secretariatLetter, type ComposedMessage
 import type { AwardMailKind, AwardUnitResult } from './award-workflow-types';
 import { shareCapWords } from './award-rules';
 import { planTagPhrase } from './plan-document';
+import { isoDayVn } from './iso-day';
 
 export type AwardMessageKind = AwardMailKind | 'unit-results';
 
@@ -48,12 +49,6 @@ const DASHBOARD_LINE: Record<AwardMailKind, string> = {
   'vote-escalation': 'Theo dõi tiến độ bỏ phiếu, ghi nhận phiếu bằng văn bản tại',
   'vote-closed': 'Biên bản, kết quả kiểm phiếu tại',
   'decision-issued': 'Quyết định, thống kê khen thưởng tại',
-};
-
-/** "05/12/2009" from an ISO date: dd/MM/yyyy, as the unit's page and the decision itself write it. */
-const dmy = (iso: string) => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
 };
 
 export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {
@@ -100,13 +95,13 @@ export function composeAwardMessage(ctx: AwardMessageContext): ComposedMessage {
     case 'decision-issued':
       subject = `[${ctx.planNumber}] Quyết định khen thưởng số ${ctx.decision?.number ?? ''}`;
       body = [
-        `Quyết định khen thưởng số ${ctx.decision?.number ?? ''} ngày ${ctx.decision ? dmy(ctx.decision.date) : ''} đã được ban hành theo kết quả bỏ phiếu của Hội đồng (${ctx.counts?.approved ?? 0} tập thể, cá nhân được khen thưởng). Các đơn vị được thông báo kết quả.`,
+        `Quyết định khen thưởng số ${ctx.decision?.number ?? ''} ngày ${ctx.decision ? isoDayVn(ctx.decision.date) : ''} đã được ban hành theo kết quả bỏ phiếu của Hội đồng (${ctx.counts?.approved ?? 0} tập thể, cá nhân được khen thưởng). Các đơn vị được thông báo kết quả.`,
       ];
       break;
     case 'unit-results':
       subject = `[${ctx.planNumber}] Thông báo kết quả xét khen thưởng — Quyết định số ${ctx.decision?.number ?? ''}`;
       body = [
-        `${ctx.secretariatName} thông báo kết quả xét khen thưởng đối với hồ sơ đề nghị của đơn vị theo ${plan} (Quyết định số ${ctx.decision?.number ?? ''} ngày ${ctx.decision ? dmy(ctx.decision.date) : ''}):`,
+        `${ctx.secretariatName} thông báo kết quả xét khen thưởng đối với hồ sơ đề nghị của đơn vị theo ${plan} (Quyết định số ${ctx.decision?.number ?? ''} ngày ${ctx.decision ? isoDayVn(ctx.decision.date) : ''}):`,
         ...(ctx.results ?? []).map(
           (r) =>
             `- ${r.type === 'collective' ? 'Tập thể' : 'Cá nhân'} ${r.name} (đề nghị: ${r.proposedForm}): ${AWARD_STATE_NAMES[r.state]}` +

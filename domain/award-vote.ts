@@ -18,6 +18,7 @@ import {
   type Vote,
 } from './award-types';
 import type { AwardUnitResult } from './award-workflow-types';
+import { isoDayVn } from './iso-day';
 
 export const VOTE_CHOICES = ['approve', 'reject', 'abstain'] as const;
 /** Each choice as the council reads it (the dashboard's vote and sheet forms, its answers). */
@@ -147,7 +148,7 @@ export function voteRefusal(ctx: VoteContext, vote: CastVoteInput): string | und
   }
   const rule = ruleOn(form, n.receivedAt);
   if (!rule) {
-    return `Hình thức "${form.name}" không có quy định còn hiệu lực vào ngày nhận hồ sơ ${n.receivedAt.slice(0, 10).split('-').reverse().join('/')}.`;
+    return `Hình thức "${form.name}" không có quy định còn hiệu lực vào ngày nhận hồ sơ ${isoDayVn(n.receivedAt)}.`;
   }
   if (outranks(rule.conferredBy, ctx.authority)) {
     return `Hình thức "${form.name}" do ${AUTHORITY_LEVEL_NAMES[rule.conferredBy]} quyết định, vượt thẩm quyền ${AUTHORITY_LEVEL_NAMES[ctx.authority]} của đợt.`;

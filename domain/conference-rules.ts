@@ -11,6 +11,7 @@ import {
   type SetConferenceDateInput,
 } from './conference-types';
 import { MAX_PERSON_CHARS, assertText } from './submission-rules';
+import { isoDayVn } from './iso-day';
 
 const isInstant = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v));
 
@@ -61,9 +62,6 @@ export function assertNewDate(req: SetConferenceDateInput, nowMs: number): void 
   assertText('lý do', req.reason, MAX_CONFERENCE_NOTE_CHARS);
 }
 
-/** `yyyy-mm-dd` as people write it, `dd/MM/yyyy`. */
-const dayOf = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
-
 /** An instant's day in the zone, `dd/MM/yyyy` (Intl: pure, no clock; the workflow bundle has no luxon). */
 function localDay(utc: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -87,7 +85,7 @@ export function assertOutcome(req: RecordOutcomeInput, startUtc: string, timeZon
     if (req.heldOn < dayBefore) {
       const start = localDay(startUtc, timeZone);
       throw new Error(
-        `Ngày họp ${dayOf(req.heldOn)} trước ngày khai mạc đã định (${start}); hãy ghi ngày hội nghị đã diễn ra, từ ${start}.`,
+        `Ngày họp ${isoDayVn(req.heldOn)} trước ngày khai mạc đã định (${start}); hãy ghi ngày hội nghị đã diễn ra, từ ${start}.`,
       );
     }
   }

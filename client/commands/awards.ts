@@ -52,6 +52,7 @@ import { AWARDS_EN, AWARDS_VI, type AwardsTexts } from '../texts/awards';
 import { formatTable } from './format-table';
 import { readVoteSheetCsv, withCsvLines } from '../../sheets/vote-sheet-csv';
 import { refuseUnknownOptions } from './known-options';
+import { isoDayVn } from '../../domain/iso-day';
 
 type Action = 'status' | 'vote' | 'written-vote' | 'vote-sheet' | 'close' | 'decide' | 'report';
 
@@ -297,11 +298,10 @@ export function showAwards(
   const t = awardsTexts(lang);
   const formName = (code: string) => catalogue.forms.find((f) => f.code === code)?.name ?? code;
   const voting = view.state === 'voting';
-  const dmy = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
   const lines = [
     t.title(view.campaignId, t.state[view.state]),
     view.deadline ? t.deadline(localDateTime(view.deadline, zone)) : t.noDeadline,
-    ...(view.decision ? [t.decision(view.decision.number, dmy(view.decision.date), view.decision.by)] : []),
+    ...(view.decision ? [t.decision(view.decision.number, isoDayVn(view.decision.date), view.decision.by)] : []),
     t.counts(view.remindersSent, view.escalationsSent),
     '',
     formatTable(

@@ -27,6 +27,7 @@ import { pageHidden, pageNav, type AwardsPageChoice } from './awards-paging';
 import { sheetFileForm } from './awards-sheet-file';
 import { shareCapWords } from '../../domain/award-rules';
 import { VOTE_CHOICE_NAMES } from '../../domain/award-vote';
+import { isoDayVn } from '../../domain/iso-day';
 
 export const AWARDS_STATE: Record<AwardsState, string> = {
   voting: 'Đang biểu quyết',
@@ -309,7 +310,7 @@ ${flashHtml(p.flash)}${topError}
 <dt>Thẩm quyền của đợt</dt><dd>${esc(AUTHORITY_LEVEL_NAMES[v.authority] ?? v.authority)}</dd>
 ${deadline ? `<dt>Hạn biểu quyết</dt><dd id="vote-deadline">${esc(deadline)} (đã nhắc ${v.remindersSent} lần; đã báo Chủ tịch Hội đồng ${v.escalationsSent} lần)</dd>` : ''}
 ${voting ? `<dt>Số thành viên đã biểu quyết xong</dt><dd id="voted-count">${done}/${v.members.length}</dd>` : ''}
-${v.decision ? `<dt>Quyết định</dt><dd id="decision">Số ${esc(v.decision.number)} ngày ${esc(isoDateVn(v.decision.date))} (${esc(v.decision.by)})</dd>` : ''}
+${v.decision ? `<dt>Quyết định</dt><dd id="decision">Số ${esc(v.decision.number)} ngày ${esc(isoDayVn(v.decision.date))} (${esc(v.decision.by)})</dd>` : ''}
 </dl>
 ${councilNote}
 <h2>Hội đồng</h2>
@@ -408,6 +409,3 @@ function voteText(vote: Vote, formName: (code?: string) => string): string {
   const written = vote.recordedBy ? `; phiếu bằng văn bản do ${esc(vote.recordedBy)} ghi` : '';
   return `${esc(VOTE_CHOICE_NAMES[vote.choice])}${form}${reason}${written}`;
 }
-
-/** `2026-12-05` → `05/12/2026`. */
-export const isoDateVn = (date: string): string => date.slice(0, 10).split('-').reverse().join('/');

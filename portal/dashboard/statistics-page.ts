@@ -9,11 +9,11 @@ import { totals } from '../../documents/award-statistics';
 import { esc, layout } from '../pages';
 import type { StaffSession } from '../security';
 import { nav } from './pages';
+import { isoDayVn } from '../../domain/iso-day';
 
 export const STATISTICS_PATH = '/admin/thong-ke';
 export const statisticsXlsxPath = (year: number) => `${STATISTICS_PATH}/${year}.xlsx`;
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const cid = (id: string) => encodeURIComponent(id);
 
 function table(s: YearAwardStatistics): string {
@@ -33,7 +33,7 @@ export function statisticsPage(staff: StaffSession, actor: StaffActor, s: YearAw
         .map(
           (c) =>
             `<li data-campaign="${esc(c.campaignId)}"><a href="/admin/c/${cid(c.campaignId)}/khen-thuong">${esc(c.campaignId)}</a>` +
-            `${c.title ? ` — ${esc(c.title)}` : ''}${c.decision ? `: Quyết định số ${esc(c.decision.number)} ngày ${esc(dmy(c.decision.date))}` : ''}</li>`,
+            `${c.title ? ` — ${esc(c.title)}` : ''}${c.decision ? `: Quyết định số ${esc(c.decision.number)} ngày ${esc(isoDayVn(c.decision.date))}` : ''}</li>`,
         )
         .join('')}</ul>`
     : '';
