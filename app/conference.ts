@@ -267,10 +267,10 @@ export async function recordConferenceOutcome(
 }
 
 /**
- * A day held before the conference's own day is refused here, before the minutes are stored, in the
- * words a clerk reads (dd/MM/yyyy, the day that is accepted); the workflow's validator would say it
- * with ISO dates. In a rehearsal the day the plan gave (as typed for `set-date`) runs on another
- * calendar day: the message names both.
+ * A day held before the conference's own day, refused before the minutes are stored. The workflow's
+ * validator (`assertOutcome`) refuses it too, in the same dd/MM/yyyy words; what this adds is the
+ * rehearsal's explanation: there the day the plan gave (as typed for `set-date`) runs on another
+ * calendar day, and the message names both. The rule itself is the validator's.
  */
 async function checkHeldOn(s: AppContext, campaignId: string, heldOn: string): Promise<void> {
   const view = await conferenceStatus(s, campaignId);
