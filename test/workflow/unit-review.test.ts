@@ -320,8 +320,11 @@ test('after an outage past the lock, the late notice and escalations are not sen
   const kinds = sent.map((s) => s.kind);
   expect(kinds).not.toContain('late-notice');
   expect(kinds).not.toContain('escalation');
-  expect(kinds.at(-1)).toBe('phase-locked');
-  expect(sent.at(-1)!.at - start).toBeGreaterThanOrEqual(36 * DAY);
+  // The past reminders go out beside the main loop (their stale check is the real activity's, not
+  // this recorder's), so the order in which the recorder sees them and the lock notice is not fixed.
+  const lockNotices = sent.filter((s) => s.kind === 'phase-locked');
+  expect(lockNotices).toHaveLength(1);
+  expect(lockNotices[0].at - start).toBeGreaterThanOrEqual(36 * DAY);
   // Recorded as skipped, stale: after the lock.
   const skipped = status.messages.filter((m) => m.kind === 'late-notice' || m.kind === 'escalation');
   expect(skipped.map((m) => [m.kind, m.sent, m.note])).toEqual([
