@@ -5,6 +5,7 @@
  * on the server, readable without script.
  */
 import type { StaffActor } from '../../app/roles';
+import { isoDayVn } from '../../domain/iso-day';
 import type {
   ConferenceChange,
   ConferenceInviteeView,
@@ -72,7 +73,7 @@ ${v.invitees.map((i) => inviteeRow(i, v.sequence, t)).join('\n')}
     : '';
   const o = v.outcome;
   const outcome = o
-    ? `<h2>Kết quả</h2><dl id="outcome"><dt>Tổ chức ngày</dt><dd>${esc(o.heldOn.split('-').reverse().join('/'))}</dd>
+    ? `<h2>Kết quả</h2><dl id="outcome"><dt>Tổ chức ngày</dt><dd>${esc(isoDayVn(o.heldOn))}</dd>
 <dt>Số người dự</dt><dd>${o.attendance}</dd>
 ${o.minutes ? `<dt>Biên bản</dt><dd><a href="${base}/tep/${esc(o.minutes.sha256)}">${esc(o.minutes.name)}</a></dd>` : ''}
 ${o.note ? `<dt>Ghi chú</dt><dd>${esc(o.note)}</dd>` : ''}
