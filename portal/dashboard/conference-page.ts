@@ -13,6 +13,7 @@ import type {
   ConferenceStatusView,
 } from '../../domain/conference-types';
 import { esc, layout, localTime } from '../pages';
+import { localWords, spokenWords } from '../local-words';
 import type { StaffSession } from '../security';
 import type { DashboardAction } from './actions';
 import { actionForms, failedFlash, flashHtml, nav, type FailedForm, type Flash } from './pages';
@@ -67,7 +68,7 @@ ${v.invitees.map((i) => inviteeRow(i, v.sequence, t)).join('\n')}
     ? `<h2>Các thay đổi</h2><ul id="changes">${v.changes
         .map(
           (ch) =>
-            `<li>${esc(t(ch.at))} — ${esc(CHANGE[ch.what] ?? ch.what)}: ${esc(ch.detail)} (${esc(ch.by)}; giấy mời lần ${ch.sequence})</li>`,
+            `<li>${esc(t(ch.at))} — ${esc(CHANGE[ch.what] ?? ch.what)}: ${esc(spokenWords(ch.detail))} (${esc(ch.by)}; giấy mời lần ${ch.sequence})</li>`,
         )
         .join('')}</ul>`
     : '';
@@ -88,11 +89,11 @@ ${o.note ? `<dt>Ghi chú</dt><dd>${esc(o.note)}</dd>` : ''}
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Trạng thái</dt><dd id="conference-state">${esc(CONFERENCE_STATE[v.state] ?? v.state)}</dd>
-<dt>Thời gian</dt><dd id="when">${esc(v.whenLocal)}</dd>
+<dt>Thời gian</dt><dd id="when">${esc(spokenWords(v.whenLocal))}</dd>
 <dt>Địa điểm</dt><dd id="venue">${esc(v.venue)}</dd>
 ${v.organizer ? `<dt>Đơn vị tổ chức</dt><dd>${esc(v.organizer)}</dd>` : ''}
 <dt>Giấy mời</dt><dd id="sequence">${v.invitationsAt ? `${Date.parse(v.invitationsAt) <= Date.now() ? 'gửi' : 'sẽ gửi'} lúc ${esc(t(v.invitationsAt))}` : 'chưa có ngày gửi'}; lần cập nhật (SEQUENCE): ${v.sequence}</dd>
-${v.replyBy ? `<dt>Hạn trả lời</dt><dd id="reply-by">${esc(v.replyByLocal ?? t(v.replyBy))}</dd>` : ''}
+${v.replyBy ? `<dt>Hạn trả lời</dt><dd id="reply-by">${esc(v.replyByLocal ? localWords(v.replyByLocal) : t(v.replyBy))}</dd>` : ''}
 <dt>Nhắc, báo thủ trưởng</dt><dd>${v.remindersSent} thư nhắc, ${v.escalationsSent} thư báo thủ trưởng</dd>
 ${v.cancelled ? `<dt>Đã hủy</dt><dd id="cancelled">${esc(t(v.cancelled.at))}: ${esc(v.cancelled.reason)} (${esc(v.cancelled.by)})</dd>` : ''}
 </dl>
