@@ -95,6 +95,7 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
     input: SubCampaignResultInput,
     refused: 'result' | 'nominations',
     reason: string,
+    phaseName: string | undefined,
   ): Promise<void> {
     if (!input.definitionRef) return;
     const definition = await deps.definitions.load(input.definitionRef);
@@ -107,6 +108,7 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
       secretariatName: header.secretariat.name,
       contacts: header.secretariat.contacts,
       parent: input.parent,
+      ...(phaseName ? { phaseName } : {}),
       report: input.report.name,
       refused,
       reason,
@@ -131,8 +133,11 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
       ).slice(0, 200);
       // The server's time of this attempt: the workflows' clock, which the phase windows are on.
       const now = Context.current().info.currentAttemptScheduledTimestampMs;
+      // The parent's phase as its plan names it ("Báo cáo kết quả"), for the letter; read with the unit.
+      let phaseName = parent.phaseName;
       try {
         const view = await units.unitStatus(parent.campaignId, parent.unitId);
+        phaseName ??= parent.phaseId ? view.deadlines?.find((d) => d.id === parent.phaseId)?.name : undefined;
         const sent = filesOf(view).find((f) => f.sha256 === input.report.sha256);
         let receipt: { receivedAt: string; late: boolean };
         if (sent) receipt = sent;
@@ -167,7 +172,7 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
             );
           } catch (err) {
             nominationsRefused = finalReason(err);
-            await tellSecretariat(input, 'nominations', nominationsRefused);
+            await tellSecretariat(input, 'nominations', nominationsRefused, phaseName);
           }
         }
         return {
@@ -189,7 +194,7 @@ export function createSubCampaignActivities(deps: ActivityDeps) {
           return { sent: false, reason, notBefore: err.opensAt };
         }
         const reason = finalReason(err);
-        await tellSecretariat(input, 'result', reason);
+        await tellSecretariat(input, 'result', reason, phaseName);
         return { sent: false, reason };
       }
     },

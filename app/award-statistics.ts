@@ -19,6 +19,8 @@ export type SkipCode = 'no-awards' | 'voting' | 'closed' | 'cancelled' | 'no-dec
 
 export interface YearCampaign {
   campaignId: string;
+  /** The plan's number ("67-KH/TU"), or its tag for a plan without one, from the campaign's memo. */
+  planNumber?: string;
   title?: string;
   decision?: { number: string; date: string };
 }
@@ -110,6 +112,7 @@ export async function yearAwardStatistics(
     if (!date.startsWith(prefix)) return;
     campaigns.push({
       campaignId: row.campaignId,
+      ...(row.planNumber ? { planNumber: row.planNumber } : {}),
       ...(row.title ? { title: row.title } : {}),
       decision: { number, date },
       view: view!,

@@ -113,7 +113,8 @@ export async function checkSubCampaignStart(
       p,
     );
   }
-  return { parent, compiled };
+  // The phase's name travels with the link: the letters and pages name it as the parent's plan does.
+  return { parent: parent.phaseId ? { ...parent, phaseName: due.phaseName } : parent, compiled };
 }
 
 /** When this campaign's result goes up at the latest: its synthesis approval deadline (else the synthesis window's end). */

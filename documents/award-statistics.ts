@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { formByCode, matchForm } from '../domain/award-rules';
 import type { AwardCatalogue, AwardNominationView } from '../domain/award-types';
+import { isoDayVn } from '../domain/iso-day';
 import { HEADER_ROW, sheet } from './xlsx-sheet';
 import { normalizeZip } from './zip-normalize';
 
@@ -104,8 +105,24 @@ export const STATS_HEADER_ROW = HEADER_ROW;
 /** The workbook carries no build time (none is given): a fixed stamp keeps the same rows the same bytes. */
 const STAMP = new Date('2024-01-01T00:00:00Z');
 
-/** The table as a workbook: Vietnamese headers, header frozen and repeated on each printed page, A4 portrait. */
-export async function awardStatisticsXlsx(rows: AwardCount[], title: string): Promise<Buffer> {
+/** A campaign whose awards a year's table counts, as the statistics page lists it. */
+export interface CountedCampaign {
+  campaignId: string;
+  planNumber?: string;
+  title?: string;
+  decision?: { number: string; date: string };
+}
+
+/**
+ * The table as a workbook: Vietnamese headers, header frozen and repeated on each printed page, A4
+ * portrait. A year's table also lists, on a second sheet, the campaigns it counted and their
+ * decisions: a figure in a report must say where it comes from.
+ */
+export async function awardStatisticsXlsx(
+  rows: AwardCount[],
+  title: string,
+  counted: CountedCampaign[] = [],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'thidua';
   workbook.lastModifiedBy = 'thidua';
@@ -137,6 +154,33 @@ export async function awardStatisticsXlsx(rows: AwardCount[], title: string): Pr
       autoFilter: false,
     },
   );
+  if (counted.length > 0) countedSheet(workbook, title, counted);
   const bytes = await workbook.xlsx.writeBuffer();
   return normalizeZip(Buffer.from(bytes as ArrayBuffer), { at: STAMP });
+}
+
+function countedSheet(workbook: ExcelJS.Workbook, title: string, counted: CountedCampaign[]): void {
+  sheet(
+    workbook,
+    'Các đợt được tính',
+    'Các đợt thi đua được tính',
+    title,
+    [
+      { header: 'STT', width: 6, align: 'center' },
+      { header: 'Số kế hoạch', width: 18, align: 'left' },
+      { header: 'Tên đợt thi đua', width: 40, align: 'left' },
+      { header: 'Mã đợt', width: 22, align: 'left' },
+      { header: 'Quyết định khen thưởng số', width: 20, align: 'left' },
+      { header: 'Ngày quyết định', width: 14, align: 'center' },
+    ],
+    counted.map((c, i) => [
+      i + 1,
+      c.planNumber ?? '',
+      c.title ?? '',
+      c.campaignId,
+      c.decision?.number ?? '',
+      c.decision ? isoDayVn(c.decision.date) : '',
+    ]),
+    { orientation: 'portrait', margins: { left: 0.7, right: 0.5 }, tallTitle: true, autoFilter: false },
+  );
 }

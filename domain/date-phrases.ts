@@ -32,6 +32,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { WorkingCalendar, IsoDate } from './calendar/types';
 import type { CampaignHeaderDef } from './campaign-schema';
+import { isoDayVn } from './iso-day';
 
 export type DateRole = 'start' | 'end' | 'deadline';
 
@@ -98,8 +99,7 @@ export function formatVietnameseDateTime(utcIso: string, zone: string): string {
 
 /** `thứ Tư 14/10/2009` for a local calendar date. */
 export function formatVietnameseDate(date: IsoDate): string {
-  const t = DateTime.fromISO(date, { zone: 'utc' });
-  return `${WEEKDAYS[t.weekday]} ${t.toFormat('dd/MM/yyyy')}`;
+  return `${vietnameseWeekday(date)} ${isoDayVn(date)}`;
 }
 
 /** Vietnamese weekday name of a local date: `thứ Hai` … `Chủ nhật`. */
@@ -153,7 +153,6 @@ function fold(text: string): string {
     .trim();
 }
 
-const dmy = (date: IsoDate) => DateTime.fromISO(date, { zone: 'utc' }).toFormat('dd/MM/yyyy');
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoOf = (y: number, m: number, d: number): IsoDate => `${y}-${pad2(m)}-${pad2(d)}`;
 
@@ -399,14 +398,14 @@ function resolve(written: string, parsed: Parsed, role: DateRole, ctx: DateConte
       if (parsed.time) {
         utc = at(parsed.date, hm(parsed.time));
         why = parsed.before
-          ? { vi: `trước ${hm(parsed.time)} ngày ${dmy(parsed.date)}`, en: `by ${hm(parsed.time)} that day` }
+          ? { vi: `trước ${hm(parsed.time)} ngày ${isoDayVn(parsed.date)}`, en: `by ${hm(parsed.time)} that day` }
           : { vi: 'giờ ghi rõ', en: 'time as written' };
       } else if (parsed.before) {
         const day = calendar.previousWorkingDay(parsed.date);
         utc = at(day, workingHours.end);
         why = {
-          vi: `ngày làm việc cuối cùng trước ${dmy(parsed.date)}, cuối giờ làm việc`,
-          en: `last working day before ${dmy(parsed.date)}, end of working hours`,
+          vi: `ngày làm việc cuối cùng trước ${isoDayVn(parsed.date)}, cuối giờ làm việc`,
+          en: `last working day before ${isoDayVn(parsed.date)}, end of working hours`,
         };
       } else if (role === 'start') {
         utc = at(parsed.date, workingHours.start);
@@ -422,7 +421,7 @@ function resolve(written: string, parsed: Parsed, role: DateRole, ctx: DateConte
       if (parsed.before) {
         utc = at(calendar.previousWorkingDay(first), workingHours.end);
         why = {
-          vi: `ngày làm việc cuối cùng trước ${dmy(first)}, ngày đầu ${name.vi}, cuối giờ làm việc`,
+          vi: `ngày làm việc cuối cùng trước ${isoDayVn(first)}, ngày đầu ${name.vi}, cuối giờ làm việc`,
           en: `last working day before ${name.en} begins, end of working hours`,
         };
       } else if (role === 'start') {
@@ -446,7 +445,7 @@ function resolve(written: string, parsed: Parsed, role: DateRole, ctx: DateConte
     if (!working) {
       const reason = calendar.reasonOff(day);
       const time = localTimeOf(utc, zone);
-      const off = `${dmy(day)} là ngày nghỉ${reason ? ` – ${reason}` : ''}`;
+      const off = `${isoDayVn(day)} là ngày nghỉ${reason ? ` – ${reason}` : ''}`;
       switch (ctx.deadlineOnDayOff) {
         case 'keep':
           why = { vi: `${why.vi}; ${off}, giữ nguyên`, en: `${why.en}; a day off, kept as policy 'keep' says` };

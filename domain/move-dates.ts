@@ -13,6 +13,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { checkPeriodPhrase, shiftPhraseMonths } from './move-dates-period';
+import { isoDayVn } from './iso-day';
 import { periodBounds, periodId, periodIndex, periodMonths, periodOfDate, type Period } from './periods';
 
 export interface MovedDate {
@@ -271,7 +272,7 @@ export function moveCampaignToPeriod(yamlText: string, target: Period, campaignI
   for (const f of fields) {
     if (f.first < bounds.first || f.last > bounds.last) {
       problems.push(
-        `${f.where}: "${f.value}" nằm ngoài kỳ ${periodId(source)} (${dmy(bounds.first)}–${dmy(bounds.last)}) ` +
+        `${f.where}: "${f.value}" nằm ngoài kỳ ${periodId(source)} (${isoDayVn(bounds.first)}–${isoDayVn(bounds.last)}) ` +
           `của ngày đầu tiên trong mẫu; mẫu lặp lại ${target.every === 'year' ? 'hằng năm' : 'nửa năm một lần'} ` +
           `phải có mọi ngày trong cùng một kỳ, nếu không các kỳ sẽ chồng lên nhau.`,
       );
@@ -311,5 +312,3 @@ export function moveCampaignToPeriod(yamlText: string, target: Period, campaignI
   }
   return { text, moved, problems, notes, source };
 }
-
-const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;

@@ -14,6 +14,8 @@ export interface SubCampaignRefusalContext {
   secretariatName: string;
   contacts: ContactDef[];
   parent: ParentLink;
+  /** The parent's phase as its plan names it, when known (the link holds only its id). */
+  phaseName?: string;
   /** The approved report's file name. */
   report: string;
   /** What the parent refused: the whole result, or only the nominations (the report was received). */
@@ -24,7 +26,9 @@ export interface SubCampaignRefusalContext {
 
 export function composeSubCampaignRefusal(ctx: SubCampaignRefusalContext): ComposedMessage {
   const p = ctx.parent;
-  const where = `đơn vị ${p.unitId} của đợt cấp trên ${p.campaignId}${p.phaseId ? ` (giai đoạn ${p.phaseId})` : ''}`;
+  // The phase by the name the parent's plan gives it; its id (the file's `phase:`) only when unknown.
+  const phase = ctx.phaseName ? `giai đoạn "${ctx.phaseName}"` : p.phaseId ? `giai đoạn mã ${p.phaseId}` : '';
+  const where = `đơn vị ${p.unitId} của đợt cấp trên ${p.campaignId}${phase ? ` (${phase})` : ''}`;
   const subject =
     ctx.refused === 'result'
       ? `[${ctx.planNumber}] Kết quả của đợt chưa được nộp lên đợt cấp trên ${p.campaignId}`

@@ -23,6 +23,11 @@ export interface ParentLink {
   /** The parent's deadline phase (its id) the result goes to; the parent's first deadline phase when absent. */
   phaseId?: string;
   /**
+   * That phase's name in the parent's plan ("Báo cáo kết quả"), read from the parent when the campaign
+   * started; absent for a campaign started before, or with no `phaseId`.
+   */
+  phaseName?: string;
+  /**
    * What an extension the parent grants this unit (or all its units) does here: `follow` moves this
    * campaign's deadlines by as much (default), `keep` leaves them.
    */

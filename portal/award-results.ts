@@ -8,6 +8,7 @@ import type { AwardNominationState } from '../domain/award-types';
 import type { AwardsBackend, UnitAwardResult } from './dashboard/awards-backend';
 import { esc } from './pages';
 import { shareCapWords } from '../domain/award-rules';
+import { isoDayVn } from '../domain/iso-day';
 
 /** What the portal is given to read results: the awards backend's unit view. */
 export type AwardResultsSource = Pick<AwardsBackend, 'unitResults' | 'catalogue'>;
@@ -50,7 +51,7 @@ export async function awardResultsSection(
   if (!got || got.results.length === 0) return '';
   const forms = (await source.catalogue().catch(() => ({ forms: [] }))).forms;
   const formName = (code: string) => forms.find((f) => f.code === code)?.name ?? code;
-  const date = got.decision.date.slice(0, 10).split('-').reverse().join('/');
+  const date = isoDayVn(got.decision.date);
   return `<h2>Kết quả khen thưởng</h2>
 <p id="award-decision">Theo Quyết định số ${esc(got.decision.number)} ngày ${esc(date)}:</p>
 <table id="award-results"><thead><tr><th>Đối tượng</th><th>Tên</th><th>Hình thức đề nghị</th><th>Kết quả</th></tr></thead><tbody>

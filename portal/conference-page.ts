@@ -13,6 +13,7 @@ import {
 } from '../domain/conference-types';
 import { MAX_PERSON_CHARS, MAX_POSITION_CHARS } from '../domain/submission-rules';
 import { esc, layout, localTime } from './pages';
+import { localWords, spokenWords } from './local-words';
 
 /** Replies are taken in these states (the workflow's validator still decides). */
 export const REPLY_OPEN_STATES: ConferenceState[] = ['date-rough', 'scheduled', 'invited'];
@@ -93,7 +94,7 @@ export function conferencePage(p: ConferencePageInput): string {
     : STATE_NOTICE[v.state]
       ? `<div class="msg locked">${esc(STATE_NOTICE[v.state])}</div>`
       : v.replyBy && Date.now() > Date.parse(v.replyBy)
-        ? `<div class="msg locked" id="reply-closed">Đã quá hạn trả lời (${esc(v.replyByLocal ?? t(v.replyBy))}). ` +
+        ? `<div class="msg locked" id="reply-closed">Đã quá hạn trả lời (${esc(v.replyByLocal ? localWords(v.replyByLocal) : t(v.replyBy))}). ` +
           // The secretariat can still record a reply given by phone: say whom to call.
           `Xin liên hệ ${p.contact ? esc(p.contact) : 'thường trực hội nghị'} để báo tham dự qua điện thoại.</div>`
         : '';
@@ -114,10 +115,10 @@ export function conferencePage(p: ConferencePageInput): string {
 ${flash}
 ${notice}
 <dl>
-<dt>Thời gian</dt><dd id="when">${esc(v.whenLocal)}</dd>
+<dt>Thời gian</dt><dd id="when">${esc(spokenWords(v.whenLocal))}</dd>
 <dt>Địa điểm</dt><dd id="venue">${esc(v.venue)}</dd>
 ${v.organizer ? `<dt>Đơn vị tổ chức</dt><dd>${esc(v.organizer)}</dd>` : ''}
-${v.replyBy ? `<dt>Hạn trả lời</dt><dd id="reply-by">${esc(v.replyByLocal ?? t(v.replyBy))}</dd>` : ''}
+${v.replyBy ? `<dt>Hạn trả lời</dt><dd id="reply-by">${esc(v.replyByLocal ? localWords(v.replyByLocal) : t(v.replyBy))}</dd>` : ''}
 ${invitee.presents ? `<dt>Trình bày tham luận</dt><dd id="presents">${esc(invitee.presents)}</dd>` : ''}
 </dl>
 ${v.agenda.length > 0 ? `<h2>Chương trình</h2><ol id="agenda">${v.agenda.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>` : ''}

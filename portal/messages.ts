@@ -8,6 +8,7 @@ import { OPERATION_NAMES } from '../app/operation-names';
 import type { AppError, AppErrorCode, InvalidInput, Operation } from '../app/temporal-errors';
 import { STAFF_ROLE_NAMES } from '../domain/synthesis-types';
 import { isSubCampaignInput, subCampaignRefusal } from '../app/sub-campaign-refusals';
+import { localWordsIn } from './local-words';
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   refused: 409,
@@ -39,7 +40,8 @@ export function unitMessage(err: AppError, timeZone: string): string {
   if (!err.nothingChanged) return UPDATE_UNANSWERED_MESSAGE; // sent: it may still be recorded
   switch (err.code) {
     case 'refused':
-      return f.refusal ?? 'Hồ sơ không được chấp nhận.';
+      // A workflow's refusal is the CLI's too (its compact times): the page rewords them as it writes times.
+      return f.refusal ? localWordsIn(f.refusal) : 'Hồ sơ không được chấp nhận.';
     case 'locked':
       return `Hồ sơ của đơn vị đã khóa từ ${f.lockedAt ? formatDeadline(f.lockedAt, timeZone) : '?'}; chỉ còn xem được.`;
     case 'not-found':
@@ -86,7 +88,7 @@ export function staffMessage(err: AppError): string {
   }
   switch (err.code) {
     case 'refused':
-      return `Bị từ chối: ${f.refusal ?? ''}`;
+      return `Bị từ chối: ${localWordsIn(f.refusal ?? '')}`;
     case 'locked':
       return `${op}hồ sơ của ${unit} đã khóa${f.lockedAt ? ` từ ${f.lockedAt}` : ''}.`;
     case 'not-found':

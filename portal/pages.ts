@@ -17,6 +17,7 @@ import type {
 } from '../domain/workflow-types';
 import type { CampaignInfo } from '../app/units';
 import { planTagPhrase, type PlanDocumentView } from '../domain/plan-document';
+import { localWords } from './local-words';
 import { PORTAL_MAX_FILE_BYTES } from './upload';
 
 /** Escapes text for HTML content and attribute values. */
@@ -208,7 +209,7 @@ export function unitPage({
     closedNotice = `<div class="msg locked">Đợt tổng kết đã bị hủy (${esc(view.cancelled.reason)}); không nhận hồ sơ. Liên hệ: ${esc(view.contact)}.</div>`;
   } else if (view.locked) {
     closedNotice =
-      `<div class="msg locked"><strong>Đã khóa.</strong> Giai đoạn "${esc(view.phase.name)}" đã khóa lúc ${esc(view.lockLocal)}; ` +
+      `<div class="msg locked"><strong>Đã khóa.</strong> Giai đoạn "${esc(view.phase.name)}" đã khóa lúc ${esc(localWords(view.lockLocal))}; ` +
       `báo cáo của đơn vị chỉ còn xem được, không thể nộp hoặc sửa nữa. Liên hệ: ${esc(view.contact)}.</div>`;
   } else if (Date.now() > Date.parse(view.deadline)) {
     closedNotice =

@@ -55,6 +55,7 @@ import {
 } from './campaign-plan-move';
 import { cancelSynthesis, type synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
+import { campaignDetails } from './campaign-details';
 import {
   assertCampaignExtension,
   awaitDeadlineLock,
@@ -290,7 +291,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
       if (view.cancelled) break;
       view.phase = phase.kind;
       upsertSearchAttributes([{ key: PhaseKey, value: phase.kind }]);
-      setCurrentDetails(`**${input.planNumber}** — ${phase.name}`);
+      setCurrentDetails(campaignDetails(input.planNumber, phase.name, input.unitCount, ctx.locked.values()));
       const runner = PHASE_RUNNERS[phase.kind];
       if (runner) await runner(ctx, planned);
       else log.info(`phase ${phase.kind} reached; its automation comes in a later release`);
@@ -322,9 +323,8 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
 
   async function finish(): Promise<CampaignStatusView> {
     await condition(allHandlersFinished);
-    setCurrentDetails(
-      `**${input.planNumber}** — ${view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc'}`,
-    );
+    const stage = view.cancelled ? 'đã hủy: ' + view.cancelled.reason : 'đã kết thúc';
+    setCurrentDetails(campaignDetails(input.planNumber, stage, input.unitCount, ctx.locked.values()));
     return view;
   }
 }

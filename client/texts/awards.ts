@@ -2,6 +2,7 @@
 import { SKIP_REASONS, type SkipCode } from '../../app/award-statistics';
 import { shareCapWords } from '../../domain/award-rules';
 import { AWARDS_STATE_LABELS } from '../../domain/award-view';
+import { isoDayVn } from '../../domain/iso-day';
 import type { AwardNominationState, AwardsState, ShareCapHit } from '../../domain/award-types';
 
 export interface AwardsTexts {
@@ -107,7 +108,7 @@ export const AWARDS_VI: AwardsTexts = {
   yearTitle: (year, n) => `Thống kê khen thưởng năm ${year} — ${n} đợt có quyết định khen thưởng ký trong năm`,
   counted: 'Các đợt được tính:',
   skipped: 'Các đợt không tính:',
-  decisionOf: (number, date) => `Quyết định số ${number} ngày ${date.split('-').reverse().join('/')}`,
+  decisionOf: (number, date) => `Quyết định số ${number} ngày ${isoDayVn(date)}`,
   skipReason: SKIP_REASONS,
   xlsxWritten: (file) => `Đã ghi bảng thống kê vào ${file}`,
   badPage: (option, value) => `${option} "${value}": ghi một số nguyên từ 1`,

@@ -9,6 +9,7 @@
 import { dayNumberOfLunar, jdFromDate, jdToDate, lunarOfDayNumber, MAX_LUNAR_YEAR, MIN_LUNAR_YEAR } from './lunar';
 import type { SolarDate } from './lunar';
 import type { Holiday, IsoDate } from './types';
+import { isoDayVn } from '../iso-day';
 
 // ---------------------------------------------------------------------------------------------------
 // Dates as strings and day numbers
@@ -228,7 +229,7 @@ export function computedHolidays(year: number, options: ComputedHolidaysOptions 
     let sub = jd + 1;
     while (isWeekendDayNumber(sub) || taken.has(sub)) sub++;
     taken.add(sub);
-    const name = `Nghỉ bù ${HOLIDAY_NAMES[holiday.group]} (${dayNumberToIso(jd).split('-').reverse().join('/')})`;
+    const name = `Nghỉ bù ${HOLIDAY_NAMES[holiday.group]} (${isoDayVn(dayNumberToIso(jd))})`;
     out.push({ jd: sub, date: dayNumberToIso(sub), name, kind: 'substitute', group: holiday.group });
   }
   return out.sort((a, b) => a.jd - b.jd).map(({ jd: _jd, ...holiday }) => holiday);

@@ -9,6 +9,7 @@ import { IANAZone } from 'luxon';
 import type { WorkingCalendar } from '../calendar/types';
 import { PHASE_ORDER, TIME_OF_DAY } from '../campaign-schema';
 import { atLocalTime, formatLocal, localDateOf, readDate, type DateContext, type DateRole } from '../date-phrases';
+import { isoDayVn } from '../iso-day';
 import type { PathSegment } from '../yaml-source';
 import { checkConferencePhase } from './conference-rules';
 import { checkAwardsSize, checkCouncilMembers, checkInvitees, checkQuota } from './council-rules';
@@ -358,12 +359,12 @@ export class Rules {
             ? current.date <= before.date
             : current.unit === before.unit && current.n <= before.n;
         if (notLater) {
-          const on = (s: Step) => (s.date ? { date: s.date.split('-').reverse().join('/') } : {});
+          const on = (s: Step) => (s.date ? { date: isoDayVn(s.date) } : {});
           this.report.add('error', [...path, i, 'after'], 'escalationOrder', {
             text,
             ...on(current),
             before: before.text,
-            ...(before.date ? { beforeDate: before.date.split('-').reverse().join('/') } : {}),
+            ...(before.date ? { beforeDate: isoDayVn(before.date) } : {}),
           });
         }
       }

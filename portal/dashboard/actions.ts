@@ -13,6 +13,7 @@ import type { ConferenceBackend } from '../conference-backend';
 import type { SecretariatBackend } from './backend';
 import { subCampaignSentence } from '../../app/sub-campaign-follow-words';
 import { versionAuthor } from './synthesis-words';
+import { localWords } from '../local-words';
 
 /** What a page knows when it decides which forms to draw (and a select's choices). */
 export interface ActionState {
@@ -143,7 +144,7 @@ export function extensionPhaseChoices(campaign?: CampaignStatusView): Array<[str
     .filter((p) => p.id)
     .map((p, i): [string, string] => [
       i === 0 ? '' : p.id!,
-      `${p.name} — hạn ${p.schedule.deadline.local}${i === 0 ? ' (đang mở)' : ''}`,
+      `${p.name} — hạn ${localWords(p.schedule.deadline.local)}${i === 0 ? ' (đang mở)' : ''}`,
     ]);
 }
 
@@ -305,7 +306,7 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     run: async (ctx) => {
       const done = await ctx.backend.extend(ctx.campaignId, extensionRequest(ctx));
       return (
-        `Đã gia hạn cho mọi đơn vị đến ${done.deadline} (đơn vị đã có hạn muộn hơn giữ hạn của mình).` +
+        `Đã gia hạn cho mọi đơn vị đến ${localWords(done.deadline)} (đơn vị đã có hạn muộn hơn giữ hạn của mình).` +
         subCampaignSentence(done.subCampaigns)
       );
     },
@@ -346,7 +347,8 @@ export const DASHBOARD_ACTIONS: DashboardAction[] = [
     run: async (ctx) => {
       const done = await ctx.backend.extend(ctx.campaignId, { ...extensionRequest(ctx), unitId: ctx.unitId });
       return (
-        `Đã gia hạn cho đơn vị đến ${done.deadline}; đơn vị được báo qua thư.` + subCampaignSentence(done.subCampaigns)
+        `Đã gia hạn cho đơn vị đến ${localWords(done.deadline)}; đơn vị được báo qua thư.` +
+        subCampaignSentence(done.subCampaigns)
       );
     },
   },

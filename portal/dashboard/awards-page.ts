@@ -19,6 +19,7 @@ import {
 import { STAFF_ROLE_NAMES } from '../../domain/synthesis-types';
 import type { NomineeType } from '../../domain/workflow-types';
 import { esc, layout, localTime } from '../pages';
+import { localWords } from '../local-words';
 import type { StaffSession } from '../security';
 import { AWARD_ACTIONS, type AwardAction, type AwardActionId } from './awards-actions';
 import { flashHtml, nav, type Flash } from './pages';
@@ -275,7 +276,7 @@ ${v.members
         .join('')}</ul>`
     : '';
 
-  const deadline = v.deadline ? (v.deadlineLocal ?? t(v.deadline)) : undefined;
+  const deadline = v.deadline ? (v.deadlineLocal ? localWords(v.deadlineLocal) : t(v.deadline)) : undefined;
   const councilNote =
     actor.roles.includes('council') && !member
       ? '<p class="hint">Tài khoản của bạn không có trong danh sách Hội đồng của đợt này: không biểu quyết được.</p>'

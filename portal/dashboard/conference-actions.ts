@@ -14,6 +14,7 @@ import {
 } from '../../domain/conference-types';
 import type { ConferenceBackend } from '../conference-backend';
 import { localTime } from '../pages';
+import { localWords, spokenWords } from '../local-words';
 import { ActionInputError, type ActionContext, type DashboardAction } from './actions';
 
 const value = (form: Record<string, string>, name: string) => (form[name] ?? '').trim();
@@ -173,7 +174,9 @@ export const CONFERENCE_ACTIONS: DashboardAction[] = [
       );
       // A rehearsal: the day typed (plan's calendar), then the compressed instant it runs at.
       const r = view.rehearsed;
-      const day = r ? `${r.planned} (diễn tập ${r.spec}: diễn ra lúc ${r.startLocal})` : view.whenLocal;
+      const day = r
+        ? `${localWords(r.planned)} (diễn tập ${r.spec}: diễn ra lúc ${localWords(r.startLocal)})`
+        : spokenWords(view.whenLocal);
       // None sent yet (a day fixed well ahead): they go at their own instant, so say when, not "sent".
       // Once sent, a move sends the updated invitation at once.
       const later =

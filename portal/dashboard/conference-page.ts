@@ -5,6 +5,7 @@
  * on the server, readable without script.
  */
 import type { StaffActor } from '../../app/roles';
+import { isoDayVn } from '../../domain/iso-day';
 import type {
   ConferenceChange,
   ConferenceInviteeView,
@@ -12,6 +13,7 @@ import type {
   ConferenceStatusView,
 } from '../../domain/conference-types';
 import { esc, layout, localTime } from '../pages';
+import { localWords, spokenWords } from '../local-words';
 import type { StaffSession } from '../security';
 import type { DashboardAction } from './actions';
 import { actionForms, failedFlash, flashHtml, nav, type FailedForm, type Flash } from './pages';
@@ -66,13 +68,13 @@ ${v.invitees.map((i) => inviteeRow(i, v.sequence, t)).join('\n')}
     ? `<h2>Các thay đổi</h2><ul id="changes">${v.changes
         .map(
           (ch) =>
-            `<li>${esc(t(ch.at))} — ${esc(CHANGE[ch.what] ?? ch.what)}: ${esc(ch.detail)} (${esc(ch.by)}; giấy mời lần ${ch.sequence})</li>`,
+            `<li>${esc(t(ch.at))} — ${esc(CHANGE[ch.what] ?? ch.what)}: ${esc(spokenWords(ch.detail))} (${esc(ch.by)}; giấy mời lần ${ch.sequence})</li>`,
         )
         .join('')}</ul>`
     : '';
   const o = v.outcome;
   const outcome = o
-    ? `<h2>Kết quả</h2><dl id="outcome"><dt>Tổ chức ngày</dt><dd>${esc(o.heldOn.split('-').reverse().join('/'))}</dd>
+    ? `<h2>Kết quả</h2><dl id="outcome"><dt>Tổ chức ngày</dt><dd>${esc(isoDayVn(o.heldOn))}</dd>
 <dt>Số người dự</dt><dd>${o.attendance}</dd>
 ${o.minutes ? `<dt>Biên bản</dt><dd><a href="${base}/tep/${esc(o.minutes.sha256)}">${esc(o.minutes.name)}</a></dd>` : ''}
 ${o.note ? `<dt>Ghi chú</dt><dd>${esc(o.note)}</dd>` : ''}
@@ -87,11 +89,11 @@ ${o.note ? `<dt>Ghi chú</dt><dd>${esc(o.note)}</dd>` : ''}
 ${flashHtml(p.flash)}${failedFlash(applying, p.actor, p.failed)}
 <dl>
 <dt>Trạng thái</dt><dd id="conference-state">${esc(CONFERENCE_STATE[v.state] ?? v.state)}</dd>
-<dt>Thời gian</dt><dd id="when">${esc(v.whenLocal)}</dd>
+<dt>Thời gian</dt><dd id="when">${esc(spokenWords(v.whenLocal))}</dd>
 <dt>Địa điểm</dt><dd id="venue">${esc(v.venue)}</dd>
 ${v.organizer ? `<dt>Đơn vị tổ chức</dt><dd>${esc(v.organizer)}</dd>` : ''}
 <dt>Giấy mời</dt><dd id="sequence">${v.invitationsAt ? `${Date.parse(v.invitationsAt) <= Date.now() ? 'gửi' : 'sẽ gửi'} lúc ${esc(t(v.invitationsAt))}` : 'chưa có ngày gửi'}; lần cập nhật (SEQUENCE): ${v.sequence}</dd>
-${v.replyBy ? `<dt>Hạn trả lời</dt><dd id="reply-by">${esc(v.replyByLocal ?? t(v.replyBy))}</dd>` : ''}
+${v.replyBy ? `<dt>Hạn trả lời</dt><dd id="reply-by">${esc(v.replyByLocal ? localWords(v.replyByLocal) : t(v.replyBy))}</dd>` : ''}
 <dt>Nhắc, báo thủ trưởng</dt><dd>${v.remindersSent} thư nhắc, ${v.escalationsSent} thư báo thủ trưởng</dd>
 ${v.cancelled ? `<dt>Đã hủy</dt><dd id="cancelled">${esc(t(v.cancelled.at))}: ${esc(v.cancelled.reason)} (${esc(v.cancelled.by)})</dd>` : ''}
 </dl>

@@ -10,6 +10,7 @@ import { DraftTooLargeError, type CampaignDraft } from '../../stores/campaign-dr
 import { HttpError, readBody, redirect, sendDownload, sendHtml } from '../http';
 import { safeEqual } from '../security';
 import { esc } from '../pages';
+import { localWords } from '../local-words';
 import { parseUrlEncoded } from '../upload';
 import { UploadError } from '../upload-receive';
 import { staffMessage } from '../messages';
@@ -304,7 +305,7 @@ export function draftRoutes(ctx: RouteContext): DraftRoutes {
       kind: 'ok',
       html: esc(
         `${rehearse ? `Đã bắt đầu diễn tập (${rehearse})` : 'Đã bắt đầu'} đợt "${o.campaignId}": ${o.unitCount} đơn vị` +
-          `${o.deadlineLocal ? `, hạn nộp ${o.deadlineLocal}` : ''}; kế hoạch đang được gửi.`,
+          `${o.deadlineLocal ? `, hạn nộp ${localWords(o.deadlineLocal)}` : ''}; kế hoạch đang được gửi.`,
       ),
     };
     return redirect(res, `/admin/c/${encodeURIComponent(o.campaignId)}`);

@@ -58,7 +58,7 @@ export function statisticsRoutes({ opts }: RouteContext) {
     const year = yearOf(m[1]);
     const stats = await read(year);
     opts.log(`dashboard: ${signed.staff.login} downloaded award statistics ${year}`);
-    const bytes = await awardStatisticsXlsx(stats.rows, yearStatisticsTitle(year));
+    const bytes = await awardStatisticsXlsx(stats.rows, yearStatisticsTitle(year), stats.campaigns);
     sendDownload(res, { name: `Thống kê khen thưởng năm ${year}.xlsx`, contentType: XLSX }, bytes);
   };
 }

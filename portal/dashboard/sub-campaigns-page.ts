@@ -5,7 +5,12 @@
  * what became of the result it sent up.
  */
 import type { CampaignTree } from '../../app/sub-campaigns';
-import type { SubCampaignProgress, SubCampaignResultOutcome, SubCampaignRow } from '../../domain/sub-campaign-types';
+import type {
+  ParentLink,
+  SubCampaignProgress,
+  SubCampaignResultOutcome,
+  SubCampaignRow,
+} from '../../domain/sub-campaign-types';
 import { phaseStateName } from '../../domain/plan-document';
 import { campaignWorkflowId } from '../../domain/workflow-types';
 import { esc, localTime } from '../pages';
@@ -35,6 +40,10 @@ function resultText(o: SubCampaignResultOutcome | undefined, timeZone: string): 
   );
 }
 
+/** The parent's phase as its plan names it; the id (the file's `phase:`) for a link started before names were kept. */
+const phaseOf = (link: ParentLink): string =>
+  link.phaseName ? `"${link.phaseName}"` : link.phaseId ? `mã ${link.phaseId}` : 'nộp đầu tiên';
+
 /** The lines of the campaign's `<dl>` for a sub-campaign: its parent, the rules, the result. */
 export function parentRows(tree: DashboardTree | undefined, timeZone: string): string {
   const parent = tree?.parent;
@@ -42,7 +51,7 @@ export function parentRows(tree: DashboardTree | undefined, timeZone: string): s
   const unit = parent.unitName ? `${esc(parent.unitName)} (${esc(parent.unitId)})` : esc(parent.unitId);
   const link = tree.link;
   const rules = link
-    ? `<dt>Theo đợt cấp trên</dt><dd id="parent-rules">Kết quả nộp vào giai đoạn ${esc(link.phaseId ?? 'nộp đầu tiên')}` +
+    ? `<dt>Theo đợt cấp trên</dt><dd id="parent-rules">Kết quả nộp vào giai đoạn ${esc(phaseOf(link))}` +
       ` · gia hạn của cấp trên: ${link.onParentExtension === 'keep' ? 'giữ hạn của đợt này' : 'lùi hạn theo'}` +
       ` · cấp trên hủy đợt: ${link.onParentCancel === 'continue' ? 'đợt này vẫn tiếp tục' : 'hủy theo'}</dd>\n`
     : '';

@@ -6,6 +6,7 @@
 import type { StaffActor } from '../../app/roles';
 import type { SynthesisState, SynthesisStatusView, SynthesisVersion } from '../../domain/synthesis-types';
 import { esc, layout, localTime } from '../pages';
+import { localWords } from '../local-words';
 import type { StaffSession } from '../security';
 import type { DashboardAction } from './actions';
 import { versionAuthor } from './synthesis-words';
@@ -61,7 +62,7 @@ ${[...s.versions].reverse().map(row).join('\n')}
         )
         .join('')}</ul>`
     : '';
-  const deadline = s.deadline ? (s.deadlineLocal ?? t(s.deadline)) : undefined;
+  const deadline = s.deadline ? (s.deadlineLocal ? localWords(s.deadlineLocal) : t(s.deadline)) : undefined;
   const applying = p.actions.filter((a) => a.applies({ synthesis: s }));
   const actions = actionForms(applying, base, p.staff.csrf, p.actor, { synthesis: s }, p.failed);
   return layout(

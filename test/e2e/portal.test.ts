@@ -343,7 +343,7 @@ test('after the lock: the page shows the phase locked, offers no form, and an up
   expect(view.locked).toBe(true);
   expect(page.status).toBe(200);
   expect(page.body).toContain('Đã khóa.');
-  expect(page.body).toContain(`đã khóa lúc ${view.lockLocal}`);
+  expect(page.body).toContain(`đã khóa lúc ${formatDeadline(view.lockAt, ZONE)};`);
   expect(page.body).toContain('Quá hạn, chưa nộp — đã khóa');
   expect(page.body).not.toContain('action="/unit/upload"');
   expect(page.body).not.toContain('action="/unit/nominations"');
@@ -354,7 +354,9 @@ test('after the lock: the page shows the phase locked, offers no form, and an up
     { filename: 'nop-muon.pdf', data: pdfBytes('nộp muộn'), contentType: 'application/pdf' },
   );
   expect(refused.status).toBe(409);
-  expect(refused.body).toContain(`đã khóa lúc ${view.lockLocal}; báo cáo không thể nộp hoặc sửa nữa.`);
+  expect(refused.body).toContain(
+    `đã khóa lúc ${formatDeadline(view.lockAt, ZONE)}; báo cáo không thể nộp hoặc sửa nữa.`,
+  );
   expect(refused.body).toContain('Liên hệ: Ban Thi đua - Khen thưởng tỉnh Vĩnh Phúc');
   expect(refused.body).toContain('Không có gì được ghi nhận.');
   expect(await reports.uploadsOf(campaignId, UNIT_B.id)).toEqual([]);

@@ -170,7 +170,8 @@ export class FakeSecretariat extends FakeDrafts implements SecretariatBackend {
   async extend(campaignId: string, req: ExtensionRequest) {
     if (this.cancelled) throw new AppError('refused', { refusal: 'Đợt tổng kết đã bị hủy; không thể gia hạn.' });
     this.calls.push({ action: 'extend', campaignId, req });
-    return { deadline: '17:00 thứ Sáu, 04/12/2026', ...(this.followed ? { subCampaigns: this.followed } : {}) };
+    // The deadline as the real backend gives it: the schedule's `local`.
+    return { deadline: '04/12/2026 17:00', ...(this.followed ? { subCampaigns: this.followed } : {}) };
   }
 
   async cancel(campaignId: string, req: { reason: string; cancelledBy: string }) {

@@ -158,7 +158,7 @@ export class FakeAwards implements AwardsBackend {
     members: [],
     nominations: nominations(),
     deadline: '2026-12-04T10:00:00.000Z',
-    deadlineLocal: '17:00 thứ Sáu, 04/12/2026',
+    deadlineLocal: '04/12/2026 17:00', // as the workflow writes it (a schedule's `local`)
     proposal: ref('to-trinh.docx'),
     remindersSent: 2,
     escalationsSent: 1,

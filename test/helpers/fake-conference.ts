@@ -26,14 +26,15 @@ export function conferenceView(
     name: 'Hội nghị tổng kết',
     state: 'invited',
     when: { kind: 'exact', start },
-    whenLocal: '08:00 thứ Bảy, 14/11/2009',
+    // As the workflow writes them (conference-run.ts `spoken`, a schedule's `local`); the pages reword them.
+    whenLocal: '08:00 ngày 14/11/2009',
     venue: 'Hội trường Tỉnh ủy',
     organizer: 'Ban Thi đua - Khen thưởng tỉnh',
     agenda: ['Khai mạc', 'Báo cáo tổng kết', 'Tham luận của các điển hình', 'Khen thưởng', 'Bế mạc'],
     sequence: 0,
     invitationsAt: new Date(Date.now() - DAY).toISOString(),
     replyBy,
-    replyByLocal: '17:00 thứ Sáu, 06/11/2009',
+    replyByLocal: '06/11/2009 17:00',
     invitees: invitees.map((i) => ({
       kind: i.id.startsWith('khach/') ? 'guest' : 'unit',
       email: `${i.id.replace('/', '-')}@example.vn`,
@@ -74,7 +75,8 @@ export class FakeConference implements ConferenceBackend {
     };
     if (v.cancelled) refuse(`Hội nghị đã bị hủy (${v.cancelled.reason}); không nhận trả lời.`);
     if (v.replyBy && Date.now() > Date.parse(v.replyBy))
-      refuse(`Đã quá hạn trả lời giấy mời (${v.replyByLocal}); liên hệ Thường trực Hội đồng.`);
+      // The workflow's own words (conference-handlers.ts), its deadline as the schedule writes it.
+      refuse(`Đã quá hạn đăng ký dự (${v.replyByLocal}); xin liên hệ Thường trực.`);
     if (reply.answer === 'attending' && reply.delegates.length > reply.seats)
       refuse(`Đăng ký ${reply.delegates.length} đại biểu nhưng chỉ ${reply.seats} chỗ ngồi.`);
     const invitee = v.invitees.find((i) => i.id === reply.inviteeId);

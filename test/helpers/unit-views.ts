@@ -1,5 +1,5 @@
 /** A unit's `getUnitStatus` answer in its open self-review phase, for tests of the portal and dashboard. */
-import { formatDeadline } from '../../domain/messages';
+import { formatLocal } from '../../domain/date-phrases';
 import type { UnitStatusView } from '../../domain/workflow-types';
 
 const DAY = 24 * 3600_000;
@@ -27,7 +27,8 @@ export function openUnitView(opts: {
     locked: false,
     deadline,
     lockAt,
-    lockLocal: formatDeadline(lockAt, opts.timeZone),
+    // As the workflow writes it (a schedule's `local`); the page words it as every time it shows.
+    lockLocal: formatLocal(lockAt, opts.timeZone),
     contact: opts.contact ?? 'Ban Thi đua - Khen thưởng tỉnh: Nguyễn Văn T, ĐT 0211 3862 000',
     deadlineVersion: 1,
     due: { summaryReport: 'required', presentationPaper: 'optional' },

@@ -275,6 +275,21 @@ test('a parent unit already locked refuses the result; the sub-campaign secretar
   expect(r.mails[0].text).toContain('đơn vị vnpt của đợt cấp trên bo-tttt');
 });
 
+test("a result refused in a named parent phase: the secretariat's letter names the phase as the parent's plan does", async () => {
+  const r = await run(async (taskQueue, start, subRef) => {
+    // The parent's ke-hoach ("Gửi kế hoạch của đơn vị") locks at day 4, before the approval at day 6.
+    await startCampaign(taskQueue, twoPhaseParent(start));
+    const sub = await startSubCampaign(taskQueue, start, subRef, { ...link, phaseId: 'ke-hoach' });
+    await env.sleep(1 * DAY);
+    await subUnitsSubmit();
+    return { subView: await sub.result() };
+  });
+  expect(r.subView.reportedUp).toMatchObject({ sent: false });
+  expect(r.mails).toHaveLength(1);
+  expect(r.mails[0].text).toContain('đơn vị vnpt của đợt cấp trên bo-tttt (giai đoạn "Gửi kế hoạch của đơn vị")');
+  expect(r.mails[0].text).not.toContain('ke-hoach');
+});
+
 test('a parent phase that opens later is waited for; the result goes in as its report deliverable', async () => {
   const r = await run(async (taskQueue, start, subRef) => {
     await startCampaign(taskQueue, twoPhaseParent(start));

@@ -150,23 +150,32 @@ test('two campaigns decided in the year are summed by form; another year is left
 
   const result = await yearAwardStatistics(ctx, 2026, catalogue);
 
+  // Each with its plan's number (the memo's), for the page and the workbook's list of campaigns.
   expect(result.campaigns).toEqual([
     {
+      planNumber: '1/KH',
       campaignId: 'tong-ket-2025',
       title: 'Tổng kết năm 2025',
       decision: { number: 'tong-ket-2025/QĐ', date: '2026-01-15' },
     },
     {
+      planNumber: '1/KH',
       campaignId: 'so-ket-2026-h1',
       title: 'Sơ kết 6 tháng 2026',
       decision: { number: 'so-ket-2026-h1/QĐ', date: '2026-07-20' },
     },
     {
+      planNumber: '1/KH',
       campaignId: 'tong-ket-2026',
       title: 'Tổng kết năm 2026',
       decision: { number: 'tong-ket-2026/QĐ', date: '2026-12-10' },
     },
-    { campaignId: 'dien-tap-2026', title: 'Diễn tập', decision: { number: 'dien-tap-2026/QĐ', date: '2026-12-31' } },
+    {
+      campaignId: 'dien-tap-2026',
+      planNumber: '1/KH',
+      title: 'Diễn tập',
+      decision: { number: 'dien-tap-2026/QĐ', date: '2026-12-31' },
+    },
   ]);
   // CSTĐCS: 1 + 2 + 1 (+ 1 of the rehearsal) individuals; Bằng khen tỉnh: 1 collective (2024's is left out); Bằng khen TTg: 1.
   expect(result.rows.map((r) => [r.formCode, r.collective, r.individual])).toEqual([

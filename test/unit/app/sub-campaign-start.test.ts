@@ -116,6 +116,8 @@ test('a sub-campaign whose approval comes before the parent unit deadline starts
     campaignId: PARENT,
     unitId: 'vnpt',
     phaseId: 'ket-qua',
+    // The parent's name of that phase, for the letters and pages the sub-campaign's clerks read.
+    phaseName: 'Báo cáo kết quả',
     onParentExtension: 'follow',
     onParentCancel: 'cancel',
   });

@@ -24,7 +24,8 @@ import { SKIP_REASONS } from '../../../app/award-statistics';
 import { awardStatistics } from '../../../documents/award-statistics';
 import { usage } from '../../../client/thidua';
 import { loadAwardCatalogue } from '../../../domain/award-catalogue';
-import type { AwardNominationView, AwardsStatusView } from '../../../domain/award-types';
+import type { AwardNominationView, AwardsStatusView, CouncilMember, Vote } from '../../../domain/award-types';
+import { awardsStatusView } from '../../../workflows/awards-status';
 
 const GOLDEN = path.resolve(__dirname, '__golden__');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -153,13 +154,44 @@ test('awards status shows members, outcomes and counts', () => {
 });
 
 test('a decided vote as the clerk reads it: the decision dated dd/MM/yyyy, the form awarded by name, no 0/0 progress', () => {
-  // After the close the workflow counts each member's progress over nominations still in the vote: none.
-  const closed = { ...DECIDED, members: DECIDED.members.map((m) => ({ ...m, voted: 0, toVote: 0 })) };
+  // The view as the workflow answers it after the close (workflows/awards-status.ts): each member's
+  // progress still counts the nominations that were in the vote, and every vote is shown.
+  const council: CouncilMember[] = [
+    { account: 'chu', name: 'Nguyễn Văn Chủ', email: 'chu@example.vn', chair: true },
+    { account: 'an', name: 'Lê Thị An', email: 'an@example.vn', unitId: 'so-noi-vu' },
+  ];
+  const inVote = DECIDED.nominations.filter((x) => x.check.route === 'council');
+  const votes: Vote[] = council.flatMap((m) =>
+    inVote.map((x) => ({
+      member: m.account,
+      nominationId: x.id,
+      choice: 'approve' as const,
+      at: '2026-11-20T02:00:00.000Z',
+    })),
+  );
+  const closed = awardsStatusView(
+    {
+      campaignId: DECIDED.campaignId,
+      authority: DECIDED.authority,
+      council,
+      schedule: undefined,
+      state: 'decided',
+      nominations: DECIDED.nominations,
+      votes,
+    },
+    { decision: DECIDED.decision, remindersSent: 2, escalationsSent: 1 },
+  );
+  expect(closed.members.map((m) => [m.account, m.voted, m.toVote])).toEqual([
+    ['chu', 5, 5],
+    ['an', 5, 5],
+  ]);
   const text = showAwards(closed, 'vi', 'Asia/Ho_Chi_Minh', catalogue);
   expect(text).toContain('Quyết định số 125/QĐ-UBND ngày 25/11/2026 (cv)');
   expect(text).toMatch(/so-noi-vu\/3 .*đạt \(Bằng khen của Chủ tịch UBND tỉnh\)/);
   expect(text).not.toContain('(bang-khen-tinh)');
-  expect(text).not.toMatch(/ 0\/0$/m);
+  // The progress is the vote's business: after the close the member's line has none.
+  expect(text).toMatch(/an +Lê Thị An +so-noi-vu *$/m);
+  expect(text).not.toMatch(/ \d+\/\d+$/m);
   expect(text).not.toContain('Đã bỏ phiếu');
   // While voting, each member's progress shows.
   expect(showAwards({ ...DECIDED, state: 'voting' }, 'vi', 'UTC', catalogue)).toMatch(/an +Lê Thị An +so-noi-vu +2\/2/);

@@ -102,7 +102,8 @@ test('the unit page of the conference: day, venue, agenda, what the unit present
   const page = await browser.get(unitPage);
   expect(page.status).toBe(200);
   expect(page.body).toContain('Kính gửi: <strong id="invitee">Sở Nội vụ</strong>');
-  expect(page.body).toContain('08:00 thứ Bảy, 14/11/2009');
+  expect(page.body).toContain('<dd id="when">08:00 thứ Bảy, 14/11/2009</dd>');
+  expect(page.body).toContain('<dd id="reply-by">17:00 thứ Sáu, 06/11/2009</dd>');
   expect(page.body).toContain('Hội trường Tỉnh ủy');
   expect(page.body).toContain('<li>Tham luận của các điển hình</li>');
   expect(page.body).toContain('Đổi mới công tác thi đua ở cơ sở');
@@ -217,7 +218,8 @@ test('after the reply deadline and after a cancel: the workflow refuses, the pag
   conference.view!.replyBy = new Date(Date.now() - DAY).toISOString();
   const late = await browser.postForm(unitPage, replyFields(page.body, { answer: 'attending', d0_name: 'Trần Thị B' }));
   expect(late.status).toBe(409);
-  expect(late.body).toContain('Đã quá hạn trả lời giấy mời (17:00 thứ Sáu, 06/11/2009)');
+  // The workflow writes its deadline as the CLI does (06/11/2009 17:00); the page as it writes every time.
+  expect(late.body).toContain('Đã quá hạn đăng ký dự (17:00 thứ Sáu, 06/11/2009); xin liên hệ Thường trực.');
   expect(late.body).toContain('value="Trần Thị B"');
   // Read afresh past the deadline: the page says whom to call, since a phone reply is still recorded.
   const closed = (await browser.get(unitPage)).body;

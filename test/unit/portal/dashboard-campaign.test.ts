@@ -141,12 +141,12 @@ describe('a campaign', () => {
     const base = (await backend.campaignStatus(CAMPAIGN)).selfReview!;
     const schedule = (local: string) => ({ ...base, deadline: { ...base.deadline, local } });
     backend.deadlinePhases = [
-      { id: 'ke-hoach', name: 'Kế hoạch tổ chức Đại hội', schedule: schedule('17:00 31/07/2014'), batchesLocked: 0 },
-      { id: 'ket-qua', name: 'Báo cáo kết quả', schedule: schedule('17:00 30/06/2015'), batchesLocked: 0 },
+      { id: 'ke-hoach', name: 'Kế hoạch tổ chức Đại hội', schedule: schedule('31/07/2014 17:00'), batchesLocked: 0 },
+      { id: 'ket-qua', name: 'Báo cáo kết quả', schedule: schedule('30/06/2015 17:00'), batchesLocked: 0 },
     ];
     const page = (await browser.get(`/admin/c/${CAMPAIGN}`)).body;
     expect(page).toContain(
-      '<option value="" selected>Kế hoạch tổ chức Đại hội — hạn 17:00 31/07/2014 (đang mở)</option><option value="ket-qua">Báo cáo kết quả — hạn 17:00 30/06/2015</option>',
+      '<option value="" selected>Kế hoạch tổ chức Đại hội — hạn 17:00 thứ Năm, 31/07/2014 (đang mở)</option><option value="ket-qua">Báo cáo kết quả — hạn 17:00 thứ Ba, 30/06/2015</option>',
     );
     const res = await browser.postForm(`/admin/c/${CAMPAIGN}/do/extend-all`, {
       csrf,

@@ -140,6 +140,32 @@ test('the page: state, day, venue, counts, every invitee with its reply, delegat
   expect(page).toContain(`href="${PAGE}/phan-hoi.xlsx"`);
 });
 
+test('every time on the page in the pages\' words ("17:00 thứ Sáu, 06/11/2009"), not the CLI\'s "06/11/2009 17:00"', async () => {
+  // As the workflow gives them: the day spoken ("08:00 ngày …"), the reply deadline and a move as the
+  // schedule and the change list write them.
+  const v = conference.view!;
+  v.changes.push({
+    at: new Date().toISOString(),
+    by: 'Nguyễn Thị Hạnh (thuongtruc)',
+    what: 'date-moved',
+    sequence: 1,
+    detail: '08:00 ngày 07/11/2009 → 08:00 ngày 14/11/2009 (trùng lịch họp)',
+  });
+  v.outcome = {
+    heldOn: '2009-11-14',
+    attendance: 118,
+    recordedBy: 'Nguyễn Thị Hạnh (thuongtruc)',
+    at: v.changes[0].at,
+  };
+  const { page } = await signedIn('thuongtruc');
+  expect(page).toContain('<dd id="when">08:00 thứ Bảy, 14/11/2009</dd>');
+  expect(page).toContain('<dd id="reply-by">17:00 thứ Sáu, 06/11/2009</dd>');
+  expect(page).toContain('Dời ngày: 08:00 thứ Bảy, 07/11/2009 → 08:00 thứ Bảy, 14/11/2009 (trùng lịch họp)');
+  expect(page).toContain('<dt>Tổ chức ngày</dt><dd>14/11/2009</dd>');
+  expect(page).not.toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d/);
+  expect(page).not.toMatch(/\d\d:\d\d ngày \d/);
+});
+
 test('a clerk records a phone reply: sent with the clerk as recorder, the page shows it', async () => {
   const { browser, csrf } = await signedIn('thuongtruc');
   const res = await browser.postForm(`${PAGE}/do/phone-reply`, {

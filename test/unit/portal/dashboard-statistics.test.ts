@@ -31,11 +31,13 @@ const Y2026: YearAwardStatistics = {
   campaigns: [
     {
       campaignId: 'so-ket-2026-h1',
+      planNumber: '45-KH/UBND',
       title: 'Sơ kết 6 tháng 2026',
       decision: { number: '80/QĐ-UBND', date: '2026-07-20' },
     },
     {
       campaignId: 'tong-ket-2026',
+      planNumber: '67-KH/UBND',
       title: 'Tổng kết năm 2026',
       decision: { number: '125/QĐ-UBND', date: '2026-11-25' },
     },
@@ -143,6 +145,16 @@ test('the workbook of the year downloads with the same counts', async () => {
     ['Chiến sĩ thi đua cơ sở', 0, 3, 3],
     ['Bằng khen của Chủ tịch UBND tỉnh (tập thể)', 2, 0, 2],
     ['Tổng cộng', 2, 3, 5],
+  ]);
+  // Which campaigns were counted, as the page lists them: the plan, the title, the decision.
+  const counted = workbook.getWorksheet('Các đợt được tính')!;
+  expect(counted.getCell('A1').value).toBe('Các đợt thi đua được tính');
+  expect(counted.getCell('A2').value).toBe('Thống kê khen thưởng năm 2026');
+  const list = [3, 4, 5].map((r) => [1, 2, 3, 4, 5, 6].map((c) => counted.getRow(r).getCell(c).value));
+  expect(list).toEqual([
+    ['STT', 'Số kế hoạch', 'Tên đợt thi đua', 'Mã đợt', 'Quyết định khen thưởng số', 'Ngày quyết định'],
+    [1, '45-KH/UBND', 'Sơ kết 6 tháng 2026', 'so-ket-2026-h1', '80/QĐ-UBND', '20/07/2026'],
+    [2, '67-KH/UBND', 'Tổng kết năm 2026', 'tong-ket-2026', '125/QĐ-UBND', '25/11/2026'],
   ]);
   expect(logLines).toContain('dashboard: vanthu downloaded award statistics 2026');
 });

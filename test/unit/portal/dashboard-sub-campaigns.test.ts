@@ -113,6 +113,7 @@ describe('a sub-campaign', () => {
         campaignId: PARENT,
         unitId: 'vnpt',
         phaseId: 'ket-qua',
+        phaseName: 'Báo cáo kết quả',
         onParentExtension: 'follow',
         onParentCancel: 'cancel',
       },
@@ -126,7 +127,7 @@ describe('a sub-campaign', () => {
         ` (mã đợt ${PARENT}) — đơn vị Tập đoàn Bưu chính Viễn thông Việt Nam (vnpt)</dd>`,
     );
     expect(page).toContain(
-      'Kết quả nộp vào giai đoạn ket-qua · gia hạn của cấp trên: lùi hạn theo · cấp trên hủy đợt: hủy theo',
+      'Kết quả nộp vào giai đoạn &quot;Báo cáo kết quả&quot; · gia hạn của cấp trên: lùi hạn theo · cấp trên hủy đợt: hủy theo',
     );
     expect(page).toContain(
       '<dd id="reported-up">Chưa gửi lên: gửi khi báo cáo tổng hợp của đợt này được phê duyệt.</dd>',

@@ -64,7 +64,7 @@ describe('roles and the synthesis', () => {
         },
       ],
       deadline: at(3 * DAY),
-      deadlineLocal: '17:00 thứ Sáu, 11/12/2026',
+      deadlineLocal: '11/12/2026 17:00', // as the workflow writes it (a schedule's `local`)
       returns:
         state === 'returned'
           ? [

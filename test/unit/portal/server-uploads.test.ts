@@ -150,11 +150,13 @@ describe('uploads', () => {
     view.lockedAt = new Date().toISOString();
     const page = await browser.get('/unit');
     expect(page.body).toContain('Đã khóa.');
-    expect(page.body).toContain(`đã khóa lúc ${view.lockLocal}`);
+    expect(page.body).toContain(`đã khóa lúc ${formatDeadline(view.lockAt, ZONE)};`);
     expect(page.body).not.toContain('action="/unit/upload"');
     const res = await upload('muon.pdf', pdfBytes('muộn'));
     expect(res.status).toBe(409);
-    expect(res.body).toContain(`Giai đoạn &quot;${view.phase.name}&quot; đã khóa lúc ${view.lockLocal}`);
+    expect(res.body).toContain(
+      `Giai đoạn &quot;${view.phase.name}&quot; đã khóa lúc ${formatDeadline(view.lockAt, ZONE)};`,
+    );
     expect(res.body).toContain('Liên hệ: Ban Thi đua - Khen thưởng tỉnh');
     expect(await uploadsA()).toEqual([]);
   });

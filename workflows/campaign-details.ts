@@ -1,0 +1,31 @@
+/**
+ * The campaign's line in the Temporal UI (its current details): the plan, where it stands and, once
+ * batches have locked, how its units stand, as the batches write "N đơn vị — đã khóa". Metadata
+ * only: `setCurrentDetails` keeps the text for the UI's `__temporal_workflow_metadata` query and
+ * writes no history event (no command), so the counts need no `patched()` and replay unchanged.
+ */
+import type { BatchResult } from '../domain/workflow-types';
+
+export function campaignDetails(
+  planNumber: string,
+  stage: string,
+  unitCount: number,
+  locked: Iterable<BatchResult>,
+): string {
+  let units = 0;
+  const c = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
+  for (const r of locked) {
+    units += r.units;
+    for (const k of Object.keys(c) as Array<keyof typeof c>) c[k] += r.counts[k];
+  }
+  const head = `**${planNumber}** — ${stage} · ${unitCount} đơn vị`;
+  // Before the first lock the batches' own lines say how their units stand; the campaign has no counts yet.
+  if (units === 0) return head;
+  const parts = [
+    `đã khóa ${units}`,
+    `đã nộp ${c.submitted + c.late}${c.late ? ` (muộn ${c.late})` : ''}`,
+    `không nộp ${c.missing}`,
+    ...(c.cancelled ? [`đã hủy ${c.cancelled}`] : []),
+  ];
+  return `${head}: ${parts.join(', ')}`;
+}
