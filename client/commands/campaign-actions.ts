@@ -17,7 +17,7 @@ import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
-import { CLI_ACTOR_NAME } from './cli-actor';
+import { cliActorLabel } from './cli-actor';
 import { refuseUnknownOptions } from './known-options';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
@@ -41,7 +41,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
       until: options.until,
       lock: options.lock,
       reason: options.reason,
-      grantedBy: options['by-name'] ?? CLI_ACTOR_NAME,
+      grantedBy: cliActorLabel(options['by-name']),
       unitId: options.unit,
       // Several deadline phases: the one extended (the one under way when absent).
       ...(options.phase ? { phaseId: options.phase } : {}),
@@ -70,7 +70,7 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
   try {
     const { subCampaigns } = await cancelCampaignTree(cli, campaignId, {
       reason: options.reason,
-      cancelledBy: options['by-name'] ?? CLI_ACTOR_NAME,
+      cancelledBy: cliActorLabel(options['by-name']),
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
@@ -92,7 +92,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
   }
   const cli = await connect(lang);
   try {
-    await remindNow(cli, campaignId, unitId, options['by-name'] ?? CLI_ACTOR_NAME).catch((err: unknown) => {
+    await remindNow(cli, campaignId, unitId, cliActorLabel(options['by-name'])).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(texts(lang).reminderQueued(unitId));

@@ -23,13 +23,13 @@ import {
   type ScheduleDeps,
 } from '../../app/schedules';
 import { loadWorkingCalendar } from '../../config/holidays';
-import { STAFF_ROLES } from '../../domain/synthesis-types';
 import { FileScheduleTemplates } from '../../stores/schedule-templates';
 import { CliError, connect, parseArgs, processIo, type Cli, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime } from '../texts';
 import { scheduleTexts, type ScheduleCliTexts } from '../texts/schedules';
 import { formatTable } from './format-table';
+import { cliActor } from './cli-actor';
 import { refuseUnknownOptions } from './known-options';
 
 interface Run {
@@ -54,7 +54,7 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
     templates: new FileScheduleTemplates(path.join(cli.settings.dataDir, 'schedules')),
     calendar: loadWorkingCalendar,
   };
-  const actor: StaffActor = { login: 'dong-lenh', name: options['by-name'] ?? 'Thường trực', roles: [...STAFF_ROLES] };
+  const actor = cliActor(options['by-name']);
   try {
     await fn({ cli, deps, actor, positional, options, lang, t, io });
     return 0;

@@ -15,7 +15,7 @@ import { FileReportStore } from '../../stores/report-store';
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { texts } from '../texts';
-import { CLI_ACTOR_NAME } from './cli-actor';
+import { cliActorLabel } from './cli-actor';
 import { refuseUnknownOptions } from './known-options';
 
 export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
@@ -69,7 +69,7 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         name: path.basename(file),
         contentType,
         content: bytes,
-        submittedBy: options['by-name'] ?? CLI_ACTOR_NAME,
+        submittedBy: cliActorLabel(options['by-name']),
       },
     ).catch((err: unknown) => {
       throw toCliError(err, lang);
