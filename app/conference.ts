@@ -5,10 +5,12 @@
  * outcome with its minutes, fetch an invitee's `.ics`. Each staff action states the role it needs.
  */
 import path from 'node:path';
+import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import { conferenceIcs } from '../calendar/conference-ics';
 import { loadWorkingCalendar } from '../config/holidays';
 import { conferenceInvitees, conferenceOrganizer, conferencePhaseOf } from '../activities/conference';
+import { HELD_BEFORE_OPENING, type HeldBeforeOpeningDetails } from '../domain/conference-rules';
 import { compileConferenceSchedule } from '../domain/conference-schedule';
 import {
   conferenceWorkflowId,
@@ -230,7 +232,6 @@ export async function recordConferenceOutcome(
   outcome: { heldOn: string; attendance: number; minutes?: { name: string; bytes: Buffer }; note?: string },
 ): Promise<ConferenceStatusView> {
   requireRole(actor, 'clerk', 'record-conference-outcome');
-  await checkHeldOn(s, campaignId, outcome.heldOn);
   const reports = new FileReportStore(path.join(s.settings.dataDir, 'reports'));
   let stored: { owner: UploadOwner; ref: Awaited<ReturnType<FileReportStore['put']>> } | undefined;
   if (outcome.minutes) {
@@ -262,37 +263,39 @@ export async function recordConferenceOutcome(
     );
   } catch (err) {
     if (stored && err instanceof AppError && err.nothingChanged) await reports.removeUpload(stored.owner, stored.ref);
-    throw err;
+    throw await withRehearsalDays(s, campaignId, err);
   }
 }
 
 /**
- * A day held before the conference's own day, refused before the minutes are stored. The workflow's
- * validator (`assertOutcome`) refuses it too, in the same dd/MM/yyyy words; what this adds is the
- * rehearsal's explanation: there the day the plan gave (as typed for `set-date`) runs on another
- * calendar day, and the message names both. The rule itself is the validator's.
+ * The validator's refusal of a day held before the opening day, with a rehearsal's explanation added:
+ * there the day the plan gave (as typed for `set-date`) runs on another calendar day, and the message
+ * names both. The rule is the validator's alone; the rehearsal is read only on this refusal.
  */
-async function checkHeldOn(s: AppContext, campaignId: string, heldOn: string): Promise<void> {
-  const view = await conferenceStatus(s, campaignId);
-  if (view.when.kind !== 'exact') return; // the validator says the day was never fixed
-  const { status, definition } = await campaignOf(s, campaignId);
-  const zone = definition.campaign.timeZone;
-  const startDay = DateTime.fromISO(view.when.start, { zone: 'utc' }).setZone(zone);
-  const held = DateTime.fromISO(heldOn, { zone });
-  if (!held.isValid || held.toISODate()! >= startDay.toISODate()!) return;
-  const day = (d: DateTime) => d.toFormat('dd/MM/yyyy');
-  const rehearsal = await campaignRehearsal(s, campaignId, status);
-  const planned = rehearsal
-    ? DateTime.fromISO(planInstantOf(rehearsal, view.when.start), { zone: 'utc' }).setZone(zone)
-    : undefined;
-  throw invalid(
-    'record-conference-outcome',
-    campaignId,
-    `ngày tổ chức ${day(held)} trước ngày khai mạc đã định (${day(startDay)}); hãy ghi ngày hội nghị đã diễn ra, từ ${day(startDay)}` +
-      (rehearsal && planned
-        ? ` (đợt diễn tập ${rehearsal.spec}: hội nghị ngày ${day(planned)} theo kế hoạch đã diễn ra ngày ${day(startDay)})`
-        : ''),
-  );
+async function withRehearsalDays(s: AppContext, campaignId: string, err: unknown): Promise<unknown> {
+  const details = heldBeforeOpening(err);
+  if (!details || !(err instanceof AppError) || err.code !== 'refused') return err;
+  // The explanation is extra: when the campaign cannot be read, the validator's words stand alone.
+  const status = await campaignStatusOf(s, campaignId).catch(() => undefined);
+  const rehearsal = status && (await campaignRehearsal(s, campaignId, status).catch(() => undefined));
+  if (!rehearsal) return err;
+  const planned = DateTime.fromISO(planInstantOf(rehearsal, details.openingUtc), { zone: 'utc' })
+    .setZone(details.timeZone)
+    .toFormat('dd/MM/yyyy');
+  const refusal =
+    `${(err.facts.refusal ?? '').replace(/\.$/, '')} (đợt diễn tập ${rehearsal.spec}: hội nghị ngày ${planned} ` +
+    `theo kế hoạch đã diễn ra ngày ${details.openingDay}).`;
+  return new AppError(err.code, { ...err.facts, refusal }, { cause: err.cause });
+}
+
+/** The details of a {@link HELD_BEFORE_OPENING} failure somewhere in `err`'s causes. */
+function heldBeforeOpening(err: unknown): HeldBeforeOpeningDetails | undefined {
+  for (let e = err as { cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e instanceof ApplicationFailure && e.type === HELD_BEFORE_OPENING) {
+      return e.details?.[0] as HeldBeforeOpeningDetails | undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The current invitation's `.ics` for one invitee: REQUEST, or CANCEL once cancelled. */
@@ -332,15 +335,19 @@ async function definitionOf(s: AppContext, campaignId: string) {
 }
 
 async function campaignOf(s: AppContext, campaignId: string) {
-  const status = await withWorker(s, 'read-campaign', () =>
-    s.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus),
-  ).catch((err: unknown) => {
-    throw withCampaign(err, campaignId);
-  });
+  const status = await campaignStatusOf(s, campaignId);
   const definition = await new FileDefinitionStore(path.join(s.settings.dataDir, 'campaigns')).load(
     status.definitionRef,
   );
   return { status, definition };
+}
+
+function campaignStatusOf(s: AppContext, campaignId: string) {
+  return withWorker(s, 'read-campaign', () =>
+    s.client.workflow.getHandle(campaignWorkflowId(campaignId)).query(getCampaignStatus),
+  ).catch((err: unknown) => {
+    throw withCampaign(err, campaignId);
+  });
 }
 
 function contentTypeOf(name: string): string {

@@ -10,6 +10,7 @@ import {
   type ReplyToInvitationInput,
   type SetConferenceDateInput,
 } from './conference-types';
+import { ApplicationFailure } from '@temporalio/common';
 import { MAX_PERSON_CHARS, assertText } from './submission-rules';
 import { isoDayVn } from './iso-day';
 
@@ -62,32 +63,44 @@ export function assertNewDate(req: SetConferenceDateInput, nowMs: number): void 
   assertText('lý do', req.reason, MAX_CONFERENCE_NOTE_CHARS);
 }
 
-/** An instant's day in the zone, `dd/MM/yyyy` (Intl: pure, no clock; the workflow bundle has no luxon). */
-function localDay(utc: string, timeZone: string): string {
+/** An instant's day in the zone, `yyyy-MM-dd` (Intl: pure, no clock; the workflow bundle has no luxon). */
+function localIsoDay(utc: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
     .formatToParts(new Date(utc))
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.day}/${parts.month}/${parts.year}`;
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The failure type of a day held before the opening day (the app adds a rehearsal's two days to it). */
+export const HELD_BEFORE_OPENING = 'ConferenceHeldBeforeOpening';
+
+/** What a {@link HELD_BEFORE_OPENING} refusal carries besides its words. */
+export interface HeldBeforeOpeningDetails {
+  /** The opening instant (UTC) and its day in the conference's zone, `dd/MM/yyyy`. */
+  openingUtc: string;
+  openingDay: string;
+  timeZone: string;
 }
 
 /**
  * Accepts `heldOn` as `yyyy-mm-dd` on the wire (the app turns the clerk's dd/MM/yyyy into it); the
  * refusals speak the clerk's form, dates dd/MM/yyyy in the campaign's zone (Vietnam unless told).
+ * The one rule for the held day: not before the opening's day in that zone (no pre-check elsewhere).
  */
 export function assertOutcome(req: RecordOutcomeInput, startUtc: string, timeZone = 'Asia/Ho_Chi_Minh'): void {
   if (typeof req?.heldOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(req.heldOn) || !isInstant(req.heldOn)) {
     const given = typeof req?.heldOn === 'string' ? `"${req.heldOn}" ` : '';
     throw new Error(`Ngày họp ${given}không hợp lệ; hãy ghi ngày dạng dd/mm/yyyy, ví dụ 14/11/2009.`);
   }
-  if (startUtc && req.heldOn < startUtc.slice(0, 10)) {
-    // The start's UTC date may be the local day before (07:00 in Hà Nội is 00:00 UTC): one day of slack.
-    const dayBefore = new Date(Date.parse(startUtc) - 86_400_000).toISOString().slice(0, 10);
-    if (req.heldOn < dayBefore) {
-      const start = localDay(startUtc, timeZone);
-      throw new Error(
-        `Ngày họp ${isoDayVn(req.heldOn)} trước ngày khai mạc đã định (${start}); hãy ghi ngày hội nghị đã diễn ra, từ ${start}.`,
-      );
-    }
+  const opening = startUtc ? localIsoDay(startUtc, timeZone) : '';
+  if (opening && req.heldOn < opening) {
+    const details: HeldBeforeOpeningDetails = { openingUtc: startUtc, openingDay: isoDayVn(opening), timeZone };
+    throw ApplicationFailure.create({
+      type: HELD_BEFORE_OPENING,
+      message: `Ngày họp ${isoDayVn(req.heldOn)} trước ngày khai mạc đã định (${details.openingDay}); hãy ghi ngày hội nghị đã diễn ra, từ ${details.openingDay}.`,
+      details: [details],
+      nonRetryable: true,
+    });
   }
   if (!Number.isInteger(req.attendance) || req.attendance < 0 || req.attendance > 100_000) {
     throw new Error('Số người dự phải là một số nguyên từ 0 đến 100000.');

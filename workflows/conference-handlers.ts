@@ -233,12 +233,15 @@ export function setConferenceHandlers(c: ConferenceHandlerContext): {
     },
     {
       validator: (req) => {
+        // A validator writes no history (a refused update leaves none; an accepted one is not
+        // validated again on replay): its checks and words change without patched().
         assertOpen('ghi kết quả');
+        // The day typed first: a day before the opening is wrong whether or not the day has come.
+        assertOutcome(req, run.when.kind === 'exact' ? run.when.start : '', input.timeZone);
         const start = startMs();
         if (start === undefined || now() < start) {
           throw new Error(`Hội nghị chưa diễn ra (${run.whenLocal}); chỉ ghi kết quả sau giờ khai mạc.`);
         }
-        assertOutcome(req, run.when.kind === 'exact' ? run.when.start : '', input.timeZone);
         assertPerson('người ghi kết quả', req.by);
       },
     },

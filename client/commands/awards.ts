@@ -45,13 +45,13 @@ import {
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
 import type { AwardCatalogue, AwardsStatusView, VoteChoice } from '../../domain/award-types';
 import { FileAccountStore } from '../../stores/accounts';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { langOfArgv, localDateTime } from '../texts';
 import { AWARDS_EN, AWARDS_VI, type AwardsTexts } from '../texts/awards';
 import { formatTable } from './format-table';
 import { readVoteSheetCsv, withCsvLines } from '../../sheets/vote-sheet-csv';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
 import { isoDayVn } from '../../domain/iso-day';
 
 type Action = 'status' | 'vote' | 'written-vote' | 'vote-sheet' | 'close' | 'decide' | 'report';
@@ -59,16 +59,6 @@ type Action = 'status' | 'vote' | 'written-vote' | 'vote-sheet' | 'close' | 'dec
 export const awardsTexts = (lang: Lang): AwardsTexts => (lang === 'en' ? AWARDS_EN : AWARDS_VI);
 const CHOICES: VoteChoice[] = ['approve', 'reject', 'abstain'];
 
-/** What each action takes: ignored, `awards vote … --fom BK` counted the vote for the proposed form. */
-const OPTIONS: Record<Action, { values?: string[]; flags?: string[] }> = {
-  status: { values: ['as', 'page', 'page-size', 'unit'], flags: ['json', 'to-vote'] },
-  vote: { values: ['as', 'form', 'reason'] },
-  'written-vote': { values: ['as', 'member', 'form', 'reason'] },
-  'vote-sheet': { values: ['as', 'member', 'file'] },
-  close: { values: ['as'] },
-  decide: { values: ['as', 'number', 'date'] },
-  report: { values: ['year', 'xlsx'], flags: ['json'] },
-};
 const COMMAND: Record<Action, string> = {
   status: 'awards status',
   vote: 'awards vote',
@@ -82,8 +72,8 @@ const COMMAND: Record<Action, string> = {
 async function run(action: Action, argv: string[], io: Io): Promise<number> {
   // A trailing `--year` has no value: a usage error (2) like a bad one, not parseArgs' generic one.
   if (action === 'report' && argv.at(-1) === '--year') throw new CliError(awardsTexts(langOfArgv(argv)).badYear(''), 2);
-  refuseUnknownOptions(argv, COMMAND[action], OPTIONS[action]);
-  const { positional, options } = parseArgs(argv, ['json', 'to-vote']);
+  // What each action takes (COMMAND_SPECS): ignored, `awards vote … --fom BK` counted the vote for the proposed form.
+  const { positional, options } = readOptions(argv, COMMAND[action]);
   const lang = cliLang(options);
   const t = awardsTexts(lang);
   const usage = () =>

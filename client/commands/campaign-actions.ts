@@ -10,28 +10,24 @@ import path from 'node:path';
 import { cancelCampaignTree, extendDeadline, listCampaigns } from '../../app/campaigns';
 import { remindNow } from '../../app/units';
 import { FileDefinitionStore } from '../../stores/definition-store';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureListMark } from '../texts/phase-failures';
 import { subCampaignLines } from '../../app/sub-campaign-follow-words';
 import { table } from './campaign-status';
-import { CLI_ACTOR_NAME } from './cli-actor';
-import { refuseUnknownOptions } from './known-options';
+import { cliActorLabel } from './cli-actor';
+import { readOptions } from './known-options';
+import { commandLine } from './synopsis';
 
 export async function extendCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'campaign extend', {
-    values: ['by', 'until', 'lock', 'reason', 'by-name', 'unit', 'phase'],
-  });
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'campaign extend');
   const lang = cliLang(options);
   const t = texts(lang);
   const campaignId = positional[0];
   if (!campaignId || !options.reason) {
-    throw new CliError(
-      t.usage('thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT] [--phase PHASE_ID]'),
-    );
+    throw new CliError(t.usage(commandLine('campaign extend')));
   }
   const cli = await connect(lang);
   try {
@@ -41,7 +37,7 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
       until: options.until,
       lock: options.lock,
       reason: options.reason,
-      grantedBy: options['by-name'] ?? CLI_ACTOR_NAME,
+      grantedBy: cliActorLabel(options['by-name']),
       unitId: options.unit,
       // Several deadline phases: the one extended (the one under way when absent).
       ...(options.phase ? { phaseId: options.phase } : {}),
@@ -61,16 +57,15 @@ export async function extendCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function cancelCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'campaign cancel', { values: ['reason', 'by-name'] });
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'campaign cancel');
   const lang = cliLang(options);
   const campaignId = positional[0];
-  if (!campaignId || !options.reason) throw new CliError(texts(lang).usage('thidua campaign cancel ID --reason TEXT'));
+  if (!campaignId || !options.reason) throw new CliError(texts(lang).usage(commandLine('campaign cancel')));
   const cli = await connect(lang);
   try {
     const { subCampaigns } = await cancelCampaignTree(cli, campaignId, {
       reason: options.reason,
-      cancelledBy: options['by-name'] ?? CLI_ACTOR_NAME,
+      cancelledBy: cliActorLabel(options['by-name']),
     }).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
@@ -83,16 +78,15 @@ export async function cancelCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function remindCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'unit remind', { values: ['by-name'] });
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'unit remind');
   const lang = cliLang(options);
   const [campaignId, unitId] = positional;
   if (!campaignId || !unitId) {
-    throw new CliError(texts(lang).usage('thidua unit remind CAMPAIGN UNIT [--by-name NAME]'));
+    throw new CliError(texts(lang).usage(commandLine('unit remind')));
   }
   const cli = await connect(lang);
   try {
-    await remindNow(cli, campaignId, unitId, options['by-name'] ?? CLI_ACTOR_NAME).catch((err: unknown) => {
+    await remindNow(cli, campaignId, unitId, cliActorLabel(options['by-name'])).catch((err: unknown) => {
       throw toCliError(err, lang);
     });
     io.stdout.write(texts(lang).reminderQueued(unitId));
@@ -103,8 +97,7 @@ export async function remindCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function listCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'campaign list', {});
-  const lang = cliLang(parseArgs(argv).options);
+  const lang = cliLang(readOptions(argv, 'campaign list').options);
   const t = texts(lang);
   const cli = await connect(lang);
   try {

@@ -11,6 +11,7 @@ import { readUnitSheet, sheetSizeProblem, unitSheetTemplate, unitsToYaml } from 
 import { CliError, parseArgs, processIo, type Io } from '../connect';
 import { cliLang } from '../messages';
 import { langOfArgv, texts } from '../texts';
+import { COMMAND_SPECS } from './synopsis';
 
 export async function importUnitsCommand(argv: string[], io: Io = processIo): Promise<number> {
   const t = texts(langOfArgv(argv)).importUnits;
@@ -36,7 +37,8 @@ export async function importUnitsCommand(argv: string[], io: Io = processIo): Pr
     io.stdout.write(say.usage);
     return 0;
   }
-  const unknown = Object.keys(options).find((o) => o !== 'lang' && o !== 'template');
+  const known = new Set(['lang', 'help', ...(COMMAND_SPECS['campaign import-units'].values ?? [])]);
+  const unknown = Object.keys(options).find((o) => !known.has(o));
   if (unknown) return fail(say.unknownOption(`--${unknown}`));
 
   if (options.template !== undefined) {

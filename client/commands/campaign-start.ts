@@ -11,11 +11,12 @@ import { planTag } from '../../domain/plan-document';
 import { compileCampaign, rehearse } from '../../domain/timeline';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { texts } from '../texts';
 import { temporalUiLink } from './links';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
+import { commandLine } from './synopsis';
 
 export async function startCommand(argv: string[], io: Io = processIo): Promise<number> {
   return (await startCampaign(argv, io)).exitCode;
@@ -29,12 +30,11 @@ export async function startCampaign(
   argv: string[],
   io: Io = processIo,
 ): Promise<{ exitCode: number; campaignId?: string }> {
-  refuseUnknownOptions(argv, 'campaign start', { values: ['rehearse', 'units-per-batch'] });
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'campaign start');
   const lang = cliLang(options);
   const t = texts(lang);
   const file = positional[0];
-  if (!file) throw new CliError(t.usage('thidua campaign start FILE [--rehearse 1d=20s] [--units-per-batch N]'));
+  if (!file) throw new CliError(t.usage(commandLine('campaign start')));
   const rehearsal = options.rehearse;
   const loaded = loadCampaign(file, { mode: rehearsal ? 'rehearse' : 'start', lang });
   if (!loaded.ok) {

@@ -16,13 +16,14 @@ import {
 } from '../../app/campaigns';
 import { campaignTree, type CampaignTree } from '../../app/sub-campaigns';
 import { AppError } from '../../app/temporal-errors';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { campaignTreeTexts } from '../texts/campaign-tree';
 import { phaseFailureLines } from '../texts/phase-failures';
 import { temporalUiLink } from './links';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
+import { commandLine } from './synopsis';
 
 export type { UnitRow } from '../../app/campaigns';
 
@@ -30,13 +31,12 @@ export type { UnitRow } from '../../app/campaigns';
 export const STATUS_LABEL: Record<SubmissionStatus, string> = texts('vi').status;
 
 export async function statusCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'campaign status', { values: ['filter', 'limit'], flags: ['json'] });
-  const { positional, options } = parseArgs(argv, ['json']);
+  const { positional, options } = readOptions(argv, 'campaign status');
   const lang = cliLang(options);
   const t = texts(lang);
   const campaignId = positional[0];
   if (!campaignId) {
-    throw new CliError(t.usage('thidua campaign status ID [--filter late|missing|...] [--limit N] [--json]'));
+    throw new CliError(t.usage(commandLine('campaign status')));
   }
   const filter = options.filter as UnitFilter | undefined;
   if (filter && !UNIT_FILTERS.includes(filter)) throw new CliError(t.filterOneOf(UNIT_FILTERS.join(', ')));

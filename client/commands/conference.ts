@@ -22,28 +22,18 @@ import { staffActorOf, type StaffActor } from '../../app/roles';
 import { loadSettings } from '../../config/settings';
 import type { ConferenceStatusView, Delegate } from '../../domain/conference-types';
 import { FileAccountStore } from '../../stores/accounts';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { conferenceTexts, type ConferenceCliTexts } from '../texts/conference';
 import { formatTable } from './format-table';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
 
 type Action = 'status' | 'reply' | 'set-date' | 'venue' | 'cancel' | 'outcome';
 
-/** What each action takes: ignored, `conference cancel X --as A --reson …` asked for a reason it had. */
-const OPTIONS: Record<Action, { values?: string[]; flags?: string[] }> = {
-  status: { flags: ['json'] },
-  reply: { values: ['as', 'delegates', 'seats', 'note'], flags: ['attending', 'declined'] },
-  'set-date': { values: ['as', 'end', 'reason'] },
-  venue: { values: ['as', 'venue', 'reason'] },
-  cancel: { values: ['as', 'reason'] },
-  outcome: { values: ['as', 'held-on', 'attendance', 'minutes', 'note'] },
-};
-
 async function run(action: Action, argv: string[], io: Io): Promise<number> {
-  refuseUnknownOptions(argv, `conference ${action}`, OPTIONS[action]);
-  const { positional, options } = parseArgs(argv, ['json', 'attending', 'declined']);
+  // What each action takes (COMMAND_SPECS): ignored, `conference cancel X --as A --reson …` asked for a reason it had.
+  const { positional, options } = readOptions(argv, `conference ${action}`);
   const lang = cliLang(options);
   const t = conferenceTexts(lang);
   const usage = () => new CliError(texts(lang).usage(t.usage), 2);

@@ -4,9 +4,10 @@
  * unit (cancel has no `--unit`), `campaign status ID --fitler late` listed them all, and
  * `campaign status ID --jsn` said "--jsn cần một giá trị".
  */
-import { CliError } from '../connect';
+import { CliError, parseArgs } from '../connect';
 import { langOfArgv } from '../texts';
 import { unknownOptionText } from '../texts/options';
+import { COMMAND_SPECS } from './synopsis';
 
 /**
  * Reads `argv` as `parseArgs` does (`--name value`, `--name=value`, `flags` alone); `lang` is taken
@@ -27,4 +28,15 @@ export function refuseUnknownOptions(
     if (!values.has(name)) throw new CliError(unknownOptionText(langOfArgv(argv))(`--${name}`, command), 2);
     if (eq === -1) i++; // its value, whatever it looks like
   }
+}
+
+/**
+ * The command's options as its table lists them (`COMMAND_SPECS`): an option it does not take is
+ * refused first, then the arguments are read with its flags.
+ */
+export function readOptions(argv: string[], command: string): ReturnType<typeof parseArgs> {
+  const spec = COMMAND_SPECS[command];
+  if (!spec) throw new Error(`no option table for "${command}"`);
+  refuseUnknownOptions(argv, command, spec);
+  return parseArgs(argv, [...(spec.flags ?? [])]);
 }

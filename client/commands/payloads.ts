@@ -17,13 +17,15 @@ import {
 import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
 import { cliLang } from '../messages';
 import { texts, type PayloadsCliTexts } from '../texts';
+import { COMMAND_SPECS } from './synopsis';
 
-const OPTIONS = new Set(['grace', 'dry-run', 'namespaces', 'concurrency', 'json', 'lang']);
+const SPEC = COMMAND_SPECS['payloads sweep'];
+const OPTIONS = new Set([...(SPEC.values ?? []), ...(SPEC.flags ?? []), 'lang']);
 /** At most this many missing blobs are named; the count says the rest. */
 const MISSING_NAMED = 5;
 
 export async function sweepCommand(argv: string[], io: Io = processIo): Promise<number> {
-  const { positional, options } = parseArgs(argv, ['dry-run', 'json']);
+  const { positional, options } = parseArgs(argv, [...(SPEC.flags ?? [])]);
   const lang = cliLang(options);
   const t = texts(lang).payloads;
   const unknown = [

@@ -23,14 +23,14 @@ import {
   type ScheduleDeps,
 } from '../../app/schedules';
 import { loadWorkingCalendar } from '../../config/holidays';
-import { STAFF_ROLES } from '../../domain/synthesis-types';
 import { FileScheduleTemplates } from '../../stores/schedule-templates';
-import { CliError, connect, parseArgs, processIo, type Cli, type Io } from '../connect';
+import { CliError, connect, processIo, type Cli, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime } from '../texts';
 import { scheduleTexts, type ScheduleCliTexts } from '../texts/schedules';
 import { formatTable } from './format-table';
-import { refuseUnknownOptions } from './known-options';
+import { cliActor } from './cli-actor';
+import { readOptions } from './known-options';
 
 interface Run {
   cli: Cli;
@@ -44,8 +44,14 @@ interface Run {
 }
 
 /** Connects, runs `fn`, and words a refusal in the CLI's language. */
-async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Promise<void>): Promise<number> {
-  const { positional, options } = parseArgs(argv, ['json']);
+async function run(
+  command: string,
+  argv: string[],
+  io: Io,
+  needsId: boolean,
+  fn: (r: Run) => Promise<void>,
+): Promise<number> {
+  const { positional, options } = readOptions(argv, command);
   const lang = cliLang(options);
   const t = scheduleTexts(lang);
   if (needsId && !positional[0]) throw new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${t.usage}`, 2);
@@ -54,7 +60,7 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
     templates: new FileScheduleTemplates(path.join(cli.settings.dataDir, 'schedules')),
     calendar: loadWorkingCalendar,
   };
-  const actor: StaffActor = { login: 'dong-lenh', name: options['by-name'] ?? 'Thường trực', roles: [...STAFF_ROLES] };
+  const actor = cliActor(options['by-name']);
   try {
     await fn({ cli, deps, actor, positional, options, lang, t, io });
     return 0;
@@ -69,8 +75,7 @@ async function run(argv: string[], io: Io, needsId: boolean, fn: (r: Run) => Pro
 const local = (iso: string) => localDateTime(iso, SCHEDULE_ZONE);
 
 export async function createCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule create', { values: ['every', 'id', 'start-period', 'by-name'] });
-  return run(argv, io, true, async ({ cli, deps, actor, positional, options, lang, t }) => {
+  return run('schedule create', argv, io, true, async ({ cli, deps, actor, positional, options, lang, t }) => {
     const file = positional[0];
     if (!options.every) throw new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${t.usage}`, 2);
     const made = await createSchedule(cli, deps, actor, {
@@ -92,8 +97,7 @@ export async function createCommand(argv: string[], io: Io = processIo): Promise
 }
 
 export async function listCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule list', { flags: ['json'], values: ['by-name'] });
-  return run(argv, io, false, async ({ cli, deps, options, t }) => {
+  return run('schedule list', argv, io, false, async ({ cli, deps, options, t }) => {
     const rows = await listSchedules(cli, deps);
     if (options.json !== undefined) {
       io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
@@ -120,32 +124,28 @@ export async function listCommand(argv: string[], io: Io = processIo): Promise<n
 }
 
 export async function pauseCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule pause', { values: ['reason', 'by-name'] });
-  return run(argv, io, true, async ({ cli, actor, positional, options, t }) => {
+  return run('schedule pause', argv, io, true, async ({ cli, actor, positional, options, t }) => {
     await pauseSchedule(cli, actor, positional[0], options.reason);
     io.stdout.write(t.didPause(positional[0]) + '\n');
   });
 }
 
 export async function resumeCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule resume', { values: ['by-name'] });
-  return run(argv, io, true, async ({ cli, actor, positional, t }) => {
+  return run('schedule resume', argv, io, true, async ({ cli, actor, positional, t }) => {
     await resumeSchedule(cli, actor, positional[0]);
     io.stdout.write(t.didResume(positional[0]) + '\n');
   });
 }
 
 export async function deleteCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule delete', { values: ['by-name'] });
-  return run(argv, io, true, async ({ cli, deps, actor, positional, t }) => {
+  return run('schedule delete', argv, io, true, async ({ cli, deps, actor, positional, t }) => {
     await deleteSchedule(cli, deps, actor, positional[0]);
     io.stdout.write(t.didDelete(positional[0]) + '\n');
   });
 }
 
 export async function triggerCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule trigger', { values: ['by-name'] });
-  return run(argv, io, true, async ({ cli, deps, actor, positional, t }) => {
+  return run('schedule trigger', argv, io, true, async ({ cli, deps, actor, positional, t }) => {
     const outcome = await triggerSchedule(cli, deps, actor, positional[0]);
     io.stdout.write(t.triggered(positional[0], outcome.period) + '\n');
     if (outcome.failure) throw new CliError(t.starterFailed(outcome.failure), 1);
@@ -160,8 +160,7 @@ export async function triggerCommand(argv: string[], io: Io = processIo): Promis
 }
 
 export async function backfillCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'schedule backfill', { values: ['from', 'to', 'by-name'] });
-  return run(argv, io, true, async ({ cli, deps, actor, positional, options, lang, t }) => {
+  return run('schedule backfill', argv, io, true, async ({ cli, deps, actor, positional, options, lang, t }) => {
     if (!options.from || !options.to) throw new CliError(`${lang === 'en' ? 'usage' : 'cách dùng'}: ${t.usage}`, 2);
     const outcome = await backfillSchedule(cli, deps, actor, positional[0], { from: options.from, to: options.to });
     io.stdout.write(

@@ -12,10 +12,11 @@ import { listAccounts, removeAccount, setAccount } from '../../app/accounts';
 import { STAFF_ROLES, type StaffRole } from '../../domain/synthesis-types';
 import { loadSettings } from '../../config/settings';
 import { FileAccountStore } from '../../stores/accounts';
-import { CliError, parseArgs, processIo, type Io } from '../connect';
+import { CliError, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { texts, type CliTexts } from '../texts';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
+import { commandLine } from './synopsis';
 
 /** `--role clerk,approver`: codes only, each known; refused before the password is asked for. */
 function parseRoles(value: string | undefined, t: CliTexts): StaffRole[] | undefined {
@@ -34,13 +35,11 @@ export async function addUserCommand(
   io: Io = processIo,
   readPassword?: () => Promise<string>,
 ): Promise<number> {
-  refuseUnknownOptions(argv, 'secretariat add-user', { values: ['name', 'role'] });
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'secretariat add-user');
   const lang = cliLang(options);
   const t = texts(lang);
   const login = positional[0];
-  if (!login || !options.name)
-    throw new CliError(t.usage('thidua secretariat add-user LOGIN --name NAME [--role clerk,approver,council]'), 2);
+  if (!login || !options.name) throw new CliError(t.usage(commandLine('secretariat add-user')), 2);
   const roles = parseRoles(options.role, t);
   const settings = loadSettings();
   const password = await (readPassword ?? (() => passwordFromStdin(t.passwordPrompt)))();
@@ -55,8 +54,7 @@ export async function addUserCommand(
 }
 
 export async function listUsersCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'secretariat list-users', {});
-  const { options } = parseArgs(argv);
+  const { options } = readOptions(argv, 'secretariat list-users');
   const t = texts(cliLang(options));
   const accounts = await listAccounts(new FileAccountStore(loadSettings().dataDir));
   io.stdout.write(accounts.length ? accounts.map((a) => t.accountLine(a)).join('') : t.noAccounts);
@@ -64,11 +62,10 @@ export async function listUsersCommand(argv: string[], io: Io = processIo): Prom
 }
 
 export async function removeUserCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'secretariat remove-user', {});
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'secretariat remove-user');
   const t = texts(cliLang(options));
   const login = positional[0];
-  if (!login) throw new CliError(t.usage('thidua secretariat remove-user LOGIN'), 2);
+  if (!login) throw new CliError(t.usage(commandLine('secretariat remove-user')), 2);
   const settings = loadSettings();
   io.stdout.write(
     (await removeAccount(new FileAccountStore(settings.dataDir), login)) ? t.accountRemoved(login) : t.noAccount(login),

@@ -24,27 +24,17 @@ import type { SynthesisStatusView } from '../../domain/synthesis-types';
 import { FileAccountStore } from '../../stores/accounts';
 import { FileReportStore } from '../../stores/report-store';
 import { loadSettings } from '../../config/settings';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { localDateTime, texts } from '../texts';
 import { formatTable } from './format-table';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
 
 type Action = 'show' | 'approve' | 'return' | 'upload' | 'rebuild' | 'download';
 
-/** What each action takes: `synthesis approve X --as A --versoin 2` approved the latest version. */
-const OPTIONS: Record<Action, { values?: string[]; flags?: string[] }> = {
-  show: { flags: ['json'] },
-  approve: { values: ['as', 'version'] },
-  return: { values: ['as', 'remarks'] },
-  upload: { values: ['as', 'note'] },
-  rebuild: { values: ['as'] },
-  download: { values: ['version', 'out'] },
-};
-
 async function run(action: Action, argv: string[], io: Io): Promise<number> {
-  refuseUnknownOptions(argv, `synthesis ${action}`, OPTIONS[action]);
-  const { positional, options } = parseArgs(argv, ['json']);
+  // What each action takes (COMMAND_SPECS): `synthesis approve X --as A --versoin 2` approved the latest version.
+  const { positional, options } = readOptions(argv, `synthesis ${action}`);
   const lang = cliLang(options);
   const t = texts(lang).synthesis;
   const campaignId = positional[0];

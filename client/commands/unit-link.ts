@@ -8,19 +8,19 @@
 import path from 'node:path';
 import { reissueLink, revokeLink, unitLink } from '../../app/links';
 import { FileUnitLinks } from '../../stores/unit-links';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError } from '../messages';
 import { texts } from '../texts';
-import { refuseUnknownOptions } from './known-options';
+import { readOptions } from './known-options';
+import { commandLine } from './synopsis';
 
 export async function linkCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'unit link', { flags: ['revoke', 'reissue'] });
-  const { positional, options } = parseArgs(argv, ['revoke', 'reissue']);
+  const { positional, options } = readOptions(argv, 'unit link');
   const lang = cliLang(options);
   const t = texts(lang);
   const [campaignId, unitId] = positional;
   if (!campaignId || !unitId || (options.revoke && options.reissue)) {
-    throw new CliError(t.usage('thidua unit link CAMPAIGN UNIT [--revoke | --reissue]'), 2);
+    throw new CliError(t.usage(commandLine('unit link')), 2);
   }
   const cli = await connect(lang);
   try {

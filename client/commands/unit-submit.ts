@@ -12,11 +12,12 @@ import { ALLOWED_CONTENT_TYPES } from '../../domain/submission-rules';
 import type { SubmissionKind } from '../../domain/workflow-types';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
-import { CliError, connect, parseArgs, processIo, type Io } from '../connect';
+import { CliError, connect, processIo, type Io } from '../connect';
 import { cliLang, toCliError, type Lang } from '../messages';
 import { texts } from '../texts';
-import { CLI_ACTOR_NAME } from './cli-actor';
-import { refuseUnknownOptions } from './known-options';
+import { cliActorLabel } from './cli-actor';
+import { readOptions } from './known-options';
+import { commandLine } from './synopsis';
 
 export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
   const ext = path.extname(file).toLowerCase();
@@ -26,17 +27,12 @@ export function contentTypeOf(file: string, lang: Lang = 'vi'): string {
 }
 
 export async function submitCommand(argv: string[], io: Io = processIo): Promise<number> {
-  refuseUnknownOptions(argv, 'unit submit', { values: ['kind', 'deliverable', 'phase', 'by-name'] });
-  const { positional, options } = parseArgs(argv);
+  const { positional, options } = readOptions(argv, 'unit submit');
   const lang = cliLang(options);
   const t = texts(lang);
   const [campaignId, unitId, file] = positional;
   if (!campaignId || !unitId || !file) {
-    throw new CliError(
-      t.usage(
-        'thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper] [--deliverable ID] [--phase ID]',
-      ),
-    );
+    throw new CliError(t.usage(commandLine('unit submit')));
   }
   const kind = (options.kind ?? 'summary-report') as SubmissionKind;
   if (kind !== 'summary-report' && kind !== 'presentation-paper') {
@@ -69,7 +65,7 @@ export async function submitCommand(argv: string[], io: Io = processIo): Promise
         name: path.basename(file),
         contentType,
         content: bytes,
-        submittedBy: options['by-name'] ?? CLI_ACTOR_NAME,
+        submittedBy: cliActorLabel(options['by-name']),
       },
     ).catch((err: unknown) => {
       throw toCliError(err, lang);

@@ -1,5 +1,6 @@
 /** The `thidua conference …` lines, in Vietnamese (the default) and English. */
 import type { ConferenceState } from '../../domain/conference-types';
+import { groupUsage } from '../commands/synopsis';
 import type { Lang } from '../messages';
 
 export interface ConferenceCliTexts {
@@ -28,8 +29,8 @@ export interface ConferenceCliTexts {
   rehearsedDay: (planned: string, at: string, spec: string) => string;
 }
 
-const USAGE =
-  'thidua conference status CAMPAIGN [--json] | reply CAMPAIGN INVITEE --as LOGIN (--attending --seats N [--delegates "Tên, chức vụ; Tên"] | --declined) [--note TEXT] | set-date CAMPAIGN "dd/MM/yyyy HH:mm" [--end HH:mm] --as LOGIN [--reason TEXT] | venue CAMPAIGN --venue TEXT --as LOGIN [--reason TEXT] | cancel CAMPAIGN --reason TEXT --as LOGIN | outcome CAMPAIGN --held-on dd/MM/yyyy --attendance N [--minutes FILE] [--note TEXT] --as LOGIN';
+// Each action's synopsis, from the commands' option table.
+const USAGE = groupUsage('conference', ['status', 'reply', 'set-date', 'venue', 'cancel', 'outcome']);
 
 const VI: ConferenceCliTexts = {
   usage: USAGE,

@@ -1,5 +1,6 @@
 /** What `thidua schedule …` prints, in Vietnamese (default) and English (`--lang en`). */
 import type { Every } from '../../domain/periods';
+import { groupUsage } from '../commands/synopsis';
 import type { Lang } from '../messages';
 
 export interface ScheduleCliTexts {
@@ -24,8 +25,8 @@ export interface ScheduleCliTexts {
 }
 
 const vi: ScheduleCliTexts = {
-  usage:
-    'thidua schedule create FILE --every half-year|year [--id ID] [--start-period 2027-h1] | list | pause ID --reason TEXT | resume ID | trigger ID | backfill ID --from PERIOD --to PERIOD | delete ID',
+  // Each action's synopsis, from the commands' option table.
+  usage: groupUsage('schedule', ['create', 'list', 'pause', 'resume', 'trigger', 'backfill', 'delete']),
   every: { 'half-year': 'mỗi nửa năm', year: 'mỗi năm' },
   created: (id, every, first, campaignId) =>
     `Đã tạo lịch định kỳ ${id} (${every}); kỳ đầu ${first} sẽ bắt đầu đợt ${campaignId}.`,

@@ -5,14 +5,15 @@ import { phaseStateName } from '../../domain/plan-document';
 import { MIN_PASSWORD_LENGTH } from '../../stores/accounts';
 import type { CliTexts, PayloadsCliTexts, SynthesisCliTexts } from '../texts';
 import { markFailureVi } from '../../config/claim-check-mark';
+import { groupUsage } from '../commands/synopsis';
 import { CONFERENCE_HELP } from './conference';
 import { fields } from './format';
 
 const rolesVi = (roles: StaffRole[]) => roles.map((r) => `${STAFF_ROLE_NAMES[r]} (${r})`).join(', ');
 
 const SYNTHESIS_VI: SynthesisCliTexts = {
-  usage:
-    'thidua synthesis show CAMPAIGN [--json] | approve CAMPAIGN --as LOGIN [--version N] | return CAMPAIGN --as LOGIN --remarks TEXT | upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT] | rebuild CAMPAIGN --as LOGIN | download CAMPAIGN [--version N] [--out DIR]',
+  // Each action's synopsis, from the commands' option table.
+  usage: groupUsage('synthesis', ['show', 'approve', 'return', 'upload', 'rebuild', 'download']),
   unknownLogin: (login) =>
     `không có tài khoản "${login}"; tạo bằng thidua secretariat add-user ${login} --name "Họ tên"`,
   needsAs: '--as LOGIN: tài khoản thực hiện thao tác (vai trò lấy từ tài khoản)',

@@ -175,8 +175,8 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
     // ---- the conference is held; the clerk records its outcome and the campaign moves on ---------
     const ctx = { client, settings, workerDeadlineMs: 5_000 };
     const clerkActor = { login: 'chuyenvien', name: 'Nguyễn Văn T', roles: ['clerk' as const] };
-    // The plan's day (20/10/2009), typed as for `set-date` in a rehearsal, is refused before anything is
-    // stored, in dd/MM/yyyy with the day to write (the workflow's validator said "2009-10-20", no day).
+    // The plan's day (20/10/2009), typed as for `set-date` in a rehearsal, is refused by the workflow's
+    // validator in dd/MM/yyyy with the day to write; the rehearsal's two days are added to its words.
     await waitFor(
       'the conference to have its day',
       async () => (await conferenceStatus(ctx, CAMPAIGN_ID)).when.kind === 'exact',
@@ -189,9 +189,9 @@ test('a rehearsed campaign through to the awards: two members vote in Chromium, 
       () => undefined,
       (e: unknown) => e as AppError,
     );
-    expect(early?.code).toBe('invalid');
+    expect(early?.code).toBe('refused');
     expect(cliMessage(early!, 'vi')).toMatch(
-      /^ngày tổ chức 20\/10\/2009 trước ngày khai mạc đã định \((\d\d\/\d\d\/\d{4})\); hãy ghi ngày hội nghị đã diễn ra, từ \1 \(đợt diễn tập 1d=3s: hội nghị ngày 20\/10\/2009 theo kế hoạch đã diễn ra ngày \1\)$/,
+      /^bị từ chối: Ngày họp 20\/10\/2009 trước ngày khai mạc đã định \((\d\d\/\d\d\/\d{4})\); hãy ghi ngày hội nghị đã diễn ra, từ \1 \(đợt diễn tập 1d=3s: hội nghị ngày 20\/10\/2009 theo kế hoạch đã diễn ra ngày \1\)\.$/,
     );
     // Refused until the conference has begun (20/10, ~45 s into the rehearsal).
     await waitFor(

@@ -276,7 +276,8 @@ test('a rehearsed campaign: reminders in the inbox, one submission, late units e
   const submitted = await unitHandle(SUBMITTER).query(getUnitStatus);
   expect(submitted).toMatchObject({ status: 'submitted', locked: false });
   expect(submitted.reports).toEqual([
-    expect.objectContaining({ version: 1, late: false, submittedBy: SUBMITTER.focal.name }),
+    // Named by --by-name, handed in through the command line (the portal's read "Cổng nộp hồ sơ (…)").
+    expect.objectContaining({ version: 1, late: false, submittedBy: `${SUBMITTER.focal.name} (dòng lệnh)` }),
   ]);
 
   // ---- the others: second reminder, late notice, escalation ladder --------------------------------

@@ -265,10 +265,10 @@ test('a half-year schedule from the cluster sample: create, trigger, backfill, l
   expect((await handle.describe()).state.paused).toBe(true);
   // Who paused it, in Vietnamese on the page (it read "secretariat (CLI) (cli)").
   expect((await cli(listCommand, [])).out).toMatch(
-    /tạm dừng: Tạm dừng bởi Thường trực \(dong-lenh\)[\s\S]*Chờ hướng dẫn/,
+    /tạm dừng: Tạm dừng bởi Thường trực \(dòng lệnh\)[\s\S]*Chờ hướng dẫn/,
   );
   expect((await staff.get('/admin/lich-dinh-ky')).body).toMatch(
-    /Tạm dừng<\/strong>: Tạm dừng bởi Thường trực \(dong-lenh\): Chờ hướng dẫn mới của Ban/,
+    /Tạm dừng<\/strong>: Tạm dừng bởi Thường trực \(dòng lệnh\): Chờ hướng dẫn mới của Ban/,
   );
   expect((await cli(resumeCommand, [ID])).code).toBe(0);
   expect((await handle.describe()).state.paused).toBe(false);

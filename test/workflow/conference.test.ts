@@ -185,8 +185,10 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
       })
       .catch((e: unknown) => e);
     await testEnv().sleep(2 * DAY); // day 7.5
+    const heldOn = new Date(start + 8 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
+    // The opening's own day, typed before the opening: not held yet.
     const beforeDay = await handle
-      .executeUpdate(recordConferenceOutcome, { args: [{ heldOn: '2009-11-14', attendance: 120, by: 'tvt' }] })
+      .executeUpdate(recordConferenceOutcome, { args: [{ heldOn, attendance: 120, by: 'tvt' }] })
       .catch((e: unknown) => e);
     const waiting = await handle.query(getConferenceStatus);
     await testEnv().sleep(DAY); // day 8.5: the conference has opened
@@ -196,7 +198,6 @@ test('invitations at their instant to every invitee; reminders to non-repliers o
     const weekBefore = await handle
       .executeUpdate(recordConferenceOutcome, { args: [{ heldOn: weekBeforeDay, attendance: 118, by: 'tvt' }] })
       .catch((e: unknown) => e);
-    const heldOn = new Date(start + 8 * DAY + 7 * 3600_000).toISOString().slice(0, 10);
     await handle.executeUpdate(recordConferenceOutcome, {
       args: [{ heldOn, attendance: 118, note: 'Thành công tốt đẹp', by: 'Trần Văn T (tvt)' }],
     });

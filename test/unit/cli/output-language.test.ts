@@ -195,8 +195,9 @@ describe('campaign list, extend, cancel; unit remind', () => {
     expect(campaigns.cancelCampaignTree.mock.lastCall[2].cancelledBy).toBe('Thường trực (dòng lệnh)');
     await run(remindCommand, ['vp-67', 'so-noi-vu']);
     expect(units.remindNow.mock.lastCall[3]).toBe('Thường trực (dòng lệnh)');
+    // Named by --by-name, still from the command line (as a schedule's notes say it).
     await run(extendCommand, ['vp-67', '--by', '3d', '--reason', 'Lũ', '--by-name', 'Nguyễn Văn T']);
-    expect(campaigns.extendDeadline.mock.lastCall[3].grantedBy).toBe('Nguyễn Văn T');
+    expect(campaigns.extendDeadline.mock.lastCall[3].grantedBy).toBe('Nguyễn Văn T (dòng lệnh)');
   });
 
   it('Vietnamese by default', async () => {
