@@ -160,7 +160,7 @@ async function run(action: Action, argv: string[], io: Io): Promise<number> {
         const catalogue = loadAwardCatalogue();
         if (year !== undefined) {
           const result = await yearAwardStatistics(cli, year, catalogue).catch(fail);
-          if (options.xlsx) await writeXlsx(options.xlsx, result.rows, yearStatisticsTitle(year));
+          if (options.xlsx) await writeXlsx(options.xlsx, result.rows, yearStatisticsTitle(year), result.campaigns);
           io.stdout.write(options.json ? JSON.stringify(result, null, 2) + '\n' : yearReport(result, lang));
         } else {
           const { view, rows } = await campaignAwardStatistics(cli, campaignId, catalogue).catch(fail);
@@ -240,8 +240,13 @@ function reportYear(value: string | undefined, campaignId: string | undefined, t
 }
 
 /** The statistics workbook at `file` (a folder that does not exist is an error of its own). */
-async function writeXlsx(file: string, rows: AwardCount[], title: string): Promise<void> {
-  await fs.promises.writeFile(path.resolve(file), await awardStatisticsXlsx(rows, title));
+async function writeXlsx(
+  file: string,
+  rows: AwardCount[],
+  title: string,
+  counted?: Parameters<typeof awardStatisticsXlsx>[2],
+): Promise<void> {
+  await fs.promises.writeFile(path.resolve(file), await awardStatisticsXlsx(rows, title, counted));
 }
 
 /** `thidua campaign report --year`: the title, the table, the campaigns counted, those skipped with why. */

@@ -122,7 +122,13 @@ function parentLines(tree: CampaignTree & { resultUnread?: boolean }, lang: Lang
     st.parentLine(parent.campaignId, parent.unitId, parent.unitName),
     ...(tree.ancestors ?? []).map((a) => st.ancestorLine(a.campaignId, a.unitId, a.unitName)),
     ...(link
-      ? [st.rulesLine(link.phaseId, link.onParentExtension !== 'keep', link.onParentCancel !== 'continue')]
+      ? [
+          st.rulesLine(
+            link.phaseName ?? link.phaseId,
+            link.onParentExtension !== 'keep',
+            link.onParentCancel !== 'continue',
+          ),
+        ]
       : []),
     tree.resultUnread ? st.resultUnread : st.result(tree.reportedUp, (utc) => localDateTime(utc, zone)),
   ];

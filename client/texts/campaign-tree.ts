@@ -12,7 +12,8 @@ export interface CampaignTreeCliTexts {
   /** A parent above the parent (three levels and more), nearest first. */
   ancestorLine: (parentId: string, unitId: string, unitName?: string) => string;
   /** Where the result goes and the follow rules, once the campaign's own view answers. */
-  rulesLine: (phaseId: string | undefined, follow: boolean, cancelToo: boolean) => string;
+  /** `phase`: the parent phase's name in its plan, or its id when the name is unknown (older links). */
+  rulesLine: (phase: string | undefined, follow: boolean, cancelToo: boolean) => string;
   /** What became of the result sent up (`local` formats an instant in the campaign's zone). */
   result: (outcome: SubCampaignResultOutcome | undefined, local: (utc: string) => string) => string;
   resultUnread: string;
@@ -30,8 +31,8 @@ export interface CampaignTreeCliTexts {
 const vi: CampaignTreeCliTexts = {
   parentLine: (id, unitId, name) => `Đợt cấp trên: ${id}, đơn vị ${name ? `${name} (${unitId})` : unitId}`,
   ancestorLine: (id, unitId, name) => `  ↳ là đợt con của ${id}, đơn vị ${name ? `${name} (${unitId})` : unitId}`,
-  rulesLine: (phaseId, follow, cancelToo) =>
-    `  Kết quả nộp vào giai đoạn ${phaseId ?? '(giai đoạn nộp đầu tiên)'} của đợt cấp trên · ` +
+  rulesLine: (phase, follow, cancelToo) =>
+    `  Kết quả nộp vào giai đoạn ${phase ? `"${phase}"` : '(giai đoạn nộp đầu tiên)'} của đợt cấp trên · ` +
     `gia hạn của cấp trên: ${follow ? 'lùi hạn theo' : 'giữ hạn của đợt này'} · ` +
     `cấp trên hủy đợt: ${cancelToo ? 'hủy theo' : 'đợt này vẫn tiếp tục'}`,
   result: (o, local) =>
@@ -54,8 +55,8 @@ const en: CampaignTreeCliTexts = {
   parentLine: (id, unitId, name) => `Parent campaign: ${id}, unit ${name ? `${name} (${unitId})` : unitId}`,
   ancestorLine: (id, unitId, name) =>
     `  ↳ itself a sub-campaign of ${id}, unit ${name ? `${name} (${unitId})` : unitId}`,
-  rulesLine: (phaseId, follow, cancelToo) =>
-    `  The result goes to the parent's phase ${phaseId ?? '(its first deadline phase)'} · ` +
+  rulesLine: (phase, follow, cancelToo) =>
+    `  The result goes to the parent's phase ${phase ? `"${phase}"` : '(its first deadline phase)'} · ` +
     `parent's extensions: ${follow ? 'followed' : 'not followed'} · ` +
     `parent cancelled: ${cancelToo ? 'this one too' : 'this one goes on'}`,
   result: (o, local) =>

@@ -194,6 +194,7 @@ describe('the sub-campaign', () => {
         campaignId: PARENT,
         unitId: 'vnpt',
         phaseId: 'ket-qua',
+        phaseName: 'Báo cáo kết quả',
         onParentExtension: 'follow',
         onParentCancel: 'continue',
       },
@@ -201,7 +202,7 @@ describe('the sub-campaign', () => {
     views = { [`campaign/${SUB}`]: view };
     let out = (await run([SUB])).out;
     expect(out).toContain(
-      '  Kết quả nộp vào giai đoạn ket-qua của đợt cấp trên · gia hạn của cấp trên: lùi hạn theo · cấp trên hủy đợt: đợt này vẫn tiếp tục',
+      '  Kết quả nộp vào giai đoạn "Báo cáo kết quả" của đợt cấp trên · gia hạn của cấp trên: lùi hạn theo · cấp trên hủy đợt: đợt này vẫn tiếp tục',
     );
     expect(out).toContain('Kết quả: chưa gửi lên đợt cấp trên (gửi khi báo cáo tổng hợp của đợt này được phê duyệt)');
 

@@ -142,6 +142,14 @@ test('--year prints the summed table with the campaigns counted and skipped, and
       ['Tổng cộng', 1, 3, 4],
     ],
   });
+  // The campaigns it counted, on their own sheet, as the dashboard's workbook lists them.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const counted = workbook.getWorksheet('Các đợt được tính');
+  expect(counted).toBeDefined();
+  const ids = [];
+  for (let r = 4; r <= counted!.rowCount; r++) ids.push(counted!.getRow(r).getCell(4).value);
+  expect(ids).toEqual(['so-ket-2026', 'tong-ket-2026']);
 });
 
 test('--year --json gives the use case’s result on stdout only; English with --lang en; another year has nothing', async () => {
