@@ -5,7 +5,7 @@
  * `unit-review.ts`, which passes its state and helpers in; the awaits are the workflow's own, in the
  * same order, so the commands it issues are those it always issued.
  */
-import { CancellationScope, CancelledFailure, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, isCancellation, workflowInfo } from '@temporalio/workflow';
 import type {
   MessageKind,
   OutboxItem,
@@ -15,6 +15,7 @@ import type {
 } from '../domain/workflow-types';
 import { sendUnitMessage } from './unit-effects';
 import { messageLabel } from './unit-state';
+import type { UnitPatch } from './unit-patches';
 
 export interface SendOptions {
   notify?: string[];
@@ -40,10 +41,12 @@ export interface UnitMailContext {
   locally: () => boolean;
   /** Sends beside the main loop (versioned by the caller: `unit-sends-in-background`). */
   background: boolean;
+  /** A patch site: decided by the batch, or `patched()` (unit-patches.ts). */
+  decided: (id: UnitPatch) => boolean;
 }
 
 export function unitMail(c: UnitMailContext) {
-  const { input, state, now, lockMs, cur, keyOf, publish, locally, background } = c;
+  const { input, state, now, lockMs, cur, keyOf, publish, locally, background, decided } = c;
   const { campaignId, unitId } = input;
 
   const send = async (kind: MessageKind, key: string, extra: SendOptions = {}) => {
@@ -130,7 +133,7 @@ export function unitMail(c: UnitMailContext) {
    * it is recorded as skipped, stale. Versioned: histories recorded before it sent them.
    */
   const skippedAfterLock = (kind: MessageKind, key: string): boolean => {
-    if (now() < lockMs() || !patched('unit-no-notice-after-lock')) return false;
+    if (now() < lockMs() || !decided('unit-no-notice-after-lock')) return false;
     state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: false, note: 'stale: after the lock' });
     publish();
     return true;

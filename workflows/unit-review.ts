@@ -14,7 +14,6 @@ import {
   upsertMemo,
   workflowInfo,
   allHandlersFinished,
-  patched,
   CancellationScope,
   isCancellation,
 } from '@temporalio/workflow';
@@ -36,6 +35,7 @@ import { currentPhase, nextDeadline, phaseKeyOf } from './unit-phases';
 import { initialState, unitView } from './unit-state';
 import { lockUnitReports, tellBatchLocked } from './unit-effects';
 import { unitMemo, unitPublisher } from './unit-publish';
+import { unitPatches } from './unit-patches';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
 export const submitNominations = defineUpdate<SubmissionReceipt, [SubmitNominationsInput]>('submitNominations');
@@ -83,6 +83,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const keyOf = (key: string) => (several ? `${phaseKeyOf(input, state)}/${key}` : key);
 
   const view = () => unitView(input, state);
+  // Every patch site goes through `decided`: taken without `patched()` when the batch decided it.
+  const { decided } = unitPatches(input);
   /**
    * Search attributes upserted only when they changed, once for the changes of an activation; effects
    * as local activities (unit-effects.ts). Both for issue 17's history per unit; versioned, each
@@ -91,8 +93,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
    */
   let leanUpserts: boolean | undefined;
   let localEffects: boolean | undefined;
-  const lean = () => (leanUpserts ??= patched('unit-upsert-changes'));
-  const locally = () => (localEffects ??= patched('unit-local-activities'));
+  const lean = () => (leanUpserts ??= decided('unit-upsert-changes'));
+  const locally = () => (localEffects ??= decided('unit-local-activities'));
   const { publish, flush } = unitPublisher(input, state, lean);
 
   // ---- handlers -------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   // ---- effects --------------------------------------------------------------------------------
 
   // Decided here, after the handlers and before the memo, as it always was (the order of commands).
-  const background = patched('unit-sends-in-background');
+  const background = decided('unit-sends-in-background');
   // Sends, in the background or not, and the outbox: unit-mail.ts.
   const { dispatch, drain, skippedAfterLock, flushOutbox } = unitMail({
     input,
@@ -150,6 +152,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     publish,
     locally,
     background,
+    decided,
   });
 
   const markLate = async () => {
@@ -191,7 +194,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     }
     // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
     // Versioned: histories recorded before it had one deadline phase only.
-    if (several && index + 1 < input.phases!.length && patched('unit-several-deadlines')) {
+    if (several && index + 1 < input.phases!.length && decided('unit-several-deadlines')) {
       nextDeadline(input, state, now());
       touch();
       publish();
@@ -213,7 +216,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
    */
   const finish = async (): Promise<UnitStatusView> => {
     await flushOutbox();
-    if (state.cancelled && state.status !== 'cancelled' && patched('unit-cancelled-final')) {
+    if (state.cancelled && state.status !== 'cancelled' && decided('unit-cancelled-final')) {
       const wasLocked = state.locked;
       state.status = 'cancelled';
       state.locked = true;
@@ -263,7 +266,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     // Cancelled by an operator (Temporal UI, or as the child of a cancelled batch): the same as a
     // campaign cancel — the unit is told, locked, attributes final — instead of ending Canceled.
     // Versioned: histories recorded before it ended Canceled.
-    if (!isCancellation(err) || !patched('unit-operator-cancel')) throw err;
+    if (!isCancellation(err) || !decided('unit-operator-cancel')) throw err;
     return await CancellationScope.nonCancellable(async () => {
       await drain(); // sends cancelled with the workflow put their outbox items back
       applyCancel(OPERATOR_CANCEL);
