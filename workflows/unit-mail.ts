@@ -9,6 +9,8 @@ import { CancellationScope, CancelledFailure, isCancellation, workflowInfo } fro
 import type {
   MessageKind,
   OutboxItem,
+  UnitMessageInput,
+  UnitMessageResult,
   UnitPhaseInput,
   UnitReviewInput,
   UnitReviewState,
@@ -49,30 +51,28 @@ export function unitMail(c: UnitMailContext) {
   const { input, state, now, lockMs, cur, keyOf, publish, locally, background, decided } = c;
   const { campaignId, unitId } = input;
 
-  const send = async (kind: MessageKind, key: string, extra: SendOptions = {}) => {
-    const result = await sendUnitMessage(
-      {
-        campaignId,
-        definitionRef: input.definitionRef,
-        unitId,
-        kind,
-        key: `${campaignId}/${unitId}/${keyOf(key)}`,
-        deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
-        lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
-        phaseName: extra.about?.phaseName ?? cur().name,
-        ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
-        deadlineVersion: state.deadlineVersion,
-        notify: extra.notify,
-        cc: extra.cc,
-        detail: extra.detail,
-        staleCheck:
-          extra.stale || extra.staleAfter
-            ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
-            : undefined,
-      },
-      `${messageLabel(kind)} → ${input.unitName}`,
-      locally(),
-    );
+  /** The activity's input for one message of the unit. */
+  const messageInput = (kind: MessageKind, key: string, extra: SendOptions = {}): UnitMessageInput => ({
+    campaignId,
+    definitionRef: input.definitionRef,
+    unitId,
+    kind,
+    key: `${campaignId}/${unitId}/${keyOf(key)}`,
+    deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
+    lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
+    phaseName: extra.about?.phaseName ?? cur().name,
+    ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
+    deadlineVersion: state.deadlineVersion,
+    notify: extra.notify,
+    cc: extra.cc,
+    detail: extra.detail,
+    staleCheck:
+      extra.stale || extra.staleAfter
+        ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
+        : undefined,
+  });
+  /** The message's line in `state.messages`, from the activity's result. */
+  const record = (kind: MessageKind, key: string, result: UnitMessageResult) => {
     // Already sent (a retry after a crash, found in the sent log) counts as sent.
     const sent = result.sent || result.reason === 'already-sent';
     state.messages.push({
@@ -85,6 +85,14 @@ export function unitMail(c: UnitMailContext) {
       ...(result.note ? { detail: result.note.slice(0, 300) } : {}),
     });
     publish();
+  };
+  const send = async (kind: MessageKind, key: string, extra: SendOptions = {}) => {
+    const result = await sendUnitMessage(
+      messageInput(kind, key, extra),
+      `${messageLabel(kind)} → ${input.unitName}`,
+      locally(),
+    );
+    record(kind, key, result);
   };
 
   /**
@@ -147,5 +155,5 @@ export function unitMail(c: UnitMailContext) {
     }
   };
 
-  return { dispatch, drain, skippedAfterLock, flushOutbox };
+  return { dispatch, drain, skippedAfterLock, flushOutbox, messageInput, record };
 }

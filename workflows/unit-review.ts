@@ -33,7 +33,7 @@ import { unitMail } from './unit-mail';
 import { nextUnitStep } from './unit-steps';
 import { currentPhase, nextDeadline, phaseKeyOf } from './unit-phases';
 import { initialState, unitView } from './unit-state';
-import { lockUnitReports, tellBatchLocked } from './unit-effects';
+import { lockUnitPhase, lockUnitReports, tellBatchLocked } from './unit-effects';
 import { unitMemo, unitPublisher } from './unit-publish';
 import { unitPatches } from './unit-patches';
 
@@ -84,7 +84,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
 
   const view = () => unitView(input, state);
   // Every patch site goes through `decided`: taken without `patched()` when the batch decided it.
-  const { decided } = unitPatches(input);
+  const { decided, listed } = unitPatches(input);
   /**
    * Search attributes upserted only when they changed, once for the changes of an activation; effects
    * as local activities (unit-effects.ts). Both for issue 17's history per unit; versioned, each
@@ -142,7 +142,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   // Decided here, after the handlers and before the memo, as it always was (the order of commands).
   const background = decided('unit-sends-in-background');
   // Sends, in the background or not, and the outbox: unit-mail.ts.
-  const { dispatch, drain, skippedAfterLock, flushOutbox } = unitMail({
+  const { dispatch, drain, skippedAfterLock, flushOutbox, messageInput, record } = unitMail({
     input,
     state,
     now,
@@ -165,32 +165,60 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   };
 
   // The current phase's files made read-only. Not async: callers await the very promise (replay order).
-  const lockReports = (lockedBy: string) =>
-    lockUnitReports(
+  const lockInput = (lockedBy: string) => ({
+    campaignId,
+    unitId,
+    phase: cur().id ?? cur().kind,
+    files: [...state.reports, ...state.papers].map((f) => f.sha256),
+    lockedBy,
+  });
+  const lockReports = (lockedBy: string) => lockUnitReports(lockInput(lockedBy), locally());
+
+  /**
+   * The lock's effects in one local activity (one marker instead of three, issue 17) for a unit its
+   * batch started with `unit-lock-effects-together`; false when that is not for this unit, or its
+   * attempts failed: the caller then runs them one by one, as units always did. A notice whose send
+   * failed in it goes out beside the main loop as any message (the files are locked, the batch told).
+   */
+  const lockedTogether = async (key: string, index: number): Promise<boolean> => {
+    if (!listed('unit-lock-effects-together')) return false;
+    const done = await lockUnitPhase(
       {
-        campaignId,
-        unitId,
-        phase: cur().id ?? cur().kind,
-        files: [...state.reports, ...state.papers].map((f) => f.sha256),
-        lockedBy,
+        lock: lockInput('thidua (hết hạn giai đoạn)'),
+        notice: messageInput('phase-locked', key),
+        ...(input.parentWorkflowId
+          ? {
+              batch: {
+                batchWorkflowId: input.parentWorkflowId,
+                locked: { unitId, status: state.status, ...(several ? { phase: index } : {}) },
+              },
+            }
+          : {}),
       },
-      locally(),
+      `Khóa hồ sơ, báo khóa → ${input.unitName}`,
     );
+    if (!done) return false;
+    if ('result' in done.notice) record('phase-locked', key, done.notice.result);
+    else await dispatch('phase-locked', key);
+    return true;
+  };
 
   const lock = async () => {
     state.locked = true;
     state.lockedAt = new Date(now()).toISOString();
     if (!submitted()) state.status = 'missing';
     publish();
-    await lockReports('thidua (hết hạn giai đoạn)');
-    await dispatch('phase-locked', `lock/${cur().kind}`);
     const index = state.phaseIndex ?? 0;
-    if (input.parentWorkflowId) {
-      await tellBatchLocked(
-        input.parentWorkflowId,
-        { unitId, status: state.status, ...(several ? { phase: index } : {}) },
-        locally(),
-      );
+    if (!(await lockedTogether(`lock/${cur().kind}`, index))) {
+      await lockReports('thidua (hết hạn giai đoạn)');
+      await dispatch('phase-locked', `lock/${cur().kind}`);
+      if (input.parentWorkflowId) {
+        await tellBatchLocked(
+          input.parentWorkflowId,
+          { unitId, status: state.status, ...(several ? { phase: index } : {}) },
+          locally(),
+        );
+      }
     }
     // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
     // Versioned: histories recorded before it had one deadline phase only.

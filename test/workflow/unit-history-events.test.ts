@@ -1,14 +1,16 @@
 /**
  * Issue 17, history per unit: a normal self-review (plan, four reminders, one submission, the lock,
  * the close) played through a campaign and its batch on the time-skipping server. A unit its batch
- * started with its patches decided writes no patch marker and no `TemporalChangeVersion` upsert;
- * what a user sees (its messages, the mails, the locked files, the counts) is what a unit that
- * decides its patches itself (started directly, as older batches did) shows.
+ * started with its patches decided writes no patch marker and no `TemporalChangeVersion` upsert, and
+ * runs its lock's three effects (files, notice, word to the batch) as one local activity; what a user
+ * sees (its messages, the mails, the locked files, the counts) is what a unit that decides its
+ * patches itself (started directly, as older batches did) shows, also when the notice cannot be sent.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
 import type { createActivities } from '../../activities';
+import { unitLockActivities, type LockReportsInput } from '../../activities/unit-lock';
 import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { synthesisWorkflowId } from '../../domain/synthesis-types';
 import {
@@ -70,12 +72,22 @@ const shown = (m: SentRecord) => ({ kind: m.kind, key: m.key, sent: m.sent, stat
 interface Run {
   sent: UnitMessageInput[];
   locks: Array<{ unitId: string; files: string[] }>;
+  /** Sends refused by the SMTP server with a 421 (to be retried). */
+  failedAttempts: number;
 }
 
-async function withWorker<T>(fn: (taskQueue: string, run: Run) => Promise<T>): Promise<{ result: T } & Run> {
-  const run: Run = { sent: [], locks: [] };
-  const activities = {
+async function withWorker<T>(
+  fn: (taskQueue: string, run: Run) => Promise<T>,
+  /** A unit whose "phase locked" notice the SMTP server never takes. */
+  noticeFailsFor?: string,
+): Promise<{ result: T } & Run> {
+  const run: Run = { sent: [], locks: [], failedAttempts: 0 };
+  const parts = {
     async sendUnitMessage(input: UnitMessageInput) {
+      if (input.unitId === noticeFailsFor && input.kind === 'phase-locked') {
+        run.failedAttempts++;
+        throw new Error('421 4.3.2 Service not available');
+      }
       // As the real activity: a send run again (Message-ID from the key) goes out once.
       if (run.sent.some((s) => s.key === input.key)) {
         return { sent: false, reason: 'already-sent' as const, messageId: input.key, recipients: [] };
@@ -83,12 +95,19 @@ async function withWorker<T>(fn: (taskQueue: string, run: Run) => Promise<T>): P
       run.sent.push(input);
       return { sent: true, messageId: input.key, recipients: ['dau-moi@example.vn'] };
     },
-    async lockUnitReports(input: { unitId: string; files: string[] }) {
-      if (!run.locks.some((l) => l.unitId === input.unitId))
+    async lockUnitReports(input: LockReportsInput) {
+      // As the real store: the first lock is the record.
+      if (!run.locks.some((l) => l.unitId === input.unitId)) {
         run.locks.push({ unitId: input.unitId, files: input.files });
+      }
     },
     // The unit's word to its batch that it locked: the real activity, on the test server.
     ...createUnitSignalActivities({ client: env.client }),
+  };
+  const activities = {
+    ...parts,
+    // The lock's one activity, made of these parts as the worker makes it of its own.
+    ...unitLockActivities(parts),
     async loadUnitPage(input: { offset: number; limit: number }) {
       return UNITS.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
@@ -119,9 +138,14 @@ async function withWorker<T>(fn: (taskQueue: string, run: Run) => Promise<T>): P
   return { result, ...run };
 }
 
-test('a normal self-review through a batch: no patch marker, no version upsert; the same messages as a unit deciding its patches', async () => {
+/**
+ * A campaign of two units, each submitting after its four reminders (days 13, 17, 19, 19.63) and
+ * before its deadline (day 20), locked on day 25; beside it, the same unit started directly (no batch,
+ * no list of decided patches) on the same schedule.
+ */
+async function normalSelfReview(noticeFailsFor?: string) {
   const id = `events-${Date.now()}`;
-  const { result, sent, locks } = await withWorker(async (taskQueue) => {
+  const run = await withWorker(async (taskQueue) => {
     const start = await env.currentTimeMs();
     const campaign = await env.client.workflow.start(campaignWorkflow, {
       taskQueue,
@@ -139,7 +163,6 @@ test('a normal self-review through a batch: no patch marker, no version upsert; 
         }),
       ],
     });
-    // The same unit started directly (no batch, no list of decided patches), on the same schedule.
     const direct = await env.client.workflow.start(unitReviewWorkflow, {
       taskQueue,
       workflowId: `direct/${id}`,
@@ -156,16 +179,14 @@ test('a normal self-review through a batch: no patch marker, no version upsert; 
         }),
       ],
     });
-    await env.sleep(19.7 * DAY); // after the four reminders (days 13, 17, 19, 19.63), before the deadline
+    await env.sleep(19.7 * DAY);
     for (const [i, u] of UNITS.entries()) {
       await env.client.workflow
         .getHandle(unitWorkflowId(id, u))
         .executeUpdate(submitFile, { args: [{ kind: 'summary-report', file: report('ab'[i]), submittedBy: 'f' }] });
     }
-    await direct.executeUpdate(submitFile, {
-      args: [{ kind: 'summary-report', file: report('a'), submittedBy: 'f' }],
-    });
-    await env.sleep(5.5 * DAY); // day 25.2: past the lock (day 25)
+    await direct.executeUpdate(submitFile, { args: [{ kind: 'summary-report', file: report('a'), submittedBy: 'f' }] });
+    await env.sleep(5.5 * DAY); // day 25.2: past the lock
     await direct.signal(closeUnit);
     // The result skips time to the campaign's close.
     const view = await campaign.result();
@@ -174,42 +195,59 @@ test('a normal self-review through a batch: no patch marker, no version upsert; 
     const batch = await env.client.workflow.getHandle(batchWorkflowId(id, 0)).result();
     const history = async (workflowId: string) =>
       historyOf((await env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? []);
-    await saveHistory(env, 'unit-decided-patches', unitWorkflowId(id, UNITS[0])); // for test/replay
-    await saveHistory(env, 'batch-decides-unit-patches-0', batchWorkflowId(id, 0));
+    if (!noticeFailsFor) {
+      // For test/replay: a unit of a new batch (its patches decided, its lock in one activity), its batch.
+      await saveHistory(env, 'unit-decided-patches', unitWorkflowId(id, UNITS[0]));
+      await saveHistory(env, 'batch-decides-unit-patches-0', batchWorkflowId(id, 0));
+    }
     return {
       view,
       batch,
       units,
       directView: await direct.result(),
-      batched: await history(unitWorkflowId(id, UNITS[0])),
+      batched: Object.fromEntries(
+        await Promise.all(UNITS.map(async (u) => [u, await history(unitWorkflowId(id, u))] as const)),
+      ),
       direct: await history(`direct/${id}`),
     };
-  });
+  }, noticeFailsFor);
+  return { id, ...run };
+}
 
-  // The unit of the batch: no patch, no version upsert; the direct one still decides its three.
-  expect(result.batched.patches).toEqual([]);
-  expect(result.batched.versionUpserts).toBe(0);
+const LINES = [
+  ['plan-issued', 'sent'],
+  ['reminder', 'sent'],
+  ['reminder', 'sent'],
+  ['reminder', 'sent'],
+  ['due-today', 'sent'],
+  ['submission-receipt', 'sent'],
+  ['phase-locked', 'sent'],
+];
+
+test('a normal self-review through a batch: no patch marker, no version upsert, the lock one marker; the same messages as a unit deciding its patches', async () => {
+  const { id, result, sent, locks } = await normalSelfReview();
+  const unit = result.batched[UNITS[0]];
+
+  // The unit of the batch: no patch, no version upsert, its lock's three effects one local activity.
+  expect(unit.patches).toEqual([]);
+  expect(unit.versionUpserts).toBe(0);
+  expect(unit.localActivities).toEqual([...Array(6).fill('sendUnitMessage'), 'lockUnitPhase']);
+  // The direct one decides its patches itself (2 events each), runs the lock as two local activities
+  // (no batch to tell), and writes the memo and search attributes a batch starts its units with:
+  // 6 + 1 + 2 events more.
   expect(result.direct.patches.sort()).toEqual([
     'unit-local-activities',
     'unit-sends-in-background',
     'unit-upsert-changes',
   ]);
   expect(result.direct.versionUpserts).toBe(3);
-  expect(result.direct.total - result.batched.total).toBeGreaterThanOrEqual(6);
+  expect(result.direct.localActivities.slice(-2).sort()).toEqual(['lockUnitReports', 'sendUnitMessage']);
+  expect(result.direct.total - unit.total).toBe(9);
 
   // What a user sees: the same message lines (all sent), the mails, the files locked, the counts.
-  const lines = UNITS.map((u) => result.units[u].messages.map(shown));
-  expect(lines[0]).toEqual(result.directView.messages.map(shown));
-  expect(lines[0].map((m) => [m.kind, m.status])).toEqual([
-    ['plan-issued', 'sent'],
-    ['reminder', 'sent'],
-    ['reminder', 'sent'],
-    ['reminder', 'sent'],
-    ['due-today', 'sent'],
-    ['submission-receipt', 'sent'],
-    ['phase-locked', 'sent'],
-  ]);
+  expect(result.units[UNITS[0]].messages.map(shown)).toEqual(result.directView.messages.map(shown));
   for (const u of UNITS) {
+    expect(result.units[u].messages.map((m) => [m.kind, m.status])).toEqual(LINES);
     expect(result.units[u]).toMatchObject({ status: 'submitted', locked: true, remindersSent: 4 });
     expect(sent.filter((s) => s.unitId === u && s.kind === 'phase-locked').map((s) => s.key)).toEqual([
       `${id}/${u}/lock/self-review`,
@@ -221,4 +259,26 @@ test('a normal self-review through a batch: no patch marker, no version upsert; 
   ]);
   expect(result.batch).toMatchObject({ units: 2, counts: { submitted: 2, late: 0, missing: 0, pending: 0 } });
   expect(result.view).toMatchObject({ phase: 'closed', counts: { submitted: 2, missing: 0 } });
+});
+
+test('a lock notice the mail server never takes: the files are locked, the batch told, the unit completes with the notice failed', async () => {
+  const failing = UNITS[1];
+  const { result, sent, locks, failedAttempts } = await normalSelfReview(failing);
+
+  // The other unit is untouched; the failing one's notice is recorded failed, as any message whose
+  // retries gave up, and nothing else of it changes.
+  expect(result.units[UNITS[0]].messages.map((m) => [m.kind, m.status])).toEqual(LINES);
+  const lines = result.units[failing].messages;
+  expect(lines.map((m) => [m.kind, m.status])).toEqual([...LINES.slice(0, -1), ['phase-locked', 'failed']]);
+  expect(lines.at(-1)).toMatchObject({ sent: false, note: expect.any(String) });
+  expect(result.units[failing]).toMatchObject({ status: 'submitted', locked: true });
+  expect(sent.filter((s) => s.unitId === failing && s.kind === 'phase-locked')).toEqual([]);
+  // The attempt in the lock's activity, then the send beside the main loop: local attempts, then the
+  // normal activity's retries until they give up.
+  expect(failedAttempts).toBeGreaterThan(3);
+  expect(locks.map((l) => l.unitId).sort()).toEqual(['so-tu-phap', 'so-y-te', 'truc-tiep']);
+  expect(result.batch).toMatchObject({ units: 2, counts: { submitted: 2, late: 0, missing: 0, pending: 0 } });
+  expect(result.view).toMatchObject({ phase: 'closed', counts: { submitted: 2, missing: 0 } });
+  // The lock itself still one marker: the notice's later attempts are its own.
+  expect(result.batched[failing].localActivities.filter((t) => t !== 'sendUnitMessage')).toEqual(['lockUnitPhase']);
 });
