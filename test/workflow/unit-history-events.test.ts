@@ -69,6 +69,13 @@ function historyOf(events: Event[]) {
 /** A message line as the dashboard and `thidua unit status` show it (its time aside). */
 const shown = (m: SentRecord) => ({ kind: m.kind, key: m.key, sent: m.sent, status: m.status, note: m.note });
 
+interface Faults {
+  /** A unit whose "phase locked" notice the SMTP server never takes. */
+  noticeFailsFor?: string;
+  /** The lock's one activity fails on every attempt. */
+  lockPhaseFails?: boolean;
+}
+
 interface Run {
   sent: UnitMessageInput[];
   locks: Array<{ unitId: string; files: string[] }>;
@@ -78,9 +85,9 @@ interface Run {
 
 async function withWorker<T>(
   fn: (taskQueue: string, run: Run) => Promise<T>,
-  /** A unit whose "phase locked" notice the SMTP server never takes. */
-  noticeFailsFor?: string,
+  faults: Faults = {},
 ): Promise<{ result: T } & Run> {
+  const { noticeFailsFor } = faults;
   const run: Run = { sent: [], locks: [], failedAttempts: 0 };
   const parts = {
     async sendUnitMessage(input: UnitMessageInput) {
@@ -107,7 +114,9 @@ async function withWorker<T>(
   const activities = {
     ...parts,
     // The lock's one activity, made of these parts as the worker makes it of its own.
-    ...unitLockActivities(parts),
+    lockUnitPhase: faults.lockPhaseFails
+      ? () => Promise.reject(new Error('lockUnitPhase: worker overloaded'))
+      : unitLockActivities(parts).lockUnitPhase,
     async loadUnitPage(input: { offset: number; limit: number }) {
       return UNITS.slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
     },
@@ -143,7 +152,7 @@ async function withWorker<T>(
  * before its deadline (day 20), locked on day 25; beside it, the same unit started directly (no batch,
  * no list of decided patches) on the same schedule.
  */
-async function normalSelfReview(noticeFailsFor?: string) {
+async function normalSelfReview(faults: Faults = {}) {
   const id = `events-${Date.now()}`;
   const run = await withWorker(async (taskQueue) => {
     const start = await env.currentTimeMs();
@@ -193,9 +202,11 @@ async function normalSelfReview(noticeFailsFor?: string) {
     const units: Record<string, UnitStatusView> = {};
     for (const u of UNITS) units[u] = await env.client.workflow.getHandle(unitWorkflowId(id, u)).result();
     const batch = await env.client.workflow.getHandle(batchWorkflowId(id, 0)).result();
-    const history = async (workflowId: string) =>
-      historyOf((await env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? []);
-    if (!noticeFailsFor) {
+    const history = async (workflowId: string) => {
+      const h = await env.client.workflow.getHandle(workflowId).fetchHistory();
+      return { ...historyOf(h.events ?? []), history: h };
+    };
+    if (!faults.noticeFailsFor && !faults.lockPhaseFails) {
       // For test/replay: a unit of a new batch (its patches decided, its lock in one activity), its batch.
       await saveHistory(env, 'unit-decided-patches', unitWorkflowId(id, UNITS[0]));
       await saveHistory(env, 'batch-decides-unit-patches-0', batchWorkflowId(id, 0));
@@ -210,7 +221,7 @@ async function normalSelfReview(noticeFailsFor?: string) {
       ),
       direct: await history(`direct/${id}`),
     };
-  }, noticeFailsFor);
+  }, faults);
   return { id, ...run };
 }
 
@@ -263,7 +274,7 @@ test('a normal self-review through a batch: no patch marker, no version upsert, 
 
 test('a lock notice the mail server never takes: the files are locked, the batch told, the unit completes with the notice failed', async () => {
   const failing = UNITS[1];
-  const { result, sent, locks, failedAttempts } = await normalSelfReview(failing);
+  const { result, sent, locks, failedAttempts } = await normalSelfReview({ noticeFailsFor: failing });
 
   // The other unit is untouched; the failing one's notice is recorded failed, as any message whose
   // retries gave up, and nothing else of it changes.
@@ -281,4 +292,25 @@ test('a lock notice the mail server never takes: the files are locked, the batch
   expect(result.view).toMatchObject({ phase: 'closed', counts: { submitted: 2, missing: 0 } });
   // The lock itself still one marker: the notice's later attempts are its own.
   expect(result.batched[failing].localActivities.filter((t) => t !== 'sendUnitMessage')).toEqual(['lockUnitPhase']);
+});
+
+test('a lock whose one activity keeps failing: the three effects one by one, as before; the history replays', async () => {
+  const { result, sent, locks } = await normalSelfReview({ lockPhaseFails: true });
+  for (const u of UNITS) {
+    const unit = result.batched[u];
+    // Its failed attempts (one marker), then the files, the notice and the word to the batch.
+    expect(unit.localActivities.slice(-4)).toEqual([
+      'lockUnitPhase',
+      'lockUnitReports',
+      'sendUnitMessage',
+      'tellBatchLocked',
+    ]);
+    expect(result.units[u].messages.map((m) => [m.kind, m.status])).toEqual(LINES);
+    expect(sent.filter((s) => s.unitId === u && s.kind === 'phase-locked')).toHaveLength(1);
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, unit.history, `replay/${u}`),
+    ).resolves.toBeUndefined();
+  }
+  expect(locks.map((l) => l.unitId).sort()).toEqual(['so-tu-phap', 'so-y-te', 'truc-tiep']);
+  expect(result.batch).toMatchObject({ units: 2, counts: { submitted: 2, late: 0, missing: 0, pending: 0 } });
 });
