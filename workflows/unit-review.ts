@@ -164,7 +164,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     await dispatch('late-notice', key, { staleAfter: state.schedule.lock.utc });
   };
 
-  // The current phase's files made read-only. Not async: callers await the very promise (replay order).
+  // The current phase's files, to be made read-only.
   const lockInput = (lockedBy: string) => ({
     campaignId,
     unitId,
@@ -172,6 +172,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     files: [...state.reports, ...state.papers].map((f) => f.sha256),
     lockedBy,
   });
+  // Not async: callers await the very promise (replay order).
   const lockReports = (lockedBy: string) => lockUnitReports(lockInput(lockedBy), locally());
 
   /**
