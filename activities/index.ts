@@ -18,6 +18,7 @@ import { createPhaseFailureActivities } from './phase-failure';
 import { createSubCampaignActivities } from './sub-campaign';
 import { createSynthesisActivities } from './synthesis';
 import { createUnitSignalActivities } from './unit-signals';
+import { unitLockActivities } from './unit-lock';
 import type { SentLog } from '../stores/sent-log';
 import type { DefinitionStore, StoredDefinition } from '../stores/definition-store';
 import type { ReportStore } from '../stores/report-store';
@@ -153,7 +154,7 @@ export function createActivities(deps: ActivityDeps) {
   };
   const addresses = (people: PersonDef[]) => [...new Set(people.map((p) => `"${p.name}" <${p.email}>`))];
 
-  return {
+  const activities = {
     ...createSynthesisActivities(deps),
     ...createConferenceActivities(deps),
     ...createAwardActivities(deps),
@@ -330,4 +331,6 @@ export function createActivities(deps: ActivityDeps) {
       }
     },
   };
+  // The unit's lock in one local activity, made of the three above (activities/unit-lock.ts).
+  return { ...activities, ...unitLockActivities(activities) };
 }

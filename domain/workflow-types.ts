@@ -117,6 +117,13 @@ export interface UnitReviewInput {
   issuePlan: boolean;
   /** Batch workflow told when the unit's phase locks. */
   parentWorkflowId?: string;
+  /**
+   * The unit's versioned behaviours (`patched()` ids) its batch decided true when it started it, so
+   * that the unit takes them without a `patched()` of its own (2 history events each); absent for
+   * units of older batches and units started directly, which call `patched()` as before
+   * (`workflows/unit-patches.ts`).
+   */
+  decidedPatches?: string[];
   /** Carried over continue-as-new. */
   carried?: UnitReviewState;
 }

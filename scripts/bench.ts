@@ -21,7 +21,7 @@
  * Every figure is also given as a ratio to the floor; the figures go to a JSON file
  * (`test-results/bench.json`, or `--json FILE`) and a table. It ends with `bench: OK`, or
  * `bench: FAILED (why)` and exit 1, when a ratio passes its bound (`scripts/bench/results.ts`), a
- * unit's self-review takes more than 66 history events, a wait times out (or makes no progress for 3
+ * unit's self-review takes more than 58 history events, a wait times out (or makes no progress for 3
  * minutes), `campaign status` takes 1 s or more, a parent started more than 1,000 children or a
  * history passes Temporal's warning limits (10,240 events, 10 MiB), a unit is not told of the
  * cancellation, or a server is left running.
@@ -31,7 +31,7 @@
  * default 25); `--json FILE`; `--floor-lead-seconds N` (the floor's instant after its first start;
  * default 15 s + 60 ms a unit up to 1,000 + 25 ms a unit beyond); `--lead-factor F` (the product's instant: F × the floor's
  * start-up + 10 s, at least 20 s; default 5); `--self-review-units N` (0 skips it);
- * `--max-events-per-unit N` (default 66); `--db-file` (SQLite file as `npm run dev` has, instead of
+ * `--max-events-per-unit N` (default 58); `--db-file` (SQLite file as `npm run dev` has, instead of
  * in-memory: about 3 times slower on this workload); `--keep` (keep the temporary folder and server
  * log). Worker tuning, the product worker's otherwise (`WORKER_TUNING` of `worker/create-worker.ts`,
  * SDK defaults for the rest), applied to both workers: `--max-cached-workflows N`, `--max-concurrent-workflow-tasks N`,

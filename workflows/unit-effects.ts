@@ -21,6 +21,7 @@ import {
 } from '@temporalio/workflow';
 import type { LocalActivityOptions } from '@temporalio/common';
 import type { createActivities } from '../activities';
+import type { LockUnitPhaseInput, LockUnitPhaseResult } from '../activities/unit-lock';
 import type { UnitMessageInput, UnitMessageResult, UnitReviewState } from '../domain/workflow-types';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -118,4 +119,24 @@ export function lockUnitReports(input: LockInput, locally: boolean): Promise<voi
     () => local.lockUnitReports.executeWithOptions({ ...LOCAL_OPTIONS, summary: 'Khóa hồ sơ' }, [input]),
     () => store.lockUnitReports(input),
   );
+}
+
+/**
+ * The lock's three effects (files, notice, word to the batch) in one local activity: one marker
+ * where the three above leave three (`activities/unit-lock.ts`). Undefined when its attempts failed:
+ * the caller then runs the three one by one, each idempotent (a notice already sent is found in the
+ * sent log, a lock already recorded stays the record, the batch's map takes a repeat).
+ */
+export async function lockUnitPhase(
+  input: LockUnitPhaseInput & { batch?: { batchWorkflowId: string; locked: UnitLocked } },
+  summary: string,
+): Promise<LockUnitPhaseResult | undefined> {
+  try {
+    return await CancellationScope.nonCancellable(() =>
+      local.lockUnitPhase.executeWithOptions({ ...LOCAL_OPTIONS, summary }, [input]),
+    );
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    return undefined;
+  }
 }

@@ -5,16 +5,19 @@
  * `unit-review.ts`, which passes its state and helpers in; the awaits are the workflow's own, in the
  * same order, so the commands it issues are those it always issued.
  */
-import { CancellationScope, CancelledFailure, isCancellation, patched, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, isCancellation, workflowInfo } from '@temporalio/workflow';
 import type {
   MessageKind,
   OutboxItem,
+  UnitMessageInput,
+  UnitMessageResult,
   UnitPhaseInput,
   UnitReviewInput,
   UnitReviewState,
 } from '../domain/workflow-types';
 import { sendUnitMessage } from './unit-effects';
 import { messageLabel } from './unit-state';
+import type { UnitPatch } from './unit-patches';
 
 export interface SendOptions {
   notify?: string[];
@@ -40,36 +43,36 @@ export interface UnitMailContext {
   locally: () => boolean;
   /** Sends beside the main loop (versioned by the caller: `unit-sends-in-background`). */
   background: boolean;
+  /** A patch site: decided by the batch, or `patched()` (unit-patches.ts). */
+  decided: (id: UnitPatch) => boolean;
 }
 
 export function unitMail(c: UnitMailContext) {
-  const { input, state, now, lockMs, cur, keyOf, publish, locally, background } = c;
+  const { input, state, now, lockMs, cur, keyOf, publish, locally, background, decided } = c;
   const { campaignId, unitId } = input;
 
-  const send = async (kind: MessageKind, key: string, extra: SendOptions = {}) => {
-    const result = await sendUnitMessage(
-      {
-        campaignId,
-        definitionRef: input.definitionRef,
-        unitId,
-        kind,
-        key: `${campaignId}/${unitId}/${keyOf(key)}`,
-        deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
-        lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
-        phaseName: extra.about?.phaseName ?? cur().name,
-        ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
-        deadlineVersion: state.deadlineVersion,
-        notify: extra.notify,
-        cc: extra.cc,
-        detail: extra.detail,
-        staleCheck:
-          extra.stale || extra.staleAfter
-            ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
-            : undefined,
-      },
-      `${messageLabel(kind)} → ${input.unitName}`,
-      locally(),
-    );
+  /** The activity's input for one message of the unit. */
+  const messageInput = (kind: MessageKind, key: string, extra: SendOptions = {}): UnitMessageInput => ({
+    campaignId,
+    definitionRef: input.definitionRef,
+    unitId,
+    kind,
+    key: `${campaignId}/${unitId}/${keyOf(key)}`,
+    deadline: extra.about?.deadline ?? state.schedule.deadline.utc,
+    lockAt: extra.about?.lockAt ?? state.schedule.lock.utc,
+    phaseName: extra.about?.phaseName ?? cur().name,
+    ...((extra.about ? extra.about.phaseId : cur().id) ? { phaseId: extra.about?.phaseId ?? cur().id } : {}),
+    deadlineVersion: state.deadlineVersion,
+    notify: extra.notify,
+    cc: extra.cc,
+    detail: extra.detail,
+    staleCheck:
+      extra.stale || extra.staleAfter
+        ? { workflowId: workflowInfo().workflowId, notAfter: extra.staleAfter ?? state.schedule.deadline.utc }
+        : undefined,
+  });
+  /** The message's line in `state.messages`, from the activity's result. */
+  const record = (kind: MessageKind, key: string, result: UnitMessageResult) => {
     // Already sent (a retry after a crash, found in the sent log) counts as sent.
     const sent = result.sent || result.reason === 'already-sent';
     state.messages.push({
@@ -82,6 +85,14 @@ export function unitMail(c: UnitMailContext) {
       ...(result.note ? { detail: result.note.slice(0, 300) } : {}),
     });
     publish();
+  };
+  const send = async (kind: MessageKind, key: string, extra: SendOptions = {}) => {
+    const result = await sendUnitMessage(
+      messageInput(kind, key, extra),
+      `${messageLabel(kind)} → ${input.unitName}`,
+      locally(),
+    );
+    record(kind, key, result);
   };
 
   /**
@@ -130,7 +141,7 @@ export function unitMail(c: UnitMailContext) {
    * it is recorded as skipped, stale. Versioned: histories recorded before it sent them.
    */
   const skippedAfterLock = (kind: MessageKind, key: string): boolean => {
-    if (now() < lockMs() || !patched('unit-no-notice-after-lock')) return false;
+    if (now() < lockMs() || !decided('unit-no-notice-after-lock')) return false;
     state.messages.push({ kind, key, at: new Date(now()).toISOString(), sent: false, note: 'stale: after the lock' });
     publish();
     return true;
@@ -144,5 +155,5 @@ export function unitMail(c: UnitMailContext) {
     }
   };
 
-  return { dispatch, drain, skippedAfterLock, flushOutbox };
+  return { dispatch, drain, skippedAfterLock, flushOutbox, messageInput, record };
 }

@@ -14,7 +14,6 @@ import {
   upsertMemo,
   workflowInfo,
   allHandlersFinished,
-  patched,
   CancellationScope,
   isCancellation,
 } from '@temporalio/workflow';
@@ -34,8 +33,9 @@ import { unitMail } from './unit-mail';
 import { nextUnitStep } from './unit-steps';
 import { currentPhase, nextDeadline, phaseKeyOf } from './unit-phases';
 import { initialState, unitView } from './unit-state';
-import { lockUnitReports, tellBatchLocked } from './unit-effects';
+import { lockUnitPhase, lockUnitReports, tellBatchLocked } from './unit-effects';
 import { unitMemo, unitPublisher } from './unit-publish';
+import { unitPatches } from './unit-patches';
 
 export const submitFile = defineUpdate<SubmissionReceipt, [SubmitFileInput]>('submitFile');
 export const submitNominations = defineUpdate<SubmissionReceipt, [SubmitNominationsInput]>('submitNominations');
@@ -83,6 +83,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   const keyOf = (key: string) => (several ? `${phaseKeyOf(input, state)}/${key}` : key);
 
   const view = () => unitView(input, state);
+  // Every patch site goes through `decided`: taken without `patched()` when the batch decided it.
+  const { decided, listed } = unitPatches(input);
   /**
    * Search attributes upserted only when they changed, once for the changes of an activation; effects
    * as local activities (unit-effects.ts). Both for issue 17's history per unit; versioned, each
@@ -91,8 +93,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
    */
   let leanUpserts: boolean | undefined;
   let localEffects: boolean | undefined;
-  const lean = () => (leanUpserts ??= patched('unit-upsert-changes'));
-  const locally = () => (localEffects ??= patched('unit-local-activities'));
+  const lean = () => (leanUpserts ??= decided('unit-upsert-changes'));
+  const locally = () => (localEffects ??= decided('unit-local-activities'));
   const { publish, flush } = unitPublisher(input, state, lean);
 
   // ---- handlers -------------------------------------------------------------------------------
@@ -138,9 +140,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
   // ---- effects --------------------------------------------------------------------------------
 
   // Decided here, after the handlers and before the memo, as it always was (the order of commands).
-  const background = patched('unit-sends-in-background');
+  const background = decided('unit-sends-in-background');
   // Sends, in the background or not, and the outbox: unit-mail.ts.
-  const { dispatch, drain, skippedAfterLock, flushOutbox } = unitMail({
+  const { dispatch, drain, skippedAfterLock, flushOutbox, messageInput, record } = unitMail({
     input,
     state,
     now,
@@ -150,6 +152,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     publish,
     locally,
     background,
+    decided,
   });
 
   const markLate = async () => {
@@ -161,37 +164,66 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     await dispatch('late-notice', key, { staleAfter: state.schedule.lock.utc });
   };
 
-  // The current phase's files made read-only. Not async: callers await the very promise (replay order).
-  const lockReports = (lockedBy: string) =>
-    lockUnitReports(
+  // The current phase's files, to be made read-only.
+  const lockInput = (lockedBy: string) => ({
+    campaignId,
+    unitId,
+    phase: cur().id ?? cur().kind,
+    files: [...state.reports, ...state.papers].map((f) => f.sha256),
+    lockedBy,
+  });
+  // Not async: callers await the very promise (replay order).
+  const lockReports = (lockedBy: string) => lockUnitReports(lockInput(lockedBy), locally());
+
+  /**
+   * The lock's effects in one local activity (one marker instead of three, issue 17) for a unit its
+   * batch started with `unit-lock-effects-together`; false when that is not for this unit, or its
+   * attempts failed: the caller then runs them one by one, as units always did. A notice whose send
+   * failed in it goes out beside the main loop as any message (the files are locked, the batch told).
+   */
+  const lockedTogether = async (key: string, index: number): Promise<boolean> => {
+    if (!listed('unit-lock-effects-together')) return false;
+    const done = await lockUnitPhase(
       {
-        campaignId,
-        unitId,
-        phase: cur().id ?? cur().kind,
-        files: [...state.reports, ...state.papers].map((f) => f.sha256),
-        lockedBy,
+        lock: lockInput('thidua (hết hạn giai đoạn)'),
+        notice: messageInput('phase-locked', key),
+        ...(input.parentWorkflowId
+          ? {
+              batch: {
+                batchWorkflowId: input.parentWorkflowId,
+                locked: { unitId, status: state.status, ...(several ? { phase: index } : {}) },
+              },
+            }
+          : {}),
       },
-      locally(),
+      `Khóa hồ sơ, báo khóa → ${input.unitName}`,
     );
+    if (!done) return false;
+    if ('result' in done.notice) record('phase-locked', key, done.notice.result);
+    else await dispatch('phase-locked', key);
+    return true;
+  };
 
   const lock = async () => {
     state.locked = true;
     state.lockedAt = new Date(now()).toISOString();
     if (!submitted()) state.status = 'missing';
     publish();
-    await lockReports('thidua (hết hạn giai đoạn)');
-    await dispatch('phase-locked', `lock/${cur().kind}`);
     const index = state.phaseIndex ?? 0;
-    if (input.parentWorkflowId) {
-      await tellBatchLocked(
-        input.parentWorkflowId,
-        { unitId, status: state.status, ...(several ? { phase: index } : {}) },
-        locally(),
-      );
+    if (!(await lockedTogether(`lock/${cur().kind}`, index))) {
+      await lockReports('thidua (hết hạn giai đoạn)');
+      await dispatch('phase-locked', `lock/${cur().kind}`);
+      if (input.parentWorkflowId) {
+        await tellBatchLocked(
+          input.parentWorkflowId,
+          { unitId, status: state.status, ...(several ? { phase: index } : {}) },
+          locally(),
+        );
+      }
     }
     // Several deadline phases: the next one starts now (its reminders, deadline, escalation, lock).
     // Versioned: histories recorded before it had one deadline phase only.
-    if (several && index + 1 < input.phases!.length && patched('unit-several-deadlines')) {
+    if (several && index + 1 < input.phases!.length && decided('unit-several-deadlines')) {
       nextDeadline(input, state, now());
       touch();
       publish();
@@ -213,7 +245,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
    */
   const finish = async (): Promise<UnitStatusView> => {
     await flushOutbox();
-    if (state.cancelled && state.status !== 'cancelled' && patched('unit-cancelled-final')) {
+    if (state.cancelled && state.status !== 'cancelled' && decided('unit-cancelled-final')) {
       const wasLocked = state.locked;
       state.status = 'cancelled';
       state.locked = true;
@@ -263,7 +295,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<UnitSt
     // Cancelled by an operator (Temporal UI, or as the child of a cancelled batch): the same as a
     // campaign cancel — the unit is told, locked, attributes final — instead of ending Canceled.
     // Versioned: histories recorded before it ended Canceled.
-    if (!isCancellation(err) || !patched('unit-operator-cancel')) throw err;
+    if (!isCancellation(err) || !decided('unit-operator-cancel')) throw err;
     return await CancellationScope.nonCancellable(async () => {
       await drain(); // sends cancelled with the workflow put their outbox items back
       applyCancel(OPERATOR_CANCEL);

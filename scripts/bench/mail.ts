@@ -10,8 +10,9 @@ import readline from 'node:readline';
 import type { Client } from '@temporalio/client';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createSmtpTransport } from '../../activities/mail/transport';
+import { unitLockActivities } from '../../activities/unit-lock';
 import type { CampaignDefinition } from '../../domain/campaign-schema';
-import type { MessageKind } from '../../domain/workflow-types';
+import type { MessageKind, UnitMessageInput } from '../../domain/workflow-types';
 import { FileDefinitionStore } from '../../stores/definition-store';
 import { FileReportStore } from '../../stores/report-store';
 import { FileSentLog } from '../../stores/sent-log';
@@ -131,6 +132,14 @@ export async function realActivities(
   const real = createActivities(deps);
   const sent = new Map<MessageKind, number>();
   const lastSent = new Map<MessageKind, number>();
+  const counted = async (input: UnitMessageInput) => {
+    const result = await real.sendUnitMessage(input);
+    if (result.sent) {
+      sent.set(input.kind, (sent.get(input.kind) ?? 0) + 1);
+      lastSent.set(input.kind, Date.now());
+    }
+    return result;
+  };
   return {
     definitionRef,
     sent,
@@ -138,14 +147,9 @@ export async function realActivities(
     activities: {
       ...real,
       // Counted around the real activity (what it returned), for the waits of the benchmark.
-      async sendUnitMessage(input) {
-        const result = await real.sendUnitMessage(input);
-        if (result.sent) {
-          sent.set(input.kind, (sent.get(input.kind) ?? 0) + 1);
-          lastSent.set(input.kind, Date.now());
-        }
-        return result;
-      },
+      sendUnitMessage: counted,
+      // The lock's notice, sent from the lock's one activity, is counted as well.
+      ...unitLockActivities({ ...real, sendUnitMessage: counted }),
     },
     close: async () => transport.close(),
   };

@@ -13,6 +13,7 @@ import { createUnitSignalActivities } from '../../activities/unit-signals';
 import type { UnitMessageInput } from '../../domain/workflow-types';
 import { DAY } from '../../scripts/schedules';
 import { dataConverterOf, timeSkippingEnv, workflowBundle } from './temporal';
+import { withUnitLock } from './unit-lock';
 
 export type Activities = ReturnType<typeof createActivities>;
 
@@ -40,17 +41,18 @@ export const activityDay = (start: number): number =>
   Math.round(((Context.current().info.currentAttemptScheduledTimestampMs - start) / DAY) * 100) / 100;
 
 /** The campaign workflow's own activities, for the tests that run a phase inside the campaign: units a and b. */
-export const campaignActivities = (env: TestWorkflowEnvironment) => ({
-  async sendUnitMessage(input: UnitMessageInput) {
-    return { sent: true, messageId: input.key, recipients: [] };
-  },
-  async lockUnitReports() {},
-  // The batch's signals to its units go through this activity: the real one, on the test server.
-  ...createUnitSignalActivities({ client: env.client }),
-  async loadUnitPage(input: { offset: number; limit: number }) {
-    return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
-  },
-});
+export const campaignActivities = (env: TestWorkflowEnvironment) =>
+  withUnitLock({
+    async sendUnitMessage(input: UnitMessageInput) {
+      return { sent: true, messageId: input.key, recipients: [] };
+    },
+    async lockUnitReports() {},
+    // The batch's signals to its units go through this activity: the real one, on the test server.
+    ...createUnitSignalActivities({ client: env.client }),
+    async loadUnitPage(input: { offset: number; limit: number }) {
+      return ['a', 'b'].slice(input.offset, input.offset + input.limit).map((id) => ({ id, name: `Đơn vị ${id}` }));
+    },
+  });
 
 /** Runs `fn` while a worker with `activities` polls a task queue of its own (named after `prefix`). */
 export async function runWithWorker<T>(

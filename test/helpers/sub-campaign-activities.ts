@@ -15,6 +15,7 @@ import { FileReportStore } from '../../stores/report-store';
 import { FileSentLog } from '../../stores/sent-log';
 import { approveSynthesis } from '../../workflows/synthesis';
 import type { Activities } from './phase-workflow-harness';
+import { withUnitLock } from './unit-lock';
 
 export function subCampaignActivities(opts: {
   env: TestWorkflowEnvironment;
@@ -38,7 +39,7 @@ export function subCampaignActivities(opts: {
     client: env.client,
   });
   const ref = { name: 'tong-hop.docx', size: 1, sha256: 'f'.repeat(64), contentType: 'application/x' };
-  const activities = {
+  const activities = withUnitLock({
     async sendUnitMessage(input: { key: string }) {
       return { sent: true, messageId: input.key, recipients: [] };
     },
@@ -67,6 +68,6 @@ export function subCampaignActivities(opts: {
       return { sent: true, messageId: input.key, recipients: [] };
     },
     reportSubCampaignResult: real.reportSubCampaignResult,
-  } as unknown as Activities;
+  }) as unknown as Activities;
   return { real, activities, close: () => reports.close() };
 }

@@ -27,6 +27,7 @@ import { activityTimeMs } from '../helpers/activity-time';
 import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { dataConverterOf, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
 import { reportIfHung } from '../helpers/hang-report';
+import { withUnitLock } from '../helpers/unit-lock';
 
 type Activities = ReturnType<typeof createActivities>;
 interface Sent {
@@ -75,7 +76,7 @@ async function run<T>(
   const sent: Sent[] = [];
   const locks: string[] = [];
   const start = await env.currentTimeMs();
-  const activities = {
+  const activities = withUnitLock({
     async sendUnitMessage(input: UnitMessageInput) {
       // As the real activity (Message-ID from the key, the sent log read first): a send run again,
       // as a local activity is when its workflow task has to be redone, goes out once.
@@ -119,7 +120,7 @@ async function run<T>(
     async synthesisApproved(input: { key: string }) {
       return { sent: true, messageId: input.key, recipients: [] };
     },
-  } as unknown as Activities;
+  }) as unknown as Activities;
   const taskQueue = `campaign-${Math.random().toString(36).slice(2)}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,

@@ -29,6 +29,7 @@ import { saveHistory } from '../helpers/histories';
 import { activityTimeMs } from '../helpers/activity-time';
 import { createUnitSignalActivities } from '../../activities/unit-signals';
 import { dataConverterOf, timeSkippingEnv, workflowBundle } from '../helpers/temporal';
+import { withUnitLock } from '../helpers/unit-lock';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -107,7 +108,7 @@ test('two deadline phases, one after the other', async () => {
   const sent: Array<{ unitId: string; kind: string; key: string; day: number; phaseId?: string; deadline: string }> =
     [];
   const start = await env.currentTimeMs();
-  const activities = {
+  const activities = withUnitLock({
     async sendUnitMessage(m: UnitMessageInput) {
       const at = await activityTimeMs(env);
       const day = Math.round(((at - start) / DAY) * 100) / 100;
@@ -134,7 +135,7 @@ test('two deadline phases, one after the other', async () => {
     async synthesisApproved(q: { key: string }) {
       return { sent: true, messageId: q.key, recipients: [] };
     },
-  } as unknown as Activities;
+  }) as unknown as Activities;
   const taskQueue = `phases-${Math.random().toString(36).slice(2)}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
