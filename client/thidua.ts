@@ -1,44 +1,8 @@
 /**
- * The `thidua` command line (`npm run thidua -- …`).
- *
- *   thidua campaign validate FILE…        check a campaign file; every problem with its place
- *   thidua campaign plan FILE [--json]    the compiled timeline
- *   thidua campaign start FILE [--rehearse 1d=20s]
- *   thidua campaign import-units SHEET [--template OUT.xlsx]   units from an .xlsx/.csv: YAML, or problems by row and column
- *   thidua campaign status ID [--filter late] [--limit N] [--json]
- *   thidua campaign extend ID (--until DATE | --by 3d) --reason TEXT [--unit UNIT]
- *   thidua campaign cancel ID --reason TEXT
- *   thidua campaign list
- *   thidua unit submit CAMPAIGN UNIT FILE [--kind summary-report|presentation-paper]
- *   thidua unit remind CAMPAIGN UNIT      a reminder now (refused once submitted or locked)
- *   thidua unit link CAMPAIGN UNIT [--revoke | --reissue]
- *   thidua secretariat add-user LOGIN --name NAME [--role clerk,approver,council]   a dashboard account (password from stdin)
- *   thidua secretariat remove-user LOGIN
- *   thidua secretariat list-users         the accounts and their roles
- *   thidua synthesis show CAMPAIGN [--json]
- *   thidua synthesis approve CAMPAIGN --as LOGIN [--version N]
- *   thidua synthesis return CAMPAIGN --as LOGIN --remarks TEXT
- *   thidua synthesis upload CAMPAIGN FILE.docx --as LOGIN [--note TEXT]
- *   thidua synthesis rebuild CAMPAIGN --as LOGIN
- *   thidua synthesis download CAMPAIGN [--version N] [--out DIR]
- *   thidua conference status CAMPAIGN [--json]
- *   thidua conference reply CAMPAIGN INVITEE --as LOGIN (--attending --seats N [--delegates "A, chức vụ; B"] | --declined)
- *   thidua conference set-date CAMPAIGN "dd/MM/yyyy HH:mm" [--end HH:mm] --as LOGIN [--reason TEXT]
- *   thidua conference venue CAMPAIGN --venue TEXT --as LOGIN [--reason TEXT]
- *   thidua conference cancel CAMPAIGN --reason TEXT --as LOGIN
- *   thidua conference outcome CAMPAIGN --held-on DATE --attendance N [--minutes FILE] --as LOGIN
- *   thidua schedule create FILE --every half-year|year [--id ID] [--start-period 2027-h1]
- *   thidua schedule list [--json] | pause ID --reason TEXT | resume ID | trigger ID | delete ID
- *   thidua schedule backfill ID --from PERIOD --to PERIOD
- *   thidua awards status CAMPAIGN [--as LOGIN] [--json]
- *   thidua awards vote CAMPAIGN NOMINATION approve|reject|abstain --as LOGIN [--form CODE] [--reason TEXT]
- *   thidua awards written-vote CAMPAIGN NOMINATION CHOICE --member ACCOUNT --as LOGIN
- *   thidua awards vote-sheet CAMPAIGN --member ACCOUNT --file VOTES.csv --as LOGIN
- *   thidua awards close CAMPAIGN --as LOGIN
- *   thidua awards decide CAMPAIGN --number N --date dd/MM/yyyy --as LOGIN
- *   thidua campaign report CAMPAIGN [--json] [--xlsx FILE]   award counts by form, collective and individual
- *   thidua campaign report --year YEAR [--json] [--xlsx FILE]   the same across the campaigns decided in YEAR
- *   thidua payloads sweep [--grace 24h] [--dry-run] [--namespaces NS1,NS2] [--json]   the claim check's unreferenced blobs
+ * The `thidua` command line (`npm run thidua -- …`): `thidua --help` lists the commands,
+ * `thidua <command> --help` one command's usage. Each command's options and synopsis are one table,
+ * `COMMAND_SPECS` in `commands/synopsis.ts`, which the option check, the parser and the usage read:
+ * a list written here again would drift from it (it had: `--by-name`, `--lock`, `--note` were missing).
  *
  * Everything it prints for a person (results, tables, usage, errors) is in Vietnamese; `--lang en`
  * (or THIDUA_LANG=en) gives it in English (`texts.ts`, `messages.ts`). `--json` output is not translated.
