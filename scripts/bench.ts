@@ -26,7 +26,7 @@
  * history passes Temporal's warning limits (10,240 events, 10 MiB), a unit is not told of the
  * cancellation, or a server is left running.
  *
- * Options: `--units N`; `--units-per-batch N` (default: the product's 250); `--sample N` (units whose
+ * Options: `--units N`; `--units-per-batch N` (default: the product's `UNITS_PER_BATCH`, 100); `--sample N` (units whose
  * histories are read, default 25); `--status-runs N` (default 7); `--timeout-minutes N` (per wait,
  * default 25); `--json FILE`; `--floor-lead-seconds N` (the floor's instant after its first start;
  * default 15 s + 60 ms a unit up to 1,000 + 25 ms a unit beyond); `--lead-factor F` (the product's instant: F × the floor's

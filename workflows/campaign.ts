@@ -31,6 +31,7 @@ import {
   batchWorkflowId,
   OPERATOR_CANCEL,
   UNITS_PER_BATCH,
+  UNITS_PER_BATCH_BEFORE_ISSUE_17,
   type BatchResult,
   type CampaignInput,
   type CampaignExtensionResult,
@@ -71,6 +72,8 @@ export const getCampaignStatus = defineQuery<CampaignStatusView>('getCampaignSta
 
 export interface CampaignContext {
   input: CampaignInput;
+  /** Units per batch, decided when the campaign started. */
+  perBatch: number;
   batches: number;
   /** Batches started so far: signals go to these only. */
   started: number;
@@ -115,7 +118,9 @@ const PHASE_RUNNERS: Partial<Record<PhaseKind, PhaseRunner>> = {
 };
 
 export async function campaignWorkflow(input: CampaignInput): Promise<CampaignStatusView> {
-  const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
+  // Decided first, before any command. Versioned: histories recorded before it made batches of 250.
+  const perBatch =
+    input.unitsPerBatch ?? (patched('campaign-batches-of-100') ? UNITS_PER_BATCH : UNITS_PER_BATCH_BEFORE_ISSUE_17);
   const batches = Math.ceil(input.unitCount / perBatch);
   const selfReview = input.compiled.phases.find((p) => p.kind === 'self-review');
   const deadlines = input.compiled.phases.filter((p) => p.kind === 'self-review' && p.deadline);
@@ -148,6 +153,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
   };
   const ctx: CampaignContext = {
     input,
+    perBatch,
     batches,
     started: 0,
     children: [],
@@ -332,7 +338,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
 /** Starts the unit batches and waits until every batch has locked (or the campaign is cancelled). */
 async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promise<void> {
   const { input } = ctx;
-  const perBatch = input.unitsPerBatch ?? UNITS_PER_BATCH;
+  const { perBatch } = ctx;
   if (!phase.deadline) throw new Error('self-review phase without a deadline schedule');
   // A later deadline phase: the units, started with every deadline, go on to it by themselves once
   // the one before locks; the campaign waits for its lock. Several deadline phases exist only in
