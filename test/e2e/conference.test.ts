@@ -241,7 +241,7 @@ describe('the conference end to end', () => {
       const flash = page.getByRole('status');
       await flash.waitFor();
       const moved =
-        /Đã lưu ngày hội nghị: 30\/10\/2009 14:00 \(diễn tập 1d=3s: diễn ra lúc (\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)\); giấy mời cập nhật \(lần 1\)/.exec(
+        /Đã lưu ngày hội nghị: 14:00 thứ Sáu, 30\/10\/2009 \(diễn tập 1d=3s: diễn ra lúc (\d\d):(\d\d):(\d\d) [^,()]+, (\d\d)\/(\d\d)\/(\d{4})\); giấy mời cập nhật \(lần 1\)/.exec(
           await flash.innerText(),
         );
       expect(moved).not.toBeNull();
@@ -257,7 +257,7 @@ describe('the conference end to end', () => {
       const updatedIcs = calendarPart(updatedSource);
       expect(updatedIcs).toMatch(/^SEQUENCE:1\r?$/m);
       // The updated invitation starts at the instant the dashboard said (local time, to the second).
-      const [, dd, mm, yyyy, hh, mi, ss] = moved!;
+      const [, hh, mi, ss, dd, mm, yyyy] = moved!;
       expect(updatedIcs).toMatch(new RegExp(`^DTSTART;TZID=${ZONE}:${yyyy}${mm}${dd}T${hh}${mi}${ss}\\r?$`, 'm'));
       const dtstart = (ics: string) => /^DTSTART[^:\r\n]*:(\d{8}T\d{6})/m.exec(ics)?.[1] ?? '';
       expect(dtstart(updatedIcs) >= dtstart(calendarPart(source))).toBe(true);
