@@ -13,10 +13,10 @@ import type {
   DeadlinePhaseMemo,
   DueSummary,
   GrantExtensionInput,
-  SubmissionStatus,
   UnitPhaseInput,
 } from '../domain/workflow-types';
 import type { CampaignContext } from './campaign';
+import { batchCounts } from './campaign-details';
 
 /** A deadline phase as units receive it. */
 export function unitPhaseOf(p: PhaseSchedule, due: DueSummary): UnitPhaseInput {
@@ -89,8 +89,7 @@ export async function awaitDeadlineLock(ctx: CampaignContext, index: number): Pr
   publishDeadlines(view);
   await condition(() => ctx.cancelled() || lockedEverywhere(ctx, index));
   const results = [...(ctx.lockedByPhase[index]?.values() ?? [])];
-  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
-  for (const r of results) for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
+  const { counts } = batchCounts(results);
   view.counts = counts;
   if (view.deadlinePhases) view.deadlinePhases[index].counts = counts;
   const ended = results.flatMap((r) => r.ended ?? []);

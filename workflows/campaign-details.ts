@@ -4,7 +4,21 @@
  * only: `setCurrentDetails` keeps the text for the UI's `__temporal_workflow_metadata` query and
  * writes no history event (no command), so the counts need no `patched()` and replay unchanged.
  */
-import type { BatchResult } from '../domain/workflow-types';
+import type { BatchResult, SubmissionStatus } from '../domain/workflow-types';
+
+/** The units of locked batches and their statuses, summed (the campaign's view and its line). */
+export function batchCounts(locked: Iterable<BatchResult>): {
+  units: number;
+  counts: Record<SubmissionStatus, number>;
+} {
+  let units = 0;
+  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
+  for (const r of locked) {
+    units += r.units;
+    for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
+  }
+  return { units, counts };
+}
 
 export function campaignDetails(
   planNumber: string,
@@ -12,12 +26,7 @@ export function campaignDetails(
   unitCount: number,
   locked: Iterable<BatchResult>,
 ): string {
-  let units = 0;
-  const c = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
-  for (const r of locked) {
-    units += r.units;
-    for (const k of Object.keys(c) as Array<keyof typeof c>) c[k] += r.counts[k];
-  }
+  const { units, counts: c } = batchCounts(locked);
   const head = `**${planNumber}** — ${stage} · ${unitCount} đơn vị`;
   // Before the first lock the batches' own lines say how their units stand; the campaign has no counts yet.
   if (units === 0) return head;

@@ -38,7 +38,6 @@ import {
   type CampaignStatusView,
   type CancelCampaignInput,
   type GrantExtensionInput,
-  type SubmissionStatus,
 } from '../domain/workflow-types';
 import { cancelConferenceSignal, type conferenceWorkflow } from './conference';
 import { passCancel, waitForChildren } from './children';
@@ -56,7 +55,7 @@ import {
 } from './campaign-plan-move';
 import { cancelSynthesis, type synthesisWorkflow } from './synthesis';
 import { batchCancel, batchClose, batchExtension, batchLocked, unitBatchWorkflow } from './unit-batch';
-import { campaignDetails } from './campaign-details';
+import { batchCounts, campaignDetails } from './campaign-details';
 import {
   assertCampaignExtension,
   awaitDeadlineLock,
@@ -395,10 +394,7 @@ async function runSelfReview(ctx: CampaignContext, phase: PhaseSchedule): Promis
   }
   if (unitPhases) return awaitDeadlineLock(ctx, 0);
   await condition(() => ctx.cancelled() || ctx.locked.size >= ctx.batches);
-  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
-  for (const r of ctx.locked.values())
-    for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];
-  ctx.view.counts = counts;
+  ctx.view.counts = batchCounts(ctx.locked.values()).counts;
   const ended = [...ctx.locked.values()].flatMap((r) => r.ended ?? []);
   if (ended.length > 0) ctx.view.endedUnits = ended;
 }
