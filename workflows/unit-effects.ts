@@ -16,6 +16,7 @@ import {
   defineSignal,
   getExternalWorkflowHandle,
   isCancellation,
+  log,
   proxyActivities,
   proxyLocalActivities,
 } from '@temporalio/workflow';
@@ -137,6 +138,8 @@ export async function lockUnitPhase(
     );
   } catch (err) {
     if (isCancellation(err)) throw err;
+    // Recovered, not hidden: the operator sees why the unit fell back to the three effects.
+    log.warn('the lock as one activity failed; its three effects run one by one', { err });
     return undefined;
   }
 }
