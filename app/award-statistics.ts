@@ -5,7 +5,7 @@
  * counter ({@link awardStatistics}), so a year's table and a campaign's table cannot disagree.
  * Written once for the CLI (`thidua campaign report --year`) and the dashboard (`/admin/thong-ke`).
  */
-import { awardStatistics, type AwardCount } from '../documents/award-statistics';
+import { awardStatistics, type AwardCount, type CountedCampaign } from '../documents/award-statistics';
 import { loadAwardCatalogue } from '../domain/award-catalogue';
 import type { AwardCatalogue, AwardsStatusView } from '../domain/award-types';
 import { awardNominations, firstNominationsPage } from './awards';
@@ -17,13 +17,8 @@ import { AppError } from './temporal-errors';
 /** Why a campaign is not counted: no awards phase, or no decision yet (the vote's state). */
 export type SkipCode = 'no-awards' | 'voting' | 'closed' | 'cancelled' | 'no-decision';
 
-export interface YearCampaign {
-  campaignId: string;
-  /** The plan's number ("67-KH/TU"), or its tag for a plan without one, from the campaign's memo. */
-  planNumber?: string;
-  title?: string;
-  decision?: { number: string; date: string };
-}
+/** A campaign the year counted: the shape its workbook lists on "Các đợt được tính". */
+export type YearCampaign = CountedCampaign;
 
 export interface YearAwardStatistics {
   year: number;

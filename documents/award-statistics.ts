@@ -106,8 +106,10 @@ export const STATS_HEADER_ROW = HEADER_ROW;
 const STAMP = new Date('2024-01-01T00:00:00Z');
 
 /** A campaign whose awards a year's table counts, as the statistics page lists it. */
+/** A campaign a year's table counted (`app/award-statistics.ts` lists them). */
 export interface CountedCampaign {
   campaignId: string;
+  /** The plan's number ("67-KH/TU"), or its tag for a plan without one, from the campaign's memo. */
   planNumber?: string;
   title?: string;
   decision?: { number: string; date: string };

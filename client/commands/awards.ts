@@ -22,6 +22,7 @@ import {
   yearAwardStatistics,
   yearStatisticsTitle,
   type YearAwardStatistics,
+  type YearCampaign,
 } from '../../app/award-statistics';
 import {
   awardsStatus,
@@ -240,12 +241,7 @@ function reportYear(value: string | undefined, campaignId: string | undefined, t
 }
 
 /** The statistics workbook at `file` (a folder that does not exist is an error of its own). */
-async function writeXlsx(
-  file: string,
-  rows: AwardCount[],
-  title: string,
-  counted?: Parameters<typeof awardStatisticsXlsx>[2],
-): Promise<void> {
+async function writeXlsx(file: string, rows: AwardCount[], title: string, counted?: YearCampaign[]): Promise<void> {
   await fs.promises.writeFile(path.resolve(file), await awardStatisticsXlsx(rows, title, counted));
 }
 
