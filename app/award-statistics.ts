@@ -17,12 +17,9 @@ import { AppError } from './temporal-errors';
 /** Why a campaign is not counted: no awards phase, or no decision yet (the vote's state). */
 export type SkipCode = 'no-awards' | 'voting' | 'closed' | 'cancelled' | 'no-decision';
 
-/** A campaign the year counted: the shape its workbook lists on "Các đợt được tính". */
-export type YearCampaign = CountedCampaign;
-
 export interface YearAwardStatistics {
   year: number;
-  campaigns: YearCampaign[];
+  campaigns: CountedCampaign[];
   rows: AwardCount[];
   /** `reason` in Vietnamese; `code` lets the CLI say it in English. */
   skipped: Array<{ campaignId: string; reason: string; code: SkipCode }>;
@@ -73,7 +70,7 @@ export async function yearAwardStatistics(
   }
   const prefix = `${year}-`;
   const seen = new Set<string>();
-  const campaigns: Array<YearCampaign & { view: AwardsStatusView }> = [];
+  const campaigns: Array<CountedCampaign & { view: AwardsStatusView }> = [];
   const skipped: YearAwardStatistics['skipped'] = [];
   // A campaign continued as new or restarted under its id is listed once per run: read it once.
   const rows = (await listCampaigns(s)).filter((row) => {

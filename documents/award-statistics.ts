@@ -105,7 +105,6 @@ export const STATS_HEADER_ROW = HEADER_ROW;
 /** The workbook carries no build time (none is given): a fixed stamp keeps the same rows the same bytes. */
 const STAMP = new Date('2024-01-01T00:00:00Z');
 
-/** A campaign whose awards a year's table counts, as the statistics page lists it. */
 /** A campaign a year's table counted (`app/award-statistics.ts` lists them). */
 export interface CountedCampaign {
   campaignId: string;

@@ -22,7 +22,6 @@ import {
   yearAwardStatistics,
   yearStatisticsTitle,
   type YearAwardStatistics,
-  type YearCampaign,
 } from '../../app/award-statistics';
 import {
   awardsStatus,
@@ -42,6 +41,7 @@ import {
   awardStatisticsText,
   awardStatisticsXlsx,
   type AwardCount,
+  type CountedCampaign,
 } from '../../documents/award-statistics';
 import { loadAwardCatalogue } from '../../domain/award-catalogue';
 import type { AwardCatalogue, AwardsStatusView, VoteChoice } from '../../domain/award-types';
@@ -241,7 +241,7 @@ function reportYear(value: string | undefined, campaignId: string | undefined, t
 }
 
 /** The statistics workbook at `file` (a folder that does not exist is an error of its own). */
-async function writeXlsx(file: string, rows: AwardCount[], title: string, counted?: YearCampaign[]): Promise<void> {
+async function writeXlsx(file: string, rows: AwardCount[], title: string, counted?: CountedCampaign[]): Promise<void> {
   await fs.promises.writeFile(path.resolve(file), await awardStatisticsXlsx(rows, title, counted));
 }
 
