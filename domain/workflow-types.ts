@@ -26,6 +26,15 @@ export const unitWorkflowId = (campaignId: string, unitId: string): string => `c
 
 /** `cancelled`: the campaign was cancelled (whatever the unit had submitted, which stays recorded). */
 export type SubmissionStatus = 'pending' | 'submitted' | 'late' | 'missing' | 'cancelled';
+
+/** Units by submission status, none counted yet (a batch's result, the campaign's sum of them). */
+export const noUnitCounts = (): Record<SubmissionStatus, number> => ({
+  pending: 0,
+  submitted: 0,
+  late: 0,
+  missing: 0,
+  cancelled: 0,
+});
 export type SubmissionKind = 'summary-report' | 'presentation-paper';
 
 /** A stored file as the workflow knows it: a reference, never the bytes. */

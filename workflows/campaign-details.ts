@@ -4,7 +4,7 @@
  * only: `setCurrentDetails` keeps the text for the UI's `__temporal_workflow_metadata` query and
  * writes no history event (no command), so the counts need no `patched()` and replay unchanged.
  */
-import type { BatchResult, SubmissionStatus } from '../domain/workflow-types';
+import { noUnitCounts, type BatchResult, type SubmissionStatus } from '../domain/workflow-types';
 
 /** The units of locked batches and their statuses, summed (the campaign's view and its line). */
 export function batchCounts(locked: Iterable<BatchResult>): {
@@ -12,7 +12,7 @@ export function batchCounts(locked: Iterable<BatchResult>): {
   counts: Record<SubmissionStatus, number>;
 } {
   let units = 0;
-  const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
+  const counts = noUnitCounts();
   for (const r of locked) {
     units += r.units;
     for (const k of Object.keys(counts) as SubmissionStatus[]) counts[k] += r.counts[k];

@@ -29,6 +29,7 @@ import { MAX_EXTENSIONS, assertCancelTexts, assertExtensionTexts } from '../doma
 import type { PhaseSchedule } from '../domain/timeline-types';
 import {
   batchWorkflowId,
+  noUnitCounts,
   OPERATOR_CANCEL,
   UNITS_PER_BATCH,
   UNITS_PER_BATCH_BEFORE_ISSUE_17,
@@ -135,7 +136,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     unitCount: input.unitCount,
     batches,
     batchesLocked: 0,
-    counts: { pending: input.unitCount, submitted: 0, late: 0, missing: 0, cancelled: 0 },
+    counts: { ...noUnitCounts(), pending: input.unitCount },
     extensions: [],
     ...(input.parent ? { parent: input.parent } : {}),
     ...(several

@@ -24,6 +24,7 @@ import type { createActivities } from '../activities';
 import { CampaignIdKey, PhaseKey } from '../domain/search-attributes';
 import {
   OPERATOR_CANCEL,
+  noUnitCounts,
   unitWorkflowId,
   type BatchInput,
   type BatchResult,
@@ -257,7 +258,7 @@ export async function unitBatchWorkflow(input: BatchInput): Promise<BatchResult>
   }
 
   function result(phase = deadlines - 1): BatchResult {
-    const counts: Record<SubmissionStatus, number> = { pending: 0, submitted: 0, late: 0, missing: 0, cancelled: 0 };
+    const counts = noUnitCounts();
     // The batch's result is that of its last deadline phase (the only one, for most campaigns).
     for (const status of (byPhase[phase] ?? statuses).values()) counts[status] += 1;
     return { batch: input.batch, units: ids.length, counts, ...(ended.length > 0 ? { ended: [...ended] } : {}) };
